@@ -1,0 +1,310 @@
+"""Merge LiteLLM's price map, our curated overlay and the user's overrides into one `Catalog`.
+
+Everything here is a pure function of already-parsed data; reading files is `catalog.sources`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import ValidationError
+
+from catalog.entries import (
+    QUALITY_DIMENSIONS,
+    Catalog,
+    ModelEntry,
+    Prices,
+    ProviderPolicy,
+    SelfHosting,
+    Source,
+)
+from catalog.names import is_variant_worth_matching, normalise, regions_in_name
+
+LISTED_MODES = frozenset({"chat", "embedding"})
+SELF_HOSTED_PREFIX = "hosted_vllm/"
+
+
+class CatalogDataError(ValueError):
+    """A data file (overlay or user overrides) holds something we cannot use."""
+
+
+def _float(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _capabilities(raw: Mapping[str, Any], video: bool = False) -> frozenset[str]:
+    modalities = set(raw.get("supported_modalities") or ())
+    found = {
+        "vision": bool(raw.get("supports_vision")) or "image" in modalities,
+        "video": video or "video" in modalities,
+        "audio": bool(raw.get("supports_audio_input")) or "audio" in modalities,
+        "tools": bool(raw.get("supports_function_calling")),
+        "json": bool(raw.get("supports_response_schema")),
+        "reasoning": bool(raw.get("supports_reasoning")),
+        "caching": bool(raw.get("supports_prompt_caching")) or "cache_read_input_token_cost" in raw,
+        "batch": "input_cost_per_token_batches" in raw,
+    }
+    return frozenset(name for name, present in found.items() if present)
+
+
+def _prices(raw: Mapping[str, Any]) -> Prices:
+    return Prices.model_construct(
+        input=_float(raw.get("input_cost_per_token")),
+        output=_float(raw.get("output_cost_per_token")),
+        input_batch=_float(raw.get("input_cost_per_token_batches")),
+        output_batch=_float(raw.get("output_cost_per_token_batches")),
+        cache_read=_float(raw.get("cache_read_input_token_cost")),
+    )
+
+
+def _int(value: Any) -> int | None:
+    return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def entry_from_price_map(model_id: str, raw: Mapping[str, Any]) -> ModelEntry:
+    """A bare catalog entry from one price-map record, before any overlay."""
+    return ModelEntry.model_construct(
+        id=model_id,
+        provider=str(raw.get("litellm_provider") or "unknown"),
+        mode=str(raw.get("mode") or "chat"),
+        canonical=model_id,
+        family=None,
+        prices=_prices(raw),
+        price_source="litellm-map",
+        max_input_tokens=_int(raw.get("max_input_tokens")),
+        max_output_tokens=_int(raw.get("max_output_tokens") or raw.get("max_tokens")),
+        capabilities=_capabilities(raw),
+        deprecation_date=_date(raw.get("deprecation_date")),
+        tier=None,
+        open_weights=False,
+        licence=None,
+        self_hostable=False,
+        quality={},
+        quality_source=None,
+        ttft_ms=None,
+        tokens_per_s=None,
+        latency_source=None,
+        regions=regions_in_name(model_id),
+        self_hosting=None,
+        measured_ttft_ms=None,
+        measured_tokens_per_s=None,
+        measured_win_rate=None,
+        notes=None,
+    )
+
+
+def _quality(values: Any, where: str) -> dict[str, float]:
+    if values is None:
+        return {}
+    if isinstance(values, Mapping):
+        unknown = set(values) - set(QUALITY_DIMENSIONS)
+        if unknown:
+            raise CatalogDataError(
+                f"{where}: unknown quality dimension {sorted(unknown)[0]!r}; "
+                f"use {', '.join(QUALITY_DIMENSIONS)}"
+            )
+        scores = {str(k): float(v) for k, v in values.items()}
+    elif isinstance(values, list) and len(values) == len(QUALITY_DIMENSIONS):
+        scores = dict(zip(QUALITY_DIMENSIONS, (float(v) for v in values), strict=True))
+    else:
+        raise CatalogDataError(
+            f"{where}: quality must map dimensions to 0-100 scores "
+            f"(or list {len(QUALITY_DIMENSIONS)} numbers in order {', '.join(QUALITY_DIMENSIONS)})"
+        )
+    for name, score in scores.items():
+        if not 0 <= score <= 100:
+            raise CatalogDataError(f"{where}: quality.{name} is {score:g}; scores run from 0 to 100")
+    return scores
+
+
+_CURATED_FIELDS = (
+    "family",
+    "tier",
+    "open_weights",
+    "licence",
+    "ttft_ms",
+    "tokens_per_s",
+    "notes",
+)
+
+
+def _curate(base: ModelEntry, spec: Mapping[str, Any], defaults: Mapping[str, Any], where: str) -> ModelEntry:
+    """Apply one overlay/override record to an entry, validating the result."""
+    data = base.model_dump()
+    for name in _CURATED_FIELDS:
+        if name in spec:
+            data[name] = spec[name]
+    if "quality" in spec:
+        data["quality"] = _quality(spec["quality"], where)
+        data["quality_source"] = spec.get("quality_source", defaults.get("quality_source"))
+    if "ttft_ms" in spec or "tokens_per_s" in spec:
+        data["latency_source"] = spec.get("latency_source", defaults.get("latency_source"))
+    if not data["quality"]:
+        data["quality_source"] = None
+    if data["ttft_ms"] is None and data["tokens_per_s"] is None:
+        data["latency_source"] = None
+    if spec.get("self_hosting") is not None:
+        data["self_hosting"] = SelfHosting.model_validate(spec["self_hosting"])
+        data["self_hostable"] = True
+    if spec.get("video"):
+        data["capabilities"] = frozenset(base.capabilities | {"video"})
+    if "capabilities" in spec:
+        data["capabilities"] = frozenset(spec["capabilities"])
+    for name in ("provider", "max_input_tokens", "max_output_tokens", "mode"):
+        if name in spec:
+            data[name] = spec[name]
+    if "prices" in spec:
+        data["prices"] = Prices.model_validate({**base.prices.model_dump(), **spec["prices"]})
+        data["price_source"] = spec.get("price_source", "overlay")
+    if "deprecation_date" in spec:
+        data["deprecation_date"] = spec["deprecation_date"]
+    if "regions" in spec:
+        data["regions"] = tuple(str(r).lower() for r in spec["regions"])
+    try:
+        return ModelEntry.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(part) for part in first["loc"])
+        raise CatalogDataError(f"{where}: field {field!r}: {first['msg']}") from None
+
+
+def _self_hosted_route(entry: ModelEntry) -> ModelEntry:
+    short = entry.canonical.rsplit("/", 1)[-1]
+    return entry.model_copy(
+        update={
+            "id": SELF_HOSTED_PREFIX + short,
+            "provider": "self-hosted",
+            "prices": Prices(input=0.0, output=0.0),
+            "price_source": "self-hosting profile",
+            "regions": ("any",),
+            "deprecation_date": None,
+            "capabilities": entry.capabilities - {"batch", "caching"},
+        }
+    )
+
+
+def build_catalog(
+    price_map: Mapping[str, Any],
+    overlay: Mapping[str, Any],
+    *,
+    version: str,
+    overrides: Mapping[str, Any] | None = None,
+    overrides_name: str = "overrides",
+    prices_as_of: dt.date | None = None,
+) -> Catalog:
+    """The merged catalog; raises CatalogDataError naming the file, entry and field at fault."""
+    sources = {
+        key: Source.model_validate({"id": key, **value})
+        for key, value in (overlay.get("sources") or {}).items()
+    }
+    providers = {
+        key: ProviderPolicy.model_validate({"name": key, **value})
+        for key, value in (overlay.get("providers") or {}).items()
+    }
+    defaults = overlay.get("defaults") or {}
+
+    entries: dict[str, ModelEntry] = {}
+    for model_id, raw in price_map.items():
+        if isinstance(raw, Mapping) and raw.get("mode") in LISTED_MODES:
+            entries[model_id] = entry_from_price_map(model_id, raw)
+
+    curated: list[ModelEntry] = []
+    by_name: dict[str, tuple[str, Mapping[str, Any]]] = {}
+    for index, spec in enumerate(overlay.get("models") or []):
+        where = f"overlay models[{index}] ({spec.get('id', '?')})"
+        model_id = str(spec["id"])
+        base = entries.get(model_id) or ModelEntry(
+            id=model_id, provider=str(spec.get("provider", "unknown")), canonical=model_id
+        )
+        entry = _curate(base.model_copy(update={"canonical": model_id}), spec, defaults, where)
+        entries[model_id] = entry
+        curated.append(entry)
+        for name in [normalise(model_id), *spec.get("match", [])]:
+            by_name.setdefault(name, (model_id, spec))
+
+    for model_id, entry in list(entries.items()):
+        if entry.canonical != model_id or entry.rated or not is_variant_worth_matching(model_id):
+            continue
+        match = by_name.get(normalise(model_id))
+        if match is None or match[0] == model_id:
+            continue
+        canonical_id, spec = match
+        inherited = {k: v for k, v in spec.items() if k not in ("id", "prices", "provider", "max_input_tokens", "max_output_tokens", "capabilities")}
+        entries[model_id] = _curate(
+            entry.model_copy(update={"canonical": canonical_id}), inherited, defaults, f"overlay ({canonical_id})"
+        )
+
+    for entry in curated:
+        if entry.self_hosting is not None:
+            route = _self_hosted_route(entries[entry.id])
+            entries[route.id] = route
+
+    catalog = Catalog(
+        models=tuple(entries.values()),
+        providers=providers,
+        sources=sources,
+        version=version,
+        prices_as_of=prices_as_of,
+    )
+    if overrides:
+        catalog = apply_overrides(catalog, overrides, overrides_name)
+    return catalog
+
+
+def apply_overrides(catalog: Catalog, overrides: Mapping[str, Any], name: str) -> Catalog:
+    """User entries replace fields of existing models or add new ones; measurements are kept apart."""
+    if not isinstance(overrides, Mapping):
+        raise CatalogDataError(f"{name}: expected a mapping with 'models:' and/or 'measured:' at the top")
+    unknown = set(overrides) - {"models", "measured"}
+    if unknown:
+        raise CatalogDataError(f"{name}: unknown top-level key {sorted(unknown)[0]!r}; use 'models' or 'measured'")
+    entries = {entry.id: entry for entry in catalog.models}
+    user_defaults = {"quality_source": "user", "latency_source": "user"}
+    models = overrides.get("models") or []
+    if not isinstance(models, list):
+        raise CatalogDataError(f"{name}: 'models' must be a list of entries, each with an 'id'")
+    for index, spec in enumerate(models):
+        if not isinstance(spec, Mapping) or not spec.get("id"):
+            raise CatalogDataError(f"{name}: models[{index}] needs an 'id' (a litellm model string)")
+        model_id = str(spec["id"])
+        where = f"{name}: models[{index}] ({model_id})"
+        base = entries.get(model_id)
+        if base is None:
+            if "prices" not in spec or "provider" not in spec:
+                raise CatalogDataError(
+                    f"{where}: a new model needs 'provider' and 'prices: {{input: .., output: ..}}' (USD per token)"
+                )
+            base = ModelEntry(id=model_id, provider=str(spec["provider"]), canonical=model_id)
+        entries[model_id] = _curate(base, spec, user_defaults, where)
+    measured = overrides.get("measured") or {}
+    if not isinstance(measured, Mapping):
+        raise CatalogDataError(f"{name}: 'measured' must map model ids to measured figures")
+    for model_id, figures in measured.items():
+        where = f"{name}: measured.{model_id}"
+        if model_id not in entries:
+            continue  # a measurement of a model no longer in the catalog is harmless
+        if not isinstance(figures, Mapping):
+            raise CatalogDataError(f"{where}: expected ttft_ms / tokens_per_s / win_rate numbers")
+        update = {
+            "measured_ttft_ms": _float(figures.get("ttft_ms")),
+            "measured_tokens_per_s": _float(figures.get("tokens_per_s")),
+            "measured_win_rate": _float(figures.get("win_rate")),
+        }
+        entries[model_id] = entries[model_id].model_copy(update=update)
+    user_source = Source(id="user", title=f"your overrides file ({name})", as_of=dt.date.today(), estimate=True)
+    return catalog.model_copy(
+        update={"models": tuple(entries.values()), "sources": {**catalog.sources, "user": user_source}}
+    )

@@ -1,0 +1,154 @@
+"""Typed catalog records: one `ModelEntry` per routable model, with provenance for its figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Tier = Literal["frontier", "mid", "small", "open", "specialised", "local"]
+QUALITY_DIMENSIONS: tuple[str, ...] = (
+    "reasoning",
+    "coding",
+    "creative_writing",
+    "long_document",
+    "classification",
+    "extraction",
+    "vision",
+    "multilingual",
+    "tool_use",
+)
+
+
+class Source(BaseModel):
+    """Where a group of figures comes from, and how fresh it is."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    title: str
+    as_of: dt.date
+    estimate: bool = True
+    url: str | None = None
+
+
+class SelfHosting(BaseModel):
+    """The hardware an open-weight model needs, for break-even maths."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    gpu: str
+    gpu_count: int = Field(ge=1)
+    usd_per_gpu_hour: float = Field(gt=0)
+    throughput_tokens_per_s: float = Field(gt=0, description="aggregate output tokens/s one replica serves")
+    source: str
+
+
+class Prices(BaseModel):
+    """Per-token prices in USD; None where the price map has no figure."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    input: float | None = None
+    output: float | None = None
+    input_batch: float | None = None
+    output_batch: float | None = None
+    cache_read: float | None = None
+
+    @property
+    def known(self) -> bool:
+        return self.input is not None and self.output is not None
+
+
+class ModelEntry(BaseModel):
+    """A model reachable through one provider route, merged from the price map and our overlay."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(description="litellm model string")
+    provider: str
+    mode: str = "chat"
+    canonical: str = Field(description="curated model this route belongs to, or its own id")
+    family: str | None = None
+    prices: Prices = Field(default_factory=Prices)
+    price_source: str = "litellm-map"
+    max_input_tokens: int | None = None
+    max_output_tokens: int | None = None
+    capabilities: frozenset[str] = frozenset()
+    deprecation_date: dt.date | None = None
+    # Overlay fields; None/empty for models we have not rated.
+    tier: Tier | None = None
+    open_weights: bool = False
+    licence: str | None = None
+    self_hostable: bool = False
+    quality: dict[str, float] = Field(default_factory=dict)
+    quality_source: str | None = None
+    ttft_ms: float | None = None
+    tokens_per_s: float | None = None
+    latency_source: str | None = None
+    regions: tuple[str, ...] = ()
+    self_hosting: SelfHosting | None = None
+    measured_ttft_ms: float | None = None
+    measured_tokens_per_s: float | None = None
+    measured_win_rate: float | None = None
+    notes: str | None = None
+
+    @property
+    def rated(self) -> bool:
+        return bool(self.quality)
+
+    @property
+    def is_self_hosted_route(self) -> bool:
+        return self.provider == "self-hosted"
+
+    def effective_ttft_ms(self) -> float | None:
+        """A measured TTFT from the user's own trials beats a published typical figure."""
+        return self.measured_ttft_ms if self.measured_ttft_ms is not None else self.ttft_ms
+
+    def effective_tokens_per_s(self) -> float | None:
+        if self.measured_tokens_per_s is not None:
+            return self.measured_tokens_per_s
+        return self.tokens_per_s
+
+
+class ProviderPolicy(BaseModel):
+    """What a provider promises about data: regions, training use, and attestations."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    regions: tuple[str, ...] = ()
+    trains_on_api_data: bool = True
+    hipaa_baa: bool = False
+    soc2: bool = False
+    gdpr_dpa: bool = False
+    source: str
+
+
+class Catalog(BaseModel):
+    """The merged catalog: every model route, provider policies and the sources behind them."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    models: tuple[ModelEntry, ...]
+    providers: dict[str, ProviderPolicy]
+    sources: dict[str, Source]
+    version: str
+    prices_as_of: dt.date | None = None
+
+    def get(self, model_id: str) -> ModelEntry | None:
+        for entry in self.models:
+            if entry.id == model_id:
+                return entry
+        lowered = model_id.lower()
+        for entry in self.models:
+            if entry.id.lower() == lowered:
+                return entry
+        return None
+
+    def policy_for(self, provider: str) -> ProviderPolicy | None:
+        return self.providers.get(provider)
+
+    def chat_models(self) -> tuple[ModelEntry, ...]:
+        return tuple(entry for entry in self.models if entry.mode == "chat")

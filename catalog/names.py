@@ -1,0 +1,49 @@
+"""Model-name normalisation: recognise the same model behind different provider routes."""
+
+from __future__ import annotations
+
+import re
+
+_REGION_PREFIX = re.compile(r"^(us|eu|apac|global|au|jp|ca|in)\.")
+_VENDOR_PREFIX = re.compile(r"^(meta|anthropic|mistral|mistralai|deepseek|qwen|google|amazon|ai21|cohere)\.")
+_SUFFIXES = (
+    re.compile(r"-v\d+(:\d+)?$"),
+    re.compile(r":\d+$"),
+    re.compile(r"@[\w-]+$"),
+    re.compile(r"-\d{8}$"),
+    re.compile(r"-\d{4}-\d{2}-\d{2}$"),
+    re.compile(r"-(maas|fp8|fp8-dynamic|fp8-fast|turbo|instruct|it)$"),
+)
+_SKIP = re.compile(r"^ft:|search-preview|audio-preview|realtime|computer-use|-tts|transcribe")
+_EU_MARKERS = re.compile(r"(^|[/.])eu([-./]|$)|europe|eu-(west|central|north|south)")
+_US_MARKERS = re.compile(r"(^|[/.])us([-./]|$)|us-(east|west)")
+
+
+def normalise(model_id: str) -> str:
+    """`bedrock/eu.anthropic.claude-haiku-4-5-20251001-v1:0` -> `claude-haiku-4-5`."""
+    name = model_id.lower().rsplit("/", 1)[-1]
+    name = _REGION_PREFIX.sub("", name)
+    name = _VENDOR_PREFIX.sub("", name)
+    changed = True
+    while changed:
+        changed = False
+        for pattern in _SUFFIXES:
+            stripped = pattern.sub("", name)
+            if stripped != name:
+                name, changed = stripped, True
+    return name.replace(".", "-").replace("_", "-")
+
+
+def is_variant_worth_matching(model_id: str) -> bool:
+    """Fine-tunes, audio/realtime and search variants are different products."""
+    return not _SKIP.search(model_id.lower())
+
+
+def regions_in_name(model_id: str) -> tuple[str, ...]:
+    """A route pinned to a region by its name (`eu.` prefix, `eu-west-1` segment)."""
+    lowered = model_id.lower()
+    if _EU_MARKERS.search(lowered):
+        return ("eu",)
+    if _US_MARKERS.search(lowered):
+        return ("us",)
+    return ()

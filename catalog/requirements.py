@@ -1,0 +1,134 @@
+"""What a developer needs from a model: the validated input to scoring and cost tools."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Task = Literal[
+    "chat",
+    "coding",
+    "reasoning",
+    "creative",
+    "document-analysis",
+    "classification",
+    "extraction",
+    "vision",
+    "summarization",
+    "rag",
+    "agent",
+    "general",
+]
+TASKS: tuple[str, ...] = Task.__args__  # type: ignore[attr-defined]
+
+Capability = Literal["vision", "video", "audio", "tools", "json", "reasoning", "caching", "batch"]
+CAPABILITIES: tuple[str, ...] = Capability.__args__  # type: ignore[attr-defined]
+
+Privacy = Literal["none", "no-training", "region-locked", "self-hosted"]
+PRIVACY_LEVELS: tuple[str, ...] = Privacy.__args__  # type: ignore[attr-defined]
+
+Compliance = Literal["hipaa", "gdpr", "soc2", "eu-residency"]
+COMPLIANCE_REGIMES: tuple[str, ...] = Compliance.__args__  # type: ignore[attr-defined]
+
+Deployment = Literal["api", "self-hosted", "either"]
+PriorityPreset = Literal["quality", "cost", "latency", "balanced"]
+PRIORITY_PRESETS: tuple[str, ...] = PriorityPreset.__args__  # type: ignore[attr-defined]
+
+DAYS_PER_MONTH = 30
+
+
+class Priorities(BaseModel):
+    """Relative weights of the soft criteria; they are normalised before use."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    quality: float = Field(0.45, ge=0)
+    cost: float = Field(0.25, ge=0)
+    latency: float = Field(0.2, ge=0)
+    fit: float = Field(0.1, ge=0)
+
+    @model_validator(mode="after")
+    def _not_all_zero(self) -> Priorities:
+        if self.quality + self.cost + self.latency + self.fit <= 0:
+            raise ValueError("at least one priority weight must be above 0")
+        return self
+
+    @classmethod
+    def preset(cls, name: str) -> Priorities:
+        presets = {
+            "balanced": cls(quality=0.45, cost=0.25, latency=0.2, fit=0.1),
+            "quality": cls(quality=0.6, cost=0.15, latency=0.15, fit=0.1),
+            "cost": cls(quality=0.25, cost=0.55, latency=0.1, fit=0.1),
+            "latency": cls(quality=0.25, cost=0.15, latency=0.5, fit=0.1),
+        }
+        if name not in presets:
+            raise ValueError(f"priority must be one of {', '.join(PRIORITY_PRESETS)}, not {name!r}")
+        return presets[name]
+
+    def normalised(self) -> dict[str, float]:
+        total = self.quality + self.cost + self.latency + self.fit
+        return {
+            "quality": self.quality / total,
+            "cost": self.cost / total,
+            "latency": self.latency / total,
+            "fit": self.fit / total,
+        }
+
+
+class Requirements(BaseModel):
+    """A developer's constraints. Fields the user did not state keep documented defaults;
+    `stated_fields()` tells the two apart."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    task: Task = "general"
+    requests_per_day: float = Field(1_000, ge=0, le=1e10)
+    input_tokens: int = Field(500, ge=0, le=10_000_000)
+    output_tokens: int = Field(300, ge=0, le=1_000_000)
+    max_ttft_ms: float | None = Field(None, gt=0)
+    budget_usd_month: float | None = Field(None, ge=0)
+    min_context: int | None = Field(None, ge=0)
+    needs: list[Capability] = Field(default_factory=list)
+    privacy: Privacy = "none"
+    regions: list[str] = Field(default_factory=list)
+    open_weights: bool = False
+    priorities: Priorities = Field(default_factory=Priorities)
+    compliance: list[Compliance] = Field(default_factory=list)
+    deployment: Deployment = "either"
+    cache_hit_rate: float = Field(0.0, ge=0, le=1)
+    batch_share: float = Field(0.0, ge=0, le=1)
+
+    @field_validator("needs", "compliance")
+    @classmethod
+    def _sorted_unique(cls, value: list[str]) -> list[str]:
+        return sorted(set(value))
+
+    @field_validator("regions")
+    @classmethod
+    def _normalise_regions(cls, value: list[str]) -> list[str]:
+        return sorted({region.strip().lower() for region in value if region.strip()})
+
+    def stated_fields(self) -> set[str]:
+        return set(self.model_fields_set)
+
+    @property
+    def requests_per_month(self) -> float:
+        return self.requests_per_day * DAYS_PER_MONTH
+
+    @property
+    def needs_self_hosting(self) -> bool:
+        return self.privacy == "self-hosted" or self.deployment == "self-hosted"
+
+    @property
+    def required_context(self) -> int:
+        """The context a model must accept: the stated minimum, or at least one request."""
+        return max(self.min_context or 0, self.input_tokens)
+
+    @property
+    def effective_regions(self) -> list[str]:
+        """Allowed regions, with EU implied by GDPR residency or eu-residency."""
+        regions = set(self.regions)
+        if "eu-residency" in self.compliance:
+            regions.add("eu")
+        return sorted(regions)

@@ -1,0 +1,322 @@
+"""Deterministic ranking: hard constraints eliminate, weighted subscores rank, Pareto shows trade-offs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from pydantic import BaseModel, ConfigDict
+
+from catalog.cost import PriceUnknownError, monthly_cost
+from catalog.entries import Catalog, ModelEntry
+from catalog.requirements import Requirements
+
+MIN_TASK_QUALITY = 40.0
+
+# How much each quality dimension counts for a task.
+TASK_PROFILES: dict[str, dict[str, float]] = {
+    "chat": {"creative_writing": 0.3, "reasoning": 0.3, "multilingual": 0.2, "tool_use": 0.2},
+    "coding": {"coding": 0.8, "reasoning": 0.2},
+    "reasoning": {"reasoning": 1.0},
+    "creative": {"creative_writing": 1.0},
+    "document-analysis": {"long_document": 0.7, "extraction": 0.3},
+    "classification": {"classification": 1.0},
+    "extraction": {"extraction": 0.8, "long_document": 0.2},
+    "vision": {"vision": 1.0},
+    "summarization": {"long_document": 0.6, "creative_writing": 0.2, "extraction": 0.2},
+    "rag": {"long_document": 0.5, "extraction": 0.3, "reasoning": 0.2},
+    "agent": {"tool_use": 0.6, "reasoning": 0.4},
+    "general": {
+        "reasoning": 0.2, "coding": 0.15, "creative_writing": 0.15, "long_document": 0.15,
+        "classification": 0.1, "extraction": 0.1, "multilingual": 0.05, "tool_use": 0.1,
+    },
+}
+TASK_IMPLIED_NEEDS: dict[str, str] = {"vision": "vision"}
+
+
+class Elimination(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    model: str
+    reasons: tuple[str, ...]
+
+
+class RankedModel(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    model: str
+    canonical: str
+    provider: str
+    score: float
+    subscores: dict[str, float]
+    quality: float
+    monthly_cost_usd: float
+    within_budget: bool
+    ttft_ms: float | None
+    tokens_per_s: float | None
+    open_weights: bool
+    max_input_tokens: int | None
+    capabilities: tuple[str, ...]
+    tier: str | None
+    reasons: tuple[str, ...]
+
+
+class Ranking(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    requirements: Requirements
+    ranked: tuple[RankedModel, ...]
+    eliminated: tuple[Elimination, ...]
+    fallback: str | None
+    pareto: tuple[str, ...]
+    unrated_count: int = 0
+    catalog_version: str
+
+
+def task_quality(entry: ModelEntry, task: str) -> float:
+    profile = TASK_PROFILES[task]
+    return sum(entry.quality.get(dim, 0.0) * weight for dim, weight in profile.items())
+
+
+def _region_ok(entry: ModelEntry, catalog: Catalog, allowed: list[str]) -> bool:
+    regions = set(entry.regions)
+    if not regions:
+        policy = catalog.policy_for(entry.provider)
+        regions = set(policy.regions) if policy else set()
+    return "any" in regions or bool(regions & set(allowed))
+
+
+def hard_constraint_failures(
+    entry: ModelEntry, req: Requirements, catalog: Catalog, today: dt.date
+) -> list[str]:
+    """Every hard constraint this model breaks, in words a user can act on."""
+    reasons: list[str] = []
+    needs = set(req.needs)
+    if req.task in TASK_IMPLIED_NEEDS:
+        needs.add(TASK_IMPLIED_NEEDS[req.task])
+    missing = sorted(needs - entry.capabilities)
+    if missing:
+        reasons.append(f"lacks {', '.join(missing)}")
+    if entry.max_input_tokens is not None and entry.max_input_tokens < req.required_context:
+        reasons.append(f"context {entry.max_input_tokens:,} < {req.required_context:,} tokens needed")
+    if entry.deprecation_date is not None and entry.deprecation_date <= today:
+        reasons.append(f"deprecated on {entry.deprecation_date.isoformat()}")
+    quality = task_quality(entry, req.task)
+    if quality < MIN_TASK_QUALITY:
+        reasons.append(f"{req.task} quality {quality:.0f} < {MIN_TASK_QUALITY:.0f} minimum")
+    ttft = entry.effective_ttft_ms()
+    if req.max_ttft_ms is not None and ttft is not None and ttft > req.max_ttft_ms:
+        reasons.append(f"typical TTFT {ttft:,.0f} ms > {req.max_ttft_ms:,.0f} ms target")
+    if req.open_weights and not entry.open_weights:
+        reasons.append("weights are not open")
+    if req.needs_self_hosting and not (entry.is_self_hosted_route or entry.provider == "local"):
+        reasons.append("privacy/deployment requires self-hosting; this is a hosted API")
+    if req.deployment == "api" and entry.is_self_hosted_route:
+        reasons.append("deployment is API-only; this route is self-hosted")
+    policy = catalog.policy_for(entry.provider)
+    if req.privacy in ("no-training", "region-locked") and (policy is None or policy.trains_on_api_data):
+        reasons.append(f"{entry.provider} may train on API data or publishes no policy")
+    allowed = req.effective_regions
+    if (req.privacy == "region-locked" or allowed) and not _region_ok(entry, catalog, allowed):
+        reasons.append(f"not served in {'/'.join(allowed) or 'an allowed region'}")
+    for regime in req.compliance:
+        if regime == "hipaa" and not (policy and policy.hipaa_baa):
+            reasons.append(f"{entry.provider}: no HIPAA BAA on record")
+        elif regime == "soc2" and not (policy and policy.soc2):
+            reasons.append(f"{entry.provider}: no SOC 2 report on record")
+        elif regime == "gdpr" and not (policy and policy.gdpr_dpa):
+            reasons.append(f"{entry.provider}: no GDPR data-processing agreement on record")
+    return reasons
+
+
+def _log_position(value: float, low: float, high: float) -> float:
+    """0 at `low`, 1 at `high`, on a log scale, clamped."""
+    value = min(max(value, low), high)
+    return math.log(value / low) / math.log(high / low)
+
+
+def latency_subscore(ttft_ms: float | None, tokens_per_s: float | None) -> float:
+    if ttft_ms is None:
+        return 0.3
+    ttft_part = 1 - _log_position(ttft_ms, 150, 15_000)
+    speed_part = _log_position(tokens_per_s, 10, 300) if tokens_per_s else 0.3
+    return 0.7 * ttft_part + 0.3 * speed_part
+
+
+def quality_subscore(quality: float) -> float:
+    """0 at the minimum acceptable quality, 1 at 100: differences above the floor are what matter."""
+    return max(0.0, (quality - MIN_TASK_QUALITY) / (100 - MIN_TASK_QUALITY))
+
+
+def cost_subscore(cost: float, cheapest: float, dearest: float, budget: float | None) -> float:
+    """With a budget: how much of it stays free (spending all of it still scores 0.4, over it 0).
+    Without one: 1 for the cheapest candidate, 0 for the dearest, log-scaled in between."""
+    if budget is not None:
+        if cost > budget:
+            return 0.0
+        return 1.0 - 0.6 * (cost / budget) if budget > 0 else 1.0
+    floor = 0.01
+    low, high = cheapest + floor, dearest + floor
+    if high <= low:
+        return 1.0
+    return 1 - _log_position(cost + floor, low, high)
+
+
+def _fit(entry: ModelEntry, req: Requirements, today: dt.date) -> tuple[float, str]:
+    score, notes = 0.6, []
+    if entry.max_input_tokens:
+        headroom = entry.max_input_tokens / max(req.required_context, 1)
+        score += 0.15 if headroom >= 4 else 0.05
+        notes.append(f"{entry.max_input_tokens:,} context")
+    extras = sorted(entry.capabilities & {"tools", "json", "caching", "batch"})
+    score += 0.05 * len(extras)
+    if extras:
+        notes.append("+" + ",".join(extras))
+    if entry.deprecation_date is not None and (entry.deprecation_date - today).days < 180:
+        score -= 0.3
+        notes.append(f"deprecates {entry.deprecation_date.isoformat()}")
+    if entry.measured_ttft_ms is not None:
+        notes.append("latency measured in your trials")
+    return max(0.0, min(1.0, score)), "fit: " + ", ".join(notes or ["no notes"])
+
+
+def rank(catalog: Catalog, req: Requirements, today: dt.date, top: int | None = None) -> Ranking:
+    """Rank every rated chat model; same catalog, requirements and day give the same result."""
+    eligible: list[tuple[ModelEntry, float, float]] = []
+    failures: dict[str, dict[str, tuple[str, ...]]] = {}
+    unrated = 0
+    for entry in sorted(catalog.chat_models(), key=lambda e: e.id):
+        if not entry.rated or entry.provider not in catalog.providers:
+            unrated += 1
+            continue
+        reasons = hard_constraint_failures(entry, req, catalog, today)
+        try:
+            cost = monthly_cost(
+                entry, req.requests_per_day, req.input_tokens, req.output_tokens,
+                req.cache_hit_rate, req.batch_share,
+            ).monthly_cost_usd
+        except PriceUnknownError:
+            reasons.append("no price in the catalog")
+            cost = math.inf
+        if reasons:
+            failures.setdefault(entry.canonical, {})[entry.id] = tuple(reasons)
+        else:
+            eligible.append((entry, cost, task_quality(entry, req.task)))
+    eligible_models = {entry.canonical for entry, _, _ in eligible}
+    eliminated = [
+        # Report the curated route's reasons: that is the model the user knows by name.
+        Elimination(model=canonical, reasons=routes.get(canonical) or routes[min(routes)])
+        for canonical, routes in failures.items()
+        if canonical not in eligible_models
+    ]
+
+    scored = _score(eligible, req, today)
+    best_per_model: dict[str, RankedModel] = {}
+    for item in scored:
+        best_per_model.setdefault(item.canonical, item)
+    ranked = sorted(best_per_model.values(), key=lambda r: (not r.within_budget, -r.score, r.model))
+    fallback = next((r.model for r in ranked[1:] if r.provider != ranked[0].provider), None) if ranked else None
+    shown = tuple(ranked[:top] if top else ranked)
+    return Ranking(
+        requirements=req,
+        ranked=shown,
+        eliminated=tuple(sorted(eliminated, key=lambda e: e.model)),
+        fallback=fallback,
+        pareto=pareto_frontier(ranked),
+        unrated_count=unrated,
+        catalog_version=catalog.version,
+    )
+
+
+def _score(
+    eligible: list[tuple[ModelEntry, float, float]], req: Requirements, today: dt.date
+) -> list[RankedModel]:
+    if not eligible:
+        return []
+    weights = req.priorities.normalised()
+    cheapest = min(cost for _, cost, _ in eligible)
+    dearest = max(cost for _, cost, _ in eligible)
+    results: list[RankedModel] = []
+    for entry, cost, quality in eligible:
+        ttft, tps = entry.effective_ttft_ms(), entry.effective_tokens_per_s()
+        fit, fit_reason = _fit(entry, req, today)
+        subscores = {
+            "quality": quality_subscore(quality),
+            "cost": cost_subscore(cost, cheapest, dearest, req.budget_usd_month),
+            "latency": latency_subscore(ttft, tps),
+            "fit": fit,
+        }
+        within_budget = req.budget_usd_month is None or cost <= req.budget_usd_month
+        score = sum(subscores[name] * weights[name] for name in subscores)
+        results.append(
+            RankedModel(
+                model=entry.id,
+                canonical=entry.canonical,
+                provider=entry.provider,
+                score=round(score * 100, 2),
+                subscores={k: round(v * 100, 1) for k, v in subscores.items()},
+                quality=round(quality, 1),
+                monthly_cost_usd=round(cost, 2),
+                within_budget=within_budget,
+                ttft_ms=ttft,
+                tokens_per_s=tps,
+                open_weights=entry.open_weights,
+                max_input_tokens=entry.max_input_tokens,
+                capabilities=tuple(sorted(entry.capabilities)),
+                tier=entry.tier,
+                reasons=_reasons(entry, req, quality, cost, within_budget, ttft, tps, fit_reason),
+            )
+        )
+    return sorted(results, key=lambda r: (-r.score, r.monthly_cost_usd, r.model))
+
+
+def _reasons(
+    entry: ModelEntry, req: Requirements, quality: float, cost: float, within_budget: bool,
+    ttft: float | None, tps: float | None, fit_reason: str,
+) -> tuple[str, ...]:
+    source = "estimate" if entry.quality_source != "user" else "your override"
+    quality_line = f"quality: {quality:.0f}/100 for {req.task} ({source}, {entry.quality_source})"
+    if req.budget_usd_month is not None:
+        share = cost / req.budget_usd_month if req.budget_usd_month else math.inf
+        budget = f"{share:.0%} of ${req.budget_usd_month:,.0f} budget" if within_budget else (
+            f"OVER the ${req.budget_usd_month:,.0f} budget"
+        )
+        cost_line = f"cost: ${cost:,.2f}/month, {budget}"
+    else:
+        cost_line = f"cost: ${cost:,.2f}/month at {req.requests_per_day:,.0f} requests/day"
+    if ttft is None:
+        latency_line = "latency: no typical TTFT on record"
+    else:
+        kind = "measured" if entry.measured_ttft_ms is not None else "typical"
+        target = f" vs {req.max_ttft_ms:,.0f} ms target" if req.max_ttft_ms else ""
+        speed = f", ~{tps:.0f} tokens/s" if tps else ""
+        latency_line = f"latency: {kind} TTFT ~{ttft:,.0f} ms{target}{speed}"
+    return (quality_line, cost_line, latency_line, fit_reason)
+
+
+def pareto_frontier(ranked: list[RankedModel]) -> tuple[str, ...]:
+    """Models no other model beats on cost, quality and TTFT at once."""
+    frontier = []
+    for candidate in ranked:
+        c_ttft = candidate.ttft_ms if candidate.ttft_ms is not None else math.inf
+        dominated = False
+        for other in ranked:
+            if other is candidate:
+                continue
+            o_ttft = other.ttft_ms if other.ttft_ms is not None else math.inf
+            no_worse = (
+                other.monthly_cost_usd <= candidate.monthly_cost_usd
+                and other.quality >= candidate.quality
+                and o_ttft <= c_ttft
+            )
+            better = (
+                other.monthly_cost_usd < candidate.monthly_cost_usd
+                or other.quality > candidate.quality
+                or o_ttft < c_ttft
+            )
+            if no_worse and better:
+                dominated = True
+                break
+        if not dominated:
+            frontier.append(candidate.model)
+    return tuple(sorted(frontier))
