@@ -21,6 +21,7 @@ from catalog.entries import (
     Source,
 )
 from catalog.names import is_variant_worth_matching, normalise, regions_in_name
+from catalog.requirements import CAPABILITIES
 
 LISTED_MODES = frozenset({"chat", "embedding"})
 SELF_HOSTED_PREFIX = "hosted_vllm/"
@@ -67,6 +68,7 @@ def _prices(raw: Mapping[str, Any]) -> Prices:
         input_batch=_float(raw.get("input_cost_per_token_batches")),
         output_batch=_float(raw.get("output_cost_per_token_batches")),
         cache_read=_float(raw.get("cache_read_input_token_cost")),
+        has_off_peak_pricing="off_peak_pricing" in raw,
     )
 
 
@@ -143,6 +145,19 @@ _CURATED_FIELDS = (
 
 def _curate(base: ModelEntry, spec: Mapping[str, Any], defaults: Mapping[str, Any], where: str) -> ModelEntry:
     """Apply one overlay/override record to an entry, validating the result."""
+    try:
+        return ModelEntry.model_validate(_curated_fields(base, spec, defaults, where))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(part) for part in first["loc"])
+        raise CatalogDataError(
+            f"{where}: field {field!r}: {first['msg']}; correct the value or remove the field"
+        ) from None
+
+
+def _curated_fields(
+    base: ModelEntry, spec: Mapping[str, Any], defaults: Mapping[str, Any], where: str
+) -> dict[str, Any]:
     data = base.model_dump()
     for name in _CURATED_FIELDS:
         if name in spec:
@@ -162,23 +177,21 @@ def _curate(base: ModelEntry, spec: Mapping[str, Any], defaults: Mapping[str, An
     if spec.get("video"):
         data["capabilities"] = frozenset(base.capabilities | {"video"})
     if "capabilities" in spec:
+        unknown = set(spec["capabilities"]) - set(CAPABILITIES)
+        if unknown:
+            raise CatalogDataError(
+                f"{where}: unknown capability {sorted(unknown)[0]!r}; use {', '.join(CAPABILITIES)}"
+            )
         data["capabilities"] = frozenset(spec["capabilities"])
-    for name in ("provider", "max_input_tokens", "max_output_tokens", "mode"):
+    for name in ("provider", "max_input_tokens", "max_output_tokens", "mode", "deprecation_date"):
         if name in spec:
             data[name] = spec[name]
     if "prices" in spec:
         data["prices"] = Prices.model_validate({**base.prices.model_dump(), **spec["prices"]})
         data["price_source"] = spec.get("price_source", "overlay")
-    if "deprecation_date" in spec:
-        data["deprecation_date"] = spec["deprecation_date"]
     if "regions" in spec:
         data["regions"] = tuple(str(r).lower() for r in spec["regions"])
-    try:
-        return ModelEntry.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(part) for part in first["loc"])
-        raise CatalogDataError(f"{where}: field {field!r}: {first['msg']}") from None
+    return data
 
 
 def _self_hosted_route(entry: ModelEntry) -> ModelEntry:
@@ -242,9 +255,16 @@ def build_catalog(
         if match is None or match[0] == model_id:
             continue
         canonical_id, spec = match
-        inherited = {k: v for k, v in spec.items() if k not in ("id", "prices", "provider", "max_input_tokens", "max_output_tokens", "capabilities")}
+        inherited = {
+            k: v
+            for k, v in spec.items()
+            if k not in ("id", "prices", "provider", "max_input_tokens", "max_output_tokens", "capabilities")
+        }
         entries[model_id] = _curate(
-            entry.model_copy(update={"canonical": canonical_id}), inherited, defaults, f"overlay ({canonical_id})"
+            entry.model_copy(update={"canonical": canonical_id}),
+            inherited,
+            defaults,
+            f"overlay ({canonical_id})",
         )
 
     for entry in curated:
@@ -270,7 +290,9 @@ def apply_overrides(catalog: Catalog, overrides: Mapping[str, Any], name: str) -
         raise CatalogDataError(f"{name}: expected a mapping with 'models:' and/or 'measured:' at the top")
     unknown = set(overrides) - {"models", "measured"}
     if unknown:
-        raise CatalogDataError(f"{name}: unknown top-level key {sorted(unknown)[0]!r}; use 'models' or 'measured'")
+        raise CatalogDataError(
+            f"{name}: unknown top-level key {sorted(unknown)[0]!r}; use 'models' or 'measured'"
+        )
     entries = {entry.id: entry for entry in catalog.models}
     user_defaults = {"quality_source": "user", "latency_source": "user"}
     models = overrides.get("models") or []
@@ -285,7 +307,8 @@ def apply_overrides(catalog: Catalog, overrides: Mapping[str, Any], name: str) -
         if base is None:
             if "prices" not in spec or "provider" not in spec:
                 raise CatalogDataError(
-                    f"{where}: a new model needs 'provider' and 'prices: {{input: .., output: ..}}' (USD per token)"
+                    f"{where}: a new model needs 'provider' and "
+                    "'prices: {input: .., output: ..}' (USD per token)"
                 )
             base = ModelEntry(id=model_id, provider=str(spec["provider"]), canonical=model_id)
         entries[model_id] = _curate(base, spec, user_defaults, where)
@@ -304,7 +327,14 @@ def apply_overrides(catalog: Catalog, overrides: Mapping[str, Any], name: str) -
             "measured_win_rate": _float(figures.get("win_rate")),
         }
         entries[model_id] = entries[model_id].model_copy(update=update)
-    user_source = Source(id="user", title=f"your overrides file ({name})", as_of=dt.date.today(), estimate=True)
-    return catalog.model_copy(
-        update={"models": tuple(entries.values()), "sources": {**catalog.sources, "user": user_source}}
+    user_source = Source(
+        id="user", title=f"your overrides file ({name})", as_of=dt.date.today(), estimate=True
+    )
+    # Built anew (not model_copy) so the catalog's lookup tables are rebuilt too.
+    return Catalog(
+        models=tuple(entries.values()),
+        providers=catalog.providers,
+        sources={**catalog.sources, "user": user_source},
+        version=catalog.version,
+        prices_as_of=catalog.prices_as_of,
     )

@@ -70,6 +70,53 @@ def _segment_cost(
     return uncached, cached, output
 
 
+def _bill(
+    entry: ModelEntry,
+    requests: float,
+    input_tokens: int,
+    output_tokens: int,
+    cache_hit_rate: float,
+    batch_share: float,
+    peak_to_average: float,
+) -> tuple[float, float, float, float]:
+    """(uncached input, cached input, output, infrastructure) dollars for a month of requests."""
+    if entry.is_self_hosted_route and entry.self_hosting is not None:
+        profile = entry.self_hosting
+        replicas = replicas_needed(entry, requests, output_tokens, peak_to_average)
+        return 0.0, 0.0, 0.0, replicas * profile.gpu_count * profile.usd_per_gpu_hour * HOURS_PER_MONTH
+    prices = entry.prices
+    if prices.input is None or prices.output is None:
+        raise PriceUnknownError(f"{entry.id} has no input/output price in the catalog")
+    batch_in = prices.input_batch if prices.input_batch is not None else prices.input
+    batch_out = prices.output_batch if prices.output_batch is not None else prices.output
+    realtime = _segment_cost(
+        prices.input, prices.output, prices.cache_read,
+        requests * (1 - batch_share), input_tokens, output_tokens, cache_hit_rate,
+    )  # fmt: skip
+    batched = _segment_cost(
+        batch_in, batch_out, prices.cache_read,
+        requests * batch_share, input_tokens, output_tokens, cache_hit_rate,
+    )  # fmt: skip
+    return realtime[0] + batched[0], realtime[1] + batched[1], realtime[2] + batched[2], 0.0
+
+
+def monthly_cost_usd(
+    entry: ModelEntry,
+    requests_per_day: float,
+    input_tokens: int,
+    output_tokens: int,
+    cache_hit_rate: float = 0.0,
+    batch_share: float = 0.0,
+    peak_to_average: float = DEFAULT_PEAK_TO_AVERAGE,
+) -> float:
+    """The monthly total alone: the ranking's hot path."""
+    bill = _bill(
+        entry, requests_per_day * DAYS_PER_MONTH, input_tokens, output_tokens,
+        cache_hit_rate, batch_share, peak_to_average,
+    )  # fmt: skip
+    return sum(bill)
+
+
 def monthly_cost(
     entry: ModelEntry,
     requests_per_day: float,
@@ -79,47 +126,67 @@ def monthly_cost(
     batch_share: float = 0.0,
     peak_to_average: float = DEFAULT_PEAK_TO_AVERAGE,
 ) -> CostBreakdown:
-    """Monthly API bill (or self-hosting bill) for a steady daily volume."""
+    """Monthly API bill (or self-hosting bill) for a steady daily volume, with its assumptions."""
     requests = requests_per_day * DAYS_PER_MONTH
-    assumptions = [f"{DAYS_PER_MONTH} days a month"]
-    if entry.is_self_hosted_route and entry.self_hosting is not None:
-        return _self_hosted_cost(entry, requests, output_tokens, peak_to_average, assumptions)
-    prices = entry.prices
-    if not prices.known:
-        raise PriceUnknownError(f"{entry.id} has no input/output price in the catalog")
-    assert prices.input is not None and prices.output is not None
-    if cache_hit_rate > 0:
-        if prices.cache_read is None:
-            assumptions.append("no cached-input price for this model: cache hit rate not applied")
-        else:
-            assumptions.append(f"{cache_hit_rate:.0%} of input tokens read from the prompt cache")
-    batch_in, batch_out = prices.input_batch, prices.output_batch
-    if batch_share > 0:
-        if batch_in is None or batch_out is None:
-            assumptions.append("no batch price for this model: batch share billed at list price")
-            batch_in, batch_out = prices.input, prices.output
-        else:
-            assumptions.append(f"{batch_share:.0%} of requests through the batch API")
-    realtime = _segment_cost(
-        prices.input, prices.output, prices.cache_read,
-        requests * (1 - batch_share), input_tokens, output_tokens, cache_hit_rate,
+    input_usd, cached_usd, output_usd, infra_usd = _bill(
+        entry, requests, input_tokens, output_tokens, cache_hit_rate, batch_share, peak_to_average
     )
-    batched = _segment_cost(
-        batch_in or prices.input, batch_out or prices.output, prices.cache_read,
-        requests * batch_share, input_tokens, output_tokens, cache_hit_rate,
-    )
-    input_usd, cached_usd, output_usd = (a + b for a, b in zip(realtime, batched, strict=True))
-    total = input_usd + cached_usd + output_usd
+    total = input_usd + cached_usd + output_usd + infra_usd
+    if requests:
+        per_request = total / requests
+    elif entry.is_self_hosted_route:
+        per_request = 0.0
+    else:
+        per_request = request_cost(entry.prices, input_tokens, output_tokens)
     return CostBreakdown(
         model=entry.id,
         monthly_cost_usd=total,
-        per_request_usd=total / requests if requests else request_cost(prices, input_tokens, output_tokens),
+        per_request_usd=per_request,
         input_usd=input_usd,
         cached_input_usd=cached_usd,
         output_usd=output_usd,
+        infrastructure_usd=infra_usd,
         requests_per_month=requests,
-        assumptions=tuple(assumptions),
+        assumptions=tuple(
+            _assumptions(entry, requests, output_tokens, cache_hit_rate, batch_share, peak_to_average)
+        ),
     )
+
+
+def _assumptions(
+    entry: ModelEntry,
+    requests: float,
+    output_tokens: int,
+    cache_hit_rate: float,
+    batch_share: float,
+    peak: float,
+) -> list[str]:
+    lines = [f"{DAYS_PER_MONTH} days a month"]
+    profile = entry.self_hosting
+    if entry.is_self_hosted_route and profile is not None:
+        replicas = replicas_needed(entry, requests, output_tokens, peak)
+        return [
+            *lines,
+            f"{replicas} replica(s) of {profile.gpu_count}x {profile.gpu} "
+            f"at ${profile.usd_per_gpu_hour:g}/GPU-hour, {HOURS_PER_MONTH:g} h/month",
+            f"one replica serves ~{profile.throughput_tokens_per_s:g} output tokens/s; "
+            f"peak is {peak:g}x the average",
+            "excludes engineering and operations time (see total cost of ownership)",
+        ]
+    prices = entry.prices
+    if prices.has_off_peak_pricing:
+        lines.append("list (peak) prices; this provider is cheaper in off-peak hours")
+    if cache_hit_rate > 0:
+        if prices.cache_read is None:
+            lines.append("no cached-input price for this model: cache hit rate not applied")
+        else:
+            lines.append(f"{cache_hit_rate:.0%} of input tokens read from the prompt cache")
+    if batch_share > 0:
+        if prices.input_batch is None or prices.output_batch is None:
+            lines.append("no batch price for this model: batch share billed at list price")
+        else:
+            lines.append(f"{batch_share:.0%} of requests through the batch API")
+    return lines
 
 
 def replicas_needed(
@@ -129,32 +196,6 @@ def replicas_needed(
     assert entry.self_hosting is not None
     average_tps = requests_per_month * output_tokens / (DAYS_PER_MONTH * 86_400)
     return max(1, math.ceil(average_tps * peak_to_average / entry.self_hosting.throughput_tokens_per_s))
-
-
-def _self_hosted_cost(
-    entry: ModelEntry, requests: float, output_tokens: int, peak: float, assumptions: list[str]
-) -> CostBreakdown:
-    profile = entry.self_hosting
-    assert profile is not None
-    replicas = replicas_needed(entry, requests, output_tokens, peak)
-    infra = replicas * profile.gpu_count * profile.usd_per_gpu_hour * HOURS_PER_MONTH
-    assumptions += [
-        f"{replicas} replica(s) of {profile.gpu_count}x {profile.gpu} at ${profile.usd_per_gpu_hour:g}/GPU-hour, "
-        f"{HOURS_PER_MONTH:g} h/month",
-        f"one replica serves ~{profile.throughput_tokens_per_s:g} output tokens/s; peak is {peak:g}x the average",
-        "excludes engineering and operations time (see total cost of ownership)",
-    ]
-    return CostBreakdown(
-        model=entry.id,
-        monthly_cost_usd=infra,
-        per_request_usd=infra / requests if requests else 0.0,
-        input_usd=0.0,
-        cached_input_usd=0.0,
-        output_usd=0.0,
-        infrastructure_usd=infra,
-        requests_per_month=requests,
-        assumptions=tuple(assumptions),
-    )
 
 
 class RoutingSavings(BaseModel):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 Tier = Literal["frontier", "mid", "small", "open", "specialised", "local"]
 QUALITY_DIMENSIONS: tuple[str, ...] = (
@@ -50,11 +50,12 @@ class Prices(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    input: float | None = None
-    output: float | None = None
-    input_batch: float | None = None
-    output_batch: float | None = None
-    cache_read: float | None = None
+    input: float | None = Field(None, ge=0)
+    output: float | None = Field(None, ge=0)
+    input_batch: float | None = Field(None, ge=0)
+    output_batch: float | None = Field(None, ge=0)
+    cache_read: float | None = Field(None, ge=0)
+    has_off_peak_pricing: bool = False
 
     @property
     def known(self) -> bool:
@@ -73,8 +74,8 @@ class ModelEntry(BaseModel):
     family: str | None = None
     prices: Prices = Field(default_factory=Prices)
     price_source: str = "litellm-map"
-    max_input_tokens: int | None = None
-    max_output_tokens: int | None = None
+    max_input_tokens: int | None = Field(None, ge=0)
+    max_output_tokens: int | None = Field(None, ge=0)
     capabilities: frozenset[str] = frozenset()
     deprecation_date: dt.date | None = None
     # Overlay fields; None/empty for models we have not rated.
@@ -84,8 +85,8 @@ class ModelEntry(BaseModel):
     self_hostable: bool = False
     quality: dict[str, float] = Field(default_factory=dict)
     quality_source: str | None = None
-    ttft_ms: float | None = None
-    tokens_per_s: float | None = None
+    ttft_ms: float | None = Field(None, gt=0)
+    tokens_per_s: float | None = Field(None, gt=0)
     latency_source: str | None = None
     regions: tuple[str, ...] = ()
     self_hosting: SelfHosting | None = None
@@ -136,11 +137,31 @@ class Catalog(BaseModel):
     sources: dict[str, Source]
     version: str
     prices_as_of: dt.date | None = None
+    _by_id: dict[str, ModelEntry] = PrivateAttr(default_factory=dict)
+    _rankable: tuple[ModelEntry, ...] = PrivateAttr(default=())
+    _chat: tuple[ModelEntry, ...] = PrivateAttr(default=())
+
+    def model_post_init(self, context: object, /) -> None:
+        self._by_id = {entry.id: entry for entry in self.models}
+        self._chat = tuple(entry for entry in self.models if entry.mode == "chat")
+        self._rankable = tuple(
+            sorted(
+                (
+                    entry
+                    for entry in self.models
+                    if entry.mode == "chat" and entry.rated and entry.provider in self.providers
+                ),
+                key=lambda entry: entry.id,
+            )
+        )
+
+    def rankable(self) -> tuple[ModelEntry, ...]:
+        """Chat routes with quality figures, from providers whose data policy we know; sorted by id."""
+        return self._rankable
 
     def get(self, model_id: str) -> ModelEntry | None:
-        for entry in self.models:
-            if entry.id == model_id:
-                return entry
+        if model_id in self._by_id:
+            return self._by_id[model_id]
         lowered = model_id.lower()
         for entry in self.models:
             if entry.id.lower() == lowered:
@@ -151,4 +172,4 @@ class Catalog(BaseModel):
         return self.providers.get(provider)
 
     def chat_models(self) -> tuple[ModelEntry, ...]:
-        return tuple(entry for entry in self.models if entry.mode == "chat")
+        return self._chat

@@ -58,7 +58,7 @@ class Priorities(BaseModel):
     def preset(cls, name: str) -> Priorities:
         presets = {
             "balanced": cls(quality=0.45, cost=0.25, latency=0.2, fit=0.1),
-            "quality": cls(quality=0.6, cost=0.15, latency=0.15, fit=0.1),
+            "quality": cls(quality=0.7, cost=0.1, latency=0.1, fit=0.1),
             "cost": cls(quality=0.25, cost=0.55, latency=0.1, fit=0.1),
             "latency": cls(quality=0.25, cost=0.15, latency=0.5, fit=0.1),
         }

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
-from catalog.cost import PriceUnknownError, monthly_cost
-from catalog.entries import Catalog, ModelEntry
+from catalog.cost import PriceUnknownError, monthly_cost_usd
+from catalog.entries import Catalog, ModelEntry, ProviderPolicy
 from catalog.requirements import Requirements
 
 MIN_TASK_QUALITY = 40.0
@@ -27,11 +28,18 @@ TASK_PROFILES: dict[str, dict[str, float]] = {
     "rag": {"long_document": 0.5, "extraction": 0.3, "reasoning": 0.2},
     "agent": {"tool_use": 0.6, "reasoning": 0.4},
     "general": {
-        "reasoning": 0.2, "coding": 0.15, "creative_writing": 0.15, "long_document": 0.15,
-        "classification": 0.1, "extraction": 0.1, "multilingual": 0.05, "tool_use": 0.1,
+        "reasoning": 0.2,
+        "coding": 0.15,
+        "creative_writing": 0.15,
+        "long_document": 0.15,
+        "classification": 0.1,
+        "extraction": 0.1,
+        "multilingual": 0.05,
+        "tool_use": 0.1,
     },
 }
 TASK_IMPLIED_NEEDS: dict[str, str] = {"vision": "vision"}
+_EXTRAS = frozenset({"tools", "json", "caching", "batch"})
 
 
 class Elimination(BaseModel):
@@ -78,48 +86,82 @@ def task_quality(entry: ModelEntry, task: str) -> float:
     return sum(entry.quality.get(dim, 0.0) * weight for dim, weight in profile.items())
 
 
-def _region_ok(entry: ModelEntry, catalog: Catalog, allowed: list[str]) -> bool:
-    regions = set(entry.regions)
-    if not regions:
-        policy = catalog.policy_for(entry.provider)
-        regions = set(policy.regions) if policy else set()
-    return "any" in regions or bool(regions & set(allowed))
+def _region_ok(entry: ModelEntry, policy: ProviderPolicy | None, allowed: frozenset[str]) -> bool:
+    regions = set(entry.regions) or (set(policy.regions) if policy else set())
+    return "any" in regions or bool(regions & allowed)
+
+
+@dataclass(frozen=True, slots=True)
+class HardLimits:
+    """Requirements reduced to what elimination checks, computed once per ranking."""
+
+    task: str
+    needs: frozenset[str]
+    required_context: int
+    max_ttft_ms: float | None
+    open_weights: bool
+    self_hosting: bool
+    api_only: bool
+    no_training: bool
+    region_locked: bool
+    regions: frozenset[str]
+    compliance: tuple[str, ...]
+
+    @classmethod
+    def of(cls, req: Requirements) -> HardLimits:
+        needs = set(req.needs)
+        if req.task in TASK_IMPLIED_NEEDS:
+            needs.add(TASK_IMPLIED_NEEDS[req.task])
+        regions = frozenset(req.effective_regions)
+        return cls(
+            task=req.task,
+            needs=frozenset(needs),
+            required_context=req.required_context,
+            max_ttft_ms=req.max_ttft_ms,
+            open_weights=req.open_weights,
+            self_hosting=req.needs_self_hosting,
+            api_only=req.deployment == "api",
+            no_training=req.privacy in ("no-training", "region-locked"),
+            region_locked=req.privacy == "region-locked" or bool(regions),
+            regions=regions,
+            compliance=tuple(req.compliance),
+        )
 
 
 def hard_constraint_failures(
     entry: ModelEntry, req: Requirements, catalog: Catalog, today: dt.date
 ) -> list[str]:
     """Every hard constraint this model breaks, in words a user can act on."""
+    return _failures(entry, HardLimits.of(req), catalog, today, task_quality(entry, req.task))
+
+
+def _failures(
+    entry: ModelEntry, limits: HardLimits, catalog: Catalog, today: dt.date, quality: float
+) -> list[str]:
     reasons: list[str] = []
-    needs = set(req.needs)
-    if req.task in TASK_IMPLIED_NEEDS:
-        needs.add(TASK_IMPLIED_NEEDS[req.task])
-    missing = sorted(needs - entry.capabilities)
-    if missing:
-        reasons.append(f"lacks {', '.join(missing)}")
-    if entry.max_input_tokens is not None and entry.max_input_tokens < req.required_context:
-        reasons.append(f"context {entry.max_input_tokens:,} < {req.required_context:,} tokens needed")
+    if not limits.needs <= entry.capabilities:
+        reasons.append(f"lacks {', '.join(sorted(limits.needs - entry.capabilities))}")
+    if entry.max_input_tokens is not None and entry.max_input_tokens < limits.required_context:
+        reasons.append(f"context {entry.max_input_tokens:,} < {limits.required_context:,} tokens needed")
     if entry.deprecation_date is not None and entry.deprecation_date <= today:
         reasons.append(f"deprecated on {entry.deprecation_date.isoformat()}")
-    quality = task_quality(entry, req.task)
     if quality < MIN_TASK_QUALITY:
-        reasons.append(f"{req.task} quality {quality:.0f} < {MIN_TASK_QUALITY:.0f} minimum")
+        reasons.append(f"{limits.task} quality {quality:.0f} < {MIN_TASK_QUALITY:.0f} minimum")
     ttft = entry.effective_ttft_ms()
-    if req.max_ttft_ms is not None and ttft is not None and ttft > req.max_ttft_ms:
-        reasons.append(f"typical TTFT {ttft:,.0f} ms > {req.max_ttft_ms:,.0f} ms target")
-    if req.open_weights and not entry.open_weights:
+    if limits.max_ttft_ms is not None and ttft is not None and ttft > limits.max_ttft_ms:
+        reasons.append(f"typical TTFT {ttft:,.0f} ms > {limits.max_ttft_ms:,.0f} ms target")
+    if limits.open_weights and not entry.open_weights:
         reasons.append("weights are not open")
-    if req.needs_self_hosting and not (entry.is_self_hosted_route or entry.provider == "local"):
+    if limits.self_hosting and not (entry.is_self_hosted_route or entry.provider == "local"):
         reasons.append("privacy/deployment requires self-hosting; this is a hosted API")
-    if req.deployment == "api" and entry.is_self_hosted_route:
+    if limits.api_only and entry.is_self_hosted_route:
         reasons.append("deployment is API-only; this route is self-hosted")
     policy = catalog.policy_for(entry.provider)
-    if req.privacy in ("no-training", "region-locked") and (policy is None or policy.trains_on_api_data):
+    if limits.no_training and (policy is None or policy.trains_on_api_data):
         reasons.append(f"{entry.provider} may train on API data or publishes no policy")
-    allowed = req.effective_regions
-    if (req.privacy == "region-locked" or allowed) and not _region_ok(entry, catalog, allowed):
-        reasons.append(f"not served in {'/'.join(allowed) or 'an allowed region'}")
-    for regime in req.compliance:
+    if limits.region_locked and not _region_ok(entry, policy, limits.regions):
+        reasons.append(f"not served in {'/'.join(sorted(limits.regions)) or 'an allowed region'}")
+    for regime in limits.compliance:
         if regime == "hipaa" and not (policy and policy.hipaa_baa):
             reasons.append(f"{entry.provider}: no HIPAA BAA on record")
         elif regime == "soc2" and not (policy and policy.soc2):
@@ -162,46 +204,51 @@ def cost_subscore(cost: float, cheapest: float, dearest: float, budget: float | 
     return 1 - _log_position(cost + floor, low, high)
 
 
-def _fit(entry: ModelEntry, req: Requirements, today: dt.date) -> tuple[float, str]:
-    score, notes = 0.6, []
+def fit_subscore(entry: ModelEntry, req: Requirements, today: dt.date) -> float:
+    """Context headroom and useful extras, less a penalty for an approaching deprecation."""
+    score = 0.6
     if entry.max_input_tokens:
-        headroom = entry.max_input_tokens / max(req.required_context, 1)
-        score += 0.15 if headroom >= 4 else 0.05
+        score += 0.15 if entry.max_input_tokens >= 4 * max(req.required_context, 1) else 0.05
+    score += 0.05 * len(entry.capabilities & _EXTRAS)
+    if entry.deprecation_date is not None and (entry.deprecation_date - today).days < 180:
+        score -= 0.3
+    return max(0.0, min(1.0, score))
+
+
+def _fit_reason(entry: ModelEntry, today: dt.date) -> str:
+    notes = []
+    if entry.max_input_tokens:
         notes.append(f"{entry.max_input_tokens:,} context")
-    extras = sorted(entry.capabilities & {"tools", "json", "caching", "batch"})
-    score += 0.05 * len(extras)
+    extras = sorted(entry.capabilities & _EXTRAS)
     if extras:
         notes.append("+" + ",".join(extras))
     if entry.deprecation_date is not None and (entry.deprecation_date - today).days < 180:
-        score -= 0.3
         notes.append(f"deprecates {entry.deprecation_date.isoformat()}")
     if entry.measured_ttft_ms is not None:
         notes.append("latency measured in your trials")
-    return max(0.0, min(1.0, score)), "fit: " + ", ".join(notes or ["no notes"])
+    return "fit: " + ", ".join(notes or ["no notes"])
 
 
 def rank(catalog: Catalog, req: Requirements, today: dt.date, top: int | None = None) -> Ranking:
-    """Rank every rated chat model; same catalog, requirements and day give the same result."""
+    """Rank every rated chat route, best route per model; same inputs give the same result."""
     eligible: list[tuple[ModelEntry, float, float]] = []
     failures: dict[str, dict[str, tuple[str, ...]]] = {}
-    unrated = 0
-    for entry in sorted(catalog.chat_models(), key=lambda e: e.id):
-        if not entry.rated or entry.provider not in catalog.providers:
-            unrated += 1
-            continue
-        reasons = hard_constraint_failures(entry, req, catalog, today)
+    limits = HardLimits.of(req)
+    for entry in catalog.rankable():
+        quality = task_quality(entry, req.task)
+        reasons = _failures(entry, limits, catalog, today, quality)
         try:
-            cost = monthly_cost(
+            cost = monthly_cost_usd(
                 entry, req.requests_per_day, req.input_tokens, req.output_tokens,
                 req.cache_hit_rate, req.batch_share,
-            ).monthly_cost_usd
+            )  # fmt: skip
         except PriceUnknownError:
             reasons.append("no price in the catalog")
             cost = math.inf
         if reasons:
             failures.setdefault(entry.canonical, {})[entry.id] = tuple(reasons)
         else:
-            eligible.append((entry, cost, task_quality(entry, req.task)))
+            eligible.append((entry, cost, quality))
     eligible_models = {entry.canonical for entry, _, _ in eligible}
     eliminated = [
         # Report the curated route's reasons: that is the model the user knows by name.
@@ -209,21 +256,17 @@ def rank(catalog: Catalog, req: Requirements, today: dt.date, top: int | None = 
         for canonical, routes in failures.items()
         if canonical not in eligible_models
     ]
-
-    scored = _score(eligible, req, today)
-    best_per_model: dict[str, RankedModel] = {}
-    for item in scored:
-        best_per_model.setdefault(item.canonical, item)
-    ranked = sorted(best_per_model.values(), key=lambda r: (not r.within_budget, -r.score, r.model))
-    fallback = next((r.model for r in ranked[1:] if r.provider != ranked[0].provider), None) if ranked else None
-    shown = tuple(ranked[:top] if top else ranked)
+    ranked = sorted(_score(eligible, req, today), key=lambda r: (not r.within_budget, -r.score, r.model))
+    fallback = (
+        next((r.model for r in ranked[1:] if r.provider != ranked[0].provider), None) if ranked else None
+    )
     return Ranking(
         requirements=req,
-        ranked=shown,
+        ranked=tuple(ranked[:top] if top else ranked),
         eliminated=tuple(sorted(eliminated, key=lambda e: e.model)),
         fallback=fallback,
         pareto=pareto_frontier(ranked),
-        unrated_count=unrated,
+        unrated_count=len(catalog.chat_models()) - len(catalog.rankable()),
         catalog_version=catalog.version,
     )
 
@@ -231,55 +274,75 @@ def rank(catalog: Catalog, req: Requirements, today: dt.date, top: int | None = 
 def _score(
     eligible: list[tuple[ModelEntry, float, float]], req: Requirements, today: dt.date
 ) -> list[RankedModel]:
+    """Score every route as plain floats, keep the best route per model, then explain the winners."""
     if not eligible:
         return []
     weights = req.priorities.normalised()
     cheapest = min(cost for _, cost, _ in eligible)
     dearest = max(cost for _, cost, _ in eligible)
-    results: list[RankedModel] = []
+    best: dict[str, tuple[float, str, ModelEntry, float, float, dict[str, float]]] = {}
     for entry, cost, quality in eligible:
-        ttft, tps = entry.effective_ttft_ms(), entry.effective_tokens_per_s()
-        fit, fit_reason = _fit(entry, req, today)
+        fit = fit_subscore(entry, req, today)
         subscores = {
             "quality": quality_subscore(quality),
             "cost": cost_subscore(cost, cheapest, dearest, req.budget_usd_month),
-            "latency": latency_subscore(ttft, tps),
+            "latency": latency_subscore(entry.effective_ttft_ms(), entry.effective_tokens_per_s()),
             "fit": fit,
         }
-        within_budget = req.budget_usd_month is None or cost <= req.budget_usd_month
-        score = sum(subscores[name] * weights[name] for name in subscores)
-        results.append(
-            RankedModel(
-                model=entry.id,
-                canonical=entry.canonical,
-                provider=entry.provider,
-                score=round(score * 100, 2),
-                subscores={k: round(v * 100, 1) for k, v in subscores.items()},
-                quality=round(quality, 1),
-                monthly_cost_usd=round(cost, 2),
-                within_budget=within_budget,
-                ttft_ms=ttft,
-                tokens_per_s=tps,
-                open_weights=entry.open_weights,
-                max_input_tokens=entry.max_input_tokens,
-                capabilities=tuple(sorted(entry.capabilities)),
-                tier=entry.tier,
-                reasons=_reasons(entry, req, quality, cost, within_budget, ttft, tps, fit_reason),
-            )
-        )
-    return sorted(results, key=lambda r: (-r.score, r.monthly_cost_usd, r.model))
+        score = round(sum(subscores[name] * weights[name] for name in subscores) * 100, 2)
+        current = best.get(entry.canonical)
+        # Higher score wins; ties go to the cheaper route, then the smaller id, so output is stable.
+        if current is None or (-score, cost, entry.id) < (-current[0], current[3], current[1]):
+            best[entry.canonical] = (score, entry.id, entry, cost, quality, subscores)
+    return [
+        _ranked_model(entry, req, score, cost, quality, subscores, _fit_reason(entry, today))
+        for score, _, entry, cost, quality, subscores in best.values()
+    ]
+
+
+def _ranked_model(
+    entry: ModelEntry, req: Requirements, score: float, cost: float, quality: float,
+    subscores: dict[str, float], fit_reason: str,
+) -> RankedModel:  # fmt: skip
+    ttft, tps = entry.effective_ttft_ms(), entry.effective_tokens_per_s()
+    within_budget = req.budget_usd_month is None or cost <= req.budget_usd_month
+    return RankedModel(
+        model=entry.id,
+        canonical=entry.canonical,
+        provider=entry.provider,
+        score=score,
+        subscores={k: round(v * 100, 1) for k, v in subscores.items()},
+        quality=round(quality, 1),
+        monthly_cost_usd=round(cost, 2),
+        within_budget=within_budget,
+        ttft_ms=ttft,
+        tokens_per_s=tps,
+        open_weights=entry.open_weights,
+        max_input_tokens=entry.max_input_tokens,
+        capabilities=tuple(sorted(entry.capabilities)),
+        tier=entry.tier,
+        reasons=_reasons(entry, req, quality, cost, within_budget, ttft, tps, fit_reason),
+    )
 
 
 def _reasons(
-    entry: ModelEntry, req: Requirements, quality: float, cost: float, within_budget: bool,
-    ttft: float | None, tps: float | None, fit_reason: str,
+    entry: ModelEntry,
+    req: Requirements,
+    quality: float,
+    cost: float,
+    within_budget: bool,
+    ttft: float | None,
+    tps: float | None,
+    fit_reason: str,
 ) -> tuple[str, ...]:
     source = "estimate" if entry.quality_source != "user" else "your override"
     quality_line = f"quality: {quality:.0f}/100 for {req.task} ({source}, {entry.quality_source})"
     if req.budget_usd_month is not None:
         share = cost / req.budget_usd_month if req.budget_usd_month else math.inf
-        budget = f"{share:.0%} of ${req.budget_usd_month:,.0f} budget" if within_budget else (
-            f"OVER the ${req.budget_usd_month:,.0f} budget"
+        budget = (
+            f"{share:.0%} of ${req.budget_usd_month:,.0f} budget"
+            if within_budget
+            else (f"OVER the ${req.budget_usd_month:,.0f} budget")
         )
         cost_line = f"cost: ${cost:,.2f}/month, {budget}"
     else:

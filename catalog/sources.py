@@ -16,11 +16,11 @@ from typing import Any
 
 import yaml
 
-# libyaml's loader is ~10x faster than the pure-Python one; both parse the same YAML.
-_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 from catalog.build import CatalogDataError, build_catalog
 from catalog.entries import Catalog
+
+# libyaml's loader is ~10x faster than the pure-Python one; both parse the same YAML.
+_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 PRICE_MAP_FILENAME = "model_prices_and_context_window_backup.json"
 REFRESHED_MAP_FILENAME = "model_prices.json"
@@ -47,7 +47,9 @@ def read_json_map(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         raise CatalogDataError(f"{path}: price map not found; reinstall litellm") from None
     except json.JSONDecodeError as exc:
-        raise CatalogDataError(f"{path}: not valid JSON at line {exc.lineno}; delete it to fall back") from None
+        raise CatalogDataError(
+            f"{path}: not valid JSON at line {exc.lineno}; delete it to fall back"
+        ) from None
     if not isinstance(data, dict):
         raise CatalogDataError(f"{path}: expected a JSON object of model entries")
     data.pop("sample_spec", None)
@@ -56,7 +58,7 @@ def read_json_map(path: Path) -> dict[str, Any]:
 
 def read_overlay() -> dict[str, Any]:
     text = resources.files("catalog").joinpath("data/overlay.yaml").read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=_YamlLoader)  # noqa: S506 - a safe loader
+    data = yaml.load(text, Loader=_YamlLoader)
     assert isinstance(data, dict)
     return data
 
@@ -66,7 +68,7 @@ def read_overrides(path: Path) -> dict[str, Any] | None:
     if not path.exists():
         return None
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YamlLoader)  # noqa: S506
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YamlLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" at line {mark.line + 1}" if mark is not None else ""

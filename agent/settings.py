@@ -1,0 +1,88 @@
+"""Configuration: one pydantic-settings model read from the environment and a TOML file.
+
+Paths come from platformdirs; `TRADEOFF_DATA_DIR` / `TRADEOFF_CONFIG_DIR` move them (tests do).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cached_property
+from pathlib import Path
+
+from platformdirs import PlatformDirs
+from pydantic import Field
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+APP_NAME = "tradeoff"
+_DIRS = PlatformDirs(APP_NAME, appauthor=False)
+
+
+def config_dir() -> Path:
+    return Path(os.environ.get("TRADEOFF_CONFIG_DIR") or _DIRS.user_config_dir)
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("TRADEOFF_DATA_DIR") or _DIRS.user_data_dir)
+
+
+class Settings(BaseSettings):
+    """Everything a user can configure. Environment variables use the TRADEOFF_ prefix."""
+
+    model_config = SettingsConfigDict(env_prefix="TRADEOFF_", extra="ignore")
+
+    advisor_model: str | None = Field(None, description="litellm model string; unset = offline advisor")
+    advisor_api_base: str | None = None
+    embedding_model: str | None = Field(
+        None, description="sentence-transformers model name or path; unset = packaged all-MiniLM-L6-v2"
+    )
+    chroma_host: str | None = Field(None, description="use a Chroma server instead of the local store")
+    chroma_port: int = 8000
+    trial_api_base: str | None = None
+    spend_cap_usd: float = Field(0.50, ge=0, description="trials estimated above this ask first")
+    trial_max_tokens: int = Field(512, gt=0)
+    local_port: int = Field(8765, gt=0, lt=65536)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        toml = TomlConfigSettingsSource(settings_cls, toml_file=config_dir() / "config.toml")
+        return (init_settings, env_settings, toml)
+
+    @cached_property
+    def config_dir(self) -> Path:
+        return config_dir()
+
+    @cached_property
+    def data_dir(self) -> Path:
+        return data_dir()
+
+    @property
+    def overrides_path(self) -> Path:
+        return self.config_dir / "models.yaml"
+
+    @property
+    def prices_dir(self) -> Path:
+        return self.data_dir / "prices"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def sessions_path(self) -> Path:
+        return self.data_dir / "sessions.sqlite"
+
+    @property
+    def log_dir(self) -> Path:
+        return Path(os.environ.get("TRADEOFF_LOG_DIR") or _DIRS.user_log_dir)

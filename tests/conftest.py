@@ -1,0 +1,31 @@
+"""Shared fixtures: every test gets its own config/data/log dirs; the real catalog is loaded once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+TODAY = dt.date(2026, 11, 22)
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for name in ("CONFIG", "DATA", "LOG"):
+        path = tmp_path / name.lower()
+        path.mkdir()
+        monkeypatch.setenv(f"TRADEOFF_{name}_DIR", str(path))
+    return tmp_path
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    from catalog.sources import load_catalog
+
+    return load_catalog()

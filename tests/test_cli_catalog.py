@@ -1,0 +1,183 @@
+"""The headless contract of SPEC §7 for recommend, cost and catalog, through the real console script."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+TRADEOFF = shutil.which("tradeoff", path=str(Path(sys.executable).parent)) or "tradeoff"
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [TRADEOFF, *args], capture_output=True, text=True, timeout=60, env={**os.environ, **(env or {})}
+    )
+
+
+def test_recommend_json_follows_the_contract():
+    out = run(
+        "recommend",
+        "--task",
+        "chat",
+        "--requests-per-day",
+        "100k",
+        "--budget-usd-month",
+        "$3,000",
+        "--max-ttft-ms",
+        "1000",
+        "--needs",
+        "tools,json",
+        "--top",
+        "4",
+        "--json",
+    )
+    assert out.returncode == 0, out.stderr
+    payload = json.loads(out.stdout)
+    assert set(payload) >= {"requirements", "ranked", "fallback", "eliminated", "pareto", "citations"}
+    assert payload["requirements"]["requests_per_day"] == 100_000
+    assert payload["requirements"]["budget_usd_month"] == 3_000
+    assert 1 <= len(payload["ranked"]) <= 4
+    for item in payload["ranked"]:
+        assert set(item) >= {
+            "model",
+            "provider",
+            "score",
+            "subscores",
+            "monthly_cost_usd",
+            "within_budget",
+            "ttft_ms",
+            "open_weights",
+            "max_input_tokens",
+            "capabilities",
+            "reasons",
+        }
+        assert {"tools", "json"} <= set(item["capabilities"])
+        assert item["ttft_ms"] <= 1000
+        assert item["within_budget"] == (item["monthly_cost_usd"] <= 3000)
+    assert all({"model", "reasons"} <= set(e) for e in payload["eliminated"])
+    assert {c["id"] for c in payload["citations"]} >= {"course/1.2", "course/3.3", "course/3.5"}
+
+
+def test_recommend_reads_a_requirements_file_and_flags_override_it(tmp_path):
+    path = tmp_path / "req.yaml"
+    path.write_text("task: coding\nrequests_per_day: 2000\nbudget_usd_month: 100\n")
+    payload = json.loads(
+        run("recommend", "--requirements", str(path), "--budget-usd-month", "900", "--json").stdout
+    )
+    assert payload["requirements"]["task"] == "coding"
+    assert payload["requirements"]["budget_usd_month"] == 900
+
+
+def test_recommend_human_output_is_a_table_with_reasons():
+    out = run("recommend", "--task", "classification", "--requests-per-day", "1M", "--top", "3")
+    assert out.returncode == 0
+    assert "score" in out.stdout and "$/month" in out.stdout
+    assert "quality:" in out.stdout and "Fallback" in out.stdout
+
+
+def test_recommend_writes_a_record_and_refuses_to_overwrite(tmp_path):
+    target = tmp_path / "decision.md"
+    assert run("recommend", "--task", "coding", "--record", str(target)).returncode == 0
+    assert target.read_text().startswith("# Model choice for coding")
+    again = run("recommend", "--task", "coding", "--record", str(target))
+    assert again.returncode == 2 and "--force" in again.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["recommend", "--requests-per-day", "lots"], "--requests-per-day"),
+        (["recommend", "--task", "poetry"], "--task"),
+        (["recommend", "--needs", "vision,telepathy"], "--needs"),
+        (["recommend", "--cache-hit-rate", "2"], "--cache-hit-rate"),
+        (["recommend", "--privacy", "region-locked"], "--region"),
+        (["recommend", "--requirements", "/nonexistent.yaml"], "--requirements"),
+        (
+            [
+                "cost",
+                "--model",
+                "no-such-model",
+                "--requests-per-day",
+                "1",
+                "--input-tokens",
+                "1",
+                "--output-tokens",
+                "1",
+            ],
+            "--model",
+        ),
+        (["cost", "--model", "gpt-4.1"], "required"),
+        (["catalog", "show"], "show needs a model id"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line_naming_the_option(args, needle):
+    out = run(*args)
+    assert out.returncode == 2
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1, out.stderr
+    assert needle in lines[0]
+    assert "Traceback" not in out.stderr
+
+
+def test_bad_requirement_values_name_the_field(tmp_path):
+    path = tmp_path / "req.json"
+    path.write_text(json.dumps({"task": "coding", "budget_usd_month": -4}))
+    out = run("recommend", "--requirements", str(path))
+    assert out.returncode == 2
+    assert "budget_usd_month" in out.stderr and len(out.stderr.strip().splitlines()) == 1
+
+
+def test_a_broken_overrides_file_is_reported_not_crashed(isolated_dirs):
+    config = isolated_dirs / "config"
+    (config / "models.yaml").write_text("models:\n  - id: gpt-4.1\n    ttft_ms: fast\n")
+    out = run("recommend", env={"TRADEOFF_CONFIG_DIR": str(config)})
+    assert out.returncode == 2
+    assert "models.yaml" in out.stderr and "ttft_ms" in out.stderr
+
+
+def test_cost_json_matches_the_breakdown():
+    out = run(
+        "cost",
+        "--model",
+        "gpt-4.1",
+        "--requests-per-day",
+        "10k",
+        "--input-tokens",
+        "1000",
+        "--output-tokens",
+        "200",
+        "--json",
+    )
+    payload = json.loads(out.stdout)
+    assert payload["model"] == "gpt-4.1"
+    assert payload["monthly_cost_usd"] == pytest.approx(300_000 * (1000 * 2e-06 + 200 * 8e-06))
+    assert payload["per_request_usd"] == pytest.approx(1000 * 2e-06 + 200 * 8e-06)
+    breakdown = payload["breakdown"]
+    assert breakdown["input_usd"] + breakdown["output_usd"] == pytest.approx(payload["monthly_cost_usd"])
+
+
+def test_catalog_filters_by_provider_and_capability():
+    payload = json.loads(run("catalog", "--provider", "anthropic", "--needs", "vision", "--json").stdout)
+    assert payload["count"] > 0
+    assert all(m["provider"] == "anthropic" and "vision" in m["capabilities"] for m in payload["models"])
+    everything = json.loads(run("catalog", "--all", "--json").stdout)
+    assert everything["count"] > 3000
+
+
+def test_catalog_show_gives_sources_for_figures():
+    payload = json.loads(run("catalog", "show", "claude-sonnet-4-6", "--json").stdout)
+    assert payload["quality_source"] == "tradeoff-quality-2026-11"
+    assert payload["input_usd_per_mtok"] == pytest.approx(3.0)
+
+
+def test_catalog_refresh_offline_says_so_plainly():
+    out = run("catalog", "refresh", env={"TRADEOFF_PRICE_MAP_URL": "http://127.0.0.1:9/prices.json"})
+    assert out.returncode == 1
+    assert "offline or unreachable" in out.stdout
+    assert "Traceback" not in out.stderr

@@ -1,0 +1,33 @@
+import pytest
+
+from catalog.quantities import parse_fraction, parse_quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("5000", 5000),
+        ("50k", 50_000),
+        ("2M", 2_000_000),
+        ("$1,500", 1500),
+        ("1.5 million", 1.5e6),
+        ("10 thousand", 10_000),
+        ("3bn", 3e9),
+        (".5k", 500),
+    ],
+)
+def test_quantities_people_type_are_understood(text: str, expected: float) -> None:
+    assert parse_quantity(text) == expected
+
+
+@pytest.mark.parametrize("text", ["abc", "", "5 apples", "-3", "1,50"])
+def test_nonsense_quantities_are_refused_with_a_hint(text: str) -> None:
+    with pytest.raises(ValueError, match="try 5000"):
+        parse_quantity(text)
+
+
+def test_fractions_accept_decimals_and_percentages() -> None:
+    assert parse_fraction("0.3") == 0.3
+    assert parse_fraction("30%") == pytest.approx(0.3)
+    with pytest.raises(ValueError, match=r"outside 0\.\.1"):
+        parse_fraction("130%")

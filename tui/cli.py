@@ -1,0 +1,178 @@
+"""`tradeoff` entry point: the TUI with no arguments, headless subcommands otherwise.
+
+Bad input exits 2 with one line naming the option; tracebacks go to the log file only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
+
+from catalog.quantities import parse_fraction, parse_quantity
+from catalog.requirements import CAPABILITIES, PRIORITY_PRESETS, TASKS
+
+
+class UsageError(Exception):
+    """Bad input from the user: printed as one line, exit status 2."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+
+
+def quantity(text: str) -> float:
+    try:
+        return parse_quantity(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def whole_number(text: str) -> int:
+    value = quantity(text)
+    if value != int(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be a whole number >= 0")
+    return int(value)
+
+
+def fraction(text: str) -> float:
+    try:
+        return parse_fraction(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def capability_list(text: str) -> list[str]:
+    words = [word.strip().lower() for word in text.split(",") if word.strip()]
+    unknown = [word for word in words if word not in CAPABILITIES]
+    if unknown:
+        raise argparse.ArgumentTypeError(
+            f"unknown capability {unknown[0]!r}; choose from {','.join(CAPABILITIES)}"
+        )
+    return words
+
+
+def _add_volume_options(parser: argparse.ArgumentParser, required: bool) -> None:
+    parser.add_argument(
+        "--requests-per-day",
+        type=quantity,
+        required=required,
+        metavar="N",
+        help="requests a day (5000, 50k, 2M)",
+    )
+    parser.add_argument(
+        "--input-tokens",
+        type=whole_number,
+        required=required,
+        metavar="N",
+        help="average input tokens per request",
+    )
+    parser.add_argument(
+        "--output-tokens",
+        type=whole_number,
+        required=required,
+        metavar="N",
+        help="average output tokens per request",
+    )
+    parser.add_argument(
+        "--cache-hit-rate",
+        type=fraction,
+        metavar="F",
+        help="share of input tokens served from the prompt cache (0.3 or 30%%)",
+    )
+    parser.add_argument(
+        "--batch-share", type=fraction, metavar="F", help="share of requests sent through a batch API"
+    )
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="tradeoff", description="Choose the right AI model, with the numbers to show why.")
+    parser.add_argument("--session", metavar="ID", help="resume a saved session in the TUI")
+    commands = parser.add_subparsers(dest="command", parser_class=Parser)
+
+    rec = commands.add_parser("recommend", help="rank models for your requirements")
+    rec.add_argument("--task", choices=TASKS, help="what the model will do")
+    _add_volume_options(rec, required=False)
+    rec.add_argument("--max-ttft-ms", type=quantity, metavar="N", help="time-to-first-token target")
+    rec.add_argument("--budget-usd-month", type=quantity, metavar="X", help="monthly budget in USD")
+    rec.add_argument("--min-context", type=whole_number, metavar="N", help="minimum context window")
+    rec.add_argument(
+        "--needs",
+        type=capability_list,
+        metavar="LIST",
+        help=f"required capabilities: {','.join(CAPABILITIES)}",
+    )
+    rec.add_argument("--privacy", choices=["none", "no-training", "region-locked", "self-hosted"])
+    rec.add_argument(
+        "--region", action="append", metavar="R", help="allowed region (repeatable): us, eu, asia"
+    )
+    rec.add_argument("--compliance", action="append", choices=["hipaa", "gdpr", "soc2", "eu-residency"])
+    rec.add_argument("--deployment", choices=["api", "self-hosted", "either"])
+    rec.add_argument("--open-weights", action="store_true", default=None, help="only open-weight models")
+    rec.add_argument("--priority", choices=PRIORITY_PRESETS, help="what matters most")
+    rec.add_argument("--requirements", metavar="FILE", help="YAML or JSON requirements; flags override it")
+    rec.add_argument("--top", type=whole_number, default=5, metavar="K", help="how many to show (default 5)")
+    rec.add_argument("--record", metavar="PATH", help="also write a Markdown decision record")
+    rec.add_argument("--force", action="store_true", help="overwrite an existing --record file")
+    rec.add_argument("--json", action="store_true", help="machine-readable output")
+
+    cost = commands.add_parser("cost", help="monthly cost of one model at a volume")
+    cost.add_argument("--model", required=True, metavar="M", help="litellm model string")
+    _add_volume_options(cost, required=True)
+    cost.add_argument("--json", action="store_true")
+
+    cat = commands.add_parser("catalog", help="list, show or refresh the model catalog")
+    cat.add_argument("action", nargs="?", choices=["list", "show", "refresh"], default="list")
+    cat.add_argument("model", nargs="?", help="model id for `show`")
+    cat.add_argument("--provider", metavar="P")
+    cat.add_argument("--needs", type=capability_list, metavar="LIST")
+    cat.add_argument("--open-weights", action="store_true")
+    cat.add_argument("--all", action="store_true", help="include unrated models and every provider route")
+    cat.add_argument("--json", action="store_true")
+    return parser
+
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _handlers() -> dict[str, Handler]:
+    from tui import cli_catalog
+
+    return {
+        "recommend": cli_catalog.run_recommend,
+        "cost": cli_catalog.run_cost,
+        "catalog": cli_catalog.run_catalog,
+    }
+
+
+def print_json(payload: Any) -> None:
+    sys.stdout.write(json.dumps(payload, indent=2, default=str) + "\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from tui.launch import run_tui
+
+        return run_tui(session=args.session)
+    try:
+        return _handlers()[args.command](args)
+    except UsageError as exc:
+        sys.stderr.write(f"tradeoff {args.command}: {exc}\n")
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        from tui.logging_setup import log_exception
+
+        where = log_exception(exc)
+        sys.stderr.write(f"tradeoff {args.command}: internal error: {exc} (details in {where})\n")
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,280 @@
+"""Headless `recommend`, `cost` and `catalog`: parse, call the catalog tools, print."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from agent.recommendation import load_user_catalog, ranking_json, recommend
+from agent.settings import Settings
+from catalog.build import CatalogDataError
+from catalog.cost import PriceUnknownError, monthly_cost
+from catalog.entries import Catalog, ModelEntry
+from catalog.freshness import staleness_warnings
+from catalog.requirements import Priorities, Requirements
+from tui.cli import UsageError, print_json
+
+RECOMMEND_FLAGS = {
+    "task": "task",
+    "requests_per_day": "requests_per_day",
+    "input_tokens": "input_tokens",
+    "output_tokens": "output_tokens",
+    "max_ttft_ms": "max_ttft_ms",
+    "budget_usd_month": "budget_usd_month",
+    "min_context": "min_context",
+    "needs": "needs",
+    "privacy": "privacy",
+    "region": "regions",
+    "compliance": "compliance",
+    "deployment": "deployment",
+    "open_weights": "open_weights",
+    "cache_hit_rate": "cache_hit_rate",
+    "batch_share": "batch_share",
+}
+
+
+def validation_message(exc: ValidationError, source: str) -> str:
+    """The first pydantic error as one line: where, what, and the accepted values."""
+    error = exc.errors()[0]
+    field = ".".join(str(part) for part in error["loc"]) or "(top level)"
+    return f"{source}: field {field!r}: {error['msg']}"
+
+
+def _requirements_file(path_text: str) -> dict[str, Any]:
+    import yaml
+
+    path = Path(path_text)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UsageError(f"--requirements: {path} does not exist") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"--requirements: cannot read {path} ({exc.__class__.__name__})") from None
+    try:
+        data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+    except (json.JSONDecodeError, yaml.YAMLError):
+        raise UsageError(f"--requirements: {path} is not valid {path.suffix.lstrip('.') or 'YAML'}") from None
+    if not isinstance(data, dict):
+        raise UsageError(f"--requirements: {path} must hold a mapping of requirement fields")
+    return data
+
+
+def requirements_from_args(args: argparse.Namespace) -> Requirements:
+    fields: dict[str, Any] = _requirements_file(args.requirements) if args.requirements else {}
+    source = f"--requirements {args.requirements}" if args.requirements else "requirements"
+    for flag, field in RECOMMEND_FLAGS.items():
+        value = getattr(args, flag, None)
+        if value is not None:
+            fields[field] = value
+    if args.priority:
+        fields["priorities"] = Priorities.preset(args.priority)
+    if fields.get("privacy") == "region-locked" and not fields.get("regions"):
+        raise UsageError("--privacy region-locked needs at least one --region (e.g. --region eu)")
+    try:
+        return Requirements.model_validate(fields)
+    except ValidationError as exc:
+        raise UsageError(validation_message(exc, source)) from None
+
+
+def _catalog(settings: Settings) -> Catalog:
+    try:
+        return load_user_catalog(settings)
+    except CatalogDataError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _money(value: float) -> str:
+    return f"${value:,.2f}" if value < 1e6 else f"${value:,.0f}"
+
+
+def _context(tokens: int | None) -> str:
+    if tokens is None:
+        return "?"
+    return f"{tokens / 1e6:.1f}M" if tokens >= 1_000_000 else f"{tokens // 1000}k"
+
+
+def run_recommend(args: argparse.Namespace) -> int:
+    req = requirements_from_args(args)
+    settings = Settings()
+    catalog = _catalog(settings)
+    today = dt.date.today()
+    ranking, citations, warnings = recommend(catalog, req, today, top=args.top or None)
+    payload = ranking_json(ranking, citations, warnings)
+    if args.record:
+        _write_record(payload, Path(args.record), force=args.force)
+    if args.json:
+        print_json(payload)
+        return 0
+    print(
+        f"Recommendation for {req.task}: {req.requests_per_day:,.0f} requests/day, "
+        f"{req.input_tokens:,} in / {req.output_tokens:,} out tokens"
+    )
+    if not ranking.ranked:
+        print("No model meets every hard constraint. Eliminated:")
+    else:
+        header = (
+            f" {'#':>2}  {'model':<48} {'score':>6} {'$/month':>12} {'budget':>7} {'TTFT':>9} {'context':>8}"
+        )
+        print(header)
+        for index, item in enumerate(ranking.ranked, 1):
+            budget = "ok" if item.within_budget else "OVER"
+            ttft = f"{item.ttft_ms:,.0f} ms" if item.ttft_ms is not None else "?"
+            print(
+                f" {index:>2}  {item.model[:48]:<48} {item.score:>6.1f} {_money(item.monthly_cost_usd):>12} "
+                f"{budget:>7} {ttft:>9} {_context(item.max_input_tokens):>8}"
+            )
+            for reason in item.reasons:
+                print(f"     {reason}")
+        print(f"\nFallback (another provider): {ranking.fallback or 'none meets every constraint'}")
+        print(f"Pareto frontier (cost / quality / TTFT): {', '.join(ranking.pareto) or '-'}")
+    if ranking.eliminated:
+        print(f"\nEliminated ({len(ranking.eliminated)}):")
+        for elimination in ranking.eliminated[:8]:
+            print(f"  {elimination.model}: {'; '.join(elimination.reasons)}")
+        if len(ranking.eliminated) > 8:
+            print(f"  ... {len(ranking.eliminated) - 8} more (use --json for all)")
+    print("\nSources: " + ", ".join(f"{c['id']} ({c['title']})" for c in citations))
+    for warning in warnings:
+        print(f"note: {warning}")
+    return 0
+
+
+def _write_record(payload: dict[str, Any], path: Path, force: bool) -> None:
+    from agent.files import FileExistsRefusal, write_atomic
+    from agent.record_brief import recommendation_markdown
+
+    try:
+        write_atomic(path, recommendation_markdown(payload, dt.date.today()), force=force)
+    except FileExistsRefusal as exc:
+        raise UsageError(f"--record: {exc}") from None
+
+
+def run_cost(args: argparse.Namespace) -> int:
+    catalog = _catalog(Settings())
+    entry = catalog.get(args.model)
+    if entry is None:
+        raise UsageError(f"--model: {args.model!r} is not in the catalog (see `tradeoff catalog --all`)")
+    try:
+        result = monthly_cost(
+            entry,
+            args.requests_per_day,
+            args.input_tokens,
+            args.output_tokens,
+            args.cache_hit_rate or 0.0,
+            args.batch_share or 0.0,
+        )
+    except PriceUnknownError:
+        raise UsageError(
+            f"--model: {entry.id} has no price in the catalog; add one in your overrides"
+        ) from None
+    payload = {
+        "model": entry.id,
+        "monthly_cost_usd": result.monthly_cost_usd,
+        "per_request_usd": result.per_request_usd,
+        "breakdown": result.breakdown(),
+        "assumptions": list(result.assumptions),
+        "prices_per_token": entry.prices.model_dump(),
+        "catalog_version": catalog.version,
+    }
+    if args.json:
+        print_json(payload)
+        return 0
+    print(f"{entry.id}: {_money(result.monthly_cost_usd)}/month, {result.per_request_usd:.6f} USD/request")
+    for name, value in result.breakdown().items():
+        if name != "requests_per_month" and value:
+            print(f"  {name.removesuffix('_usd').replace('_', ' ')}: {_money(value)}")
+    print(f"  requests/month: {result.requests_per_month:,.0f}")
+    for assumption in result.assumptions:
+        print(f"  assumes {assumption}")
+    return 0
+
+
+def _entry_json(entry: ModelEntry) -> dict[str, Any]:
+    per_million = lambda price: None if price is None else round(price * 1e6, 6)  # noqa: E731
+    return {
+        "id": entry.id,
+        "provider": entry.provider,
+        "canonical": entry.canonical,
+        "family": entry.family,
+        "mode": entry.mode,
+        "tier": entry.tier,
+        "input_usd_per_mtok": per_million(entry.prices.input),
+        "output_usd_per_mtok": per_million(entry.prices.output),
+        "max_input_tokens": entry.max_input_tokens,
+        "capabilities": sorted(entry.capabilities),
+        "open_weights": entry.open_weights,
+        "licence": entry.licence,
+        "rated": entry.rated,
+        "quality": entry.quality,
+        "quality_source": entry.quality_source,
+        "ttft_ms": entry.ttft_ms,
+        "tokens_per_s": entry.tokens_per_s,
+        "latency_source": entry.latency_source,
+        "measured_ttft_ms": entry.measured_ttft_ms,
+        "deprecation_date": entry.deprecation_date.isoformat() if entry.deprecation_date else None,
+        "self_hosting": entry.self_hosting.model_dump() if entry.self_hosting else None,
+    }
+
+
+def run_catalog(args: argparse.Namespace) -> int:
+    settings = Settings()
+    if args.action == "refresh":
+        from tui.cli_refresh import refresh_prices
+
+        return refresh_prices(settings, as_json=args.json)
+    catalog = _catalog(settings)
+    if args.action == "show":
+        if not args.model:
+            raise UsageError("show needs a model id: tradeoff catalog show gpt-4.1")
+        entry = catalog.get(args.model)
+        if entry is None:
+            raise UsageError(f"{args.model!r} is not in the catalog (see `tradeoff catalog --all`)")
+        detail = _entry_json(entry)
+        if args.json:
+            print_json(detail)
+        else:
+            for key, value in detail.items():
+                print(f"{key:>20}: {value}")
+        return 0
+    entries = [
+        entry
+        for entry in catalog.models
+        if (args.all or (entry.rated and entry.id == entry.canonical) or entry.is_self_hosted_route)
+        and (not args.provider or entry.provider == args.provider)
+        and (not args.needs or set(args.needs) <= entry.capabilities)
+        and (not args.open_weights or entry.open_weights)
+    ]
+    entries.sort(key=lambda e: (e.provider, e.id))
+    warnings = staleness_warnings(catalog, dt.date.today())
+    if args.json:
+        print_json(
+            {
+                "catalog_version": catalog.version,
+                "count": len(entries),
+                "models": [_entry_json(e) for e in entries],
+                "warnings": warnings,
+            }
+        )
+        return 0
+    print(
+        f"{'model':<50} {'provider':<14} {'tier':<11} {'$in/M':>8} {'$out/M':>8} {'context':>8} {'TTFT':>7}"
+    )
+    for entry in entries:
+        price_in = f"{entry.prices.input * 1e6:.2f}" if entry.prices.input is not None else "?"
+        price_out = f"{entry.prices.output * 1e6:.2f}" if entry.prices.output is not None else "?"
+        ttft = f"{entry.ttft_ms:,.0f}" if entry.ttft_ms is not None else "-"
+        print(
+            f"{entry.id[:50]:<50} {entry.provider[:14]:<14} {entry.tier or '-':<11} {price_in:>8} "
+            f"{price_out:>8} {_context(entry.max_input_tokens):>8} {ttft:>7}"
+        )
+    print(
+        f"\n{len(entries)} models; {catalog.version}. Figures marked estimate in --json carry their source."
+    )
+    for warning in warnings:
+        print(f"note: {warning}")
+    return 0
