@@ -109,7 +109,7 @@ class HardLimits:
 
     @classmethod
     def of(cls, req: Requirements) -> HardLimits:
-        needs = set(req.needs)
+        needs: set[str] = set(req.needs)
         if req.task in TASK_IMPLIED_NEEDS:
             needs.add(TASK_IMPLIED_NEEDS[req.task])
         regions = frozenset(req.effective_regions)

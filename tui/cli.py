@@ -132,6 +132,23 @@ def build_parser() -> Parser:
     cat.add_argument("--open-weights", action="store_true")
     cat.add_argument("--all", action="store_true", help="include unrated models and every provider route")
     cat.add_argument("--json", action="store_true")
+    search = commands.add_parser("search", help="search the course knowledge base")
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("--k", type=whole_number, default=5, help="how many passages (default 5)")
+    search.add_argument("--source", choices=["course", "guide", "module", "user"], help="only this source")
+    search.add_argument("--chapter", type=whole_number, help="only this course chapter")
+    search.add_argument("--mode", choices=["hybrid", "lexical", "dense"], default="hybrid")
+    search.add_argument("--json", action="store_true")
+
+    index = commands.add_parser("index", help="build or update the knowledge index")
+    index.add_argument(
+        "--rebuild", action="store_true", help="drop the course index and embed everything again"
+    )
+    index.add_argument("--json", action="store_true")
+
+    ingest = commands.add_parser("ingest", help="add your own Markdown, text or PDF files")
+    ingest.add_argument("paths", nargs="+", metavar="PATH")
+    ingest.add_argument("--json", action="store_true")
     return parser
 
 
@@ -139,12 +156,15 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def _handlers() -> dict[str, Handler]:
-    from tui import cli_catalog
+    from tui import cli_catalog, cli_knowledge
 
     return {
         "recommend": cli_catalog.run_recommend,
         "cost": cli_catalog.run_cost,
         "catalog": cli_catalog.run_catalog,
+        "search": cli_knowledge.run_search,
+        "index": cli_knowledge.run_index,
+        "ingest": cli_knowledge.run_ingest,
     }
 
 
