@@ -35,9 +35,7 @@ def time_scoring(runs: int = 200) -> None:
         rank(catalog, req, TODAY)
         samples.append((time.perf_counter() - start) * 1000)
     print(f"scoring: {candidates} rated routes ({len(catalog.chat_models())} chat models in the catalog)")
-    print(
-        f"  p50 {statistics.median(samples):.2f} ms, p95 {percentile(samples, 0.95):.2f} ms over {runs} runs"
-    )
+    print(f"  p50 {statistics.median(samples):.2f} ms, p95 {percentile(samples, 0.95):.2f} ms over {runs} runs")
 
 
 def time_command(argv: list[str], runs: int) -> list[float]:
@@ -52,17 +50,12 @@ def time_command(argv: list[str], runs: int) -> list[float]:
 def time_end_to_end(runs: int = 10) -> None:
     tradeoff = str(Path(sys.executable).parent / "tradeoff")
     baseline = time_command([sys.executable, "-c", "pass"], runs)
-    recommend = time_command(
-        [tradeoff, "recommend", "--task", "coding", "--budget-usd-month", "2000", "--json"], runs
-    )
+    recommend = time_command([tradeoff, "recommend", "--task", "coding", "--budget-usd-month", "2000", "--json"], runs)
     base, rec = statistics.median(baseline), statistics.median(recommend)
     print(
-        f"`tradeoff recommend --json`: median {rec * 1000:.0f} ms "
-        f"(max {max(recommend) * 1000:.0f} ms) over {runs} runs"
+        f"`tradeoff recommend --json`: median {rec * 1000:.0f} ms (max {max(recommend) * 1000:.0f} ms) over {runs} runs"
     )
-    print(
-        f"`python -c pass`: median {base * 1000:.0f} ms; recommend costs {rec / base:.1f}x a bare interpreter"
-    )
+    print(f"`python -c pass`: median {base * 1000:.0f} ms; recommend costs {rec / base:.1f}x a bare interpreter")
 
 
 if __name__ == "__main__":

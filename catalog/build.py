@@ -115,8 +115,7 @@ def _quality(values: Any, where: str) -> dict[str, float]:
         unknown = set(values) - set(QUALITY_DIMENSIONS)
         if unknown:
             raise CatalogDataError(
-                f"{where}: unknown quality dimension {sorted(unknown)[0]!r}; "
-                f"use {', '.join(QUALITY_DIMENSIONS)}"
+                f"{where}: unknown quality dimension {sorted(unknown)[0]!r}; use {', '.join(QUALITY_DIMENSIONS)}"
             )
         scores = {str(k): float(v) for k, v in values.items()}
     elif isinstance(values, list) and len(values) == len(QUALITY_DIMENSIONS):
@@ -179,9 +178,7 @@ def _curated_fields(
     if "capabilities" in spec:
         unknown = set(spec["capabilities"]) - set(CAPABILITIES)
         if unknown:
-            raise CatalogDataError(
-                f"{where}: unknown capability {sorted(unknown)[0]!r}; use {', '.join(CAPABILITIES)}"
-            )
+            raise CatalogDataError(f"{where}: unknown capability {sorted(unknown)[0]!r}; use {', '.join(CAPABILITIES)}")
         data["capabilities"] = frozenset(spec["capabilities"])
     for name in ("provider", "max_input_tokens", "max_output_tokens", "mode", "deprecation_date"):
         if name in spec:
@@ -220,8 +217,7 @@ def build_catalog(
 ) -> Catalog:
     """The merged catalog; raises CatalogDataError naming the file, entry and field at fault."""
     sources = {
-        key: Source.model_validate({"id": key, **value})
-        for key, value in (overlay.get("sources") or {}).items()
+        key: Source.model_validate({"id": key, **value}) for key, value in (overlay.get("sources") or {}).items()
     }
     providers = {
         key: ProviderPolicy.model_validate({"name": key, **value})
@@ -290,9 +286,7 @@ def apply_overrides(catalog: Catalog, overrides: Mapping[str, Any], name: str) -
         raise CatalogDataError(f"{name}: expected a mapping with 'models:' and/or 'measured:' at the top")
     unknown = set(overrides) - {"models", "measured"}
     if unknown:
-        raise CatalogDataError(
-            f"{name}: unknown top-level key {sorted(unknown)[0]!r}; use 'models' or 'measured'"
-        )
+        raise CatalogDataError(f"{name}: unknown top-level key {sorted(unknown)[0]!r}; use 'models' or 'measured'")
     entries = {entry.id: entry for entry in catalog.models}
     user_defaults = {"quality_source": "user", "latency_source": "user"}
     models = overrides.get("models") or []
@@ -307,8 +301,7 @@ def apply_overrides(catalog: Catalog, overrides: Mapping[str, Any], name: str) -
         if base is None:
             if "prices" not in spec or "provider" not in spec:
                 raise CatalogDataError(
-                    f"{where}: a new model needs 'provider' and "
-                    "'prices: {input: .., output: ..}' (USD per token)"
+                    f"{where}: a new model needs 'provider' and 'prices: {{input: .., output: ..}}' (USD per token)"
                 )
             base = ModelEntry(id=model_id, provider=str(spec["provider"]), canonical=model_id)
         entries[model_id] = _curate(base, spec, user_defaults, where)
@@ -327,9 +320,7 @@ def apply_overrides(catalog: Catalog, overrides: Mapping[str, Any], name: str) -
             "measured_win_rate": _float(figures.get("win_rate")),
         }
         entries[model_id] = entries[model_id].model_copy(update=update)
-    user_source = Source(
-        id="user", title=f"your overrides file ({name})", as_of=dt.date.today(), estimate=True
-    )
+    user_source = Source(id="user", title=f"your overrides file ({name})", as_of=dt.date.today(), estimate=True)
     # Built anew (not model_copy) so the catalog's lookup tables are rebuilt too.
     return Catalog(
         models=tuple(entries.values()),

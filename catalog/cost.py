@@ -147,9 +147,7 @@ def monthly_cost(
         output_usd=output_usd,
         infrastructure_usd=infra_usd,
         requests_per_month=requests,
-        assumptions=tuple(
-            _assumptions(entry, requests, output_tokens, cache_hit_rate, batch_share, peak_to_average)
-        ),
+        assumptions=tuple(_assumptions(entry, requests, output_tokens, cache_hit_rate, batch_share, peak_to_average)),
     )
 
 
@@ -169,8 +167,7 @@ def _assumptions(
             *lines,
             f"{replicas} replica(s) of {profile.gpu_count}x {profile.gpu} "
             f"at ${profile.usd_per_gpu_hour:g}/GPU-hour, {HOURS_PER_MONTH:g} h/month",
-            f"one replica serves ~{profile.throughput_tokens_per_s:g} output tokens/s; "
-            f"peak is {peak:g}x the average",
+            f"one replica serves ~{profile.throughput_tokens_per_s:g} output tokens/s; peak is {peak:g}x the average",
             "excludes engineering and operations time (see total cost of ownership)",
         ]
     prices = entry.prices
@@ -189,9 +186,7 @@ def _assumptions(
     return lines
 
 
-def replicas_needed(
-    entry: ModelEntry, requests_per_month: float, output_tokens: int, peak_to_average: float
-) -> int:
+def replicas_needed(entry: ModelEntry, requests_per_month: float, output_tokens: int, peak_to_average: float) -> int:
     """Replicas of the self-hosting profile needed to serve the peak output rate."""
     assert entry.self_hosting is not None
     average_tps = requests_per_month * output_tokens / (DAYS_PER_MONTH * 86_400)
@@ -249,9 +244,7 @@ class Payback(BaseModel):
     assumptions: tuple[str, ...]
 
 
-def fine_tuning_roi(
-    investment_usd: float, current_monthly_usd: float, projected_monthly_usd: float
-) -> Payback:
+def fine_tuning_roi(investment_usd: float, current_monthly_usd: float, projected_monthly_usd: float) -> Payback:
     """Payback months = investment / (current - projected monthly inference cost).
 
     The course puts a fine-tuning project at $10K-$50K: data preparation $5K-$20K, compute

@@ -128,16 +128,12 @@ class HardLimits:
         )
 
 
-def hard_constraint_failures(
-    entry: ModelEntry, req: Requirements, catalog: Catalog, today: dt.date
-) -> list[str]:
+def hard_constraint_failures(entry: ModelEntry, req: Requirements, catalog: Catalog, today: dt.date) -> list[str]:
     """Every hard constraint this model breaks, in words a user can act on."""
     return _failures(entry, HardLimits.of(req), catalog, today, task_quality(entry, req.task))
 
 
-def _failures(
-    entry: ModelEntry, limits: HardLimits, catalog: Catalog, today: dt.date, quality: float
-) -> list[str]:
+def _failures(entry: ModelEntry, limits: HardLimits, catalog: Catalog, today: dt.date, quality: float) -> list[str]:
     reasons: list[str] = []
     if not limits.needs <= entry.capabilities:
         reasons.append(f"lacks {', '.join(sorted(limits.needs - entry.capabilities))}")
@@ -257,9 +253,7 @@ def rank(catalog: Catalog, req: Requirements, today: dt.date, top: int | None = 
         if canonical not in eligible_models
     ]
     ranked = sorted(_score(eligible, req, today), key=lambda r: (not r.within_budget, -r.score, r.model))
-    fallback = (
-        next((r.model for r in ranked[1:] if r.provider != ranked[0].provider), None) if ranked else None
-    )
+    fallback = next((r.model for r in ranked[1:] if r.provider != ranked[0].provider), None) if ranked else None
     return Ranking(
         requirements=req,
         ranked=tuple(ranked[:top] if top else ranked),
@@ -271,9 +265,7 @@ def rank(catalog: Catalog, req: Requirements, today: dt.date, top: int | None = 
     )
 
 
-def _score(
-    eligible: list[tuple[ModelEntry, float, float]], req: Requirements, today: dt.date
-) -> list[RankedModel]:
+def _score(eligible: list[tuple[ModelEntry, float, float]], req: Requirements, today: dt.date) -> list[RankedModel]:
     """Score every route as plain floats, keep the best route per model, then explain the winners."""
     if not eligible:
         return []

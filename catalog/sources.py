@@ -47,9 +47,7 @@ def read_json_map(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         raise CatalogDataError(f"{path}: price map not found; reinstall litellm") from None
     except json.JSONDecodeError as exc:
-        raise CatalogDataError(
-            f"{path}: not valid JSON at line {exc.lineno}; delete it to fall back"
-        ) from None
+        raise CatalogDataError(f"{path}: not valid JSON at line {exc.lineno}; delete it to fall back") from None
     if not isinstance(data, dict):
         raise CatalogDataError(f"{path}: expected a JSON object of model entries")
     data.pop("sample_spec", None)

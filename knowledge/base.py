@@ -55,9 +55,7 @@ class KnowledgeBase:
 
     def open_store(self) -> KnowledgeStore:
         if self.store is None:
-            self.store = KnowledgeStore(
-                self.index_dir / "chroma", host=self.chroma_host, port=self.chroma_port
-            )
+            self.store = KnowledgeStore(self.index_dir / "chroma", host=self.chroma_host, port=self.chroma_port)
         return self.store
 
     def load_dense(self, rebuild: bool = False) -> SyncReport:
@@ -67,9 +65,7 @@ class KnowledgeBase:
             self.embedder = load_embedder(self.embedding_model)
         if rebuild:
             store.drop(COURSE_COLLECTION)
-        self.last_sync = store.sync(
-            COURSE_COLLECTION, self.course_chunks, self.embedder.encode, self.model_name
-        )
+        self.last_sync = store.sync(COURSE_COLLECTION, self.course_chunks, self.embedder.encode, self.model_name)
         self._user_chunks = store.all_chunks(USER_COLLECTION, self.model_name)
         if self._user_chunks:
             self.lexical = LexicalIndex(self.course_chunks + self._user_chunks)
@@ -108,9 +104,7 @@ class KnowledgeBase:
                 report.errors.append(str(exc))
                 continue
             chunks = chunk_document(doc)
-            sync = self.store.sync(
-                USER_COLLECTION, chunks, self.embedder.encode, self.model_name, doc_ids={doc.id}
-            )
+            sync = self.store.sync(USER_COLLECTION, chunks, self.embedder.encode, self.model_name, doc_ids={doc.id})
             report.files.append(str(path))
             report.chunks += sync.total
             report.embedded += sync.embedded

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
@@ -158,13 +159,9 @@ def _unique_ids(chunks: list[Chunk]) -> list[Chunk]:
         count = seen.get(chunk.id, 0)
         seen[chunk.id] = count + 1
         if count:
-            chunk = Chunk(**{**_as_dict(chunk), "id": f"{chunk.id}~{count}"})
+            chunk = dataclasses.replace(chunk, id=f"{chunk.id}~{count}")
         unique.append(chunk)
     return unique
-
-
-def _as_dict(chunk: Chunk) -> dict[str, object]:
-    return {name: getattr(chunk, name) for name in Chunk.__slots__}  # type: ignore[attr-defined]
 
 
 def chunk_all(docs: Iterable[Document]) -> list[Chunk]:

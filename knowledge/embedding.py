@@ -47,9 +47,7 @@ def resolve_model(configured: str | None) -> tuple[str, str]:
         return configured, configured
     path = packaged_model_path()
     if path is None:
-        raise EmbeddingUnavailable(
-            f"the packaged {PACKAGED_MODEL_NAME} model is not installed; {INSTALL_HINT}"
-        )
+        raise EmbeddingUnavailable(f"the packaged {PACKAGED_MODEL_NAME} model is not installed; {INSTALL_HINT}")
     return str(path), PACKAGED_MODEL_NAME
 
 

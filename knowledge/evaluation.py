@@ -46,9 +46,7 @@ def first_hit_rank(results: Sequence[SearchResult], acceptable: frozenset[str]) 
     return None
 
 
-def evaluate(
-    questions: Sequence[Question], search: Callable[[str], Sequence[SearchResult]]
-) -> RetrievalScores:
+def evaluate(questions: Sequence[Question], search: Callable[[str], Sequence[SearchResult]]) -> RetrievalScores:
     """`search` returns at least five results per question, best first."""
     ranks = [first_hit_rank(search(q.text), q.ids) for q in questions]
     n = len(questions)

@@ -13,10 +13,13 @@ _STEMMER = snowballstemmer.stemmer("english")
 
 
 def _tokens(texts: Sequence[str]) -> list[list[str]]:
-    tokenized = bm25s.tokenize(
-        list(texts), stopwords="en", stemmer=_STEMMER, return_ids=False, show_progress=False
-    )
+    tokenized = bm25s.tokenize(list(texts), stopwords="en", stemmer=_STEMMER, return_ids=False, show_progress=False)
     return [list(tokens) for tokens in tokenized]
+
+
+def terms(text: str) -> list[str]:
+    """The stemmed, stop-word-free terms BM25 sees in a text."""
+    return _tokens([text])[0]
 
 
 class LexicalIndex:

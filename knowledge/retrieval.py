@@ -45,9 +45,7 @@ class Filters:
     chapter: int | None = None
 
     def accepts(self, source: str, chapter: int | None) -> bool:
-        return (self.source is None or source == self.source) and (
-            self.chapter is None or chapter == self.chapter
-        )
+        return (self.source is None or source == self.source) and (self.chapter is None or chapter == self.chapter)
 
     def where(self) -> dict[str, Any] | None:
         clauses: list[dict[str, Any]] = []

@@ -97,10 +97,7 @@ class KnowledgeStore:
 
     def stored_hashes(self, name: str, model_name: str) -> dict[str, str]:
         got = self.collection(name, model_name).get(include=["metadatas"])
-        return {
-            cid: str((meta or {}).get("hash", ""))
-            for cid, meta in zip(got["ids"], got["metadatas"], strict=True)
-        }
+        return {cid: str((meta or {}).get("hash", "")) for cid, meta in zip(got["ids"], got["metadatas"], strict=True)}
 
     def sync(
         self,

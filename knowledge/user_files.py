@@ -67,8 +67,6 @@ def files_under(paths: Iterable[Path]) -> Iterator[Path]:
     """The given files, and the supported files inside the given folders (recursively, sorted)."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-            )
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
         else:
             yield path

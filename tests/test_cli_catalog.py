@@ -67,9 +67,7 @@ def test_recommend_json_follows_the_contract():
 def test_recommend_reads_a_requirements_file_and_flags_override_it(tmp_path):
     path = tmp_path / "req.yaml"
     path.write_text("task: coding\nrequests_per_day: 2000\nbudget_usd_month: 100\n")
-    payload = json.loads(
-        run("recommend", "--requirements", str(path), "--budget-usd-month", "900", "--json").stdout
-    )
+    payload = json.loads(run("recommend", "--requirements", str(path), "--budget-usd-month", "900", "--json").stdout)
     assert payload["requirements"]["task"] == "coding"
     assert payload["requirements"]["budget_usd_month"] == 900
 

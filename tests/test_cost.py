@@ -50,9 +50,7 @@ def test_monthly_cost_is_thirty_days_of_requests(catalog) -> None:
     per_request = 1_000 * 2e-06 + 500 * 8e-06
     assert result.per_request_usd == pytest.approx(per_request)
     assert result.monthly_cost_usd == pytest.approx(per_request * 30_000)
-    assert result.input_usd + result.cached_input_usd + result.output_usd == pytest.approx(
-        result.monthly_cost_usd
-    )
+    assert result.input_usd + result.cached_input_usd + result.output_usd == pytest.approx(result.monthly_cost_usd)
 
 
 def test_batch_share_uses_the_maps_batch_prices(catalog) -> None:
@@ -71,13 +69,9 @@ def test_off_peak_pricing_is_quoted_at_list_price_and_said(catalog) -> None:
 
 
 def test_cache_without_a_cache_price_is_not_applied_and_says_so(catalog) -> None:
-    entry = next(
-        e for e in catalog.chat_models() if e.rated and e.prices.known and e.prices.cache_read is None
-    )
+    entry = next(e for e in catalog.chat_models() if e.rated and e.prices.known and e.prices.cache_read is None)
     with_cache = monthly_cost(entry, 1_000, 1_000, 100, cache_hit_rate=0.9)
-    assert with_cache.monthly_cost_usd == pytest.approx(
-        monthly_cost(entry, 1_000, 1_000, 100).monthly_cost_usd
-    )
+    assert with_cache.monthly_cost_usd == pytest.approx(monthly_cost(entry, 1_000, 1_000, 100).monthly_cost_usd)
     assert any("cache hit rate not applied" in line for line in with_cache.assumptions)
 
 
@@ -161,9 +155,7 @@ def test_self_hosted_cost_scales_in_whole_replicas(catalog) -> None:
 
 
 def test_total_cost_of_ownership_adds_its_parts() -> None:
-    result = total_cost_of_ownership(
-        1_000, engineering_hours_month=10, hourly_rate_usd=120, maintenance_usd_month=50
-    )
+    result = total_cost_of_ownership(1_000, engineering_hours_month=10, hourly_rate_usd=120, maintenance_usd_month=50)
     assert result.monthly_usd == pytest.approx(1_000 + 1_200 + 50)
     with pytest.raises(ValueError):
         total_cost_of_ownership(-1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 from pathlib import Path
@@ -9,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from knowledge.base import KnowledgeBase
-from knowledge.documents import Chunk
 from knowledge.embedding import EmbeddingUnavailable, load_embedder
 from knowledge.evaluation import evaluate, load_questions
 from knowledge.store import COURSE_COLLECTION
@@ -46,9 +46,7 @@ def test_only_changed_chunks_are_embedded_again(kb, tmp_path):
     chunks = base.course_chunks[:5]
     store = base.open_store()
     first = store.sync(COURSE_COLLECTION, chunks, kb.embedder.encode, kb.embedder.name)
-    edited = Chunk(
-        **{**{n: getattr(chunks[0], n) for n in Chunk.__slots__}, "text": chunks[0].text + " edited"}
-    )
+    edited = dataclasses.replace(chunks[0], text=chunks[0].text + " edited")
     second = store.sync(COURSE_COLLECTION, [edited, *chunks[1:4]], kb.embedder.encode, kb.embedder.name)
     assert (first.embedded, second.embedded, second.removed) == (5, 1, 1)
 
@@ -90,8 +88,7 @@ def test_ingested_files_are_searched_alongside_the_course(kb, tmp_path):
     folder = tmp_path / "team-notes"
     folder.mkdir()
     (folder / "gateway.md").write_text(
-        "# Zephyr gateway policy\n\n## Rules\n"
-        "All Zephyr traffic must go through the quokka proxy in Frankfurt.\n"
+        "# Zephyr gateway policy\n\n## Rules\nAll Zephyr traffic must go through the quokka proxy in Frankfurt.\n"
     )
     (folder / "notes.txt").write_text("Our quokka proxy retries twice with a 30 second timeout.\n")
     report = kb.ingest([folder])

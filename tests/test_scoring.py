@@ -153,9 +153,7 @@ def test_high_volume_classification_picks_cheap_tiers(catalog):
     )
     top = rank(catalog, req, TODAY, top=3).ranked
     assert {item.tier for item in top} <= {"small", "mid", "open"}
-    frontier_cost = min(
-        item.monthly_cost_usd for item in rank(catalog, req, TODAY).ranked if item.tier == "frontier"
-    )
+    frontier_cost = min(item.monthly_cost_usd for item in rank(catalog, req, TODAY).ranked if item.tier == "frontier")
     assert all(item.monthly_cost_usd * 5 < frontier_cost for item in top)
 
 
@@ -189,9 +187,7 @@ def test_deprecated_models_are_eliminated_with_their_date(catalog):
 
 
 def test_tight_budget_flags_expensive_models_and_ranks_affordable_first(catalog):
-    result = rank(
-        catalog, Requirements(task="reasoning", requests_per_day=20_000, budget_usd_month=200), TODAY
-    )
+    result = rank(catalog, Requirements(task="reasoning", requests_per_day=20_000, budget_usd_month=200), TODAY)
     flags = [item.within_budget for item in result.ranked]
     assert flags == sorted(flags, reverse=True)
     assert not all(flags)

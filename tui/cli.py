@@ -49,9 +49,7 @@ def capability_list(text: str) -> list[str]:
     words = [word.strip().lower() for word in text.split(",") if word.strip()]
     unknown = [word for word in words if word not in CAPABILITIES]
     if unknown:
-        raise argparse.ArgumentTypeError(
-            f"unknown capability {unknown[0]!r}; choose from {','.join(CAPABILITIES)}"
-        )
+        raise argparse.ArgumentTypeError(f"unknown capability {unknown[0]!r}; choose from {','.join(CAPABILITIES)}")
     return words
 
 
@@ -83,9 +81,7 @@ def _add_volume_options(parser: argparse.ArgumentParser, required: bool) -> None
         metavar="F",
         help="share of input tokens served from the prompt cache (0.3 or 30%%)",
     )
-    parser.add_argument(
-        "--batch-share", type=fraction, metavar="F", help="share of requests sent through a batch API"
-    )
+    parser.add_argument("--batch-share", type=fraction, metavar="F", help="share of requests sent through a batch API")
 
 
 def build_parser() -> Parser:
@@ -106,9 +102,7 @@ def build_parser() -> Parser:
         help=f"required capabilities: {','.join(CAPABILITIES)}",
     )
     rec.add_argument("--privacy", choices=["none", "no-training", "region-locked", "self-hosted"])
-    rec.add_argument(
-        "--region", action="append", metavar="R", help="allowed region (repeatable): us, eu, asia"
-    )
+    rec.add_argument("--region", action="append", metavar="R", help="allowed region (repeatable): us, eu, asia")
     rec.add_argument("--compliance", action="append", choices=["hipaa", "gdpr", "soc2", "eu-residency"])
     rec.add_argument("--deployment", choices=["api", "self-hosted", "either"])
     rec.add_argument("--open-weights", action="store_true", default=None, help="only open-weight models")
@@ -141,10 +135,16 @@ def build_parser() -> Parser:
     search.add_argument("--json", action="store_true")
 
     index = commands.add_parser("index", help="build or update the knowledge index")
-    index.add_argument(
-        "--rebuild", action="store_true", help="drop the course index and embed everything again"
-    )
+    index.add_argument("--rebuild", action="store_true", help="drop the course index and embed everything again")
     index.add_argument("--json", action="store_true")
+
+    ask = commands.add_parser("ask", help="one advisor turn (a new session unless --session continues one)")
+    ask.add_argument("message", metavar="MESSAGE")
+    ask.add_argument("--session", metavar="ID", help="continue this session")
+    ask.add_argument("--json", action="store_true")
+
+    sessions = commands.add_parser("sessions", help="list saved advisor sessions")
+    sessions.add_argument("--json", action="store_true")
 
     ingest = commands.add_parser("ingest", help="add your own Markdown, text or PDF files")
     ingest.add_argument("paths", nargs="+", metavar="PATH")
@@ -156,7 +156,7 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def _handlers() -> dict[str, Handler]:
-    from tui import cli_catalog, cli_knowledge
+    from tui import cli_advisor, cli_catalog, cli_knowledge
 
     return {
         "recommend": cli_catalog.run_recommend,
@@ -165,6 +165,8 @@ def _handlers() -> dict[str, Handler]:
         "search": cli_knowledge.run_search,
         "index": cli_knowledge.run_index,
         "ingest": cli_knowledge.run_ingest,
+        "ask": cli_advisor.run_ask,
+        "sessions": cli_advisor.run_sessions,
     }
 
 

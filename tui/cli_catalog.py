@@ -117,9 +117,7 @@ def run_recommend(args: argparse.Namespace) -> int:
     if not ranking.ranked:
         print("No model meets every hard constraint. Eliminated:")
     else:
-        header = (
-            f" {'#':>2}  {'model':<48} {'score':>6} {'$/month':>12} {'budget':>7} {'TTFT':>9} {'context':>8}"
-        )
+        header = f" {'#':>2}  {'model':<48} {'score':>6} {'$/month':>12} {'budget':>7} {'TTFT':>9} {'context':>8}"
         print(header)
         for index, item in enumerate(ranking.ranked, 1):
             budget = "ok" if item.within_budget else "OVER"
@@ -169,9 +167,7 @@ def run_cost(args: argparse.Namespace) -> int:
             args.batch_share or 0.0,
         )
     except PriceUnknownError:
-        raise UsageError(
-            f"--model: {entry.id} has no price in the catalog; add one in your overrides"
-        ) from None
+        raise UsageError(f"--model: {entry.id} has no price in the catalog; add one in your overrides") from None
     payload = {
         "model": entry.id,
         "monthly_cost_usd": result.monthly_cost_usd,
@@ -261,9 +257,7 @@ def run_catalog(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    print(
-        f"{'model':<50} {'provider':<14} {'tier':<11} {'$in/M':>8} {'$out/M':>8} {'context':>8} {'TTFT':>7}"
-    )
+    print(f"{'model':<50} {'provider':<14} {'tier':<11} {'$in/M':>8} {'$out/M':>8} {'context':>8} {'TTFT':>7}")
     for entry in entries:
         price_in = f"{entry.prices.input * 1e6:.2f}" if entry.prices.input is not None else "?"
         price_out = f"{entry.prices.output * 1e6:.2f}" if entry.prices.output is not None else "?"
@@ -272,9 +266,7 @@ def run_catalog(args: argparse.Namespace) -> int:
             f"{entry.id[:50]:<50} {entry.provider[:14]:<14} {entry.tier or '-':<11} {price_in:>8} "
             f"{price_out:>8} {_context(entry.max_input_tokens):>8} {ttft:>7}"
         )
-    print(
-        f"\n{len(entries)} models; {catalog.version}. Figures marked estimate in --json carry their source."
-    )
+    print(f"\n{len(entries)} models; {catalog.version}. Figures marked estimate in --json carry their source.")
     for warning in warnings:
         print(f"note: {warning}")
     return 0

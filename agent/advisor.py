@@ -1,0 +1,138 @@
+"""The advisor service: one conversation turn at a time, persisted per session in SQLite.
+
+Sessions checkpoint every node (LangGraph's SqliteSaver), so a process killed mid-turn resumes
+where it stopped when the session is reopened.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
+from langgraph.checkpoint.sqlite import SqliteSaver
+from langgraph.types import Command
+
+from agent.graph import build_graph
+from agent.interview import build_requirements, missing_fields
+from agent.nodes import AdvisorTools
+from agent.state import AdvisorState, ChatMessage
+
+MAX_MESSAGE_CHARS = 20_000
+# Our state types, allowed back out of checkpoints (LangGraph refuses unknown types by default).
+STATE_TYPES = [("agent.state", name) for name in ("AdvisorState", "ChatMessage", "Choice", "Question", "Citation")]
+
+
+class SessionNotFound(LookupError):
+    """No session with that id."""
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    id: str
+    title: str
+    created: str
+    updated: str
+
+
+@dataclass(frozen=True)
+class TurnResult:
+    session: str
+    answer: str
+    state: AdvisorState
+
+    def as_json(self) -> dict[str, Any]:
+        """The `ask --json` contract of SPEC §7."""
+        stated = set(self.state.requirements)
+        full = build_requirements(self.state.requirements).model_dump(mode="json")
+        return {
+            "answer": self.answer,
+            "requirements": {name: value for name, value in full.items() if name in stated},
+            "missing": missing_fields(self.state.requirements),
+            "question": self.state.next_question.model_dump() if self.state.next_question else None,
+            "ranked": (self.state.ranking or {}).get("ranked"),
+            "citations": [{"id": c.id, "title": c.title} for c in self.state.citations],
+            "session": self.session,
+        }
+
+
+class Advisor:
+    def __init__(self, tools: AdvisorTools, sessions_path: Path) -> None:
+        sessions_path.parent.mkdir(parents=True, exist_ok=True)
+        self._connection = sqlite3.connect(str(sessions_path), check_same_thread=False)
+        self._connection.execute("PRAGMA journal_mode=WAL")
+        self._connection.execute(
+            "CREATE TABLE IF NOT EXISTS tradeoff_sessions (id TEXT PRIMARY KEY, title TEXT, created TEXT, updated TEXT)"
+        )
+        self._connection.commit()
+        self.tools = tools
+        serde = JsonPlusSerializer(allowed_msgpack_modules=STATE_TYPES)
+        self.graph = build_graph(tools, SqliteSaver(self._connection, serde=serde))
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def _config(self, session: str) -> dict[str, Any]:
+        return {"configurable": {"thread_id": session}}
+
+    def _touch(self, session: str, message: str) -> None:
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        title = " ".join(message.split())[:60]
+        self._connection.execute(
+            "INSERT INTO tradeoff_sessions (id, title, created, updated) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET updated = excluded.updated",
+            (session, title, now, now),
+        )
+        self._connection.commit()
+
+    def exists(self, session: str) -> bool:
+        row = self._connection.execute("SELECT 1 FROM tradeoff_sessions WHERE id = ?", (session,)).fetchone()
+        return row is not None
+
+    def sessions(self) -> list[SessionInfo]:
+        rows = self._connection.execute(
+            "SELECT id, title, created, updated FROM tradeoff_sessions ORDER BY updated DESC, id"
+        ).fetchall()
+        return [SessionInfo(*row) for row in rows]
+
+    def state(self, session: str) -> AdvisorState:
+        values = self.graph.get_state(self._config(session)).values
+        return AdvisorState.model_validate(values) if values else AdvisorState()
+
+    def finish_interrupted_turn(self, session: str) -> bool:
+        """Complete a turn a crash cut short (nodes still pending, no question waiting)."""
+        snapshot = self.graph.get_state(self._config(session))
+        if snapshot.next and not snapshot.interrupts:
+            self.graph.invoke(None, self._config(session), durability="sync")
+            return True
+        return False
+
+    def turn(self, message: str, session: str | None = None) -> TurnResult:
+        """One user message in, the advisor's answer (or next question) out."""
+        message = message.strip()
+        if not message:
+            raise ValueError("the message is empty; say what you are building or ask a question")
+        if len(message) > MAX_MESSAGE_CHARS:
+            raise ValueError(
+                f"the message is {len(message):,} characters; keep it under {MAX_MESSAGE_CHARS:,} "
+                "(describe long documents instead of pasting them)"
+            )
+        if session is not None and not self.exists(session):
+            raise SessionNotFound(f"no session {session!r}; `tradeoff sessions` lists them")
+        session = session or uuid.uuid4().hex[:12]
+        self._touch(session, message)
+        config = self._config(session)
+        self.finish_interrupted_turn(session)
+        snapshot = self.graph.get_state(config)
+        # durability="sync": each step is on disk before the next starts, so kill -9 loses nothing.
+        if snapshot.interrupts:
+            self.graph.invoke(Command(resume=message), config, durability="sync")
+        else:
+            self.graph.invoke({"messages": [ChatMessage(role="user", content=message)]}, config, durability="sync")
+        state = self.state(session)
+        reply = next((m.content for m in reversed(state.messages) if m.role == "assistant"), "")
+        return TurnResult(session=session, answer=reply, state=state)
