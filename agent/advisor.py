@@ -128,11 +128,13 @@ class Advisor:
         config = self._config(session)
         self.finish_interrupted_turn(session)
         snapshot = self.graph.get_state(config)
+        seen = len(self.state(session).messages)
         # durability="sync": each step is on disk before the next starts, so kill -9 loses nothing.
         if snapshot.interrupts:
             self.graph.invoke(Command(resume=message), config, durability="sync")
         else:
             self.graph.invoke({"messages": [ChatMessage(role="user", content=message)]}, config, durability="sync")
         state = self.state(session)
-        reply = next((m.content for m in reversed(state.messages) if m.role == "assistant"), "")
+        # Everything the advisor said this turn: a notice, a greeting, then the answer or question.
+        reply = "\n\n".join(m.content for m in state.messages[seen:] if m.role == "assistant")
         return TurnResult(session=session, answer=reply, state=state)

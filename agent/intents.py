@@ -3,6 +3,7 @@ a what-if, or dropping a requirement. Pure rules over the text."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -83,20 +84,29 @@ def classify(text: str, extraction: Extraction) -> Intent:
     return Intent("constraints")
 
 
-def _words(text: str) -> list[str]:
-    return [w for w in re.split(r"[\s/]+", normalise(text.replace(" ", "-")).replace("-", " ")) if w]
+@functools.lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in re.split(r"[\s/]+", normalise(text.replace(" ", "-")).replace("-", " ")) if w)
 
 
 def find_models(name: str, entries: Iterable[ModelEntry]) -> list[ModelEntry]:
-    """Curated models whose id or family contains every word the user typed ("gemini flash", "gpt-4.1")."""
+    """Curated models whose id or family contains every word the user typed ("gemini flash", "gpt-4.1").
+
+    Rated models are searched first; the rest of the catalog only when none matches."""
     wanted = _words(name)
     if not wanted:
         return []
+    pool = list(entries)
+    rated = [entry for entry in pool if entry.rated]
+    return _matching(wanted, rated) or _matching(wanted, pool)
+
+
+def _matching(wanted: tuple[str, ...], entries: list[ModelEntry]) -> list[ModelEntry]:
     matches = []
     for entry in entries:
         if entry.id != entry.canonical:
             continue
-        haystack = " ".join(_words(entry.id) + _words(entry.family or ""))
+        haystack = " ".join((*_words(entry.id), *_words(entry.family or "")))
         haystack_words = set(haystack.split())
         if all(word in haystack_words or (len(word) > 3 and word in haystack) for word in wanted):
             matches.append(entry)

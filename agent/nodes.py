@@ -15,6 +15,7 @@ from agent import answers
 from agent.extract import Extraction, extract
 from agent.intents import classify, find_models
 from agent.interview import apply_choice, build_requirements, next_question, read_choice
+from agent.llm import LLMUnavailable
 from agent.recommendation import citations_for, ranking_json
 from agent.state import AdvisorState, ChatMessage, Citation
 from catalog.entries import Catalog
@@ -59,10 +60,17 @@ def merge(requirements: dict[str, Any], found: Extraction) -> dict[str, Any]:
 def understand(state: AdvisorState, tools: AdvisorTools) -> Command[Any]:
     text = state.last_user_message()
     found = extract(text)
+    update: dict[str, Any] = {}
     if tools.llm_extract is not None:
-        found.fields.update(tools.llm_extract(text, state.requirements))
+        try:
+            # The model reads the message; the rules fill in whatever it left out.
+            found.fields.update(tools.llm_extract(text, state.requirements))
+        except LLMUnavailable as exc:
+            if not state.llm_failed_notice:
+                update["llm_failed_notice"] = True
+                update["messages"] = say(f"_Note: {exc}; answering with the offline advisor._")
     intent = classify(text, found)
-    update: dict[str, Any] = {"intent": intent.kind, "subject": intent.subject}
+    update |= {"intent": intent.kind, "subject": intent.subject}
     if intent.kind in ("explain", "compare"):
         return Command(update=update, goto=intent.kind)
     if intent.kind == "knowledge":
@@ -81,7 +89,7 @@ def understand(state: AdvisorState, tools: AdvisorTools) -> Command[Any]:
             requirements["task"] = guessed
     update["requirements"] = requirements
     if intent.kind == "greeting":
-        update["messages"] = say(
+        update["messages"] = update.get("messages", []) + say(
             "Hi! Tell me what you are building (task, volume, latency, budget, privacy) and I will rank "
             "models for it, with the numbers to show why."
         )

@@ -55,3 +55,11 @@ def test_evidence_is_kept_for_each_field():
     found = extract("chatbot, 50k conversations a day, HIPAA")
     assert found.evidence["requests_per_day"].startswith("50k")
     assert "HIPAA" in found.evidence["compliance"]
+
+
+def test_held_out_messages_are_mostly_understood():
+    """Written after the rules and never tuned against: a guard against overfitting the set above."""
+    path = Path(__file__).parent / "data" / "first_messages_heldout.jsonl"
+    cases = [json.loads(line) for line in path.read_text().splitlines()]
+    checks = [matches(v, extract(c["text"]).fields.get(k)) for c in cases for k, v in c["expect"].items()]
+    assert sum(checks) / len(checks) >= 0.85

@@ -1,0 +1,103 @@
+"""The optional LLM brain: extraction through structured output, via LiteLLM.
+
+It only reads constraints; every number in an answer still comes from the deterministic tools.
+Any failure (no key, timeout, bad JSON, rate limit) raises LLMUnavailable and the turn falls
+back to the offline rules.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from catalog.requirements import Capability, Compliance, Privacy, Task
+
+SYSTEM_PROMPT = (
+    "You extract model-selection requirements from a developer's message. Reply with JSON only, "
+    "using these optional keys: task, requests_per_day, input_tokens, output_tokens, max_ttft_ms, "
+    "budget_usd_month, min_context, needs, privacy, regions, compliance, open_weights, priority. "
+    "Convert volumes to requests per day (a month is 30 days) and times to milliseconds. "
+    "Leave out anything the message does not state."
+)
+
+
+class RequirementsPatch(BaseModel):
+    """What an LLM may set; everything optional, validated like the user's own input."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    task: Task | None = None
+    requests_per_day: float | None = None
+    input_tokens: int | None = None
+    output_tokens: int | None = None
+    max_ttft_ms: float | None = None
+    budget_usd_month: float | None = None
+    min_context: int | None = None
+    needs: list[Capability] | None = None
+    privacy: Privacy | None = None
+    regions: list[str] | None = None
+    compliance: list[Compliance] | None = None
+    open_weights: bool | None = None
+    priority: Literal["quality", "cost", "latency", "balanced"] | None = None
+
+
+class LLMUnavailable(RuntimeError):
+    """The advisor model could not help this turn; the message says why, without secrets."""
+
+
+def _json_object(text: str) -> dict[str, Any]:
+    start, end = text.find("{"), text.rfind("}")
+    if start < 0 or end <= start:
+        raise LLMUnavailable("the model's reply held no JSON object")
+    try:
+        value = json.loads(text[start : end + 1])
+    except json.JSONDecodeError:
+        raise LLMUnavailable("the model's reply was not valid JSON") from None
+    if not isinstance(value, dict):
+        raise LLMUnavailable("the model's reply was not a JSON object")
+    return value
+
+
+class LLMBrain:
+    def __init__(self, model: str, api_base: str | None = None, timeout: float = 20.0, **extra: Any) -> None:
+        self.model = model
+        self.api_base = api_base
+        self.timeout = timeout
+        self.extra = extra
+
+    def extract(self, text: str, current: dict[str, Any]) -> dict[str, Any]:
+        os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+        import litellm
+
+        litellm.suppress_debug_info = True
+        messages = [
+            {"role": "system", "content": SYSTEM_PROMPT},
+            {"role": "user", "content": f"Known so far: {json.dumps(current)}\nMessage: {text}"},
+        ]
+        try:
+            response = litellm.completion(
+                model=self.model,
+                messages=messages,
+                api_base=self.api_base,
+                timeout=self.timeout,
+                max_tokens=300,
+                temperature=0,
+                response_format={
+                    "type": "json_schema",
+                    "json_schema": {"name": "requirements", "schema": RequirementsPatch.model_json_schema()},
+                },
+                num_retries=1,
+                **self.extra,
+            )
+        except Exception as exc:
+            raise LLMUnavailable(f"{self.model} failed ({exc.__class__.__name__})") from None
+        content = response.choices[0].message.content or ""
+        try:
+            patch = RequirementsPatch.model_validate(_json_object(content))
+        except ValidationError as exc:
+            field = ".".join(str(p) for p in exc.errors()[0]["loc"])
+            raise LLMUnavailable(f"{self.model} returned an invalid value for {field}") from None
+        return patch.model_dump(exclude_none=True)
