@@ -111,6 +111,34 @@ class Advisor:
             return True
         return False
 
+    def edit_requirement(self, session: str, field: str, value: Any) -> TurnResult:
+        """Set one requirement directly (the TUI's panel) and re-rank at once."""
+        from pydantic import ValidationError
+
+        from agent.interview import IMPORTANT
+        from agent.nodes import recommend
+        from catalog.requirements import Requirements
+
+        state = self.state(session)
+        requirements = dict(state.requirements)
+        if value is None or value == "" or value == []:
+            requirements.pop(field, None)
+        else:
+            requirements[field] = value
+        try:
+            Requirements.model_validate(requirements)
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            raise ValueError(f"{field}: {error['msg']}") from None
+        update = recommend(state.model_copy(update={"requirements": requirements}), self.tools)
+        asked = sorted({*state.asked, *IMPORTANT})  # an edit ends the interview
+        self.graph.update_state(
+            self._config(session),
+            {**update, "requirements": requirements, "asked": asked, "next_question": None},
+            as_node="recommend",
+        )
+        return TurnResult(session=session, answer=update["messages"][-1].content, state=self.state(session))
+
     def turn(self, message: str, session: str | None = None) -> TurnResult:
         """One user message in, the advisor's answer (or next question) out."""
         message = message.strip()

@@ -42,6 +42,7 @@ class Settings(BaseSettings):
     )
     chroma_host: str | None = Field(None, description="use a Chroma server instead of the local store")
     chroma_port: int = 8000
+    load_embeddings: bool = Field(True, description="false: BM25-only search, no torch (low-memory machines)")
     trial_api_base: str | None = None
     spend_cap_usd: float = Field(0.50, ge=0, description="trials estimated above this ask first")
     trial_max_tokens: int = Field(512, gt=0)

@@ -1,37 +1,353 @@
-"""The Textual app shell: starts instantly; the chat and panels arrive with the TUI work."""
+"""The tradeoff Textual app: paints at once, loads the advisor and the index in workers."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
 
-from textual.app import App, ComposeResult
-from textual.binding import Binding
-from textual.widgets import Footer, Header, Markdown
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.events import Resize
+from textual.message import Message
+from textual.widgets import Input, Static, TabbedContent
+from textual.worker import Worker, WorkerState
 
-WELCOME = """\
-# tradeoff
+from tui.commands import TradeoffCommands
+from tui.screens.main import MainScreen
+from tui.widgets.chat import ChatView, Suggestions
+from tui.widgets.history_input import HistoryInput
+from tui.widgets.requirements import RequirementsTable
+from tui.widgets.shortlist import ShortlistTable
+from tui.widgets.status import StatusBar
 
-Choose the right AI model, with the numbers to show why.
-
-The chat advisor is on its way. Meanwhile the headless tools work today:
-
-- `tradeoff recommend --task coding --requests-per-day 5k --budget-usd-month 2000`
-- `tradeoff cost --model gpt-4.1 --requests-per-day 10k --input-tokens 1000 --output-tokens 200`
-- `tradeoff catalog --provider anthropic`
-
-Press **q** to quit.
-"""
+NARROW_WIDTH = 100
 
 
 class TradeoffApp(App[None]):
     TITLE = "tradeoff"
-    BINDINGS: ClassVar[list[Binding]] = [Binding("q", "quit", "Quit", id="quit")]
+    SUB_TITLE = "choose the right model, with the numbers"
+    COMMANDS = App.COMMANDS | {TradeoffCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+n", "new_session", "New", id="session.new"),
+        Binding("ctrl+o", "open_session", "Open", id="session.open"),
+        Binding("ctrl+r", "resume_last", "Resume last", id="session.resume"),
+        Binding("ctrl+e", "export", "Export", id="record.export"),
+        Binding("f2", "catalog", "Catalog", id="catalog.open"),
+        Binding("f1", "help", "Help", id="help.open"),
+        Binding("ctrl+t", "toggle_theme", "Theme", id="theme.toggle"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+    ]
 
-    def __init__(self, session_id: str | None = None) -> None:
+    @dataclass
+    class CoreReady(Message):
+        advisor: Any
+        knowledge: Any
+        mode: str
+
+    @dataclass
+    class IndexReady(Message):
+        detail: str
+
+    @dataclass
+    class TurnDone(Message):
+        result: Any
+
+    def __init__(self, session_id: str | None = None, settings: Any = None) -> None:
         super().__init__()
+        self.settings = settings  # read in the loading worker: pydantic-settings is not needed to paint
         self.session_id = session_id
+        self.advisor: Any = None
+        self.knowledge: Any = None
+        self.pending: list[str] = []
+        self.state: Any = None
+        self._plot: Any = None
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Markdown(WELCOME, id="welcome")
-        yield Footer()
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen()
+
+    def on_mount(self) -> None:
+        # Start loading after the first frame: the worker's imports would compete for the GIL.
+        self.call_after_refresh(self.load_core)
+
+    # --- loading -------------------------------------------------------------------------------
+
+    @work(thread=True, exit_on_error=False, group="load", name="load-core")
+    def load_core(self) -> None:
+        from agent.factory import make_advisor
+        from agent.settings import Settings
+        from knowledge.base import KnowledgeBase
+
+        if self.settings is None:
+            self.settings = Settings()
+        knowledge = KnowledgeBase(
+            self.settings.index_dir, self.settings.embedding_model, self.settings.chroma_host, self.settings.chroma_port
+        )
+        advisor = make_advisor(self.settings, knowledge)
+        mode = f"advisor: {self.settings.advisor_model}" if self.settings.advisor_model else "advisor: offline"
+        self.post_message(self.CoreReady(advisor, knowledge, mode))
+
+    @work(thread=True, exit_on_error=False, group="load", name="load-index")
+    def load_index(self) -> None:
+        report = self.knowledge.load_dense()
+        notice = self.knowledge.store.notice if self.knowledge.store else None
+        embedded = f", {report.embedded} embedded" if report.embedded else ""
+        detail = f"index: ready ({report.total} passages{embedded})"
+        if notice:
+            self.call_from_thread(self.notify, notice, severity="warning", timeout=10)
+        self.post_message(self.IndexReady(detail))
+
+    @on(CoreReady)
+    def _core_ready(self, event: CoreReady) -> None:
+        self.advisor, self.knowledge = event.advisor, event.knowledge
+        status = self.screen.query_one(StatusBar)
+        status.advisor = event.mode
+        if self.settings.load_embeddings:
+            status.index = "index: BM25 ready, embeddings loading…"
+            self.load_index()
+        else:
+            status.index = "index: BM25 only (embeddings off)"
+        if self.session_id:
+            self.open_session(self.session_id)
+        else:
+            sessions = self.advisor.sessions()
+            if sessions:
+                self.chat.add_note(f"Resume your last session “{sessions[0].title}”? Press ctrl+r.")
+        for text in self.pending:
+            self.run_turn(text)
+        self.pending.clear()
+
+    @on(IndexReady)
+    def _index_ready(self, event: IndexReady) -> None:
+        self.screen.query_one(StatusBar).index = event.detail
+
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        if event.state != WorkerState.ERROR or event.worker.error is None:
+            return
+        from tui.logging_setup import log_exception
+
+        error = event.worker.error
+        where = log_exception(error)
+        if event.worker.name == "load-index":
+            self.screen.query_one(StatusBar).index = "index: BM25 only (embeddings unavailable)"
+            self.notify(f"{error} — search keeps working with BM25. Details: {where}", severity="warning", timeout=12)
+        elif event.worker.name == "turn":
+            self.chat.add_note(f"That turn failed: {error}. Your message is saved; try again. Details: {where}")
+        else:
+            self.notify(f"{error} (details in {where})", severity="error", timeout=12)
+
+    # --- chat ----------------------------------------------------------------------------------
+
+    @property
+    def chat(self) -> ChatView:
+        return self.screen.query_one(ChatView)
+
+    @on(Input.Submitted, "#prompt")
+    def _submitted(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        prompt = self.screen.query_one(HistoryInput)
+        prompt.value = ""
+        if not text:
+            return
+        prompt.remember(text)
+        if text.startswith("/"):
+            self.slash_command(text)
+            return
+        self.send(text)
+
+    @on(Suggestions.Picked)
+    def _picked(self, event: Suggestions.Picked) -> None:
+        self.screen.query_one(HistoryInput).focus()  # the clicked button is about to go away
+        self.send(event.answer)
+
+    def send(self, text: str) -> None:
+        self.chat.add_user(text)
+        if self.advisor is None:
+            self.pending.append(text)
+            self.chat.add_note("The advisor is still loading; your message will be answered in a moment.")
+            return
+        self.run_turn(text)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="turn", name="turn")
+    def run_turn(self, text: str) -> None:
+        try:
+            result = self.advisor.turn(text, self.session_id)
+        except ValueError as exc:
+            self.call_from_thread(self.chat.add_note, f"⚠ {exc}")
+            return
+        self.post_message(self.TurnDone(result))
+
+    @on(TurnDone)
+    async def _turn_done(self, event: TurnDone) -> None:
+        result = event.result
+        self.session_id = result.session
+        question = result.state.next_question
+        choices = [choice.label for choice in question.choices] if question else None
+        self.show_state(result.state)  # panels first: the numbers are ready before the prose streams
+        await self.chat.stream_assistant(result.answer, choices)
+
+    def show_state(self, state: Any) -> None:
+        from agent.interview import build_requirements
+
+        self.state = state
+        screen = self.screen
+        screen.query_one(StatusBar).session = f"session {self.session_id}"
+        full = build_requirements(state.requirements).model_dump()
+        screen.query_one(RequirementsTable).show(full, set(state.requirements))
+        ranking = state.ranking or {}
+        ranked = ranking.get("ranked") or []
+        screen.query_one(ShortlistTable).show(ranked)
+        fallback = ranking.get("fallback")
+        screen.query_one("#fallback", Static).update(f"fallback: {fallback}" if ranked else "")
+        if ranked:
+            self._show_plot(ranked)
+        if state.citations:
+            lines = [f"[b]{c.id}[/b] {c.title}" + (f" — {c.section}" if c.section else "") for c in state.citations]
+            screen.query_one("#sources", Static).update("\n".join(lines))
+
+    def _show_plot(self, ranked: list[dict[str, Any]]) -> None:
+        from tui.widgets.cost_plot import CostQualityPlot  # plotext loads on first use, not at start-up
+
+        if self._plot is None or not self._plot.is_mounted:
+            self._plot = CostQualityPlot(id="plot")
+            self.screen.query_one("#plot-slot").mount(self._plot)
+        self._plot.show(ranked)
+
+    # --- requirements editing --------------------------------------------------------------------
+
+    @on(RequirementsTable.EditRequested)
+    def _edit(self, event: RequirementsTable.EditRequested) -> None:
+        from tui.screens.edit_requirement import EditRequirement
+
+        if self.advisor is None or self.session_id is None:
+            self.notify("Describe your use case first; then edit any requirement here.", severity="warning")
+            return
+        self.push_screen(EditRequirement(event.field, event.value), self._apply_edit)
+
+    def _apply_edit(self, change: tuple[str, Any] | None) -> None:
+        if change is None or self.session_id is None:
+            return
+        field, value = change
+        try:
+            result = self.advisor.edit_requirement(self.session_id, field, value)
+        except ValueError as exc:
+            self.notify(f"Not applied: {exc}", severity="error")
+            return
+        self.chat.add_note(f"Requirement changed: {field} = {value if value is not None else '(cleared)'}")
+        self.show_state(result.state)
+        self.run_worker(self.chat.stream_assistant(result.answer), exclusive=True, group="stream")
+
+    # --- sessions, commands --------------------------------------------------------------------
+
+    def open_session(self, session_id: str) -> None:
+        if not self.advisor.exists(session_id):
+            self.notify(f"No session {session_id!r}; `tradeoff sessions` lists them.", severity="error")
+            return
+        self.advisor.finish_interrupted_turn(session_id)
+        self.session_id = session_id
+        state = self.advisor.state(session_id)
+        chat = self.chat
+        chat.remove_children()
+        for message in state.messages:
+            if message.role == "user":
+                chat.add_user(message.content)
+            else:
+                chat.mount(ChatView.assistant_message(message.content))
+        if state.next_question:
+            chat.mount(Suggestions([c.label for c in state.next_question.choices]))
+        chat.add_note(f"Resumed session {session_id}.")
+        self.show_state(state)
+
+    def action_resume_last(self) -> None:
+        if self.advisor is None:
+            return
+        sessions = self.advisor.sessions()
+        if sessions:
+            self.open_session(sessions[0].id)
+        else:
+            self.notify("No saved sessions yet.")
+
+    def action_open_session(self) -> None:
+        from tui.screens.sessions import SessionsScreen
+
+        if self.advisor is None:
+            self.notify("Still loading; try again in a moment.")
+            return
+        listing = [(s.id, s.title, s.updated) for s in self.advisor.sessions()]
+        self.push_screen(SessionsScreen(listing), lambda sid: self.open_session(sid) if sid else None)
+
+    def action_new_session(self) -> None:
+        self.session_id = None
+        self.state = None
+        self._plot = None
+        self.switch_screen(MainScreen())
+        self.notify("New session.")
+
+    def action_catalog(self) -> None:
+        from tui.screens.catalog import CatalogScreen
+
+        if self.advisor is None:
+            self.notify("The catalog is still loading; try again in a moment.")
+            return
+        self.push_screen(CatalogScreen(self.advisor.tools.catalog))
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme != "textual-light" else "textual-dark"
+
+    def action_export(self) -> None:
+        from tui.export import export_markdown
+
+        ranking = (self.state.ranking if self.state is not None else None) or None
+        if not ranking:
+            self.notify("Nothing to export yet: get a recommendation first.", severity="warning")
+            return
+        path = export_markdown(ranking, Path.cwd(), self.session_id or "session")
+        self.notify(f"Decision record written to {path}")
+
+    def action_show_requirements(self) -> None:
+        self.screen.query_one(TabbedContent).active = "tab-requirements"
+        self.screen.query_one(RequirementsTable).focus()
+
+    def slash_command(self, text: str) -> None:
+        command = text.split()[0].lower()
+        actions = {
+            "/help": self.action_help, "/reset": self.action_new_session, "/export": self.action_export,
+            "/requirements": self.action_show_requirements, "/catalog": self.action_catalog,
+            "/sessions": self.action_open_session,
+        }  # fmt: skip
+        if command in actions:
+            actions[command]()
+        elif command == "/trial":
+            self.notify("Side-by-side trials are not built yet; `tradeoff recommend` and the shortlist work today.")
+        else:
+            self.notify(f"Unknown command {command}; /help lists them.", severity="warning")
+
+    def action_trial(self) -> None:
+        self.slash_command("/trial")
+
+    def action_switch_advisor(self) -> None:
+        self.notify(
+            "Set TRADEOFF_ADVISOR_MODEL (any LiteLLM model string, e.g. gpt-4.1-mini) or advisor_model in "
+            f"{self.settings.config_dir / 'config.toml'}, then restart. Keys come from the usual provider variables.",
+            timeout=15,
+        )
+
+    def action_reindex(self) -> None:
+        if self.knowledge is None:
+            self.notify("Still loading; try again in a moment.")
+            return
+        self.screen.query_one(StatusBar).index = "index: rebuilding…"
+        self.load_index()
+
+    def action_ingest(self) -> None:
+        self.notify("Run `tradeoff ingest PATH...` in a shell; those files are searched with the course.", timeout=12)
+
+    def on_resize(self, event: Resize) -> None:
+        self.screen.set_class(event.size.width < NARROW_WIDTH, "-narrow")

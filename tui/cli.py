@@ -12,7 +12,6 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from catalog.quantities import parse_fraction, parse_quantity
-from catalog.requirements import CAPABILITIES, PRIORITY_PRESETS, TASKS
 
 
 class UsageError(Exception):
@@ -46,6 +45,8 @@ def fraction(text: str) -> float:
 
 
 def capability_list(text: str) -> list[str]:
+    from catalog.requirements import CAPABILITIES
+
     words = [word.strip().lower() for word in text.split(",") if word.strip()]
     unknown = [word for word in words if word not in CAPABILITIES]
     if unknown:
@@ -85,6 +86,8 @@ def _add_volume_options(parser: argparse.ArgumentParser, required: bool) -> None
 
 
 def build_parser() -> Parser:
+    from catalog.requirements import CAPABILITIES, PRIORITY_PRESETS, TASKS
+
     parser = Parser(prog="tradeoff", description="Choose the right AI model, with the numbers to show why.")
     parser.add_argument("--session", metavar="ID", help="resume a saved session in the TUI")
     commands = parser.add_subparsers(dest="command", parser_class=Parser)
@@ -175,6 +178,12 @@ def print_json(payload: Any) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or (len(args_list) == 2 and args_list[0] == "--session"):
+        # The TUI path skips building the CLI parser (and the pydantic models it imports).
+        from tui.launch import run_tui
+
+        return run_tui(session=args_list[1] if args_list else None)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -1,0 +1,92 @@
+"""Benchmark: launch-to-first-screen in a real terminal (tmux), beside a bare Textual app with the
+same widgets; the longest event-loop stall while the embedder loads and while a 2,000-chunk
+answer streams in. Prints figures; asserts nothing.
+
+Targets (SPEC §8): first paint within 0.5 s and within 2x the bare app.
+Run: .venv/bin/python bench/bench_tui.py   (needs tmux)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MARKER = "Describe your use case"
+
+
+def time_to_screen(command: str, runs: int = 7) -> list[float]:
+    samples = []
+    for run in range(runs):
+        session = f"bench{os.getpid()}{run}"
+        start = time.perf_counter()
+        subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command], check=True)
+        try:
+            while time.perf_counter() - start < 20:
+                screen = subprocess.run(["tmux", "capture-pane", "-t", session, "-p"], capture_output=True, text=True)
+                if MARKER in screen.stdout:
+                    samples.append(time.perf_counter() - start)
+                    break
+                time.sleep(0.01)
+        finally:
+            subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    return samples
+
+
+async def longest_stalls() -> tuple[float, float]:
+    from tui.app import TradeoffApp
+    from tui.widgets.chat import ChatView
+
+    gaps: list[float] = []
+    app = TradeoffApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        last = time.perf_counter()
+
+        def tick() -> None:
+            nonlocal last
+            now = time.perf_counter()
+            gaps.append(now - last)
+            last = now
+
+        app.set_interval(0.005, tick)
+        start = time.perf_counter()
+        while "ready" not in app.screen.query_one("#status").index and time.perf_counter() - start < 120:
+            await asyncio.sleep(0.05)
+        loading_stall = max(gaps) * 1000
+        gaps.clear()
+        last = time.perf_counter()
+        text = " ".join(f"word{i}" for i in range(2_000))
+        await app.screen.query_one(ChatView).stream_assistant(text)
+        streaming_stall = max(gaps) * 1000
+        await pilot.pause()
+    return loading_stall, streaming_stall
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        env = f"TRADEOFF_DATA_DIR={folder}/data TRADEOFF_CONFIG_DIR={folder}/config TRADEOFF_LOG_DIR={folder}/log"
+        tradeoff = time_to_screen(f"cd {ROOT} && {env} {Path(sys.executable).parent / 'tradeoff'}")
+        bare = time_to_screen(f"cd {ROOT} && {sys.executable} bench/bare_app.py")
+        ours, theirs = statistics.median(tradeoff), statistics.median(bare)
+        worst = max(tradeoff) * 1000
+        print(f"first screen, tradeoff: median {ours * 1000:.0f} ms (max {worst:.0f}) over {len(tradeoff)} runs")
+        print(f"first screen, bare Textual app with the same widgets: median {theirs * 1000:.0f} ms")
+        print(f"ratio: {ours / theirs:.2f}x")
+        os.environ.update(
+            TRADEOFF_DATA_DIR=f"{folder}/data2",
+            TRADEOFF_CONFIG_DIR=f"{folder}/config",
+            TRADEOFF_LOG_DIR=f"{folder}/log",
+        )
+        loading, streaming = asyncio.run(longest_stalls())
+        print(f"longest event-loop stall while the embedder loads and the index builds: {loading:.0f} ms")
+        print(f"longest event-loop stall while a 2,000-chunk answer streams: {streaming:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()

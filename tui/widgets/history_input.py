@@ -1,0 +1,38 @@
+"""A prompt with history: up and down recall what you typed before."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.widgets import Input
+
+
+class HistoryInput(Input):
+    BINDINGS = [
+        Binding("up", "older", "Previous input", show=False, id="history.older"),
+        Binding("down", "newer", "Next input", show=False, id="history.newer"),
+    ]
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.history: list[str] = []
+        self._position = 0
+
+    def remember(self, text: str) -> None:
+        if text and (not self.history or self.history[-1] != text):
+            self.history.append(text)
+        self._position = len(self.history)
+
+    def action_older(self) -> None:
+        if self.history and self._position > 0:
+            self._position -= 1
+            self.value = self.history[self._position]
+            self.cursor_position = len(self.value)
+
+    def action_newer(self) -> None:
+        if self._position < len(self.history) - 1:
+            self._position += 1
+            self.value = self.history[self._position]
+        else:
+            self._position = len(self.history)
+            self.value = ""
+        self.cursor_position = len(self.value)

@@ -1,0 +1,46 @@
+"""The shortlist: rank, model, score, $/month, within budget, TTFT, context and why."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.widgets import DataTable
+
+
+def money(value: float) -> str:
+    return f"${value:,.0f}" if value >= 100 else f"${value:,.2f}"
+
+
+def short_name(model: str, width: int = 30) -> str:
+    """The route's last segment, which is the model's own name; the full id is in the record."""
+    name = model.rsplit("/", 1)[-1]
+    return name if len(name) <= width else name[: width - 1] + "…"
+
+
+class ShortlistTable(DataTable[str]):
+    def on_mount(self) -> None:
+        self.cursor_type = "row"
+        self.add_columns("#", "model", "score", "$/month", "budget", "TTFT", "context", "why")
+
+    def show(self, ranked: list[dict[str, Any]]) -> None:
+        self.clear()
+        for index, item in enumerate(ranked, 1):
+            context = item.get("max_input_tokens")
+            ttft = item.get("ttft_ms")
+            self.add_row(
+                str(index),
+                short_name(item["model"]),
+                f"{item['score']:.1f}",
+                money(item["monthly_cost_usd"]),
+                "ok" if item["within_budget"] else "OVER",
+                f"{ttft:,.0f} ms" if ttft is not None else "?",
+                f"{context // 1000:,}k" if context else "?",
+                item["reasons"][0].removeprefix("quality: ") if item.get("reasons") else "",
+                key=item["model"],
+            )
+
+    def selected_model(self) -> str | None:
+        if self.row_count == 0:
+            return None
+        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        return str(key) if key is not None else None
