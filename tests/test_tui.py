@@ -182,3 +182,39 @@ async def test_narrow_terminals_stack_the_panels():
         await pilot.resize_terminal(140, 40)
         await pilot.pause()
         assert not app.screen.has_class("-narrow")
+
+
+async def test_eliminated_models_and_sources_are_on_demand():
+    from textual.widgets import OptionList
+
+    from tui.widgets.shortlist import EliminatedTable
+    from tui.widgets.sources import PassageScreen
+
+    app = TradeoffApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await say(pilot, "coding assistant, 5k requests a day, under 1 second, $500/month, not sensitive")
+        eliminated = app.screen.query_one(EliminatedTable)
+        assert eliminated.row_count > 0
+        assert any("typical TTFT" in eliminated.get_row_at(i)[1] for i in range(eliminated.row_count))
+        await say(pilot, "when should I use a batch API?")
+        sources = app.screen.query_one(OptionList)
+        assert sources.option_count >= 1
+        sources.focus()
+        sources.highlighted = 0
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PassageScreen)
+        assert app.screen.passage["id"] == "course/5.5"
+
+
+async def test_a_multi_line_paste_keeps_every_line():
+    from textual import events
+
+    app = TradeoffApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        prompt = app.screen.query_one("#prompt", Input)
+        prompt.post_message(events.Paste("chatbot for support\n50k chats a day\nunder 1 second"))
+        await pilot.pause()
+        assert prompt.value == "chatbot for support 50k chats a day under 1 second"

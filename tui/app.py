@@ -19,7 +19,8 @@ from tui.screens.main import MainScreen
 from tui.widgets.chat import ChatView, Suggestions
 from tui.widgets.history_input import HistoryInput
 from tui.widgets.requirements import RequirementsTable
-from tui.widgets.shortlist import ShortlistTable
+from tui.widgets.shortlist import EliminatedTable, ShortlistTable
+from tui.widgets.sources import SourcesList
 from tui.widgets.status import StatusBar
 
 NARROW_WIDTH = 100
@@ -203,9 +204,8 @@ class TradeoffApp(App[None]):
         screen.query_one("#fallback", Static).update(f"fallback: {fallback}" if ranked else "")
         if ranked:
             self._show_plot(ranked)
-        if state.citations:
-            lines = [f"[b]{c.id}[/b] {c.title}" + (f" — {c.section}" if c.section else "") for c in state.citations]
-            screen.query_one("#sources", Static).update("\n".join(lines))
+        screen.query_one(EliminatedTable).show(ranking.get("eliminated") or [])
+        screen.query_one(SourcesList).show(state.passages, state.citations)
 
     def _show_plot(self, ranked: list[dict[str, Any]]) -> None:
         from tui.widgets.cost_plot import CostQualityPlot  # plotext loads on first use, not at start-up

@@ -12,7 +12,8 @@ from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPan
 from tui.widgets.chat import ChatView
 from tui.widgets.history_input import HistoryInput
 from tui.widgets.requirements import RequirementsTable
-from tui.widgets.shortlist import ShortlistTable
+from tui.widgets.shortlist import EliminatedTable, ShortlistTable
+from tui.widgets.sources import SourcesList
 from tui.widgets.status import StatusBar
 
 # Plain Rich markup, not Markdown: one widget instead of a dozen keeps the first paint fast.
@@ -41,8 +42,10 @@ class MainScreen(Screen[None]):
                     yield Vertical(id="plot-slot")
                 with TabPane("Requirements", id="tab-requirements"):
                     yield RequirementsTable(id="requirements")
+                with TabPane("Eliminated", id="tab-eliminated"):
+                    yield EliminatedTable(id="eliminated")
                 with TabPane("Sources", id="tab-sources"):
-                    yield Static("Ask a question to see the course passages behind the answer.", id="sources")
+                    yield SourcesList(id="sources")
         yield StatusBar(id="status")
         yield Footer()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.binding import Binding
 from textual.widgets import Input
 
@@ -16,6 +17,17 @@ class HistoryInput(Input):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.history: list[str] = []
         self._position = 0
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """Keep every pasted line (Input keeps only the first): lines are joined with spaces."""
+        if event.text:
+            text = " ".join(line.strip() for line in event.text.splitlines() if line.strip())
+            if self.selection.is_empty:
+                self.insert_text_at_cursor(text)
+            else:
+                self.replace(text, *self.selection)
+        event.stop()
+        event.prevent_default()  # Input's own handler would paste the first line again
 
     def remember(self, text: str) -> None:
         if text and (not self.history or self.history[-1] != text):

@@ -17,6 +17,19 @@ def short_name(model: str, width: int = 30) -> str:
     return name if len(name) <= width else name[: width - 1] + "…"
 
 
+class EliminatedTable(DataTable[str]):
+    """Every model a hard constraint ruled out, with the reasons."""
+
+    def on_mount(self) -> None:
+        self.cursor_type = "row"
+        self.add_columns("model", "why eliminated")
+
+    def show(self, eliminated: list[dict[str, Any]]) -> None:
+        self.clear()
+        for item in eliminated:
+            self.add_row(short_name(item["model"]), "; ".join(item["reasons"]), key=item["model"])
+
+
 class ShortlistTable(DataTable[str]):
     def on_mount(self) -> None:
         self.cursor_type = "row"
