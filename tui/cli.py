@@ -146,6 +146,24 @@ def build_parser() -> Parser:
     ask.add_argument("--session", metavar="ID", help="continue this session")
     ask.add_argument("--json", action="store_true")
 
+    trial = commands.add_parser("trial", help="one prompt to 2-4 models side by side, streamed and measured")
+    trial.add_argument("--models", required=True, metavar="M1,M2[,M3,M4]", help="litellm model strings")
+    trial.add_argument("--prompt", required=True, metavar="TEXT")
+    trial.add_argument("--system", metavar="TEXT")
+    trial.add_argument("--runs", type=whole_number, default=1, metavar="N", help="runs per model (median and spread)")
+    trial.add_argument("--blind", action="store_true", help="label outputs A-D in random order; vote, then reveal")
+    trial.add_argument("--api-base", metavar="URL", help="OpenAI-compatible endpoint (vLLM, Ollama, llama.cpp, proxy)")
+    trial.add_argument("--timeout", type=quantity, default=60.0, metavar="S", help="seconds per run (default 60)")
+    trial.add_argument("--max-tokens", type=whole_number, metavar="N", help="output cap (default from settings: 512)")
+    trial.add_argument("--price", action="append", metavar="MODEL=IN,OUT", help="USD per million tokens")
+    trial.add_argument("--yes", action="store_true", help="run even above the spend cap")
+    trial.add_argument("--json", action="store_true")
+
+    local = commands.add_parser("local", help="the offline local models")
+    local_commands = local.add_subparsers(dest="local_command", parser_class=Parser, required=True)
+    serve = local_commands.add_parser("serve", help="serve SmolLM2-135M and Gemma-3-270M on 127.0.0.1")
+    serve.add_argument("--port", type=whole_number, metavar="N")
+
     sessions = commands.add_parser("sessions", help="list saved advisor sessions")
     sessions.add_argument("--json", action="store_true")
 
@@ -159,7 +177,7 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def _handlers() -> dict[str, Handler]:
-    from tui import cli_advisor, cli_catalog, cli_knowledge
+    from tui import cli_advisor, cli_catalog, cli_knowledge, cli_trials
 
     return {
         "recommend": cli_catalog.run_recommend,
@@ -170,6 +188,8 @@ def _handlers() -> dict[str, Handler]:
         "ingest": cli_knowledge.run_ingest,
         "ask": cli_advisor.run_ask,
         "sessions": cli_advisor.run_sessions,
+        "trial": cli_trials.run_trial,
+        "local": cli_trials.run_local_serve,
     }
 
 

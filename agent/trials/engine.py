@@ -1,0 +1,212 @@
+"""The trials engine: one prompt to 2-4 models concurrently through LiteLLM, streamed and measured.
+
+A failing model (auth, 429, 5xx, timeout, cut or malformed stream) keeps its error and partial
+text in its own result; the others finish. Cancelling the task cancels every stream cleanly.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from agent.trials.results import TrialRun, tokens_per_second
+
+LABELS = "ABCD"
+MAX_MODELS = 4
+MAX_RETRIES = 2
+MAX_RETRY_AFTER_S = 10.0
+
+OnChunk = Callable[[TrialRun, str], Awaitable[None] | None]
+
+
+@dataclass(frozen=True)
+class TrialRequest:
+    models: Sequence[str]
+    prompt: str
+    system: str | None = None
+    runs: int = 1
+    max_tokens: int = 256
+    timeout_s: float = 60.0
+    api_base: str | None = None
+    api_bases: dict[str, str] | None = None  # per model, overriding api_base (local models)
+    blind: bool = False
+    prices: dict[str, tuple[float, float]] | None = None  # model -> (input, output) USD per token
+    temperature: float | None = None
+
+    def validate(self) -> None:
+        if not 2 <= len(self.models) <= MAX_MODELS and not (len(self.models) == 1 and self.runs > 1):
+            raise ValueError(f"give 2 to {MAX_MODELS} models (or one model with --runs 2 or more)")
+        if len(set(self.models)) != len(self.models):
+            raise ValueError("each model may appear once")
+        if not self.prompt.strip():
+            raise ValueError("the prompt is empty")
+        if not 1 <= self.runs <= 20:
+            raise ValueError("runs must be between 1 and 20")
+        if self.max_tokens <= 0:
+            raise ValueError("max_tokens must be above 0")
+
+
+def blind_labels(models: Sequence[str], rng: random.Random | None = None) -> dict[str, str]:
+    """model -> A..D in a random order, so position says nothing about the model."""
+    shuffled = list(models)
+    (rng or random.Random()).shuffle(shuffled)
+    return {model: LABELS[index] for index, model in enumerate(shuffled)}
+
+
+def _describe_error(exc: BaseException, timeout_s: float) -> str:
+    name = exc.__class__.__name__
+    status = getattr(exc, "status_code", None)
+    if isinstance(exc, TimeoutError) or "Timeout" in name:
+        return f"timed out after {timeout_s:g} s"
+    if "RateLimit" in name or status == 429:
+        return "rate limited (429) after retries"
+    if "Authentication" in name or status in (401, 403):
+        return f"authentication failed ({status or 401}): check the provider's API key"
+    if "NotFound" in name or status == 404:
+        return "model not found at this endpoint (404)"
+    if "Connection" in name or "connection" in str(exc).lower()[:300]:
+        return "could not connect to the endpoint"
+    if "JSON" in name or "Decode" in name or "malformed" in str(exc).lower():
+        return "malformed stream chunk"
+    if status is not None and int(status) >= 500:
+        return f"server error ({status})"
+    message = str(exc).splitlines()[0][:160] if str(exc) else name
+    return f"{name}: {message}"
+
+
+def _retry_after(exc: BaseException, attempt: int) -> float:
+    # LiteLLM keeps the provider's headers on the exception; the wrapped response may have none.
+    headers = getattr(exc, "litellm_response_headers", None) or getattr(getattr(exc, "response", None), "headers", None)
+    value = (headers or {}).get("retry-after")
+    try:
+        seconds = float(value) if value is not None else 2.0**attempt
+    except ValueError:
+        seconds = 2.0**attempt
+    return min(max(seconds, 0.0), MAX_RETRY_AFTER_S)
+
+
+def _is_rate_limit(exc: BaseException) -> bool:
+    return "RateLimit" in exc.__class__.__name__ or getattr(exc, "status_code", None) == 429
+
+
+class TrialEngine:
+    """Runs trials; `price_of` maps a model to (input, output) USD per token for costing."""
+
+    def __init__(self, price_of: Callable[[str], tuple[float, float] | None] | None = None) -> None:
+        self.price_of = price_of or (lambda model: None)
+
+    async def run(self, request: TrialRequest, on_chunk: OnChunk | None = None) -> list[TrialRun]:
+        request.validate()
+        os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
+        import litellm
+
+        litellm.suppress_debug_info = True
+        labels = blind_labels(request.models) if request.blind else {m: m for m in request.models}
+        results: list[TrialRun] = []
+        for run_number in range(1, request.runs + 1):
+            runs = [TrialRun(model=m, label=labels[m], run=run_number) for m in request.models]
+            await asyncio.gather(*(self._stream(litellm, request, run, on_chunk) for run in runs))
+            results.extend(runs)
+        return results
+
+    def _cost(self, request: TrialRequest, run: TrialRun) -> float | None:
+        prices = (request.prices or {}).get(run.model) or self.price_of(run.model)
+        if prices is None or run.output_tokens is None:
+            return None
+        return (run.input_tokens or 0) * prices[0] + run.output_tokens * prices[1]
+
+    async def _stream(self, litellm: Any, request: TrialRequest, run: TrialRun, on_chunk: OnChunk | None) -> None:
+        messages = ([{"role": "system", "content": request.system}] if request.system else []) + [
+            {"role": "user", "content": request.prompt}
+        ]
+        extra: dict[str, Any] = {}
+        api_base = (request.api_bases or {}).get(run.model) or request.api_base
+        model = run.model
+        if model.startswith("local/"):
+            model = "openai/" + model.removeprefix("local/")
+        if api_base:
+            extra["api_base"] = api_base
+            if model.startswith("openai/") and not os.environ.get("OPENAI_API_KEY"):
+                extra["api_key"] = "local-no-key"  # local OpenAI-compatible servers ignore it
+        if request.temperature is not None:
+            extra["temperature"] = request.temperature
+        started = time.perf_counter()
+        first_at: float | None = None
+        pieces: list[str] = []
+        try:
+            async with asyncio.timeout(request.timeout_s):
+                for attempt in range(MAX_RETRIES + 1):
+                    try:
+                        response = await litellm.acompletion(
+                            model=model, messages=messages, stream=True, max_tokens=request.max_tokens,
+                            stream_options={"include_usage": True}, timeout=request.timeout_s,
+                            num_retries=0, max_retries=0,  # our own loop retries, honouring Retry-After
+                            **extra,
+                        )  # fmt: skip
+                        async for chunk in response:
+                            run.chunks += 1
+                            usage = getattr(chunk, "usage", None)
+                            if usage:
+                                run.input_tokens = usage.prompt_tokens
+                                run.output_tokens = usage.completion_tokens
+                                run.usage_reported = True
+                            if not chunk.choices:
+                                continue
+                            choice = chunk.choices[0]
+                            text = getattr(choice.delta, "content", None) or ""
+                            if text:
+                                if first_at is None:
+                                    first_at = time.perf_counter()
+                                    run.ttft_ms = (first_at - started) * 1000
+                                pieces.append(text)
+                                run.text = "".join(pieces)
+                                if on_chunk is not None:
+                                    maybe = on_chunk(run, text)
+                                    if asyncio.iscoroutine(maybe):
+                                        await maybe
+                            if choice.finish_reason:
+                                run.finish_reason = choice.finish_reason
+                        break
+                    except Exception as exc:
+                        # Retry a 429 only before any content arrived: a half-streamed answer is kept, not redone.
+                        if _is_rate_limit(exc) and first_at is None and attempt < MAX_RETRIES:
+                            run.retries += 1
+                            await asyncio.sleep(_retry_after(exc, attempt))
+                            started = time.perf_counter()
+                            continue
+                        raise
+        except asyncio.CancelledError:
+            run.error = "cancelled"
+            raise
+        except Exception as exc:
+            run.error = _describe_error(exc, request.timeout_s)
+        finally:
+            finished = time.perf_counter()
+            run.text = "".join(pieces)
+            run.latency_ms = (finished - started) * 1000
+            if run.output_tokens is None and pieces and run.error is None:
+                run.output_tokens = len(pieces)
+                run.notes.append("output tokens counted from stream chunks (no usage reported)")
+            if run.error is None and not pieces:
+                run.error = f"the stream ended without any text (finish reason: {run.finish_reason or 'none'})"
+            elif run.error is None and run.finish_reason is None:
+                run.error = "the stream was cut before it finished (no finish reason); partial text kept"
+            run.tokens_per_s = tokens_per_second(run.output_tokens, first_at, finished)
+            run.cost_usd = self._cost(request, run)
+
+
+def estimate_cost(request: TrialRequest, price_of: Callable[[str], tuple[float, float] | None]) -> float | None:
+    """Worst-case spend before running: ~4 characters a token in, max_tokens out, every run."""
+    input_tokens = (len(request.prompt) + len(request.system or "")) / 4 + 10
+    total = 0.0
+    for model in request.models:
+        prices = (request.prices or {}).get(model) or price_of(model)
+        if prices is None:
+            return None
+        total += (input_tokens * prices[0] + request.max_tokens * prices[1]) * request.runs
+    return total

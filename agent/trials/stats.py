@@ -1,0 +1,105 @@
+"""Statistics for trials and votes: Wilson intervals, exact paired tests, Bradley-Terry with a
+bootstrap. Pure functions (scipy for the binomial distribution)."""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from scipy.stats import binom
+
+Z95 = 1.959963984540054
+
+
+def wilson_interval(successes: int, trials: int, z: float = Z95) -> tuple[float, float]:
+    """Wilson score interval for a proportion; (0, 1) when there are no trials."""
+    if trials == 0:
+        return 0.0, 1.0
+    p = successes / trials
+    denominator = 1 + z * z / trials
+    centre = (p + z * z / (2 * trials)) / denominator
+    half = z * math.sqrt(p * (1 - p) / trials + z * z / (4 * trials * trials)) / denominator
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def exact_binomial_p(k: int, n: int) -> float:
+    """Two-sided exact p-value of k successes in n fair coin flips."""
+    if n == 0:
+        return 1.0
+    tail = binom.cdf(min(k, n - k), n, 0.5)
+    return float(min(1.0, 2 * tail))
+
+
+def mcnemar_exact(only_a: int, only_b: int) -> float:
+    """Exact McNemar test on paired pass/fail results: cases only A passed vs only B passed."""
+    return exact_binomial_p(only_a, only_a + only_b)
+
+
+def sign_test(differences: Sequence[float]) -> float:
+    """Two-sided sign test on paired score differences (ties dropped)."""
+    positive = sum(1 for d in differences if d > 0)
+    negative = sum(1 for d in differences if d < 0)
+    return exact_binomial_p(positive, positive + negative)
+
+
+@dataclass(frozen=True)
+class Vote:
+    """One blind comparison: the winner (None for a tie or all bad) among the models shown."""
+
+    models: tuple[str, ...]
+    winner: str | None
+
+
+def bradley_terry(votes: Sequence[Vote], iterations: int = 200) -> dict[str, float]:
+    """Strengths (summing to 1) from pairwise wins, by the standard MM algorithm; ties add half a win each."""
+    models = sorted({m for vote in votes for m in vote.models})
+    wins: dict[tuple[str, str], float] = {}
+    for vote in votes:
+        for a in vote.models:
+            for b in vote.models:
+                if a == b:
+                    continue
+                if vote.winner == a:
+                    wins[(a, b)] = wins.get((a, b), 0.0) + 1.0
+                elif vote.winner is None:
+                    wins[(a, b)] = wins.get((a, b), 0.0) + 0.5 / (len(vote.models) - 1)
+    strength = {m: 1.0 / len(models) for m in models} if models else {}
+    for _ in range(iterations):
+        updated = {}
+        for m in models:
+            won = sum(w for (a, _), w in wins.items() if a == m) + 0.01  # a small prior keeps 0-win models finite
+            games = sum(
+                (wins.get((m, o), 0.0) + wins.get((o, m), 0.0)) / (strength[m] + strength[o]) for o in models if o != m
+            )
+            updated[m] = won / games if games else strength[m]
+        total = sum(updated.values())
+        strength = {m: v / total for m, v in updated.items()}
+    return strength
+
+
+def bootstrap_intervals(votes: Sequence[Vote], samples: int = 500, seed: int = 7) -> dict[str, tuple[float, float]]:
+    """95% percentile intervals of Bradley-Terry strengths over resampled votes."""
+    rng = random.Random(seed)
+    draws: dict[str, list[float]] = {}
+    for _ in range(samples):
+        resample = [votes[rng.randrange(len(votes))] for _ in votes]
+        for model, value in bradley_terry(resample, iterations=60).items():
+            draws.setdefault(model, []).append(value)
+    intervals = {}
+    for model, values in draws.items():
+        values.sort()
+        intervals[model] = (values[int(0.025 * len(values))], values[int(0.975 * len(values)) - 1])
+    return intervals
+
+
+def votes_still_needed(wins: int, decided: int, target_half_width: float = 0.15) -> int:
+    """How many more decided votes until the Wilson interval on the win rate is this narrow."""
+    for extra in range(0, 1000):
+        n = decided + extra
+        rate = wins / decided if decided else 0.5
+        low, high = wilson_interval(round(rate * n), n)
+        if n and (high - low) / 2 <= target_half_width:
+            return extra
+    return 1000

@@ -1,0 +1,86 @@
+"""A small fault-injecting OpenAI-compatible server on loopback, for faults a real server will not
+produce on demand. The model name picks the behaviour."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
+
+WORDS = ["alpha ", "beta ", "gamma ", "delta ", "epsilon "]
+
+
+def _chunk(text: str | None = None, finish: str | None = None, usage: dict | None = None) -> bytes:
+    delta = {"content": text} if text is not None else {}
+    body = {
+        "id": "x",
+        "object": "chat.completion.chunk",
+        "created": 0,
+        "model": "fault",
+        "choices": [{"index": 0, "delta": delta, "finish_reason": finish}] if usage is None else [],
+    }
+    if usage is not None:
+        body["usage"] = usage
+    return b"data: " + json.dumps(body).encode() + b"\n\n"
+
+
+class FaultHandler(BaseHTTPRequestHandler):
+    server_version = "fault/1"
+    calls: ClassVar[dict[str, int]] = {}
+
+    def log_message(self, *args: object) -> None:  # keep test output clean
+        pass
+
+    def _error(self, status: int, headers: dict[str, str] | None = None) -> None:
+        body = json.dumps({"error": {"message": f"injected {status}", "type": "fault", "code": status}}).encode()
+        self.send_response(status)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(body)))
+        for key, value in (headers or {}).items():
+            self.send_header(key, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_POST(self) -> None:
+        length = int(self.headers.get("content-length", 0))
+        request = json.loads(self.rfile.read(length) or b"{}")
+        model = request.get("model", "")
+        FaultHandler.calls[model] = FaultHandler.calls.get(model, 0) + 1
+        if model == "unauthorized":
+            return self._error(401)
+        if model == "server-error":
+            return self._error(500)
+        if model == "rate-limited-once" and FaultHandler.calls[model] == 1:
+            return self._error(429, {"retry-after": "1"})
+        if model == "always-rate-limited":
+            return self._error(429, {"retry-after": "0"})
+        self.send_response(200)
+        self.send_header("content-type", "text/event-stream")
+        self.end_headers()
+        if model == "slow":
+            time.sleep(5)
+        for index, word in enumerate(WORDS):
+            if model == "cut" and index == 2:
+                self.wfile.flush()
+                self.close_connection = True
+                return
+            if model == "malformed" and index == 2:
+                self.wfile.write(b"data: {this is not json\n\n")
+                self.wfile.flush()
+                continue
+            self.wfile.write(_chunk(word))
+            self.wfile.flush()
+            time.sleep(0.02)
+        self.wfile.write(_chunk(finish="stop"))
+        self.wfile.write(_chunk(usage={"prompt_tokens": 7, "completion_tokens": len(WORDS), "total_tokens": 12}))
+        self.wfile.write(b"data: [DONE]\n\n")
+        self.wfile.flush()
+
+
+def start() -> tuple[ThreadingHTTPServer, str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FaultHandler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/v1"

@@ -1,0 +1,68 @@
+"""Trial statistics against SciPy on known cases."""
+
+from __future__ import annotations
+
+import pytest
+from scipy.stats import binomtest
+
+from agent.trials.results import TrialRun, summarise, tokens_per_second
+from agent.trials.stats import (
+    Vote,
+    bootstrap_intervals,
+    bradley_terry,
+    mcnemar_exact,
+    sign_test,
+    votes_still_needed,
+    wilson_interval,
+)
+
+
+@pytest.mark.parametrize(("k", "n"), [(0, 10), (7, 10), (10, 10), (55, 100), (1, 3)])
+def test_wilson_matches_scipy(k, n):
+    low, high = wilson_interval(k, n)
+    expected = binomtest(k, n).proportion_ci(method="wilson")
+    assert (low, high) == pytest.approx((expected.low, expected.high), abs=1e-9)
+
+
+def test_exact_mcnemar_matches_a_binomial_test_on_discordant_pairs():
+    # The course's example: 88 vs 83 passes, discordant pairs 9 and 4 -> p = 0.267, not significant.
+    assert mcnemar_exact(9, 4) == pytest.approx(binomtest(9, 13, 0.5).pvalue)
+    assert mcnemar_exact(9, 4) == pytest.approx(0.2668, abs=1e-4)
+    assert mcnemar_exact(20, 2) < 0.001
+
+
+def test_sign_test_drops_ties():
+    assert sign_test([1, 2, -1, 0, 0, 3]) == pytest.approx(binomtest(3, 4, 0.5).pvalue)
+
+
+def test_bradley_terry_recovers_the_win_rate_of_two_models():
+    votes = [Vote(("a", "b"), "a")] * 7 + [Vote(("a", "b"), "b")] * 3
+    strengths = bradley_terry(votes)
+    assert strengths["a"] == pytest.approx(0.7, abs=0.01)
+    intervals = bootstrap_intervals(votes, samples=200)
+    assert intervals["a"][0] < 0.7 < intervals["a"][1]
+
+
+def test_bradley_terry_ranks_three_models_consistently():
+    votes = [Vote(("a", "b"), "a")] * 6 + [Vote(("b", "c"), "b")] * 6 + [Vote(("a", "c"), "a")] * 6
+    votes += [Vote(("a", "b", "c"), None)] * 2
+    strengths = bradley_terry(votes)
+    assert strengths["a"] > strengths["b"] > strengths["c"]
+    assert sum(strengths.values()) == pytest.approx(1.0)
+
+
+def test_votes_still_needed_shrinks_as_votes_accumulate():
+    assert votes_still_needed(3, 5) > votes_still_needed(30, 50) >= 0
+
+
+def test_tokens_per_second_excludes_the_first_token_and_ttft():
+    assert tokens_per_second(11, first_token_at=2.0, finished_at=4.0) == pytest.approx(5.0)
+    assert tokens_per_second(1, 2.0, 4.0) is None
+
+
+def test_summaries_report_median_and_spread_per_model():
+    runs = [TrialRun(model="m", ttft_ms=t, tokens_per_s=10.0) for t in (100, 300, 200)]
+    runs.append(TrialRun(model="m", error="timed out after 1 s"))
+    (summary,) = summarise(runs)
+    assert summary["runs"] == 4 and summary["errors"] == 1
+    assert summary["ttft_ms"]["median"] == 200 and summary["ttft_ms"]["min"] == 100

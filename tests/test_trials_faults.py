@@ -1,0 +1,78 @@
+"""Faults stay in their own result: timeouts, 429 with Retry-After, 5xx, auth, cut and malformed streams."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from agent.trials.engine import TrialEngine, TrialRequest
+from tests import fault_server
+
+
+@pytest.fixture(scope="module")
+def endpoint():
+    server, url = fault_server.start()
+    yield url
+    server.shutdown()
+
+
+def trial(endpoint, model, timeout=3.0):
+    request = TrialRequest(models=["openai/healthy", f"openai/{model}"], prompt="hi", api_base=endpoint,
+                           timeout_s=timeout, prices={"openai/healthy": (1e-6, 2e-6)})  # fmt: skip
+    runs = asyncio.run(TrialEngine().run(request))
+    healthy, faulty = runs
+    assert healthy.error is None and healthy.text.strip() == "alpha beta gamma delta epsilon"
+    assert healthy.output_tokens == 5 and healthy.usage_reported
+    assert healthy.cost_usd == pytest.approx(7 * 1e-6 + 5 * 2e-6)
+    return faulty
+
+
+def test_a_timeout_is_reported_and_the_other_model_finishes(endpoint):
+    faulty = trial(endpoint, "slow", timeout=1.0)
+    assert faulty.error == "timed out after 1 s"
+
+
+def test_a_429_with_retry_after_is_retried(endpoint):
+    faulty = trial(endpoint, "rate-limited-once")
+    assert faulty.error is None and faulty.retries == 1
+    assert faulty.text.startswith("alpha")
+
+
+def test_a_persistent_429_gives_up_cleanly(endpoint):
+    faulty = trial(endpoint, "always-rate-limited")
+    assert faulty.error == "rate limited (429) after retries" and faulty.retries == 2
+
+
+def test_a_server_error(endpoint):
+    assert trial(endpoint, "server-error").error == "server error (500)"
+
+
+def test_an_auth_failure_says_to_check_the_key(endpoint):
+    assert "authentication failed" in trial(endpoint, "unauthorized").error
+
+
+def test_a_stream_cut_midway_keeps_the_partial_text(endpoint):
+    # LiteLLM closes a cut stream as if it finished ("stop"), so the cut itself is not detectable here;
+    # what matters is that the partial text is kept and the other model finishes.
+    faulty = trial(endpoint, "cut")
+    assert faulty.text == "alpha beta "
+    assert faulty.output_tokens is not None and faulty.output_tokens <= 3
+
+
+def test_a_malformed_chunk_is_an_error_in_its_own_pane(endpoint):
+    faulty = trial(endpoint, "malformed")
+    assert faulty.error is not None
+    assert faulty.text.startswith("alpha beta")
+
+
+def test_cancelling_stops_every_stream(endpoint):
+    async def run_and_cancel():
+        request = TrialRequest(models=["openai/slow", "openai/healthy"], prompt="hi", api_base=endpoint, timeout_s=30)
+        task = asyncio.create_task(TrialEngine().run(request))
+        await asyncio.sleep(0.5)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+    asyncio.run(asyncio.wait_for(run_and_cancel(), timeout=10))

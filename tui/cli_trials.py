@@ -1,0 +1,139 @@
+"""Headless `trial` (live side-by-side runs) and `local serve` (the offline local models)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+import time
+
+from agent.settings import Settings
+from tui.cli import UsageError, print_json
+
+
+def _prices(args: argparse.Namespace) -> dict[str, tuple[float, float]]:
+    """--price MODEL=IN,OUT in USD per million tokens."""
+    prices = {}
+    for item in args.price or []:
+        model, _, pair = item.partition("=")
+        try:
+            low, high = (float(part) / 1e6 for part in pair.split(","))
+        except ValueError:
+            raise UsageError(f"--price {item!r}: write MODEL=IN,OUT in USD per million tokens") from None
+        prices[model] = (low, high)
+    return prices
+
+
+def run_trial(args: argparse.Namespace) -> int:
+    from agent.recommendation import load_user_catalog
+    from agent.trials.engine import TrialEngine, TrialRequest, estimate_cost
+    from agent.trials.results import summarise
+
+    settings = Settings()
+    catalog = load_user_catalog(settings)
+
+    def price_of(model: str) -> tuple[float, float] | None:
+        entry = catalog.get(model.replace("local/", "openai/", 1))
+        if entry is None or entry.prices.input is None or entry.prices.output is None:
+            return None
+        return entry.prices.input, entry.prices.output
+
+    from agent.local_models import LocalModelsUnavailable, resolve_local
+
+    models = [m.strip() for m in args.models.split(",") if m.strip()]
+    try:
+        local = {m: resolved[1] for m in models if (resolved := resolve_local(m, settings.local_port))}
+    except LocalModelsUnavailable as exc:
+        raise UsageError(f"--models: {exc}") from None
+    request = TrialRequest(
+        models=models,
+        api_bases=local,
+        prompt=args.prompt,
+        system=args.system,
+        runs=args.runs,
+        max_tokens=args.max_tokens or settings.trial_max_tokens,
+        timeout_s=args.timeout,
+        api_base=args.api_base or settings.trial_api_base,
+        blind=args.blind,
+        prices=_prices(args),
+    )
+    try:
+        request.validate()
+    except ValueError as exc:
+        raise UsageError(f"--models/--prompt: {exc}") from None
+    estimate = estimate_cost(request, price_of)
+    if estimate is None and not args.yes:
+        raise UsageError("--models: no price known for a model; add --price MODEL=IN,OUT or pass --yes to run anyway")
+    if estimate is not None and estimate > settings.spend_cap_usd and not args.yes:
+        raise UsageError(
+            f"estimated cost ${estimate:.4f} is above the ${settings.spend_cap_usd:.2f} cap; "
+            "pass --yes to run, or set TRADEOFF_SPEND_CAP_USD"
+        )
+    if not args.json:
+        shown = f"${estimate:.6f}" if estimate is not None else "unknown"
+        print(f"Estimated cost at most {shown} ({request.runs} run(s), max_tokens {request.max_tokens}).", flush=True)
+    started = time.perf_counter()
+    runs = asyncio.run(TrialEngine(price_of).run(request))
+    payload = {
+        "results": [run.as_json() for run in runs],
+        "summaries": summarise(runs),
+        "estimated_cost_usd": estimate,
+        "seconds": round(time.perf_counter() - started, 3),
+    }
+    if args.json:
+        print_json(payload)
+        return 0
+    for run in runs:
+        name = f"[{run.label}]" if args.blind else run.model
+        ttft = f"{run.ttft_ms:,.0f} ms" if run.ttft_ms is not None else "—"
+        speed = f"{run.tokens_per_s:.1f} tok/s" if run.tokens_per_s else "—"
+        cost = f"${run.cost_usd:.6f}" if run.cost_usd is not None else "cost ?"
+        print(f"\n== {name} (run {run.run}) TTFT {ttft} · {speed} · {run.output_tokens or 0} tokens · {cost}")
+        if run.error:
+            print(f"   error: {run.error}")
+        print("   " + (run.text.strip().replace("\n", "\n   ") or "(no text)"))
+    if args.blind:
+        _blind_vote(runs, settings)
+    return 0
+
+
+def _blind_vote(runs, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+    from agent.files import write_atomic
+
+    labels = {run.label: run.model for run in runs}
+    vote = None
+    if sys.stdin.isatty():
+        answer = input(f"\nWhich is better? {'/'.join(sorted(labels))}, tie or bad: ").strip()
+        vote = (
+            answer.upper() if answer.upper() in labels else answer.lower() if answer.lower() in ("tie", "bad") else None
+        )
+    print("\nRevealed: " + ", ".join(f"{label} = {model}" for label, model in sorted(labels.items())))
+    if vote is not None:
+        path = settings.data_dir / "votes.jsonl"
+        record = {"models": sorted(labels.values()), "winner": labels.get(vote), "vote": vote, "at": time.time()}
+        existing = path.read_text(encoding="utf-8") if path.exists() else ""
+        write_atomic(path, existing + json.dumps(record) + "\n")
+        print(f"Vote saved to {path}.")
+
+
+def run_local_serve(args: argparse.Namespace) -> int:
+    from agent.local_models import LocalModelsUnavailable, start_server
+
+    settings = Settings()
+    port = args.port or settings.local_port
+    try:
+        server = start_server(settings.data_dir, port, log=settings.log_dir / "local-server.log")
+    except LocalModelsUnavailable as exc:
+        raise UsageError(str(exc)) from None
+    for alias in server.aliases:
+        print(f"Serving {alias} at {server.api_base(alias)} (LiteLLM: openai/{alias} with that api_base)")
+    print(f"Try: tradeoff trial --models {','.join(server.litellm_models())} --prompt 'Hi'   (ctrl+c stops)")
+    try:
+        while server.alive():
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+    return 0
