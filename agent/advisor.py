@@ -139,6 +139,11 @@ class Advisor:
         )
         return TurnResult(session=session, answer=update["messages"][-1].content, state=self.state(session))
 
+    def record_vote(self, session: str, vote: dict[str, Any]) -> None:
+        """Keep a blind-trial vote with the session."""
+        state = self.state(session)
+        self.graph.update_state(self._config(session), {"votes": [*state.votes, vote]})
+
     def turn(self, message: str, session: str | None = None) -> TurnResult:
         """One user message in, the advisor's answer (or next question) out."""
         message = message.strip()

@@ -325,12 +325,82 @@ class TradeoffApp(App[None]):
         if command in actions:
             actions[command]()
         elif command == "/trial":
-            self.notify("Side-by-side trials are not built yet; `tradeoff recommend` and the shortlist work today.")
+            words = text.split()[1:]
+            self.start_trial(words if words and words != ["local"] else None, local_only=words == ["local"])
         else:
             self.notify(f"Unknown command {command}; /help lists them.", severity="warning")
 
     def action_trial(self) -> None:
-        self.slash_command("/trial")
+        self.start_trial(None)
+
+    def start_trial(self, models: list[str] | None, local_only: bool = False) -> None:
+        """Open the trial screen: given models, else the shortlist's marked or top two, else the local models."""
+        if self.advisor is None:
+            self.notify("Still loading; try again in a moment.")
+            return
+        from agent.local_models import LOCAL_ORDER
+
+        if not models and not local_only:
+            shortlist = self.screen.query_one(ShortlistTable)
+            models = shortlist.marked_models() or [
+                r["model"] for r in ((self.state and self.state.ranking) or {}).get("ranked", [])[:2]
+            ]
+        if not models or local_only:
+            models = [f"local/{alias}" for alias in LOCAL_ORDER]
+        if not 2 <= len(models) <= 4:
+            self.notify("A trial needs 2 to 4 models; mark them in the shortlist with space.", severity="warning")
+            return
+        if any(m.startswith("local/") for m in models):
+            self.ensure_local_server(models)  # opens the trial once the models answer
+        else:
+            self._open_trial(models)
+
+    def _open_trial(self, models: list[str]) -> None:
+        from agent.local_models import resolve_local
+        from tui.screens.trial import TrialScreen
+
+        bases = {m: resolved[1] for m in models if (resolved := resolve_local(m, self.settings.local_port))}
+        catalog = self.advisor.tools.catalog
+
+        def price_of(model: str) -> tuple[float, float] | None:
+            entry = catalog.get(model.replace("local/", "openai/", 1))
+            if entry is None or entry.prices.input is None or entry.prices.output is None:
+                return None
+            return entry.prices.input, entry.prices.output
+
+        self.push_screen(TrialScreen(models, bases, price_of))
+
+    @work(thread=True, exclusive=True, group="local-server", exit_on_error=False, name="local-server")
+    def ensure_local_server(self, models: list[str]) -> None:
+        """Start the local models on demand (stopped when the app exits), then open the trial."""
+        import httpx
+
+        from agent.local_models import local_api_base, start_server
+
+        try:
+            httpx.get(f"{local_api_base('smollm2-135m', self.settings.local_port)}/models", timeout=0.5)
+        except httpx.HTTPError:
+            self.call_from_thread(self.notify, "Starting the local models (a few seconds)…")
+            self._local_server = start_server(
+                self.settings.data_dir, self.settings.local_port, log=self.settings.log_dir / "local-server.log"
+            )
+        self.call_from_thread(self._open_trial, models)
+
+    def on_unmount(self) -> None:
+        server = getattr(self, "_local_server", None)
+        if server is not None:
+            server.stop()
+
+    def on_trial_screen_voted(self, event: Any) -> None:
+        self.record_vote(event.vote)
+
+    def record_vote(self, vote: dict[str, Any]) -> None:
+        if self.advisor is not None and self.session_id is not None:
+            self.advisor.record_vote(self.session_id, vote)
+        else:
+            from agent.votes import append_vote
+
+            append_vote(self.settings.data_dir / "votes.jsonl", vote)
 
     def action_switch_advisor(self) -> None:
         self.notify(

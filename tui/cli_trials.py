@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import sys
 import time
 
@@ -99,8 +98,6 @@ def run_trial(args: argparse.Namespace) -> int:
 
 
 def _blind_vote(runs, settings: Settings) -> None:  # type: ignore[no-untyped-def]
-    from agent.files import write_atomic
-
     labels = {run.label: run.model for run in runs}
     vote = None
     if sys.stdin.isatty():
@@ -110,10 +107,12 @@ def _blind_vote(runs, settings: Settings) -> None:  # type: ignore[no-untyped-de
         )
     print("\nRevealed: " + ", ".join(f"{label} = {model}" for label, model in sorted(labels.items())))
     if vote is not None:
-        path = settings.data_dir / "votes.jsonl"
-        record = {"models": sorted(labels.values()), "winner": labels.get(vote), "vote": vote, "at": time.time()}
-        existing = path.read_text(encoding="utf-8") if path.exists() else ""
-        write_atomic(path, existing + json.dumps(record) + "\n")
+        from agent.votes import append_vote
+
+        path = append_vote(
+            settings.data_dir / "votes.jsonl",
+            {"models": sorted(labels.values()), "winner": labels.get(vote), "vote": vote},
+        )
         print(f"Vote saved to {path}.")
 
 

@@ -31,6 +31,24 @@ class EliminatedTable(DataTable[str]):
 
 
 class ShortlistTable(DataTable[str]):
+    """Space marks models for a trial; t starts one with the marked (or the top two)."""
+
+    BINDINGS = [("space", "mark", "Mark for trial"), ("t", "app.trial", "Trial")]
+
+    def action_mark(self) -> None:
+        model = self.selected_model()
+        if model is None:
+            return
+        marked = self.__dict__.setdefault("_marked", [])
+        if model in marked:
+            marked.remove(model)
+        elif len(marked) < 4:
+            marked.append(model)
+        self.notify(f"Marked for trial: {', '.join(marked) or 'none'}")
+
+    def marked_models(self) -> list[str]:
+        return list(self.__dict__.get("_marked", []))
+
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.add_columns("#", "model", "score", "$/month", "budget", "TTFT", "context", "why")

@@ -1,0 +1,191 @@
+"""The trial screen: one prompt, 2-4 models streaming side by side, live metrics, blind votes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Markdown, Static
+
+DEFAULT_PROMPT = "Explain in two sentences what time to first token measures."
+
+
+class TrialPane(Vertical):
+    """One model's answer as it streams, with its metrics underneath."""
+
+    def __init__(self, model: str, title: str) -> None:
+        super().__init__(classes="pane")
+        self.model = model
+        self.title_text = title
+        self._stream: Any = None
+
+    def compose(self) -> ComposeResult:
+        yield Label(self.title_text, classes="pane-title", markup=False)
+        yield Markdown("", classes="pane-body")
+        yield Static("waiting…", classes="pane-metrics")
+
+    def set_title(self, text: str) -> None:
+        self.query_one(".pane-title", Label).update(text)
+
+    async def begin(self) -> None:
+        body = self.query_one(".pane-body", Markdown)
+        await body.update("")
+        self._stream = Markdown.get_stream(body)
+        self.query_one(".pane-metrics", Static).update("streaming…")
+
+    async def write(self, text: str) -> None:
+        if self._stream is not None:
+            await self._stream.write(text)
+
+    async def finish(self, run: Any) -> None:
+        if self._stream is not None:
+            await self._stream.stop()
+            self._stream = None
+        self.query_one(".pane-metrics", Static).update(metrics_line(run))
+
+
+def metrics_line(run: Any) -> str:
+    if run.error:
+        return f"[red]error:[/red] {run.error}" + (" (partial text kept)" if run.text else "")
+    ttft = f"TTFT {run.ttft_ms:,.0f} ms" if run.ttft_ms is not None else "TTFT —"
+    speed = f"{run.tokens_per_s:.1f} tok/s" if run.tokens_per_s else "— tok/s"
+    cost = f"${run.cost_usd:.6f}" if run.cost_usd is not None else "cost ?"
+    return f"{ttft} · {speed} · {run.output_tokens or 0} tokens · {cost} · {run.finish_reason or ''}"
+
+
+class TrialScreen(Screen[None]):
+    CSS_PATH = Path(__file__).with_name("trial.tcss")
+    BINDINGS = [
+        Binding("escape", "cancel_or_close", "Cancel / back", id="trial.cancel"),
+        Binding("ctrl+b", "toggle_blind", "Blind on/off", id="trial.blind"),
+        Binding("1", "vote('A')", "Vote A", show=False),
+        Binding("2", "vote('B')", "Vote B", show=False),
+        Binding("3", "vote('C')", "Vote C", show=False),
+        Binding("4", "vote('D')", "Vote D", show=False),
+        Binding("t", "vote('tie')", "Tie", show=False),
+        Binding("x", "vote('bad')", "All bad", show=False),
+    ]
+
+    @dataclass
+    class Voted(Message):
+        vote: dict[str, Any]
+
+    def __init__(self, models: list[str], api_bases: dict[str, str], price_of: Any, blind: bool = False) -> None:
+        super().__init__()
+        self.models = models
+        self.api_bases = api_bases
+        self.price_of = price_of
+        self.blind = blind
+        self.labels: dict[str, str] = {}
+        self.runs: list[Any] = []
+        self.awaiting_vote = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="trial-controls"):
+            yield Input(DEFAULT_PROMPT, id="trial-prompt")
+            yield Button("Run", id="run", variant="primary")
+        yield Static(self._mode_text(), id="trial-mode")
+        with Grid(id="panes"):
+            for model in self.models:
+                yield TrialPane(model, model)
+        yield DataTable(id="trial-results", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#trial-results", DataTable)
+        table.add_columns("pane", "run", "TTFT ms", "tok/s", "tokens", "cost $", "finish", "error")
+        self.query_one("#panes").styles.grid_size_columns = min(len(self.models), 2 if self.app.size.width < 140 else 4)
+
+    def _mode_text(self) -> str:
+        mode = "blind: names hidden until you vote (1-4 winner, t tie, x all bad)" if self.blind else "open"
+        return f"{len(self.models)} models · {mode} · ctrl+b toggles blind · enter runs · escape cancels"
+
+    @on(Input.Submitted, "#trial-prompt")
+    @on(Button.Pressed, "#run")
+    def _run(self) -> None:
+        prompt = self.query_one("#trial-prompt", Input).value.strip()
+        if not prompt:
+            self.notify("Write a prompt first.", severity="warning")
+            return
+        self.run_trial(prompt)
+
+    @work(exclusive=True, group="trial", exit_on_error=False)
+    async def run_trial(self, prompt: str) -> None:
+        from agent.trials.engine import TrialEngine, TrialRequest, blind_labels
+
+        request = TrialRequest(models=self.models, prompt=prompt, api_bases=self.api_bases, blind=False,
+                               max_tokens=256, timeout_s=90)  # fmt: skip
+        self.labels = blind_labels(self.models) if self.blind else {m: m for m in self.models}
+        panes = {pane.model: pane for pane in self.query(TrialPane)}
+        for model, pane in panes.items():
+            pane.set_title(f"[{self.labels[model]}]" if self.blind else model)
+            await pane.begin()
+
+        async def on_chunk(run: Any, text: str) -> None:
+            await panes[run.model].write(text)
+
+        engine = TrialEngine(self.price_of)
+        try:
+            runs = await engine.run(request, on_chunk=on_chunk)
+        finally:
+            for pane in panes.values():
+                if pane._stream is not None:
+                    await pane._stream.stop()
+                    pane._stream = None
+        for run in runs:
+            run.label = self.labels[run.model]
+            await panes[run.model].finish(run)
+        self.runs.extend(runs)
+        self._show_results()
+        self.awaiting_vote = self.blind
+        if self.blind:
+            self.query_one("#trial-results", DataTable).focus()  # so 1-4, t and x vote instead of typing
+            self.notify("Vote: 1-4 for the winner's pane, t for a tie, x if all are bad.")
+
+    def _show_results(self) -> None:
+        table = self.query_one("#trial-results", DataTable)
+        table.clear()
+        for run in self.runs:
+            name = run.label if self.blind and self.awaiting_vote else run.model
+            table.add_row(
+                name, str(run.run), f"{run.ttft_ms:,.0f}" if run.ttft_ms else "—",
+                f"{run.tokens_per_s:.1f}" if run.tokens_per_s else "—", str(run.output_tokens or 0),
+                f"{run.cost_usd:.6f}" if run.cost_usd is not None else "?", run.finish_reason or "",
+                run.error or "",
+            )  # fmt: skip
+
+    def action_vote(self, choice: str) -> None:
+        if not self.awaiting_vote:
+            return
+        by_label = {label: model for model, label in self.labels.items()}
+        if choice not in ("tie", "bad") and choice not in by_label:
+            return
+        winner = by_label.get(choice)
+        self.awaiting_vote = False
+        for pane in self.query(TrialPane):
+            pane.set_title(f"[{self.labels[pane.model]}] {pane.model}" + ("  ★" if pane.model == winner else ""))
+        self._show_results()
+        vote = {"models": sorted(self.models), "winner": winner, "vote": choice, "labels": self.labels}
+        self.post_message(self.Voted(vote))
+        self.notify(f"Vote recorded: {choice}. Names revealed.")
+
+    def action_toggle_blind(self) -> None:
+        self.blind = not self.blind
+        self.query_one("#trial-mode", Static).update(self._mode_text())
+
+    def action_cancel_or_close(self) -> None:
+        running = [w for w in self.workers if w.group == "trial" and w.is_running]
+        if running:
+            for worker in running:
+                worker.cancel()
+            self.notify("Trial cancelled; partial answers kept.")
+        else:
+            self.app.pop_screen()
