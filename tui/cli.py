@@ -159,6 +159,18 @@ def build_parser() -> Parser:
     trial.add_argument("--yes", action="store_true", help="run even above the spend cap")
     trial.add_argument("--json", action="store_true")
 
+    evaluate = commands.add_parser("eval", help="batch trials over a test set (JSONL, CSV, promptfoo-style YAML)")
+    evaluate.add_argument("--models", metavar="M1,M2,...", help="litellm model strings (or the YAML's providers)")
+    evaluate.add_argument("--tests", required=True, metavar="FILE")
+    evaluate.add_argument("--judge", metavar="MODEL", help="LLM-as-judge between the top two, positions swapped")
+    evaluate.add_argument("--rubric", default="correct, complete and concise", help="what the judge looks for")
+    evaluate.add_argument("--concurrency", type=whole_number, default=4, metavar="N")
+    evaluate.add_argument("--api-base", metavar="URL")
+    evaluate.add_argument("--timeout", type=quantity, default=60.0, metavar="S")
+    evaluate.add_argument("--max-tokens", type=whole_number, metavar="N")
+    evaluate.add_argument("--no-cache", action="store_true", help="ignore the response cache")
+    evaluate.add_argument("--json", action="store_true")
+
     local = commands.add_parser("local", help="the offline local models")
     local_commands = local.add_subparsers(dest="local_command", parser_class=Parser, required=True)
     serve = local_commands.add_parser("serve", help="serve SmolLM2-135M and Gemma-3-270M on 127.0.0.1")
@@ -189,6 +201,7 @@ def _handlers() -> dict[str, Handler]:
         "ask": cli_advisor.run_ask,
         "sessions": cli_advisor.run_sessions,
         "trial": cli_trials.run_trial,
+        "eval": cli_trials.run_eval,
         "local": cli_trials.run_local_serve,
     }
 

@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import sys
 import time
+from pathlib import Path
 
 from agent.settings import Settings
 from tui.cli import UsageError, print_json
@@ -135,4 +136,88 @@ def run_local_serve(args: argparse.Namespace) -> int:
         pass
     finally:
         server.stop()
+    return 0
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    """Batch trials: every model on every test, assertions, optional judge, matrix and statistics."""
+    from agent.local_models import LocalModelsUnavailable, resolve_local
+    from agent.recommendation import load_user_catalog
+    from agent.trials.batch import ResponseCache, TestSetError, judge_top_two, load_tests, run_batch
+    from agent.trials.engine import TrialEngine
+
+    settings = Settings()
+    try:
+        cases, providers = load_tests(Path(args.tests))
+    except TestSetError as exc:
+        raise UsageError(f"--tests: {exc}") from None
+    models = [m.strip() for m in (args.models or "").split(",") if m.strip()] or providers
+    if not models:
+        raise UsageError("--models: name the models (or list 'providers' in the YAML test file)")
+    try:
+        bases = {m: r[1] for m in models if (r := resolve_local(m, settings.local_port))}
+    except LocalModelsUnavailable as exc:
+        raise UsageError(f"--models: {exc}") from None
+    catalog = load_user_catalog(settings)
+
+    def price_of(model: str) -> tuple[float, float] | None:
+        entry = catalog.get(model.replace("local/", "openai/", 1))
+        if entry is None or entry.prices.input is None or entry.prices.output is None:
+            return None
+        return entry.prices.input, entry.prices.output
+
+    def progress(done: int, total: int) -> None:
+        if not args.json:
+            filled = int(30 * done / total)
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}")
+            sys.stderr.flush()
+
+    cache = None if args.no_cache else ResponseCache(settings.data_dir / "eval-cache.sqlite")
+    result = asyncio.run(
+        run_batch(
+            cases,
+            models,
+            TrialEngine(price_of),
+            cache,
+            concurrency=args.concurrency,
+            max_tokens=args.max_tokens or settings.trial_max_tokens,
+            timeout_s=args.timeout,
+            api_bases=bases,
+            api_base=args.api_base,
+            on_progress=progress,
+        )
+    )
+    if not args.json:
+        sys.stderr.write("\n")
+    if args.judge:
+        judge, judge_base = args.judge, args.api_base
+        local_judge = resolve_local(judge, settings.local_port)
+        if local_judge:
+            judge, judge_base = local_judge
+        try:
+            result.judge = asyncio.run(judge_top_two(cases, result, judge, args.rubric, api_base=judge_base))
+        except Exception as exc:
+            sys.stderr.write(f"tradeoff eval: the judge {args.judge} failed ({exc.__class__.__name__}); "
+                             "results below are without it\n")  # fmt: skip
+    payload = result.as_json()
+    if args.json:
+        print_json(payload)
+        return 0
+    width = max(len(t) for t in result.tests) + 2
+    print("test".ljust(width) + "  ".join(m[-24:].ljust(24) for m in models))
+    for test in result.tests:
+        cells = ["pass" if result.matrix[m][test]["passed"] else "FAIL" for m in models]
+        print(test.ljust(width) + "  ".join(c.ljust(24) for c in cells))
+    for model, rate in payload["pass_rates"].items():
+        print(f"{model}: {rate['passed']}/{rate['total']} passed, 95% Wilson "
+              f"[{rate['wilson_low']:.2f}, {rate['wilson_high']:.2f}]")  # fmt: skip
+    top = payload["top_two"]
+    if top:
+        verdict = "significant" if top["significant"] else "not significant"
+        print(f"{top['a']} vs {top['b']}: exact McNemar p = {top['p_value']:.3f} ({verdict}; "
+              f"{top['only_a']} vs {top['only_b']} discordant tests)")  # fmt: skip
+    if result.cached:
+        print(f"{result.cached} answers came from the response cache (no cost).")
+    if result.judge:
+        print(f"{result.judge['label']}: {result.judge['tally']}")
     return 0

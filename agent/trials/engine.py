@@ -100,12 +100,23 @@ class TrialEngine:
     def __init__(self, price_of: Callable[[str], tuple[float, float] | None] | None = None) -> None:
         self.price_of = price_of or (lambda model: None)
 
-    async def run(self, request: TrialRequest, on_chunk: OnChunk | None = None) -> list[TrialRun]:
-        request.validate()
+    @staticmethod
+    def _litellm() -> Any:
         os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
         import litellm
 
         litellm.suppress_debug_info = True
+        return litellm
+
+    async def single(self, request: TrialRequest, model: str) -> TrialRun:
+        """One model, one run (batch trials use this; no pairing rules)."""
+        run = TrialRun(model=model, label=model)
+        await self._stream(self._litellm(), request, run, None)
+        return run
+
+    async def run(self, request: TrialRequest, on_chunk: OnChunk | None = None) -> list[TrialRun]:
+        request.validate()
+        litellm = self._litellm()
         labels = blind_labels(request.models) if request.blind else {m: m for m in request.models}
         results: list[TrialRun] = []
         for run_number in range(1, request.runs + 1):
