@@ -7,7 +7,6 @@ import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import ClassVar
 
 WORDS = ["alpha ", "beta ", "gamma ", "delta ", "epsilon "]
 
@@ -28,7 +27,6 @@ def _chunk(text: str | None = None, finish: str | None = None, usage: dict | Non
 
 class FaultHandler(BaseHTTPRequestHandler):
     server_version = "fault/1"
-    calls: ClassVar[dict[str, int]] = {}
 
     def log_message(self, *args: object) -> None:  # keep test output clean
         pass
@@ -47,12 +45,13 @@ class FaultHandler(BaseHTTPRequestHandler):
         length = int(self.headers.get("content-length", 0))
         request = json.loads(self.rfile.read(length) or b"{}")
         model = request.get("model", "")
-        FaultHandler.calls[model] = FaultHandler.calls.get(model, 0) + 1
+        calls = self.server.calls  # type: ignore[attr-defined]  # per server, so tests do not share counts
+        calls[model] = calls.get(model, 0) + 1
         if model == "unauthorized":
             return self._error(401)
         if model == "server-error":
             return self._error(500)
-        if model == "rate-limited-once" and FaultHandler.calls[model] == 1:
+        if model == "rate-limited-once" and calls[model] == 1:
             return self._error(429, {"retry-after": "1"})
         if model == "always-rate-limited":
             return self._error(429, {"retry-after": "0"})
@@ -61,7 +60,8 @@ class FaultHandler(BaseHTTPRequestHandler):
         self.end_headers()
         if model == "slow":
             time.sleep(5)
-        for index, word in enumerate(WORDS):
+        words = WORDS * 80 if model.startswith("long") else WORDS
+        for index, word in enumerate(words):
             if model == "cut" and index == 2:
                 self.wfile.flush()
                 self.close_connection = True
@@ -72,9 +72,9 @@ class FaultHandler(BaseHTTPRequestHandler):
                 continue
             self.wfile.write(_chunk(word))
             self.wfile.flush()
-            time.sleep(0.02)
+            time.sleep(0.005 if model.startswith("long") else 0.02)
         self.wfile.write(_chunk(finish="stop"))
-        self.wfile.write(_chunk(usage={"prompt_tokens": 7, "completion_tokens": len(WORDS), "total_tokens": 12}))
+        self.wfile.write(_chunk(usage={"prompt_tokens": 7, "completion_tokens": len(words), "total_tokens": 12}))
         self.wfile.write(b"data: [DONE]\n\n")
         self.wfile.flush()
 
@@ -82,5 +82,13 @@ class FaultHandler(BaseHTTPRequestHandler):
 def start() -> tuple[ThreadingHTTPServer, str]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), FaultHandler)
     server.daemon_threads = True
+    server.calls = {}  # type: ignore[attr-defined]
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/v1"
+
+
+if __name__ == "__main__":
+    # Run in its own process (benchmarks): prints the base URL, serves until killed.
+    _, base_url = start()
+    print(base_url, flush=True)
+    threading.Event().wait()

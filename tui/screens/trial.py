@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -9,45 +11,66 @@ from typing import Any
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, Vertical
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Markdown, Static
 
+MARKDOWN_LIMIT = 2_000
 DEFAULT_PROMPT = "Explain in two sentences what time to first token measures."
 
 
 class TrialPane(Vertical):
-    """One model's answer as it streams, with its metrics underneath."""
+    """One model's answer as it streams, with its metrics underneath.
+
+    While streaming, text goes to a plain Static refreshed at most ten times a second (re-parsing a
+    growing Markdown document per chunk stalls the event loop with four panes); the finished answer
+    is rendered once as Markdown.
+    """
+
+    FLUSH_SECONDS = 0.1
 
     def __init__(self, model: str, title: str) -> None:
         super().__init__(classes="pane")
         self.model = model
         self.title_text = title
-        self._stream: Any = None
+        self._buffer: list[str] = []
+        self._flushed_at = 0.0
+        self.streaming = False
 
     def compose(self) -> ComposeResult:
         yield Label(self.title_text, classes="pane-title", markup=False)
-        yield Markdown("", classes="pane-body")
+        with VerticalScroll(classes="pane-scroll"):
+            yield Static("", classes="pane-body", markup=False)
         yield Static("waiting…", classes="pane-metrics")
 
     def set_title(self, text: str) -> None:
         self.query_one(".pane-title", Label).update(text)
 
     async def begin(self) -> None:
-        body = self.query_one(".pane-body", Markdown)
-        await body.update("")
-        self._stream = Markdown.get_stream(body)
+        self._buffer.clear()
+        self.streaming = True
+        scroll = self.query_one(".pane-scroll", VerticalScroll)
+        await scroll.remove_children()
+        await scroll.mount(Static("", classes="pane-body", markup=False))
+        scroll.anchor()
         self.query_one(".pane-metrics", Static).update("streaming…")
 
     async def write(self, text: str) -> None:
-        if self._stream is not None:
-            await self._stream.write(text)
+        self._buffer.append(text)
+        now = time.monotonic()
+        if now - self._flushed_at >= self.FLUSH_SECONDS:
+            self._flushed_at = now
+            self.query_one(".pane-body", Static).update("".join(self._buffer))
 
     async def finish(self, run: Any) -> None:
-        if self._stream is not None:
-            await self._stream.stop()
-            self._stream = None
+        self.streaming = False
+        if len(run.text) <= MARKDOWN_LIMIT:  # a long answer stays plain: parsing it would stall the UI
+            scroll = self.query_one(".pane-scroll", VerticalScroll)
+            await scroll.remove_children()
+            await scroll.mount(Markdown(run.text or "_(no text)_", classes="pane-body"))
+        else:
+            self.query_one(".pane-body", Static).update(run.text)
         self.query_one(".pane-metrics", Static).update(metrics_line(run))
 
 
@@ -133,13 +156,8 @@ class TrialScreen(Screen[None]):
             await panes[run.model].write(text)
 
         engine = TrialEngine(self.price_of)
-        try:
-            runs = await engine.run(request, on_chunk=on_chunk)
-        finally:
-            for pane in panes.values():
-                if pane._stream is not None:
-                    await pane._stream.stop()
-                    pane._stream = None
+        await asyncio.to_thread(TrialEngine._litellm)  # importing LiteLLM takes seconds: not on the event loop
+        runs = await engine.run(request, on_chunk=on_chunk)
         for run in runs:
             run.label = self.labels[run.model]
             await panes[run.model].finish(run)
