@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -103,16 +104,7 @@ def fuse(lexical: Sequence[tuple[Chunk, float]], dense: Sequence[DenseHit], k: i
 
 
 def _with_score(result: SearchResult, score: float) -> SearchResult:
-    return SearchResult(
-        id=result.id,
-        chunk_id=result.chunk_id,
-        title=result.title,
-        section=result.section,
-        text=result.text,
-        score=score,
-        source=result.source,
-        mode=result.mode,
-    )
+    return dataclasses.replace(result, score=score)
 
 
 def search(

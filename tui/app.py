@@ -360,15 +360,9 @@ class TradeoffApp(App[None]):
         from tui.screens.trial import TrialScreen
 
         bases = {m: resolved[1] for m in models if (resolved := resolve_local(m, self.settings.local_port))}
-        catalog = self.advisor.tools.catalog
+        from agent.trials.engine import catalog_prices
 
-        def price_of(model: str) -> tuple[float, float] | None:
-            entry = catalog.get(model.replace("local/", "openai/", 1))
-            if entry is None or entry.prices.input is None or entry.prices.output is None:
-                return None
-            return entry.prices.input, entry.prices.output
-
-        self.push_screen(TrialScreen(models, bases, price_of))
+        self.push_screen(TrialScreen(models, bases, catalog_prices(self.advisor.tools.catalog)))
 
     @work(thread=True, exclusive=True, group="local-server", exit_on_error=False, name="local-server")
     def ensure_local_server(self, models: list[str]) -> None:

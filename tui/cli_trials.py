@@ -27,17 +27,13 @@ def _prices(args: argparse.Namespace) -> dict[str, tuple[float, float]]:
 
 def run_trial(args: argparse.Namespace) -> int:
     from agent.recommendation import load_user_catalog
-    from agent.trials.engine import TrialEngine, TrialRequest, estimate_cost
+    from agent.trials.engine import TrialEngine, TrialRequest, catalog_prices, estimate_cost
     from agent.trials.results import summarise
 
     settings = Settings()
     catalog = load_user_catalog(settings)
 
-    def price_of(model: str) -> tuple[float, float] | None:
-        entry = catalog.get(model.replace("local/", "openai/", 1))
-        if entry is None or entry.prices.input is None or entry.prices.output is None:
-            return None
-        return entry.prices.input, entry.prices.output
+    price_of = catalog_prices(catalog)
 
     from agent.local_models import LocalModelsUnavailable, resolve_local
 
@@ -144,7 +140,7 @@ def run_eval(args: argparse.Namespace) -> int:
     from agent.local_models import LocalModelsUnavailable, resolve_local
     from agent.recommendation import load_user_catalog
     from agent.trials.batch import ResponseCache, TestSetError, judge_top_two, load_tests, run_batch
-    from agent.trials.engine import TrialEngine
+    from agent.trials.engine import TrialEngine, catalog_prices
 
     settings = Settings()
     try:
@@ -160,11 +156,7 @@ def run_eval(args: argparse.Namespace) -> int:
         raise UsageError(f"--models: {exc}") from None
     catalog = load_user_catalog(settings)
 
-    def price_of(model: str) -> tuple[float, float] | None:
-        entry = catalog.get(model.replace("local/", "openai/", 1))
-        if entry is None or entry.prices.input is None or entry.prices.output is None:
-            return None
-        return entry.prices.input, entry.prices.output
+    price_of = catalog_prices(catalog)
 
     def progress(done: int, total: int) -> None:
         if not args.json:

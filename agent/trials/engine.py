@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from agent.trials.results import TrialRun, tokens_per_second
+from catalog.entries import Catalog
 
 LABELS = "ABCD"
 MAX_MODELS = 4
@@ -236,3 +237,15 @@ def estimate_cost(request: TrialRequest, price_of: Callable[[str], tuple[float, 
             return None
         total += (input_tokens * prices[0] + request.max_tokens * prices[1]) * request.runs
     return total
+
+
+def catalog_prices(catalog: Catalog) -> Callable[[str], tuple[float, float] | None]:
+    """(input, output) USD per token from the catalog; `local/x` is priced as `openai/x`."""
+
+    def price_of(model: str) -> tuple[float, float] | None:
+        entry = catalog.get(model.replace("local/", "openai/", 1))
+        if entry is None or entry.prices.input is None or entry.prices.output is None:
+            return None
+        return entry.prices.input, entry.prices.output
+
+    return price_of
