@@ -33,3 +33,9 @@ def test_headless_recommend_path_imports_no_heavy_library():
 def test_catalog_never_imports_textual():
     loaded = modules_after("import catalog.scoring, catalog.sources, agent.recommendation")
     assert "textual" not in loaded
+
+
+def test_the_tuis_start_up_path_imports_no_heavy_library():
+    loaded = modules_after("import tui.cli, tui.launch, tui.app")
+    assert not {m for m in loaded if m.split(".")[0] in HEAVY}
+    assert "pydantic_settings" not in loaded  # settings load in the worker, after the first frame
