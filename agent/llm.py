@@ -68,6 +68,14 @@ class LLMBrain:
         self.timeout = timeout
         self.extra = extra
 
+    def _response_format(self) -> dict[str, Any]:
+        schema = RequirementsPatch.model_json_schema()
+        if self.api_base:
+            # OpenAI-compatible servers such as llama.cpp take the schema on json_object (they
+            # reject json_schema) and constrain generation to it with a grammar.
+            return {"type": "json_object", "schema": schema}
+        return {"type": "json_schema", "json_schema": {"name": "requirements", "schema": schema}}
+
     def extract(self, text: str, current: dict[str, Any]) -> dict[str, Any]:
         os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
         import litellm
@@ -77,6 +85,9 @@ class LLMBrain:
             {"role": "system", "content": SYSTEM_PROMPT},
             {"role": "user", "content": f"Known so far: {json.dumps(current)}\nMessage: {text}"},
         ]
+        extra = dict(self.extra)
+        if self.api_base and self.model.startswith("openai/") and not os.environ.get("OPENAI_API_KEY"):
+            extra.setdefault("api_key", "local-no-key")  # local OpenAI-compatible servers ignore it
         try:
             response = litellm.completion(
                 model=self.model,
@@ -85,12 +96,9 @@ class LLMBrain:
                 timeout=self.timeout,
                 max_tokens=300,
                 temperature=0,
-                response_format={
-                    "type": "json_schema",
-                    "json_schema": {"name": "requirements", "schema": RequirementsPatch.model_json_schema()},
-                },
+                response_format=self._response_format(),
                 num_retries=1,
-                **self.extra,
+                **extra,
             )
         except Exception as exc:
             raise LLMUnavailable(f"{self.model} failed ({exc.__class__.__name__})") from None

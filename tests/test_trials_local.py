@@ -92,3 +92,13 @@ def test_the_trial_command_reports_json(server):
     assert {r["model"] for r in payload["results"]} == {"local/smollm2-135m", "local/gemma3-270m"}
     assert all(r["cost_usd"] == 0 and r["ttft_ms"] > 0 for r in payload["results"])
     assert payload["estimated_cost_usd"] == 0
+
+
+def test_the_llm_brain_extracts_through_json_schema_on_the_real_local_server(server):
+    """llama.cpp constrains the output to the schema, so even a 135M model returns valid JSON fields."""
+    from agent.llm import LLMBrain, RequirementsPatch
+
+    brain = LLMBrain("openai/smollm2-135m", api_base=server.api_base("smollm2-135m"), timeout=60)
+    fields = brain.extract("A coding assistant for 5000 requests a day, under 800 ms.", {})
+    assert isinstance(fields, dict)
+    assert RequirementsPatch.model_validate(fields).model_dump(exclude_none=True) == fields

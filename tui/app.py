@@ -385,6 +385,9 @@ class TradeoffApp(App[None]):
         if server is not None:
             server.stop()
 
+    def on_trial_screen_spent(self, event: Any) -> None:
+        self.screen_stack[0].query_one(StatusBar).spend += event.usd
+
     def on_trial_screen_voted(self, event: Any) -> None:
         self.record_vote(event.vote)
 

@@ -100,6 +100,10 @@ class TrialScreen(Screen[None]):
     class Voted(Message):
         vote: dict[str, Any]
 
+    @dataclass
+    class Spent(Message):
+        usd: float
+
     def __init__(self, models: list[str], api_bases: dict[str, str], price_of: Any, blind: bool = False) -> None:
         super().__init__()
         self.models = models
@@ -162,6 +166,7 @@ class TrialScreen(Screen[None]):
             run.label = self.labels[run.model]
             await panes[run.model].finish(run)
         self.runs.extend(runs)
+        self.post_message(self.Spent(sum(run.cost_usd or 0.0 for run in runs)))
         self._show_results()
         self.awaiting_vote = self.blind
         if self.blind:
