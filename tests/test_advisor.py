@@ -205,3 +205,11 @@ def test_a_turn_killed_mid_answer_resumes_on_reopen(catalog, knowledge, tmp_path
     assert after.messages[-1].role == "assistant" and "[course/3.3]" in after.messages[-1].content
     advisor.close()
     assert sqlite3.connect(db).execute("SELECT count(*) FROM tradeoff_sessions").fetchone()[0] == 1
+
+
+def test_blind_votes_are_kept_with_the_session(advisor):
+    first = advisor.turn("coding assistant")
+    vote = {"models": ["a", "b"], "winner": "a", "vote": "A", "labels": {"a": "A", "b": "B"}}
+    advisor.record_vote(first.session, vote)
+    advisor.record_vote(first.session, {**vote, "winner": None, "vote": "tie"})
+    assert [v["vote"] for v in advisor.state(first.session).votes] == ["A", "tie"]

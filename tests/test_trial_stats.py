@@ -66,3 +66,13 @@ def test_summaries_report_median_and_spread_per_model():
     (summary,) = summarise(runs)
     assert summary["runs"] == 4 and summary["errors"] == 1
     assert summary["ttft_ms"]["median"] == 200 and summary["ttft_ms"]["min"] == 100
+
+
+def test_win_rate_lines_grow_from_wilson_to_bradley_terry():
+    from agent.trials.stats import win_rate_lines
+
+    few = win_rate_lines([Vote(("a", "b"), "a")] * 3)
+    assert few[0].startswith("a: won 3/3") and any("more votes before a Bradley-Terry" in line for line in few)
+    many = win_rate_lines([Vote(("a", "b"), "a")] * 8 + [Vote(("a", "b"), "b")] * 4)
+    assert any(line.startswith("Bradley-Terry a: 0.67") for line in many)
+    assert any("more decided votes" in line for line in many)

@@ -43,6 +43,7 @@ async def test_blind_trial_of_the_local_models_from_the_tui():
         assert not screen.awaiting_vote
         titles = [str(p.query_one(".pane-title").render()) for p in panes]
         assert any("local/smollm2-135m" in t for t in titles) and any("★" in t for t in titles)
+        assert "won 1/1" in str(screen.query_one("#win-rates").render())
         votes = (app.settings.data_dir / "votes.jsonl").read_text()
         assert '"vote": "A"' in votes
     assert app._local_server is not None and not app._local_server.alive()  # stopped on exit

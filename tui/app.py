@@ -362,7 +362,8 @@ class TradeoffApp(App[None]):
         bases = {m: resolved[1] for m in models if (resolved := resolve_local(m, self.settings.local_port))}
         from agent.trials.engine import catalog_prices
 
-        self.push_screen(TrialScreen(models, bases, catalog_prices(self.advisor.tools.catalog)))
+        earlier = [v for v in (self.state.votes if self.state is not None else []) if set(v["models"]) == set(models)]
+        self.push_screen(TrialScreen(models, bases, catalog_prices(self.advisor.tools.catalog), earlier_votes=earlier))
 
     @work(thread=True, exclusive=True, group="local-server", exit_on_error=False, name="local-server")
     def ensure_local_server(self, models: list[str]) -> None:

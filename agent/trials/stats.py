@@ -103,3 +103,31 @@ def votes_still_needed(wins: int, decided: int, target_half_width: float = 0.15)
         if n and (high - low) / 2 <= target_half_width:
             return extra
     return 1000
+
+
+BT_MIN_VOTES = 10
+
+
+def win_rate_lines(votes: Sequence[Vote]) -> list[str]:
+    """Per model: wins of decided votes with a Wilson interval; Bradley-Terry with bootstrap
+    intervals once there are enough votes; otherwise how many more are needed."""
+    models = sorted({m for vote in votes for m in vote.models})
+    decided = [vote for vote in votes if vote.winner is not None]
+    lines = []
+    for model in models:
+        shown = [v for v in decided if model in v.models]
+        wins = sum(1 for v in shown if v.winner == model)
+        low, high = wilson_interval(wins, len(shown))
+        lines.append(f"{model}: won {wins}/{len(shown)} decided votes (95% Wilson {low:.2f}-{high:.2f})")
+    if len(votes) >= BT_MIN_VOTES:
+        strengths, intervals = bradley_terry(votes), bootstrap_intervals(votes, samples=200)
+        lines += [f"Bradley-Terry {m}: {strengths[m]:.2f} (bootstrap {intervals[m][0]:.2f}-{intervals[m][1]:.2f})"
+                  for m in models]  # fmt: skip
+    elif votes:
+        lines.append(f"{BT_MIN_VOTES - len(votes)} more votes before a Bradley-Terry estimate")
+    if decided and models:
+        leader = max(models, key=lambda m: sum(1 for v in decided if v.winner == m))
+        wins = sum(1 for v in decided if v.winner == leader)
+        needed = votes_still_needed(wins, sum(1 for v in decided if leader in v.models))
+        lines.append(f"about {needed} more decided votes to pin {leader}'s win rate to ±0.15")
+    return lines

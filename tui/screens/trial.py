@@ -104,8 +104,12 @@ class TrialScreen(Screen[None]):
     class Spent(Message):
         usd: float
 
-    def __init__(self, models: list[str], api_bases: dict[str, str], price_of: Any, blind: bool = False) -> None:
+    def __init__(
+        self, models: list[str], api_bases: dict[str, str], price_of: Any, blind: bool = False,
+        earlier_votes: list[dict[str, Any]] | None = None,
+    ) -> None:  # fmt: skip
         super().__init__()
+        self.votes: list[dict[str, Any]] = list(earlier_votes or [])
         self.models = models
         self.api_bases = api_bases
         self.price_of = price_of
@@ -124,6 +128,7 @@ class TrialScreen(Screen[None]):
             for model in self.models:
                 yield TrialPane(model, model)
         yield DataTable(id="trial-results", cursor_type="row")
+        yield Static("", id="win-rates")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -198,7 +203,15 @@ class TrialScreen(Screen[None]):
         self._show_results()
         vote = {"models": sorted(self.models), "winner": winner, "vote": choice, "labels": self.labels}
         self.post_message(self.Voted(vote))
+        self.votes.append(vote)
+        self._show_win_rates()
         self.notify(f"Vote recorded: {choice}. Names revealed.")
+
+    def _show_win_rates(self) -> None:
+        from agent.trials.stats import Vote, win_rate_lines
+
+        votes = [Vote(tuple(v["models"]), v.get("winner")) for v in self.votes]
+        self.query_one("#win-rates", Static).update("\n".join(win_rate_lines(votes)))
 
     def action_toggle_blind(self) -> None:
         self.blind = not self.blind
