@@ -139,6 +139,28 @@ class Advisor:
         )
         return TurnResult(session=session, answer=update["messages"][-1].content, state=self.state(session))
 
+    def import_record(self, record: Any) -> TurnResult:
+        """A saved decision record (JSON) back into a new session: its words, requirements,
+        trials and votes, re-ranked against today's catalog."""
+        from agent.interview import IMPORTANT
+        from agent.nodes import recommend
+
+        session = uuid.uuid4().hex[:12]
+        self._touch(session, f"imported: {record.title}")
+        requirements = {k: v for k, v in record.requirements.items() if k in record.stated}
+        messages = [ChatMessage(role="user", content=text) for text in record.context]
+        state = AdvisorState(messages=[], requirements=requirements, trials=record.trials, votes=record.votes)
+        update = recommend(state, self.tools)
+        values = {**update, "messages": messages + update["messages"], "requirements": requirements,
+                  "trials": record.trials, "votes": record.votes, "asked": list(IMPORTANT)}  # fmt: skip
+        self.graph.update_state(self._config(session), values, as_node="recommend")
+        return TurnResult(session=session, answer=update["messages"][-1].content, state=self.state(session))
+
+    def record_trial(self, session: str, runs: list[dict[str, Any]]) -> None:
+        """Keep trial results (metrics and text, never keys) with the session."""
+        state = self.state(session)
+        self.graph.update_state(self._config(session), {"trials": [*state.trials, *runs]})
+
     def record_vote(self, session: str, vote: dict[str, Any]) -> None:
         """Keep a blind-trial vote with the session."""
         state = self.state(session)

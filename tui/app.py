@@ -308,7 +308,7 @@ class TradeoffApp(App[None]):
         if not ranking:
             self.notify("Nothing to export yet: get a recommendation first.", severity="warning")
             return
-        path = export_markdown(ranking, Path.cwd(), self.session_id or "session")
+        path = export_markdown(self.state, self.advisor.tools.catalog, Path.cwd(), self.session_id or "session")
         self.notify(f"Decision record written to {path}")
 
     def action_show_requirements(self) -> None:
@@ -388,6 +388,10 @@ class TradeoffApp(App[None]):
 
     def on_trial_screen_spent(self, event: Any) -> None:
         self.screen_stack[0].query_one(StatusBar).spend += event.usd
+
+    def on_trial_screen_finished(self, event: Any) -> None:
+        if self.advisor is not None and self.session_id is not None:
+            self.advisor.record_trial(self.session_id, event.runs)
 
     def on_trial_screen_voted(self, event: Any) -> None:
         self.record_vote(event.vote)

@@ -176,6 +176,19 @@ def build_parser() -> Parser:
     serve = local_commands.add_parser("serve", help="serve SmolLM2-135M and Gemma-3-270M on 127.0.0.1")
     serve.add_argument("--port", type=whole_number, metavar="N")
 
+    export = commands.add_parser("export", help="the session's decision record: Markdown, JSON or LiteLLM config")
+    export.add_argument("--session", metavar="ID", help="default: the most recent session")
+    export.add_argument("--format", choices=["md", "json", "litellm"], required=True)
+    export.add_argument("-o", "--output", metavar="PATH", help="write to a file (atomically); default stdout")
+    export.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    recheck = commands.add_parser("recheck", help="a saved decision (JSON) against today's catalog; exit 1 on act")
+    recheck.add_argument("record", metavar="RECORD.json")
+    recheck.add_argument("--json", action="store_true")
+
+    importer = commands.add_parser("import", help="load a decision record (JSON) back into a new session")
+    importer.add_argument("record", metavar="RECORD.json")
+
     sessions = commands.add_parser("sessions", help="list saved advisor sessions")
     sessions.add_argument("--json", action="store_true")
 
@@ -189,7 +202,7 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def _handlers() -> dict[str, Handler]:
-    from tui import cli_advisor, cli_catalog, cli_knowledge, cli_trials
+    from tui import cli_advisor, cli_catalog, cli_knowledge, cli_record, cli_trials
 
     return {
         "recommend": cli_catalog.run_recommend,
@@ -201,6 +214,9 @@ def _handlers() -> dict[str, Handler]:
         "ask": cli_advisor.run_ask,
         "sessions": cli_advisor.run_sessions,
         "trial": cli_trials.run_trial,
+        "export": cli_record.run_export,
+        "recheck": cli_record.run_recheck,
+        "import": cli_record.run_import,
         "eval": cli_trials.run_eval,
         "local": cli_trials.run_local_serve,
     }

@@ -106,7 +106,7 @@ def run_recommend(args: argparse.Namespace) -> int:
     ranking, citations, warnings = recommend(catalog, req, today, top=args.top or None)
     payload = ranking_json(ranking, citations, warnings)
     if args.record:
-        _write_record(payload, Path(args.record), force=args.force)
+        _write_record(req, catalog, Path(args.record), force=args.force)
     if args.json:
         print_json(payload)
         return 0
@@ -142,12 +142,16 @@ def run_recommend(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_record(payload: dict[str, Any], path: Path, force: bool) -> None:
+def _write_record(req: Requirements, catalog: Catalog, path: Path, force: bool) -> None:
     from agent.files import FileExistsRefusal, write_atomic
-    from agent.record_brief import recommendation_markdown
+    from agent.record import build_record
+    from agent.record_markdown import render_markdown
+    from agent.state import AdvisorState
 
+    state = AdvisorState(requirements=req.model_dump(include=req.stated_fields()))
+    record = build_record(state, catalog, dt.date.today())
     try:
-        write_atomic(path, recommendation_markdown(payload, dt.date.today()), force=force)
+        write_atomic(path, render_markdown(record), force=force)
     except FileExistsRefusal as exc:
         raise UsageError(f"--record: {exc}") from None
 

@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from agent.files import FileExistsRefusal, write_atomic
-from agent.record_brief import recommendation_markdown
+from agent.record import build_record
+from agent.record_markdown import render_markdown
 
 
-def export_markdown(ranking: dict[str, Any], folder: Path, session: str) -> Path:
+def export_markdown(state: Any, catalog: Any, folder: Path, session: str) -> Path:
     """decision-SESSION.md in `folder`; an existing file gets a numbered sibling instead."""
-    text = recommendation_markdown(ranking, dt.date.today())
+    text = render_markdown(build_record(state, catalog, dt.date.today(), session=session))
     for attempt in range(1, 100):
         suffix = "" if attempt == 1 else f"-{attempt}"
         path = folder / f"decision-{session}{suffix}.md"

@@ -104,6 +104,10 @@ class TrialScreen(Screen[None]):
     class Spent(Message):
         usd: float
 
+    @dataclass
+    class Finished(Message):
+        runs: list[dict[str, Any]]
+
     def __init__(
         self, models: list[str], api_bases: dict[str, str], price_of: Any, blind: bool = False,
         earlier_votes: list[dict[str, Any]] | None = None,
@@ -172,6 +176,7 @@ class TrialScreen(Screen[None]):
             await panes[run.model].finish(run)
         self.runs.extend(runs)
         self.post_message(self.Spent(sum(run.cost_usd or 0.0 for run in runs)))
+        self.post_message(self.Finished([run.as_json() for run in runs]))
         self._show_results()
         self.awaiting_vote = self.blind
         if self.blind:

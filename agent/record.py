@@ -1,0 +1,191 @@
+"""The decision record: a session's outcome as data (JSON, schema-versioned), Markdown (MADR style)
+and a LiteLLM router config. Built from the session state and the deterministic tools only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from agent.interview import build_requirements
+from agent.state import AdvisorState
+from catalog.cost import monthly_cost, routing_savings, self_host_break_even
+from catalog.entries import Catalog
+from catalog.scoring import rank
+
+RECORD_SCHEMA_VERSION = 1
+REVIEW_AFTER_DAYS = 90
+ROLLBACK_TRIGGERS = [
+    "error rate above twice the baseline for 5 minutes or more",
+    "user satisfaction down by more than 20%",
+    "monthly cost more than 25% over the projection",
+    "critical functionality broken, or a manual decision by the team",
+]
+REEVALUATION_TRIGGERS = [
+    "a price change of more than 20% for the chosen model or an alternative",
+    "a deprecation date announced for the chosen model",
+    "a new model that matches quality at lower cost (tradeoff recheck reports it)",
+    "a new requirement: region, compliance regime, modality or 10x volume",
+]
+API_KEY_VARIABLES = {
+    "openai": "OPENAI_API_KEY", "anthropic": "ANTHROPIC_API_KEY", "gemini": "GEMINI_API_KEY",
+    "mistral": "MISTRAL_API_KEY", "deepseek": "DEEPSEEK_API_KEY", "together_ai": "TOGETHERAI_API_KEY",
+    "deepinfra": "DEEPINFRA_API_KEY", "fireworks_ai": "FIREWORKS_AI_API_KEY", "groq": "GROQ_API_KEY",
+    "azure": "AZURE_API_KEY", "azure_ai": "AZURE_AI_API_KEY",
+}  # fmt: skip
+
+
+class DecisionRecord(BaseModel):
+    schema_version: int = RECORD_SCHEMA_VERSION
+    title: str
+    status: str = "proposed"
+    date: dt.date
+    session: str | None = None
+    context: list[str] = Field(default_factory=list, description="the problem, in the user's words")
+    requirements: dict[str, Any]
+    stated: list[str]
+    options: list[dict[str, Any]]
+    eliminated: list[dict[str, Any]] = Field(default_factory=list)
+    chosen: str | None
+    why: list[str] = Field(default_factory=list)
+    fallback_chain: list[str] = Field(default_factory=list)
+    prices: dict[str, dict[str, float | None]] = Field(default_factory=dict, description="USD per token used")
+    cost_projection: dict[str, Any] = Field(default_factory=dict)
+    consequences: dict[str, list[str]] = Field(default_factory=dict)
+    trials: list[dict[str, Any]] = Field(default_factory=list)
+    votes: list[dict[str, Any]] = Field(default_factory=list)
+    significance: list[str] = Field(default_factory=list)
+    rollback_triggers: list[str] = Field(default_factory=lambda: list(ROLLBACK_TRIGGERS))
+    reevaluate_by: dt.date
+    reevaluation_triggers: list[str] = Field(default_factory=lambda: list(REEVALUATION_TRIGGERS))
+    citations: list[dict[str, str]] = Field(default_factory=list)
+    catalog_version: str
+    prices_as_of: dt.date | None = None
+
+
+def _cost_projection(catalog: Catalog, record_options: list[dict[str, Any]], requirements: Any) -> dict[str, Any]:
+    """What the chosen model costs as planned, with caching, with batch, routed, and self-hosted."""
+    if not record_options:
+        return {}
+    chosen = catalog.get(record_options[0]["model"])
+    if chosen is None:
+        return {}
+    args = (requirements.requests_per_day, requirements.input_tokens, requirements.output_tokens)
+    projection: dict[str, Any] = {"as_planned_usd_month": monthly_cost(chosen, *args,
+                                  requirements.cache_hit_rate, requirements.batch_share).monthly_cost_usd}  # fmt: skip
+    if chosen.prices.cache_read is not None:
+        projection["with_50pct_cache_hits_usd_month"] = monthly_cost(chosen, *args, cache_hit_rate=0.5).monthly_cost_usd
+    if chosen.prices.input_batch is not None:
+        projection["with_50pct_batch_usd_month"] = monthly_cost(chosen, *args, batch_share=0.5).monthly_cost_usd
+    cheapest = min(record_options, key=lambda o: o["monthly_cost_usd"])
+    cheap_entry = catalog.get(cheapest["model"])
+    if cheap_entry is not None and cheap_entry.id != chosen.id and not chosen.is_self_hosted_route:
+        routed = routing_savings(chosen, [(cheap_entry, 0.7), (chosen, 0.3)], *args)
+        projection["routing_70pct_to"] = cheap_entry.id
+        projection["routing_usd_month"] = routed.routed_monthly_usd
+        projection["routing_savings_fraction"] = round(routed.savings_fraction, 3)
+    hosted = next((catalog.get(o["model"]) for o in record_options if o["provider"] == "self-hosted"), None)
+    if (
+        hosted is not None
+        and hosted.self_hosting is not None
+        and chosen.prices.known
+        and not chosen.is_self_hosted_route
+    ):
+        even = self_host_break_even(hosted, chosen, requirements.input_tokens, requirements.output_tokens)
+        projection["self_host_model"] = hosted.id
+        projection["self_host_fixed_usd_month"] = even.fixed_monthly_usd
+        projection["self_host_break_even_requests_month"] = even.break_even_requests_per_month
+    return projection
+
+
+def _consequences(options: list[dict[str, Any]], requirements: Any, catalog: Catalog) -> dict[str, list[str]]:
+    if not options:
+        return {"good": [], "bad": ["no model meets every hard constraint"]}
+    best = options[0]
+    entry = catalog.get(best["model"])
+    good = [reason for reason in best["reasons"][:3]]
+    bad = []
+    if not best["within_budget"]:
+        bad.append("the chosen model is over the stated budget")
+    if entry is not None and not entry.open_weights:
+        bad.append("proprietary weights: moving off this provider means re-testing another model")
+    if entry is not None and entry.quality_source and "estimate" in str(catalog.sources.get(entry.quality_source, "")):
+        bad.append("quality figures are estimates: confirm with a trial on your own prompts")
+    if entry is not None and entry.deprecation_date is not None:
+        bad.append(f"deprecation date on record: {entry.deprecation_date.isoformat()}")
+    return {"good": good, "bad": bad or ["none found by the tools; watch the re-evaluation triggers"]}
+
+
+def build_record(state: AdvisorState, catalog: Catalog, today: dt.date, session: str | None = None) -> DecisionRecord:
+    from agent.recommendation import citations_for
+    from agent.trials.stats import Vote, win_rate_lines
+
+    requirements = build_requirements(state.requirements)
+    ranking = rank(catalog, requirements, today, top=5)
+    options = [
+        {"model": r.model, "provider": r.provider, "score": r.score, "subscores": r.subscores,
+         "monthly_cost_usd": r.monthly_cost_usd, "within_budget": r.within_budget, "ttft_ms": r.ttft_ms,
+         "quality": r.quality, "reasons": list(r.reasons)}
+        for r in ranking.ranked
+    ]  # fmt: skip
+    chosen = ranking.ranked[0].model if ranking.ranked else None
+    # The chain: the choice, the fallback from another provider, then the best from a third provider.
+    chain: list[str] = [chosen] if chosen else []
+    if ranking.fallback:
+        chain.append(ranking.fallback)
+    used = {r.provider for r in ranking.ranked if r.model in chain}
+    chain += [r.model for r in ranking.ranked if r.model not in chain and r.provider not in used][:1]
+    prices: dict[str, dict[str, float | None]] = {}
+    for model in sorted({r.model for r in ranking.ranked} | set(chain)):
+        entry = catalog.get(model)
+        if entry is not None:
+            prices[model] = {"input": entry.prices.input, "output": entry.prices.output}
+    votes = [Vote(tuple(v["models"]), v.get("winner")) for v in state.votes]
+    user_words = [m.content for m in state.messages if m.role == "user"][:6]
+    return DecisionRecord(
+        title=f"Model choice for {requirements.task}: {chosen or 'no model qualifies'}",
+        date=today,
+        session=session,
+        context=user_words,
+        requirements=requirements.model_dump(mode="json"),
+        stated=sorted(state.requirements),
+        options=options,
+        eliminated=[{"model": e.model, "reasons": list(e.reasons)} for e in ranking.eliminated],
+        chosen=chosen,
+        why=options[0]["reasons"] if options else [],
+        fallback_chain=chain,
+        prices=prices,
+        cost_projection=_cost_projection(catalog, options, requirements),
+        consequences=_consequences(options, requirements, catalog),
+        trials=list(state.trials),
+        votes=list(state.votes),
+        significance=win_rate_lines(votes) if votes else [],
+        reevaluate_by=today + dt.timedelta(days=REVIEW_AFTER_DAYS),
+        citations=citations_for(requirements),
+        catalog_version=catalog.version,
+        prices_as_of=catalog.prices_as_of,
+    )
+
+
+def litellm_config(record: DecisionRecord, catalog: Catalog) -> dict[str, Any]:
+    """A LiteLLM Router / proxy config: the chosen model, its fallbacks, retries and timeouts.
+    Keys are references to environment variables (os.environ/NAME), never values."""
+    model_list = []
+    for index, model in enumerate(record.fallback_chain):
+        entry = catalog.get(model)
+        provider = entry.provider if entry else model.split("/", 1)[0]
+        params: dict[str, Any] = {"model": model, "timeout": 30, "max_retries": 0}
+        variable = API_KEY_VARIABLES.get(provider)
+        if variable:
+            params["api_key"] = f"os.environ/{variable}"
+        if provider in ("azure", "azure_ai"):
+            params["api_base"] = f"os.environ/{provider.upper()}_API_BASE"
+        model_list.append({"model_name": "primary" if index == 0 else f"fallback-{index}", "litellm_params": params})
+    names = [item["model_name"] for item in model_list]
+    return {
+        "model_list": model_list,
+        "router_settings": {"num_retries": 2, "timeout": 30, "retry_after": 1,
+                            "fallbacks": [{"primary": names[1:]}] if len(names) > 1 else []},
+        "litellm_settings": {"num_retries": 2, "request_timeout": 30, "drop_params": True},
+    }  # fmt: skip

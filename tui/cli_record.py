@@ -1,0 +1,109 @@
+"""Headless `export` (decision record as Markdown, JSON or LiteLLM config) and `recheck`."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from pathlib import Path
+
+import yaml
+
+from agent.settings import Settings
+from tui.cli import UsageError, print_json
+
+FORMATS = ("md", "json", "litellm")
+
+
+def render(record, catalog, fmt: str) -> str:  # type: ignore[no-untyped-def]
+    from agent.record import litellm_config
+    from agent.record_markdown import render_markdown
+
+    if fmt == "md":
+        return render_markdown(record)
+    if fmt == "json":
+        return record.model_dump_json(indent=2) + "\n"
+    return yaml.safe_dump(litellm_config(record, catalog), sort_keys=False)
+
+
+def write_or_print(text: str, output: str | None, force: bool) -> None:
+    from agent.files import FileExistsRefusal, write_atomic
+
+    if output is None:
+        print(text, end="")
+        return
+    try:
+        path = write_atomic(Path(output), text, force=force)
+    except FileExistsRefusal as exc:
+        raise UsageError(f"-o: {exc}") from None
+    print(f"wrote {path}")
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from agent.factory import make_advisor
+    from agent.record import build_record
+    from knowledge.base import KnowledgeBase
+
+    settings = Settings()
+    advisor = make_advisor(settings, KnowledgeBase(settings.index_dir))
+    try:
+        sessions = advisor.sessions()
+        session = args.session or (sessions[0].id if sessions else None)
+        if session is None:
+            raise UsageError("--session: there are no sessions yet; talk to the advisor first")
+        if not advisor.exists(session):
+            raise UsageError(f"--session: no session {session!r}; `tradeoff sessions` lists them")
+        state = advisor.state(session)
+        if not state.requirements:
+            raise UsageError(f"--session: session {session} has no requirements yet; describe your use case first")
+        record = build_record(state, advisor.tools.catalog, dt.date.today(), session=session)
+        write_or_print(render(record, advisor.tools.catalog, args.format), args.output, args.force)
+    finally:
+        advisor.close()
+    return 0
+
+
+def _load_record(path_text: str):  # type: ignore[no-untyped-def]
+    from pydantic import ValidationError
+
+    from agent.record import DecisionRecord
+
+    path = Path(path_text)
+    try:
+        return DecisionRecord.model_validate_json(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UsageError(f"RECORD: {path} does not exist") from None
+    except (ValidationError, UnicodeDecodeError, json.JSONDecodeError):
+        raise UsageError(f"RECORD: {path} is not a tradeoff decision record (export one with --format json)") from None
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from agent.factory import make_advisor
+    from knowledge.base import KnowledgeBase
+
+    record = _load_record(args.record)
+    settings = Settings()
+    advisor = make_advisor(settings, KnowledgeBase(settings.index_dir))
+    try:
+        result = advisor.import_record(record)
+    finally:
+        advisor.close()
+    print(f"imported as session {result.session}; open it with: tradeoff --session {result.session}")
+    return 0
+
+
+def run_recheck(args: argparse.Namespace) -> int:
+    from agent.recheck import recheck
+    from agent.recommendation import load_user_catalog
+
+    record = _load_record(args.record)
+    result = recheck(record, load_user_catalog(Settings()), dt.date.today())
+    if args.json:
+        print_json(result)
+    else:
+        print(f"{result['verdict'].upper()}: {record.chosen or 'no model'} ({result['catalog_version']})")
+        for finding in result["findings"]:
+            print(f"  [{finding['level']}] {finding['message']}")
+        if not result["findings"]:
+            print("  nothing changed that affects this decision")
+    return 1 if result["verdict"] == "act" else 0
