@@ -146,6 +146,10 @@ async def test_resume_the_last_session_and_export_it(tmp_path, monkeypatch):
         assert len(records) == 1 and records[0].read_text().startswith("# Model choice for classification")
         await say(pilot, "/export")
         assert len(list(Path(tmp_path).glob("decision-*.md"))) == 2  # never overwritten
+        await say(pilot, "/export json")
+        await say(pilot, "/export litellm")
+        assert len(list(Path(tmp_path).glob("decision-*.json"))) == 1
+        assert "model_list" in next(Path(tmp_path).glob("decision-*.litellm.yaml")).read_text()
 
 
 async def test_a_message_typed_while_loading_is_answered_once_ready():

@@ -301,14 +301,14 @@ class TradeoffApp(App[None]):
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme != "textual-light" else "textual-dark"
 
-    def action_export(self) -> None:
-        from tui.export import export_markdown
+    def action_export(self, fmt: str = "md") -> None:
+        from tui.export import export_record
 
         ranking = (self.state.ranking if self.state is not None else None) or None
         if not ranking:
             self.notify("Nothing to export yet: get a recommendation first.", severity="warning")
             return
-        path = export_markdown(self.state, self.advisor.tools.catalog, Path.cwd(), self.session_id or "session")
+        path = export_record(self.state, self.advisor.tools.catalog, Path.cwd(), self.session_id or "session", fmt)
         self.notify(f"Decision record written to {path}")
 
     def action_show_requirements(self) -> None:
@@ -322,7 +322,13 @@ class TradeoffApp(App[None]):
             "/requirements": self.action_show_requirements, "/catalog": self.action_catalog,
             "/sessions": self.action_open_session,
         }  # fmt: skip
-        if command in actions:
+        if command == "/export" and len(text.split()) > 1:
+            fmt = text.split()[1].lower()
+            if fmt not in ("md", "json", "litellm"):
+                self.notify("Use /export, /export json or /export litellm.", severity="warning")
+                return
+            self.action_export(fmt)
+        elif command in actions:
             actions[command]()
         elif command == "/trial":
             words = text.split()[1:]

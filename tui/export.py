@@ -6,17 +6,27 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from agent.files import FileExistsRefusal, write_atomic
-from agent.record import build_record
+from agent.record import build_record, litellm_config
 from agent.record_markdown import render_markdown
 
+EXTENSIONS = {"md": "md", "json": "json", "litellm": "litellm.yaml"}
 
-def export_markdown(state: Any, catalog: Any, folder: Path, session: str) -> Path:
-    """decision-SESSION.md in `folder`; an existing file gets a numbered sibling instead."""
-    text = render_markdown(build_record(state, catalog, dt.date.today(), session=session))
+
+def export_record(state: Any, catalog: Any, folder: Path, session: str, fmt: str = "md") -> Path:
+    """decision-SESSION.<ext> in `folder`; an existing file gets a numbered sibling instead."""
+    record = build_record(state, catalog, dt.date.today(), session=session)
+    if fmt == "json":
+        text = record.model_dump_json(indent=2) + "\n"
+    elif fmt == "litellm":
+        text = yaml.safe_dump(litellm_config(record, catalog), sort_keys=False)
+    else:
+        text = render_markdown(record)
     for attempt in range(1, 100):
         suffix = "" if attempt == 1 else f"-{attempt}"
-        path = folder / f"decision-{session}{suffix}.md"
+        path = folder / f"decision-{session}{suffix}.{EXTENSIONS[fmt]}"
         try:
             return write_atomic(path, text, force=False)
         except FileExistsRefusal:

@@ -24,7 +24,7 @@ The advisor asks only for what is missing, then ranks models with reasons for ev
 |---|---|
 | `/help` | this screen |
 | `/requirements` | show the requirements panel (enter on a row edits it) |
-| `/export` | write the decision record (Markdown) for this session |
+| `/export` | write the decision record (Markdown); `/export json`, `/export litellm` for the others |
 | `/reset` | start a new session |
 | `/catalog` | browse the model catalog |
 | `/sessions` | open a saved session |
