@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from agent.interview import build_requirements
+from agent.provider_keys import API_KEY_VARIABLES
 from agent.state import AdvisorState
 from catalog.cost import monthly_cost, routing_savings, self_host_break_even
 from catalog.entries import Catalog
@@ -28,12 +29,6 @@ REEVALUATION_TRIGGERS = [
     "a new model that matches quality at lower cost (tradeoff recheck reports it)",
     "a new requirement: region, compliance regime, modality or 10x volume",
 ]
-API_KEY_VARIABLES = {
-    "openai": "OPENAI_API_KEY", "anthropic": "ANTHROPIC_API_KEY", "gemini": "GEMINI_API_KEY",
-    "mistral": "MISTRAL_API_KEY", "deepseek": "DEEPSEEK_API_KEY", "together_ai": "TOGETHERAI_API_KEY",
-    "deepinfra": "DEEPINFRA_API_KEY", "fireworks_ai": "FIREWORKS_AI_API_KEY", "groq": "GROQ_API_KEY",
-    "azure": "AZURE_API_KEY", "azure_ai": "AZURE_AI_API_KEY",
-}  # fmt: skip
 
 
 class DecisionRecord(BaseModel):

@@ -76,3 +76,13 @@ def test_cancelling_stops_every_stream(endpoint):
             await task
 
     asyncio.run(asyncio.wait_for(run_and_cancel(), timeout=10))
+
+
+def test_a_missing_key_names_the_variable_to_set(monkeypatch):
+    monkeypatch.delenv("DEEPINFRA_API_KEY", raising=False)
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    request = TrialRequest(
+        models=["deepinfra/deepseek-ai/DeepSeek-V4-Flash", "gpt-4.1-mini"], prompt="hi", timeout_s=10
+    )
+    runs = asyncio.run(TrialEngine().run(request))
+    assert [r.error for r in runs] == ["no API key: set DEEPINFRA_API_KEY", "no API key: set OPENAI_API_KEY"]

@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from agent.provider_keys import key_variable
 from agent.trials.results import TrialRun, tokens_per_second
 from catalog.entries import Catalog
 
@@ -59,9 +60,13 @@ def blind_labels(models: Sequence[str], rng: random.Random | None = None) -> dic
     return {model: LABELS[index] for index, model in enumerate(shuffled)}
 
 
-def _describe_error(exc: BaseException, timeout_s: float) -> str:
+def _describe_error(exc: BaseException, timeout_s: float, model: str = "") -> str:
     name = exc.__class__.__name__
     status = getattr(exc, "status_code", None)
+    text = str(exc).lower()
+    if "missing credentials" in text or ("api_key" in text and "must be set" in text) or "no api key" in text:
+        variable = key_variable(model)
+        return f"no API key: set {variable}" if variable else "no API key for this provider"
     if isinstance(exc, TimeoutError) or "Timeout" in name:
         return f"timed out after {timeout_s:g} s"
     if "RateLimit" in name or status == 429:
@@ -211,7 +216,7 @@ class TrialEngine:
             run.error = "cancelled"
             raise
         except Exception as exc:
-            run.error = _describe_error(exc, request.timeout_s)
+            run.error = _describe_error(exc, request.timeout_s, run.model)
         finally:
             finished = time.perf_counter()
             run.text = "".join(pieces)
