@@ -64,19 +64,26 @@ async def test_describe_answer_the_interview_and_see_the_shortlist_and_plot():
         assert any("My pick" in str(m.source) for m in app.screen.query(ChatMessage) if m.role == "assistant")
 
 
+async def type_into_requirement(pilot, field: str, text: str) -> RequirementsTable:
+    """Select the requirement's row, press enter, and submit `text` in the edit dialog."""
+    table = pilot.app.screen.query_one(RequirementsTable)
+    table.focus()
+    table.move_cursor(row=table.get_row_index(field))
+    await pilot.press("enter")
+    await pilot.pause()
+    pilot.app.screen.query_one("#value", Input).value = text
+    await pilot.press("enter")
+    await pilot.pause()
+    return table
+
+
 async def test_editing_a_requirement_reranks_at_once():
     app = TradeoffApp()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await say(pilot, "customer support chatbot, 50k chats a day, within 2 seconds, not sensitive, no budget limit")
         before = [row[1] for row in map(app.screen.query_one(ShortlistTable).get_row_at, range(3))]
-        table = app.screen.query_one(RequirementsTable)
-        table.focus()
-        table.move_cursor(row=table.get_row_index("budget_usd_month"))
-        await pilot.press("enter")
-        await pilot.pause()
-        app.screen.query_one("#value", Input).value = "$300"
-        await pilot.press("enter")
+        table = await type_into_requirement(pilot, "budget_usd_month", "$300")
         await settle(pilot)
         assert app.state.requirements["budget_usd_month"] == 300
         assert table.get_row("budget_usd_month")[1:] == ["300", "stated"]
@@ -91,14 +98,7 @@ async def test_a_bad_edit_value_is_explained_and_not_applied():
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await say(pilot, "coding assistant, 5k requests a day, under 2 seconds, $500/month, not sensitive")
-        table = app.screen.query_one(RequirementsTable)
-        table.focus()
-        table.move_cursor(row=table.get_row_index("requests_per_day"))
-        await pilot.press("enter")
-        await pilot.pause()
-        app.screen.query_one("#value", Input).value = "lots"
-        await pilot.press("enter")
-        await pilot.pause()
+        await type_into_requirement(pilot, "requests_per_day", "lots")
         assert "not a number" in str(app.screen.query_one("#error").render())
         await pilot.press("escape")
         assert app.state.requirements["requests_per_day"] == 5000
