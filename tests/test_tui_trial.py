@@ -38,6 +38,7 @@ async def test_blind_trial_of_the_local_models_from_the_tui():
         panes = list(screen.query(TrialPane))
         assert sorted(str(p.query_one(".pane-title").render()) for p in panes) == ["[A]", "[B]"]
         assert all("TTFT" in str(p.query_one(".pane-metrics").render()) for p in panes)
+        assert len(screen.query(".trial-chart")) == 3  # TTFT, tokens/s and cost bars
         await pilot.press("1")
         await pilot.pause()
         assert not screen.awaiting_vote

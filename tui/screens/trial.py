@@ -132,6 +132,7 @@ class TrialScreen(Screen[None]):
             for model in self.models:
                 yield TrialPane(model, model)
         yield DataTable(id="trial-results", cursor_type="row")
+        yield Horizontal(id="trial-charts")
         yield Static("", id="win-rates")
         yield Footer()
 
@@ -175,6 +176,7 @@ class TrialScreen(Screen[None]):
             run.label = self.labels[run.model]
             await panes[run.model].finish(run)
         self.runs.extend(runs)
+        await self._show_charts()
         self.post_message(self.Spent(sum(run.cost_usd or 0.0 for run in runs)))
         self.post_message(self.Finished([run.as_json() for run in runs]))
         self._show_results()
@@ -182,6 +184,31 @@ class TrialScreen(Screen[None]):
         if self.blind:
             self.query_one("#trial-results", DataTable).focus()  # so 1-4, t and x vote instead of typing
             self.notify("Vote: 1-4 for the winner's pane, t for a tie, x if all are bad.")
+
+    async def _show_charts(self) -> None:
+        """Median TTFT, tokens/s and cost per model across runs, as bars (names hidden while blind)."""
+        from textual_plotext import PlotextPlot
+
+        from agent.trials.results import summarise
+
+        charts = self.query_one("#trial-charts", Horizontal)
+        if not charts.children:
+            await charts.mount_all([PlotextPlot(classes="trial-chart") for _ in range(3)])
+        summaries = summarise(self.runs)
+        names = [self.labels.get(s["model"], s["model"]) if self.awaiting_vote else s["model"].rsplit("/", 1)[-1][:14]
+                 for s in summaries]  # fmt: skip
+        metrics = (
+            ("TTFT ms (median)", "ttft_ms"),
+            ("tokens/s (median)", "tokens_per_s"),
+            ("cost $ (median)", "cost_usd"),
+        )
+        for chart, (title, key) in zip(charts.query(PlotextPlot), metrics, strict=True):
+            values = [(s[key] or {}).get("median", 0.0) for s in summaries]
+            chart.plt.clear_data()
+            chart.plt.clear_figure()
+            chart.plt.title(title)
+            chart.plt.bar(names, values)
+            chart.refresh()
 
     def _show_results(self) -> None:
         table = self.query_one("#trial-results", DataTable)
