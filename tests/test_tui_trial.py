@@ -48,3 +48,30 @@ async def test_blind_trial_of_the_local_models_from_the_tui():
         votes = (app.settings.data_dir / "votes.jsonl").read_text()
         assert '"vote": "A"' in votes
     assert app._local_server is not None and not app._local_server.alive()  # stopped on exit
+
+
+async def test_a_batch_trial_from_the_tui_shows_progress_and_the_matrix(tmp_path):
+    import json
+
+    from textual.widgets import DataTable, ProgressBar
+
+    from tui.screens.batch import BatchScreen
+
+    tests = tmp_path / "tests.jsonl"
+    tests.write_text("\n".join(json.dumps(t) for t in [
+        {"id": "hello", "prompt": "Say hello.", "assert": [{"type": "max-latency", "value": 60000}]},
+        {"id": "json", "prompt": "Say hello.", "assert": [{"type": "is-json"}]},
+    ]))  # fmt: skip
+    app = TradeoffApp()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await say(pilot, f"/eval {tests}")
+        assert isinstance(app.screen, BatchScreen)
+        screen = app.screen
+        await wait_for(pilot, lambda: getattr(app, "_local_server", None) is not None)  # started on demand
+        await pilot.click("#batch-run")
+        await wait_for(pilot, lambda: screen.query_one("#batch-matrix", DataTable).row_count == 2)
+        assert screen.query_one(ProgressBar).progress == 4
+        matrix = screen.query_one("#batch-matrix", DataTable)
+        assert matrix.get_row_at(0)[0] == "hello"
+        assert "passed (95% Wilson" in str(screen.query_one("#batch-stats").render())

@@ -330,6 +330,8 @@ class TradeoffApp(App[None]):
             self.action_export(fmt)
         elif command in actions:
             actions[command]()
+        elif command == "/eval":
+            self.start_batch(text.split(maxsplit=1)[1] if len(text.split()) > 1 else "")
         elif command == "/trial":
             words = text.split()[1:]
             self.start_trial(words if words and words != ["local"] else None, local_only=words == ["local"])
@@ -338,6 +340,9 @@ class TradeoffApp(App[None]):
 
     def action_trial(self) -> None:
         self.start_trial(None)
+
+    def action_batch(self) -> None:
+        self.start_batch("")
 
     def start_trial(self, models: list[str] | None, local_only: bool = False) -> None:
         """Open the trial screen: given models, else the shortlist's marked or top two, else the local models."""
@@ -360,6 +365,23 @@ class TradeoffApp(App[None]):
             self.ensure_local_server(models)  # opens the trial once the models answer
         else:
             self._open_trial(models)
+
+    def start_batch(self, tests_path: str) -> None:
+        """The batch screen with the shortlist's marked or top two models, else the local models."""
+        if self.advisor is None:
+            self.notify("Still loading; try again in a moment.")
+            return
+        from agent.local_models import LOCAL_ORDER, resolve_local
+        from agent.trials.engine import catalog_prices
+        from tui.screens.batch import BatchScreen
+
+        shortlist = self.screen.query_one(ShortlistTable)
+        ranked = ((self.state and self.state.ranking) or {}).get("ranked", [])
+        models = shortlist.marked_models() or [r["model"] for r in ranked[:2]] or [f"local/{a}" for a in LOCAL_ORDER]
+        bases = {m: resolved[1] for m in models if (resolved := resolve_local(m, self.settings.local_port))}
+        if bases:
+            self.ensure_local_server([])  # started on demand, stopped on exit
+        self.push_screen(BatchScreen(models, bases, catalog_prices(self.advisor.tools.catalog), tests_path))
 
     def _open_trial(self, models: list[str]) -> None:
         from agent.local_models import resolve_local
@@ -385,7 +407,8 @@ class TradeoffApp(App[None]):
             self._local_server = start_server(
                 self.settings.data_dir, self.settings.local_port, log=self.settings.log_dir / "local-server.log"
             )
-        self.call_from_thread(self._open_trial, models)
+        if models:
+            self.call_from_thread(self._open_trial, models)
 
     def on_unmount(self) -> None:
         server = getattr(self, "_local_server", None)

@@ -28,7 +28,9 @@ The advisor asks only for what is missing, then ranks models with reasons for ev
 | `/reset` | start a new session |
 | `/catalog` | browse the model catalog |
 | `/sessions` | open a saved session |
-| `/trial` | side-by-side trials (not built yet; use the catalog and shortlist for now) |
+| `/trial` | side-by-side trial of the marked (space) or top two shortlisted models |
+| `/trial local` | side-by-side trial of the two local models (started on demand) |
+| `/eval FILE` | batch trial over a test file (.jsonl, .csv, promptfoo-style .yaml) |
 
 ## Keys
 `ctrl+p` command palette (every action) · `ctrl+n` new session · `ctrl+o` open session ·

@@ -1,0 +1,93 @@
+"""The batch-trial screen: every model on every test, with a progress bar and the result matrix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Header, Input, ProgressBar, Static
+
+
+def _cell(outcome: dict[str, Any]) -> str:
+    return "pass" if outcome["passed"] else "FAIL: " + "; ".join(outcome["reasons"] or [outcome["error"] or "?"])
+
+
+class BatchScreen(Screen[None]):
+    CSS_PATH = Path(__file__).with_name("batch.tcss")
+    BINDINGS = [Binding("escape", "cancel_or_close", "Cancel / back", id="batch.cancel")]
+
+    def __init__(self, models: list[str], api_bases: dict[str, str], price_of: Any, tests_path: str = "") -> None:
+        super().__init__()
+        self.models = models
+        self.api_bases = api_bases
+        self.price_of = price_of
+        self.tests_path = tests_path
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="batch-controls"):
+            yield Input(
+                self.tests_path, placeholder="test file: .jsonl, .csv or promptfoo-style .yaml", id="batch-file"
+            )
+            yield Button("Run", id="batch-run", variant="primary")
+        yield Static(f"models: {', '.join(self.models)}", id="batch-models")
+        yield ProgressBar(id="batch-progress", show_eta=False)
+        yield DataTable(id="batch-matrix", cursor_type="row")
+        yield Static("", id="batch-stats")
+        yield Footer()
+
+    @on(Input.Submitted, "#batch-file")
+    @on(Button.Pressed, "#batch-run")
+    def _run(self) -> None:
+        from agent.trials.batch import TestSetError, load_tests
+
+        path = self.query_one("#batch-file", Input).value.strip()
+        try:
+            cases, _ = load_tests(Path(path).expanduser())
+        except TestSetError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.run_batch(cases)
+
+    @work(exclusive=True, group="batch", exit_on_error=False)
+    async def run_batch(self, cases: list[Any]) -> None:
+        import asyncio
+
+        from agent.trials.batch import ResponseCache, run_batch
+        from agent.trials.engine import TrialEngine
+
+        await asyncio.to_thread(TrialEngine._litellm)
+        progress = self.query_one("#batch-progress", ProgressBar)
+        progress.update(total=len(cases) * len(self.models), progress=0)
+        cache = ResponseCache(self.app.settings.data_dir / "eval-cache.sqlite")  # type: ignore[attr-defined]
+        result = await run_batch(
+            cases, self.models, TrialEngine(self.price_of), cache, concurrency=2, api_bases=self.api_bases,
+            on_progress=lambda done, total: progress.update(progress=done),
+        )  # fmt: skip
+        table = self.query_one("#batch-matrix", DataTable)
+        table.clear(columns=True)
+        table.add_columns("test", *[m.rsplit("/", 1)[-1] for m in self.models])
+        for test in result.tests:
+            cells = [_cell(result.matrix[m][test]) for m in self.models]
+            table.add_row(test, *cells)
+        lines = [f"{m}: {r['passed']}/{r['total']} passed (95% Wilson {r['wilson_low']:.2f}-{r['wilson_high']:.2f})"
+                 for m, r in result.pass_rates().items()]  # fmt: skip
+        top = result.top_two_test()
+        if top:
+            verdict = "significant" if top["significant"] else "not significant"
+            lines.append(f"{top['a']} vs {top['b']}: exact McNemar p = {top['p_value']:.3f} ({verdict})")
+        if result.cached:
+            lines.append(f"{result.cached} answers from the response cache (no cost)")
+        self.query_one("#batch-stats", Static).update("\n".join(lines))
+
+    def action_cancel_or_close(self) -> None:
+        running = [w for w in self.workers if w.group == "batch" and w.is_running]
+        for worker in running:
+            worker.cancel()
+        if not running:
+            self.app.pop_screen()
