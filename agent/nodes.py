@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from langgraph.types import Command, interrupt
@@ -36,7 +36,6 @@ class AdvisorTools:
     terms: Callable[[str], list[str]] | None = None
     classify_task: Callable[[str], str | None] | None = None
     llm_extract: Callable[[str, dict[str, Any]], dict[str, Any]] | None = None
-    notices: list[str] = field(default_factory=list)
 
 
 def say(text: str) -> list[ChatMessage]:

@@ -48,7 +48,6 @@ class AdvisorState(BaseModel):
     trials: list[dict[str, Any]] = Field(default_factory=list)
     votes: list[dict[str, Any]] = Field(default_factory=list)
     decision: dict[str, Any] | None = None
-    notices: list[str] = Field(default_factory=list)
     llm_failed_notice: bool = False
 
     def last_user_message(self) -> str:

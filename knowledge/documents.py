@@ -6,7 +6,7 @@ import dataclasses
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 
 import yaml
@@ -43,7 +43,6 @@ class Chunk:
     text: str
     source: str
     chapter: int | None = None
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def content_hash(self) -> str:

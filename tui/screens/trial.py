@@ -36,7 +36,6 @@ class TrialPane(Vertical):
         self.title_text = title
         self._buffer: list[str] = []
         self._flushed_at = 0.0
-        self.streaming = False
 
     def compose(self) -> ComposeResult:
         yield Label(self.title_text, classes="pane-title", markup=False)
@@ -49,7 +48,6 @@ class TrialPane(Vertical):
 
     async def begin(self) -> None:
         self._buffer.clear()
-        self.streaming = True
         scroll = self.query_one(".pane-scroll", VerticalScroll)
         await scroll.remove_children()
         await scroll.mount(Static("", classes="pane-body", markup=False))
@@ -64,7 +62,6 @@ class TrialPane(Vertical):
             self.query_one(".pane-body", Static).update("".join(self._buffer))
 
     async def finish(self, run: Any) -> None:
-        self.streaming = False
         if len(run.text) <= MARKDOWN_LIMIT:  # a long answer stays plain: parsing it would stall the UI
             scroll = self.query_one(".pane-scroll", VerticalScroll)
             await scroll.remove_children()
