@@ -223,8 +223,8 @@ def extract(text: str) -> Extraction:
                 found.add_to_list("needs", need, word)
                 break
     _privacy(text, found)
-    if _OPEN_WEIGHTS.search(text):
-        found.put("open_weights", True, _OPEN_WEIGHTS.search(text).group(0))  # type: ignore[union-attr]
+    if open_weights := _OPEN_WEIGHTS.search(text):
+        found.put("open_weights", True, open_weights.group(0))
     for preset, pattern in _PRIORITY:
         match = pattern.search(text)
         if match:
@@ -288,10 +288,10 @@ def _privacy(text: str, found: Extraction) -> None:
         found.put("privacy", "self-hosted", self_hosted.group(0))
     elif region:
         found.put("privacy", "region-locked", region.group(0))
-    elif _NO_TRAINING.search(text):
-        found.put("privacy", "no-training", _NO_TRAINING.search(text).group(0))  # type: ignore[union-attr]
-    elif _NOT_SENSITIVE.search(text):
-        found.put("privacy", "none", _NOT_SENSITIVE.search(text).group(0))  # type: ignore[union-attr]
+    elif no_training := _NO_TRAINING.search(text):
+        found.put("privacy", "no-training", no_training.group(0))
+    elif not_sensitive := _NOT_SENSITIVE.search(text):
+        found.put("privacy", "none", not_sensitive.group(0))
     if region:
         place = (region.group(1) or region.group(2) or "eu").lower()
         place = {"europe": "eu", "european": "eu", "usa": "us", "united states": "us"}.get(place, place)
@@ -301,7 +301,8 @@ def _privacy(text: str, found: Extraction) -> None:
         match = pattern.search(text)
         if match:
             found.add_to_list("compliance", regime, match.group(0))
-    if _EU.search(text) and ("gdpr" in found.fields.get("compliance", []) or region):
-        found.add_to_list("regions", "eu", _EU.search(text).group(0))  # type: ignore[union-attr]
+    eu = _EU.search(text)
+    if eu and ("gdpr" in found.fields.get("compliance", []) or region):
+        found.add_to_list("regions", "eu", eu.group(0))
         if re.search(r"resid|stay|remain|hosted in|processed in", text, re.IGNORECASE):
             found.add_to_list("compliance", "eu-residency", "EU residency")
