@@ -102,3 +102,14 @@ def test_the_llm_brain_extracts_through_json_schema_on_the_real_local_server(ser
     fields = brain.extract("A coding assistant for 5000 requests a day, under 800 ms.", {})
     assert isinstance(fields, dict)
     assert RequirementsPatch.model_validate(fields).model_dump(exclude_none=True) == fields
+
+
+def test_the_two_servers_share_the_cores_instead_of_each_taking_all(server):
+    # Each llama.cpp server taking every core made a concurrent trial 5-10x slower on 2 cores.
+    import os
+
+    per_server = max(1, (os.cpu_count() or 2) // len(server.processes))
+    for process in server.processes:
+        args = [str(arg) for arg in process.args]
+        assert args[args.index("--n_threads") + 1] == str(per_server)
+        assert args[args.index("--n_threads_batch") + 1] == str(per_server)
