@@ -37,7 +37,8 @@ async def test_blind_trial_of_the_local_models_from_the_tui():
         await wait_for(pilot, lambda: screen.awaiting_vote)
         panes = list(screen.query(TrialPane))
         assert sorted(str(p.query_one(".pane-title").render()) for p in panes) == ["[A]", "[B]"]
-        assert all("TTFT" in str(p.query_one(".pane-metrics").render()) for p in panes)
+        metrics = [str(p.query_one(".pane-metrics").render()) for p in panes]
+        assert all("TTFT" in line for line in metrics), metrics  # an error line says which model failed and why
         assert len(screen.query(".trial-chart")) == 3  # TTFT, tokens/s and cost bars
         await pilot.press("1")
         await pilot.pause()
@@ -75,3 +76,54 @@ async def test_a_batch_trial_from_the_tui_shows_progress_and_the_matrix(tmp_path
         matrix = screen.query_one("#batch-matrix", DataTable)
         assert matrix.get_row_at(0)[0] == "hello"
         assert "passed (95% Wilson" in str(screen.query_one("#batch-stats").render())
+
+
+@pytest.fixture
+def fault_endpoint():
+    from tests import fault_server
+
+    server, url = fault_server.start()
+    yield url
+    server.shutdown()
+
+
+async def test_escape_cancels_every_stream_and_keeps_the_partial_text(fault_endpoint):
+    from tui.widgets.streaming_text import StreamingText
+
+    app = TradeoffApp()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        models = ["openai/long-a", "openai/long-b"]  # 400 chunks each, 5 ms apart
+        screen = TrialScreen(models, {m: fault_endpoint for m in models}, lambda model: None)
+        await app.push_screen(screen)
+        screen.run_trial("stream a long answer")
+        bodies = list(screen.query(StreamingText))
+        await wait_for(pilot, lambda: all(body.text for body in bodies), seconds=30)
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is screen  # the first escape cancels, it does not close
+        for pane in screen.query(TrialPane):
+            assert str(pane.query_one(".pane-metrics").render()) == "cancelled · partial text kept"
+            assert pane.query_one(StreamingText).text.startswith("alpha")
+        await pilot.press("escape")
+        assert app.screen is not screen
+
+
+async def test_results_that_land_while_a_trial_is_on_top_go_to_the_chat_screen(fault_endpoint):
+    """The advisor loads, and turns finish, in the background: the trial screen may be on top."""
+    from tui.widgets.status import StatusBar
+
+    app = TradeoffApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        trial = TrialScreen(["openai/healthy", "openai/long-a"], {}, lambda model: None)
+        await app.push_screen(trial)  # before the advisor has loaded
+        await settle(pilot)
+        assert app.screen is trial and app.advisor is not None
+        assert "offline" in str(app.main_screen.query_one(StatusBar).advisor)
+        app.send("I need a cheap model for support chat")  # answered while the trial stays on top
+        await settle(pilot)
+        assert app.session_id is not None
+        app.pop_screen()
+        await pilot.pause()
+        assert "session" in str(app.screen.query_one(StatusBar).session)

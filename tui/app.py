@@ -15,6 +15,7 @@ from textual.widgets import Input, Static, TabbedContent
 from textual.worker import Worker, WorkerState
 
 from tui.commands import TradeoffCommands
+from tui.heap import freeze_loaded_objects
 from tui.screens.main import MainScreen
 from tui.widgets.chat import ChatView, Suggestions
 from tui.widgets.history_input import HistoryInput
@@ -102,7 +103,8 @@ class TradeoffApp(App[None]):
     @on(CoreReady)
     def _core_ready(self, event: CoreReady) -> None:
         self.advisor, self.knowledge = event.advisor, event.knowledge
-        status = self.screen.query_one(StatusBar)
+        freeze_loaded_objects()
+        status = self.main_screen.query_one(StatusBar)
         status.advisor = event.mode
         if self.settings.load_embeddings:
             status.index = "index: BM25 ready, embeddings loading…"
@@ -121,7 +123,8 @@ class TradeoffApp(App[None]):
 
     @on(IndexReady)
     def _index_ready(self, event: IndexReady) -> None:
-        self.screen.query_one(StatusBar).index = event.detail
+        self.main_screen.query_one(StatusBar).index = event.detail
+        freeze_loaded_objects()  # torch, the model and Chroma are loaded now
 
     @on(Worker.StateChanged)
     def _worker_failed(self, event: Worker.StateChanged) -> None:
@@ -132,7 +135,7 @@ class TradeoffApp(App[None]):
         error = event.worker.error
         where = log_exception(error)
         if event.worker.name == "load-index":
-            self.screen.query_one(StatusBar).index = "index: BM25 only (embeddings unavailable)"
+            self.main_screen.query_one(StatusBar).index = "index: BM25 only (embeddings unavailable)"
             self.notify(f"{error} — search keeps working with BM25. Details: {where}", severity="warning", timeout=12)
         elif event.worker.name == "turn":
             self.chat.add_note(f"That turn failed: {error}. Your message is saved; try again. Details: {where}")
@@ -142,13 +145,18 @@ class TradeoffApp(App[None]):
     # --- chat ----------------------------------------------------------------------------------
 
     @property
+    def main_screen(self) -> MainScreen:
+        """The chat screen, wherever it is in the stack: results may land while a trial is on top."""
+        return next(screen for screen in self.screen_stack if isinstance(screen, MainScreen))
+
+    @property
     def chat(self) -> ChatView:
-        return self.screen.query_one(ChatView)
+        return self.main_screen.query_one(ChatView)
 
     @on(Input.Submitted, "#prompt")
     def _submitted(self, event: Input.Submitted) -> None:
         text = event.value.strip()
-        prompt = self.screen.query_one(HistoryInput)
+        prompt = self.main_screen.query_one(HistoryInput)
         prompt.value = ""
         if not text:
             return
@@ -160,7 +168,7 @@ class TradeoffApp(App[None]):
 
     @on(Suggestions.Picked)
     def _picked(self, event: Suggestions.Picked) -> None:
-        self.screen.query_one(HistoryInput).focus()  # the clicked button is about to go away
+        self.main_screen.query_one(HistoryInput).focus()  # the clicked button is about to go away
         self.send(event.answer)
 
     def send(self, text: str) -> None:
@@ -193,7 +201,7 @@ class TradeoffApp(App[None]):
         from agent.interview import build_requirements
 
         self.state = state
-        screen = self.screen
+        screen = self.main_screen
         screen.query_one(StatusBar).session = f"session {self.session_id}"
         full = build_requirements(state.requirements).model_dump()
         screen.query_one(RequirementsTable).show(full, set(state.requirements))
@@ -212,7 +220,7 @@ class TradeoffApp(App[None]):
 
         if self._plot is None or not self._plot.is_mounted:
             self._plot = CostQualityPlot(id="plot")
-            self.screen.query_one("#plot-slot").mount(self._plot)
+            self.main_screen.query_one("#plot-slot").mount(self._plot)
         self._plot.show(ranked)
 
     # --- requirements editing --------------------------------------------------------------------
@@ -279,6 +287,9 @@ class TradeoffApp(App[None]):
         self.push_screen(SessionsScreen(listing), lambda sid: self.open_session(sid) if sid else None)
 
     def action_new_session(self) -> None:
+        if not isinstance(self.screen, MainScreen):  # switch_screen would replace this screen, not the chat
+            self.notify("Close this screen first (escape), then start a new session.", severity="warning")
+            return
         self.session_id = None
         self.state = None
         self._plot = None
@@ -312,8 +323,8 @@ class TradeoffApp(App[None]):
         self.notify(f"Decision record written to {path}")
 
     def action_show_requirements(self) -> None:
-        self.screen.query_one(TabbedContent).active = "tab-requirements"
-        self.screen.query_one(RequirementsTable).focus()
+        self.main_screen.query_one(TabbedContent).active = "tab-requirements"
+        self.main_screen.query_one(RequirementsTable).focus()
 
     def slash_command(self, text: str) -> None:
         command = text.split()[0].lower()
@@ -352,7 +363,7 @@ class TradeoffApp(App[None]):
         from agent.local_models import LOCAL_ORDER
 
         if not models and not local_only:
-            shortlist = self.screen.query_one(ShortlistTable)
+            shortlist = self.main_screen.query_one(ShortlistTable)
             models = shortlist.marked_models() or [
                 r["model"] for r in ((self.state and self.state.ranking) or {}).get("ranked", [])[:2]
             ]
@@ -375,7 +386,7 @@ class TradeoffApp(App[None]):
         from agent.trials.engine import catalog_prices
         from tui.screens.batch import BatchScreen
 
-        shortlist = self.screen.query_one(ShortlistTable)
+        shortlist = self.main_screen.query_one(ShortlistTable)
         ranked = ((self.state and self.state.ranking) or {}).get("ranked", [])
         models = shortlist.marked_models() or [r["model"] for r in ranked[:2]] or [f"local/{a}" for a in LOCAL_ORDER]
         bases = {m: resolved[1] for m in models if (resolved := resolve_local(m, self.settings.local_port))}
@@ -444,11 +455,11 @@ class TradeoffApp(App[None]):
         if self.knowledge is None:
             self.notify("Still loading; try again in a moment.")
             return
-        self.screen.query_one(StatusBar).index = "index: rebuilding…"
+        self.main_screen.query_one(StatusBar).index = "index: rebuilding…"
         self.load_index()
 
     def action_ingest(self) -> None:
         self.notify("Run `tradeoff ingest PATH...` in a shell; those files are searched with the course.", timeout=12)
 
     def on_resize(self, event: Resize) -> None:
-        self.screen.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+        self.main_screen.set_class(event.size.width < NARROW_WIDTH, "-narrow")
