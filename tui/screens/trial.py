@@ -16,6 +16,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Markdown, Static
 
+from tui.heap import freeze_loaded_objects, full_collections_paused
+from tui.widgets.streaming_text import StreamingText
+
 MARKDOWN_LIMIT = 2_000
 DEFAULT_PROMPT = "Explain in two sentences what time to first token measures."
 
@@ -23,9 +26,9 @@ DEFAULT_PROMPT = "Explain in two sentences what time to first token measures."
 class TrialPane(Vertical):
     """One model's answer as it streams, with its metrics underneath.
 
-    While streaming, text goes to a plain Static refreshed at most ten times a second (re-parsing a
-    growing Markdown document per chunk stalls the event loop with four panes); the finished answer
-    is rendered once as Markdown.
+    While streaming, text is appended to a StreamingText at most ten times a second (re-rendering a
+    growing document per chunk stalls the event loop with four panes); a short finished answer is
+    then rendered once as Markdown.
     """
 
     FLUSH_SECONDS = 0.1
@@ -39,8 +42,7 @@ class TrialPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label(self.title_text, classes="pane-title", markup=False)
-        with VerticalScroll(classes="pane-scroll"):
-            yield Static("", classes="pane-body", markup=False)
+        yield StreamingText(classes="pane-body")
         yield Static("waiting…", classes="pane-metrics")
 
     def set_title(self, text: str) -> None:
@@ -48,27 +50,42 @@ class TrialPane(Vertical):
 
     async def begin(self) -> None:
         self._buffer.clear()
-        scroll = self.query_one(".pane-scroll", VerticalScroll)
-        await scroll.remove_children()
-        await scroll.mount(Static("", classes="pane-body", markup=False))
-        scroll.anchor()
+        self._flushed_at = 0.0
+        await self.query(".pane-markdown").remove()
+        body = self.query_one(StreamingText)
+        body.clear()
+        body.display = True
         self.query_one(".pane-metrics", Static).update("streaming…")
 
-    async def write(self, text: str) -> None:
+    def write(self, text: str) -> None:
         self._buffer.append(text)
         now = time.monotonic()
         if now - self._flushed_at >= self.FLUSH_SECONDS:
             self._flushed_at = now
-            self.query_one(".pane-body", Static).update("".join(self._buffer))
+            self._flush()
+
+    def _flush(self) -> None:
+        self.query_one(StreamingText).append("".join(self._buffer))
+        self._buffer.clear()
+
+    def cancelled(self) -> None:
+        self._flush()
+        self.query_one(".pane-metrics", Static).update("cancelled · partial text kept")
 
     async def finish(self, run: Any) -> None:
-        if len(run.text) <= MARKDOWN_LIMIT:  # a long answer stays plain: parsing it would stall the UI
-            scroll = self.query_one(".pane-scroll", VerticalScroll)
-            await scroll.remove_children()
-            await scroll.mount(Markdown(run.text or "_(no text)_", classes="pane-body"))
-        else:
-            self.query_one(".pane-body", Static).update(run.text)
+        self._flush()
+        if run.text and len(run.text) <= MARKDOWN_LIMIT:  # a long answer stays plain: parsing it would stall
+            body = self.query_one(StreamingText)
+            await self.mount(VerticalScroll(Markdown(run.text), classes="pane-markdown"), after=body)
+            body.display = False
         self.query_one(".pane-metrics", Static).update(metrics_line(run))
+
+
+def _load_trial_modules() -> None:
+    from agent.trials.engine import TrialEngine
+
+    TrialEngine._litellm()
+    import textual_plotext  # noqa: F401  (the charts; ~0.1 s to import)
 
 
 def metrics_line(run: Any) -> str:
@@ -164,11 +181,18 @@ class TrialScreen(Screen[None]):
             await pane.begin()
 
         async def on_chunk(run: Any, text: str) -> None:
-            await panes[run.model].write(text)
+            panes[run.model].write(text)
 
         engine = TrialEngine(self.price_of)
-        await asyncio.to_thread(TrialEngine._litellm)  # importing LiteLLM takes seconds: not on the event loop
-        runs = await engine.run(request, on_chunk=on_chunk)
+        await asyncio.to_thread(_load_trial_modules)  # importing LiteLLM takes seconds: not on the event loop
+        freeze_loaded_objects()
+        try:
+            with full_collections_paused():
+                runs = await engine.run(request, on_chunk=on_chunk)
+        except asyncio.CancelledError:
+            for pane in panes.values():
+                pane.cancelled()
+            raise
         for run in runs:
             run.label = self.labels[run.model]
             await panes[run.model].finish(run)
@@ -203,8 +227,10 @@ class TrialScreen(Screen[None]):
             values = [(s[key] or {}).get("median", 0.0) for s in summaries]
             chart.plt.clear_data()
             chart.plt.clear_figure()
-            chart.plt.title(title)
+            chart.plt.title(title if any(values) else f"{title}: all 0")
             chart.plt.bar(names, values)
+            if not any(values):  # plotext would centre an all-zero axis on 0 (-1 to 1)
+                chart.plt.ylim(0, 1)
             chart.refresh()
 
     def _show_results(self) -> None:

@@ -1,0 +1,69 @@
+"""The append-only answer widget: wraps to its width, keeps every character, follows the end only
+while the reader is at the end, and re-wraps on resize."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+
+from tui.widgets.streaming_text import StreamingText
+
+WORDS = ["time", "to", "first", "token", "measures", "how", "long", "the", "user", "waits", "before", "anything"]
+
+
+class OnePane(App[None]):
+    def compose(self) -> ComposeResult:
+        yield StreamingText()
+
+
+def visible_lines(widget: StreamingText) -> list[str]:
+    return [widget.render_line(y).text.rstrip() for y in range(widget.size.height)]
+
+
+async def test_appends_wrap_at_the_width_and_keep_every_character():
+    app = OnePane()
+    async with app.run_test(size=(30, 10)) as pilot:
+        widget = app.query_one(StreamingText)
+        streamed = ""
+        for index in range(60):  # token-sized pieces, as a model streams them
+            piece = WORDS[index % len(WORDS)] + (" " if index % 7 else "\n")
+            widget.append(piece)
+            streamed += piece
+        await pilot.pause()
+        assert widget.text == streamed
+        width = widget.scrollable_content_region.width
+        assert all(len(line) <= width for line in widget._lines)
+        # Wrapping only moves line breaks: the words come back in order.
+        assert " ".join(widget._lines).split() == streamed.split()
+        assert widget.line_count > widget.size.height  # so it scrolls
+        assert widget.is_vertical_scroll_end  # followed the end while streaming
+        assert visible_lines(widget)[-1] == widget._lines[-1]
+
+
+async def test_a_reader_who_scrolled_up_is_not_pulled_back_down():
+    app = OnePane()
+    async with app.run_test(size=(30, 8)) as pilot:
+        widget = app.query_one(StreamingText)
+        widget.append(" ".join(WORDS * 6))
+        await pilot.pause()
+        widget.scroll_home(animate=False, immediate=True)
+        await pilot.pause()
+        widget.append(" and more words arrive while the reader is at the top")
+        await pilot.pause()
+        assert widget.scroll_offset.y == 0
+        assert visible_lines(widget)[0] == widget._lines[0]
+
+
+async def test_a_resize_rewraps_everything_to_the_new_width():
+    app = OnePane()
+    async with app.run_test(size=(60, 10)) as pilot:
+        widget = app.query_one(StreamingText)
+        widget.append(" ".join(WORDS * 3))
+        await pilot.pause()
+        wide = widget.line_count
+        await pilot.resize_terminal(25, 10)
+        await pilot.pause()
+        assert widget.line_count > wide
+        assert all(len(line) <= widget.scrollable_content_region.width for line in widget._lines)
+        widget.clear()
+        await pilot.pause()
+        assert widget.text == "" and widget.line_count == 1
