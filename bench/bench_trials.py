@@ -1,6 +1,10 @@
 """Benchmark: reported TTFT against a bare httpx streaming client on the same loopback server, and
 the longest event-loop stall with four trial panes streaming. Prints figures; asserts nothing.
 
+A stall is one callback that keeps the event loop busy (nothing else, input or painting, can
+run meanwhile). The UI timer line shows how late a 5 ms timer fires while four streams of 200
+chunks/s each keep the loop busy parsing: that is load, not a single stall.
+
 Targets (SPEC §8): TTFT within 10 ms (median) of bare httpx; four panes never stall > 50 ms.
 Run: .venv/bin/python bench/bench_trials.py
 """
@@ -56,6 +60,36 @@ async def ttft_comparison(url: str, rounds: int = 30) -> None:
           f"difference {diff:+.1f} ms over {rounds} rounds")  # fmt: skip
 
 
+class CallbackClock:
+    """Times every event-loop callback: a stall is one callback that keeps the loop busy."""
+
+    def __init__(self) -> None:
+        self.samples: list[tuple[float, float, str]] = []  # (ended at, took, what)
+        self._run = asyncio.events.Handle._run
+
+    def __enter__(self) -> CallbackClock:
+        clock, run = self, self._run
+
+        def timed(handle: asyncio.events.Handle) -> None:
+            began = time.perf_counter()
+            run(handle)
+            ended = time.perf_counter()
+            owner = getattr(handle._callback, "__self__", None)
+            what = getattr(owner.get_coro(), "__qualname__", "?") if hasattr(owner, "get_coro") else "callback"
+            clock.samples.append((ended, ended - began, what))
+
+        asyncio.events.Handle._run = timed  # type: ignore[method-assign]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        asyncio.events.Handle._run = self._run  # type: ignore[method-assign]
+
+    def longest(self, since: float, until: float) -> tuple[float, str]:
+        window = [(took, f"{what} at {ended - took - since:.2f} s") for ended, took, what in self.samples
+                  if since <= ended <= until]  # fmt: skip
+        return max(window, default=(0.0, "-"))
+
+
 async def four_pane_stall(url: str) -> None:
     from tui.app import TradeoffApp
     from tui.screens.trial import TrialScreen
@@ -64,35 +98,47 @@ async def four_pane_stall(url: str) -> None:
     async with app.run_test(size=(160, 45)) as pilot:
         while app.advisor is None:
             await pilot.pause(0.05)
-        await asyncio.to_thread(TrialEngine._litellm)  # the screen preloads it the same way
         models = [f"openai/long-{i}" for i in range(4)]
         screen = TrialScreen(models, {m: url for m in models}, lambda m: None)
         await app.push_screen(screen)
         await pilot.pause()
+        streams_ended = 0.0
+        run_streams = TrialEngine.run
+
+        async def timed_run(engine: TrialEngine, *args: object, **kwargs: object) -> object:
+            nonlocal streams_ended
+            runs = await run_streams(engine, *args, **kwargs)
+            streams_ended = time.perf_counter()
+            return runs
+
+        TrialEngine.run = timed_run  # type: ignore[method-assign]
         gaps: list[float] = []
-        big: list[tuple[float, int]] = []
-        started = last = time.perf_counter()
+        last = time.perf_counter()
 
         def tick() -> None:
             nonlocal last
             now = time.perf_counter()
             gaps.append(now - last)
-            if now - last > 0.1:
-                big.append((round(now - started, 2), round((now - last) * 1000)))
             last = now
 
-        timer = app.set_interval(0.005, tick)
-        started = time.perf_counter()
-        screen.run_trial("stream a long answer")
-        await pilot.pause(0.2)
-        await app.workers.wait_for_complete()
-        timer.stop()
-        print("stalls over 100 ms at (s, ms):", big)
-        took = time.perf_counter() - started
-        chars = sum(len(str(p.query_one(".pane-metrics").render())) > 0 for p in screen.query("TrialPane"))
-        p99 = sorted(gaps)[int(0.99 * len(gaps))] * 1000
-        print(f"four panes streaming 400 chunks each ({took:.1f} s, {chars} panes finished): "
-              f"longest event-loop stall {max(gaps) * 1000:.0f} ms, p99 {p99:.0f} ms")  # fmt: skip
+        with CallbackClock() as clock:
+            timer = app.set_interval(0.005, tick)
+            started = last = time.perf_counter()
+            screen.run_trial("stream a long answer")
+            await pilot.pause(0.2)
+            await app.workers.wait_for_complete()
+            finished = time.perf_counter()
+            timer.stop()
+        TrialEngine.run = run_streams  # type: ignore[method-assign]
+        done = sum("tok/s" in str(p.query_one(".pane-metrics").render()) for p in screen.query("TrialPane"))
+        streaming, what = clock.longest(started, streams_ended)
+        after, after_what = clock.longest(streams_ended, finished)
+        p50, p99 = (sorted(gaps)[int(q * len(gaps))] * 1000 for q in (0.5, 0.99))
+        print(f"four panes streaming 400 chunks each ({streams_ended - started:.1f} s, {done}/4 panes finished):")
+        print(f"  longest event-loop stall while streaming: {streaming * 1000:.0f} ms ({what})")
+        print(f"  longest stall after the streams ended (results, charts): {after * 1000:.0f} ms ({after_what})")
+        print(f"  a 5 ms UI timer fired every {p50:.0f} ms (p50), {p99:.0f} ms (p99), "
+              f"{max(gaps) * 1000:.0f} ms at worst")  # fmt: skip
 
 
 def main() -> None:

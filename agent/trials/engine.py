@@ -195,8 +195,7 @@ class TrialEngine:
                                 if first_at is None:
                                     first_at = time.perf_counter()
                                     run.ttft_ms = (first_at - started) * 1000
-                                pieces.append(text)
-                                run.text = "".join(pieces)
+                                pieces.append(text)  # joined once at the end: a join per chunk is quadratic
                                 if on_chunk is not None:
                                     maybe = on_chunk(run, text)
                                     if asyncio.iscoroutine(maybe):

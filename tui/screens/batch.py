@@ -12,6 +12,8 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, ProgressBar, Static
 
+from tui.heap import freeze_loaded_objects
+
 
 def _cell(outcome: dict[str, Any]) -> str:
     return "pass" if outcome["passed"] else "FAIL: " + "; ".join(outcome["reasons"] or [outcome["error"] or "?"])
@@ -62,6 +64,7 @@ class BatchScreen(Screen[None]):
         from agent.trials.engine import TrialEngine
 
         await asyncio.to_thread(TrialEngine._litellm)
+        freeze_loaded_objects()
         progress = self.query_one("#batch-progress", ProgressBar)
         progress.update(total=len(cases) * len(self.models), progress=0)
         cache = ResponseCache(self.app.settings.data_dir / "eval-cache.sqlite")  # type: ignore[attr-defined]
