@@ -52,10 +52,11 @@ def test_an_auth_failure_says_to_check_the_key(endpoint):
     assert "authentication failed" in trial(endpoint, "unauthorized").error
 
 
-def test_a_stream_cut_midway_keeps_the_partial_text(endpoint):
-    # LiteLLM closes a cut stream as if it finished ("stop"), so the cut itself is not detectable here;
-    # what matters is that the partial text is kept and the other model finishes.
+def test_a_stream_cut_midway_is_an_error_that_keeps_the_partial_text(endpoint):
+    # LiteLLM closes a cut stream with a made-up "stop"; the engine checks the server sent one.
     faulty = trial(endpoint, "cut")
+    assert faulty.error == "the stream was cut before it finished (no finish reason); partial text kept"
+    assert faulty.finish_reason is None
     assert faulty.text == "alpha beta "
     assert faulty.output_tokens is not None and faulty.output_tokens <= 3
 

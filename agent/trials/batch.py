@@ -27,6 +27,8 @@ ASSERTION_TYPES = ("equals", "contains", "icontains", "regex", "is-json", "json-
 class TestSetError(ValueError):
     """A test file we cannot use; the message names the file, the test and the fix."""
 
+    __test__ = False  # a name pytest would otherwise try to collect
+
 
 @dataclass
 class TestCase:

@@ -202,6 +202,10 @@ class TrialEngine:
                                         await maybe
                             if choice.finish_reason:
                                 run.finish_reason = choice.finish_reason
+                        if getattr(response, "received_finish_reason", "") is None:
+                            # LiteLLM ends a stream the server closed early with a made-up "stop";
+                            # it records that the server itself never sent a finish reason.
+                            run.finish_reason = None
                         break
                     except Exception as exc:
                         # Retry a 429 only before any content arrived: a half-streamed answer is kept, not redone.
