@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 _streaming = 0
-_saved_threshold = gc.get_threshold()
+_full_pass_threshold = gc.get_threshold()[2]
 
 
 def freeze_loaded_objects() -> None:
@@ -25,16 +25,19 @@ def freeze_loaded_objects() -> None:
 def full_collections_paused() -> Iterator[None]:
     """Defer full (generation-2) collections until the streams end.
 
-    Young collections still run, so short-lived cycles are freed as usual; only the 30-70 ms
-    full pass waits. Textual does the same for smooth scrolling (App.PAUSE_GC_ON_SCROLL).
+    Young collections still run, so the cycles each chunk leaves behind are freed as they go and
+    nothing piles up for one long pass at the end; only the full pass waits. Textual pauses the
+    collector in the same way for smooth scrolling (App.PAUSE_GC_ON_SCROLL).
     """
-    global _streaming
+    global _streaming, _full_pass_threshold
+    young, middle, full = gc.get_threshold()
     if _streaming == 0:
-        gc.disable()
+        _full_pass_threshold = full
+        gc.set_threshold(young, middle, 1_000_000)
     _streaming += 1
     try:
         yield
     finally:
         _streaming -= 1
         if _streaming == 0:
-            gc.enable()
+            gc.set_threshold(young, middle, _full_pass_threshold)
