@@ -67,3 +67,13 @@ async def test_a_resize_rewraps_everything_to_the_new_width():
         widget.clear()
         await pilot.pause()
         assert widget.text == "" and widget.line_count == 1
+
+
+async def test_escape_sequences_in_an_answer_are_shown_not_obeyed():
+    app = OnePane()
+    async with app.run_test(size=(40, 5)) as pilot:
+        widget = app.query_one(StreamingText)
+        widget.append("red \x1b[31mtext\x1b[0m\r\nnext\tline")
+        await pilot.pause()
+        assert "\x1b" not in widget.text and "\r" not in widget.text
+        assert widget.text == "red \ufffd[31mtext\ufffd[0m\nnext    line"

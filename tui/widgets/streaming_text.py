@@ -7,6 +7,8 @@ re-wraps only the last paragraph and a repaint draws only the visible lines.
 
 from __future__ import annotations
 
+import re
+
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -17,6 +19,9 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
+
+# A model's output may carry escape sequences; written raw they would move the terminal's cursor.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 class StreamingText(ScrollView, can_focus=True):
@@ -54,7 +59,7 @@ class StreamingText(ScrollView, can_focus=True):
 
     def append(self, text: str) -> None:
         """Add text at the end."""
-        text = text.replace("\r", "").expandtabs()
+        text = _CONTROL.sub("\ufffd", text.replace("\r", "").expandtabs())
         if not text:
             return
         growing, starts_at = len(self._paragraphs) - 1, self._last_paragraph_line
