@@ -55,7 +55,8 @@ class Extraction:
 
 
 _VOLUME = re.compile(
-    r"(?<![$\d.,])" + _NUM + r"(?!\s*(?:usd|dollars|bucks|tokens?|ms|seconds?|pages?))\s*(?:[a-z-]+\s+){0,2}?"
+    r"(?<![$€£\d.,])" + _NUM + r"(?!\s*(?:usd|dollars|bucks|eur|euros?|gbp|pounds?|tokens?|ms|seconds?|pages?))"
+    r"\s*(?:[a-z-]+\s+){0,2}?"
     r"(?:requests?|queries|calls|messages|conversations|chats|tickets|documents|docs|users?|emails|reqs?|"
     r"prompts|images|items|transactions|photos|videos|files|invoices|contracts|records)?\s*"
     r"(?:(?:a|an|per|each|every|/)\s*(day|month|week|hour|hr|minute|min|second|sec|year)\b|"
@@ -76,14 +77,22 @@ def _named_number(name: str) -> str:
     return rf"(?P<{name}>\d+(?:[.,]\d+)*)\s*(?P<{name}_suffix>k|thousand|m|mm|mil|million|b|bn|billion)?\b"
 
 
+_PER_USER = re.compile(
+    r"(?<![$€£\d.,])" + _named_number("users") + r"\s*(?:(?:daily|monthly|weekly|active)\s+){0,2}users?\b"
+    r"[^.;\d]{0,40}?"
+    + _named_number("each")
+    + r"\s*(?:requests?|queries|messages|chats|conversations|questions|prompts)\s*"
+    r"(?:a|an|per|each|every|/)\s*(?:user\s+)?(?:a|an|per|each|every|/)?\s*(?P<period>day|week|month|hour)\b",
+    re.IGNORECASE,
+)
 _BUDGET = re.compile(
-    r"(?:budget\s*(?:is|of|:|around|about|=)?\s*(?:up to\s*)?\$?\s*"
+    r"(?:budget\s*(?:is|of|:|around|about|=)?\s*(?:up to\s*)?[$€£]?\s*"
     + _named_number("a")
-    + r"|\$\s*"
+    + r"|[$€£]\s*"
     + _named_number("b")
     + r"|"
     + _named_number("c")
-    + r"\s*(?:usd|dollars|bucks))"
+    + r"\s*(?:usd|dollars|bucks|eur|euros?|gbp|pounds?))"
     r"\s*(?:(?:a|per|/|each)\s*(?P<period>month|mo|year|yr)\b)?",
     re.IGNORECASE,
 )
@@ -160,8 +169,10 @@ _NOT_SENSITIVE = re.compile(
 )
 _EU = re.compile(r"\b(?:eu|europe|european|gdpr)\b", re.IGNORECASE)
 _REGION_LOCK = re.compile(
-    r"(?:stay|stays|remain|kept|hosted|processed|store[sd]?|resid\w*)\s+(?:\w+\s+){0,3}(?:in|inside|within)\s+"
-    r"(?:the\s+)?(eu|europe|us|usa|united states|asia)\b|(eu|us|european)[- ]only|data residency",
+    r"(?:stay|stays|remain|keep|keeps|keeping|kept|hosted|processed|store[sd]?|resid\w*)\s+(?:\w+\s+){0,3}"
+    r"(?:in|inside|within)\s+"
+    r"(?:the\s+)?(eu|europe|us|usa|united states|asia)\b|(eu|us|european)[- ]only|data residency|"
+    r"(?:leave|leaves|leaving|outside(?:\s+of)?|out of)\s+(?:the\s+)?(eu|europe|us|usa|united states|asia)\b",
     re.IGNORECASE,
 )
 _COMPLIANCE = [
@@ -234,6 +245,13 @@ def extract(text: str) -> Extraction:
 
 
 def _volume(text: str, found: Extraction) -> None:
+    match = _PER_USER.search(text)
+    if match:
+        users = _number(match.group("users"), match.group("users_suffix"))
+        each = _number(match.group("each"), match.group("each_suffix"))
+        per_day = users * each * _PERIOD_PER_DAY[match.group("period").lower()]
+        found.put("requests_per_day", round(per_day, 3), match.group(0))
+        return
     match = _VOLUME.search(text)
     if match:
         period = (match.group(3) or match.group(4)).lower()
@@ -255,7 +273,10 @@ def _money(text: str, found: Extraction) -> None:
         amount = _number(match.group(name), match.group(f"{name}_suffix"))
         if (match.group("period") or "").lower() in ("year", "yr"):
             amount /= 12
-        found.put("budget_usd_month", amount, match.group(0))
+        evidence = match.group(0)
+        if re.search(r"[€£]|eur|gbp|pound", evidence, re.IGNORECASE):
+            evidence += " (read as US dollars at par: there is no exchange rate offline)"
+        found.put("budget_usd_month", amount, evidence)
         return
 
 
@@ -284,6 +305,8 @@ def _tokens(text: str, found: Extraction) -> None:
 def _privacy(text: str, found: Extraction) -> None:
     self_hosted = _SELF_HOSTED.search(text)
     region = _REGION_LOCK.search(text)
+    if self_hosted and region and self_hosted.start() < region.end() and region.start() < self_hosted.end():
+        self_hosted = None  # "no data may leave the EU": the place named is a region, not our premises
     if self_hosted:
         found.put("privacy", "self-hosted", self_hosted.group(0))
     elif region:
@@ -293,7 +316,7 @@ def _privacy(text: str, found: Extraction) -> None:
     elif not_sensitive := _NOT_SENSITIVE.search(text):
         found.put("privacy", "none", not_sensitive.group(0))
     if region:
-        place = (region.group(1) or region.group(2) or "eu").lower()
+        place = (region.group(1) or region.group(2) or region.group(3) or "eu").lower()
         place = {"europe": "eu", "european": "eu", "usa": "us", "united states": "us"}.get(place, place)
         if place in ("eu", "us", "asia"):
             found.add_to_list("regions", place, region.group(0))
@@ -304,5 +327,5 @@ def _privacy(text: str, found: Extraction) -> None:
     eu = _EU.search(text)
     if eu and ("gdpr" in found.fields.get("compliance", []) or region):
         found.add_to_list("regions", "eu", eu.group(0))
-        if re.search(r"resid|stay|remain|hosted in|processed in", text, re.IGNORECASE):
+        if re.search(r"resid|stay|remain|keep|kept|leave|outside|hosted in|processed in", text, re.IGNORECASE):
             found.add_to_list("compliance", "eu-residency", "EU residency")
