@@ -81,13 +81,14 @@ def describe_stated(fields: dict[str, Any]) -> str:
 
 
 def shortlist_table(ranked: Sequence[RankedModel]) -> list[str]:
-    lines = ["| # | model | score | $/month | budget | TTFT | context |", "|---|---|---|---|---|---|---|"]
-    for index, item in enumerate(ranked, 1):
-        lines.append(
-            f"| {index} | {item.model} | {item.score:.1f} | {money(item.monthly_cost_usd)} | "
-            f"{'ok' if item.within_budget else 'over'} | {_ttft(item.ttft_ms)} | {_context(item.max_input_tokens)} |"
-        )
-    return lines
+    """One line per model: a table's seven columns would be cut to "6…" in the TUI's chat column,
+    and the Shortlist tab already has the full table."""
+    return [
+        f"{index}. **{item.model}**: score {item.score:.1f} · {money(item.monthly_cost_usd)}/month "
+        f"({'within budget' if item.within_budget else 'over budget'}) · TTFT {_ttft(item.ttft_ms)} · "
+        f"{_context(item.max_input_tokens)} context"
+        for index, item in enumerate(ranked, 1)
+    ]
 
 
 def movement(previous: Sequence[str], current: Sequence[str]) -> str | None:
