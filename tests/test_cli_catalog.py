@@ -179,3 +179,13 @@ def test_catalog_refresh_offline_says_so_plainly():
     assert out.returncode == 1
     assert "offline or unreachable" in out.stdout
     assert "Traceback" not in out.stderr
+
+
+def test_an_eu_lock_eliminates_models_not_served_in_the_eu_and_takes_either_flag_spelling():
+    out = run("recommend", "--task", "chat", "--requests-per-day", "50k", "--privacy", "region-locked",
+              "--regions", "eu", "--json")  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    report = json.loads(out.stdout)
+    reasons = {item["model"]: item["reasons"] for item in report["eliminated"]}
+    assert "not served in eu" in reasons["gemini/gemini-2.5-flash"]
+    assert all(item["model"] not in reasons for item in report["ranked"])

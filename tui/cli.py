@@ -105,7 +105,9 @@ def build_parser() -> Parser:
         help=f"required capabilities: {','.join(CAPABILITIES)}",
     )
     rec.add_argument("--privacy", choices=["none", "no-training", "region-locked", "self-hosted"])
-    rec.add_argument("--region", action="append", metavar="R", help="allowed region (repeatable): us, eu, asia")
+    rec.add_argument(
+        "--region", "--regions", action="append", metavar="R", help="allowed region (repeatable): us, eu, asia"
+    )
     rec.add_argument("--compliance", action="append", choices=["hipaa", "gdpr", "soc2", "eu-residency"])
     rec.add_argument("--deployment", choices=["api", "self-hosted", "either"])
     rec.add_argument("--open-weights", action="store_true", default=None, help="only open-weight models")
