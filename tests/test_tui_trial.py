@@ -127,3 +127,24 @@ async def test_results_that_land_while_a_trial_is_on_top_go_to_the_chat_screen(f
         app.pop_screen()
         await pilot.pause()
         assert "session" in str(app.screen.query_one(StatusBar).session)
+
+
+async def test_a_pane_shows_the_last_piece_without_waiting_for_another_chunk():
+    from textual.app import App
+
+    from tui.widgets.streaming_text import StreamingText
+
+    class OnePane(App[None]):
+        def compose(self):
+            yield TrialPane("openai/x", "x")
+
+    app = OnePane()
+    async with app.run_test(size=(60, 12)) as pilot:
+        pane = app.query_one(TrialPane)
+        await pane.begin()
+        pane.write("The first piece shows at once")
+        pane.write(", the tail a moment later.")  # within FLUSH_SECONDS of the first: buffered
+        body = pane.query_one(StreamingText)
+        assert body.text == "The first piece shows at once"
+        await pilot.pause(TrialPane.FLUSH_SECONDS * 2)
+        assert body.text == "The first piece shows at once, the tail a moment later."

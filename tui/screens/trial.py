@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Markdown, Static
 
 from tui.heap import freeze_loaded_objects, full_collections_paused
@@ -39,6 +40,7 @@ class TrialPane(Vertical):
         self.title_text = title
         self._buffer: list[str] = []
         self._flushed_at = 0.0
+        self._flush_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Label(self.title_text, classes="pane-title", markup=False)
@@ -49,7 +51,7 @@ class TrialPane(Vertical):
         self.query_one(".pane-title", Label).update(text)
 
     async def begin(self) -> None:
-        self._buffer.clear()
+        self._flush()  # stops a flush still pending from the last run; clear() below empties the text
         self._flushed_at = 0.0
         await self.query(".pane-markdown").remove()
         body = self.query_one(StreamingText)
@@ -59,14 +61,20 @@ class TrialPane(Vertical):
 
     def write(self, text: str) -> None:
         self._buffer.append(text)
-        now = time.monotonic()
-        if now - self._flushed_at >= self.FLUSH_SECONDS:
-            self._flushed_at = now
+        wait = self._flushed_at + self.FLUSH_SECONDS - time.monotonic()
+        if wait <= 0:
             self._flush()
+        elif self._flush_timer is None:  # so the tail shows even if no further chunk comes
+            self._flush_timer = self.set_timer(wait, self._flush)
 
     def _flush(self) -> None:
-        self.query_one(StreamingText).append("".join(self._buffer))
-        self._buffer.clear()
+        if self._flush_timer is not None:
+            self._flush_timer.stop()
+            self._flush_timer = None
+        self._flushed_at = time.monotonic()
+        if self._buffer:
+            self.query_one(StreamingText).append("".join(self._buffer))
+            self._buffer.clear()
 
     def cancelled(self) -> None:
         self._flush()
