@@ -142,9 +142,11 @@ async def test_a_pane_shows_the_last_piece_without_waiting_for_another_chunk():
     async with app.run_test(size=(60, 12)) as pilot:
         pane = app.query_one(TrialPane)
         await pane.begin()
-        pane.write("The first piece shows at once")
-        pane.write(", the tail a moment later.")  # within FLUSH_SECONDS of the first: buffered
+        pane.write("The first piece shows at once", 123.4)
+        pane.write(", the tail a moment later.", 123.4)  # within FLUSH_SECONDS of the first: buffered
         body = pane.query_one(StreamingText)
         assert body.text == "The first piece shows at once"
         await pilot.pause(TrialPane.FLUSH_SECONDS * 2)
         assert body.text == "The first piece shows at once, the tail a moment later."
+        live = str(pane.query_one(".pane-metrics").render())
+        assert live.startswith("TTFT 123 ms · 2 chunks · ") and live.endswith("chunks/s · streaming…")

@@ -41,6 +41,9 @@ class TrialPane(Vertical):
         self._buffer: list[str] = []
         self._flushed_at = 0.0
         self._flush_timer: Timer | None = None
+        self._chunks = 0  # chunks received this run, for the live metrics
+        self._first_at = 0.0
+        self._ttft_ms: float | None = None
 
     def compose(self) -> ComposeResult:
         yield Label(self.title_text, classes="pane-title", markup=False)
@@ -57,9 +60,13 @@ class TrialPane(Vertical):
         body = self.query_one(StreamingText)
         body.clear()
         body.display = True
-        self.query_one(".pane-metrics", Static).update("streaming…")
+        self._chunks = 0
+        self.query_one(".pane-metrics", Static).update("waiting for the first token…")
 
-    def write(self, text: str) -> None:
+    def write(self, text: str, ttft_ms: float | None = None) -> None:
+        if not self._chunks:
+            self._first_at, self._ttft_ms = time.monotonic(), ttft_ms
+        self._chunks += 1
         self._buffer.append(text)
         wait = self._flushed_at + self.FLUSH_SECONDS - time.monotonic()
         if wait <= 0:
@@ -75,6 +82,15 @@ class TrialPane(Vertical):
         if self._buffer:
             self.query_one(StreamingText).append("".join(self._buffer))
             self._buffer.clear()
+            self.query_one(".pane-metrics", Static).update(self._live_metrics())
+
+    def _live_metrics(self) -> str:
+        """While streaming: TTFT as measured, and a running rate of chunks (the final line
+        replaces it with tokens/s from the reported usage)."""
+        ttft = f"TTFT {self._ttft_ms:,.0f} ms" if self._ttft_ms is not None else "TTFT —"
+        elapsed = time.monotonic() - self._first_at
+        rate = f"{(self._chunks - 1) / elapsed:.1f} chunks/s" if self._chunks > 1 and elapsed > 0 else "—"
+        return f"{ttft} · {self._chunks} chunks · {rate} · streaming…"
 
     def cancelled(self) -> None:
         self._flush()
@@ -189,7 +205,7 @@ class TrialScreen(Screen[None]):
             await pane.begin()
 
         async def on_chunk(run: Any, text: str) -> None:
-            panes[run.model].write(text)
+            panes[run.model].write(text, run.ttft_ms)
 
         engine = TrialEngine(self.price_of)
         await asyncio.to_thread(_load_trial_modules)  # importing LiteLLM takes seconds: not on the event loop
