@@ -129,24 +129,19 @@ async def test_results_that_land_while_a_trial_is_on_top_go_to_the_chat_screen(f
         assert "session" in str(app.screen.query_one(StatusBar).session)
 
 
-async def test_a_pane_shows_the_last_piece_without_waiting_for_another_chunk():
-    from textual.app import App
-
+async def test_a_finished_model_shows_its_tail_and_numbers_while_another_still_streams(fault_endpoint):
     from tui.widgets.streaming_text import StreamingText
 
-    class OnePane(App[None]):
-        def compose(self):
-            yield TrialPane("openai/x", "x")
-
-    app = OnePane()
-    async with app.run_test(size=(60, 12)) as pilot:
-        pane = app.query_one(TrialPane)
-        await pane.begin()
-        pane.write("The first piece shows at once", 123.4)
-        pane.write(", the tail a moment later.", 123.4)  # within FLUSH_SECONDS of the first: buffered
-        body = pane.query_one(StreamingText)
-        assert body.text == "The first piece shows at once"
-        await pilot.pause(TrialPane.FLUSH_SECONDS * 2)
-        assert body.text == "The first piece shows at once, the tail a moment later."
-        live = str(pane.query_one(".pane-metrics").render())
-        assert live.startswith("TTFT 123 ms · 2 chunks · ") and live.endswith("chunks/s · streaming…")
+    app = TradeoffApp()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        models = ["openai/healthy", "openai/long-a"]  # 5 chunks, and 400 chunks 5 ms apart
+        screen = TrialScreen(models, {m: fault_endpoint for m in models}, lambda model: None)
+        await app.push_screen(screen)
+        screen.run_trial("hi")
+        fast, slow = screen.query(TrialPane)  # in the order of the models
+        await wait_for(pilot, lambda: "tok/s" in str(fast.query_one(".pane-metrics").render()), seconds=30)
+        assert fast.query_one(StreamingText).text == "alpha beta gamma delta epsilon "  # the tail is there
+        slow_line = str(slow.query_one(".pane-metrics").render())
+        assert slow_line.startswith("TTFT") and slow_line.endswith("streaming…")  # the live line
+        await app.workers.wait_for_complete()

@@ -24,6 +24,7 @@ MAX_RETRIES = 2
 MAX_RETRY_AFTER_S = 10.0
 
 OnChunk = Callable[[TrialRun, str], Awaitable[None] | None]
+OnDone = Callable[[TrialRun], None]
 
 
 @dataclass(frozen=True)
@@ -135,14 +136,23 @@ class TrialEngine:
         await self._stream(self._litellm(), request, run, None)
         return run
 
-    async def run(self, request: TrialRequest, on_chunk: OnChunk | None = None) -> list[TrialRun]:
+    async def run(
+        self, request: TrialRequest, on_chunk: OnChunk | None = None, on_done: OnDone | None = None
+    ) -> list[TrialRun]:
+        """Every model concurrently, `runs` times; on_done hears of each model as it finishes."""
         request.validate()
         litellm = self._litellm()
         labels = blind_labels(request.models) if request.blind else {m: m for m in request.models}
         results: list[TrialRun] = []
+
+        async def stream(run: TrialRun) -> None:
+            await self._stream(litellm, request, run, on_chunk)
+            if on_done is not None:
+                on_done(run)
+
         for run_number in range(1, request.runs + 1):
             runs = [TrialRun(model=m, label=labels[m], run=run_number) for m in request.models]
-            await asyncio.gather(*(self._stream(litellm, request, run, on_chunk) for run in runs))
+            await asyncio.gather(*(stream(run) for run in runs))
             results.extend(runs)
         return results
 
