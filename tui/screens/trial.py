@@ -98,7 +98,7 @@ class TrialPane(Vertical):
     def _live_metrics(self) -> str:
         """While streaming: TTFT as measured, and a running rate of chunks (the final line
         replaces it with tokens/s from the reported usage)."""
-        ttft = f"TTFT {self._ttft_ms:,.0f} ms" if self._ttft_ms is not None else "TTFT —"
+        ttft = _ttft_text(self._ttft_ms)
         elapsed = time.monotonic() - self._first_at
         rate = f"{(self._chunks - 1) / elapsed:.1f} chunks/s" if self._chunks > 1 and elapsed > 0 else "—"
         return f"{ttft} · {self._chunks} chunks · {rate} · streaming…"
@@ -127,10 +127,14 @@ def _load_trial_modules() -> None:
     import textual_plotext  # noqa: F401  (the charts; ~0.1 s to import)
 
 
+def _ttft_text(ttft_ms: float | None) -> str:
+    return f"TTFT {ttft_ms:,.0f} ms" if ttft_ms is not None else "TTFT —"
+
+
 def metrics_line(run: Any) -> str:
     if run.error:
         return f"error: {run.error}" + (" (partial text kept)" if run.text else "")
-    ttft = f"TTFT {run.ttft_ms:,.0f} ms" if run.ttft_ms is not None else "TTFT —"
+    ttft = _ttft_text(run.ttft_ms)
     speed = f"{run.tokens_per_s:.1f} tok/s" if run.tokens_per_s else "— tok/s"
     cost = f"${run.cost_usd:.6f}" if run.cost_usd is not None else "cost ?"
     return f"{ttft} · {speed} · {run.output_tokens or 0} tokens · {cost} · {run.finish_reason or ''}"
