@@ -24,6 +24,8 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from loop_clock import CallbackClock, TimerGaps  # bench/ is on sys.path when run as a script
+
 from agent.trials.engine import TrialEngine, TrialRequest
 
 
@@ -60,36 +62,6 @@ async def ttft_comparison(url: str, rounds: int = 30) -> None:
           f"difference {diff:+.1f} ms over {rounds} rounds")  # fmt: skip
 
 
-class CallbackClock:
-    """Times every event-loop callback: a stall is one callback that keeps the loop busy."""
-
-    def __init__(self) -> None:
-        self.samples: list[tuple[float, float, str]] = []  # (ended at, took, what)
-        self._run = asyncio.events.Handle._run
-
-    def __enter__(self) -> CallbackClock:
-        clock, run = self, self._run
-
-        def timed(handle: asyncio.events.Handle) -> None:
-            began = time.perf_counter()
-            run(handle)
-            ended = time.perf_counter()
-            owner = getattr(handle._callback, "__self__", None)
-            what = getattr(owner.get_coro(), "__qualname__", "?") if hasattr(owner, "get_coro") else "callback"
-            clock.samples.append((ended, ended - began, what))
-
-        asyncio.events.Handle._run = timed  # type: ignore[method-assign]
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        asyncio.events.Handle._run = self._run  # type: ignore[method-assign]
-
-    def longest(self, since: float, until: float) -> tuple[float, str]:
-        window = [(took, f"{what} at {ended - took - since:.2f} s") for ended, took, what in self.samples
-                  if since <= ended <= until]  # fmt: skip
-        return max(window, default=(0.0, "-"))
-
-
 async def four_pane_stall(url: str) -> None:
     from tui.app import TradeoffApp
     from tui.screens.trial import TrialScreen
@@ -112,18 +84,11 @@ async def four_pane_stall(url: str) -> None:
             return runs
 
         TrialEngine.run = timed_run  # type: ignore[method-assign]
-        gaps: list[float] = []
-        last = time.perf_counter()
-
-        def tick() -> None:
-            nonlocal last
-            now = time.perf_counter()
-            gaps.append(now - last)
-            last = now
-
+        gaps = TimerGaps()
         with CallbackClock() as clock:
-            timer = app.set_interval(0.005, tick)
-            started = last = time.perf_counter()
+            timer = app.set_interval(0.005, gaps.tick)
+            gaps.restart()
+            started = time.perf_counter()
             screen.run_trial("stream a long answer")
             await pilot.pause(0.2)
             await app.workers.wait_for_complete()
@@ -133,12 +98,10 @@ async def four_pane_stall(url: str) -> None:
         done = sum("tok/s" in str(p.query_one(".pane-metrics").render()) for p in screen.query("TrialPane"))
         streaming, what = clock.longest(started, streams_ended)
         after, after_what = clock.longest(streams_ended, finished)
-        p50, p99 = (sorted(gaps)[int(q * len(gaps))] * 1000 for q in (0.5, 0.99))
         print(f"four panes streaming 400 chunks each ({streams_ended - started:.1f} s, {done}/4 panes finished):")
         print(f"  longest event-loop stall while streaming: {streaming * 1000:.0f} ms ({what})")
         print(f"  longest stall after the streams ended (results, charts): {after * 1000:.0f} ms ({after_what})")
-        print(f"  a 5 ms UI timer fired every {p50:.0f} ms (p50), {p99:.0f} ms (p99), "
-              f"{max(gaps) * 1000:.0f} ms at worst")  # fmt: skip
+        print(f"  UI timer: {gaps.summary()}")
 
 
 def main() -> None:
