@@ -88,7 +88,7 @@ def fault_endpoint():
 
 
 async def test_escape_cancels_every_stream_and_keeps_the_partial_text(fault_endpoint):
-    from tui.widgets.streaming_text import StreamingText
+    from tui.widgets.streaming_markdown import StreamingMarkdown
 
     app = TradeoffApp()
     async with app.run_test(size=(160, 45)) as pilot:
@@ -97,7 +97,7 @@ async def test_escape_cancels_every_stream_and_keeps_the_partial_text(fault_endp
         screen = TrialScreen(models, {m: fault_endpoint for m in models}, lambda model: None)
         await app.push_screen(screen)
         screen.run_trial("stream a long answer")
-        bodies = list(screen.query(StreamingText))
+        bodies = list(screen.query(StreamingMarkdown))
         await wait_for(pilot, lambda: all(body.text for body in bodies), seconds=30)
         await pilot.press("escape")
         await app.workers.wait_for_complete()
@@ -105,7 +105,7 @@ async def test_escape_cancels_every_stream_and_keeps_the_partial_text(fault_endp
         assert app.screen is screen  # the first escape cancels, it does not close
         for pane in screen.query(TrialPane):
             assert str(pane.query_one(".pane-metrics").render()) == "cancelled · partial text kept"
-            assert pane.query_one(StreamingText).text.startswith("alpha")
+            assert pane.query_one(StreamingMarkdown).text.startswith("alpha")
         await pilot.press("escape")
         assert app.screen is not screen
 
@@ -130,7 +130,7 @@ async def test_results_that_land_while_a_trial_is_on_top_go_to_the_chat_screen(f
 
 
 async def test_a_finished_model_shows_its_tail_and_numbers_while_another_still_streams(fault_endpoint):
-    from tui.widgets.streaming_text import StreamingText
+    from tui.widgets.streaming_markdown import StreamingMarkdown
 
     app = TradeoffApp()
     async with app.run_test(size=(160, 45)) as pilot:
@@ -141,7 +141,7 @@ async def test_a_finished_model_shows_its_tail_and_numbers_while_another_still_s
         screen.run_trial("hi")
         fast, slow = screen.query(TrialPane)  # in the order of the models
         await wait_for(pilot, lambda: "tok/s" in str(fast.query_one(".pane-metrics").render()), seconds=30)
-        assert fast.query_one(StreamingText).text == "alpha beta gamma delta epsilon "  # the tail is there
+        assert fast.query_one(StreamingMarkdown).text == "alpha beta gamma delta epsilon "  # the tail is there
         slow_line = str(slow.query_one(".pane-metrics").render())
         assert slow_line.startswith("TTFT") and slow_line.endswith("streaming…")  # the live line
         await app.workers.wait_for_complete()

@@ -11,18 +11,17 @@ from typing import Any
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.containers import Grid, Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Markdown, Static
+from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
 
 from tui.heap import freeze_loaded_objects, full_collections_paused
-from tui.widgets.streaming_text import StreamingText
+from tui.widgets.streaming_markdown import StreamingMarkdown
 
-MARKDOWN_LIMIT = 2_000
 DEFAULT_PROMPT = "Explain in two sentences what time to first token measures."
 
 
@@ -43,38 +42,31 @@ class MetricsLine(Widget):
 class TrialPane(Vertical):
     """One model's answer as it streams, with its metrics underneath.
 
-    While streaming, text is appended to a StreamingText at most ten times a second (re-rendering a
-    growing document per chunk stalls the event loop with four panes); a short finished answer is
-    then rendered once as Markdown.
+    Chunks wait in a buffer until the screen's PaneFlusher appends them (see there).
     """
-
-    FLUSH_SECONDS = 0.1
 
     def __init__(self, model: str, title: str) -> None:
         super().__init__(classes="pane")
         self.model = model
         self.title_text = title
         self._buffer: list[str] = []
-        self._flushed_at = 0.0
+        self._final: str | None = None  # the finished run's metrics, shown on the pane's next turn
         self._chunks = 0  # chunks received this run, for the live metrics
         self._first_at = 0.0
         self._ttft_ms: float | None = None
 
     def compose(self) -> ComposeResult:
         yield Label(self.title_text, classes="pane-title", markup=False)
-        yield StreamingText(classes="pane-body")
+        yield StreamingMarkdown(classes="pane-body")
         yield MetricsLine(classes="pane-metrics")
 
     def set_title(self, text: str) -> None:
         self.query_one(".pane-title", Label).update(text)
 
-    async def begin(self) -> None:
+    def begin(self) -> None:
         self._buffer.clear()
-        self._flushed_at = 0.0
-        await self.query(".pane-markdown").remove()
-        body = self.query_one(StreamingText)
-        body.clear()
-        body.display = True
+        self._final = None
+        self.query_one(StreamingMarkdown).clear()
         self._chunks = 0
         self.query_one(MetricsLine).show("waiting for the first token…")
 
@@ -83,17 +75,19 @@ class TrialPane(Vertical):
             self._first_at, self._ttft_ms = time.monotonic(), ttft_ms
         self._chunks += 1
         self._buffer.append(text)
-        # Flushing as chunks arrive keeps the panes' repaints staggered; timers firing together
-        # made four panes repaint in one frame (bench_trials: stalls of 66-107 ms instead of 31-68).
-        if time.monotonic() - self._flushed_at >= self.FLUSH_SECONDS:
-            self._flush()
 
-    def _flush(self) -> None:
-        self._flushed_at = time.monotonic()
+    @property
+    def pending(self) -> bool:
+        return bool(self._buffer) or self._final is not None
+
+    def flush(self) -> None:
         if self._buffer:
-            self.query_one(StreamingText).append("".join(self._buffer))
+            self.query_one(StreamingMarkdown).append("".join(self._buffer))
             self._buffer.clear()
             self.query_one(MetricsLine).show(self._live_metrics())
+        if self._final is not None:
+            self.query_one(MetricsLine).show(self._final)
+            self._final = None
 
     def _live_metrics(self) -> str:
         """While streaming: TTFT as measured, and a running rate of chunks (the final line
@@ -104,20 +98,44 @@ class TrialPane(Vertical):
         return f"{ttft} · {self._chunks} chunks · {rate} · streaming…"
 
     def cancelled(self) -> None:
-        self._flush()
+        self._final = None
+        self.flush()
         self.query_one(MetricsLine).show("cancelled · partial text kept")
 
     def done(self, run: Any) -> None:
-        """This model has finished (the others may still stream): its tail and final numbers."""
-        self._flush()
-        self.query_one(MetricsLine).show(metrics_line(run))
+        """This model has finished (others may still stream): its tail and numbers show on its turn."""
+        self._final = metrics_line(run)
 
-    async def finish(self, run: Any) -> None:
-        """Every model has finished: render a short answer as Markdown (done() showed the numbers)."""
-        if run.text and len(run.text) <= MARKDOWN_LIMIT:  # a long answer stays plain: parsing it would stall
-            body = self.query_one(StreamingText)
-            await self.mount(VerticalScroll(Markdown(run.text), classes="pane-markdown"), after=body)
-            body.display = False
+
+class PaneFlusher:
+    """Shows buffered chunks one pane per tick, in turn, so each pane updates ten times a second.
+
+    Textual repaints everything dirty in one frame, over the rectangle that covers it all: panes
+    updated together (as they were by one timer, or by chunks arriving at once) repaint together,
+    and four panes side by side took one callback of 40-90 ms. One pane a tick keeps a frame to
+    one pane.
+    """
+
+    PER_PANE_SECONDS = 0.1
+
+    def __init__(self, screen: Screen[Any], panes: list[TrialPane]) -> None:
+        self._panes = panes
+        self._turn = 0
+        self._timer = screen.set_interval(self.PER_PANE_SECONDS / len(panes), self._tick)
+
+    def _tick(self) -> None:
+        self._panes[self._turn % len(self._panes)].flush()
+        self._turn += 1
+
+    async def drain(self) -> None:
+        """Wait for every pane's last turn (at most one round)."""
+        for _ in range(len(self._panes) + 1):
+            if not any(pane.pending for pane in self._panes):
+                break
+            await asyncio.sleep(self.PER_PANE_SECONDS / len(self._panes))
+
+    def stop(self) -> None:
+        self._timer.stop()
 
 
 def _load_trial_modules() -> None:
@@ -221,7 +239,7 @@ class TrialScreen(Screen[None]):
         panes = {pane.model: pane for pane in self.query(TrialPane)}
         for model, pane in panes.items():
             pane.set_title(f"[{self.labels[model]}]" if self.blind else model)
-            await pane.begin()
+            pane.begin()
 
         async def on_chunk(run: Any, text: str) -> None:
             panes[run.model].write(text, run.ttft_ms)
@@ -229,16 +247,19 @@ class TrialScreen(Screen[None]):
         engine = TrialEngine(self.price_of)
         await asyncio.to_thread(_load_trial_modules)  # importing LiteLLM takes seconds: not on the event loop
         freeze_loaded_objects()
+        flusher = PaneFlusher(self, list(panes.values()))
         try:
             with full_collections_paused():
                 runs = await engine.run(request, on_chunk=on_chunk, on_done=lambda run: panes[run.model].done(run))
+            await flusher.drain()
         except asyncio.CancelledError:
             for pane in panes.values():
                 pane.cancelled()
             raise
+        finally:
+            flusher.stop()
         for run in runs:
             run.label = self.labels[run.model]
-            await panes[run.model].finish(run)
         self.runs.extend(runs)
         await self._show_charts()
         self.post_message(self.Spent(sum(run.cost_usd or 0.0 for run in runs)))

@@ -1,0 +1,127 @@
+"""Markdown, one source line at a time, for text that is still arriving.
+
+A streamed answer is never whole until it ends, so each line is styled from itself and one piece
+of state carried down from the lines before it: whether a code fence is open. A finished line never
+changes, so only the growing last line is styled again as text arrives. An unclosed `**` or `` ` ``
+shows as typed until its closing marker arrives.
+
+Covers what models write: ATX headings, bullet and numbered lists, block quotes, fenced code,
+rules, table rows, and inline code, bold, italic, strikethrough and links. Spans name component
+classes (".md--code") so the widget's theme decides the colours.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from textual.content import Content
+
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[ \t]*([^`\s]*)")
+_BULLET = re.compile(r"^([ \t]*)[-*+][ \t]+(.*)$")
+_NUMBERED = re.compile(r"^([ \t]*)(\d{1,9}[.)])[ \t]+(.*)$")
+_QUOTE = re.compile(r"^ {0,3}>[ \t]?(.*)$")
+_RULE = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_TABLE_DIVIDER = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
+_INLINE = re.compile(
+    r"(?P<ticks>`+)(?P<code>.+?)(?P=ticks)"
+    r"|\*\*(?P<strong>\S(?:.*?\S)?)\*\*"
+    r"|__(?P<strong_>\S(?:.*?\S)?)__"
+    r"|~~(?P<strike>\S(?:.*?\S)?)~~"
+    r"|\[(?P<link>[^\]]+)\]\((?P<url>[^)\s]+)\)"
+    r"|(?<![\w*])\*(?P<em>[^*\s](?:[^*]*?[^*\s])?)\*(?![\w*])"
+    r"|(?<![\w_])_(?P<em_>[^_\s](?:[^_]*?[^_\s])?)_(?![\w_])"
+)
+_INLINE_STYLES = {
+    "strong": ".md--strong",
+    "strong_": ".md--strong",
+    "em": ".md--em",
+    "em_": ".md--em",
+    "strike": ".md--strike",
+    "link": ".md--link",
+}
+BULLETS = "•◦▪"
+
+
+@dataclass(frozen=True)
+class StyledLine:
+    """One source line, styled: `first` prefixes its first wrapped line and `rest` the others
+    (a hanging indent), `body` is wrapped to what is left of the width."""
+
+    body: Content
+    first: str = ""
+    rest: str = ""
+    prefix_style: str = ""
+    rule: bool = False  # draw across the whole width
+    code: bool = False  # fold, don't word-wrap
+    hidden: bool = False  # takes no line (a closing fence)
+
+    def wrap(self, width: int) -> list[Content]:
+        if self.hidden:
+            return []
+        if self.rule:
+            return [Content("─" * max(width, 1)).stylize(".md--rule")]
+        room = max(width - len(self.first), 1)
+        lines = self.body.fold(room) if self.code else self.body.wrap(room)
+        lines = [line.rstrip() for line in lines] or [Content("")]
+        prefixes = [self.first] + [self.rest] * (len(lines) - 1)
+        return [Content(prefix).stylize(self.prefix_style) + line for prefix, line in zip(prefixes, lines, strict=True)]
+
+
+def style_line(line: str, fence: str | None) -> tuple[StyledLine, str | None]:
+    """Style one source line given the fence open before it; returns the fence open after it."""
+    fence_match = _FENCE.match(line)
+    if fence is not None:
+        closes = fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence)
+        if closes and not line.strip().strip(fence[0]):
+            return StyledLine(Content(""), hidden=True), None
+        return StyledLine(Content(line).stylize(".md--code"), "▌ ", "▌ ", ".md--fence", code=True), fence
+    if fence_match:  # the opening fence shows the block's language, if it names one
+        language = Content(fence_match.group(2)).stylize(".md--fence")
+        return StyledLine(language, "▌ ", "▌ ", ".md--fence"), fence_match.group(1)
+    if heading := _HEADING.match(line):
+        level = len(heading.group(1))
+        return StyledLine(inline(heading.group(2)).stylize(f".md--h{min(level, 3)}")), None
+    if _RULE.match(line):
+        return StyledLine(Content(""), rule=True), None
+    if bullet := _BULLET.match(line):
+        depth = _depth(bullet.group(1))
+        marker = "  " * depth + BULLETS[depth % len(BULLETS)] + " "
+        return StyledLine(inline(bullet.group(2)), marker, " " * len(marker), ".md--bullet"), None
+    if numbered := _NUMBERED.match(line):
+        marker = "  " * _depth(numbered.group(1)) + numbered.group(2) + " "
+        return StyledLine(inline(numbered.group(3)), marker, " " * len(marker), ".md--bullet"), None
+    if quote := _QUOTE.match(line):
+        return StyledLine(inline(quote.group(1)).stylize(".md--quote"), "▌ ", "▌ ", ".md--quote"), None
+    if _TABLE_DIVIDER.match(line) and "|" in line:
+        return StyledLine(Content(""), rule=True), None
+    if line.lstrip().startswith("|"):
+        return StyledLine(_table_row(line.strip())), None
+    return StyledLine(inline(line.strip())), None
+
+
+def inline(text: str) -> Content:
+    """Inline code, bold, italic, strikethrough and links; markers are dropped once closed."""
+    parts: list[Content] = []
+    position = 0
+    for match in _INLINE.finditer(text):
+        parts.append(Content(text[position : match.start()]))
+        position = match.end()
+        if match.group("code") is not None:
+            parts.append(Content(match.group("code")).stylize(".md--code"))
+            continue
+        kind = next(name for name in _INLINE_STYLES if match.group(name) is not None)
+        parts.append(inline(match.group(kind)).stylize(_INLINE_STYLES[kind]))
+    parts.append(Content(text[position:]))
+    return Content("").join(parts)
+
+
+def _table_row(line: str) -> Content:
+    cells = [cell.strip() for cell in line.strip("|").split("|")]
+    divider = Content(" │ ").stylize(".md--rule")
+    return divider.join(inline(cell) for cell in cells)
+
+
+def _depth(indent: str) -> int:
+    return len(indent.expandtabs(4)) // 2

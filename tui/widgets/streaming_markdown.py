@@ -1,0 +1,179 @@
+"""Append-only Markdown for streaming answers.
+
+Textual's Markdown widget re-parses and re-lays-out its growing last block on every append, and a
+Static re-wraps all of its text, so four long answers streaming at once stall the event loop. Here
+an append re-styles and re-wraps only the last source line (see markdown_lines), a repaint draws
+only the visible lines, and growing never triggers a layout pass of the screen.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.segment import Segment
+from textual.cache import LRUCache
+from textual.content import Content
+from textual.events import Resize
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.selection import Selection
+from textual.strip import Strip
+from textual.style import Style
+from textual.widget import Widget
+
+from tui.widgets.markdown_lines import style_line
+
+# A model's output may carry escape sequences; written raw they would move the terminal's cursor.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+class StreamingMarkdown(ScrollView, can_focus=True):
+    COMPONENT_CLASSES = {
+        "md--h1", "md--h2", "md--h3", "md--strong", "md--em", "md--strike", "md--link",
+        "md--code", "md--fence", "md--bullet", "md--quote", "md--rule",
+    }  # fmt: skip
+    DEFAULT_CSS = """
+    StreamingMarkdown {
+        height: 1fr;
+        scrollbar-gutter: stable;
+        & > .md--h1 { color: $text-accent; text-style: bold underline; }
+        & > .md--h2 { color: $text-accent; text-style: bold; }
+        & > .md--h3 { text-style: bold; }
+        & > .md--strong { text-style: bold; }
+        & > .md--em { text-style: italic; }
+        & > .md--strike { text-style: strike; }
+        & > .md--link { color: $text-accent; text-style: underline; }
+        & > .md--code { color: $text-warning; }
+        & > .md--fence { color: $text-muted; }
+        & > .md--bullet { color: $text-accent; }
+        & > .md--quote { color: $text-muted; text-style: italic; }
+        & > .md--rule { color: $text-muted; }
+    }
+    """
+
+    def __init__(self, *, classes: str | None = None, id: str | None = None) -> None:
+        super().__init__(classes=classes, id=id)
+        self._sources: list[str] = [""]  # the answer's lines as they arrived
+        self._fences: list[str | None] = [None]  # the code fence open before each source line
+        self._lines: list[Content] = []  # the source lines styled and wrapped to the current width
+        self._last_source_line = 0  # where the last source line starts in _lines
+        self._width = 0
+        self._strips: LRUCache[int, Strip] = LRUCache(1024)
+        self._style = Style()
+        self._paint_width = 0
+
+    @property
+    def text(self) -> str:
+        """The answer as it arrived (Markdown source)."""
+        return "\n".join(self._sources)
+
+    @property
+    def shown(self) -> list[str]:
+        """The lines as displayed, Markdown markers removed."""
+        return [line.plain for line in self._lines]
+
+    @property
+    def line_count(self) -> int:
+        return len(self._lines)
+
+    @property
+    def allow_select(self) -> bool:
+        return True
+
+    def append(self, text: str) -> None:
+        """Add text at the end."""
+        text = _CONTROL.sub("\ufffd", text.replace("\r", "").expandtabs())
+        if not text:
+            return
+        growing, starts_at = len(self._sources) - 1, self._last_source_line
+        first, *rest = text.split("\n")
+        self._sources[-1] += first
+        self._sources.extend(rest)
+        self._fences.extend([None] * len(rest))
+        self._restyle(growing, starts_at)  # earlier lines never change
+
+    def clear(self) -> None:
+        self._sources, self._fences = [""], [None]
+        self._restyle(0, 0)
+        self.scroll_home(animate=False, immediate=True)
+
+    def _restyle(self, first_source: int, start: int) -> None:
+        """Style and wrap source lines from first_source on into _lines from line start on."""
+        del self._lines[start:]
+        fence = self._fences[first_source]
+        for index in range(first_source, len(self._sources)):
+            self._fences[index] = fence
+            if index == len(self._sources) - 1:
+                self._last_source_line = len(self._lines)
+            styled, fence = style_line(self._sources[index], fence)
+            self._lines.extend(styled.wrap(self._width) if self._width > 0 else [styled.body])
+        for line in [line for line in list(self._strips.keys()) if line >= start]:
+            self._strips.discard(line)
+        self._grow_to(Size(self._width, len(self._lines)))
+        self.refresh()
+
+    def _grow_to(self, size: Size) -> None:
+        """Set the scrollable size without a layout pass (`virtual_size = ...` re-lays-out the
+        whole screen), and follow the end if the reader was at it."""
+        if size == self.virtual_size:
+            return
+        following = self.scroll_y >= self.max_scroll_y
+        self.set_reactive(Widget.virtual_size, size)
+        self._scroll_update(size)
+        if following:
+            self.scroll_y = self.max_scroll_y
+
+    def on_resize(self, event: Resize) -> None:
+        width = self.scrollable_content_region.width
+        if width != self._width:
+            self._width = width
+            self._strips.clear()
+            self._restyle(0, 0)
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        return selection.extract("\n".join(self.shown)), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Looked up once per paint, not per line: both walk the DOM.
+        self._style, self._paint_width = self.visual_style, self.scrollable_content_region.width
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        index = self.scroll_offset.y + y
+        width, style = self._paint_width, self._style.rich_style
+        if index >= len(self._lines):
+            return Strip.blank(width, style)
+        strip = self._strips.get(index)
+        if strip is None:
+            strip = self._render_strip(index)
+        return strip.crop_extend(0, width, style).apply_offsets(0, index)
+
+    def _render_strip(self, index: int) -> Strip:
+        line = self._lines[index]
+        selection = self.text_selection
+        if selection is not None and (span := selection.get_span(index)) is not None:
+            start, end = span
+            selected = Style.from_rich_style(self.screen.get_component_rich_style("screen--selection"))
+            line = line.stylize(selected, start, len(line) if end == -1 else end)
+        segments = [Segment(text, style.rich_style)
+                    for text, style in line.render(self._style, end="", parse_style=self._component_style)]  # fmt: skip
+        strip = Strip(segments, line.cell_length)
+        if selection is None:
+            self._strips[index] = strip
+        return strip
+
+    def _component_style(self, style: str | Style) -> Style:
+        """Spans name component classes (".md--code"); the theme's CSS gives them colours."""
+        if isinstance(style, Style):
+            return style
+        if style.startswith("."):
+            return self.get_visual_style(style[1:], partial=True)
+        return Style.parse(style)
