@@ -110,10 +110,11 @@ class TrialEngine:
     @staticmethod
     def _litellm() -> Any:
         os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
-        import litellm
-
         # Modules LiteLLM and the OpenAI SDK would otherwise import lazily on the first request, on
         # the event loop (~0.5 s measured); call _litellm() from a thread to load them up front.
+        # anyio's backend is imported by LiteLLM's first end-of-stream thread hop (~80 ms stall).
+        import anyio._backends._asyncio  # noqa: F401
+        import litellm
         import litellm.cost_calculator
         import litellm.litellm_core_utils.streaming_handler
         import openai.resources  # noqa: F401
@@ -198,6 +199,11 @@ class TrialEngine:
                                 run.output_tokens = usage.completion_tokens
                                 run.usage_reported = True
                             if not chunk.choices:
+                                if run.usage_reported and run.finish_reason:
+                                    # The usage chunk comes last. Leaving here skips LiteLLM's
+                                    # end-of-stream logging (it re-assembles every chunk on the
+                                    # event loop: ~10 ms a stream, for callbacks we do not use).
+                                    break
                                 continue
                             choice = chunk.choices[0]
                             text = getattr(choice.delta, "content", None) or ""
