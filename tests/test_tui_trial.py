@@ -145,3 +145,28 @@ async def test_a_finished_model_shows_its_tail_and_numbers_while_another_still_s
         slow_line = str(slow.query_one(".pane-metrics").render())
         assert slow_line.startswith("TTFT") and slow_line.endswith("streaming…")  # the live line
         await app.workers.wait_for_complete()
+
+
+async def test_a_trial_process_that_dies_shows_an_error_in_every_pane(fault_endpoint):
+    from tui.widgets.streaming_markdown import StreamingMarkdown
+
+    app = TradeoffApp()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        models = ["openai/long-a", "openai/long-b"]
+        screen = TrialScreen(models, {m: fault_endpoint for m in models}, lambda model: None)
+        await app.push_screen(screen)
+        screen.run_trial("stream a long answer")
+        bodies = list(screen.query(StreamingMarkdown))
+        await wait_for(pilot, lambda: all(body.text for body in bodies), seconds=30)
+        screen.engine._process.kill()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        for pane in screen.query(TrialPane):
+            line = str(pane.query_one(".pane-metrics").render())
+            assert line == "error: the trial process exited during the trial (partial text kept)", line
+            assert pane.query_one(StreamingMarkdown).text.startswith("alpha")
+        screen.run_trial("hi")  # a new child serves the next run
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert all("tok/s" in str(p.query_one(".pane-metrics").render()) for p in screen.query(TrialPane))

@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
 
+from agent.trials.child import ChildEngine
 from tui.heap import freeze_loaded_objects, full_collections_paused
 from tui.widgets.streaming_markdown import StreamingMarkdown
 
@@ -102,6 +103,11 @@ class TrialPane(Vertical):
         self.flush()
         self.query_one(MetricsLine).show("cancelled · partial text kept")
 
+    def failed(self, reason: str) -> None:
+        self._final = None
+        self.flush()
+        self.query_one(MetricsLine).show(f"error: {reason} (partial text kept)")
+
     def done(self, run: Any) -> None:
         """This model has finished (others may still stream): its tail and numbers show on its turn."""
         self._final = metrics_line(run)
@@ -138,11 +144,8 @@ class PaneFlusher:
         self._timer.stop()
 
 
-def _load_trial_modules() -> None:
-    from agent.trials.engine import TrialEngine
-
-    TrialEngine._litellm()
-    import textual_plotext  # noqa: F401  (the charts; ~0.1 s to import)
+def _load_chart_module() -> None:
+    import textual_plotext  # noqa: F401  (~0.1 s to import)
 
 
 def _ttft_text(ttft_ms: float | None) -> str:
@@ -196,6 +199,7 @@ class TrialScreen(Screen[None]):
         self.labels: dict[str, str] = {}
         self.runs: list[Any] = []
         self.awaiting_vote = False
+        self.engine = ChildEngine()  # streams run in a child process: see agent/trials/child.py
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -212,9 +216,14 @@ class TrialScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.engine.start()  # it imports LiteLLM while the user reads the prompt
+        self._charts_mounted = self._mount_charts()
         table = self.query_one("#trial-results", DataTable)
         table.add_columns("pane", "run", "TTFT ms", "tok/s", "tokens", "cost $", "finish", "error")
         self.query_one("#panes").styles.grid_size_columns = min(len(self.models), 2 if self.app.size.width < 140 else 4)
+
+    async def on_unmount(self) -> None:
+        await self.engine.close()
 
     def _mode_text(self) -> str:
         mode = "blind: names hidden until you vote (1-4 winner, t tie, x all bad)" if self.blind else "open"
@@ -231,10 +240,11 @@ class TrialScreen(Screen[None]):
 
     @work(exclusive=True, group="trial", exit_on_error=False)
     async def run_trial(self, prompt: str) -> None:
-        from agent.trials.engine import TrialEngine, TrialRequest, blind_labels
+        from agent.trials.engine import TrialRequest, blind_labels
 
+        prices = {model: price for model in self.models if (price := self.price_of(model)) is not None}
         request = TrialRequest(models=self.models, prompt=prompt, api_bases=self.api_bases, blind=False,
-                               max_tokens=256, timeout_s=90)  # fmt: skip
+                               max_tokens=256, timeout_s=90, prices=prices)  # fmt: skip
         self.labels = blind_labels(self.models) if self.blind else {m: m for m in self.models}
         panes = {pane.model: pane for pane in self.query(TrialPane)}
         for model, pane in panes.items():
@@ -244,18 +254,21 @@ class TrialScreen(Screen[None]):
         async def on_chunk(run: Any, text: str) -> None:
             panes[run.model].write(text, run.ttft_ms)
 
-        engine = TrialEngine(self.price_of)
-        await asyncio.to_thread(_load_trial_modules)  # importing LiteLLM takes seconds: not on the event loop
         freeze_loaded_objects()
         flusher = PaneFlusher(self, list(panes.values()))
         try:
             with full_collections_paused():
-                runs = await engine.run(request, on_chunk=on_chunk, on_done=lambda run: panes[run.model].done(run))
+                runs = await self.engine.run(request, on_chunk=on_chunk, on_done=lambda run: panes[run.model].done(run))
             await flusher.drain()
         except asyncio.CancelledError:
             for pane in panes.values():
                 pane.cancelled()
             raise
+        except RuntimeError as exc:  # the trial process died or could not start
+            for pane in panes.values():
+                pane.failed(str(exc))
+            self.notify(f"The trial stopped: {exc}. Press Run to try again.", severity="error")
+            return
         finally:
             flusher.stop()
         for run in runs:
@@ -270,15 +283,24 @@ class TrialScreen(Screen[None]):
             self.query_one("#trial-results", DataTable).focus()  # so 1-4, t and x vote instead of typing
             self.notify("Vote: 1-4 for the winner's pane, t for a tie, x if all are bad.")
 
+    @work(group="charts")
+    async def _mount_charts(self) -> None:
+        """Mounted hidden ahead of the first results, so a trial's end only draws them."""
+        await asyncio.to_thread(_load_chart_module)
+        from textual_plotext import PlotextPlot
+
+        charts = [PlotextPlot(classes="trial-chart") for _ in range(3)]
+        await self.query_one("#trial-charts", Horizontal).mount_all(charts)
+
     async def _show_charts(self) -> None:
         """Median TTFT, tokens/s and cost per model across runs, as bars (names hidden while blind)."""
         from textual_plotext import PlotextPlot
 
         from agent.trials.results import summarise
 
+        await self._charts_mounted.wait()
         charts = self.query_one("#trial-charts", Horizontal)
-        if not charts.children:
-            await charts.mount_all([PlotextPlot(classes="trial-chart") for _ in range(3)])
+        charts.display = True
         summaries = summarise(self.runs)
         names = [self.labels.get(s["model"], s["model"]) if self.awaiting_vote else s["model"].rsplit("/", 1)[-1][:14]
                  for s in summaries]  # fmt: skip

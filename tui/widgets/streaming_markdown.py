@@ -35,7 +35,7 @@ class StreamingMarkdown(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     StreamingMarkdown {
         height: 1fr;
-        scrollbar-gutter: stable;
+        overflow-y: scroll;  /* a scrollbar appearing mid-stream would re-lay-out the screen */
         & > .md--h1 { color: $text-accent; text-style: bold underline; }
         & > .md--h2 { color: $text-accent; text-style: bold; }
         & > .md--h3 { text-style: bold; }
