@@ -39,10 +39,14 @@ async def test_blind_trial_of_the_local_models_from_the_tui():
         assert sorted(str(p.query_one(".pane-title").render()) for p in panes) == ["[A]", "[B]"]
         metrics = [str(p.query_one(".pane-metrics").render()) for p in panes]
         assert all("TTFT" in line for line in metrics), metrics  # an error line says which model failed and why
-        assert len(screen.query(".trial-chart")) == 3  # TTFT, tokens/s and cost bars
+        charts = " ".join(str(chart.render()) for chart in screen.query(".trial-chart"))
+        assert charts.count("TTFT") == 1 and "tokens/s" in charts and "cost" in charts
+        assert "smollm" not in charts and "gemma" not in charts  # blind: the bars name panes, not models
         await pilot.press("1")
         await pilot.pause()
         assert not screen.awaiting_vote
+        charts = " ".join(str(chart.render()) for chart in screen.query(".trial-chart"))
+        assert "smollm2-135m" in charts and "gemma3-270m" in charts  # revealed with the vote
         titles = [str(p.query_one(".pane-title").render()) for p in panes]
         assert any("local/smollm2-135m" in t for t in titles) and any("★" in t for t in titles)
         assert "won 1/1" in str(screen.query_one("#win-rates").render())

@@ -21,6 +21,7 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Sta
 
 from agent.trials.child import ChildEngine
 from tui.heap import freeze_loaded_objects, full_collections_paused
+from tui.widgets.metric_bars import MetricBars
 from tui.widgets.streaming_markdown import StreamingMarkdown
 
 DEFAULT_PROMPT = "Explain in two sentences what time to first token measures."
@@ -144,8 +145,11 @@ class PaneFlusher:
         self._timer.stop()
 
 
-def _load_chart_module() -> None:
-    import textual_plotext  # noqa: F401  (~0.1 s to import)
+CHARTS = (  # title, summary key, how a median reads
+    ("TTFT, ms (median)", "ttft_ms", lambda value: f"{value:,.0f} ms"),
+    ("tokens/s (median)", "tokens_per_s", lambda value: f"{value:.1f}"),
+    ("cost, $ (median)", "cost_usd", lambda value: f"${value:.6f}"),
+)
 
 
 def _ttft_text(ttft_ms: float | None) -> str:
@@ -211,13 +215,14 @@ class TrialScreen(Screen[None]):
             for model in self.models:
                 yield TrialPane(model, model)
         yield DataTable(id="trial-results", cursor_type="row")
-        yield Horizontal(id="trial-charts")
+        with Horizontal(id="trial-charts"):
+            for title, _, _ in CHARTS:
+                yield MetricBars(title, classes="trial-chart")
         yield Static("", id="win-rates")
         yield Footer()
 
     def on_mount(self) -> None:
         self.engine.start()  # it imports LiteLLM while the user reads the prompt
-        self._charts_mounted = self._mount_charts()
         table = self.query_one("#trial-results", DataTable)
         table.add_columns("pane", "run", "TTFT ms", "tok/s", "tokens", "cost $", "finish", "error")
         self.query_one("#panes").styles.grid_size_columns = min(len(self.models), 2 if self.app.size.width < 140 else 4)
@@ -274,50 +279,28 @@ class TrialScreen(Screen[None]):
         for run in runs:
             run.label = self.labels[run.model]
         self.runs.extend(runs)
-        await self._show_charts()
+        self.awaiting_vote = self.blind  # before anything shows a name
+        self._show_charts()
         self.post_message(self.Spent(sum(run.cost_usd or 0.0 for run in runs)))
         self.post_message(self.Finished([run.as_json() for run in runs]))
         self._show_results()
-        self.awaiting_vote = self.blind
         if self.blind:
             self.query_one("#trial-results", DataTable).focus()  # so 1-4, t and x vote instead of typing
             self.notify("Vote: 1-4 for the winner's pane, t for a tie, x if all are bad.")
 
-    @work(group="charts")
-    async def _mount_charts(self) -> None:
-        """Mounted hidden ahead of the first results, so a trial's end only draws them."""
-        await asyncio.to_thread(_load_chart_module)
-        from textual_plotext import PlotextPlot
-
-        charts = [PlotextPlot(classes="trial-chart") for _ in range(3)]
-        await self.query_one("#trial-charts", Horizontal).mount_all(charts)
-
-    async def _show_charts(self) -> None:
+    def _show_charts(self) -> None:
         """Median TTFT, tokens/s and cost per model across runs, as bars (names hidden while blind)."""
-        from textual_plotext import PlotextPlot
-
         from agent.trials.results import summarise
 
-        await self._charts_mounted.wait()
-        charts = self.query_one("#trial-charts", Horizontal)
-        charts.display = True
         summaries = summarise(self.runs)
-        names = [self.labels.get(s["model"], s["model"]) if self.awaiting_vote else s["model"].rsplit("/", 1)[-1][:14]
-                 for s in summaries]  # fmt: skip
-        metrics = (
-            ("TTFT ms (median)", "ttft_ms"),
-            ("tokens/s (median)", "tokens_per_s"),
-            ("cost $ (median)", "cost_usd"),
-        )
-        for chart, (title, key) in zip(charts.query(PlotextPlot), metrics, strict=True):
-            values = [(s[key] or {}).get("median", 0.0) for s in summaries]
-            chart.plt.clear_data()
-            chart.plt.clear_figure()
-            chart.plt.title(title if any(values) else f"{title}: all 0")
-            chart.plt.bar(names, values)
-            if not any(values):  # plotext would centre an all-zero axis on 0 (-1 to 1)
-                chart.plt.ylim(0, 1)
-            chart.refresh()
+        names = [self._shown_name(summary["model"]) for summary in summaries]
+        for chart, (_, key, reads) in zip(self.query(MetricBars), CHARTS, strict=True):
+            medians = [(summary[key] or {}).get("median") for summary in summaries]
+            chart.show([(name, median, reads(median) if median is not None else "—")
+                        for name, median in zip(names, medians, strict=True)])  # fmt: skip
+
+    def _shown_name(self, model: str) -> str:
+        return self.labels.get(model, model) if self.awaiting_vote else model.rsplit("/", 1)[-1]
 
     def _show_results(self) -> None:
         table = self.query_one("#trial-results", DataTable)
@@ -342,6 +325,7 @@ class TrialScreen(Screen[None]):
         for pane in self.query(TrialPane):
             pane.set_title(f"[{self.labels[pane.model]}] {pane.model}" + ("  ★" if pane.model == winner else ""))
         self._show_results()
+        self._show_charts()
         vote = {"models": sorted(self.models), "winner": winner, "vote": choice, "labels": self.labels}
         self.post_message(self.Voted(vote))
         self.votes.append(vote)
