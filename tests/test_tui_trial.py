@@ -32,7 +32,7 @@ async def test_blind_trial_of_the_local_models_from_the_tui():
         await wait_for(pilot, lambda: isinstance(app.screen, TrialScreen))  # the server starts on demand
         screen = app.screen
         await pilot.press("ctrl+b")
-        screen.query_one("#trial-prompt").value = "Say hello."
+        screen.query_one("#trial-prompt").text = "Say hello."
         await pilot.click("#run")
         await wait_for(pilot, lambda: screen.awaiting_vote)
         panes = list(screen.query(TrialPane))
@@ -174,3 +174,45 @@ async def test_a_trial_process_that_dies_shows_an_error_in_every_pane(fault_endp
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert all("tok/s" in str(p.query_one(".pane-metrics").render()) for p in screen.query(TrialPane))
+
+
+async def test_panes_sit_side_by_side_and_stack_on_a_narrow_terminal():
+    app = TradeoffApp()
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = TrialScreen([f"openai/m{i}" for i in range(4)], {}, lambda model: None)
+        await app.push_screen(screen)
+        await pilot.pause()
+
+        def layout() -> tuple[int, int]:
+            regions = [pane.region for pane in screen.query(TrialPane)]
+            return len({r.x for r in regions}), len({r.y for r in regions})
+
+        assert layout() == (4, 1)  # one row of four
+        await pilot.resize_terminal(100, 45)
+        await pilot.pause()
+        assert layout() == (2, 2)
+        await pilot.resize_terminal(70, 60)
+        await pilot.pause()
+        assert layout() == (1, 4)  # stacked
+
+
+async def test_a_pasted_multi_line_prompt_is_kept_whole_and_ctrl_j_runs_it():
+    from textual import events
+    from textual.widgets import TextArea
+
+    app = TradeoffApp()
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = TrialScreen(["openai/a", "openai/b"], {}, lambda model: None)
+        await app.push_screen(screen)
+        await pilot.pause()
+        prompt = screen.query_one("#trial-prompt", TextArea)
+        prompt.focus()
+        prompt.clear()
+        app.post_message(events.Paste("Summarise this:\nline one\nline two"))  # as a terminal delivers it
+        await pilot.pause()
+        started: list[str] = []
+        screen.run_trial = started.append  # type: ignore[method-assign]
+        await pilot.press("enter")  # a new line in the prompt, not a run
+        assert not started
+        await pilot.press("ctrl+j")
+        assert started == ["Summarise this:\nline one\nline two"]

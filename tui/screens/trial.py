@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import Button, DataTable, Footer, Header, Label, Static, TextArea
 
 from agent.trials.child import ChildEngine
 from tui.heap import freeze_loaded_objects, full_collections_paused
@@ -170,6 +170,8 @@ class TrialScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "cancel_or_close", "Cancel / back", id="trial.cancel"),
         Binding("ctrl+b", "toggle_blind", "Blind on/off", id="trial.blind"),
+        # Enter starts a new line of the prompt; ctrl+j is what ctrl+enter sends in most terminals.
+        Binding("ctrl+j,ctrl+enter,f5", "run", "Run", id="trial.run"),
         Binding("1", "vote('A')", "Vote A", show=False),
         Binding("2", "vote('B')", "Vote B", show=False),
         Binding("3", "vote('C')", "Vote C", show=False),
@@ -208,7 +210,7 @@ class TrialScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="trial-controls"):
-            yield Input(DEFAULT_PROMPT, id="trial-prompt")
+            yield TextArea(DEFAULT_PROMPT, id="trial-prompt", soft_wrap=True)  # a pasted prompt keeps every line
             yield Button("Run", id="run", variant="primary")
         yield Static(self._mode_text(), id="trial-mode")
         with Grid(id="panes"):
@@ -225,19 +227,28 @@ class TrialScreen(Screen[None]):
         self.engine.start()  # it imports LiteLLM while the user reads the prompt
         table = self.query_one("#trial-results", DataTable)
         table.add_columns("pane", "run", "TTFT ms", "tok/s", "tokens", "cost $", "finish", "error")
-        self.query_one("#panes").styles.grid_size_columns = min(len(self.models), 2 if self.app.size.width < 140 else 4)
+        self._arrange_panes(self.app.size.width)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._arrange_panes(event.size.width)
+
+    def _arrange_panes(self, width: int) -> None:
+        """Side by side while each pane gets ~35 columns; stacked on a narrow terminal."""
+        columns = min(len(self.models), 4 if width >= 140 else 2 if width >= 80 else 1)
+        grid = self.query_one("#panes")
+        if grid.styles.grid_size_columns != columns:
+            grid.styles.grid_size_columns = columns
 
     async def on_unmount(self) -> None:
         await self.engine.close()
 
     def _mode_text(self) -> str:
         mode = "blind: names hidden until you vote (1-4 winner, t tie, x all bad)" if self.blind else "open"
-        return f"{len(self.models)} models · {mode} · ctrl+b toggles blind · enter runs · escape cancels"
+        return f"{len(self.models)} models · {mode} · ctrl+b toggles blind · ctrl+j or F5 runs · escape cancels"
 
-    @on(Input.Submitted, "#trial-prompt")
     @on(Button.Pressed, "#run")
-    def _run(self) -> None:
-        prompt = self.query_one("#trial-prompt", Input).value.strip()
+    def action_run(self) -> None:
+        prompt = self.query_one("#trial-prompt", TextArea).text.strip()
         if not prompt:
             self.notify("Write a prompt first.", severity="warning")
             return
