@@ -216,3 +216,29 @@ async def test_a_pasted_multi_line_prompt_is_kept_whole_and_ctrl_j_runs_it():
         assert not started
         await pilot.press("ctrl+j")
         assert started == ["Summarise this:\nline one\nline two"]
+
+
+async def test_the_spend_guard_shows_the_estimate_and_asks_before_a_costly_trial():
+    app = TradeoffApp()
+    async with app.run_test(size=(160, 45)) as pilot:
+        costly = TrialScreen(
+            ["openai/a", "openai/b"], {}, lambda model: (1e-3, 1e-3), spend_cap_usd=0.50, max_tokens=512
+        )
+        await app.push_screen(costly)
+        await pilot.pause()
+        started: list[str] = []
+        costly.run_trial = started.append  # type: ignore[method-assign]
+        await pilot.press("f5")
+        assert not started  # 2 models x 512 tokens x $0.001 is over $1: the first Run only asks
+        mode = str(costly.query_one("#trial-mode").render())
+        assert "estimated cost at most $1.0" in mode, mode
+        assert any("above the $0.50 cap" in n.message for n in app._notifications)
+        await pilot.press("f5")
+        assert len(started) == 1  # the second Run spends it
+        app.pop_screen()
+        cheap = TrialScreen(["openai/a", "openai/b"], {}, lambda model: (0.0, 0.0))
+        await app.push_screen(cheap)
+        await pilot.pause()
+        cheap.run_trial = started.append  # type: ignore[method-assign]
+        await pilot.click("#run")
+        assert len(started) == 2  # under the cap: runs at once

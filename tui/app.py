@@ -402,7 +402,10 @@ class TradeoffApp(App[None]):
         from agent.trials.engine import catalog_prices
 
         earlier = [v for v in (self.state.votes if self.state is not None else []) if set(v["models"]) == set(models)]
-        self.push_screen(TrialScreen(models, bases, catalog_prices(self.advisor.tools.catalog), earlier_votes=earlier))
+        price_of, settings = catalog_prices(self.advisor.tools.catalog), self.settings
+        screen = TrialScreen(models, bases, price_of, earlier_votes=earlier, spend_cap_usd=settings.spend_cap_usd,
+                             max_tokens=settings.trial_max_tokens)  # fmt: skip
+        self.push_screen(screen)
 
     @work(thread=True, exclusive=True, group="local-server", exit_on_error=False, name="local-server")
     def ensure_local_server(self, models: list[str]) -> None:

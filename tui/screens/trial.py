@@ -194,9 +194,12 @@ class TrialScreen(Screen[None]):
 
     def __init__(
         self, models: list[str], api_bases: dict[str, str], price_of: Any, blind: bool = False,
-        earlier_votes: list[dict[str, Any]] | None = None,
+        earlier_votes: list[dict[str, Any]] | None = None, spend_cap_usd: float = 0.50, max_tokens: int = 256,
     ) -> None:  # fmt: skip
         super().__init__()
+        self.spend_cap_usd = spend_cap_usd
+        self.max_tokens = max_tokens
+        self._spend_accepted_for: str | None = None  # the prompt the user chose to run above the cap
         self.votes: list[dict[str, Any]] = list(earlier_votes or [])
         self.models = models
         self.api_bases = api_bases
@@ -252,15 +255,36 @@ class TrialScreen(Screen[None]):
         if not prompt:
             self.notify("Write a prompt first.", severity="warning")
             return
-        self.run_trial(prompt)
+        if self._spend_guard_allows(prompt):
+            self.run_trial(prompt)
+
+    def _spend_guard_allows(self, prompt: str) -> bool:
+        """Show the worst-case cost; above the cap (or unknown), the second Run goes ahead."""
+        from agent.trials.engine import estimate_cost
+
+        estimate = estimate_cost(self._request(prompt), self.price_of)
+        shown = f"at most ${estimate:.6f}" if estimate is not None else "unknown (a model has no price)"
+        self.query_one("#trial-mode", Static).update(f"{self._mode_text()} · estimated cost {shown}")
+        if (estimate is None or estimate > self.spend_cap_usd) and self._spend_accepted_for != prompt:
+            self._spend_accepted_for = prompt
+            why = "is unknown" if estimate is None else f"${estimate:.4f} is above the ${self.spend_cap_usd:.2f} cap"
+            self.notify(f"Estimated cost {why} (TRADEOFF_SPEND_CAP_USD). Press Run again to spend it.",
+                        severity="warning", timeout=8)  # fmt: skip
+            return False
+        return True
+
+    def _request(self, prompt: str) -> Any:
+        from agent.trials.engine import TrialRequest
+
+        prices = {model: price for model in self.models if (price := self.price_of(model)) is not None}
+        return TrialRequest(models=self.models, prompt=prompt, api_bases=self.api_bases, max_tokens=self.max_tokens,
+                            timeout_s=90, prices=prices)  # fmt: skip
 
     @work(exclusive=True, group="trial", exit_on_error=False)
     async def run_trial(self, prompt: str) -> None:
-        from agent.trials.engine import TrialRequest, blind_labels
+        from agent.trials.engine import blind_labels
 
-        prices = {model: price for model in self.models if (price := self.price_of(model)) is not None}
-        request = TrialRequest(models=self.models, prompt=prompt, api_bases=self.api_bases, blind=False,
-                               max_tokens=256, timeout_s=90, prices=prices)  # fmt: skip
+        request = self._request(prompt)
         self.labels = blind_labels(self.models) if self.blind else {m: m for m in self.models}
         panes = {pane.model: pane for pane in self.query(TrialPane)}
         for model, pane in panes.items():
