@@ -242,3 +242,18 @@ async def test_the_spend_guard_shows_the_estimate_and_asks_before_a_costly_trial
         cheap.run_trial = started.append  # type: ignore[method-assign]
         await pilot.click("#run")
         assert len(started) == 2  # under the cap: runs at once
+
+
+async def test_models_without_a_server_of_their_own_use_the_configured_api_base(fault_endpoint, monkeypatch):
+    monkeypatch.setenv("TRADEOFF_TRIAL_API_BASE", fault_endpoint)
+    app = TradeoffApp()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        app._open_trial(["openai/healthy", "openai/healthy-2"])
+        await wait_for(pilot, lambda: isinstance(app.screen, TrialScreen))
+        screen = app.screen
+        await pilot.pause()  # mounted, as it is by the time a user can press Run
+        screen.run_trial("hi")
+        await wait_for(pilot, lambda: len(screen.runs) == 2, seconds=30)
+        assert [run.error for run in screen.runs] == [None, None]
+        assert screen.runs[0].text == "alpha beta gamma delta epsilon "

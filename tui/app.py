@@ -389,16 +389,27 @@ class TradeoffApp(App[None]):
         shortlist = self.main_screen.query_one(ShortlistTable)
         ranked = ((self.state and self.state.ranking) or {}).get("ranked", [])
         models = shortlist.marked_models() or [r["model"] for r in ranked[:2]] or [f"local/{a}" for a in LOCAL_ORDER]
-        bases = {m: resolved[1] for m in models if (resolved := resolve_local(m, self.settings.local_port))}
-        if bases:
+        bases = self._api_bases(models)
+        if any(resolve_local(model, self.settings.local_port) for model in models):
             self.ensure_local_server([])  # started on demand, stopped on exit
         self.push_screen(BatchScreen(models, bases, catalog_prices(self.advisor.tools.catalog), tests_path))
 
-    def _open_trial(self, models: list[str]) -> None:
+    def _api_bases(self, models: list[str]) -> dict[str, str]:
+        """Local models go to their servers; any other model to trial_api_base, when it is set."""
         from agent.local_models import resolve_local
+
+        bases = {}
+        for model in models:
+            if resolved := resolve_local(model, self.settings.local_port):
+                bases[model] = resolved[1]
+            elif self.settings.trial_api_base:
+                bases[model] = self.settings.trial_api_base
+        return bases
+
+    def _open_trial(self, models: list[str]) -> None:
         from tui.screens.trial import TrialScreen
 
-        bases = {m: resolved[1] for m in models if (resolved := resolve_local(m, self.settings.local_port))}
+        bases = self._api_bases(models)
         from agent.trials.engine import catalog_prices
 
         earlier = [v for v in (self.state.votes if self.state is not None else []) if set(v["models"]) == set(models)]
