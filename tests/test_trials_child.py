@@ -45,14 +45,20 @@ async def test_the_child_streams_chunks_then_each_finished_model_then_the_runs(e
     assert events.index(("done", "openai/healthy")) > max(i for i, (kind, _) in enumerate(events) if kind == "chunk")
 
 
-async def test_cancelling_kills_the_child_and_the_next_trial_starts_a_new_one(endpoint):
-    engine = ChildEngine()
+async def long_trial_underway(engine: ChildEngine, endpoint: str) -> asyncio.Task:
+    """Two 400-chunk streams, once the first ten chunks have arrived."""
     seen: list[str] = []
     trial = asyncio.create_task(engine.run(request(endpoint, "openai/long-a", "openai/long-b"),
                                            on_chunk=lambda run, text: seen.append(text)))  # fmt: skip
+    while len(seen) < 10:
+        await asyncio.sleep(0.05)
+    return trial
+
+
+async def test_cancelling_kills_the_child_and_the_next_trial_starts_a_new_one(endpoint):
+    engine = ChildEngine()
     try:
-        while len(seen) < 10:
-            await asyncio.sleep(0.05)
+        trial = await long_trial_underway(engine, endpoint)
         child = engine._process
         assert child is not None
         trial.cancel()
@@ -68,12 +74,8 @@ async def test_cancelling_kills_the_child_and_the_next_trial_starts_a_new_one(en
 
 async def test_a_child_that_dies_mid_trial_is_an_error_not_a_hang(endpoint):
     engine = ChildEngine()
-    seen: list[str] = []
-    trial = asyncio.create_task(engine.run(request(endpoint, "openai/long-a", "openai/long-b"),
-                                           on_chunk=lambda run, text: seen.append(text)))  # fmt: skip
     try:
-        while len(seen) < 10:
-            await asyncio.sleep(0.05)
+        trial = await long_trial_underway(engine, endpoint)
         assert engine._process is not None
         engine._process.kill()  # as the OOM killer would
         with pytest.raises(RuntimeError, match="exited during the trial"):

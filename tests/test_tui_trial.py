@@ -202,14 +202,15 @@ async def test_a_pasted_multi_line_prompt_is_kept_whole_and_ctrl_j_runs_it():
 
     app = TradeoffApp()
     async with app.run_test(size=(160, 45)) as pilot:
-        screen = TrialScreen(["openai/a", "openai/b"], {}, lambda model: None)
+        screen = TrialScreen(["openai/a", "openai/b"], {}, lambda model: (0.0, 0.0))  # priced: no spend question
         await app.push_screen(screen)
         await pilot.pause()
         prompt = screen.query_one("#trial-prompt", TextArea)
         prompt.focus()
         prompt.clear()
+        await pilot.pause()  # focus moves on the next message cycle
         app.post_message(events.Paste("Summarise this:\nline one\nline two"))  # as a terminal delivers it
-        await pilot.pause()
+        await wait_for(pilot, lambda: prompt.text.endswith("line two"), seconds=5)
         started: list[str] = []
         screen.run_trial = started.append  # type: ignore[method-assign]
         await pilot.press("enter")  # a new line in the prompt, not a run
