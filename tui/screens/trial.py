@@ -100,14 +100,16 @@ class TrialPane(Vertical):
         return f"{ttft} · {self._chunks} chunks · {rate} · streaming…"
 
     def cancelled(self) -> None:
-        self._final = None
-        self.flush()
-        self.query_one(MetricsLine).show("cancelled · partial text kept")
+        self._stopped("cancelled · partial text kept")
 
     def failed(self, reason: str) -> None:
+        self._stopped(f"error: {reason} (partial text kept)")
+
+    def _stopped(self, line: str) -> None:
+        """The trial ended for every model at once: show what arrived, then why it ended."""
         self._final = None
         self.flush()
-        self.query_one(MetricsLine).show(f"error: {reason} (partial text kept)")
+        self.query_one(MetricsLine).show(line)
 
     def done(self, run: Any) -> None:
         """This model has finished (others may still stream): its tail and numbers show on its turn."""
