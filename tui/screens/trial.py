@@ -330,20 +330,23 @@ class TrialScreen(Screen[None]):
         from agent.trials.results import summarise
 
         summaries = summarise(self.runs)
-        names = [self._shown_name(summary["model"]) for summary in summaries]
+        names = [self._shown_name(summary["model"], short=True) for summary in summaries]
         for chart, (_, key, reads) in zip(self.query(MetricBars), CHARTS, strict=True):
             medians = [(summary[key] or {}).get("median") for summary in summaries]
             chart.show([(name, median, reads(median) if median is not None else "—")
                         for name, median in zip(names, medians, strict=True)])  # fmt: skip
 
-    def _shown_name(self, model: str) -> str:
-        return self.labels.get(model, model) if self.awaiting_vote else model.rsplit("/", 1)[-1]
+    def _shown_name(self, model: str, short: bool = False) -> str:
+        """While a vote is pending, the pane's label for every run (charts and table agree)."""
+        if self.awaiting_vote:
+            return self.labels.get(model, model)
+        return model.rsplit("/", 1)[-1] if short else model
 
     def _show_results(self) -> None:
         table = self.query_one("#trial-results", DataTable)
         table.clear()
         for run in self.runs:
-            name = run.label if self.blind and self.awaiting_vote else run.model
+            name = self._shown_name(run.model)
             table.add_row(
                 name, str(run.run), f"{run.ttft_ms:,.0f}" if run.ttft_ms else "—",
                 f"{run.tokens_per_s:.1f}" if run.tokens_per_s else "—", str(run.output_tokens or 0),
