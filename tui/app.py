@@ -65,6 +65,7 @@ class TradeoffApp(App[None]):
         self.pending: list[str] = []
         self.state: Any = None
         self._plot: Any = None
+        self._local_server: Any = None  # the local models' servers, when this app started them
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen()
@@ -415,30 +416,39 @@ class TradeoffApp(App[None]):
         earlier = [v for v in (self.state.votes if self.state is not None else []) if set(v["models"]) == set(models)]
         price_of, settings = catalog_prices(self.advisor.tools.catalog), self.settings
         screen = TrialScreen(models, bases, price_of, earlier_votes=earlier, spend_cap_usd=settings.spend_cap_usd,
-                             max_tokens=settings.trial_max_tokens)  # fmt: skip
+                             max_tokens=settings.trial_max_tokens, explain_error=self.explain_trial_error)  # fmt: skip
         self.push_screen(screen)
 
     @work(thread=True, exclusive=True, group="local-server", exit_on_error=False, name="local-server")
     def ensure_local_server(self, models: list[str]) -> None:
-        """Start the local models on demand (stopped when the app exits), then open the trial."""
-        import httpx
+        """Start the local models on demand (self-tested; stopped when the app exits), then open the trial."""
+        from agent.local_models import LOCAL_ORDER, LocalModelsUnavailable, answering, start_server
 
-        from agent.local_models import local_api_base, start_server
-
+        if all(answering(alias, self.settings.local_port) for alias in LOCAL_ORDER):
+            if models:
+                self.call_from_thread(self._open_trial, models)
+            return
+        if self._local_server is not None:  # one of ours died: free its ports before starting again
+            self._local_server.stop()
+            self._local_server = None
+        log = self.settings.log_dir / "local-server.log"
+        self.call_from_thread(self.notify, f"Starting the local models (a few seconds; log: {log})…")
         try:
-            httpx.get(f"{local_api_base('smollm2-135m', self.settings.local_port)}/models", timeout=0.5)
-        except httpx.HTTPError:
-            self.call_from_thread(self.notify, "Starting the local models (a few seconds)…")
-            self._local_server = start_server(
-                self.settings.data_dir, self.settings.local_port, log=self.settings.log_dir / "local-server.log"
-            )
+            self._local_server = start_server(self.settings.data_dir, self.settings.local_port, log=log)
+        except LocalModelsUnavailable as exc:
+            self.call_from_thread(self.notify, f"The local models could not start: {exc}", severity="error",
+                                  timeout=20)  # fmt: skip
+            return
         if models:
             self.call_from_thread(self._open_trial, models)
 
+    def explain_trial_error(self, model: str, error: str | None) -> str | None:
+        """A local model's failed run names its server's crash, if ours died."""
+        return self._local_server.explain(model, error) if self._local_server is not None else error
+
     def on_unmount(self) -> None:
-        server = getattr(self, "_local_server", None)
-        if server is not None:
-            server.stop()
+        if self._local_server is not None:
+            self._local_server.stop()
 
     def on_trial_screen_spent(self, event: Any) -> None:
         self.screen_stack[0].query_one(StatusBar).spend += event.usd

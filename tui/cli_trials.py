@@ -70,7 +70,7 @@ def run_trial(args: argparse.Namespace) -> int:
         shown = f"${estimate:.6f}" if estimate is not None else "unknown"
         print(f"Estimated cost at most {shown} ({request.runs} run(s), max_tokens {request.max_tokens}).", flush=True)
     started = time.perf_counter()
-    runs = asyncio.run(TrialEngine(price_of).run(request))
+    runs = _run_with_local_servers(request, TrialEngine(price_of), settings)
     payload = {
         "results": [run.as_json() for run in runs],
         "summaries": summarise(runs),
@@ -92,6 +92,27 @@ def run_trial(args: argparse.Namespace) -> int:
     if args.blind:
         _blind_vote(runs, settings)
     return 0
+
+
+def _run_with_local_servers(request, engine, settings: Settings):  # type: ignore[no-untyped-def]
+    """Local models are served for this trial when nothing answers on their ports, then stopped;
+    a run whose server died says how, instead of "could not connect"."""
+    from agent.local_models import LocalModelsUnavailable, served
+
+    def say(line: str) -> None:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+
+    try:
+        with served(request.models, settings.data_dir, settings.local_port, settings.log_dir / "local-server.log",
+                    on_start=say) as server:  # fmt: skip
+            runs = asyncio.run(engine.run(request))
+            if server is not None:
+                for run in runs:
+                    run.error = server.explain(run.model, run.error)
+            return runs
+    except LocalModelsUnavailable as exc:
+        raise UsageError(f"--models: {exc}") from None
 
 
 def _blind_vote(runs, settings: Settings) -> None:  # type: ignore[no-untyped-def]
@@ -129,10 +150,12 @@ def run_local_serve(args: argparse.Namespace) -> int:
         while server.alive():
             time.sleep(0.5)
     except KeyboardInterrupt:
-        pass
+        return 0
     finally:
         server.stop()
-    return 0
+    died = "; ".join(f"{alias}: {report}" for alias in server.aliases if (report := server.crash_report(alias)))
+    sys.stderr.write(f"tradeoff local serve: {died}\n")
+    return 1
 
 
 def run_eval(args: argparse.Namespace) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -197,8 +198,10 @@ class TrialScreen(Screen[None]):
     def __init__(
         self, models: list[str], api_bases: dict[str, str], price_of: Any, blind: bool = False,
         earlier_votes: list[dict[str, Any]] | None = None, spend_cap_usd: float = 0.50, max_tokens: int = 256,
+        explain_error: Callable[[str, str | None], str | None] | None = None,
     ) -> None:  # fmt: skip
         super().__init__()
+        self.explain_error = explain_error or (lambda model, error: error)
         self.spend_cap_usd = spend_cap_usd
         self.max_tokens = max_tokens
         self._spend_accepted_for: str | None = None  # the prompt the user chose to run above the cap
@@ -296,11 +299,15 @@ class TrialScreen(Screen[None]):
         async def on_chunk(run: Any, text: str) -> None:
             panes[run.model].write(text, run.ttft_ms)
 
+        def on_done(run: Any) -> None:
+            run.error = self.explain_error(run.model, run.error)
+            panes[run.model].done(run)
+
         freeze_loaded_objects()
         flusher = PaneFlusher(self, list(panes.values()))
         try:
             with full_collections_paused():
-                runs = await self.engine.run(request, on_chunk=on_chunk, on_done=lambda run: panes[run.model].done(run))
+                runs = await self.engine.run(request, on_chunk=on_chunk, on_done=on_done)
             await flusher.drain()
         except asyncio.CancelledError:
             for pane in panes.values():
@@ -315,6 +322,7 @@ class TrialScreen(Screen[None]):
             flusher.stop()
         for run in runs:
             run.label = self.labels[run.model]
+            run.error = self.explain_error(run.model, run.error)
         self.runs.extend(runs)
         self.awaiting_vote = self.blind  # before anything shows a name
         self._show_charts()
