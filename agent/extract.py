@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from agent.extract_languages import clause_around, languages
+from agent.extract_sizes import add_history, read_sizes
 from catalog.requirements import DAYS_PER_MONTH
 
 _NUM = r"(\d+(?:[.,]\d+)*)\s*(k|thousand|m|mm|mil|million|b|bn|billion)?\b"
@@ -102,20 +104,15 @@ _LATENCY = re.compile(
     r"(ms|milliseconds?|s|secs?|seconds?)\b",
     re.IGNORECASE,
 )
+# "2 seconds for the full answer", "10 s or less per summary": a time with no "under" or "within".
+_LATENCY_FOR = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|secs?|seconds?)\b(?=\s+(?:or less|max\b|at most|"
+    r"(?:for|to)\s+(?:\w+\s+){0,3}(?:answers?|responses?|repl(?:y|ies)|summar(?:y|ies)|outputs?|results?|"
+    r"generat\w*|finish|complete)))",
+    re.IGNORECASE,
+)
 _CONTEXT = re.compile(
     _NUM + r"\s*(?:tokens?\s*(?:of\s*)?)?(?:context|context window|token context|tokens? of context)",
-    re.IGNORECASE,
-)
-_DOC_TOKENS = re.compile(_NUM + r"\s*tokens?\b", re.IGNORECASE)
-_PAGES = re.compile(r"(\d+)\s*(?:-| )?pages?", re.IGNORECASE)
-_INPUT_TOKENS = re.compile(
-    r"(?:prompts?|inputs?|requests?|questions?|messages?)\s*(?:are|of|average|avg|around|about|~|is|:)*\s*"
-    r"(?:about|around|roughly|~)?\s*" + _NUM + r"\s*tokens?",
-    re.IGNORECASE,
-)
-_OUTPUT_TOKENS = re.compile(
-    r"(?:responses?|outputs?|answers?|replies|completions?)\s*(?:are|of|average|avg|around|about|~|is|:)*\s*"
-    r"(?:about|around|roughly|~)?\s*" + _NUM + r"\s*tokens?",
     re.IGNORECASE,
 )
 
@@ -220,10 +217,10 @@ def extract(text: str) -> Extraction:
     found = Extraction()
     _volume(text, found)
     _money(text, found)
-    latency = _LATENCY.search(text)
-    if latency:
-        found.put("max_ttft_ms", _latency_ms(latency.group(1), latency.group(2)), latency.group(0))
+    _latency(text, found)
     _tokens(text, found)
+    for language, said in languages(text):
+        found.add_to_list("languages", language, said)
     task = task_from_keywords(text)
     if task:
         found.put("task", task[0], task[1])
@@ -242,6 +239,33 @@ def extract(text: str) -> Extraction:
             found.put("priority", preset, match.group(0))
             break
     return found
+
+
+_FIRST_WORDS = re.compile(r"\bstart|\bbegin|first (?:token|word|byte|chunk|character)s?|ttft|time to first|appear|"
+                          r"stream|\bfeel|instant|snappy", re.I)  # fmt: skip
+_WHOLE_ANSWER = re.compile(r"\b(?:whole|full|entire|complete|completed|total|finish\w*|done|arrive\w*)\b|"
+                           r"end[- ]to[- ]end|response time|round[- ]trip|generated", re.I)  # fmt: skip
+_ANSWER_WORDS = re.compile(r"\b(?:answers?|responses?|repl(?:y|ies)|respond\w*|results?|summar(?:y|ies)|outputs?)\b",
+                           re.I)  # fmt: skip
+
+
+def _latency(text: str, found: Extraction) -> None:
+    """A time for the first words is a TTFT target; a time for the whole answer is an end-to-end one.
+    "Answers within 10 s" is read as the whole answer, which also bounds the first token."""
+    for match in sorted([*_LATENCY.finditer(text), *_LATENCY_FOR.finditer(text)], key=lambda m: m.start()):
+        ms = _latency_ms(match.group(1), match.group(2))
+        clause = clause_around(text, match.start(), match.end())
+        words = clause.strip()
+        if _FIRST_WORDS.search(clause):
+            if "max_ttft_ms" not in found.fields:
+                found.put("max_ttft_ms", ms, match.group(0))
+        elif _WHOLE_ANSWER.search(clause) or _ANSWER_WORDS.search(clause):
+            if "max_response_ms" not in found.fields:
+                found.put("max_response_ms", ms, f"{words} (the whole answer)")
+            if not _WHOLE_ANSWER.search(clause) and "max_ttft_ms" not in found.fields:
+                found.put("max_ttft_ms", ms, f"{words} (the first words come no later than the whole answer)")
+        elif "max_ttft_ms" not in found.fields:
+            found.put("max_ttft_ms", ms, match.group(0))
 
 
 def _volume(text: str, found: Extraction) -> None:
@@ -281,25 +305,46 @@ def _money(text: str, found: Extraction) -> None:
 
 
 def _tokens(text: str, found: Extraction) -> None:
+    sizes = read_sizes(text)
     context = _CONTEXT.search(text)
-    if context:
+    if context and context.group(0) not in sizes.evidence.get("documents", ""):
         found.put("min_context", int(_number(context.group(1), context.group(2))), context.group(0))
-    inp = _INPUT_TOKENS.search(text)
-    if inp:
-        found.put("input_tokens", int(_number(inp.group(1), inp.group(2))), inp.group(0))
-    out = _OUTPUT_TOKENS.search(text)
-    if out:
-        found.put("output_tokens", int(_number(out.group(1), out.group(2))), out.group(0))
-    if "min_context" not in found.fields:
-        docs = [m for m in _DOC_TOKENS.finditer(text) if inp is None or m.start() != inp.start(1)]
-        docs = [m for m in docs if out is None or m.start() != out.start(1)]
-        big = [m for m in docs if _number(m.group(1), m.group(2)) >= 8_000]
-        if big:
-            found.put("min_context", int(_number(big[0].group(1), big[0].group(2))), big[0].group(0))
-    pages = _PAGES.search(text)
-    if pages and "min_context" not in found.fields and int(pages.group(1)) >= 10:
-        # About 600 tokens a page, the figure the course's contract example implies.
-        found.put("min_context", int(pages.group(1)) * 600, pages.group(0))
+    elif sizes.context is not None:
+        context_words = [sizes.evidence[k] for k in ("min_context", "documents") if k in sizes.evidence]
+        found.put("min_context", sizes.context, "; ".join(context_words) or "the documents' size")
+    if sizes.output is not None:
+        found.put("output_tokens", sizes.output, sizes.evidence["output_tokens"])
+    if sizes.turns is not None:
+        add_history(sizes, sizes.output)
+        _conversations_to_requests(sizes.turns, sizes.evidence["turns"], found)
+    notes = {k: v for k, v in sizes.notes.items() if k == "output_tokens"}
+    if sizes.total is not None:
+        found.put("input_tokens", sizes.total, sizes.evidence["input_tokens"])
+        notes["input_tokens"] = sizes.notes["input_tokens"]
+    elif sizes.parts:
+        words = "; ".join(sizes.evidence[part] for part in sizes.parts if part in sizes.evidence)
+        found.put("input_tokens", sum(sizes.parts.values()), words)
+        found.put("input_parts", dict(sizes.parts), words)
+        notes |= {part: sizes.notes[part] for part in sizes.parts}
+        notes["input_tokens"] = parts_note(sizes.parts, sizes.notes)
+    if notes:
+        found.put("size_notes", notes, "; ".join(found.evidence[k] for k in ("input_tokens", "output_tokens")
+                                                 if k in found.evidence))  # fmt: skip
+
+
+def parts_note(parts: dict[str, int], notes: dict[str, str]) -> str:
+    """The rule behind a total: the one part's own rule, or the sum of the parts."""
+    if len(parts) == 1:
+        return notes[next(iter(parts))]
+    return "sum of the parts: " + " + ".join(f"{part.replace('_', ' ')} {tokens:,}" for part, tokens in parts.items())
+
+
+def _conversations_to_requests(turns: float, words: str, found: Extraction) -> None:
+    """Every turn of a conversation is a request: N conversations a day x T turns."""
+    evidence = found.evidence.get("requests_per_day", "")
+    if "requests_per_day" in found.fields and re.search(r"conversations?|chats?|sessions?|dialog", evidence, re.I):
+        found.put("requests_per_day", round(found.fields["requests_per_day"] * turns, 3),
+                  f"{evidence} x {words} (each turn is a request)")  # fmt: skip
 
 
 def _privacy(text: str, found: Extraction) -> None:

@@ -1,0 +1,53 @@
+"""Languages a model must handle, from a developer's words. Pure functions."""
+
+from __future__ import annotations
+
+import re
+
+_CLAUSE_END = re.compile(r"[.;,!?](?:\s|$)|\s(?:and|but|while|whereas)\s")
+
+
+def clause_around(text: str, start: int, end: int) -> str:
+    """The clause a phrase sits in: from the previous comma, "and" or full stop to the next."""
+    left = max([m.end() for m in _CLAUSE_END.finditer(text[:start])] or [0])
+    right = _CLAUSE_END.search(text, end)
+    return text[left : right.start() if right else len(text)]
+
+
+LANGUAGES = ("spanish", "portuguese", "german", "french", "italian", "dutch", "polish", "japanese", "chinese",
+             "mandarin", "cantonese", "korean", "arabic", "hindi", "russian", "turkish", "swedish", "norwegian",
+             "danish", "finnish", "greek", "hebrew", "thai", "vietnamese", "indonesian", "ukrainian", "czech",
+             "romanian", "hungarian", "bengali", "urdu", "tagalog", "swahili", "persian", "farsi", "catalan",
+             "malay", "tamil", "bulgarian", "croatian", "serbian", "slovak")  # fmt: skip
+_LANGUAGE = re.compile(r"\b(" + "|".join(LANGUAGES) + r")\b", re.IGNORECASE)
+_SAME_LANGUAGE = {"mandarin": "chinese", "cantonese": "chinese", "farsi": "persian"}
+_MANY_LANGUAGES = re.compile(
+    r"multi-?lingual|non-english|foreign languages?|translat\w* (?:\w+ ){0,4}into (?:other|many|several) languages|"
+    r"\b(?:many|several|multiple|various|different|other|all|any|\d+\+?|two|three|four|five|six|seven|eight|nine|"
+    r"ten|twelve|twenty|dozens? of)\s+(?:\w+\s+)?languages\b",
+    re.IGNORECASE,
+)
+_NOT_NEEDED = re.compile(r"(?:\bno|\bnot|n't|\bnever|\bwithout|\bexcept|\bonly|\bjust|\bbesides)\s+(?:\w+\s+){0,3}$",
+                         re.IGNORECASE)  # fmt: skip
+_LATER = re.compile(r"\b(?:later|next year|eventually|roadmap|someday|in the future|maybe one day)\b", re.I)
+
+
+def languages(text: str) -> list[tuple[str, str]]:
+    """Languages besides English the model must read or write, each with its words; "multilingual"
+    when none is named. A language the words rule out ("not Spanish", "no other languages") or defer
+    ("later") is left out. "Docs in 3 languages, answers only in English" still needs a multilingual
+    model: it reads them."""
+    found: dict[str, str] = {}
+    for pattern, named in ((_LANGUAGE, True), (_MANY_LANGUAGES, False)):
+        for match in pattern.finditer(text):
+            before = text[max(0, match.start() - 30) : match.start()]
+            clause = clause_around(text, match.start(), match.end())
+            if _NOT_NEEDED.search(before) or _LATER.search(clause):
+                continue
+            if not named and re.search(r"programming|coding|query|markup|scripting", match.group(0), re.I):
+                continue
+            language = match.group(1).lower() if named else "multilingual"
+            found.setdefault(_SAME_LANGUAGE.get(language, language), clause.strip())
+    if len(found) > 1:
+        found.pop("multilingual", None)  # the named languages say more
+    return list(found.items())

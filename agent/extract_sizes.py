@@ -1,0 +1,348 @@
+"""Sizes from a developer's words: what one request carries (system prompt, user text, documents,
+retrieved passages, conversation history) and how long the answer is, each with its rule.
+
+Pure functions. A size is found as a quantity with a unit ("40 pages", "1,500 tokens", "~200
+lines", "top 5 chunks", "a paragraph", "10 turns") and given a role by the words attached to it
+("of surrounding code", "back", "-page contracts") or, failing that, by the nearest telling word
+before it in the same sentence ("notes are about 2,000 tokens"). Sizes of a whole collection
+("our wiki has 2,000 pages") or of a day's throughput ("10,000 pages a day") are not per-request
+input. Conventions (each one used is written into the notes as an assumption): a page ~600 tokens,
+a word ~1.3, a line of code ~10, a retrieved passage ~300, a paragraph ~120, a short sentence ~25.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+TOKENS_PER = {"page": 600.0, "word": 1.3, "line": 10.0, "passage": 300.0, "paragraph": 120.0,
+              "sentence": 25.0, "bullet": 25.0, "character": 0.25}  # fmt: skip
+UNIT_WORDS = {"page": "a page", "word": "a word", "line": "a line of code", "passage": "a retrieved passage",
+              "paragraph": "a paragraph", "sentence": "a short sentence", "bullet": "a bullet point",
+              "character": "a character"}  # fmt: skip
+QUESTION_TOKENS = 25  # a user's message in a conversation: a short sentence
+DEFAULT_ANSWER_TOKENS = 300  # Requirements' default output
+CONTEXT_FROM_TOKENS = 8_000  # today's rule: a document this big also sets the minimum context
+
+_WORDS = {"a couple of": 2, "a couple": 2, "couple of": 2, "a few": 3, "a dozen": 12, "half a": 0.5, "several": 4,
+          "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+          "fifty": 50, "hundred": 100}  # fmt: skip
+_WORD_ALT = "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True))
+_SUFFIX = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}
+_QTY = r"(?:(?P<d{i}>\d+(?:[.,]\d+)*)\s*(?P<s{i}>k|thousand|m|million)?|(?<![a-z])(?P<w{i}>" + _WORD_ALT + r"))"
+_UNITS = (r"tokens?|words?|pages?|lines?(?:\s+of\s+code)?|passages?|chunks?|snippets?|search results|"
+          r"paragraphs?|sentences?|bullets?(?:\s+points?)?|turns?|exchanges?|characters?|chars")  # fmt: skip
+_MENTION = re.compile(
+    r"(?P<top>\btop[\s-]*)?" + _QTY.format(i=1) + r"(?:\s*(?:-|–|to|or)\s*" + _QTY.format(i=2) + r")?"
+    r"[\s-]*(?P<unit>" + _UNITS + r")\b(?P<ortwo>\s+or\s+(?:two|so)\b)?",
+    re.IGNORECASE,
+)
+# "answers are short, output maybe 400": a bare number after an input or output word means tokens.
+_BARE = re.compile(
+    r"\b(?P<noun>outputs?|answers?|responses?|replies|completions?|prompts?|inputs?)\s+(?:is\s+|are\s+|of\s+)?"
+    r"(?:maybe\s+|about\s+|around\s+|roughly\s+|typically\s+|usually\s+|~\s*)*"
+    r"(?P<d1>\d+(?:[.,]\d+)*)\s*(?P<s1>k)?(?!\s*(?:[\w%$€£]|[.,]\d))",
+    re.IGNORECASE,
+)
+_THROUGHPUT = re.compile(r"^\s*(?:a|an|per|each|every|/)\s*(?:day|week|month|hour|minute|second|year)\b|"
+                         r"^\s*(?:daily|weekly|monthly|hourly)\b", re.I)  # fmt: skip
+
+_OUT = (
+    r"answers?|responses?|repl(?:y|ies)|outputs?|completions?|summar(?:y|ies)|labels?|categor(?:y|ies)|"
+    r"generat\w*|writes?|returns?|reply with|respond\w*"
+)
+_DOC = (
+    r"documents?|docs?|contracts?|reports?|pdfs?|files?|notes?|transcripts?|papers?|books?|chapters?|"
+    r"filings?|records?|manuals?|polic(?:y|ies)|specs?|diffs?|logs?|letters?|statements?|agreements?|"
+    r"invoices?|resumes?|cvs?|decks?|slides?|spreadsheets?|articles?|essays?|stor(?:y|ies)|posts?|"
+    r"descriptions?|code|functions?|modules?|briefs?|studies|study|texts?|content|material"
+)
+_USER = r"questions?|quer(?:y|ies)|messages?|tickets?|emails?|reviews?|comments?|tweets?|utterances?|user input"
+_TOTAL = r"prompts?|inputs?|requests?"
+_SYSTEM = (
+    r"system prompts?|system messages?|instructions?|few[- ]shot(?: examples)?|examples|prompt templates?|preamble"
+)
+_RETRIEVED = r"passages?|chunks?|snippets?|search results|retriev\w*|top[- ]?k"
+_HISTORY = r"history|previous (?:turns|messages)|earlier (?:turns|messages)|conversation so far"
+_CORPUS = (
+    r"wiki|knowledge base|kb|corpus|code ?base|repositor(?:y|ies)|repos?|archive|library|collection|"
+    r"database|document store|intranet|help cent(?:er|re)|in total|a total of|altogether|across"
+)
+_WINDOW = r"context windows?|contexts?"
+_CODE_CONTEXT = re.compile(r"surrounding|around the cursor|nearby|preceding|prefix|suffix|code context|of code|"
+                           r"autocomplet|completion|editor|ide\b|the (?:current )?file", re.I)  # fmt: skip
+_GEN_VERB = re.compile(r"\b(?:write|writes|writing|generate|generates|generating|draft|drafts|produce|produces|"
+                       r"create|creates|compose)\b", re.I)  # fmt: skip
+_AMBIGUOUS = re.compile(r"^(?:articles?|essays?|stor(?:y|ies)|posts?|blog posts?|descriptions?|copy|code|texts?)$")
+_RETRIEVAL_HINT = re.compile(r"\brag\b|retriev|top[- ]?k\b|top[\s-]*\d+|vector|embedding|search over|chunks?\b",
+                             re.I)  # fmt: skip
+_WHOLE = re.compile(r"\b(?:whole|entire|full|complete)\b|send the|pass the|paste", re.I)
+_EACH = re.compile(r"\b(?:each|per|every|a single|one)\b", re.I)
+
+ROLES: list[tuple[str, re.Pattern[str]]] = [
+    (role, re.compile(r"(?<![a-z])(?:" + words + r")(?![a-z])", re.I))
+    for role, words in (("system_prompt", _SYSTEM), ("history", _HISTORY), ("retrieved", _RETRIEVED),
+                        ("corpus", _CORPUS), ("window", _WINDOW), ("output", _OUT), ("total", _TOTAL),
+                        ("user_text", _USER), ("documents", _DOC))
+]  # fmt: skip
+
+
+@dataclass
+class Mention:
+    amount: float
+    unit: str  # token, page, word, line, passage, paragraph, sentence, bullet, turn, character
+    words: str
+    role: str | None
+    noun: str = ""
+    start: int = 0
+    upper_bound: bool = False
+    bare: bool = False  # "output maybe 400": no unit, read as tokens
+
+
+@dataclass
+class Sizes:
+    """What the words say about one request; empty when they say nothing."""
+
+    parts: dict[str, int] = field(default_factory=dict)
+    total: int | None = None
+    output: int | None = None
+    context: int | None = None
+    turns: float | None = None
+    notes: dict[str, str] = field(default_factory=dict)
+    evidence: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def input_tokens(self) -> int | None:
+        return self.total if self.total is not None else (sum(self.parts.values()) if self.parts else None)
+
+
+def _value(match: re.Match[str], i: int) -> float | None:
+    if match.group(f"d{i}"):
+        digits = match.group(f"d{i}")
+        if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", digits):
+            digits = digits.replace(",", "")
+        value = float(digits.replace(",", "."))
+        return value * _SUFFIX.get((match.group(f"s{i}") or "").lower(), 1.0)
+    if match.group(f"w{i}"):
+        return float(_WORDS[match.group(f"w{i}").lower()])
+    return None
+
+
+def _unit(raw: str) -> str:
+    raw = raw.lower()
+    for unit, prefix in (("token", "token"), ("word", "word"), ("page", "page"), ("line", "line"),
+                         ("passage", "passage"), ("passage", "chunk"), ("passage", "snippet"), ("passage", "search"),
+                         ("paragraph", "paragraph"), ("sentence", "sentence"), ("bullet", "bullet"), ("turn", "turn"),
+                         ("turn", "exchange"), ("character", "char")):  # fmt: skip
+        if raw.startswith(prefix):
+            return unit
+    return raw
+
+
+def _sentence_start(text: str, at: int) -> int:
+    cut = max(text.rfind(mark, 0, at) for mark in (". ", "; ", "! ", "? ", "\n"))
+    return cut + 1 if cut >= 0 else 0
+
+
+def _nearest_role(before: str) -> tuple[str | None, str]:
+    """The role of the telling word closest before a size, and that word."""
+    best: tuple[int, str, str] | None = None
+    for role, pattern in ROLES:
+        for match in pattern.finditer(before):
+            if best is None or match.end() > best[0]:
+                best = (match.end(), role, match.group(0).lower())
+    return (best[1], best[2]) if best else (None, "")
+
+
+_NOUN_AFTER = r"\s*(?:of\s+)?(?:(?:the|our|their|[a-z]+(?:al|ive|ed|ing|ic|ish|y))\s+){0,2}([a-z-]+(?:\s+[a-z]+)?)"
+
+
+def _attached_role(after: str) -> tuple[str | None, str, str]:
+    """The role given by the words right after a size ("of surrounding code", "back", "-page contracts"),
+    the telling word, and the words themselves."""
+    lowered = after.lower()
+    back = re.match(r"\s*(?:back|out\b|of output|in (?:the|each|every|an?|its) (?:answer|reply|response|output))",
+                    lowered)  # fmt: skip
+    if back:
+        return "output", "back", after[: back.end()]
+    code = re.match(r"\s*(?:of\s+)?(?:(?:surrounding|nearby|preceding|relevant|existing)\s+)?code\b", lowered)
+    if code:
+        return "code", "code", after[: code.end()]
+    noun = re.match(_NOUN_AFTER, lowered)
+    if not noun:
+        return None, "", ""
+    for candidate in (noun.group(1), noun.group(1).split()[0]):
+        for role, pattern in ROLES:
+            if role in ("corpus", "total") or not pattern.fullmatch(candidate):
+                continue
+            return role, candidate, after[: noun.start(1) + len(candidate)]
+    return None, "", ""
+
+
+def mentions(text: str) -> list[Mention]:
+    found = []
+    for match in _MENTION.finditer(text):
+        low, high = _value(match, 1), _value(match, 2)
+        if low is None:
+            continue
+        amount = (low + high) / 2 if high is not None else low
+        if match.group("ortwo"):
+            amount = 1.5 if "two" in match.group("ortwo").lower() else amount
+        unit = _unit(match.group("unit"))
+        after = text[match.end() : match.end() + 60]
+        if _THROUGHPUT.match(after) or re.search(r"(?:per|/)\s*$", text[max(0, match.start() - 5) : match.start()]):
+            continue
+        before = text[_sentence_start(text, match.start()) : match.start()]
+        role, noun, attached = _attached_role(after)
+        if role is None or (role != "output" and _AMBIGUOUS.match(noun or "") and _GEN_VERB.search(before)):
+            near, near_noun = _nearest_role(before)
+            if role is None or near == "output":
+                role, noun, attached = near, near_noun, ""
+        if unit in ("turn", "passage"):
+            role = "history" if unit == "turn" else "retrieved"
+        if role == "window" and (unit == "line" or _CODE_CONTEXT.search(before + match.group(0) + after[:25])):
+            role = "code"
+        prose = unit in ("sentence", "paragraph", "bullet")
+        if prose and re.search(r"\b(?:into|in|to|as|with|gives?|get|returns?)\s*$", before, re.I):
+            role = "output"  # "summarise the emails into a sentence", "answer in a paragraph"
+        if role is None and unit in ("page", "line", "sentence", "paragraph", "bullet"):
+            role = {"page": "documents", "line": "code"}.get(unit, "output")
+        bound = bool(re.search(r"(?:up to|at most|max(?:imum)?|as long as|no more than)\s*$", before, re.I))
+        words = (match.group(0) + attached).strip()
+        found.append(Mention(amount, unit, words, role, noun, match.start(), bound))
+    for match in _BARE.finditer(text):
+        if any(m.start <= match.start("d1") < m.start + len(m.words) + 3 for m in found):
+            continue
+        value = _value(match, 1)
+        assert value is not None
+        noun = match.group("noun").lower()
+        role = "total" if re.match(_TOTAL, noun) else "output"
+        found.append(Mention(value, "token", match.group(0), role, noun, match.start("d1"), bare=True))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _tokens(mention: Mention) -> tuple[int, str]:
+    """Tokens for one size, and the rule in words."""
+    if mention.unit == "token":
+        return int(mention.amount), f"stated: {mention.words}"
+    per = TOKENS_PER[mention.unit]
+    tokens = max(1, math.ceil(mention.amount * per - 1e-9))
+    count = f"{mention.amount:g} {mention.unit}{'s' if mention.amount != 1 else ''}"
+    return tokens, f"{count} x ~{per:g} tokens {UNIT_WORDS[mention.unit]} (assumption)"
+
+
+def read_sizes(text: str) -> Sizes:
+    """Every per-request size these words state, with notes and evidence."""
+    sizes = Sizes()
+    found = mentions(text)
+    retrieval = bool(_RETRIEVAL_HINT.search(text))
+    passages: list[Mention] = []
+    passage_size: Mention | None = None
+    document_sets_context = False
+    for mention in found:
+        role = mention.role
+        if role == "documents" and retrieval and not _WHOLE.search(text):
+            role = "corpus"  # with retrieval, a document's size describes the collection, not one request
+        if role == "documents" and mention.unit != "token" and _corpus_near(text, mention):
+            role = "corpus"
+        if role == "corpus":
+            continue
+        if role == "window":
+            continue  # a context window is a limit, read by the extractor's own context rule
+        if role == "history" and mention.unit == "turn":
+            sizes.turns = mention.amount
+            sizes.evidence["turns"] = _clause(text, mention)
+            continue
+        if role == "retrieved":
+            if mention.unit == "passage":
+                passages.append(mention)
+            elif passage_size is None:
+                passage_size = mention
+            continue
+        tokens, note = _tokens(mention)
+        if mention.unit == "token":
+            note = f"stated: {_clause(text, mention)}" + (" (a bare number, read as tokens)" if mention.bare else "")
+        if role == "output":
+            if sizes.output is None:
+                sizes.output, sizes.notes["output_tokens"] = tokens, note
+                sizes.evidence["output_tokens"] = _clause(text, mention)
+            continue
+        if role == "total":
+            if sizes.total is None:
+                sizes.total, sizes.notes["input_tokens"] = tokens, note
+                sizes.evidence["input_tokens"] = _clause(text, mention)
+            continue
+        part = {"code": "documents", None: None}.get(role, role)
+        if part is None:
+            if mention.unit == "token" and tokens >= CONTEXT_FROM_TOKENS and sizes.context is None:
+                sizes.context = tokens  # a big size with no telling word: today's minimum-context rule
+                sizes.evidence["min_context"] = mention.words
+            continue
+        if part not in sizes.parts:
+            sizes.parts[part], sizes.notes[part] = tokens, note
+            sizes.evidence[part] = _clause(text, mention)
+            big_document = tokens >= CONTEXT_FROM_TOKENS or (mention.unit == "page" and mention.amount >= 10)
+            document_sets_context = document_sets_context or (part == "documents" and big_document)
+    if passages or passage_size is not None:
+        _retrieved(sizes, text, passages, passage_size)
+    if document_sets_context:
+        sizes.context = max(sizes.context or 0, sizes.input_tokens or 0)  # a document read whole must fit
+    return sizes
+
+
+def _corpus_near(text: str, mention: Mention) -> bool:
+    before = text[max(_sentence_start(text, mention.start), mention.start - 40) : mention.start]
+    role, _ = _nearest_role(before)
+    return role == "corpus" and not _EACH.search(before)
+
+
+_CLAUSE_BREAK = re.compile(r"[.;,:!?(](?:\s|$)|\s(?:and|but|while|whereas|plus)\s")
+
+
+def _clause(text: str, mention: Mention) -> str:
+    """The words that state a size: from the clause's start (at most ~40 characters back) to its unit."""
+    floor = max(_sentence_start(text, mention.start), mention.start - 40)
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text[: mention.start]) if m.end() >= floor]
+    start = max(breaks) if breaks else floor
+    snippet = text[start : mention.start + len(mention.words)]
+    if start == floor and floor > _sentence_start(text, mention.start):
+        snippet = snippet[snippet.find(" ") + 1 :]
+    return snippet.strip(" ,;")
+
+
+def _retrieved(sizes: Sizes, text: str, passages: list[Mention], passage_size: Mention | None) -> None:
+    count = next((m for m in passages if m.amount >= 1), None)
+    per_tokens, per_note = (_tokens(passage_size) if passage_size is not None else
+                            (int(TOKENS_PER["passage"]), "~300 tokens a retrieved passage (assumption)"))  # fmt: skip
+    if passage_size is not None and count is None and re.search(r"in total|total|altogether", text, re.I):
+        sizes.parts["retrieved"], sizes.notes["retrieved"] = per_tokens, per_note
+        sizes.evidence["retrieved"] = passage_size.words
+        return
+    if count is None:
+        return
+    if passage_size is not None:
+        per_note = f"{per_tokens:,} tokens a passage ({per_note})"
+    n = count.amount
+    sizes.parts["retrieved"] = round(per_tokens * n)
+    sizes.notes["retrieved"] = f"{per_note} x {n:g} passages"
+    sizes.evidence["retrieved"] = ", ".join(m.words for m in (count, passage_size) if m is not None)
+
+
+def add_history(sizes: Sizes, output_tokens: int | None) -> None:
+    """Turns per conversation -> the history an average request carries, with the rule."""
+    if sizes.turns is None or "history" in sizes.parts:
+        return
+    answer = output_tokens if output_tokens is not None else DEFAULT_ANSWER_TOKENS
+    question = sizes.parts.get("user_text", QUESTION_TOKENS)
+    earlier = max(sizes.turns - 1, 0) / 2
+    sizes.parts["history"] = round(earlier * (question + answer))
+    answer_rule = "stated" if output_tokens is not None else "the default, assumption"
+    sizes.notes["history"] = (f"{sizes.turns:g} turns a conversation: on average ({sizes.turns:g} - 1) / 2 = "
+                              f"{earlier:g} earlier turns x (~{question:,}-token message + {answer:,}-token answer, "
+                              f"{answer_rule}) (assumption)")  # fmt: skip
+    sizes.evidence["history"] = sizes.evidence["turns"]
+    if "user_text" not in sizes.parts:
+        sizes.parts["user_text"] = QUESTION_TOKENS
+        sizes.notes["user_text"] = f"a short message ~{QUESTION_TOKENS} tokens (assumption)"
