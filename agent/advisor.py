@@ -7,7 +7,9 @@ where it stopped when the session is reopened.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
+import threading
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,11 +71,21 @@ class Advisor:
             "CREATE TABLE IF NOT EXISTS tradeoff_sessions (id TEXT PRIMARY KEY, title TEXT, created TEXT, updated TEXT)"
         )
         self._connection.commit()
+        # Trial runs and votes are appended rows, not graph state: a write is one INSERT, made at
+        # once from the UI, and a turn running in another thread cannot write over it.
+        self._evidence = sqlite3.connect(str(sessions_path), check_same_thread=False)
+        self._evidence.execute(
+            "CREATE TABLE IF NOT EXISTS tradeoff_trial_evidence "
+            "(seq INTEGER PRIMARY KEY AUTOINCREMENT, session TEXT NOT NULL, kind TEXT NOT NULL, body TEXT NOT NULL)"
+        )
+        self._evidence.commit()
+        self._evidence_lock = threading.Lock()
         self.tools = tools
         serde = JsonPlusSerializer(allowed_msgpack_modules=STATE_TYPES)
         self.graph = build_graph(tools, SqliteSaver(self._connection, serde=serde))
 
     def close(self) -> None:
+        self._evidence.close()
         self._connection.close()
 
     def _config(self, session: str) -> dict[str, Any]:
@@ -101,7 +113,11 @@ class Advisor:
 
     def state(self, session: str) -> AdvisorState:
         values = self.graph.get_state(self._config(session)).values
-        return AdvisorState.model_validate(values) if values else AdvisorState()
+        state = AdvisorState.model_validate(values) if values else AdvisorState()
+        runs, votes = self.trial_evidence(session)
+        if runs or votes:
+            state = state.model_copy(update={"trials": [*state.trials, *runs], "votes": [*state.votes, *votes]})
+        return state
 
     def finish_interrupted_turn(self, session: str) -> bool:
         """Complete a turn a crash cut short (nodes still pending, no question waiting)."""
@@ -157,14 +173,29 @@ class Advisor:
         return TurnResult(session=session, answer=update["messages"][-1].content, state=self.state(session))
 
     def record_trial(self, session: str, runs: list[dict[str, Any]]) -> None:
-        """Keep trial results (metrics and text, never keys) with the session."""
-        state = self.state(session)
-        self.graph.update_state(self._config(session), {"trials": [*state.trials, *runs]})
+        """Keep trial results (metrics and text, never keys) with the session, committed on return."""
+        self._append_evidence(session, [("run", run) for run in runs])
 
     def record_vote(self, session: str, vote: dict[str, Any]) -> None:
-        """Keep a blind-trial vote with the session."""
-        state = self.state(session)
-        self.graph.update_state(self._config(session), {"votes": [*state.votes, vote]})
+        """Keep a blind-trial vote with the session, committed on return."""
+        self._append_evidence(session, [("vote", vote)])
+
+    def _append_evidence(self, session: str, rows: list[tuple[str, dict[str, Any]]]) -> None:
+        with self._evidence_lock, self._evidence:
+            self._evidence.executemany(
+                "INSERT INTO tradeoff_trial_evidence (session, kind, body) VALUES (?, ?, ?)",
+                [(session, kind, json.dumps(body)) for kind, body in rows],
+            )
+
+    def trial_evidence(self, session: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """The session's recorded trial runs and votes, oldest first."""
+        with self._evidence_lock:
+            rows = self._evidence.execute(
+                "SELECT kind, body FROM tradeoff_trial_evidence WHERE session = ? ORDER BY seq", (session,)
+            ).fetchall()
+        runs = [json.loads(body) for kind, body in rows if kind == "run"]
+        votes = [json.loads(body) for kind, body in rows if kind == "vote"]
+        return runs, votes
 
     def turn(self, message: str, session: str | None = None) -> TurnResult:
         """One user message in, the advisor's answer (or next question) out."""

@@ -87,10 +87,14 @@ def _cost_projection(catalog: Catalog, record_options: list[dict[str, Any]], req
         and chosen.prices.known
         and not chosen.is_self_hosted_route
     ):
-        even = self_host_break_even(hosted, chosen, requirements.input_tokens, requirements.output_tokens)
+        even = self_host_break_even(
+            hosted, chosen, requirements.input_tokens, requirements.output_tokens,
+            requirements.operations_usd_month, requirements.requests_per_month,
+        )  # fmt: skip
         projection["self_host_model"] = hosted.id
-        projection["self_host_fixed_usd_month"] = even.fixed_monthly_usd
+        projection["self_host_fixed_usd_month"] = even.gpu_usd_per_replica_month + even.operations_usd_month
         projection["self_host_break_even_requests_month"] = even.break_even_requests_per_month
+        projection["self_host_conclusion"] = even.conclusion
     return projection
 
 
@@ -114,7 +118,7 @@ def _consequences(options: list[dict[str, Any]], requirements: Any, catalog: Cat
 
 def build_record(state: AdvisorState, catalog: Catalog, today: dt.date, session: str | None = None) -> DecisionRecord:
     from agent.recommendation import citations_for
-    from agent.trials.stats import Vote, win_rate_lines
+    from agent.trials.stats import tallied_votes, win_rate_lines
 
     requirements = build_requirements(state.requirements)
     ranking = rank(catalog, requirements, today, top=5)
@@ -136,7 +140,7 @@ def build_record(state: AdvisorState, catalog: Catalog, today: dt.date, session:
         entry = catalog.get(model)
         if entry is not None:
             prices[model] = {"input": entry.prices.input, "output": entry.prices.output}
-    votes = [Vote(tuple(v["models"]), v.get("winner")) for v in state.votes]
+    votes = tallied_votes(state.votes)
     user_words = [m.content for m in state.messages if m.role == "user"][:6]
     return DecisionRecord(
         title=f"Model choice for {requirements.task}: {chosen or 'no model qualifies'}",

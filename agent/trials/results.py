@@ -17,7 +17,8 @@ class TrialRun:
 
     model: str
     label: str = ""
-    run: int = 1
+    run: int = 1  # counts up within a trial: the same models, compared again
+    compared: list[str] = field(default_factory=list)  # the trial's models, sorted
     text: str = ""
     ttft_ms: float | None = None
     latency_ms: float | None = None
@@ -34,6 +35,12 @@ class TrialRun:
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> TrialRun:
+        """A stored run back; keys this version does not know are ignored."""
+        known = {name: value for name, value in data.items() if name in cls.__dataclass_fields__}
+        return cls(**{"model": "?", **known})
 
 
 def tokens_per_second(

@@ -52,6 +52,19 @@ class Vote:
     winner: str | None
 
 
+def tallied_votes(votes: Sequence[dict[str, object]]) -> list[Vote]:
+    """Stored votes as comparisons: a model that failed in that run neither won nor lost, so it
+    is left out; a vote with fewer than two models left (or won by a failed one) counts for nothing."""
+    tallied = []
+    for vote in votes:
+        failed = set(vote.get("failed") or ())  # type: ignore[call-overload]
+        models = tuple(m for m in vote.get("models") or () if m not in failed)  # type: ignore[attr-defined]
+        winner = vote.get("winner")
+        if len(models) >= 2 and (winner is None or winner in models):
+            tallied.append(Vote(models, winner if isinstance(winner, str) else None))
+    return tallied
+
+
 def bradley_terry(votes: Sequence[Vote], iterations: int = 200) -> dict[str, float]:
     """Strengths (summing to 1) from pairwise wins, by the standard MM algorithm; ties add half a win each."""
     models = sorted({m for vote in votes for m in vote.models})
