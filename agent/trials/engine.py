@@ -7,6 +7,7 @@ text in its own result; the others finish. Cancelling the task cancels every str
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import os
 import random
 import time
@@ -101,6 +102,33 @@ def _is_rate_limit(exc: BaseException) -> bool:
     return "RateLimit" in exc.__class__.__name__ or getattr(exc, "status_code", None) == 429
 
 
+# The times this run's HTTP requests went out, for TTFT: set per stream, appended to by the clock below.
+_requests_sent: contextvars.ContextVar[list[float] | None] = contextvars.ContextVar("requests_sent", default=None)
+
+
+def _clock_request_sends() -> None:
+    """Note when each HTTP request actually goes out, in the task that sends it.
+
+    TTFT starts there, not when acompletion is called: LiteLLM's own set-up before the request
+    (provider lookup, building the client; ~0.3 s on the first call) is not the model's latency.
+    The OpenAI SDK and LiteLLM's own handlers both send through httpx.AsyncClient.send.
+    """
+    import httpx
+
+    if getattr(httpx.AsyncClient.send, "clocked", False):
+        return
+    original = httpx.AsyncClient.send
+
+    async def send(self: httpx.AsyncClient, request: httpx.Request, *args: Any, **kwargs: Any) -> httpx.Response:
+        sent = _requests_sent.get()
+        if sent is not None:
+            sent.append(time.perf_counter())
+        return await original(self, request, *args, **kwargs)
+
+    send.clocked = True  # type: ignore[attr-defined]
+    httpx.AsyncClient.send = send  # type: ignore[method-assign]
+
+
 class TrialEngine:
     """Runs trials; `price_of` maps a model to (input, output) USD per token for costing."""
 
@@ -129,6 +157,7 @@ class TrialEngine:
         # We measure and cost streams ourselves; LiteLLM's per-chunk logging threads only compete
         # with the UI for the GIL (they caused a ~0.4 s stall with four panes).
         litellm.disable_streaming_logging = True
+        _clock_request_sends()
         return litellm
 
     async def single(self, request: TrialRequest, model: str) -> TrialRun:
@@ -179,6 +208,8 @@ class TrialEngine:
         if request.temperature is not None:
             extra["temperature"] = request.temperature
         started = time.perf_counter()
+        sent: list[float] = []  # when each attempt's request went out (see _clock_request_sends)
+        clock = _requests_sent.set(sent)
         first_at: float | None = None
         pieces: list[str] = []
         try:
@@ -210,7 +241,7 @@ class TrialEngine:
                             if text:
                                 if first_at is None:
                                     first_at = time.perf_counter()
-                                    run.ttft_ms = (first_at - started) * 1000
+                                    run.ttft_ms = (first_at - (sent[-1] if sent else started)) * 1000
                                 pieces.append(text)  # joined once at the end: a join per chunk is quadratic
                                 if on_chunk is not None:
                                     maybe = on_chunk(run, text)
@@ -237,9 +268,10 @@ class TrialEngine:
         except Exception as exc:
             run.error = _describe_error(exc, request.timeout_s, run.model)
         finally:
+            _requests_sent.reset(clock)
             finished = time.perf_counter()
             run.text = "".join(pieces)
-            run.latency_ms = (finished - started) * 1000
+            run.latency_ms = (finished - (sent[-1] if sent else started)) * 1000
             if run.output_tokens is None and pieces and run.error is None:
                 run.output_tokens = len(pieces)
                 run.notes.append("output tokens counted from stream chunks (no usage reported)")
