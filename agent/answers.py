@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from agent.interview import SIZE_CHOICES as SIZED_TASKS
 from agent.state import Question
 from catalog.requirements import Requirements
 from catalog.scoring import RankedModel, Ranking
@@ -25,6 +26,8 @@ DEFAULT_NOTES = {
     "requests_per_day": "{v:,.0f} requests a day",
     "task": "a general-purpose task",
 }
+SIZE_GUESS = (" (a guess: for this task the size of one request changes the cost most; tell me, e.g. "
+              "“each document is about 40 pages” or “1,500 tokens of surrounding code”)")  # fmt: skip
 
 
 def money(value: float) -> str:
@@ -130,10 +133,21 @@ def recommendation(
         sample = "; ".join(f"{e.model} ({e.reasons[0]})" for e in ranking.eliminated[:3])
         out += ["", f"Eliminated {len(ranking.eliminated)} models, e.g. {sample}."]
     assumed = [DEFAULT_NOTES[f].format(v=getattr(req, f)) for f in DEFAULT_NOTES if f not in stated]
+    if "input_tokens" not in stated and req.task in SIZED_TASKS:
+        assumed = [note + SIZE_GUESS if note.startswith(f"{req.input_tokens:,} input") else note for note in assumed]
+    assumed += size_assumptions(req)
     if assumed:
         out += ["", "_Assumed (tell me if wrong): " + ", ".join(assumed) + "._"]
     out += ["", "Sources: " + ", ".join(f"[{c['id']}] {c['title']}" for c in citations)]
     return "\n".join(out)
+
+
+def size_assumptions(req: Requirements) -> list[str]:
+    """Each size worked out from a convention ("40 pages x ~600 tokens a page (assumption)")."""
+    keys = [key for key in req.size_notes if key != "input_tokens" or not req.input_parts]
+    names = {"input_tokens": "input", "output_tokens": "output", "user_text": "user text",
+             "system_prompt": "system prompt"}  # fmt: skip
+    return [f"{names.get(key, key)}: {req.size_notes[key]}" for key in keys if "assum" in req.size_notes[key]]
 
 
 def question_prompt(question: Question, lead: str = "") -> str:

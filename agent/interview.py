@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from agent.extract_sizes import merge_sizes
 from agent.state import Choice, Question
 from catalog.entries import Catalog
 from catalog.requirements import Requirements
@@ -24,6 +25,75 @@ ENOUGH_STATED = 4
 ESSENTIAL = ("task", "requests_per_day")
 IMPORTANT = ("task", "requests_per_day", "input_tokens", "output_tokens", "max_ttft_ms", "budget_usd_month",
              "privacy")  # fmt: skip
+
+
+def _sizes(input_tokens: int, output_tokens: int, note: str) -> dict[str, Any]:
+    return {"input_tokens": input_tokens, "output_tokens": output_tokens,
+            "size_notes": {"input_tokens": note, "output_tokens": note}}  # fmt: skip
+
+
+def _part(part: str, tokens: int, rule: str) -> dict[str, Any]:
+    return {"input_parts": {part: tokens}, "size_notes": {part: rule}}
+
+
+# Tasks whose cost hinges on how much goes into one request (a page or a book is a 100x difference):
+# the interview asks about it first, with choices in the task's own terms; (label, part, tokens, rule).
+_PAGES = [
+    ("a page or two", "documents", 900, "a page or two: 1.5 pages x ~600 tokens a page (assumption)"),
+    ("~10 pages", "documents", 6_000, "~10 pages x ~600 tokens a page (assumption)"),
+    ("~100 pages", "documents", 60_000, "~100 pages x ~600 tokens a page (assumption)"),
+    ("a whole book", "documents", 150_000, "a whole book: ~250 pages x ~600 tokens a page (assumption)"),
+]
+SIZE_CHOICES: dict[str, tuple[str, list[tuple[str, str, int, str]], int]] = {
+    "document-analysis": ("How much text goes into one request?", _PAGES, 1),
+    "summarization": ("How long is what you summarise in one request?", _PAGES, 1),
+    "extraction": ("How long is one input you extract from?", _PAGES, 0),
+    "rag": (
+        "How much retrieved text goes into one request?",
+        [
+            ("3 passages", "retrieved", 900, "~300 tokens a retrieved passage x 3 passages (assumption)"),
+            ("5 passages", "retrieved", 1_500, "~300 tokens a retrieved passage x 5 passages (assumption)"),
+            ("10 passages", "retrieved", 3_000, "~300 tokens a retrieved passage x 10 passages (assumption)"),
+            ("whole documents", "retrieved", 20_000, "whole documents: ~33 pages x ~600 tokens a page (assumption)"),
+        ],
+        1,
+    ),
+    "coding": (
+        "How much code goes into one request?",
+        [
+            ("a few lines around the cursor", "documents", 300, "~30 lines x ~10 tokens a line of code (assumption)"),
+            ("the current file", "documents", 2_000, "the current file: ~200 lines x ~10 tokens a line (assumption)"),
+            ("several files", "documents", 10_000, "several files: ~1,000 lines x ~10 tokens a line (assumption)"),
+            (
+                "a large part of the repository",
+                "documents",
+                50_000,
+                "a large part of the repository: ~5,000 lines x ~10 tokens a line (assumption)",
+            ),
+        ],
+        1,
+    ),
+}
+
+
+def size_question(task: str) -> Question:
+    """The question about what goes into one request, in the task's terms; skipping assumes the
+    middle choice and says so."""
+    text, choices, default = SIZE_CHOICES[task]
+    _, part, tokens, rule = choices[default]
+    return Question(
+        field="input_tokens",
+        text=text,
+        choices=[Choice(label=f"{label} (~{tokens:,} tokens)", value=_part(part, tokens, rule))
+                 for label, part, tokens, rule in choices],
+        default=_part(part, tokens, f"{rule}, assumed when the question was skipped"),
+    )  # fmt: skip
+
+
+def question_for(field: str, requirements: dict[str, Any]) -> Question:
+    task = requirements.get("task", "")
+    return size_question(task) if field == "input_tokens" and task in SIZE_CHOICES else QUESTIONS[field]
+
 
 QUESTIONS: dict[str, Question] = {
     "task": Question(
@@ -70,10 +140,11 @@ QUESTIONS: dict[str, Question] = {
     "input_tokens": Question(
         field="input_tokens",
         text="How long are typical requests and answers?",
-        choices=[Choice(label="short (500 in / 200 out tokens)", value=(500, 200)),
-                 Choice(label="medium (2,000 in / 500 out)", value=(2_000, 500)),
-                 Choice(label="long documents (20,000 in / 1,000 out)", value=(20_000, 1_000))],
-        default=(500, 300),
+        choices=[Choice(label=label, value=_sizes(inp, out, f"{label} (chosen)"))
+                 for label, inp, out in (("short (500 in / 200 out tokens)", 500, 200),
+                                         ("medium (2,000 in / 500 out)", 2_000, 500),
+                                         ("long documents (20,000 in / 1,000 out)", 20_000, 1_000))],
+        default=_sizes(500, 300, "500 in / 300 out tokens, assumed when the question was skipped"),
     ),
 }  # fmt: skip
 OPTIONAL_ORDER = ("max_ttft_ms", "budget_usd_month", "privacy", "input_tokens")
@@ -83,8 +154,8 @@ def apply_choice(requirements: dict[str, Any], field: str, value: Any) -> dict[s
     """The requirements with one interview answer applied (None means: no constraint)."""
     updated = dict(requirements)
     if field == "input_tokens":
-        updated["input_tokens"], updated["output_tokens"] = value
-    elif field == "privacy" and isinstance(value, str) and value.startswith("region-locked:"):
+        return merge_sizes(updated, value)  # an answer about size changes only the sizes
+    if field == "privacy" and isinstance(value, str) and value.startswith("region-locked:"):
         updated["privacy"] = "region-locked"
         updated["regions"] = sorted({*updated.get("regions", []), value.split(":", 1)[1]})
     elif value is None:
@@ -117,7 +188,7 @@ def _top(catalog: Catalog, fields: dict[str, Any], today: dt.date) -> tuple[str,
 
 def informativeness(catalog: Catalog, requirements: dict[str, Any], field: str, today: dt.date) -> int:
     """How many different top-3 shortlists the question's answers would produce."""
-    question = QUESTIONS[field]
+    question = question_for(field, requirements)
     outcomes = {_top(catalog, apply_choice(requirements, field, c.value), today) for c in question.choices}
     return len(outcomes)
 
@@ -130,6 +201,8 @@ def next_question(catalog: Catalog, requirements: dict[str, Any], asked: list[st
     stated = sum(1 for name in IMPORTANT if name in requirements)
     if len(asked) >= MAX_QUESTIONS or stated >= ENOUGH_STATED:
         return None
+    if requirements.get("task") in SIZE_CHOICES and "input_tokens" not in requirements and "input_tokens" not in asked:
+        return size_question(requirements["task"])
     candidates = [f for f in OPTIONAL_ORDER if f not in requirements and f not in asked]
     if "input_tokens" in requirements or "output_tokens" in requirements:
         candidates = [f for f in candidates if f != "input_tokens"]
@@ -137,7 +210,7 @@ def next_question(catalog: Catalog, requirements: dict[str, Any], asked: list[st
     scored = [item for item in scored if item[0] > 1]
     if not scored:
         return None
-    return QUESTIONS[max(scored)[2]]
+    return question_for(max(scored)[2], requirements)
 
 
 _CHOICE_NUMBER = re.compile(r"^\s*(\d)\s*[.)]?\s*$")

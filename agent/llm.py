@@ -9,17 +9,23 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from catalog.requirements import Capability, Compliance, Privacy, Task
+from catalog.requirements import Capability, Compliance, InputPart, Privacy, Task
 
 SYSTEM_PROMPT = (
     "You extract model-selection requirements from a developer's message. Reply with JSON only, "
     "using these optional keys: task, requests_per_day, input_tokens, output_tokens, max_ttft_ms, "
-    "budget_usd_month, min_context, needs, privacy, regions, compliance, open_weights, priority. "
+    "budget_usd_month, min_context, needs, privacy, regions, compliance, open_weights, priority, "
+    "input_parts, size_notes, languages, max_response_ms, operations_usd_month. "
     "Convert volumes to requests per day (a month is 30 days) and times to milliseconds. "
+    "input_tokens is everything one request sends; input_parts splits it (system_prompt, user_text, "
+    "documents, retrieved, history) and must add up to it; size_notes says for each size how it was "
+    "worked out (a page ~600 tokens, a word ~1.3, a line of code ~10, a passage ~300). "
+    "max_response_ms is the time for the whole answer; max_ttft_ms for the first token. "
+    "languages lists languages other than English, lower case. "
     "Leave out anything the message does not state."
 )
 
@@ -30,12 +36,17 @@ class RequirementsPatch(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     task: Task | None = None
-    requests_per_day: float | None = None
-    input_tokens: int | None = None
-    output_tokens: int | None = None
-    max_ttft_ms: float | None = None
-    budget_usd_month: float | None = None
-    min_context: int | None = None
+    requests_per_day: float | None = Field(None, ge=0, le=1e10)
+    input_tokens: int | None = Field(None, ge=0, le=10_000_000)
+    output_tokens: int | None = Field(None, ge=0, le=1_000_000)
+    max_ttft_ms: float | None = Field(None, gt=0, le=3_600_000)
+    budget_usd_month: float | None = Field(None, ge=0)
+    min_context: int | None = Field(None, ge=0, le=100_000_000)
+    input_parts: dict[InputPart, Annotated[int, Field(ge=0, le=10_000_000)]] | None = None
+    size_notes: dict[str, Annotated[str, Field(max_length=300)]] | None = None
+    languages: list[Annotated[str, Field(min_length=2, max_length=40)]] | None = Field(None, max_length=50)
+    max_response_ms: float | None = Field(None, gt=0, le=3_600_000)
+    operations_usd_month: float | None = Field(None, ge=0, le=1e9)
     needs: list[Capability] | None = None
     privacy: Privacy | None = None
     regions: list[str] | None = None

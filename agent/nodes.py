@@ -13,6 +13,7 @@ from langgraph.types import Command, interrupt
 
 from agent import answers
 from agent.extract import Extraction, extract
+from agent.extract_sizes import SIZE_FIELDS, merge_sizes
 from agent.intents import classify, find_models
 from agent.interview import apply_choice, build_requirements, next_question, read_choice
 from agent.llm import LLMUnavailable
@@ -23,7 +24,7 @@ from catalog.freshness import staleness_warnings
 from catalog.requirements import Priorities
 from catalog.scoring import Ranking, rank
 
-LIST_FIELDS = ("needs", "compliance", "regions")
+LIST_FIELDS = ("needs", "compliance", "regions", "languages")
 
 
 @dataclass
@@ -43,8 +44,10 @@ def say(text: str) -> list[ChatMessage]:
 
 
 def merge(requirements: dict[str, Any], found: Extraction) -> dict[str, Any]:
-    merged = dict(requirements)
+    merged = merge_sizes(requirements, {k: v for k, v in found.fields.items() if k in SIZE_FIELDS})
     for name, value in found.fields.items():
+        if name in SIZE_FIELDS:
+            continue
         if name == "priority":
             merged["priorities"] = Priorities.preset(value).model_dump()
         elif name in LIST_FIELDS:
@@ -56,6 +59,19 @@ def merge(requirements: dict[str, Any], found: Extraction) -> dict[str, Any]:
     return merged
 
 
+def _take_llm_fields(found: Extraction, patch: dict[str, Any]) -> None:
+    """The model's reading over the rules'. A total the model gives without parts replaces the rules'
+    parts, so the parts never disagree with the total; the evidence says who read each field."""
+    if "input_tokens" in patch and "input_parts" not in patch:
+        found.fields.pop("input_parts", None)
+        notes = found.fields.get("size_notes", {})
+        found.fields["size_notes"] = {k: v for k, v in notes.items() if k == "output_tokens"}
+    if "output_tokens" in patch and "size_notes" in found.fields:
+        found.fields["size_notes"].pop("output_tokens", None)
+    for name, value in patch.items():
+        found.put(name, value, "read by the advisor model")
+
+
 def understand(state: AdvisorState, tools: AdvisorTools) -> Command[Any]:
     text = state.last_user_message()
     found = extract(text)
@@ -63,7 +79,7 @@ def understand(state: AdvisorState, tools: AdvisorTools) -> Command[Any]:
     if tools.llm_extract is not None:
         try:
             # The model reads the message; the rules fill in whatever it left out.
-            found.fields.update(tools.llm_extract(text, state.requirements))
+            _take_llm_fields(found, tools.llm_extract(text, state.requirements))
         except LLMUnavailable as exc:
             if not state.llm_failed_notice:
                 update["llm_failed_notice"] = True
@@ -118,6 +134,9 @@ def wait(state: AdvisorState) -> Command[Any]:
     chosen, value = read_choice(question, answer)
     if chosen:
         requirements = apply_choice(state.requirements, question.field, value)
+        if question.field == "input_tokens" and value == question.default and isinstance(value, dict):
+            notes = value.get("size_notes", {}).values()
+            message += say("_Assumed: " + "; ".join(dict.fromkeys(notes)) + ". Tell me the real size to change it._")
         update = {"requirements": requirements, "asked": asked, "messages": message, "next_question": None,
                   "intent": "constraints"}  # fmt: skip
         return Command(update=update, goto="ask")
