@@ -103,10 +103,17 @@ def ranking_json(ranking: Ranking, citations: list[dict[str, str]], warnings: li
                 "max_input_tokens": r.max_input_tokens,
                 "capabilities": list(r.capabilities),
                 "reasons": list(r.reasons),
+                "maker": r.maker,
+                "total_ms": r.total_ms,
+                "costing": r.costing,
+                "latency": r.latency_formula,
             }
             for r in ranking.ranked
         ],
+        "workload": ranking.workload.model_dump(mode="json") if ranking.workload else None,
+        "budget": ranking.budget.model_dump(mode="json") if ranking.budget else None,
         "fallback": ranking.fallback,
+        "failover_route": ranking.failover_route,
         "eliminated": [{"model": e.model, "reasons": list(e.reasons)} for e in ranking.eliminated],
         "pareto": list(ranking.pareto),
         "citations": citations,

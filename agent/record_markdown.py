@@ -9,6 +9,11 @@ def _money(value: float | None) -> str:
     return "?" if value is None else (f"${value:,.0f}" if value >= 100 else f"${value:,.2f}")
 
 
+# Optional drivers listed only when they hold something.
+_SHOWN_WHEN_SET = frozenset({"input_parts", "size_notes", "max_response_ms", "languages", "operations_usd_month",
+                             "reasoning_tokens"})  # fmt: skip
+
+
 def render_markdown(record: DecisionRecord) -> str:
     req = record.requirements
     out = [
@@ -23,10 +28,15 @@ def render_markdown(record: DecisionRecord) -> str:
     ]
     out += [f"> {line}" for line in record.context] or ["(stated through the command line)"]
     out += ["", "## Decision drivers"]
+    notes = req.get("size_notes") or {}
     for name, value in req.items():
+        if name in _SHOWN_WHEN_SET and value in (None, [], {}) and name not in record.stated:
+            continue
+        if name == "size_notes":
+            continue  # shown as each size's origin
         if name == "priorities":
             value = ", ".join(f"{k} {v:g}" for k, v in value.items())
-        origin = "stated" if name in record.stated else "assumed"
+        origin = notes.get(name) or ("stated" if name in record.stated else "assumed")
         out.append(f"- **{name.replace('_', ' ')}**: {value if value not in (None, []) else '—'} ({origin})")
     out += ["", "## Considered options", "| # | model | provider | score | $/month | within budget | TTFT ms |",
             "|---|---|---|---|---|---|---|"]  # fmt: skip

@@ -6,6 +6,7 @@ Everything here is a pure function of already-parsed data; reading files is `cat
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,11 +17,12 @@ from catalog.entries import (
     Catalog,
     ModelEntry,
     Prices,
+    PriceTier,
     ProviderPolicy,
     SelfHosting,
     Source,
 )
-from catalog.names import is_variant_worth_matching, normalise, regions_in_name
+from catalog.names import is_variant_worth_matching, maker_of, normalise, regions_in_name
 from catalog.requirements import CAPABILITIES
 
 LISTED_MODES = frozenset({"chat", "embedding"})
@@ -61,13 +63,60 @@ def _capabilities(raw: Mapping[str, Any], video: bool = False) -> frozenset[str]
     return frozenset(name for name, present in found.items() if present)
 
 
+_ABOVE = re.compile(r"^input_cost_per_token_above_(\d+)k_tokens$")
+
+
+def _threshold_tiers(raw: Mapping[str, Any]) -> list[PriceTier]:
+    """`input_cost_per_token_above_200k_tokens` and its kin: one tier per threshold."""
+    tiers = []
+    for key in raw:
+        match = _ABOVE.match(key)
+        if match is None:
+            continue
+        above = f"above_{match.group(1)}k_tokens"
+        tiers.append(PriceTier.model_construct(
+            above_tokens=int(match.group(1)) * 1000,
+            input=_float(raw.get(f"input_cost_per_token_{above}")),
+            output=_float(raw.get(f"output_cost_per_token_{above}")),
+            input_batch=_float(raw.get(f"input_cost_per_token_{above}_batches")),
+            output_batch=_float(raw.get(f"output_cost_per_token_{above}_batches")),
+            cache_read=_float(raw.get(f"cache_read_input_token_cost_{above}")),
+            cache_write=_float(raw.get(f"cache_creation_input_token_cost_{above}")),
+        ))  # fmt: skip
+    return tiers
+
+
+def _range_tiers(raw: Mapping[str, Any]) -> tuple[list[PriceTier], PriceTier | None]:
+    """`tiered_pricing: [{range: [0, 256000], ...}, ...]`: (the tiers above 0, the range from 0)."""
+    tiers, base = [], None
+    for row in raw.get("tiered_pricing") or ():
+        if not isinstance(row, Mapping) or not isinstance(row.get("range"), list | tuple) or not row["range"]:
+            continue
+        tier = PriceTier.model_construct(
+            above_tokens=int(row["range"][0]), input=_float(row.get("input_cost_per_token")),
+            output=_float(row.get("output_cost_per_token")), input_batch=None, output_batch=None,
+            cache_read=_float(row.get("cache_read_input_token_cost")), cache_write=None,
+        )  # fmt: skip
+        if tier.above_tokens == 0:
+            base = tier
+        else:
+            tiers.append(tier)
+    return tiers, base
+
+
 def _prices(raw: Mapping[str, Any]) -> Prices:
+    ranged, base = _range_tiers(raw)
+    tiers = tuple(sorted(_threshold_tiers(raw) + ranged, key=lambda tier: tier.above_tokens))
+    fresh_in, fresh_out = _float(raw.get("input_cost_per_token")), _float(raw.get("output_cost_per_token"))
     return Prices.model_construct(
-        input=_float(raw.get("input_cost_per_token")),
-        output=_float(raw.get("output_cost_per_token")),
+        input=fresh_in if fresh_in is not None or base is None else base.input,
+        output=fresh_out if fresh_out is not None or base is None else base.output,
         input_batch=_float(raw.get("input_cost_per_token_batches")),
         output_batch=_float(raw.get("output_cost_per_token_batches")),
         cache_read=_float(raw.get("cache_read_input_token_cost")),
+        cache_write=_float(raw.get("cache_creation_input_token_cost")),
+        output_reasoning=_float(raw.get("output_cost_per_reasoning_token")),
+        tiers=tiers,
         has_off_peak_pricing="off_peak_pricing" in raw,
     )
 
@@ -105,6 +154,10 @@ def entry_from_price_map(model_id: str, raw: Mapping[str, Any]) -> ModelEntry:
         measured_tokens_per_s=None,
         measured_win_rate=None,
         notes=None,
+        maker=maker_of(model_id),
+        reasoning_tokens=None,
+        prefill_tokens_per_s=None,
+        inherited={},
     )
 
 
@@ -139,6 +192,9 @@ _CURATED_FIELDS = (
     "ttft_ms",
     "tokens_per_s",
     "notes",
+    "maker",
+    "reasoning_tokens",
+    "prefill_tokens_per_s",
 )
 
 
@@ -164,7 +220,7 @@ def _curated_fields(
     if "quality" in spec:
         data["quality"] = _quality(spec["quality"], where)
         data["quality_source"] = spec.get("quality_source", defaults.get("quality_source"))
-    if "ttft_ms" in spec or "tokens_per_s" in spec:
+    if any(name in spec for name in ("ttft_ms", "tokens_per_s", "reasoning_tokens", "prefill_tokens_per_s")):
         data["latency_source"] = spec.get("latency_source", defaults.get("latency_source"))
     if not data["quality"]:
         data["quality_source"] = None
@@ -189,6 +245,34 @@ def _curated_fields(
     if "regions" in spec:
         data["regions"] = tuple(str(r).lower() for r in spec["regions"])
     return data
+
+
+_CAPABILITY_KEYS = {"vision": "supports_vision", "tools": "supports_function_calling",
+                    "json": "supports_response_schema", "reasoning": "supports_reasoning",
+                    "audio": "supports_audio_input"}  # fmt: skip
+
+
+def _inherit_unknowns(route: ModelEntry, model: ModelEntry, raw: Mapping[str, Any]) -> ModelEntry:
+    """What the price map leaves blank on a route (context, output limit, capabilities it does
+    not list) is the model's own; each borrowed field names where it came from."""
+    update: dict[str, Any] = {}
+    where = f"{model.id} (same model; this route's own entry has no figure)"
+    for name in ("max_input_tokens", "max_output_tokens"):
+        if getattr(route, name) is None and getattr(model, name) is not None:
+            update[name] = getattr(model, name)
+    # Batch and caching depend on this route's prices; the rest is the model's.
+    # A capability the route's row explicitly denies stays denied.
+    borrowed = {
+        name for name in (model.capabilities - route.capabilities) - {"batch", "caching"}
+        if _CAPABILITY_KEYS.get(name) not in raw
+    }  # fmt: skip
+    if borrowed:
+        update["capabilities"] = route.capabilities | borrowed
+    if not update:
+        return route
+    inherited = {name: where for name in update if name != "capabilities"}
+    inherited.update({f"capability {name}": where for name in sorted(borrowed)})
+    return route.model_copy(update={**update, "inherited": {**route.inherited, **inherited}})
 
 
 def _self_hosted_route(entry: ModelEntry) -> ModelEntry:
@@ -256,12 +340,10 @@ def build_catalog(
             for k, v in spec.items()
             if k not in ("id", "prices", "provider", "max_input_tokens", "max_output_tokens", "capabilities")
         }
-        entries[model_id] = _curate(
-            entry.model_copy(update={"canonical": canonical_id}),
-            inherited,
-            defaults,
-            f"overlay ({canonical_id})",
+        route = _curate(
+            entry.model_copy(update={"canonical": canonical_id}), inherited, defaults, f"overlay ({canonical_id})"
         )
+        entries[model_id] = _inherit_unknowns(route, entries[canonical_id], price_map.get(model_id) or {})
 
     for entry in curated:
         if entry.self_hosting is not None:

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from catalog.entries import ModelEntry, Prices
 from catalog.requirements import DAYS_PER_MONTH
+from catalog.workload import BilledPrices, PriceUnknownError, billed_prices, reasoning_tokens
+
+__all__ = ["PriceUnknownError"]
 
 HOURS_PER_MONTH = 730.0
 DEFAULT_PEAK_TO_AVERAGE = 2.0
+TARGET_UTILISATION = 0.7
+# A quarter of an infrastructure engineer ($150k a year) to run GPUs: on-call, upgrades, monitoring.
+DEFAULT_OPERATIONS_USD_MONTH = 3_125.0
 
 
 class CostBreakdown(BaseModel):
@@ -24,80 +31,91 @@ class CostBreakdown(BaseModel):
     per_request_usd: float = Field(ge=0)
     input_usd: float = Field(ge=0)
     cached_input_usd: float = Field(ge=0)
+    cache_write_usd: float = Field(0.0, ge=0)
     output_usd: float = Field(ge=0)
+    reasoning_usd: float = Field(0.0, ge=0)
     infrastructure_usd: float = Field(0.0, ge=0)
+    operations_usd: float = Field(0.0, ge=0)
     requests_per_month: float
+    input_tokens: int = 0
+    output_tokens: int = 0
+    reasoning_tokens: int = 0
+    prices: BilledPrices | None = None
+    replicas: int | None = None
     assumptions: tuple[str, ...] = ()
 
     def breakdown(self) -> dict[str, float]:
         return {
             "input_usd": self.input_usd,
             "cached_input_usd": self.cached_input_usd,
+            "cache_write_usd": self.cache_write_usd,
             "output_usd": self.output_usd,
+            "reasoning_usd": self.reasoning_usd,
             "infrastructure_usd": self.infrastructure_usd,
+            "operations_usd": self.operations_usd,
             "requests_per_month": self.requests_per_month,
         }
 
 
-class PriceUnknownError(ValueError):
-    """The catalog has no input/output price for this model."""
-
-
 def request_cost(prices: Prices, input_tokens: int, output_tokens: int) -> float:
-    """List-price cost of one request, no cache and no batch discount."""
-    if not prices.known:
-        raise PriceUnknownError("no input/output price")
-    assert prices.input is not None and prices.output is not None
-    return input_tokens * prices.input + output_tokens * prices.output
+    """List-price cost of one request at the tier its size falls in, no cache and no batch discount."""
+    billed = billed_prices(prices, input_tokens)
+    return input_tokens * billed.input + output_tokens * billed.output
 
 
-def _segment_cost(
-    input_price: float,
-    output_price: float,
-    cache_price: float | None,
-    requests: float,
-    input_tokens: int,
-    output_tokens: int,
-    cache_hit_rate: float,
-) -> tuple[float, float, float]:
-    """(uncached input, cached input, output) dollars for one pricing segment."""
-    hit = cache_hit_rate if cache_price is not None else 0.0
-    # A cache read is never dearer than a fresh read; guard against odd price-map rows.
-    cache_price = min(cache_price, input_price) if cache_price is not None else input_price
-    uncached = requests * input_tokens * (1 - hit) * input_price
-    cached = requests * input_tokens * hit * cache_price
-    output = requests * output_tokens * output_price
-    return uncached, cached, output
+@dataclass(frozen=True, slots=True)
+class _Segment:
+    """Requests billed alike (realtime or batch) and the token prices they pay."""
+
+    requests: float
+    input_price: float
+    output_price: float
+    reasoning_price: float
+
+
+def _api_bill(
+    billed: BilledPrices, requests: float, input_tokens: int, output_tokens: int, reasoning: int,
+    cache_hit_rate: float, batch_share: float,
+) -> dict[str, float]:  # fmt: skip
+    realtime = _Segment(requests * (1 - batch_share), billed.input, billed.output, billed.reasoning)
+    batch_in = billed.input_batch if billed.input_batch is not None else billed.input
+    batch_out = billed.output_batch if billed.output_batch is not None else billed.output
+    batch_reasoning = billed.reasoning * (batch_out / billed.output if billed.output else 1.0)
+    batched = _Segment(requests * batch_share, batch_in, batch_out, batch_reasoning)
+    hit = cache_hit_rate if billed.cache_read is not None else 0.0
+    bill = dict.fromkeys(("input_usd", "cached_input_usd", "cache_write_usd", "output_usd", "reasoning_usd"), 0.0)
+    for segment in (realtime, batched):
+        # A cache read is never dearer than a fresh read; guard against odd price-map rows.
+        read_price = min(billed.cache_read, segment.input_price) if billed.cache_read is not None else 0.0
+        fresh = segment.requests * input_tokens * (1 - hit)
+        if hit > 0 and billed.cache_write is not None:
+            bill["cache_write_usd"] += fresh * billed.cache_write
+        else:
+            bill["input_usd"] += fresh * segment.input_price
+        bill["cached_input_usd"] += segment.requests * input_tokens * hit * read_price
+        bill["output_usd"] += segment.requests * output_tokens * segment.output_price
+        bill["reasoning_usd"] += segment.requests * reasoning * segment.reasoning_price
+    return bill
 
 
 def _bill(
-    entry: ModelEntry,
-    requests: float,
-    input_tokens: int,
-    output_tokens: int,
-    cache_hit_rate: float,
-    batch_share: float,
-    peak_to_average: float,
-) -> tuple[float, float, float, float]:
-    """(uncached input, cached input, output, infrastructure) dollars for a month of requests."""
+    entry: ModelEntry, requests: float, input_tokens: int, output_tokens: int, cache_hit_rate: float,
+    batch_share: float, peak_to_average: float, reasoning_override: int | None, operations_usd_month: float | None,
+) -> tuple[dict[str, float], BilledPrices | None, int, int | None]:  # fmt: skip
+    """(dollars by kind, the prices used, reasoning tokens a request, self-hosting replicas)."""
+    reasoning, _ = reasoning_tokens(entry, reasoning_override)
     if entry.is_self_hosted_route and entry.self_hosting is not None:
         profile = entry.self_hosting
-        replicas = replicas_needed(entry, requests, output_tokens, peak_to_average)
-        return 0.0, 0.0, 0.0, replicas * profile.gpu_count * profile.usd_per_gpu_hour * HOURS_PER_MONTH
-    prices = entry.prices
-    if prices.input is None or prices.output is None:
-        raise PriceUnknownError(f"{entry.id} has no input/output price in the catalog")
-    batch_in = prices.input_batch if prices.input_batch is not None else prices.input
-    batch_out = prices.output_batch if prices.output_batch is not None else prices.output
-    realtime = _segment_cost(
-        prices.input, prices.output, prices.cache_read,
-        requests * (1 - batch_share), input_tokens, output_tokens, cache_hit_rate,
-    )  # fmt: skip
-    batched = _segment_cost(
-        batch_in, batch_out, prices.cache_read,
-        requests * batch_share, input_tokens, output_tokens, cache_hit_rate,
-    )  # fmt: skip
-    return realtime[0] + batched[0], realtime[1] + batched[1], realtime[2] + batched[2], 0.0
+        replicas = replicas_needed(entry, requests, input_tokens, output_tokens + reasoning, peak_to_average)
+        operations = DEFAULT_OPERATIONS_USD_MONTH if operations_usd_month is None else operations_usd_month
+        infrastructure = replicas * profile.gpu_count * profile.usd_per_gpu_hour * HOURS_PER_MONTH
+        return {"infrastructure_usd": infrastructure, "operations_usd": operations}, None, reasoning, replicas
+    try:
+        billed = billed_prices(entry.prices, input_tokens)
+    except PriceUnknownError:
+        raise PriceUnknownError(f"{entry.id} has no input/output price in the catalog") from None
+    bill = _api_bill(billed, requests, input_tokens, output_tokens, reasoning, cache_hit_rate, batch_share)
+    return bill, billed, reasoning, None
 
 
 def monthly_cost_usd(
@@ -108,13 +126,15 @@ def monthly_cost_usd(
     cache_hit_rate: float = 0.0,
     batch_share: float = 0.0,
     peak_to_average: float = DEFAULT_PEAK_TO_AVERAGE,
+    reasoning_override: int | None = None,
+    operations_usd_month: float | None = None,
 ) -> float:
     """The monthly total alone: the ranking's hot path."""
-    bill = _bill(
-        entry, requests_per_day * DAYS_PER_MONTH, input_tokens, output_tokens,
-        cache_hit_rate, batch_share, peak_to_average,
+    bill, _, _, _ = _bill(
+        entry, requests_per_day * DAYS_PER_MONTH, input_tokens, output_tokens, cache_hit_rate, batch_share,
+        peak_to_average, reasoning_override, operations_usd_month,
     )  # fmt: skip
-    return sum(bill)
+    return sum(bill.values())
 
 
 def monthly_cost(
@@ -125,72 +145,124 @@ def monthly_cost(
     cache_hit_rate: float = 0.0,
     batch_share: float = 0.0,
     peak_to_average: float = DEFAULT_PEAK_TO_AVERAGE,
+    reasoning_override: int | None = None,
+    operations_usd_month: float | None = None,
 ) -> CostBreakdown:
     """Monthly API bill (or self-hosting bill) for a steady daily volume, with its assumptions."""
     requests = requests_per_day * DAYS_PER_MONTH
-    input_usd, cached_usd, output_usd, infra_usd = _bill(
-        entry, requests, input_tokens, output_tokens, cache_hit_rate, batch_share, peak_to_average
-    )
-    total = input_usd + cached_usd + output_usd + infra_usd
+    bill, billed, reasoning, replicas = _bill(
+        entry, requests, input_tokens, output_tokens, cache_hit_rate, batch_share, peak_to_average,
+        reasoning_override, operations_usd_month,
+    )  # fmt: skip
+    total = sum(bill.values())
     if requests:
         per_request = total / requests
-    elif entry.is_self_hosted_route:
+    elif entry.is_self_hosted_route or billed is None:
         per_request = 0.0
     else:
-        per_request = request_cost(entry.prices, input_tokens, output_tokens)
+        per_request = input_tokens * billed.input + output_tokens * billed.output + reasoning * billed.reasoning
     return CostBreakdown(
-        model=entry.id,
-        monthly_cost_usd=total,
-        per_request_usd=per_request,
-        input_usd=input_usd,
-        cached_input_usd=cached_usd,
-        output_usd=output_usd,
-        infrastructure_usd=infra_usd,
-        requests_per_month=requests,
-        assumptions=tuple(_assumptions(entry, requests, output_tokens, cache_hit_rate, batch_share, peak_to_average)),
-    )
+        model=entry.id, monthly_cost_usd=total, per_request_usd=per_request, requests_per_month=requests,
+        input_usd=bill.get("input_usd", 0.0), cached_input_usd=bill.get("cached_input_usd", 0.0),
+        cache_write_usd=bill.get("cache_write_usd", 0.0), output_usd=bill.get("output_usd", 0.0),
+        reasoning_usd=bill.get("reasoning_usd", 0.0), infrastructure_usd=bill.get("infrastructure_usd", 0.0),
+        operations_usd=bill.get("operations_usd", 0.0), input_tokens=input_tokens, output_tokens=output_tokens,
+        reasoning_tokens=reasoning, prices=billed, replicas=replicas,
+        assumptions=tuple(_assumptions(entry, billed, replicas, reasoning_override, operations_usd_month,
+                                       cache_hit_rate, batch_share, peak_to_average)),
+    )  # fmt: skip
 
 
 def _assumptions(
-    entry: ModelEntry,
-    requests: float,
-    output_tokens: int,
-    cache_hit_rate: float,
-    batch_share: float,
-    peak: float,
-) -> list[str]:
+    entry: ModelEntry, billed: BilledPrices | None, replicas: int | None, reasoning_override: int | None,
+    operations: float | None, cache_hit_rate: float, batch_share: float, peak: float,
+) -> list[str]:  # fmt: skip
     lines = [f"{DAYS_PER_MONTH} days a month"]
+    _, reasoning_rule = reasoning_tokens(entry, reasoning_override)
+    if reasoning_rule:
+        lines.append(reasoning_rule)
     profile = entry.self_hosting
     if entry.is_self_hosted_route and profile is not None:
-        replicas = replicas_needed(entry, requests, output_tokens, peak)
+        ops = (f"operations ${operations:,.0f}/month (stated)" if operations is not None else
+               f"operations ${DEFAULT_OPERATIONS_USD_MONTH:,.0f}/month: a quarter of an infrastructure engineer "
+               "(assumption; state yours with --operations-usd-month)")  # fmt: skip
         return [
             *lines,
             f"{replicas} replica(s) of {profile.gpu_count}x {profile.gpu} "
             f"at ${profile.usd_per_gpu_hour:g}/GPU-hour, {HOURS_PER_MONTH:g} h/month",
-            f"one replica serves ~{profile.throughput_tokens_per_s:g} output tokens/s; peak is {peak:g}x the average",
-            "excludes engineering and operations time (see total cost of ownership)",
+            f"one replica prefills ~{profile.prefill_rate:,.0f} input tokens/s and decodes "
+            f"~{profile.throughput_tokens_per_s:,.0f} output tokens/s"
+            + ("" if profile.prefill_tokens_per_s else " (prefill: 8x decode, estimate)"),
+            f"sized for the peak ({peak:g}x the average) at {TARGET_UTILISATION:.0%} utilisation",
+            ops,
         ]
-    prices = entry.prices
-    if prices.has_off_peak_pricing:
+    assert billed is not None
+    if billed.tier_above_tokens is not None:
+        lines.append(
+            f"prompts over {billed.tier_above_tokens:,} tokens: the whole request billed at the long-prompt "
+            f"rate (${billed.input * 1e6:g} in / ${billed.output * 1e6:g} out per M tokens)"
+        )
+    if batch_share > 0 and billed.batch_scaled:
+        lines.append(f"batch discount above {billed.tier_above_tokens:,} tokens assumed equal to the base tier's")
+    if entry.prices.has_off_peak_pricing:
         lines.append("list (peak) prices; this provider is cheaper in off-peak hours")
     if cache_hit_rate > 0:
-        if prices.cache_read is None:
+        if billed.cache_read is None:
             lines.append("no cached-input price for this model: cache hit rate not applied")
         else:
             lines.append(f"{cache_hit_rate:.0%} of input tokens read from the prompt cache")
+            if billed.cache_write is not None:
+                lines.append("the other input tokens are written to the cache at its write price (upper bound)")
     if batch_share > 0:
-        if prices.input_batch is None or prices.output_batch is None:
+        if billed.input_batch is None or billed.output_batch is None:
             lines.append("no batch price for this model: batch share billed at list price")
         else:
             lines.append(f"{batch_share:.0%} of requests through the batch API")
     return lines
 
 
-def replicas_needed(entry: ModelEntry, requests_per_month: float, output_tokens: int, peak_to_average: float) -> int:
-    """Replicas of the self-hosting profile needed to serve the peak output rate."""
+def replicas_needed(
+    entry: ModelEntry, requests_per_month: float, input_tokens: int, output_tokens: int, peak_to_average: float
+) -> int:
+    """Replicas of the self-hosting profile that serve the peak: each second of traffic needs
+    prefill time for its input and decode time for its output, kept under the target utilisation."""
     assert entry.self_hosting is not None
-    average_tps = requests_per_month * output_tokens / (DAYS_PER_MONTH * 86_400)
-    return max(1, math.ceil(average_tps * peak_to_average / entry.self_hosting.throughput_tokens_per_s))
+    profile = entry.self_hosting
+    per_second = requests_per_month / (DAYS_PER_MONTH * 86_400) * peak_to_average
+    busy = per_second * (input_tokens / profile.prefill_rate + output_tokens / profile.throughput_tokens_per_s)
+    return max(1, math.ceil(busy / TARGET_UTILISATION - 1e-9))
+
+
+def per_m(price: float) -> str:
+    return f"${price * 1e6:,.4g}/M"
+
+
+def cost_arithmetic(bill: CostBreakdown) -> list[str]:
+    """The sums behind a bill, one line per part, so a user can redo them by hand."""
+    requests = bill.requests_per_month
+    lines = [f"requests/month = {requests:,.0f}"]
+    if bill.prices is None:
+        replicas = bill.replicas or 0
+        lines += [f"infrastructure = {replicas} replica(s) -> ${bill.infrastructure_usd:,.2f}",
+                  f"operations = ${bill.operations_usd:,.2f}"]  # fmt: skip
+    else:
+        prices = bill.prices
+        if bill.input_usd:
+            lines.append(f"input = {requests:,.0f} x {bill.input_tokens:,} tokens (uncached share) x "
+                         f"{per_m(prices.input)} = ${bill.input_usd:,.2f}")  # fmt: skip
+        if bill.cache_write_usd and prices.cache_write is not None:
+            lines.append(f"cache writes = uncached input x {per_m(prices.cache_write)} = ${bill.cache_write_usd:,.2f}")
+        if bill.cached_input_usd and prices.cache_read is not None:
+            lines.append(f"cached input = cached share x {per_m(prices.cache_read)} = ${bill.cached_input_usd:,.2f}")
+        lines.append(f"output = {requests:,.0f} x {bill.output_tokens:,} tokens x {per_m(prices.output)} = "
+                     f"${bill.output_usd:,.2f}")  # fmt: skip
+        if bill.reasoning_tokens:
+            lines.append(f"reasoning = {requests:,.0f} x {bill.reasoning_tokens:,} hidden tokens x "
+                         f"{per_m(prices.reasoning)} = ${bill.reasoning_usd:,.2f}")  # fmt: skip
+        if prices.tier_above_tokens is not None:
+            lines.append(f"(long-prompt tier: prompts over {prices.tier_above_tokens:,} tokens)")
+    lines.append(f"total = ${bill.monthly_cost_usd:,.2f}/month; per request = ${bill.per_request_usd:.6f}")
+    return lines
 
 
 class RoutingSavings(BaseModel):
@@ -286,33 +358,93 @@ def distillation_break_even(
     )
 
 
+class SelfHostBreakEven(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    break_even_requests_per_month: float | None
+    replica_capacity_requests_per_month: float
+    gpu_usd_per_replica_month: float
+    operations_usd_month: float
+    api_per_request_usd: float
+    self_hosted_monthly_usd: float | None
+    api_monthly_usd: float | None
+    conclusion: str
+    assumptions: tuple[str, ...]
+
+
 def self_host_break_even(
     self_hosted: ModelEntry,
     api: ModelEntry,
     input_tokens: int,
     output_tokens: int,
-    operations_usd_month: float = 0.0,
-) -> BreakEven:
-    """Requests/month above which one replica of `self_hosted` is cheaper than `api`.
+    operations_usd_month: float | None = None,
+    requests_per_month: float | None = None,
+    peak_to_average: float = DEFAULT_PEAK_TO_AVERAGE,
+) -> SelfHostBreakEven:
+    """The monthly volume above which self-hosting `self_hosted` costs less than `api`, with GPUs
+    added as the peak needs them and operations paid from the first request.
 
     The guide's rule of thumb: self-hosting breaks even around 5-10M requests a month.
     """
     profile = self_hosted.self_hosting
     if profile is None:
         raise ValueError(f"{self_hosted.id} has no self-hosting profile")
-    fixed = profile.gpu_count * profile.usd_per_gpu_hour * HOURS_PER_MONTH + operations_usd_month
-    per_request = request_cost(api.prices, input_tokens, output_tokens)
-    capacity = profile.throughput_tokens_per_s * DAYS_PER_MONTH * 86_400 / max(output_tokens, 1)
-    return BreakEven(
-        break_even_requests_per_month=fixed / per_request if per_request > 0 else None,
-        fixed_monthly_usd=fixed,
-        api_per_request_usd=per_request,
-        assumptions=(
-            f"one replica: {profile.gpu_count}x {profile.gpu} at ${profile.usd_per_gpu_hour:g}/GPU-hour",
-            f"one replica serves at most ~{capacity:,.0f} requests/month at full load",
-            f"operations ${operations_usd_month:,.0f}/month",
-        ),
+    operations = DEFAULT_OPERATIONS_USD_MONTH if operations_usd_month is None else operations_usd_month
+    gpu = profile.gpu_count * profile.usd_per_gpu_hour * HOURS_PER_MONTH
+    reasoning, _ = reasoning_tokens(self_hosted)
+    per_request = request_cost(api.prices, input_tokens, output_tokens) + reasoning_tokens(api)[0] * (
+        billed_prices(api.prices, input_tokens).reasoning
     )
+    seconds_per_request = input_tokens / profile.prefill_rate + (output_tokens + reasoning) / (
+        profile.throughput_tokens_per_s
+    )
+    capacity = TARGET_UTILISATION * DAYS_PER_MONTH * 86_400 / (seconds_per_request * peak_to_average)
+    even = _crossing(gpu, operations, per_request, capacity)
+    hosted_now = api_now = None
+    if requests_per_month is not None:
+        replicas = max(1, math.ceil(requests_per_month / capacity - 1e-9))
+        hosted_now, api_now = replicas * gpu + operations, requests_per_month * per_request
+    return SelfHostBreakEven(
+        break_even_requests_per_month=even, replica_capacity_requests_per_month=capacity,
+        gpu_usd_per_replica_month=gpu, operations_usd_month=operations, api_per_request_usd=per_request,
+        self_hosted_monthly_usd=hosted_now, api_monthly_usd=api_now,
+        conclusion=_self_host_conclusion(self_hosted.id, api.id, even, requests_per_month, hosted_now, api_now),
+        assumptions=(
+            f"one replica: {profile.gpu_count}x {profile.gpu} at ${profile.usd_per_gpu_hour:g}/GPU-hour "
+            f"= ${gpu:,.0f}/month",
+            f"one replica serves ~{capacity:,.0f} requests/month of this size at the {peak_to_average:g}x peak "
+            f"and {TARGET_UTILISATION:.0%} utilisation",
+            f"operations ${operations:,.0f}/month" + ("" if operations_usd_month is not None else " (assumption)"),
+            f"the API costs ${per_request:.6f} a request ({api.id}, list price)",
+        ),
+    )  # fmt: skip
+
+
+def _crossing(gpu: float, operations: float, per_request: float, capacity: float) -> float | None:
+    """Smallest monthly volume where the API bill reaches the self-hosting bill; None if never."""
+    if per_request <= 0 or per_request * capacity <= gpu:
+        return None  # each replica's worth of traffic costs less on the API than the replica
+    replicas = 1
+    while True:
+        volume = (replicas * gpu + operations) / per_request
+        if volume <= replicas * capacity:
+            return max(volume, (replicas - 1) * capacity)
+        replicas += 1
+
+
+def _self_host_conclusion(
+    hosted: str, api: str, even: float | None, volume: float | None, hosted_now: float | None, api_now: float | None
+) -> str:
+    if even is None:
+        return f"Self-hosting {hosted} never costs less than {api} at this request size: a replica's capacity costs more than the same traffic on the API."  # noqa: E501
+    threshold = f"{even:,.0f} requests/month (~{even / DAYS_PER_MONTH:,.0f}/day)"
+    if volume is None or hosted_now is None or api_now is None:
+        return f"Self-hosting {hosted} costs less than {api} above {threshold}."
+    if hosted_now < api_now:
+        return (f"At your volume self-hosting {hosted} costs ${hosted_now:,.0f}/month against ${api_now:,.0f} on "
+                f"{api}: it pays from {threshold}.")  # fmt: skip
+    return (f"Not worth it at your volume: self-hosting {hosted} costs ${hosted_now:,.0f}/month against "
+            f"${api_now:,.0f} on {api}; it only pays above {threshold}.")  # fmt: skip
 
 
 class TotalCostOfOwnership(BaseModel):

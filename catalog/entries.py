@@ -42,7 +42,31 @@ class SelfHosting(BaseModel):
     gpu_count: int = Field(ge=1)
     usd_per_gpu_hour: float = Field(gt=0)
     throughput_tokens_per_s: float = Field(gt=0, description="aggregate output tokens/s one replica serves")
+    prefill_tokens_per_s: float | None = Field(None, gt=0, description="aggregate input tokens/s one replica reads")
     source: str
+
+    @property
+    def prefill_rate(self) -> float:
+        """Input tokens/s a replica prefills; unstated, 8x its decode rate (vLLM at moderate batch, estimate)."""
+        return self.prefill_tokens_per_s or PREFILL_TO_DECODE_ESTIMATE * self.throughput_tokens_per_s
+
+
+PREFILL_TO_DECODE_ESTIMATE = 8.0
+
+
+class PriceTier(BaseModel):
+    """Prices that apply to a whole request once its prompt exceeds `above_tokens` (how Gemini,
+    GPT-5.4 and Qwen bill long prompts); None falls back to the base price of that kind."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    above_tokens: int = Field(ge=0)
+    input: float | None = Field(None, ge=0)
+    output: float | None = Field(None, ge=0)
+    input_batch: float | None = Field(None, ge=0)
+    output_batch: float | None = Field(None, ge=0)
+    cache_read: float | None = Field(None, ge=0)
+    cache_write: float | None = Field(None, ge=0)
 
 
 class Prices(BaseModel):
@@ -55,11 +79,22 @@ class Prices(BaseModel):
     input_batch: float | None = Field(None, ge=0)
     output_batch: float | None = Field(None, ge=0)
     cache_read: float | None = Field(None, ge=0)
+    cache_write: float | None = Field(None, ge=0)
+    output_reasoning: float | None = Field(None, ge=0, description="hidden reasoning tokens, when priced apart")
+    tiers: tuple[PriceTier, ...] = ()
     has_off_peak_pricing: bool = False
 
     @property
     def known(self) -> bool:
         return self.input is not None and self.output is not None
+
+    def tier_for(self, input_tokens: float) -> PriceTier | None:
+        """The long-prompt tier a request of `input_tokens` is billed at; None for the base prices."""
+        chosen = None
+        for tier in self.tiers:
+            if input_tokens > tier.above_tokens:
+                chosen = tier
+        return chosen
 
 
 class ModelEntry(BaseModel):
@@ -94,6 +129,10 @@ class ModelEntry(BaseModel):
     measured_tokens_per_s: float | None = None
     measured_win_rate: float | None = None
     notes: str | None = None
+    maker: str | None = Field(None, description="who trains the model (openai, google, ...), whoever hosts it")
+    reasoning_tokens: int | None = Field(None, ge=0, description="hidden reasoning tokens a request spends by default")
+    prefill_tokens_per_s: float | None = Field(None, gt=0, description="prompt tokens/s read before the first token")
+    inherited: dict[str, str] = Field(default_factory=dict, description="field -> where a route took it from")
 
     @property
     def rated(self) -> bool:

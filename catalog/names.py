@@ -47,3 +47,22 @@ def regions_in_name(model_id: str) -> tuple[str, ...]:
     if _US_MARKERS.search(lowered):
         return ("us",)
     return ()
+
+
+_MAKERS = (
+    (re.compile(r"^(gpt|o\d|chatgpt|text-embedding|davinci|babbage)"), "openai"),
+    (re.compile(r"^claude"), "anthropic"),
+    (re.compile(r"^(gemini|gemma|palm)"), "google"),
+    (re.compile(r"^(meta-)?llama"), "meta"),
+    (re.compile(r"^(mistral|codestral|magistral|ministral|pixtral|devstral|mixtral|open-mistral)"), "mistral"),
+    (re.compile(r"^deepseek"), "deepseek"),
+    (re.compile(r"^(qwen|qwq)"), "alibaba"),
+    (re.compile(r"^smollm"), "huggingface"),
+    (re.compile(r"^grok"), "xai"),
+)
+
+
+def maker_of(model_id: str) -> str | None:
+    """Who trained the model behind a route (`bedrock/eu.anthropic.claude-...` -> anthropic); None if unsure."""
+    name = normalise(model_id)
+    return next((maker for pattern, maker in _MAKERS if pattern.search(name)), None)

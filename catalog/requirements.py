@@ -32,10 +32,13 @@ Compliance = Literal["hipaa", "gdpr", "soc2", "eu-residency"]
 COMPLIANCE_REGIMES: tuple[str, ...] = Compliance.__args__  # type: ignore[attr-defined]
 
 Deployment = Literal["api", "self-hosted", "either"]
+InputPart = Literal["system_prompt", "user_text", "documents", "retrieved", "history"]
+INPUT_PARTS: tuple[str, ...] = InputPart.__args__  # type: ignore[attr-defined]
 PriorityPreset = Literal["quality", "cost", "latency", "balanced"]
 PRIORITY_PRESETS: tuple[str, ...] = PriorityPreset.__args__  # type: ignore[attr-defined]
 
 DAYS_PER_MONTH = 30
+DEFAULT_SIZES: dict[str, int] = {"requests_per_day": 1_000, "input_tokens": 500, "output_tokens": 300}
 
 
 class Priorities(BaseModel):
@@ -98,11 +101,31 @@ class Requirements(BaseModel):
     deployment: Deployment = "either"
     cache_hit_rate: float = Field(0.0, ge=0, le=1)
     batch_share: float = Field(0.0, ge=0, le=1)
+    # The workload behind input_tokens: what one request carries, part by part (they add up to
+    # input_tokens when present), and how each size was worked out from the user's words.
+    input_parts: dict[InputPart, int] = Field(default_factory=dict)
+    size_notes: dict[str, str] = Field(default_factory=dict)
+    max_response_ms: float | None = Field(None, gt=0, description="end-to-end time for the whole answer")
+    languages: list[str] = Field(default_factory=list, description="languages besides English, lower case")
+    operations_usd_month: float | None = Field(None, ge=0, description="people and tooling to run self-hosting")
+    reasoning_tokens: int | None = Field(None, ge=0, le=1_000_000, description="hidden tokens a reasoning model spends")
 
     @field_validator("needs", "compliance")
     @classmethod
     def _sorted_unique(cls, value: list[str]) -> list[str]:
         return sorted(set(value))
+
+    @field_validator("languages")
+    @classmethod
+    def _normalise_languages(cls, value: list[str]) -> list[str]:
+        return sorted({language.strip().lower() for language in value if language.strip()})
+
+    @field_validator("input_parts")
+    @classmethod
+    def _no_negative_parts(cls, value: dict[str, int]) -> dict[str, int]:
+        if any(tokens < 0 or tokens > 10_000_000 for tokens in value.values()):
+            raise ValueError("each input part must be between 0 and 10,000,000 tokens")
+        return value
 
     @field_validator("regions")
     @classmethod

@@ -8,9 +8,12 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
-from catalog.cost import PriceUnknownError, monthly_cost_usd
+from catalog.budget import BudgetAdvice, budget_advice
+from catalog.cost import PriceUnknownError, monthly_cost, monthly_cost_usd
 from catalog.entries import Catalog, ModelEntry, ProviderPolicy
+from catalog.latency import Latency, latency
 from catalog.requirements import Requirements
+from catalog.workload import Workload, reasoning_tokens
 
 MIN_TASK_QUALITY = 40.0
 
@@ -39,6 +42,10 @@ TASK_PROFILES: dict[str, dict[str, float]] = {
     },
 }
 TASK_IMPLIED_NEEDS: dict[str, str] = {"vision": "vision"}
+# Stated languages besides English: this share of task quality comes from the multilingual dimension.
+MULTILINGUAL_SHARE = 0.3
+# Licences that forbid production use of the weights: they never pass an open-weights or self-hosting need.
+NON_PRODUCTION_LICENCE_MARKERS = ("non-production", "non-commercial", "research only", "research-only")
 _EXTRAS = frozenset({"tools", "json", "caching", "batch"})
 
 
@@ -67,6 +74,10 @@ class RankedModel(BaseModel):
     capabilities: tuple[str, ...]
     tier: str | None
     reasons: tuple[str, ...]
+    maker: str | None = None
+    total_ms: float | None = None
+    costing: dict[str, object] = {}
+    latency_formula: dict[str, object] = {}
 
 
 class Ranking(BaseModel):
@@ -79,11 +90,22 @@ class Ranking(BaseModel):
     pareto: tuple[str, ...]
     unrated_count: int = 0
     catalog_version: str
+    failover_route: str | None = None
+    workload: Workload | None = None
+    budget: BudgetAdvice | None = None
 
 
-def task_quality(entry: ModelEntry, task: str) -> float:
+def task_quality(entry: ModelEntry, task: str, multilingual: bool = False) -> float:
     profile = TASK_PROFILES[task]
-    return sum(entry.quality.get(dim, 0.0) * weight for dim, weight in profile.items())
+    score = sum(entry.quality.get(dim, 0.0) * weight for dim, weight in profile.items())
+    if multilingual:
+        score = (1 - MULTILINGUAL_SHARE) * score + MULTILINGUAL_SHARE * entry.quality.get("multilingual", 0.0)
+    return score
+
+
+def production_licence(entry: ModelEntry) -> bool:
+    licence = (entry.licence or "").lower()
+    return not any(marker in licence for marker in NON_PRODUCTION_LICENCE_MARKERS)
 
 
 def _region_ok(entry: ModelEntry, policy: ProviderPolicy | None, allowed: frozenset[str]) -> bool:
@@ -99,6 +121,10 @@ class HardLimits:
     needs: frozenset[str]
     required_context: int
     max_ttft_ms: float | None
+    max_response_ms: float | None
+    input_tokens: int
+    output_tokens: int
+    reasoning_override: int | None
     open_weights: bool
     self_hosting: bool
     api_only: bool
@@ -118,6 +144,10 @@ class HardLimits:
             needs=frozenset(needs),
             required_context=req.required_context,
             max_ttft_ms=req.max_ttft_ms,
+            max_response_ms=req.max_response_ms,
+            input_tokens=req.input_tokens,
+            output_tokens=req.output_tokens,
+            reasoning_override=req.reasoning_tokens,
             open_weights=req.open_weights,
             self_hosting=req.needs_self_hosting,
             api_only=req.deployment == "api",
@@ -130,22 +160,46 @@ class HardLimits:
 
 def hard_constraint_failures(entry: ModelEntry, req: Requirements, catalog: Catalog, today: dt.date) -> list[str]:
     """Every hard constraint this model breaks, in words a user can act on."""
-    return _failures(entry, HardLimits.of(req), catalog, today, task_quality(entry, req.task))
+    limits = HardLimits.of(req)
+    return _failures(entry, limits, catalog, today, task_quality(entry, req.task, bool(req.languages)),
+                     request_latency(entry, limits))  # fmt: skip
 
 
-def _failures(entry: ModelEntry, limits: HardLimits, catalog: Catalog, today: dt.date, quality: float) -> list[str]:
+def request_latency(entry: ModelEntry, limits: HardLimits) -> Latency | None:
+    """This model's latency for the stated request size, hidden reasoning included."""
+    hidden, _ = reasoning_tokens(entry, limits.reasoning_override)
+    return latency(entry, limits.input_tokens, limits.output_tokens, hidden)
+
+
+def _failures(
+    entry: ModelEntry, limits: HardLimits, catalog: Catalog, today: dt.date, quality: float, timing: Latency | None
+) -> list[str]:
+    """A value we do not know never passes: the route is out as "cannot verify <field>"."""
     reasons: list[str] = []
     if not limits.needs <= entry.capabilities:
         reasons.append(f"lacks {', '.join(sorted(limits.needs - entry.capabilities))}")
-    if entry.max_input_tokens is not None and entry.max_input_tokens < limits.required_context:
+    if entry.max_input_tokens is None:
+        reasons.append(f"cannot verify context: no context size on record ({limits.required_context:,} tokens needed)")
+    elif entry.max_input_tokens < limits.required_context:
         reasons.append(f"context {entry.max_input_tokens:,} < {limits.required_context:,} tokens needed")
     if entry.deprecation_date is not None and entry.deprecation_date <= today:
         reasons.append(f"deprecated on {entry.deprecation_date.isoformat()}")
     if quality < MIN_TASK_QUALITY:
         reasons.append(f"{limits.task} quality {quality:.0f} < {MIN_TASK_QUALITY:.0f} minimum")
-    ttft = entry.effective_ttft_ms()
-    if limits.max_ttft_ms is not None and ttft is not None and ttft > limits.max_ttft_ms:
-        reasons.append(f"typical TTFT {ttft:,.0f} ms > {limits.max_ttft_ms:,.0f} ms target")
+    if limits.max_ttft_ms is not None:
+        if timing is None:
+            reasons.append("cannot verify TTFT: no latency on record")
+        elif timing.ttft_ms > limits.max_ttft_ms:
+            reasons.append(f"TTFT ~{timing.ttft_ms:,.0f} ms for a {limits.input_tokens:,}-token prompt > "
+                           f"{limits.max_ttft_ms:,.0f} ms target")  # fmt: skip
+    if limits.max_response_ms is not None:
+        if timing is None or timing.total_ms is None:
+            reasons.append("cannot verify answer time: no latency or speed on record")
+        elif timing.total_ms > limits.max_response_ms:
+            reasons.append(f"whole answer ~{timing.total_ms / 1000:,.1f} s > {limits.max_response_ms / 1000:,.1f} s "
+                           "target")  # fmt: skip
+    if (limits.open_weights or limits.self_hosting) and entry.open_weights and not production_licence(entry):
+        reasons.append(f"licence forbids production use ({entry.licence})")
     if limits.open_weights and not entry.open_weights:
         reasons.append("weights are not open")
     if limits.self_hosting and not (entry.is_self_hosted_route or entry.provider == "local"):
@@ -227,16 +281,18 @@ def _fit_reason(entry: ModelEntry, today: dt.date) -> str:
 
 def rank(catalog: Catalog, req: Requirements, today: dt.date, top: int | None = None) -> Ranking:
     """Rank every rated chat route, best route per model; same inputs give the same result."""
-    eligible: list[tuple[ModelEntry, float, float]] = []
+    eligible: list[tuple[ModelEntry, float, float, Latency | None]] = []
     failures: dict[str, dict[str, tuple[str, ...]]] = {}
     limits = HardLimits.of(req)
+    multilingual = bool(req.languages)
     for entry in catalog.rankable():
-        quality = task_quality(entry, req.task)
-        reasons = _failures(entry, limits, catalog, today, quality)
+        quality = task_quality(entry, req.task, multilingual)
+        timing = request_latency(entry, limits)
+        reasons = _failures(entry, limits, catalog, today, quality, timing)
         try:
             cost = monthly_cost_usd(
-                entry, req.requests_per_day, req.input_tokens, req.output_tokens,
-                req.cache_hit_rate, req.batch_share,
+                entry, req.requests_per_day, req.input_tokens, req.output_tokens, req.cache_hit_rate,
+                req.batch_share, reasoning_override=req.reasoning_tokens, operations_usd_month=req.operations_usd_month,
             )  # fmt: skip
         except PriceUnknownError:
             reasons.append("no price in the catalog")
@@ -244,59 +300,109 @@ def rank(catalog: Catalog, req: Requirements, today: dt.date, top: int | None = 
         if reasons:
             failures.setdefault(entry.canonical, {})[entry.id] = tuple(reasons)
         else:
-            eligible.append((entry, cost, quality))
-    eligible_models = {entry.canonical for entry, _, _ in eligible}
+            eligible.append((entry, cost, quality, timing))
+    eligible_models = {entry.canonical for entry, _, _, _ in eligible}
     eliminated = [
         # Report the curated route's reasons: that is the model the user knows by name.
         Elimination(model=canonical, reasons=routes.get(canonical) or routes[min(routes)])
         for canonical, routes in failures.items()
         if canonical not in eligible_models
     ]
-    ranked = sorted(_score(eligible, req, today), key=lambda r: (not r.within_budget, -r.score, r.model))
-    fallback = next((r.model for r in ranked[1:] if r.provider != ranked[0].provider), None) if ranked else None
+    scored = _score(eligible, req, today)
+    nothing_fits = req.budget_usd_month is not None and bool(scored) and not any(r.within_budget for r in scored)
+    # When nothing fits the budget, the closest to it comes first: cost is what must change.
+    order = (lambda r: (r.monthly_cost_usd, -r.score, r.model)) if nothing_fits else (
+        lambda r: (not r.within_budget, -r.score, r.model))  # fmt: skip
+    ranked = [_with_costing(r, catalog, req) for r in sorted(scored, key=order)[: top or None]]
+    leader = ranked[0] if ranked else None
     return Ranking(
         requirements=req,
-        ranked=tuple(ranked[:top] if top else ranked),
+        ranked=tuple(ranked),
         eliminated=tuple(sorted(eliminated, key=lambda e: e.model)),
-        fallback=fallback,
-        pareto=pareto_frontier(ranked),
+        fallback=_fallback(leader, sorted(scored, key=order)),
+        failover_route=_failover_route(leader, eligible),
+        pareto=pareto_frontier(scored),
         unrated_count=len(catalog.chat_models()) - len(catalog.rankable()),
         catalog_version=catalog.version,
+        workload=Workload.of(req),
+        budget=budget_advice(req, [(e, c) for e, c, _, _ in eligible]) if nothing_fits else None,
     )
 
 
-def _score(eligible: list[tuple[ModelEntry, float, float]], req: Requirements, today: dt.date) -> list[RankedModel]:
+def _fallback(leader: RankedModel | None, ordered: list[RankedModel]) -> str | None:
+    """The best model from a different model maker: the same model on another host fails together."""
+    if leader is None:
+        return None
+    maker = leader.maker or leader.provider
+    return next((r.model for r in ordered if r is not leader and (r.maker or r.provider) != maker), None)
+
+
+def _failover_route(leader: RankedModel | None, eligible: list[tuple[ModelEntry, float, float, Latency | None]]) -> str | None:  # noqa: E501
+    """The leader's model on another host that meets every constraint, cheapest first."""
+    if leader is None:
+        return None
+    routes = [(cost, e.id) for e, cost, _, _ in eligible
+              if e.canonical == leader.canonical and e.provider != leader.provider]  # fmt: skip
+    return min(routes)[1] if routes else None
+
+
+def _with_costing(item: RankedModel, catalog: Catalog, req: Requirements) -> RankedModel:
+    """The shown models carry the workload they were costed on and the prices used, to be recomputed."""
+    entry = catalog.get(item.model)
+    assert entry is not None
+    bill = monthly_cost(entry, req.requests_per_day, req.input_tokens, req.output_tokens, req.cache_hit_rate,
+                        req.batch_share, reasoning_override=req.reasoning_tokens,
+                        operations_usd_month=req.operations_usd_month)  # fmt: skip
+    prices = None
+    if bill.prices is not None:
+        prices = {name: getattr(bill.prices, name) for name in
+                  ("input", "output", "reasoning", "cache_read", "cache_write", "input_batch", "output_batch")}
+    costing: dict[str, object] = {
+        "requests_per_month": bill.requests_per_month, "input_tokens": bill.input_tokens,
+        "output_tokens": bill.output_tokens, "reasoning_tokens": bill.reasoning_tokens,
+        "price_tier_above_tokens": bill.prices.tier_above_tokens if bill.prices else None,
+        "cache_hit_rate": req.cache_hit_rate, "batch_share": req.batch_share,
+        "prices_usd_per_token": prices, "replicas": bill.replicas,
+        "breakdown_usd": {k: round(v, 6) for k, v in bill.breakdown().items() if k != "requests_per_month"},
+        "assumptions": list(bill.assumptions),
+    }  # fmt: skip
+    return item.model_copy(update={"costing": costing})
+
+
+def _score(
+    eligible: list[tuple[ModelEntry, float, float, Latency | None]], req: Requirements, today: dt.date
+) -> list[RankedModel]:
     """Score every route as plain floats, keep the best route per model, then explain the winners."""
     if not eligible:
         return []
     weights = req.priorities.normalised()
-    cheapest = min(cost for _, cost, _ in eligible)
-    dearest = max(cost for _, cost, _ in eligible)
-    best: dict[str, tuple[float, str, ModelEntry, float, float, dict[str, float]]] = {}
-    for entry, cost, quality in eligible:
+    cheapest = min(cost for _, cost, _, _ in eligible)
+    dearest = max(cost for _, cost, _, _ in eligible)
+    best: dict[str, tuple[float, str, ModelEntry, float, float, dict[str, float], Latency | None]] = {}
+    for entry, cost, quality, timing in eligible:
         fit = fit_subscore(entry, req, today)
         subscores = {
             "quality": quality_subscore(quality),
             "cost": cost_subscore(cost, cheapest, dearest, req.budget_usd_month),
-            "latency": latency_subscore(entry.effective_ttft_ms(), entry.effective_tokens_per_s()),
+            "latency": latency_subscore(timing.ttft_ms if timing else None, entry.effective_tokens_per_s()),
             "fit": fit,
         }
         score = round(sum(subscores[name] * weights[name] for name in subscores) * 100, 2)
         current = best.get(entry.canonical)
         # Higher score wins; ties go to the cheaper route, then the smaller id, so output is stable.
         if current is None or (-score, cost, entry.id) < (-current[0], current[3], current[1]):
-            best[entry.canonical] = (score, entry.id, entry, cost, quality, subscores)
+            best[entry.canonical] = (score, entry.id, entry, cost, quality, subscores, timing)
     return [
-        _ranked_model(entry, req, score, cost, quality, subscores, _fit_reason(entry, today))
-        for score, _, entry, cost, quality, subscores in best.values()
+        _ranked_model(entry, req, score, cost, quality, subscores, _fit_reason(entry, today), timing)
+        for score, _, entry, cost, quality, subscores, timing in best.values()
     ]
 
 
 def _ranked_model(
     entry: ModelEntry, req: Requirements, score: float, cost: float, quality: float,
-    subscores: dict[str, float], fit_reason: str,
+    subscores: dict[str, float], fit_reason: str, timing: Latency | None,
 ) -> RankedModel:  # fmt: skip
-    ttft, tps = entry.effective_ttft_ms(), entry.effective_tokens_per_s()
+    ttft, tps = (timing.ttft_ms if timing else None), entry.effective_tokens_per_s()
     within_budget = req.budget_usd_month is None or cost <= req.budget_usd_month
     return RankedModel(
         model=entry.id,
@@ -313,8 +419,24 @@ def _ranked_model(
         max_input_tokens=entry.max_input_tokens,
         capabilities=tuple(sorted(entry.capabilities)),
         tier=entry.tier,
-        reasons=_reasons(entry, req, quality, cost, within_budget, ttft, tps, fit_reason),
+        reasons=_reasons(entry, req, quality, cost, within_budget, timing, fit_reason),
+        maker=entry.maker,
+        total_ms=round(timing.total_ms, 1) if timing and timing.total_ms is not None else None,
+        latency_formula=_latency_formula(timing),
     )
+
+
+def _latency_formula(timing: Latency | None) -> dict[str, object]:
+    if timing is None:
+        return {}
+    return {
+        "base_ttft_ms": timing.base_ttft_ms, "base_kind": timing.base_kind, "input_tokens": timing.input_tokens,
+        "prefill_tokens_per_s": timing.prefill_tokens_per_s, "prefill_source": timing.prefill_source,
+        "prefill_ms": round(timing.prefill_ms, 1), "reasoning_tokens": timing.reasoning_tokens,
+        "thinking_ms": round(timing.thinking_ms, 1), "ttft_ms": round(timing.ttft_ms, 1),
+        "tokens_per_s": timing.tokens_per_s, "output_tokens": timing.output_tokens,
+        "total_ms": round(timing.total_ms, 1) if timing.total_ms is not None else None, "formula": timing.formula(),
+    }  # fmt: skip
 
 
 def _reasons(
@@ -323,12 +445,16 @@ def _reasons(
     quality: float,
     cost: float,
     within_budget: bool,
-    ttft: float | None,
-    tps: float | None,
+    timing: Latency | None,
     fit_reason: str,
 ) -> tuple[str, ...]:
     source = "estimate" if entry.quality_source != "user" else "your override"
-    quality_line = f"quality: {quality:.0f}/100 for {req.task} ({source}, {entry.quality_source})"
+    languages = f", weighted for {', '.join(req.languages)}" if req.languages else ""
+    quality_line = f"quality: {quality:.0f}/100 for {req.task}{languages} ({source}, {entry.quality_source})"
+    sizes = f"{req.input_tokens:,} in / {req.output_tokens:,} out tokens"
+    hidden, _ = reasoning_tokens(entry, req.reasoning_tokens)
+    if hidden:
+        sizes += f" + ~{hidden:,} reasoning billed as output"
     if req.budget_usd_month is not None:
         share = cost / req.budget_usd_month if req.budget_usd_month else math.inf
         budget = (
@@ -336,16 +462,19 @@ def _reasons(
             if within_budget
             else (f"OVER the ${req.budget_usd_month:,.0f} budget")
         )
-        cost_line = f"cost: ${cost:,.2f}/month, {budget}"
+        cost_line = f"cost: ${cost:,.2f}/month ({sizes}), {budget}"
     else:
-        cost_line = f"cost: ${cost:,.2f}/month at {req.requests_per_day:,.0f} requests/day"
-    if ttft is None:
+        cost_line = f"cost: ${cost:,.2f}/month at {req.requests_per_day:,.0f} requests/day, {sizes}"
+    if timing is None:
         latency_line = "latency: no typical TTFT on record"
     else:
-        kind = "measured" if entry.measured_ttft_ms is not None else "typical"
+        kind = "measured" if entry.measured_ttft_ms is not None else "estimated"
         target = f" vs {req.max_ttft_ms:,.0f} ms target" if req.max_ttft_ms else ""
-        speed = f", ~{tps:.0f} tokens/s" if tps else ""
-        latency_line = f"latency: {kind} TTFT ~{ttft:,.0f} ms{target}{speed}"
+        grown = f" for a {req.input_tokens:,}-token prompt" if timing.prefill_ms or timing.thinking_ms else ""
+        speed = f", ~{timing.tokens_per_s:.0f} tokens/s" if timing.tokens_per_s else ""
+        whole = (f", whole answer ~{timing.total_ms / 1000:,.1f} s" if timing.total_ms is not None and
+                 (req.max_response_ms or timing.total_ms > 10_000) else "")  # fmt: skip
+        latency_line = f"latency: {kind} TTFT ~{timing.ttft_ms:,.0f} ms{grown}{target}{speed}{whole}"
     return (quality_line, cost_line, latency_line, fit_reason)
 
 

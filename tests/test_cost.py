@@ -104,11 +104,21 @@ def test_cost_is_monotone_in_tokens(catalog, model_id, volume, inp, extra, out, 
 
 @settings(max_examples=200, deadline=None)
 @given(rated_priced, volumes, tokens, tokens, fractions, fractions)
-def test_caching_never_raises_cost(catalog, model_id, volume, inp, out, hit, batch):
+def test_caching_pays_exactly_above_its_break_even_hit_rate(catalog, model_id, volume, inp, out, hit, batch):
+    """Free cache writes (OpenAI, Gemini): caching never costs more. Priced writes (Anthropic, 1.25x
+    input): the misses are written, so caching pays only above h* = (write - input) / (write - read)."""
     entry = catalog.get(model_id)
     without = monthly_cost(entry, volume, inp, out, 0.0, batch).monthly_cost_usd
     with_cache = monthly_cost(entry, volume, inp, out, hit, batch).monthly_cost_usd
-    assert with_cache <= without * (1 + 1e-12) + 1e-12
+    prices = entry.prices
+    if prices.cache_write is None or prices.cache_read is None or prices.tiers:
+        assert with_cache <= without * (1 + 1e-12) + 1e-12
+        return
+    break_even = (prices.cache_write - prices.input) / (prices.cache_write - prices.cache_read)
+    if batch == 0 and hit > break_even + 1e-9:
+        assert with_cache <= without * (1 + 1e-12) + 1e-12
+    elif batch == 0 and 0 < hit < break_even - 1e-9 and inp > 0 and volume > 0:
+        assert with_cache > without
 
 
 def test_routing_seventy_percent_to_a_cheap_tier_saves_sixty_to_eighty_percent(catalog) -> None:
@@ -136,13 +146,37 @@ def test_distillation_break_even_counts_requests() -> None:
     assert result.break_even_requests_per_month == pytest.approx(20_000 / 0.0095)
 
 
-def test_self_hosting_breaks_even_where_fixed_cost_meets_api_cost(catalog) -> None:
+def test_self_hosting_breaks_even_where_gpus_and_operations_meet_api_cost(catalog) -> None:
     hosted = catalog.get("hosted_vllm/Llama-3.3-70B-Instruct")
     api = catalog.get("gpt-4.1")
-    result = self_host_break_even(hosted, api, 1_000, 300)
-    fixed = 2 * 2.5 * 730
-    assert result.fixed_monthly_usd == pytest.approx(fixed)
-    assert result.break_even_requests_per_month == pytest.approx(fixed / (1_000 * 2e-06 + 300 * 8e-06))
+    result = self_host_break_even(hosted, api, 1_000, 300, operations_usd_month=2_000)
+    gpus = 2 * 2.5 * 730
+    per_request = 1_000 * 2e-06 + 300 * 8e-06
+    # One replica: 2,000 tokens/s decode, 16,000 prefill; 0.0625 + 0.15 s a request at a 2x peak, 70% busy.
+    capacity = 0.7 * 30 * 86_400 / ((1_000 / 16_000 + 300 / 2_000) * 2)
+    assert result.gpu_usd_per_replica_month == pytest.approx(gpus)
+    assert result.replica_capacity_requests_per_month == pytest.approx(capacity)
+    assert (gpus + 2_000) / per_request <= capacity  # so one replica is enough at break-even
+    assert result.break_even_requests_per_month == pytest.approx((gpus + 2_000) / per_request)
+
+
+def test_self_hosting_never_breaks_even_when_a_replica_costs_more_than_its_traffic_on_the_api(catalog) -> None:
+    # Eight H100s ($14,600/month) serve ~10M short requests a month; on Flash-Lite those cost ~$1,700.
+    hosted = catalog.get("hosted_vllm/Llama-4-Maverick-17B-128E-Instruct-FP8")
+    api = catalog.get("gemini/gemini-2.5-flash-lite")
+    result = self_host_break_even(hosted, api, 500, 300, requests_per_month=30_000_000)
+    assert result.break_even_requests_per_month is None
+    assert result.conclusion.startswith(f"Self-hosting {hosted.id} never costs less")
+
+
+def test_the_self_hosting_verdict_compares_at_the_users_volume(catalog) -> None:
+    hosted = catalog.get("hosted_vllm/Llama-3.3-70B-Instruct")
+    api = catalog.get("gpt-4.1")
+    small = self_host_break_even(hosted, api, 1_000, 300, requests_per_month=30_000)
+    assert small.conclusion.startswith("Not worth it at your volume")
+    big = self_host_break_even(hosted, api, 1_000, 300, requests_per_month=30_000_000)
+    assert big.conclusion.startswith("At your volume self-hosting")
+    assert big.self_hosted_monthly_usd < big.api_monthly_usd
 
 
 def test_self_hosted_cost_scales_in_whole_replicas(catalog) -> None:

@@ -54,6 +54,13 @@ def capability_list(text: str) -> list[str]:
     return words
 
 
+def language_list(text: str) -> list[str]:
+    words = [word.strip().lower() for word in text.split(",") if word.strip()]
+    if not words or any(not word.replace("-", "").isalpha() or len(word) > 30 for word in words):
+        raise argparse.ArgumentTypeError(f"{text!r}: list language names separated by commas, e.g. german,french")
+    return [word for word in words if word != "english"]
+
+
 def _add_volume_options(parser: argparse.ArgumentParser, required: bool) -> None:
     parser.add_argument(
         "--requests-per-day",
@@ -83,6 +90,10 @@ def _add_volume_options(parser: argparse.ArgumentParser, required: bool) -> None
         help="share of input tokens served from the prompt cache (0.3 or 30%%)",
     )
     parser.add_argument("--batch-share", type=fraction, metavar="F", help="share of requests sent through a batch API")
+    parser.add_argument("--reasoning-tokens", type=whole_number, metavar="N",
+                        help="hidden reasoning tokens a reasoning model spends per request (default: our estimate)")
+    parser.add_argument("--operations-usd-month", type=quantity, metavar="X",
+                        help="people and tooling to run self-hosted GPUs (default: a quarter of an engineer)")
 
 
 def build_parser() -> Parser:
@@ -96,6 +107,9 @@ def build_parser() -> Parser:
     rec.add_argument("--task", choices=TASKS, help="what the model will do")
     _add_volume_options(rec, required=False)
     rec.add_argument("--max-ttft-ms", type=quantity, metavar="N", help="time-to-first-token target")
+    rec.add_argument("--max-response-ms", type=quantity, metavar="N", help="target for the whole answer (ms)")
+    rec.add_argument("--languages", type=language_list, metavar="LIST",
+                     help="languages besides English the model must handle (german,french)")
     rec.add_argument("--budget-usd-month", type=quantity, metavar="X", help="monthly budget in USD")
     rec.add_argument("--min-context", type=whole_number, metavar="N", help="minimum context window")
     rec.add_argument(
@@ -121,6 +135,7 @@ def build_parser() -> Parser:
     cost = commands.add_parser("cost", help="monthly cost of one model at a volume")
     cost.add_argument("--model", required=True, metavar="M", help="litellm model string")
     _add_volume_options(cost, required=True)
+    cost.add_argument("--explain", action="store_true", help="print the arithmetic behind every figure")
     cost.add_argument("--json", action="store_true")
 
     cat = commands.add_parser("catalog", help="list, show or refresh the model catalog")

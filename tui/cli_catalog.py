@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
@@ -13,7 +14,7 @@ from pydantic import ValidationError
 from agent.recommendation import load_user_catalog, ranking_json, recommend
 from agent.settings import Settings
 from catalog.build import CatalogDataError
-from catalog.cost import PriceUnknownError, monthly_cost
+from catalog.cost import PriceUnknownError, cost_arithmetic, monthly_cost
 from catalog.entries import Catalog, ModelEntry
 from catalog.freshness import staleness_warnings
 from catalog.requirements import Priorities, Requirements
@@ -35,6 +36,10 @@ RECOMMEND_FLAGS = {
     "open_weights": "open_weights",
     "cache_hit_rate": "cache_hit_rate",
     "batch_share": "batch_share",
+    "max_response_ms": "max_response_ms",
+    "languages": "languages",
+    "reasoning_tokens": "reasoning_tokens",
+    "operations_usd_month": "operations_usd_month",
 }
 
 
@@ -114,6 +119,14 @@ def run_recommend(args: argparse.Namespace) -> int:
         f"Recommendation for {req.task}: {req.requests_per_day:,.0f} requests/day, "
         f"{req.input_tokens:,} in / {req.output_tokens:,} out tokens"
     )
+    workload = ranking.workload
+    if workload is not None and workload.assumed():
+        print(f"Assumed (not stated): {', '.join(workload.assumed())}; state them for a truer cost")
+    if ranking.budget is not None:
+        print(f"\n{ranking.budget.summary} Ranked below by cost. What would fit:")
+        for option in ranking.budget.options:
+            print(f"  - {option.kind}: {option.detail}{'' if option.fits else ' (still over)'}")
+        print()
     if not ranking.ranked:
         print("No model meets every hard constraint. Eliminated:")
     else:
@@ -128,7 +141,9 @@ def run_recommend(args: argparse.Namespace) -> int:
             )
             for reason in item.reasons:
                 print(f"     {reason}")
-        print(f"\nFallback (another provider): {ranking.fallback or 'none meets every constraint'}")
+        print(f"\nFallback (another model maker): {ranking.fallback or 'none meets every constraint'}")
+        if ranking.failover_route:
+            print(f"Failover route (same model, another host): {ranking.failover_route}")
         print(f"Pareto frontier (cost / quality / TTFT): {', '.join(ranking.pareto) or '-'}")
     if ranking.eliminated:
         print(f"\nEliminated ({len(ranking.eliminated)}):")
@@ -163,13 +178,10 @@ def run_cost(args: argparse.Namespace) -> int:
         raise UsageError(f"--model: {args.model!r} is not in the catalog (see `tradeoff catalog --all`)")
     try:
         result = monthly_cost(
-            entry,
-            args.requests_per_day,
-            args.input_tokens,
-            args.output_tokens,
-            args.cache_hit_rate or 0.0,
-            args.batch_share or 0.0,
-        )
+            entry, args.requests_per_day, args.input_tokens, args.output_tokens, args.cache_hit_rate or 0.0,
+            args.batch_share or 0.0, reasoning_override=args.reasoning_tokens,
+            operations_usd_month=args.operations_usd_month,
+        )  # fmt: skip
     except PriceUnknownError:
         raise UsageError(f"--model: {entry.id} has no price in the catalog; add one in your overrides") from None
     payload = {
@@ -177,7 +189,11 @@ def run_cost(args: argparse.Namespace) -> int:
         "monthly_cost_usd": result.monthly_cost_usd,
         "per_request_usd": result.per_request_usd,
         "breakdown": result.breakdown(),
+        "workload": {"input_tokens": result.input_tokens, "output_tokens": result.output_tokens,
+                     "reasoning_tokens": result.reasoning_tokens, "replicas": result.replicas},
+        "prices_used": dataclasses.asdict(result.prices) if result.prices is not None else None,
         "assumptions": list(result.assumptions),
+        "arithmetic": cost_arithmetic(result),
         "prices_per_token": entry.prices.model_dump(),
         "catalog_version": catalog.version,
     }
@@ -191,6 +207,10 @@ def run_cost(args: argparse.Namespace) -> int:
     print(f"  requests/month: {result.requests_per_month:,.0f}")
     for assumption in result.assumptions:
         print(f"  assumes {assumption}")
+    if args.explain:
+        print("\nArithmetic:")
+        for line in cost_arithmetic(result):
+            print(f"  {line}")
     return 0
 
 
