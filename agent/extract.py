@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agent.extract_languages import clause_around, languages
-from agent.extract_sizes import add_history, parts_note, read_sizes
+from agent.extract_sizes import add_history, read_sizes
+from agent.size_merge import parts_note
 from catalog.requirements import DAYS_PER_MONTH
 
 _NUM = r"(\d+(?:[.,]\d+)*)\s*(k|thousand|m|mm|mil|million|b|bn|billion)?\b"

@@ -15,9 +15,6 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any
-
-from catalog.requirements import INPUT_PARTS
 
 TOKENS_PER = {"page": 600.0, "word": 1.3, "line": 10.0, "passage": 300.0, "paragraph": 120.0,
               "sentence": 25.0, "bullet": 25.0, "character": 0.25}  # fmt: skip
@@ -39,7 +36,8 @@ _UNITS = (r"tokens?|words?|pages?|lines?(?:\s+of\s+code)?|passages?|chunks?|snip
           r"paragraphs?|sentences?|bullets?(?:\s+points?)?|turns?|exchanges?|characters?|chars")  # fmt: skip
 _MENTION = re.compile(
     r"(?P<top>\btop[\s-]*)?" + _QTY.format(i=1) + r"(?:\s*(?:-|–|to|or)\s*" + _QTY.format(i=2) + r")?"
-    r"[\s-]*(?P<unit>" + _UNITS + r")\b(?P<ortwo>\s+or\s+(?:two|so)\b)?",
+    r"[\s-]*(?:(?:short|brief|single|long|concise|summary|quick|full)\s+){0,2}"
+    r"(?P<unit>" + _UNITS + r")\b(?P<ortwo>\s+or\s+(?:two|so)\b)?",
     re.IGNORECASE,
 )
 # "answers are short, output maybe 400": a bare number after an input or output word means tokens.
@@ -159,6 +157,33 @@ def _nearest_role(before: str) -> tuple[str | None, str]:
     return (best[1], best[2]) if best else (None, "")
 
 
+_CONTRAST = re.compile(r"\b(?:but|however|whereas|although|though|while)\b|;", re.I)
+_COPULA = re.compile(
+    r"\b(?:is|are|of|averag\w*|around|about|roughly|typically|usually|run|runs)\s+(?:\w+\s+){0,2}$", re.I
+)
+_COUNT_BEFORE = re.compile(
+    r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\s+(?:[\w-]+\s+){0,2}?[a-z]+s\s+"
+    r"(?:of\s+|at\s+|averaging\s+|with\s+)?(?:about\s+|around\s+|roughly\s+|~\s*|up to\s+)?$",
+    re.I,
+)
+_PERIOD = re.compile(r"\b(?:a|per|each|every)\s+(?:day|week|month|hour)\b|\b(?:daily|weekly|monthly|hourly)\b", re.I)
+
+
+# "20 messages per conversation", "sessions run about 20 messages": turns, each one a request.
+_TURN_MESSAGES = re.compile(
+    r"\b(?P<n>\d+)\s+(?:user\s+)?(?:messages|rounds)\s+(?:per|a|each|every|in\s+an?|in\s+each)\s+"
+    r"(?:conversation|session|chat|dialog)|"
+    r"\b(?:conversations?|sessions?|chats?|dialog(?:ue)?s?)\s+(?:\w+\s+){0,2}?"
+    r"(?:runs?|lasts?|averages?|have|has|of|with|takes?)\s+(?:about\s+|around\s+|roughly\s+|~\s*|up to\s+)?"
+    r"(?P<m>\d+)\s+(?:messages|rounds)\b",
+    re.I,
+)
+
+
+def _count(word: str) -> float:
+    return float(word) if word[0].isdigit() else float(_WORDS[word.lower()])
+
+
 _NOUN_AFTER = r"\s*(?:of\s+)?(?:(?:the|our|their|[a-z]+(?:al|ive|ed|ing|ic|ish|y))\s+){0,2}([a-z-]+(?:\s+[a-z]+)?)"
 
 
@@ -170,7 +195,11 @@ def _attached_role(after: str) -> tuple[str | None, str, str]:
                     lowered)  # fmt: skip
     if back:
         return "output", "back", after[: back.end()]
-    code = re.match(r"\s*(?:of\s+)?(?:(?:surrounding|nearby|preceding|relevant|existing)\s+)?code\b", lowered)
+    code = re.match(
+        r"\s*(?:of\s+)?(?:(?:surrounding|nearby|preceding|relevant|existing)\s+)?code\b|"
+        r"\s*(?:of\s+)?(?:code\s+)?(?:around|near|above|below|before|after)\s+the\s+cursor",
+        lowered,
+    )
     if code:
         return "code", "code", after[: code.end()]
     noun = re.match(_NOUN_AFTER, lowered)
@@ -185,7 +214,7 @@ def _attached_role(after: str) -> tuple[str | None, str, str]:
 
 
 def mentions(text: str) -> list[Mention]:
-    found = []
+    found: list[Mention] = []
     for match in _MENTION.finditer(text):
         low, high = _value(match, 1), _value(match, 2)
         if low is None:
@@ -198,6 +227,7 @@ def mentions(text: str) -> list[Mention]:
         if _THROUGHPUT.match(after) or re.search(r"(?:per|/)\s*$", text[max(0, match.start() - 5) : match.start()]):
             continue
         before = text[_sentence_start(text, match.start()) : match.start()]
+        before = before[max([m.end() for m in _CONTRAST.finditer(before)] or [0]) :]
         role, noun, attached = _attached_role(after)
         if role is None or (role != "output" and _AMBIGUOUS.match(noun or "") and _GEN_VERB.search(before)):
             near, near_noun = _nearest_role(before)
@@ -208,13 +238,30 @@ def mentions(text: str) -> list[Mention]:
         if role == "window" and (unit == "line" or _CODE_CONTEXT.search(before + match.group(0) + after[:25])):
             role = "code"
         prose = unit in ("sentence", "paragraph", "bullet")
-        if prose and re.search(r"\b(?:into|in|to|as|with|gives?|get|returns?)\s*$", before, re.I):
-            role = "output"  # "summarise the emails into a sentence", "answer in a paragraph"
+        if re.search(r"\b(?:into|as)\s+(?:an?\s+)?$", before, re.I) or (
+            prose and re.search(r"\b(?:into|in|to|as|with|gives?|get|returns?)\s*$", before, re.I)
+        ):
+            role = "output"  # "summarise the emails into a sentence", "into a one-page brief"
+        if prose and role in ("documents", "user_text", "total") and not attached and not _COPULA.search(before):
+            role = "output"  # "we need 5 bullet points per article"; but "notes are a paragraph or two"
+        if re.match(r"\s*(?:each|apiece)\b", after) and unit != "passage" and role != "retrieved":
+            count = _COUNT_BEFORE.search(before)
+            if count and not _PERIOD.search(text[_sentence_start(text, match.start()) :]):
+                amount *= _count(count.group("n"))  # "10 few-shot examples of about 150 tokens each"
+                attached += " each"
+        if re.search(r"\beach\s+(?:is\s+|are\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?$", before, re.I) and any(
+            m.unit == "passage" for m in found if m.start >= _sentence_start(text, match.start())
+        ):
+            role = "retrieved"  # "the top 3 search results, each around 500 tokens"
         if role is None and unit in ("page", "line", "sentence", "paragraph", "bullet"):
             role = {"page": "documents", "line": "code"}.get(unit, "output")
         bound = bool(re.search(r"(?:up to|at most|max(?:imum)?|as long as|no more than)\s*$", before, re.I))
         words = (match.group(0) + attached).strip()
         found.append(Mention(amount, unit, words, role, noun, match.start(), bound))
+    for match in _TURN_MESSAGES.finditer(text):
+        if not any(m.unit == "turn" for m in found):
+            amount = _count(match.group("n") or match.group("m"))
+            found.append(Mention(amount, "turn", match.group(0), "history", "messages", match.start()))
     for match in _BARE.finditer(text):
         if any(m.start <= match.start("d1") < m.start + len(m.words) + 3 for m in found):
             continue
@@ -232,7 +279,7 @@ def _tokens(mention: Mention) -> tuple[int, str]:
         return int(mention.amount), f"stated: {mention.words}"
     per = TOKENS_PER[mention.unit]
     tokens = max(1, math.ceil(mention.amount * per - 1e-9))
-    count = f"{mention.amount:g} {mention.unit}{'s' if mention.amount != 1 else ''}"
+    count = f"{mention.amount:,g} {mention.unit}{'s' if mention.amount != 1 else ''}"
     return tokens, f"{count} x ~{per:g} tokens {UNIT_WORDS[mention.unit]} (assumption)"
 
 
@@ -325,7 +372,9 @@ def _retrieved(sizes: Sizes, text: str, passages: list[Mention], passage_size: M
         return
     if count is None:
         return
-    if passage_size is not None:
+    if passage_size is not None and passage_size.unit == "token":
+        per_note = f"stated: {per_tokens:,} tokens a passage"
+    elif passage_size is not None:
         per_note = f"{per_tokens:,} tokens a passage ({per_note})"
     n = count.amount
     sizes.parts["retrieved"] = round(per_tokens * n)
@@ -349,39 +398,3 @@ def add_history(sizes: Sizes, output_tokens: int | None) -> None:
     if "user_text" not in sizes.parts:
         sizes.parts["user_text"] = QUESTION_TOKENS
         sizes.notes["user_text"] = f"a short message ~{QUESTION_TOKENS} tokens (assumption)"
-
-
-def parts_note(parts: dict[str, int], notes: dict[str, str]) -> str:
-    """The rule behind a total: the one part's own rule, or the sum of the parts."""
-    if len(parts) == 1:
-        return notes.get(next(iter(parts)), "stated")
-    return "sum of the parts: " + " + ".join(f"{part.replace('_', ' ')} {tokens:,}" for part, tokens in parts.items())
-
-
-SIZE_FIELDS = ("input_tokens", "input_parts", "output_tokens", "size_notes")
-
-
-def merge_sizes(current: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
-    """Sizes from a new message or answer over the known ones. A part replaces the same part and the
-    total is their sum; a stated total replaces every part; each size keeps the note of its rule."""
-    merged = dict(current)
-    notes = dict(merged.get("size_notes") or {})
-    new_notes = dict(new.get("size_notes") or {})
-    parts, total = new.get("input_parts"), new.get("input_tokens")
-    if parts and (total is None or total == sum(parts.values())):
-        combined = {**(merged.get("input_parts") or {}), **parts}
-        merged["input_parts"] = combined
-        merged["input_tokens"] = sum(combined.values())
-        notes |= {part: new_notes.get(part, "stated") for part in parts}
-        notes["input_tokens"] = parts_note(combined, notes)
-    elif total is not None:
-        merged.pop("input_parts", None)
-        notes = {key: note for key, note in notes.items() if key not in INPUT_PARTS}
-        merged["input_tokens"] = total
-        notes["input_tokens"] = new_notes.get("input_tokens", "stated")
-    if new.get("output_tokens") is not None:
-        merged["output_tokens"] = new["output_tokens"]
-        notes["output_tokens"] = new_notes.get("output_tokens", "stated")
-    if notes:
-        merged["size_notes"] = notes
-    return merged

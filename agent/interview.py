@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from agent.extract_sizes import merge_sizes
+from agent.size_merge import merge_sizes
 from agent.state import Choice, Question
 from catalog.entries import Catalog
 from catalog.requirements import Requirements

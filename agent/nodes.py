@@ -13,11 +13,11 @@ from langgraph.types import Command, interrupt
 
 from agent import answers
 from agent.extract import Extraction, extract
-from agent.extract_sizes import SIZE_FIELDS, merge_sizes
 from agent.intents import classify, find_models
 from agent.interview import apply_choice, build_requirements, next_question, read_choice
 from agent.llm import LLMUnavailable
 from agent.recommendation import citations_for, ranking_json
+from agent.size_merge import SIZE_FIELDS, merge_sizes
 from agent.state import AdvisorState, ChatMessage, Citation
 from catalog.entries import Catalog
 from catalog.freshness import staleness_warnings
