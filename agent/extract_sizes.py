@@ -25,7 +25,10 @@ QUESTION_TOKENS = 25  # a user's message in a conversation: a short sentence
 DEFAULT_ANSWER_TOKENS = 300  # Requirements' default output
 CONTEXT_FROM_TOKENS = 8_000  # today's rule: a document this big also sets the minimum context
 
-_WORDS = {"a couple of": 2, "a couple": 2, "couple of": 2, "a few": 3, "a dozen": 12, "half a": 0.5, "several": 4,
+_WORDS = {"a few hundred": 300, "few hundred": 300, "several hundred": 500, "a couple hundred": 200,
+          "a couple of hundred": 200, "a few thousand": 3000, "several thousand": 5000, "a couple thousand": 2000,
+          "a handful of": 5, "a couple of": 2, "a couple": 2, "couple of": 2, "a few": 3, "a dozen": 12, "half a": 0.5,
+          "several": 4,
           "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
           "fifty": 50, "hundred": 100}  # fmt: skip
@@ -35,7 +38,7 @@ _QTY = r"(?:(?P<d{i}>\d+(?:[.,]\d+)*)\s*(?P<s{i}>k|thousand|m|million)?|(?<![a-z
 _UNITS = (r"tokens?|words?|pages?|lines?(?:\s+of\s+code)?|passages?|chunks?|snippets?|search results|"
           r"paragraphs?|sentences?|bullets?(?:\s+points?)?|turns?|exchanges?|characters?|chars")  # fmt: skip
 _MENTION = re.compile(
-    r"(?P<top>\btop[\s-]*)?" + _QTY.format(i=1) + r"(?:\s*(?:-|–|to|or)\s*" + _QTY.format(i=2) + r")?"
+    r"(?P<top>\btop[\s-]*)?" + _QTY.format(i=1) + r"(?:\s*(?:-|–|to|or|and)\s*" + _QTY.format(i=2) + r")?"
     r"[\s-]*(?:(?:short|brief|single|long|concise|summary|quick|full)\s+){0,2}"
     r"(?P<unit>" + _UNITS + r")\b(?P<ortwo>\s+or\s+(?:two|so)\b)?",
     re.IGNORECASE,
