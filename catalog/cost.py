@@ -77,6 +77,10 @@ def _api_bill(
     billed: BilledPrices, requests: float, input_tokens: int, output_tokens: int, reasoning: int,
     cache_hit_rate: float, batch_share: float,
 ) -> dict[str, float]:  # fmt: skip
+    if batch_share == 0 and (cache_hit_rate == 0 or billed.cache_read is None):  # the common case, kept fast
+        return {"input_usd": requests * input_tokens * billed.input,
+                "output_usd": requests * output_tokens * billed.output,
+                "reasoning_usd": requests * reasoning * billed.reasoning}  # fmt: skip
     realtime = _Segment(requests * (1 - batch_share), billed.input, billed.output, billed.reasoning)
     batch_in = billed.input_batch if billed.input_batch is not None else billed.input
     batch_out = billed.output_batch if billed.output_batch is not None else billed.output

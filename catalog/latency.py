@@ -58,6 +58,22 @@ def prefill_rate(entry: ModelEntry) -> tuple[float, str]:
     return rate, f"estimate for a {entry.tier or 'unrated'} model"
 
 
+def ttft_and_total_ms(
+    entry: ModelEntry, input_tokens: int, output_tokens: int, reasoning_tokens: int = 0
+) -> tuple[float, float | None] | None:
+    """`latency()`'s two results without its record: the ranking checks every route with this."""
+    base = entry.effective_ttft_ms()
+    tps = entry.effective_tokens_per_s()
+    if base is None or (reasoning_tokens and not tps):
+        return None
+    rate, _ = prefill_rate(entry)
+    ttft = base + max(0, input_tokens - SHORT_PROMPT_TOKENS) / rate * 1000
+    if tps:
+        ttft += reasoning_tokens / tps * 1000
+        return ttft, ttft + output_tokens / tps * 1000
+    return ttft, None
+
+
 def latency(entry: ModelEntry, input_tokens: int, output_tokens: int, reasoning_tokens: int = 0) -> Latency | None:
     """None when the model has no TTFT on record: an unknown latency is never guessed."""
     base = entry.effective_ttft_ms()

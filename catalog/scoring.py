@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
@@ -11,7 +12,7 @@ from pydantic import BaseModel, ConfigDict
 from catalog.budget import BudgetAdvice, budget_advice
 from catalog.cost import PriceUnknownError, monthly_cost, monthly_cost_usd
 from catalog.entries import Catalog, ModelEntry, ProviderPolicy
-from catalog.latency import Latency, latency
+from catalog.latency import Latency, latency, ttft_and_total_ms
 from catalog.requirements import Requirements
 from catalog.workload import Workload, reasoning_tokens
 
@@ -162,18 +163,25 @@ def hard_constraint_failures(entry: ModelEntry, req: Requirements, catalog: Cata
     """Every hard constraint this model breaks, in words a user can act on."""
     limits = HardLimits.of(req)
     return _failures(entry, limits, catalog, today, task_quality(entry, req.task, bool(req.languages)),
-                     request_latency(entry, limits))  # fmt: skip
+                     _timing(entry, limits))  # fmt: skip
 
 
 def request_latency(entry: ModelEntry, limits: HardLimits) -> Latency | None:
-    """This model's latency for the stated request size, hidden reasoning included."""
+    """This model's latency for the stated request size, hidden reasoning included, with its formula."""
     hidden, _ = reasoning_tokens(entry, limits.reasoning_override)
     return latency(entry, limits.input_tokens, limits.output_tokens, hidden)
 
 
+def _timing(entry: ModelEntry, limits: HardLimits) -> tuple[float, float | None] | None:
+    hidden = limits.reasoning_override if limits.reasoning_override is not None and entry.reasoning_tokens else (
+        entry.reasoning_tokens or 0)  # fmt: skip
+    return ttft_and_total_ms(entry, limits.input_tokens, limits.output_tokens, hidden)
+
+
 def _failures(
-    entry: ModelEntry, limits: HardLimits, catalog: Catalog, today: dt.date, quality: float, timing: Latency | None
-) -> list[str]:
+    entry: ModelEntry, limits: HardLimits, catalog: Catalog, today: dt.date, quality: float,
+    timing: tuple[float, float | None] | None,
+) -> list[str]:  # fmt: skip
     """A value we do not know never passes: the route is out as "cannot verify <field>"."""
     reasons: list[str] = []
     if not limits.needs <= entry.capabilities:
@@ -189,14 +197,14 @@ def _failures(
     if limits.max_ttft_ms is not None:
         if timing is None:
             reasons.append("cannot verify TTFT: no latency on record")
-        elif timing.ttft_ms > limits.max_ttft_ms:
-            reasons.append(f"TTFT ~{timing.ttft_ms:,.0f} ms for a {limits.input_tokens:,}-token prompt > "
+        elif timing[0] > limits.max_ttft_ms:
+            reasons.append(f"TTFT ~{timing[0]:,.0f} ms for a {limits.input_tokens:,}-token prompt > "
                            f"{limits.max_ttft_ms:,.0f} ms target")  # fmt: skip
     if limits.max_response_ms is not None:
-        if timing is None or timing.total_ms is None:
+        if timing is None or timing[1] is None:
             reasons.append("cannot verify answer time: no latency or speed on record")
-        elif timing.total_ms > limits.max_response_ms:
-            reasons.append(f"whole answer ~{timing.total_ms / 1000:,.1f} s > {limits.max_response_ms / 1000:,.1f} s "
+        elif timing[1] > limits.max_response_ms:
+            reasons.append(f"whole answer ~{timing[1] / 1000:,.1f} s > {limits.max_response_ms / 1000:,.1f} s "
                            "target")  # fmt: skip
     if (limits.open_weights or limits.self_hosting) and entry.open_weights and not production_licence(entry):
         reasons.append(f"licence forbids production use ({entry.licence})")
@@ -281,22 +289,24 @@ def _fit_reason(entry: ModelEntry, today: dt.date) -> str:
 
 def rank(catalog: Catalog, req: Requirements, today: dt.date, top: int | None = None) -> Ranking:
     """Rank every rated chat route, best route per model; same inputs give the same result."""
-    eligible: list[tuple[ModelEntry, float, float, Latency | None]] = []
+    eligible: list[tuple[ModelEntry, float, float, tuple[float, float | None] | None]] = []
     failures: dict[str, dict[str, tuple[str, ...]]] = {}
     limits = HardLimits.of(req)
     multilingual = bool(req.languages)
     for entry in catalog.rankable():
         quality = task_quality(entry, req.task, multilingual)
-        timing = request_latency(entry, limits)
+        timing = _timing(entry, limits)
         reasons = _failures(entry, limits, catalog, today, quality, timing)
-        try:
-            cost = monthly_cost_usd(
-                entry, req.requests_per_day, req.input_tokens, req.output_tokens, req.cache_hit_rate,
-                req.batch_share, reasoning_override=req.reasoning_tokens, operations_usd_month=req.operations_usd_month,
-            )  # fmt: skip
-        except PriceUnknownError:
-            reasons.append("no price in the catalog")
-            cost = math.inf
+        cost = math.inf
+        if not reasons:  # an eliminated route's cost is never shown
+            try:
+                cost = monthly_cost_usd(
+                    entry, req.requests_per_day, req.input_tokens, req.output_tokens, req.cache_hit_rate,
+                    req.batch_share, reasoning_override=req.reasoning_tokens,
+                    operations_usd_month=req.operations_usd_month,
+                )  # fmt: skip
+            except PriceUnknownError:
+                reasons.append("no price in the catalog")
         if reasons:
             failures.setdefault(entry.canonical, {})[entry.id] = tuple(reasons)
         else:
@@ -308,7 +318,7 @@ def rank(catalog: Catalog, req: Requirements, today: dt.date, top: int | None = 
         for canonical, routes in failures.items()
         if canonical not in eligible_models
     ]
-    scored = _score(eligible, req, today)
+    scored = _score(eligible, req, today, limits)
     nothing_fits = req.budget_usd_month is not None and bool(scored) and not any(r.within_budget for r in scored)
     # When nothing fits the budget, the closest to it comes first: cost is what must change.
     order = (lambda r: (r.monthly_cost_usd, -r.score, r.model)) if nothing_fits else (
@@ -337,7 +347,10 @@ def _fallback(leader: RankedModel | None, ordered: list[RankedModel]) -> str | N
     return next((r.model for r in ordered if r is not leader and (r.maker or r.provider) != maker), None)
 
 
-def _failover_route(leader: RankedModel | None, eligible: list[tuple[ModelEntry, float, float, Latency | None]]) -> str | None:  # noqa: E501
+Eligible = Sequence[tuple[ModelEntry, float, float, object]]
+
+
+def _failover_route(leader: RankedModel | None, eligible: Eligible) -> str | None:
     """The leader's model on another host that meets every constraint, cheapest first."""
     if leader is None:
         return None
@@ -370,32 +383,34 @@ def _with_costing(item: RankedModel, catalog: Catalog, req: Requirements) -> Ran
 
 
 def _score(
-    eligible: list[tuple[ModelEntry, float, float, Latency | None]], req: Requirements, today: dt.date
-) -> list[RankedModel]:
+    eligible: list[tuple[ModelEntry, float, float, tuple[float, float | None] | None]], req: Requirements,
+    today: dt.date, limits: HardLimits,
+) -> list[RankedModel]:  # fmt: skip
     """Score every route as plain floats, keep the best route per model, then explain the winners."""
     if not eligible:
         return []
     weights = req.priorities.normalised()
     cheapest = min(cost for _, cost, _, _ in eligible)
     dearest = max(cost for _, cost, _, _ in eligible)
-    best: dict[str, tuple[float, str, ModelEntry, float, float, dict[str, float], Latency | None]] = {}
+    best: dict[str, tuple[float, str, ModelEntry, float, float, dict[str, float]]] = {}
     for entry, cost, quality, timing in eligible:
         fit = fit_subscore(entry, req, today)
         subscores = {
             "quality": quality_subscore(quality),
             "cost": cost_subscore(cost, cheapest, dearest, req.budget_usd_month),
-            "latency": latency_subscore(timing.ttft_ms if timing else None, entry.effective_tokens_per_s()),
+            "latency": latency_subscore(timing[0] if timing else None, entry.effective_tokens_per_s()),
             "fit": fit,
         }
         score = round(sum(subscores[name] * weights[name] for name in subscores) * 100, 2)
         current = best.get(entry.canonical)
         # Higher score wins; ties go to the cheaper route, then the smaller id, so output is stable.
         if current is None or (-score, cost, entry.id) < (-current[0], current[3], current[1]):
-            best[entry.canonical] = (score, entry.id, entry, cost, quality, subscores, timing)
-    return [
-        _ranked_model(entry, req, score, cost, quality, subscores, _fit_reason(entry, today), timing)
-        for score, _, entry, cost, quality, subscores, timing in best.values()
-    ]
+            best[entry.canonical] = (score, entry.id, entry, cost, quality, subscores)
+    ranked = []
+    for score, _, entry, cost, quality, subscores in best.values():
+        formula = request_latency(entry, limits)
+        ranked.append(_ranked_model(entry, req, score, cost, quality, subscores, _fit_reason(entry, today), formula))
+    return ranked
 
 
 def _ranked_model(

@@ -75,13 +75,9 @@ def billed_prices(prices: Prices, input_tokens: float) -> BilledPrices:
     then bills the whole request at the tier's rates (Gemini above 200k, GPT-5.4 above 272k)."""
     if prices.input is None or prices.output is None:
         raise PriceUnknownError("no input/output price")
-    tier = prices.tier_for(input_tokens)
+    tier = prices.tier_for(input_tokens) if prices.tiers else None
     if tier is None:
-        return BilledPrices(
-            input=prices.input, output=prices.output, reasoning=prices.output_reasoning or prices.output,
-            cache_read=prices.cache_read, cache_write=prices.cache_write,
-            input_batch=prices.input_batch, output_batch=prices.output_batch,
-        )  # fmt: skip
+        return _base_prices(prices)
     scaled_any = False
     tier_in = tier.input if tier.input is not None else prices.input
     tier_out = tier.output if tier.output is not None else prices.output
@@ -101,6 +97,24 @@ def billed_prices(prices: Prices, input_tokens: float) -> BilledPrices:
         output_batch=scaled(tier.output_batch, prices.output_batch, prices.output, tier_out),
         tier_above_tokens=tier.above_tokens, batch_scaled=scaled_any,
     )  # fmt: skip
+
+
+# The base prices of a route, built once: the ranking asks for them for every route on every ranking.
+_BASE: dict[int, tuple[Prices, BilledPrices]] = {}
+
+
+def _base_prices(prices: Prices) -> BilledPrices:
+    cached = _BASE.get(id(prices))
+    if cached is not None and cached[0] is prices:
+        return cached[1]
+    assert prices.input is not None and prices.output is not None
+    billed = BilledPrices(
+        input=prices.input, output=prices.output, reasoning=prices.output_reasoning or prices.output,
+        cache_read=prices.cache_read, cache_write=prices.cache_write,
+        input_batch=prices.input_batch, output_batch=prices.output_batch,
+    )  # fmt: skip
+    _BASE[id(prices)] = (prices, billed)  # keeps `prices` alive, so its id is never reused
+    return billed
 
 
 def reasoning_tokens(entry: ModelEntry, override: int | None = None) -> tuple[int, str | None]:
