@@ -1,5 +1,6 @@
 """A small fault-injecting OpenAI-compatible server on loopback, for faults a real server will not
-produce on demand. The model name picks the behaviour."""
+produce on demand. The model name picks the behaviour: `server-error`, `unauthorized`, `cut`,
+`malformed`, `slow`, `long-*` (400 chunks), `delay-<ms>*` (the first token after that many ms)."""
 
 from __future__ import annotations
 
@@ -60,6 +61,8 @@ class FaultHandler(BaseHTTPRequestHandler):
         self.end_headers()
         if model == "slow":
             time.sleep(5)
+        if model.startswith("delay-"):  # a known first-token delay, for checking TTFT
+            time.sleep(int(model.split("-")[1]) / 1000)
         words = WORDS * 80 if model.startswith("long") else WORDS
         for index, word in enumerate(words):
             if model == "cut" and index == 2:

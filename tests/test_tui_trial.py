@@ -7,7 +7,8 @@ import pytest
 from tests.test_trials_local import free_port_pair
 from tests.test_tui import say, settle
 from tui.app import TradeoffApp
-from tui.screens.trial import TrialPane, TrialScreen
+from tui.screens.trial import TrialScreen
+from tui.widgets.trial_pane import TrialPane
 
 
 @pytest.fixture(autouse=True)
@@ -227,6 +228,7 @@ async def test_the_spend_guard_shows_the_estimate_and_asks_before_a_costly_trial
         )
         await app.push_screen(costly)
         await pilot.pause()
+        costly.query_one("#trial-prompt").text = "Say hello."
         started: list[str] = []
         costly.run_trial = started.append  # type: ignore[method-assign]
         await pilot.press("f5")
@@ -240,6 +242,7 @@ async def test_the_spend_guard_shows_the_estimate_and_asks_before_a_costly_trial
         cheap = TrialScreen(["openai/a", "openai/b"], {}, lambda model: (0.0, 0.0))
         await app.push_screen(cheap)
         await pilot.pause()
+        cheap.query_one("#trial-prompt").text = "Say hello."
         cheap.run_trial = started.append  # type: ignore[method-assign]
         await pilot.click("#run")
         assert len(started) == 2  # under the cap: runs at once
@@ -258,3 +261,240 @@ async def test_models_without_a_server_of_their_own_use_the_configured_api_base(
         await wait_for(pilot, lambda: len(screen.runs) == 2, seconds=30)
         assert [run.error for run in screen.runs] == [None, None]
         assert screen.runs[0].text == "alpha beta gamma delta epsilon "
+
+
+# --- #19: trial evidence you can trust --------------------------------------------------------------
+
+
+RANKED = "coding assistant, 5k requests a day, under 2 seconds, $500/month, not sensitive"  # ranked at once
+
+
+def panes_in_reading_order(screen: TrialScreen) -> list[TrialPane]:
+    return sorted(screen.query(TrialPane), key=lambda pane: (pane.region.y, pane.region.x))
+
+
+def table_rows(screen: TrialScreen) -> list[list[str]]:
+    from textual.widgets import DataTable
+
+    table = screen.query_one("#trial-results", DataTable)
+    return [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
+
+
+async def open_trial(pilot, models: list[str]) -> TrialScreen:
+    app = pilot.app
+    app._open_trial(models)
+    await wait_for(pilot, lambda: isinstance(app.screen, TrialScreen))
+    await pilot.pause()
+    return app.screen
+
+
+async def start(pilot, screen: TrialScreen, prompt: str = "hi") -> None:
+    """Run, answering the spend guard (the stub's models have no price) as a user would."""
+    screen.query_one("#trial-prompt").text = prompt
+    asked = len([n for n in pilot.app._notifications if "Press Run again" in n.message])
+    await pilot.press("f5")
+    if len([n for n in pilot.app._notifications if "Press Run again" in n.message]) > asked:
+        await pilot.press("f5")
+
+
+async def run_and_wait(pilot, screen: TrialScreen, prompt: str = "hi") -> None:
+    await start(pilot, screen, prompt)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def exported_json(app, folder) -> dict:
+    import json
+
+    app.action_export("json")
+    newest = max(folder.glob("decision-*.json"), key=lambda path: path.stat().st_mtime_ns)
+    return json.loads(newest.read_text())
+
+
+async def test_key_1_votes_for_pane_a_and_a_failed_model_can_neither_win_nor_lose(
+    fault_endpoint, monkeypatch, tmp_path
+):
+    monkeypatch.setenv("TRADEOFF_TRIAL_API_BASE", fault_endpoint)
+    monkeypatch.chdir(tmp_path)
+    models = ["openai/healthy", "openai/healthy-2", "openai/server-error", "openai/delay-50"]
+    app = TradeoffApp()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await say(pilot, RANKED)
+        screen = await open_trial(pilot, models)
+        await pilot.press("ctrl+b")
+        await run_and_wait(pilot, screen)
+        panes = panes_in_reading_order(screen)
+        assert [pane.title for pane in panes] == ["[A]", "[B]", "[C]", "[D]"]  # left to right, names hidden
+        assert screen.awaiting_vote
+        failed = next(pane for pane in panes if "server error (500)" in pane.metrics)
+        assert all("openai/" not in cell for row in table_rows(screen) for cell in row)  # no name before the vote
+        await pilot.press(str("ABCD".index(failed.label) + 1))  # a failed pane cannot win
+        assert screen.awaiting_vote
+        winner = next(pane for pane in panes if pane is not failed)
+        await pilot.press(str("ABCD".index(winner.label) + 1))
+        assert not screen.awaiting_vote
+        assert winner.title == f"[{winner.label}] {winner.model}  ★"  # revealed only now
+        assert failed.title.endswith("(failed)")
+        vote = app.advisor.state(app.session_id).votes[-1]
+        assert vote["winner"] == winner.model and vote["vote"] == winner.label
+        assert vote["labels"] == {pane.model: pane.label for pane in panes}
+        assert vote["failed"] == ["openai/server-error"] and "openai/server-error" not in vote["models"]
+        win_rates = str(screen.query_one("#win-rates").render())
+        assert "server-error" not in win_rates and f"{winner.model}: won 1/1" in win_rates
+        record = exported_json(app, tmp_path)
+        assert record["votes"] == [vote]
+        assert record["significance"] == win_rates.splitlines()  # the same figures on screen and in the export
+
+
+async def test_every_finished_run_is_kept_at_once_and_escape_cancels_only_what_still_streams(
+    fault_endpoint, monkeypatch, tmp_path
+):
+    monkeypatch.setenv("TRADEOFF_TRIAL_API_BASE", fault_endpoint)
+    monkeypatch.chdir(tmp_path)
+    app = TradeoffApp()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await say(pilot, RANKED)
+        screen = await open_trial(pilot, ["openai/healthy", "openai/server-error", "openai/long-a"])
+        await start(pilot, screen)
+        healthy, failed, slow = screen.query(TrialPane)
+        await wait_for(pilot, lambda: "tok/s" in healthy.metrics and "server error" in failed.metrics, seconds=30)
+        assert slow.metrics.endswith("streaming…")
+        # An export while a model still streams already has the two that finished.
+        during = exported_json(app, tmp_path)
+        assert sorted((run["model"], run["run"]) for run in during["trials"]) == [
+            ("openai/healthy", 1), ("openai/server-error", 1)]  # fmt: skip
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is screen
+        assert "tok/s" in healthy.metrics and healthy.answer == "alpha beta gamma delta epsilon "
+        assert failed.metrics == "error: server error (500)"
+        assert slow.metrics == "cancelled · partial text kept" and slow.answer.startswith("alpha")
+        results = sorted((row[1], row[3]) for row in table_rows(screen))  # model, result
+        assert results == [("openai/healthy", "stop"), ("openai/long-a", "cancelled"),
+                           ("openai/server-error", "server error (500)")]  # fmt: skip
+        after = exported_json(app, tmp_path)
+        kept = {run["model"]: run for run in after["trials"]}
+        assert kept["openai/long-a"]["error"] == "cancelled" and kept["openai/long-a"]["text"].startswith("alpha")
+        assert kept["openai/healthy"]["output_tokens"] == 5 and kept["openai/healthy"]["ttft_ms"] is not None
+
+
+async def test_runs_count_up_rows_keep_their_labels_and_history_loads_when_the_screen_reopens(
+    fault_endpoint, monkeypatch, tmp_path
+):
+    import argparse
+    import json
+
+    from tui.cli_record import run_export
+
+    monkeypatch.setenv("TRADEOFF_TRIAL_API_BASE", fault_endpoint)
+    monkeypatch.chdir(tmp_path)
+    models = ["openai/healthy", "openai/healthy-2"]
+    app = TradeoffApp()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await say(pilot, RANKED)
+        screen = await open_trial(pilot, models)
+        await pilot.press("ctrl+b")
+        labels_by_run = []
+        for _ in range(3):
+            await run_and_wait(pilot, screen)
+            labels_by_run.append(dict(screen.labels))
+            await pilot.press("1")
+        rows = table_rows(screen)
+        assert [row[2] for row in rows] == ["1", "1", "2", "2", "3", "3"]
+        for index, row in enumerate(rows):  # each row keeps the letter its model had in that run
+            assert row[0] == labels_by_run[index // 2][row[1]]
+        shown = str(screen.query_one("#win-rates").render())
+        assert "3 decided" in shown or "/3 decided" in shown
+        app.pop_screen()
+        await pilot.pause()
+        again = await open_trial(pilot, models)
+        assert table_rows(again) == rows  # the session's history, not an empty table
+        assert str(again.query_one("#win-rates").render()) == shown
+        await run_and_wait(pilot, again)
+        assert [row[2] for row in table_rows(again)][-2:] == ["4", "4"]
+        session = app.session_id
+        tui_record = exported_json(app, tmp_path)
+    out = tmp_path / "headless.json"
+    run_export(argparse.Namespace(session=session, format="json", output=str(out), force=False))
+    headless = json.loads(out.read_text())
+    assert headless["trials"] == tui_record["trials"] and headless["votes"] == tui_record["votes"]
+    assert headless["significance"] == tui_record["significance"] == shown.splitlines()
+    assert [run["run"] for run in headless["trials"]] == [1, 1, 2, 2, 3, 3, 4, 4]
+
+
+async def test_typed_model_strings_are_completed_from_the_catalog_and_run(fault_endpoint):
+    from textual.widgets import Input
+
+    app = TradeoffApp()
+    async with app.run_test(size=(140, 40)) as pilot:
+        names = ["openai/healthy", "openai/server-error", "anthropic/claude-x"]
+        screen = TrialScreen(["openai/healthy", "openai/server-error"], {}, lambda model: (0.0, 0.0),
+                             api_bases_for=lambda ms: {m: fault_endpoint for m in ms}, model_names=names)  # fmt: skip
+        await app.push_screen(screen)
+        await pilot.pause()
+        field = screen.query_one("#trial-models", Input)
+        field.focus()
+        field.value = "openai/healthy, openai/server-error"
+        field.cursor_position = len(field.value)
+        await pilot.press(*", anth")
+        await pilot.pause()
+        await pilot.press("right")  # accepts the completion
+        assert field.value == "openai/healthy, openai/server-error, anthropic/claude-x"
+        field.value = "openai/healthy, openai/delay-20"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [pane.title for pane in screen.query(TrialPane)] == ["[A] openai/healthy", "[B] openai/delay-20"]
+        await run_and_wait(pilot, screen)
+        assert [run.model for run in screen.runs] == ["openai/healthy", "openai/delay-20"]
+        assert all(run.error is None for run in screen.runs)
+        field.value = "openai/healthy"
+        await pilot.press("f5")
+        assert len(screen.runs) == 2  # one model is not a trial: nothing ran
+        assert any("2 to 4 models" in n.message for n in app._notifications)
+
+
+async def test_marked_shortlist_rows_show_a_mark_and_space_unmarks_them():
+    from tui.widgets.shortlist import ShortlistTable
+
+    ranked = [{"model": f"openai/m{i}", "score": 80 - i, "monthly_cost_usd": 10.0 * i, "within_budget": True,
+               "ttft_ms": 300, "max_input_tokens": 128000, "reasons": ["quality: good"]} for i in range(3)]  # fmt: skip
+    app = TradeoffApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        table = app.main_screen.query_one(ShortlistTable)
+        table.show(ranked)
+        table.focus()
+        await pilot.pause()
+        await pilot.press("space", "down", "down", "space")
+        assert [table.get_row_at(i)[0] for i in range(3)] == ["●1", "", "●2"]
+        assert table.marked_models() == ["openai/m0", "openai/m2"]
+        await pilot.press("up", "up", "space")  # unmark the first
+        assert [table.get_row_at(i)[0] for i in range(3)] == ["", "", "●1"]
+        assert table.marked_models() == ["openai/m2"]
+
+
+async def test_at_80x24_panes_have_room_to_read_and_errors_show(fault_endpoint):
+    from tui.widgets.trial_pane import MetricsLine
+
+    app = TradeoffApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        models = ["openai/healthy", "openai/server-error"]
+        screen = TrialScreen(models, {m: fault_endpoint for m in models}, lambda model: (0.0, 0.0))
+        await app.push_screen(screen)
+        await pilot.pause()
+        assert screen.query_one("#trial-prompt").text == ""  # no unrelated question waiting in the box
+        await run_and_wait(pilot, screen)
+        for pane in screen.query(TrialPane):
+            assert pane.region.height >= 10
+            line = pane.query_one(MetricsLine)
+            assert screen.region.contains_region(line.region)  # on screen without scrolling
+        assert "server error (500)" in screen.query(TrialPane)[1].metrics
+        four = TrialScreen([f"openai/m{i}" for i in range(4)], {}, lambda model: None)
+        await app.push_screen(four)
+        await pilot.pause()
+        await pilot.pause()
+        assert all(pane.region.height >= 10 for pane in four.query(TrialPane))

@@ -316,11 +316,12 @@ class TradeoffApp(App[None]):
     def action_export(self, fmt: str = "md") -> None:
         from tui.export import export_record
 
-        ranking = (self.state.ranking if self.state is not None else None) or None
-        if not ranking:
+        # Read the session afresh: trial runs and votes were kept there as they happened.
+        state = self.advisor.state(self.session_id) if self.advisor is not None and self.session_id else self.state
+        if state is None or not state.ranking:
             self.notify("Nothing to export yet: get a recommendation first.", severity="warning")
             return
-        path = export_record(self.state, self.advisor.tools.catalog, Path.cwd(), self.session_id or "session", fmt)
+        path = export_record(state, self.advisor.tools.catalog, Path.cwd(), self.session_id or "session", fmt)
         self.notify(f"Decision record written to {path}")
 
     def action_show_requirements(self) -> None:
@@ -408,16 +409,27 @@ class TradeoffApp(App[None]):
         return bases
 
     def _open_trial(self, models: list[str]) -> None:
+        from agent.local_models import LOCAL_ORDER
+        from agent.trials.engine import catalog_prices
+        from agent.trials.evidence import SessionTrialLog
         from tui.screens.trial import TrialScreen
 
-        bases = self._api_bases(models)
-        from agent.trials.engine import catalog_prices
-
-        earlier = [v for v in (self.state.votes if self.state is not None else []) if set(v["models"]) == set(models)]
-        price_of, settings = catalog_prices(self.advisor.tools.catalog), self.settings
-        screen = TrialScreen(models, bases, price_of, earlier_votes=earlier, spend_cap_usd=settings.spend_cap_usd,
-                             max_tokens=settings.trial_max_tokens, explain_error=self.explain_trial_error)  # fmt: skip
+        catalog, settings = self.advisor.tools.catalog, self.settings
+        names = [entry.id for entry in catalog.chat_models()] + [f"local/{alias}" for alias in LOCAL_ORDER]
+        log = SessionTrialLog(self.advisor, lambda: self.session_id, settings.data_dir)
+        screen = TrialScreen(models, self._api_bases(models), catalog_prices(catalog), log=log,
+                             spend_cap_usd=settings.spend_cap_usd, max_tokens=settings.trial_max_tokens,
+                             explain_error=self.explain_trial_error, api_bases_for=self._trial_api_bases,
+                             model_names=names)  # fmt: skip
         self.push_screen(screen)
+
+    def _trial_api_bases(self, models: list[str]) -> dict[str, str]:
+        """Models typed on the trial screen: local ones start their servers (in the background)."""
+        from agent.local_models import resolve_local
+
+        if any(resolve_local(model, self.settings.local_port) for model in models):
+            self.ensure_local_server([])
+        return self._api_bases(models)
 
     @work(thread=True, exclusive=True, group="local-server", exit_on_error=False, name="local-server")
     def ensure_local_server(self, models: list[str]) -> None:
@@ -452,21 +464,6 @@ class TradeoffApp(App[None]):
 
     def on_trial_screen_spent(self, event: Any) -> None:
         self.screen_stack[0].query_one(StatusBar).spend += event.usd
-
-    def on_trial_screen_finished(self, event: Any) -> None:
-        if self.advisor is not None and self.session_id is not None:
-            self.advisor.record_trial(self.session_id, event.runs)
-
-    def on_trial_screen_voted(self, event: Any) -> None:
-        self.record_vote(event.vote)
-
-    def record_vote(self, vote: dict[str, Any]) -> None:
-        if self.advisor is not None and self.session_id is not None:
-            self.advisor.record_vote(self.session_id, vote)
-        else:
-            from agent.votes import append_vote
-
-            append_vote(self.settings.data_dir / "votes.jsonl", vote)
 
     def action_switch_advisor(self) -> None:
         self.notify(

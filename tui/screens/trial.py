@@ -1,10 +1,16 @@
-"""The trial screen: one prompt, 2-4 models streaming side by side, live metrics, blind votes."""
+"""The trial screen: one prompt, 2-4 models streaming side by side, live metrics, blind votes.
+
+Panes are lettered A-D left to right, top to bottom, and key 1 votes for pane A. A blind run
+deals the models to the panes at random. Every run is kept (through the TrialLog) the moment it
+finishes, before the screen shows it; a vote is kept before the names are revealed.
+"""
 
 from __future__ import annotations
 
 import asyncio
-import time
-from collections.abc import Callable
+import math
+import random
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,160 +18,28 @@ from typing import Any
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, Vertical
-from textual.content import Content
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
-from textual.widgets import Button, DataTable, Footer, Header, Label, Static, TextArea
+from textual.widgets import Button, DataTable, Footer, Header, Input, Static, TextArea
 
 from agent.trials.child import ChildEngine
+from agent.trials.evidence import MemoryTrialLog, TrialLog
+from agent.trials.results import TrialRun
 from tui.heap import freeze_loaded_objects, full_collections_paused
 from tui.widgets.metric_bars import MetricBars
-from tui.widgets.streaming_markdown import StreamingMarkdown
+from tui.widgets.model_names import ModelNames, parse_models
+from tui.widgets.trial_pane import PaneFlusher, TrialPane
 
-DEFAULT_PROMPT = "Explain in two sentences what time to first token measures."
-
-
-class MetricsLine(Widget):
-    """The numbers under a pane. A new value repaints these two lines without a layout pass
-    (a Static's update re-lays-out the screen, ten times a second per pane while streaming)."""
-
-    text: reactive[str] = reactive("waiting…", layout=False)
-
-    def show(self, text: str) -> None:
-        self.text = text
-        self.set_class(text.startswith("error:"), "-error")
-
-    def render(self) -> Content:
-        return Content(self.text)
-
-
-class TrialPane(Vertical):
-    """One model's answer as it streams, with its metrics underneath.
-
-    Chunks wait in a buffer until the screen's PaneFlusher appends them (see there).
-    """
-
-    def __init__(self, model: str, title: str) -> None:
-        super().__init__(classes="pane")
-        self.model = model
-        self.title_text = title
-        self._buffer: list[str] = []
-        self._final: str | None = None  # the finished run's metrics, shown on the pane's next turn
-        self._chunks = 0  # chunks received this run, for the live metrics
-        self._first_at = 0.0
-        self._ttft_ms: float | None = None
-
-    def compose(self) -> ComposeResult:
-        yield Label(self.title_text, classes="pane-title", markup=False)
-        yield StreamingMarkdown(classes="pane-body")
-        yield MetricsLine(classes="pane-metrics")
-
-    def set_title(self, text: str) -> None:
-        self.query_one(".pane-title", Label).update(text)
-
-    def begin(self) -> None:
-        self._buffer.clear()
-        self._final = None
-        self.query_one(StreamingMarkdown).clear()
-        self._chunks = 0
-        self.query_one(MetricsLine).show("waiting for the first token…")
-
-    def write(self, text: str, ttft_ms: float | None = None) -> None:
-        if not self._chunks:
-            self._first_at, self._ttft_ms = time.monotonic(), ttft_ms
-        self._chunks += 1
-        self._buffer.append(text)
-
-    @property
-    def pending(self) -> bool:
-        return bool(self._buffer) or self._final is not None
-
-    def flush(self) -> None:
-        if self._buffer:
-            self.query_one(StreamingMarkdown).append("".join(self._buffer))
-            self._buffer.clear()
-            self.query_one(MetricsLine).show(self._live_metrics())
-        if self._final is not None:
-            self.query_one(MetricsLine).show(self._final)
-            self._final = None
-
-    def _live_metrics(self) -> str:
-        """While streaming: TTFT as measured, and a running rate of chunks (the final line
-        replaces it with tokens/s from the reported usage)."""
-        ttft = _ttft_text(self._ttft_ms)
-        elapsed = time.monotonic() - self._first_at
-        rate = f"{(self._chunks - 1) / elapsed:.1f} chunks/s" if self._chunks > 1 and elapsed > 0 else "—"
-        return f"{ttft} · {self._chunks} chunks · {rate} · streaming…"
-
-    def cancelled(self) -> None:
-        self._stopped("cancelled · partial text kept")
-
-    def failed(self, reason: str) -> None:
-        self._stopped(f"error: {reason} (partial text kept)")
-
-    def _stopped(self, line: str) -> None:
-        """The trial ended for every model at once: show what arrived, then why it ended."""
-        self._final = None
-        self.flush()
-        self.query_one(MetricsLine).show(line)
-
-    def done(self, run: Any) -> None:
-        """This model has finished (others may still stream): its tail and numbers show on its turn."""
-        self._final = metrics_line(run)
-
-
-class PaneFlusher:
-    """Shows buffered chunks one pane per tick, in turn, so each pane updates ten times a second.
-
-    Textual repaints everything dirty in one frame, over the rectangle that covers it all: panes
-    updated together (as they were by one timer, or by chunks arriving at once) repaint together,
-    and four panes side by side took one callback of 40-90 ms. One pane a tick keeps a frame to
-    one pane.
-    """
-
-    PER_PANE_SECONDS = 0.1
-
-    def __init__(self, screen: Screen[Any], panes: list[TrialPane]) -> None:
-        self._panes = panes
-        self._turn = 0
-        self._timer = screen.set_interval(self.PER_PANE_SECONDS / len(panes), self._tick)
-
-    def _tick(self) -> None:
-        self._panes[self._turn % len(self._panes)].flush()
-        self._turn += 1
-
-    async def drain(self) -> None:
-        """Wait for every pane's last turn (at most one round)."""
-        for _ in range(len(self._panes) + 1):
-            if not any(pane.pending for pane in self._panes):
-                break
-            await asyncio.sleep(self.PER_PANE_SECONDS / len(self._panes))
-
-    def stop(self) -> None:
-        self._timer.stop()
-
+LABELS = "ABCD"
+MIN_PANE_HEIGHT = 10  # border, title, two metric lines and five lines of answer
+BELOW_PANES = 7 + 5 + 2  # the results table, the charts and the win rates, kept visible when there is room
 
 CHARTS = (  # title, summary key, how a median reads
     ("TTFT, ms (median)", "ttft_ms", lambda value: f"{value:,.0f} ms"),
     ("tokens/s (median)", "tokens_per_s", lambda value: f"{value:.1f}"),
     ("cost, $ (median)", "cost_usd", lambda value: f"${value:.6f}"),
 )
-
-
-def _ttft_text(ttft_ms: float | None) -> str:
-    return f"TTFT {ttft_ms:,.0f} ms" if ttft_ms is not None else "TTFT —"
-
-
-def metrics_line(run: Any) -> str:
-    if run.error:
-        return f"error: {run.error}" + (" (partial text kept)" if run.text else "")
-    ttft = _ttft_text(run.ttft_ms)
-    speed = f"{run.tokens_per_s:.1f} tok/s" if run.tokens_per_s else "— tok/s"
-    cost = f"${run.cost_usd:.6f}" if run.cost_usd is not None else "cost ?"
-    return f"{ttft} · {speed} · {run.output_tokens or 0} tokens · {cost} · {run.finish_reason or ''}"
 
 
 class TrialScreen(Screen[None]):
@@ -175,93 +49,154 @@ class TrialScreen(Screen[None]):
         Binding("ctrl+b", "toggle_blind", "Blind on/off", id="trial.blind"),
         # Enter starts a new line of the prompt; ctrl+j is what ctrl+enter sends in most terminals.
         Binding("ctrl+j,ctrl+enter,f5", "run", "Run", id="trial.run"),
-        Binding("1", "vote('A')", "Vote A", show=False),
-        Binding("2", "vote('B')", "Vote B", show=False),
-        Binding("3", "vote('C')", "Vote C", show=False),
-        Binding("4", "vote('D')", "Vote D", show=False),
-        Binding("t", "vote('tie')", "Tie", show=False),
-        Binding("x", "vote('bad')", "All bad", show=False),
+        Binding("1", "vote('A')", "Vote pane A", show=False, id="trial.vote-a"),
+        Binding("2", "vote('B')", "Vote pane B", show=False, id="trial.vote-b"),
+        Binding("3", "vote('C')", "Vote pane C", show=False, id="trial.vote-c"),
+        Binding("4", "vote('D')", "Vote pane D", show=False, id="trial.vote-d"),
+        Binding("t", "vote('tie')", "Tie", show=False, id="trial.vote-tie"),
+        Binding("x", "vote('bad')", "All bad", show=False, id="trial.vote-bad"),
     ]
-
-    @dataclass
-    class Voted(Message):
-        vote: dict[str, Any]
 
     @dataclass
     class Spent(Message):
         usd: float
 
-    @dataclass
-    class Finished(Message):
-        runs: list[dict[str, Any]]
-
     def __init__(
         self, models: list[str], api_bases: dict[str, str], price_of: Any, blind: bool = False,
-        earlier_votes: list[dict[str, Any]] | None = None, spend_cap_usd: float = 0.50, max_tokens: int = 256,
+        log: TrialLog | None = None, spend_cap_usd: float = 0.50, max_tokens: int = 256,
         explain_error: Callable[[str, str | None], str | None] | None = None,
+        api_bases_for: Callable[[list[str]], dict[str, str]] | None = None, model_names: Sequence[str] = (),
+        engine: Any = None, rng: random.Random | None = None,
     ) -> None:  # fmt: skip
         super().__init__()
         self.explain_error = explain_error or (lambda model, error: error)
         self.spend_cap_usd = spend_cap_usd
         self.max_tokens = max_tokens
         self._spend_accepted_for: str | None = None  # the prompt the user chose to run above the cap
-        self.votes: list[dict[str, Any]] = list(earlier_votes or [])
-        self.models = models
+        self.models = list(models)
         self.api_bases = api_bases
+        self.api_bases_for = api_bases_for
+        self.model_names = model_names
         self.price_of = price_of
         self.blind = blind
-        self.labels: dict[str, str] = {}
-        self.runs: list[Any] = []
+        self.trial_log: TrialLog = log if log is not None else MemoryTrialLog()
+        self.rng = rng or random.Random()
+        self.runs: list[TrialRun] = []  # the session's whole history, then this screen's runs
+        self.votes: list[dict[str, Any]] = []
+        self.labels: dict[str, str] = {}  # model -> pane letter, this run
         self.awaiting_vote = False
-        self.engine = ChildEngine()  # streams run in a child process: see agent/trials/child.py
+        self._unvoted: list[TrialRun] = []  # the blind run whose names stay hidden until the vote
+        self._latest: list[TrialRun] = []  # the last run, one per pane
+        self.engine = engine or ChildEngine()  # streams run in a child process: see agent/trials/child.py
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="trial-controls"):
-            yield TextArea(DEFAULT_PROMPT, id="trial-prompt", soft_wrap=True)  # a pasted prompt keeps every line
+            with Vertical(id="trial-inputs"):
+                yield Input(", ".join(self.models), id="trial-models", suggester=ModelNames(self.model_names),
+                            placeholder="2-4 LiteLLM model strings, comma separated",
+                            select_on_focus=False)  # focusing it is usually to add a model  # fmt: skip
+                yield TextArea(id="trial-prompt", soft_wrap=True, placeholder="Your prompt (several lines are fine)")
             yield Button("Run", id="run", variant="primary")
         yield Static(self._mode_text(), id="trial-mode")
-        with Grid(id="panes"):
-            for model in self.models:
-                yield TrialPane(model, model)
-        yield DataTable(id="trial-results", cursor_type="row")
-        with Horizontal(id="trial-charts"):
-            for title, _, _ in CHARTS:
-                yield MetricBars(title, classes="trial-chart")
-        yield Static("", id="win-rates")
+        with VerticalScroll(id="trial-body"):
+            with Grid(id="panes"):
+                for label, model in zip(LABELS, self.models, strict=False):
+                    yield TrialPane(label, model)
+            yield DataTable(id="trial-results", cursor_type="row")
+            with Horizontal(id="trial-charts"):
+                for title, _, _ in CHARTS:
+                    yield MetricBars(title, classes="trial-chart")
+            yield Static("", id="win-rates")
         yield Footer()
 
     def on_mount(self) -> None:
         self.engine.start()  # it imports LiteLLM while the user reads the prompt
         table = self.query_one("#trial-results", DataTable)
-        table.add_columns("pane", "run", "TTFT ms", "tok/s", "tokens", "cost $", "finish", "error")
-        self._arrange_panes(self.app.size.width)
+        table.add_columns("pane", "model", "run", "result", "TTFT ms", "tok/s", "tokens", "cost $")
+        runs, votes = self.trial_log.history()  # the session's trials so far: the table and win rates add up
+        self.runs = [TrialRun.from_json(run) for run in runs]
+        self.votes = list(votes)
+        self._show_results()
+        self._show_charts()
+        self._show_win_rates()
+        self.query_one("#trial-prompt", TextArea).focus()
+        self.call_after_refresh(self._arrange_panes)
 
     def on_resize(self, event: events.Resize) -> None:
-        self._arrange_panes(event.size.width)
+        self.call_after_refresh(self._arrange_panes)
 
-    def _arrange_panes(self, width: int) -> None:
-        """Side by side while each pane gets ~35 columns; stacked on a narrow terminal."""
-        columns = min(len(self.models), 4 if width >= 140 else 2 if width >= 80 else 1)
+    def _arrange_panes(self) -> None:
+        """Four across from 140 columns, two from 80, else stacked; each pane at least
+        MIN_PANE_HEIGHT tall (a short terminal scrolls to the results instead)."""
+        width = self.size.width
+        panes = len(self.query(TrialPane)) or 1
+        columns = min(panes, 4 if width >= 140 else 2 if width >= 80 else 1)
+        rows = math.ceil(panes / columns)
+        room = self.query_one("#trial-body").size.height
+        share = (room - BELOW_PANES) // rows
+        height = share * rows if share >= MIN_PANE_HEIGHT else max(MIN_PANE_HEIGHT, room // rows) * rows
         grid = self.query_one("#panes")
         if grid.styles.grid_size_columns != columns:
             grid.styles.grid_size_columns = columns
+        grid.styles.grid_size_rows = rows
+        if grid.styles.height is None or grid.styles.height.value != height:
+            grid.styles.height = height
+        self.set_class(self.size.height < 30, "-short")
 
     async def on_unmount(self) -> None:
         await self.engine.close()
 
     def _mode_text(self) -> str:
-        mode = "blind: names hidden until you vote (1-4 winner, t tie, x all bad)" if self.blind else "open"
-        return f"{len(self.models)} models · {mode} · ctrl+b toggles blind · ctrl+j or F5 runs · escape cancels"
+        mode = "blind: names hidden until you vote (1 = pane A … 4 = D, t tie, x all bad)" if self.blind else "open"
+        return f"{len(self.models)} models · {mode} · ctrl+b blind · F5 or ctrl+j runs · esc cancels"
 
-    @on(Button.Pressed, "#run")
-    def action_run(self) -> None:
+    # --- which models ------------------------------------------------------------------------------
+
+    @on(Input.Submitted, "#trial-models")
+    async def _models_submitted(self) -> None:
+        if await self._apply_models():
+            self.query_one("#trial-prompt", TextArea).focus()
+
+    async def _apply_models(self) -> bool:
+        """Take the typed models (a new set of panes when they changed); False if they will not do."""
+        models, problem = parse_models(self.query_one("#trial-models", Input).value)
+        if problem:
+            self.notify(problem, severity="warning")
+            return False
+        if models == self.models:
+            return True
+        if self._trial_running():
+            self.notify("A trial is running: press escape first, then change the models.", severity="warning")
+            return False
+        self.models = models
+        if self.api_bases_for is not None:
+            self.api_bases = self.api_bases_for(models)
+        self.awaiting_vote, self._unvoted, self._latest, self.labels = False, [], [], {}
+        grid = self.query_one("#panes")
+        await grid.remove_children()
+        await grid.mount(*(TrialPane(label, model) for label, model in zip(LABELS, models, strict=False)))
+        self.query_one("#trial-mode", Static).update(self._mode_text())
+        self._show_results()
+        self._show_charts()
+        self._arrange_panes()
+        return True
+
+    # --- running -------------------------------------------------------------------------------------
+
+    async def action_run(self) -> None:
+        if not await self._apply_models():
+            return
         prompt = self.query_one("#trial-prompt", TextArea).text.strip()
         if not prompt:
             self.notify("Write a prompt first.", severity="warning")
             return
         if self._spend_guard_allows(prompt):
             self.run_trial(prompt)
+
+    @on(Button.Pressed, "#run")
+    async def _run_pressed(self) -> None:
+        await self.action_run()
 
     def _spend_guard_allows(self, prompt: str) -> bool:
         """Show the worst-case cost; above the cap (or unknown), the second Run goes ahead."""
@@ -285,109 +220,173 @@ class TrialScreen(Screen[None]):
         return TrialRequest(models=self.models, prompt=prompt, api_bases=self.api_bases, max_tokens=self.max_tokens,
                             timeout_s=90, prices=prices)  # fmt: skip
 
+    def _trial_running(self) -> bool:
+        return any(worker.group == "trial" and worker.is_running for worker in self.workers)
+
+    def _next_run_number(self) -> int:
+        """Runs count up within a trial: the same models, compared again (in this session)."""
+        compared = sorted(self.models)
+        return 1 + max((run.run for run in self.runs if sorted(run.compared) == compared), default=0)
+
     @work(exclusive=True, group="trial", exit_on_error=False)
     async def run_trial(self, prompt: str) -> None:
-        from agent.trials.engine import blind_labels
-
         request = self._request(prompt)
-        self.labels = blind_labels(self.models) if self.blind else {m: m for m in self.models}
-        panes = {pane.model: pane for pane in self.query(TrialPane)}
-        for model, pane in panes.items():
-            pane.set_title(f"[{self.labels[model]}]" if self.blind else model)
-            pane.begin()
+        panes = list(self.query(TrialPane))
+        order = list(self.models)
+        if self.blind:
+            self.rng.shuffle(order)  # which model sits in which pane says nothing
+        self.labels = {model: pane.label for model, pane in zip(order, panes, strict=True)}
+        self.awaiting_vote, self._unvoted = False, []  # a vote not given before the next run is not given
+        run_number = self._next_run_number()
+        for model, pane in zip(order, panes, strict=True):
+            pane.begin(model, f"[{pane.label}]" if self.blind else f"[{pane.label}] {model}")
+        by_model = {pane.model: pane for pane in panes}
+        finished: dict[str, TrialRun] = {}
+
+        def keep(run: TrialRun) -> None:
+            """Number, label and explain a finished run, and keep it before anything shows it."""
+            run.label, run.run, run.compared = self.labels[run.model], run_number, sorted(self.models)
+            run.error = self.explain_error(run.model, run.error)
+            self.trial_log.add_runs([run.as_json()])
+            finished[run.model] = run
 
         async def on_chunk(run: Any, text: str) -> None:
-            panes[run.model].write(text, run.ttft_ms)
+            by_model[run.model].write(text, run.ttft_ms)
 
-        def on_done(run: Any) -> None:
-            run.error = self.explain_error(run.model, run.error)
-            panes[run.model].done(run)
+        def on_done(run: TrialRun) -> None:
+            keep(run)
+            by_model[run.model].done(run)
+
+        def stop_early(reason: str, line: str) -> None:
+            """Panes still streaming end here with what arrived; finished and failed ones keep theirs."""
+            for model, pane in by_model.items():
+                if model not in finished:
+                    keep(TrialRun(model=model, text=pane.answer, ttft_ms=pane.ttft_ms, error=reason))
+                pane.stopped(line)
+            self._finished(list(finished.values()), votable=False)  # in the order they were kept
 
         freeze_loaded_objects()
-        flusher = PaneFlusher(self, list(panes.values()))
+        flusher = PaneFlusher(self, panes)
         try:
             with full_collections_paused():
                 runs = await self.engine.run(request, on_chunk=on_chunk, on_done=on_done)
             await flusher.drain()
         except asyncio.CancelledError:
-            for pane in panes.values():
-                pane.cancelled()
+            stop_early("cancelled", "cancelled · partial text kept")
             raise
         except RuntimeError as exc:  # the trial process died or could not start
-            for pane in panes.values():
-                pane.failed(str(exc))
+            stop_early(str(exc), f"error: {exc} (partial text kept)")
             self.notify(f"The trial stopped: {exc}. Press Run to try again.", severity="error")
             return
         finally:
             flusher.stop()
         for run in runs:
-            run.label = self.labels[run.model]
-            run.error = self.explain_error(run.model, run.error)
+            if run.model not in finished:  # every model's "done" comes first; this is a safety net
+                keep(run)
+                by_model[run.model].done(run)
+                by_model[run.model].flush()
+        self._finished(list(finished.values()), votable=True)
+
+    def _finished(self, runs: list[TrialRun], votable: bool) -> None:
+        """The run is kept already: show it, and ask for a vote when there is something to vote on."""
         self.runs.extend(runs)
-        self.awaiting_vote = self.blind  # before anything shows a name
-        self._show_charts()
+        self._latest = runs
+        answered = [run for run in runs if run.error is None]
+        self.awaiting_vote = self.blind and votable and len(answered) >= 2  # before anything shows a name
+        self._unvoted = runs if self.awaiting_vote else []
+        if not self.awaiting_vote:
+            self._reveal(winner=None)
         self.post_message(self.Spent(sum(run.cost_usd or 0.0 for run in runs)))
-        self.post_message(self.Finished([run.as_json() for run in runs]))
+        self._show_charts()
         self._show_results()
-        if self.blind:
+        if self.awaiting_vote:
             self.query_one("#trial-results", DataTable).focus()  # so 1-4, t and x vote instead of typing
-            self.notify("Vote: 1-4 for the winner's pane, t for a tie, x if all are bad.")
+            failed = [run.label for run in runs if run.error]
+            also = f" Pane {', '.join(failed)} failed and cannot win or lose." if failed else ""
+            self.notify(f"Vote: 1 for pane A, 2 for B…, t for a tie, x if all are bad.{also}")
+        elif self.blind and votable:
+            self.notify("Fewer than two models answered: nothing to vote on, names shown.", severity="warning")
+
+    def _reveal(self, winner: str | None) -> None:
+        failed = {run.model for run in self._latest if run.error}
+        for pane in self.query(TrialPane):
+            mark = "  ★" if pane.model == winner else "  (failed)" if pane.model in failed else ""
+            pane.set_title(f"[{pane.label}] {pane.model}{mark}")
+
+    # --- showing -------------------------------------------------------------------------------------
+
+    def _shown_name(self, run: TrialRun) -> str:
+        return "(hidden until you vote)" if run in self._unvoted else run.model
 
     def _show_charts(self) -> None:
         """Median TTFT, tokens/s and cost per model across runs, as bars (names hidden while blind)."""
         from agent.trials.results import summarise
 
-        summaries = summarise(self.runs)
-        names = [self._shown_name(summary["model"], short=True) for summary in summaries]
+        summaries = summarise([run for run in self.runs if run.model in self.models])
+        hidden = {run.model: run.label for run in self._unvoted}
+        names = [hidden.get(s["model"]) or s["model"].rsplit("/", 1)[-1] for s in summaries]
         for chart, (_, key, reads) in zip(self.query(MetricBars), CHARTS, strict=True):
             medians = [(summary[key] or {}).get("median") for summary in summaries]
             chart.show([(name, median, reads(median) if median is not None else "—")
                         for name, median in zip(names, medians, strict=True)])  # fmt: skip
 
-    def _shown_name(self, model: str, short: bool = False) -> str:
-        """While a vote is pending, the pane's label for every run (charts and table agree)."""
-        if self.awaiting_vote:
-            return self.labels.get(model, model)
-        return model.rsplit("/", 1)[-1] if short else model
-
     def _show_results(self) -> None:
+        """Every run of the session: each row keeps the pane letter it had."""
         table = self.query_one("#trial-results", DataTable)
         table.clear()
         for run in self.runs:
-            name = self._shown_name(run.model)
             table.add_row(
-                name, str(run.run), f"{run.ttft_ms:,.0f}" if run.ttft_ms else "—",
+                run.label if len(run.label) == 1 else "", self._shown_name(run), str(run.run),
+                run.error or run.finish_reason or "", f"{run.ttft_ms:,.0f}" if run.ttft_ms else "—",
                 f"{run.tokens_per_s:.1f}" if run.tokens_per_s else "—", str(run.output_tokens or 0),
-                f"{run.cost_usd:.6f}" if run.cost_usd is not None else "?", run.finish_reason or "",
-                run.error or "",
+                f"{run.cost_usd:.6f}" if run.cost_usd is not None else "?",
             )  # fmt: skip
+        if table.row_count:
+            table.move_cursor(row=table.row_count - 1)  # the newest run in view
+
+    def _show_win_rates(self) -> None:
+        """The same lines the decision record prints, from every vote in the session."""
+        from agent.trials.stats import tallied_votes, win_rate_lines
+
+        lines = win_rate_lines(tallied_votes(self.votes)) if self.votes else ["no blind votes yet in this session"]
+        self.query_one("#win-rates", Static).update("\n".join(lines))
+
+    # --- voting ----------------------------------------------------------------------------------------
 
     def action_vote(self, choice: str) -> None:
         if not self.awaiting_vote:
             return
         by_label = {label: model for model, label in self.labels.items()}
-        if choice not in ("tie", "bad") and choice not in by_label:
-            return
-        winner = by_label.get(choice)
-        self.awaiting_vote = False
-        for pane in self.query(TrialPane):
-            pane.set_title(f"[{self.labels[pane.model]}] {pane.model}" + ("  ★" if pane.model == winner else ""))
+        failed = sorted(run.model for run in self._unvoted if run.error)
+        winner = None
+        if choice not in ("tie", "bad"):
+            winner = by_label.get(choice)
+            if winner is None:
+                self.notify(f"There is no pane {choice} in this trial.", severity="warning")
+                return
+            if winner in failed:
+                self.notify(f"Pane {choice} failed, so it cannot win: pick another pane, t or x.", severity="warning")
+                return
+        vote = {
+            "models": sorted(m for m in self.models if m not in failed), "winner": winner, "vote": choice,
+            "labels": dict(self.labels), "failed": failed, "run": self._unvoted[0].run, "compared": sorted(self.models),
+        }  # fmt: skip
+        self.trial_log.add_vote(vote)  # kept before the names show
+        self.votes.append(vote)
+        self.awaiting_vote, self._unvoted = False, []
+        self._reveal(winner)
         self._show_results()
         self._show_charts()
-        vote = {"models": sorted(self.models), "winner": winner, "vote": choice, "labels": self.labels}
-        self.post_message(self.Voted(vote))
-        self.votes.append(vote)
         self._show_win_rates()
         self.notify(f"Vote recorded: {choice}. Names revealed.")
 
-    def _show_win_rates(self) -> None:
-        from agent.trials.stats import Vote, win_rate_lines
-
-        votes = [Vote(tuple(v["models"]), v.get("winner")) for v in self.votes]
-        self.query_one("#win-rates", Static).update("\n".join(win_rate_lines(votes)))
-
     def action_toggle_blind(self) -> None:
         self.blind = not self.blind
+        if not self.blind and self.awaiting_vote:  # leaving blind mode gives up the vote
+            self.awaiting_vote, self._unvoted = False, []
+            self._reveal(winner=None)
+            self._show_results()
+            self._show_charts()
         self.query_one("#trial-mode", Static).update(self._mode_text())
 
     def action_cancel_or_close(self) -> None:
@@ -395,6 +394,6 @@ class TrialScreen(Screen[None]):
         if running:
             for worker in running:
                 worker.cancel()
-            self.notify("Trial cancelled; partial answers kept.")
+            self.notify("Trial cancelled: finished panes keep their results, the others their partial text.")
         else:
             self.app.pop_screen()
