@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.binding import Binding
 from textual.widgets import DataTable
 
 
@@ -31,34 +32,53 @@ class EliminatedTable(DataTable[str]):
 
 
 class ShortlistTable(DataTable[str]):
-    """Space marks models for a trial; t starts one with the marked (or the top two)."""
+    """Space marks (and unmarks) models for a trial, shown by ● in the first column; t starts one
+    with the marked models (or the top two)."""
 
-    BINDINGS = [("space", "mark", "Mark for trial"), ("t", "app.trial", "Trial")]
+    BINDINGS = [
+        Binding("space", "mark", "Mark/unmark for trial", id="shortlist.mark"),
+        Binding("t", "app.trial", "Trial", id="shortlist.trial"),
+    ]
+    MAX_MARKED = 4
+    MARK = "●"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.marked: list[str] = []  # in the order they were marked
 
     def action_mark(self) -> None:
         model = self.selected_model()
         if model is None:
             return
-        marked = self.__dict__.setdefault("_marked", [])
-        if model in marked:
-            marked.remove(model)
-        elif len(marked) < 4:
-            marked.append(model)
-        self.notify(f"Marked for trial: {', '.join(marked) or 'none'}")
+        if model in self.marked:
+            self.marked.remove(model)
+        elif len(self.marked) >= self.MAX_MARKED:
+            self.notify(f"A trial takes {self.MAX_MARKED} models at most: unmark one (space).", severity="warning")
+            return
+        else:
+            self.marked.append(model)
+        for changed in {model, *self.marked}:  # the numbers after an unmarked one move up
+            self.update_cell(changed, "mark", self._mark_of(changed))
 
     def marked_models(self) -> list[str]:
-        return list(self.__dict__.get("_marked", []))
+        return list(self.marked)
+
+    def _mark_of(self, model: str) -> str:
+        return f"{self.MARK}{self.marked.index(model) + 1}" if model in self.marked else ""
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
+        self.add_column("", key="mark")
         self.add_columns("#", "model", "score", "$/month", "budget", "TTFT", "context", "why")
 
     def show(self, ranked: list[dict[str, Any]]) -> None:
         self.clear()
+        self.marked = [model for model in self.marked if any(item["model"] == model for item in ranked)]
         for index, item in enumerate(ranked, 1):
             context = item.get("max_input_tokens")
             ttft = item.get("ttft_ms")
             self.add_row(
+                self._mark_of(item["model"]),
                 str(index),
                 short_name(item["model"]),
                 f"{item['score']:.1f}",
