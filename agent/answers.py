@@ -122,11 +122,17 @@ def recommendation(
         out.append("")
         out.append("Relax one constraint (for example: *drop the latency requirement*) and I will re-rank.")
         return "\n".join(out)
+    if ranking.budget is not None:  # the first thing to know: nothing fits the money
+        options = [f"- {option.detail}{'' if option.fits else ' (still over)'}" for option in ranking.budget.options]
+        out = [f"**{ranking.budget.summary}**", "", "What would fit:", *options, "",
+               f"**Shortlist** for {describe(req)}, closest to the budget first:", ""]  # fmt: skip
     out += shortlist_table(ranked)
     best = ranked[0]
-    out += ["", f"**My pick: {best.model}**"]
+    out += ["", f"**My pick: {best.model}**" if ranking.budget is None else f"**Closest to the budget: {best.model}**"]
     out += [f"- {reason}" for reason in best.reasons]
-    out.append(f"- **fallback**: {ranking.fallback or 'none from another provider meets every constraint'}")
+    out.append(f"- **fallback** (another model maker): {ranking.fallback or 'none meets every constraint'}")
+    if ranking.failover_route:
+        out.append(f"- **failover route** (the same model, another host): {ranking.failover_route}")
     if moved:
         out += ["", moved]
     if ranking.eliminated:

@@ -212,3 +212,20 @@ def test_cost_explain_prints_the_arithmetic():
     assert out.returncode == 0, out.stderr
     assert "input = 1,500 x 600,000 tokens (uncached share) x $2/M = $1,800.00" in out.stdout
     assert "total = $1,803.60/month" in out.stdout
+
+
+def test_the_advisor_says_first_that_nothing_fits_the_budget(catalog, tmp_path):
+    from agent.advisor import Advisor
+    from agent.nodes import AdvisorTools
+
+    tools = AdvisorTools(catalog=catalog, today=TODAY, terms=lambda text: text.lower().split(),
+                         search=lambda query, k: [])  # fmt: skip
+    advisor = Advisor(tools, tmp_path / "sessions.sqlite")
+    try:
+        first = advisor.turn("support chatbot, 100k chats a day, our budget is $20 a month")
+        answer = advisor.turn("just recommend", first.session).answer
+    finally:
+        advisor.close()
+    assert answer.startswith("**No model that meets your other constraints fits $20/month")
+    assert "requests/day" in answer.split("Shortlist")[0]  # what would fit comes before the list
+    assert "fallback** (another model maker)" in answer
