@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from agent.extract_languages import clause_around, languages
+from agent.extract_languages import languages
+from agent.extract_latency import latency
 from agent.extract_sizes import add_history, read_sizes
 from agent.size_merge import parts_note
 from catalog.requirements import DAYS_PER_MONTH
@@ -19,17 +20,6 @@ from catalog.requirements import DAYS_PER_MONTH
 _NUM = r"(\d+(?:[.,]\d+)*)\s*(k|thousand|m|mm|mil|million|b|bn|billion)?\b"
 _MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mil": 1e6, "million": 1e6, "b": 1e9,
          "bn": 1e9, "billion": 1e9}  # fmt: skip
-_WORD_NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "ten": 10,
-    "half a": 0.5,
-}
 
 
 def _number(digits: str, suffix: str | None) -> float:
@@ -59,7 +49,7 @@ class Extraction:
 
 _VOLUME = re.compile(
     r"(?<![$€£\d.,])" + _NUM + r"(?!\s*(?:usd|dollars|bucks|eur|euros?|gbp|pounds?|tokens?|ms|seconds?|pages?))"
-    r"\s*(?:[a-z-]+\s+){0,2}?"
+    r"\s*(?:[a-z-]+(?:\s+|(?=/))){0,2}?"
     r"(?:requests?|queries|calls|messages|conversations|chats|tickets|documents|docs|users?|emails|reqs?|"
     r"prompts|images|items|transactions|photos|videos|files|invoices|contracts|records)?\s*"
     r"(?:(?:a|an|per|each|every|/)\s*(day|month|week|hour|hr|minute|min|second|sec|year)\b|"
@@ -97,19 +87,6 @@ _BUDGET = re.compile(
     + _named_number("c")
     + r"\s*(?:usd|dollars|bucks|eur|euros?|gbp|pounds?))"
     r"\s*(?:(?:a|per|/|each)\s*(?P<period>month|mo|year|yr)\b)?",
-    re.IGNORECASE,
-)
-_LATENCY = re.compile(
-    r"(?:under|below|less than|within|<|max(?:imum)?|at most|no more than|faster than|in)\s*"
-    r"(?:about\s*)?(\d+(?:\.\d+)?|a|an|one|two|three|half a)\s*"
-    r"(ms|milliseconds?|s|secs?|seconds?)\b",
-    re.IGNORECASE,
-)
-# "2 seconds for the full answer", "10 s or less per summary": a time with no "under" or "within".
-_LATENCY_FOR = re.compile(
-    r"(?<![\w.])(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|secs?|seconds?)\b(?=\s+(?:or less|max\b|at most|"
-    r"(?:for|to)\s+(?:\w+\s+){0,3}(?:answers?|responses?|repl(?:y|ies)|summar(?:y|ies)|outputs?|results?|"
-    r"generat\w*|finish|complete)))",
     re.IGNORECASE,
 )
 _CONTEXT = re.compile(
@@ -207,19 +184,15 @@ def task_from_keywords(text: str) -> tuple[str, str] | None:
     return (best[1], best[2]) if best else None
 
 
-def _latency_ms(amount: str, unit: str) -> float:
-    value = _WORD_NUMBERS.get(amount.lower()) if not amount[0].isdigit() else float(amount)
-    assert value is not None
-    return value if unit.lower().startswith("m") else value * 1000
-
-
 def extract(text: str) -> Extraction:
     """Every requirement field this message states."""
     found = Extraction()
     _volume(text, found)
     _money(text, found)
-    _latency(text, found)
+    for name, ms, said in latency(text):
+        found.put(name, ms, said)
     _tokens(text, found)
+    _steps_to_requests(text, found)
     for language, said in languages(text):
         found.add_to_list("languages", language, said)
     task = task_from_keywords(text)
@@ -242,38 +215,20 @@ def extract(text: str) -> Extraction:
     return found
 
 
-_FIRST_WORDS = re.compile(r"\bstart|\bbegin|first (?:token|word|byte|chunk|character)s?|ttft|time to first|appear|"
-                          r"stream|\bfeel|instant|snappy", re.I)  # fmt: skip
-_WHOLE_ANSWER = re.compile(r"\b(?:whole|full|entire|complete|completed|total|finish\w*|done|arrive\w*)\b|"
-                           r"end[- ]to[- ]end|response time|round[- ]trip|generated", re.I)  # fmt: skip
-_ANSWER_WORDS = re.compile(r"\b(?:answers?|responses?|repl(?:y|ies)|respond\w*|results?|summar(?:y|ies)|outputs?)\b",
-                           re.I)  # fmt: skip
+_TENS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+         "nine": 9, "twelve": 12, "fifteen": 15, "a few": 3, "several": 5}  # fmt: skip
+_SPELLED = re.compile(r"\b(" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")\s+(hundred|thousand|million)\b",
+                      re.IGNORECASE)  # fmt: skip
 
 
-# "Answers within 2 s" for a chat means the first words (a whole 300-token answer in 2 s is rarely
-# possible); "answers within 10 s" means the whole answer, which also bounds the first words.
-WHOLE_ANSWER_FROM_MS = 5_000
-
-
-def _latency(text: str, found: Extraction) -> None:
-    """A time for the first words is a TTFT target; a time for the whole answer ("the whole reply",
-    "end to end", "for the full answer") is an end-to-end one."""
-    for match in sorted([*_LATENCY.finditer(text), *_LATENCY_FOR.finditer(text)], key=lambda m: m.start()):
-        ms = _latency_ms(match.group(1), match.group(2))
-        clause = clause_around(text, match.start(), match.end())
-        words = clause.strip()
-        whole = bool(_WHOLE_ANSWER.search(clause))
-        answer = bool(_ANSWER_WORDS.search(clause)) and ms >= WHOLE_ANSWER_FROM_MS
-        if (whole or answer) and not _FIRST_WORDS.search(clause) and "max_response_ms" not in found.fields:
-            found.put("max_response_ms", ms, f"{words} (the whole answer)")
-            if whole:
-                continue
-            words = f"{words} (the first words come no later than the whole answer)"
-        if "max_ttft_ms" not in found.fields:
-            found.put("max_ttft_ms", ms, words if answer else match.group(0))
+def spelled_numbers(text: str) -> str:
+    """ "thirty thousand" -> "30 thousand", so volumes in words read like volumes in digits."""
+    return _SPELLED.sub(lambda m: f"{_TENS[m.group(1).lower()]} {m.group(2)}", text)
 
 
 def _volume(text: str, found: Extraction) -> None:
+    text = spelled_numbers(text)
     match = _PER_USER.search(text)
     if match:
         users = _number(match.group("users"), match.group("users_suffix"))
@@ -312,7 +267,7 @@ def _money(text: str, found: Extraction) -> None:
 def _tokens(text: str, found: Extraction) -> None:
     sizes = read_sizes(text)
     context = _CONTEXT.search(text)
-    if context and context.group(0) not in sizes.evidence.get("documents", ""):
+    if context and not any(context.group(0) in sizes.evidence.get(part, "") for part in sizes.parts):
         found.put("min_context", int(_number(context.group(1), context.group(2))), context.group(0))
     elif sizes.context is not None:
         context_words = [sizes.evidence[k] for k in ("min_context", "documents") if k in sizes.evidence]
@@ -322,6 +277,13 @@ def _tokens(text: str, found: Extraction) -> None:
     if sizes.turns is not None:
         add_history(sizes, sizes.output)
         _conversations_to_requests(sizes.turns, sizes.evidence["turns"], found)
+    material = sum(sizes.parts.get(part, 0) for part in ("documents", "user_text"))
+    if sizes.output is None and material and (same := _SAME_LENGTH.search(text)):
+        sizes.output = material  # a translation or a rewrite: as long as what it is given
+        sizes.notes["output_tokens"] = (
+            f"the same length as the input text, {material:,} tokens (stated: {same.group(0)})"
+        )
+        found.put("output_tokens", material, same.group(0))
     notes = {k: v for k, v in sizes.notes.items() if k == "output_tokens"}
     if sizes.total is not None:
         found.put("input_tokens", sizes.total, sizes.evidence["input_tokens"])
@@ -335,6 +297,26 @@ def _tokens(text: str, found: Extraction) -> None:
     if notes:
         found.put("size_notes", notes, "; ".join(found.evidence[k] for k in ("input_tokens", "output_tokens")
                                                  if k in found.evidence))  # fmt: skip
+
+
+# "A task is around 25 steps and we run 200 tasks/day": every step is a request.
+_STEPS = re.compile(
+    r"\b(?:a|each|per|every|one)\s+(?:task|run|job|workflow)\s+(?:is|takes|has|makes|needs|uses|runs)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|~\s*|up to\s+)?(?P<n>\d+)\s+(?:\w+\s+)?(?:steps|calls|requests|iterations)\b|"
+    r"\b(?P<m>\d+)\s+(?:\w+\s+)?(?:steps|calls|requests|iterations)\s+(?:per|a|each|every|in\s+a)\s+"
+    r"(?:task|run|job|workflow)\b",
+    re.IGNORECASE,
+)
+_SAME_LENGTH = re.compile(r"\b(?:same|similar) length\b|as long as the (?:input|original|source)", re.IGNORECASE)
+
+
+def _steps_to_requests(text: str, found: Extraction) -> None:
+    steps = _STEPS.search(text)
+    evidence = found.evidence.get("requests_per_day", "")
+    if steps and "requests_per_day" in found.fields and re.search(r"tasks?|runs?|jobs?|workflows?", evidence, re.I):
+        n = float(steps.group("n") or steps.group("m"))
+        found.put("requests_per_day", round(found.fields["requests_per_day"] * n, 3),
+                  f"{evidence} x {steps.group(0)} (each step is a request)")  # fmt: skip
 
 
 def _conversations_to_requests(turns: float, words: str, found: Extraction) -> None:

@@ -16,6 +16,8 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from agent.size_words import AMBIGUOUS, CODE_CONTEXT, EACH, GEN_VERB, RETRIEVAL_HINT, ROLES, SENT, TOTAL, WHOLE
+
 TOKENS_PER = {"page": 600.0, "word": 1.3, "line": 10.0, "passage": 300.0, "paragraph": 120.0,
               "sentence": 25.0, "bullet": 25.0, "character": 0.25}  # fmt: skip
 UNIT_WORDS = {"page": "a page", "word": "a word", "line": "a line of code", "passage": "a retrieved passage",
@@ -24,6 +26,7 @@ UNIT_WORDS = {"page": "a page", "word": "a word", "line": "a line of code", "pas
 QUESTION_TOKENS = 25  # a user's message in a conversation: a short sentence
 DEFAULT_ANSWER_TOKENS = 300  # Requirements' default output
 CONTEXT_FROM_TOKENS = 8_000  # today's rule: a document this big also sets the minimum context
+MAX_REQUEST_TOKENS = 10_000_000  # no model takes more in one request: a bigger size is a collection
 
 _WORDS = {"a few hundred": 300, "few hundred": 300, "several hundred": 500, "a couple hundred": 200,
           "a couple of hundred": 200, "a few thousand": 3000, "several thousand": 5000, "a couple thousand": 2000,
@@ -39,58 +42,21 @@ _UNITS = (r"tokens?|words?|pages?|lines?(?:\s+of\s+code)?|passages?|chunks?|snip
           r"paragraphs?|sentences?|bullets?(?:\s+points?)?|turns?|exchanges?|characters?|chars")  # fmt: skip
 _MENTION = re.compile(
     r"(?P<top>\btop[\s-]*)?" + _QTY.format(i=1) + r"(?:\s*(?:-|–|to|or|and)\s*" + _QTY.format(i=2) + r")?"
-    r"[\s-]*(?:(?:short|brief|single|long|concise|summary|quick|full)\s+){0,2}"
+    r"[\s-]*(?:(?:short|brief|single|long|concise|summary|quick|full|relevant|retrieved|most|matching|similar|"
+    r"nearest|related|[a-z]+-[a-z]+)\s+){0,2}"
     r"(?P<unit>" + _UNITS + r")\b(?P<ortwo>\s+or\s+(?:two|so)\b)?",
     re.IGNORECASE,
 )
 # "answers are short, output maybe 400": a bare number after an input or output word means tokens.
 _BARE = re.compile(
-    r"\b(?P<noun>outputs?|answers?|responses?|replies|completions?|prompts?|inputs?)\s+(?:is\s+|are\s+|of\s+)?"
+    r"\b(?P<noun>outputs?|answers?|responses?|replies|completions?|system prompts?|prompts?|inputs?)\s+"
+    r"(?:is\s+|are\s+|of\s+)?"
     r"(?:maybe\s+|about\s+|around\s+|roughly\s+|typically\s+|usually\s+|~\s*)*"
     r"(?P<d1>\d+(?:[.,]\d+)*)\s*(?P<s1>k)?(?!\s*(?:[\w%$€£]|[.,]\d))",
     re.IGNORECASE,
 )
 _THROUGHPUT = re.compile(r"^\s*(?:a|an|per|each|every|/)\s*(?:day|week|month|hour|minute|second|year)\b|"
                          r"^\s*(?:daily|weekly|monthly|hourly)\b", re.I)  # fmt: skip
-
-_OUT = (
-    r"answers?|responses?|repl(?:y|ies)|outputs?|completions?|summar(?:y|ies)|labels?|categor(?:y|ies)|"
-    r"generat\w*|writes?|returns?|reply with|respond\w*"
-)
-_DOC = (
-    r"documents?|docs?|contracts?|reports?|pdfs?|files?|notes?|transcripts?|papers?|books?|chapters?|"
-    r"filings?|records?|manuals?|polic(?:y|ies)|specs?|diffs?|logs?|letters?|statements?|agreements?|"
-    r"invoices?|resumes?|cvs?|decks?|slides?|spreadsheets?|articles?|essays?|stor(?:y|ies)|posts?|"
-    r"descriptions?|code|functions?|modules?|briefs?|studies|study|texts?|content|material"
-)
-_USER = r"questions?|quer(?:y|ies)|messages?|tickets?|emails?|reviews?|comments?|tweets?|utterances?|user input"
-_TOTAL = r"prompts?|inputs?|requests?"
-_SYSTEM = (
-    r"system prompts?|system messages?|instructions?|few[- ]shot(?: examples)?|examples|prompt templates?|preamble"
-)
-_RETRIEVED = r"passages?|chunks?|snippets?|search results|retriev\w*|top[- ]?k"
-_HISTORY = r"history|previous (?:turns|messages)|earlier (?:turns|messages)|conversation so far"
-_CORPUS = (
-    r"wiki|knowledge base|kb|corpus|code ?base|repositor(?:y|ies)|repos?|archive|library|collection|"
-    r"database|document store|intranet|help cent(?:er|re)|in total|a total of|altogether|across"
-)
-_WINDOW = r"context windows?|contexts?"
-_CODE_CONTEXT = re.compile(r"surrounding|around the cursor|nearby|preceding|prefix|suffix|code context|of code|"
-                           r"autocomplet|completion|editor|ide\b|the (?:current )?file", re.I)  # fmt: skip
-_GEN_VERB = re.compile(r"\b(?:write|writes|writing|generate|generates|generating|draft|drafts|produce|produces|"
-                       r"create|creates|compose)\b", re.I)  # fmt: skip
-_AMBIGUOUS = re.compile(r"^(?:articles?|essays?|stor(?:y|ies)|posts?|blog posts?|descriptions?|copy|code|texts?)$")
-_RETRIEVAL_HINT = re.compile(r"\brag\b|retriev|top[- ]?k\b|top[\s-]*\d+|vector|embedding|search over|chunks?\b",
-                             re.I)  # fmt: skip
-_WHOLE = re.compile(r"\b(?:whole|entire|full|complete)\b|send the|pass the|paste", re.I)
-_EACH = re.compile(r"\b(?:each|per|every|a single|one)\b", re.I)
-
-ROLES: list[tuple[str, re.Pattern[str]]] = [
-    (role, re.compile(r"(?<![a-z])(?:" + words + r")(?![a-z])", re.I))
-    for role, words in (("system_prompt", _SYSTEM), ("history", _HISTORY), ("retrieved", _RETRIEVED),
-                        ("corpus", _CORPUS), ("window", _WINDOW), ("output", _OUT), ("total", _TOTAL),
-                        ("user_text", _USER), ("documents", _DOC))
-]  # fmt: skip
 
 
 @dataclass
@@ -150,14 +116,29 @@ def _sentence_start(text: str, at: int) -> int:
     return cut + 1 if cut >= 0 else 0
 
 
+def _governs(before: str, verb_end: int, noun_start: int) -> bool:
+    """A verb of writing right before an input word, in the same phrase: "writes review comments"."""
+    return noun_start - verb_end <= 25 and not re.search(r"[:;,.]", before[verb_end:noun_start])
+
+
 def _nearest_role(before: str) -> tuple[str | None, str]:
-    """The role of the telling word closest before a size, and that word."""
-    best: tuple[int, str, str] | None = None
+    """The role of the telling word closest before a size, and that word. An input word that a verb
+    of writing governs or follows ("it writes review comments, ~300 words", "transcripts ... and
+    produce action items, about half a page") names the output."""
+    best: tuple[int, int, str, str] | None = None
     for role, pattern in ROLES:
         for match in pattern.finditer(before):
-            if best is None or match.end() > best[0]:
-                best = (match.end(), role, match.group(0).lower())
-    return (best[1], best[2]) if best else (None, "")
+            if best is None or match.end() > best[1]:
+                best = (match.start(), match.end(), role, match.group(0).lower())
+    if best is None:
+        return None, ""
+    start, _, role, word = best
+    if role in ("documents", "user_text"):
+        governs = [m for m in GEN_VERB.finditer(before) if m.start() >= start or _governs(before, m.end(), start)]
+        sent_after = governs and re.search(r"(?<![a-z])(?:" + SENT + r")(?![a-z])", before[governs[-1].end() :], re.I)
+        if governs and not sent_after:
+            return "output", word
+    return role, word
 
 
 _CONTRAST = re.compile(r"\b(?:but|however|whereas|although|though|while)\b|;", re.I)
@@ -169,6 +150,14 @@ _COUNT_BEFORE = re.compile(
     r"(?:of\s+|at\s+|averaging\s+|with\s+)?(?:about\s+|around\s+|roughly\s+|~\s*|up to\s+)?$",
     re.I,
 )
+_COUNT_EACH_BEFORE = re.compile(
+    r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\s+(?:[\w-]+\s+){0,2}?[a-z]+s\s*"
+    r"[(,]?\s*(?:each|every one)\s+(?:is\s+|are\s+|of\s+|at\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?$",
+    re.I,
+)
+_PER_REQUEST = re.compile(r"\b(?:each|every|per)\s+(?:query|request|call|question|step|message|prompt)\b|"
+                          r"\b(?:send|sends|include|includes|pass|passes|stuff|attach|goes out with)\b",
+                          re.I)  # fmt: skip
 _PERIOD = re.compile(r"\b(?:a|per|each|every)\s+(?:day|week|month|hour)\b|\b(?:daily|weekly|monthly|hourly)\b", re.I)
 
 
@@ -194,8 +183,8 @@ def _attached_role(after: str) -> tuple[str | None, str, str]:
     """The role given by the words right after a size ("of surrounding code", "back", "-page contracts"),
     the telling word, and the words themselves."""
     lowered = after.lower()
-    back = re.match(r"\s*(?:back|out\b|of output|in (?:the|each|every|an?|its) (?:answer|reply|response|output))",
-                    lowered)  # fmt: skip
+    back = re.match(r"\s*(?:(?:of\s+[a-z]+\s+)?back\b|out\b|of output|"
+                    r"in (?:the|each|every|an?|its) (?:answer|reply|response|output))", lowered)  # fmt: skip
     if back:
         return "output", "back", after[: back.end()]
     code = re.match(
@@ -210,7 +199,7 @@ def _attached_role(after: str) -> tuple[str | None, str, str]:
         return None, "", ""
     for candidate in (noun.group(1), noun.group(1).split()[0]):
         for role, pattern in ROLES:
-            if role in ("corpus", "total") or not pattern.fullmatch(candidate):
+            if role == "corpus" or not pattern.fullmatch(candidate):
                 continue
             return role, candidate, after[: noun.start(1) + len(candidate)]
     return None, "", ""
@@ -232,14 +221,16 @@ def mentions(text: str) -> list[Mention]:
         before = text[_sentence_start(text, match.start()) : match.start()]
         before = before[max([m.end() for m in _CONTRAST.finditer(before)] or [0]) :]
         role, noun, attached = _attached_role(after)
-        if role is None or (role != "output" and _AMBIGUOUS.match(noun or "") and _GEN_VERB.search(before)):
+        if role is None or (role != "output" and AMBIGUOUS.match(noun or "") and GEN_VERB.search(before)):
             near, near_noun = _nearest_role(before)
             if role is None or near == "output":
                 role, noun, attached = near, near_noun, ""
         if unit in ("turn", "passage"):
             role = "history" if unit == "turn" else "retrieved"
-        if role == "window" and (unit == "line" or _CODE_CONTEXT.search(before + match.group(0) + after[:25])):
+        if role == "window" and (unit == "line" or CODE_CONTEXT.search(before + match.group(0) + after[:25])):
             role = "code"
+        elif role == "window" and _PER_REQUEST.search(before):
+            role = "sent"  # "each query goes out with ~2k tokens of context": material, not a window
         prose = unit in ("sentence", "paragraph", "bullet")
         if re.search(r"\b(?:into|as)\s+(?:an?\s+)?$", before, re.I) or (
             prose and re.search(r"\b(?:into|in|to|as|with|gives?|get|returns?)\s*$", before, re.I)
@@ -247,7 +238,11 @@ def mentions(text: str) -> list[Mention]:
             role = "output"  # "summarise the emails into a sentence", "into a one-page brief"
         if prose and role in ("documents", "user_text", "total") and not attached and not _COPULA.search(before):
             role = "output"  # "we need 5 bullet points per article"; but "notes are a paragraph or two"
-        if re.match(r"\s*(?:each|apiece)\b", after) and unit != "passage" and role != "retrieved":
+        each_before = _COUNT_EACH_BEFORE.search(before)
+        if each_before and unit != "passage" and role != "retrieved":
+            amount *= _count(each_before.group("n"))  # "the last 20 messages (each about 60 words)"
+            attached += f" each, x {each_before.group('n')}"
+        elif re.match(r"\s*(?:each|apiece)\b", after) and unit != "passage" and role != "retrieved":
             count = _COUNT_BEFORE.search(before)
             if count and not _PERIOD.search(text[_sentence_start(text, match.start()) :]):
                 amount *= _count(count.group("n"))  # "10 few-shot examples of about 150 tokens each"
@@ -258,6 +253,11 @@ def mentions(text: str) -> list[Mention]:
             role = "retrieved"  # "the top 3 search results, each around 500 tokens"
         if role is None and unit in ("page", "line", "sentence", "paragraph", "bullet"):
             role = {"page": "documents", "line": "code"}.get(unit, "output")
+        if found and re.search(r"\(\s*(?:about\s+|around\s+|roughly\s+|~\s*)?$", before):
+            previous = found[-1]  # "3 bullet points (~60 tokens total)": the same size, stated more exactly
+            if 0 <= match.start() - (previous.start + len(previous.words)) <= 12 and unit == "token":
+                found.pop()
+                role, noun = previous.role, previous.noun
         bound = bool(re.search(r"(?:up to|at most|max(?:imum)?|as long as|no more than)\s*$", before, re.I))
         words = (match.group(0) + attached).strip()
         found.append(Mention(amount, unit, words, role, noun, match.start(), bound))
@@ -271,7 +271,7 @@ def mentions(text: str) -> list[Mention]:
         value = _value(match, 1)
         assert value is not None
         noun = match.group("noun").lower()
-        role = "total" if re.match(_TOTAL, noun) else "output"
+        role = "system_prompt" if noun.startswith("system") else "total" if re.match(TOTAL, noun) else "output"
         found.append(Mention(value, "token", match.group(0), role, noun, match.start("d1"), bare=True))
     return sorted(found, key=lambda m: m.start)
 
@@ -290,17 +290,19 @@ def read_sizes(text: str) -> Sizes:
     """Every per-request size these words state, with notes and evidence."""
     sizes = Sizes()
     found = mentions(text)
-    retrieval = bool(_RETRIEVAL_HINT.search(text))
+    retrieval = bool(RETRIEVAL_HINT.search(text))
     passages: list[Mention] = []
     passage_size: Mention | None = None
     document_sets_context = False
     for mention in found:
         role = mention.role
-        if role == "documents" and retrieval and not _WHOLE.search(text):
+        if role == "documents" and retrieval and not WHOLE.search(text):
             role = "corpus"  # with retrieval, a document's size describes the collection, not one request
         if role == "documents" and mention.unit != "token" and _corpus_near(text, mention):
             role = "corpus"
-        if role == "corpus":
+        if role == "corpus" or (
+            (mention.unit in TOKENS_PER or mention.unit == "token") and _tokens(mention)[0] > MAX_REQUEST_TOKENS
+        ):
             continue
         if role == "window":
             continue  # a context window is a limit, read by the extractor's own context rule
@@ -318,7 +320,10 @@ def read_sizes(text: str) -> Sizes:
         if mention.unit == "token":
             note = f"stated: {_clause(text, mention)}" + (" (a bare number, read as tokens)" if mention.bare else "")
         if role == "output":
-            if sizes.output is None:
+            # a stated token count beats an estimate from a convention ("3 bullet points (~60 tokens total)")
+            if sizes.output is None or (
+                mention.unit == "token" and not sizes.notes["output_tokens"].startswith("stated")
+            ):
                 sizes.output, sizes.notes["output_tokens"] = tokens, note
                 sizes.evidence["output_tokens"] = _clause(text, mention)
             continue
@@ -327,7 +332,7 @@ def read_sizes(text: str) -> Sizes:
                 sizes.total, sizes.notes["input_tokens"] = tokens, note
                 sizes.evidence["input_tokens"] = _clause(text, mention)
             continue
-        part = {"code": "documents", None: None}.get(role, role)
+        part = {"code": "documents", "sent": "documents", None: None}.get(role, role)
         if part is None:
             if mention.unit == "token" and tokens >= CONTEXT_FROM_TOKENS and sizes.context is None:
                 sizes.context = tokens  # a big size with no telling word: today's minimum-context rule
@@ -348,7 +353,7 @@ def read_sizes(text: str) -> Sizes:
 def _corpus_near(text: str, mention: Mention) -> bool:
     before = text[max(_sentence_start(text, mention.start), mention.start - 40) : mention.start]
     role, _ = _nearest_role(before)
-    return role == "corpus" and not _EACH.search(before)
+    return role == "corpus" and not EACH.search(before)
 
 
 _CLAUSE_BREAK = re.compile(r"[.;,:!?(](?:\s|$)|\s(?:and|but|while|whereas|plus)\s")

@@ -1,0 +1,53 @@
+"""The words that tell what a size in a developer's message is: part of one request (and which part),
+the answer, a whole collection, or a context window. Used by agent/extract_sizes.py."""
+
+from __future__ import annotations
+
+import re
+
+OUT = (
+    r"answers?|responses?|repl(?:y|ies)|outputs?|completions?|summar(?:y|ies)|labels?|categor(?:y|ies)|"
+    r"generat\w*|writes?|returns?|reply with|respond\w*|continuations?|suggestions?|back(?!-)"
+)
+DOC = (
+    r"documents?|docs?|contracts?|reports?|pdfs?|files?|notes?|transcripts?|papers?|books?|chapters?|"
+    r"filings?|records?|manuals?|polic(?:y|ies)|specs?|diffs?|logs?|letters?|statements?|agreements?|"
+    r"invoices?|resumes?|cvs?|decks?|slides?|spreadsheets?|articles?|essays?|stor(?:y|ies)|posts?|"
+    r"descriptions?|code|functions?|modules?|briefs?|studies|study|texts?|content|material"
+)
+USER = r"questions?|quer(?:y|ies)|messages?|tickets?|emails?|reviews?|comments?|tweets?|utterances?|user input"
+TOTAL = r"prompts?|inputs?|requests?"
+SYSTEM = (
+    r"system prompts?|system messages?|instructions?|few[- ]shot(?: examples)?|examples|prompt templates?|"
+    r"preamble|persona(?: prompt)?"
+)
+RETRIEVED = r"passages?|chunks?|snippets?|search results|retriev\w*|top[- ]?k"
+HISTORY = (
+    r"history|(?:earlier|previous|prior|past|last) (?:chat|conversation|turns?|messages?|exchanges?)|"
+    r"(?:last|previous|past) (?:\d+|\w+) (?:messages|turns|exchanges)|conversation so far"
+)
+# Verbs that put material into a request: "we send the last 300 words", "each step sends ~30k tokens".
+SENT = (r"sends?|sent|pass(?:es)?|feeds?|uploads?|pastes?|attach(?:es)?|includes?|submits?|goes (?:out|in) with|"
+        r"gets|receives?|sees")  # fmt: skip
+CORPUS = (
+    r"wiki|knowledge base|kb|corpus|code ?base|repositor(?:y|ies)|repos?|monorepos?|archive|library|collection|"
+    r"database|document store|intranet|help cent(?:er|re)|in total|a total of|altogether|across"
+)
+WINDOW = r"context windows?|contexts?"
+CODE_CONTEXT = re.compile(r"surrounding|around the cursor|nearby|preceding|prefix|suffix|code context|of code|"
+                          r"autocomplet|completion|editor|ide\b|the (?:current )?file", re.I)  # fmt: skip
+GEN_VERB = re.compile(r"\b(?:write|writes|writing|generate|generates|generating|draft|drafts|produce|produces|"
+                      r"create|creates|compose|composes)\b", re.I)  # fmt: skip
+AMBIGUOUS = re.compile(r"^(?:articles?|essays?|stor(?:y|ies)|posts?|blog posts?|descriptions?|copy|code|texts?)$")
+RETRIEVAL_HINT = re.compile(r"\brag\b|retriev|top[- ]?k\b|top[\s-]*\d+|vector|embedding|search over|chunks?\b",
+                            re.I)  # fmt: skip
+WHOLE = re.compile(r"\b(?:whole|entire|full|complete)\b|send the|pass the|paste", re.I)
+EACH = re.compile(r"\b(?:each|per|every|a single|one)\b", re.I)
+
+# Order breaks ties between words ending at the same place ("system prompt" before "prompt").
+ROLES: list[tuple[str, re.Pattern[str]]] = [
+    (role, re.compile(r"(?<![a-z])(?:" + words + r")(?![a-z])", re.I))
+    for role, words in (("system_prompt", SYSTEM), ("history", HISTORY), ("retrieved", RETRIEVED),
+                        ("corpus", CORPUS), ("window", WINDOW), ("output", OUT), ("total", TOTAL),
+                        ("user_text", USER), ("documents", DOC), ("sent", SENT))
+]  # fmt: skip
