@@ -277,7 +277,7 @@ def _tokens(text: str, found: Extraction) -> None:
     if sizes.turns is not None:
         add_history(sizes, sizes.output)
         _conversations_to_requests(sizes.turns, sizes.evidence["turns"], found)
-    material = sum(sizes.parts.get(part, 0) for part in ("documents", "user_text"))
+    material = sizes.total or sum(sizes.parts.get(part, 0) for part in ("documents", "user_text"))
     if sizes.output is None and material and (same := _SAME_LENGTH.search(text)):
         sizes.output = material  # a translation or a rewrite: as long as what it is given
         sizes.notes["output_tokens"] = (
