@@ -133,6 +133,8 @@ def recommendation(
     out.append(f"- **fallback** (another model maker): {ranking.fallback or 'none meets every constraint'}")
     if ranking.failover_route:
         out.append(f"- **failover route** (the same model, another host): {ranking.failover_route}")
+    if ranking.self_hosting is not None:
+        out.append(f"- **self-hosting**: {ranking.self_hosting.conclusion}")
     if moved:
         out += ["", moved]
     if ranking.eliminated:

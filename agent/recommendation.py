@@ -112,6 +112,7 @@ def ranking_json(ranking: Ranking, citations: list[dict[str, str]], warnings: li
         ],
         "workload": ranking.workload.model_dump(mode="json") if ranking.workload else None,
         "budget": ranking.budget.model_dump(mode="json") if ranking.budget else None,
+        "self_hosting": ranking.self_hosting.model_dump(mode="json") if ranking.self_hosting else None,
         "fallback": ranking.fallback,
         "failover_route": ranking.failover_route,
         "eliminated": [{"model": e.model, "reasons": list(e.reasons)} for e in ranking.eliminated],

@@ -165,7 +165,8 @@ def monthly_cost(
         per_request = 0.0
     else:
         per_request = input_tokens * billed.input + output_tokens * billed.output + reasoning * billed.reasoning
-    return CostBreakdown(
+    # Built without re-validation: every field is computed here (the ranking builds one per shown model).
+    return CostBreakdown.model_construct(
         model=entry.id, monthly_cost_usd=total, per_request_usd=per_request, requests_per_month=requests,
         input_usd=bill.get("input_usd", 0.0), cached_input_usd=bill.get("cached_input_usd", 0.0),
         cache_write_usd=bill.get("cache_write_usd", 0.0), output_usd=bill.get("output_usd", 0.0),

@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict
 
 from catalog.budget import BudgetAdvice, budget_advice
-from catalog.cost import PriceUnknownError, monthly_cost, monthly_cost_usd
+from catalog.cost import PriceUnknownError, SelfHostBreakEven, monthly_cost, monthly_cost_usd, self_host_break_even
 from catalog.entries import Catalog, ModelEntry, ProviderPolicy
 from catalog.latency import Latency, latency, ttft_and_total_ms
 from catalog.requirements import Requirements
 from catalog.workload import Workload, reasoning_tokens
 
 MIN_TASK_QUALITY = 40.0
+Eligible = Sequence[tuple[ModelEntry, float, float, object]]  # route, monthly cost, quality, timing
 
 # How much each quality dimension counts for a task.
 TASK_PROFILES: dict[str, dict[str, float]] = {
@@ -94,6 +95,7 @@ class Ranking(BaseModel):
     failover_route: str | None = None
     workload: Workload | None = None
     budget: BudgetAdvice | None = None
+    self_hosting: SelfHostBreakEven | None = None
 
 
 def task_quality(entry: ModelEntry, task: str, multilingual: bool = False) -> float:
@@ -323,20 +325,34 @@ def rank(catalog: Catalog, req: Requirements, today: dt.date, top: int | None = 
     # When nothing fits the budget, the closest to it comes first: cost is what must change.
     order = (lambda r: (r.monthly_cost_usd, -r.score, r.model)) if nothing_fits else (
         lambda r: (not r.within_budget, -r.score, r.model))  # fmt: skip
-    ranked = [_with_costing(r, catalog, req) for r in sorted(scored, key=order)[: top or None]]
-    leader = ranked[0] if ranked else None
+    ordered = sorted(scored, key=order)
+    leader = ordered[0] if ordered else None
     return Ranking(
         requirements=req,
-        ranked=tuple(ranked),
+        ranked=tuple(_with_costing(r, catalog, req) for r in ordered[: top or None]),
         eliminated=tuple(sorted(eliminated, key=lambda e: e.model)),
-        fallback=_fallback(leader, sorted(scored, key=order)),
+        fallback=_fallback(leader, ordered),
         failover_route=_failover_route(leader, eligible),
         pareto=pareto_frontier(scored),
         unrated_count=len(catalog.chat_models()) - len(catalog.rankable()),
         catalog_version=catalog.version,
         workload=Workload.of(req),
         budget=budget_advice(req, [(e, c) for e, c, _, _ in eligible]) if nothing_fits else None,
+        self_hosting=_self_hosting_verdict(catalog, req, ordered, eligible),
     )
+
+
+def _self_hosting_verdict(
+    catalog: Catalog, req: Requirements, ordered: list[RankedModel], eligible: Eligible
+) -> SelfHostBreakEven | None:
+    """The best-ranked model's self-hosted route against the best API option, when both are eligible."""
+    hosted_routes = {entry.canonical: entry for entry, _, _, _ in eligible if entry.is_self_hosted_route}
+    hosted = next((hosted_routes[r.canonical] for r in ordered if r.canonical in hosted_routes), None)
+    api = next((catalog.get(r.model) for r in ordered if r.provider != "self-hosted"), None)
+    if hosted is None or api is None or not api.prices.known:
+        return None
+    return self_host_break_even(hosted, api, req.input_tokens, req.output_tokens, req.operations_usd_month,
+                                req.requests_per_month)  # fmt: skip
 
 
 def _fallback(leader: RankedModel | None, ordered: list[RankedModel]) -> str | None:
@@ -345,9 +361,6 @@ def _fallback(leader: RankedModel | None, ordered: list[RankedModel]) -> str | N
         return None
     maker = leader.maker or leader.provider
     return next((r.model for r in ordered if r is not leader and (r.maker or r.provider) != maker), None)
-
-
-Eligible = Sequence[tuple[ModelEntry, float, float, object]]
 
 
 def _failover_route(leader: RankedModel | None, eligible: Eligible) -> str | None:

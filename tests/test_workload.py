@@ -229,3 +229,10 @@ def test_the_advisor_says_first_that_nothing_fits_the_budget(catalog, tmp_path):
     assert answer.startswith("**No model that meets your other constraints fits $20/month")
     assert "requests/day" in answer.split("Shortlist")[0]  # what would fit comes before the list
     assert "fallback** (another model maker)" in answer
+
+
+def test_self_hosting_gets_a_verdict_against_the_best_api_option(catalog):
+    result = rank(catalog, Requirements(task="chat", requests_per_day=1_000_000, open_weights=True), TODAY)
+    verdict = result.self_hosting
+    assert verdict is not None and verdict.conclusion.startswith(("Self-hosting", "At your volume", "Not worth it"))
+    assert verdict.operations_usd_month > 0 and verdict.api_per_request_usd > 0

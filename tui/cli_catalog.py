@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from agent.recommendation import load_user_catalog, ranking_json, recommend
 from agent.settings import Settings
 from catalog.build import CatalogDataError
-from catalog.cost import PriceUnknownError, cost_arithmetic, monthly_cost
+from catalog.cost import PriceUnknownError, cost_arithmetic, monthly_cost, self_host_break_even
 from catalog.entries import Catalog, ModelEntry
 from catalog.freshness import staleness_warnings
 from catalog.requirements import Priorities, Requirements
@@ -144,6 +144,8 @@ def run_recommend(args: argparse.Namespace) -> int:
         print(f"\nFallback (another model maker): {ranking.fallback or 'none meets every constraint'}")
         if ranking.failover_route:
             print(f"Failover route (same model, another host): {ranking.failover_route}")
+        if ranking.self_hosting is not None:
+            print(ranking.self_hosting.conclusion)
         print(f"Pareto frontier (cost / quality / TTFT): {', '.join(ranking.pareto) or '-'}")
     if ranking.eliminated:
         print(f"\nEliminated ({len(ranking.eliminated)}):")
@@ -194,6 +196,8 @@ def run_cost(args: argparse.Namespace) -> int:
         "prices_used": dataclasses.asdict(result.prices) if result.prices is not None else None,
         "assumptions": list(result.assumptions),
         "arithmetic": cost_arithmetic(result),
+        "self_hosting": verdict.model_dump(mode="json") if (verdict := _self_hosting_against_api(catalog, entry, args))
+        else None,
         "prices_per_token": entry.prices.model_dump(),
         "catalog_version": catalog.version,
     }
@@ -207,11 +211,27 @@ def run_cost(args: argparse.Namespace) -> int:
     print(f"  requests/month: {result.requests_per_month:,.0f}")
     for assumption in result.assumptions:
         print(f"  assumes {assumption}")
+    verdict = _self_hosting_against_api(catalog, entry, args)
+    if verdict is not None:
+        print(f"\n{verdict.conclusion}")
     if args.explain:
         print("\nArithmetic:")
         for line in cost_arithmetic(result):
             print(f"  {line}")
     return 0
+
+
+def _self_hosting_against_api(catalog: Catalog, entry: ModelEntry, args: argparse.Namespace) -> Any:
+    """A self-hosted route against the same model's cheapest API route, at the stated volume."""
+    if not entry.is_self_hosted_route:
+        return None
+    routes = [e for e in catalog.models if e.canonical == entry.canonical and not e.is_self_hosted_route
+              and e.prices.known and e.mode == "chat"]  # fmt: skip
+    if not routes:
+        return None
+    api = min(routes, key=lambda e: (e.prices.input or 0) * args.input_tokens + (e.prices.output or 0) * args.output_tokens)
+    return self_host_break_even(entry, api, args.input_tokens, args.output_tokens, args.operations_usd_month,
+                                args.requests_per_day * 30)  # fmt: skip
 
 
 def _entry_json(entry: ModelEntry) -> dict[str, Any]:
