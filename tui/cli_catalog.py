@@ -229,7 +229,8 @@ def _self_hosting_against_api(catalog: Catalog, entry: ModelEntry, args: argpars
               and e.prices.known and e.mode == "chat"]  # fmt: skip
     if not routes:
         return None
-    api = min(routes, key=lambda e: (e.prices.input or 0) * args.input_tokens + (e.prices.output or 0) * args.output_tokens)
+    size = (args.input_tokens, args.output_tokens)
+    api = min(routes, key=lambda e: (e.prices.input or 0) * size[0] + (e.prices.output or 0) * size[1])
     return self_host_break_even(entry, api, args.input_tokens, args.output_tokens, args.operations_usd_month,
                                 args.requests_per_day * 30)  # fmt: skip
 
