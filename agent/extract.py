@@ -228,7 +228,16 @@ def spelled_numbers(text: str) -> str:
 
 
 def _volume(text: str, found: Extraction) -> None:
-    text = spelled_numbers(text)
+    spelled = {f"{_TENS[m.group(1).lower()]} {m.group(2)}": m.group(0) for m in _SPELLED.finditer(text)}
+    _volume_in_digits(spelled_numbers(text), found)
+    evidence = found.evidence.get("requests_per_day", "")
+    for digits, words in spelled.items():
+        evidence = evidence.replace(digits, words)  # the evidence keeps the user's own words
+    if evidence:
+        found.evidence["requests_per_day"] = evidence
+
+
+def _volume_in_digits(text: str, found: Extraction) -> None:
     match = _PER_USER.search(text)
     if match:
         users = _number(match.group("users"), match.group("users_suffix"))
@@ -247,8 +256,25 @@ def _volume(text: str, found: Extraction) -> None:
         found.put("requests_per_day", _number(match.group(1), match.group(2)), match.group(0))
 
 
+# "ops would cost us about $8k a month", "an MLOps engineer at $12k/month": the people and tooling
+# that self-hosting needs, not the budget.
+_OPERATIONS = re.compile(
+    r"\b(?:ops|operations|devops|mlops|sre|maintenance|on-?call|engineers?|staff|people|headcount)\b[^.;$€£\d]{0,40}?"
+    r"[$€£]?\s*(?P<n>\d+(?:[.,]\d+)*)\s*(?P<s>k|m)?\b\s*(?:usd|dollars|eur|euros?)?\s*(?:a|per|/|each)\s*"
+    r"(?P<period>month|mo|year|yr)\b",
+    re.IGNORECASE,
+)
+
+
 def _money(text: str, found: Extraction) -> None:
+    operations = _OPERATIONS.search(text)
+    if operations:
+        amount = _number(operations.group("n"), operations.group("s"))
+        amount /= 12 if operations.group("period").lower() in ("year", "yr") else 1
+        found.put("operations_usd_month", amount, operations.group(0))
     for match in _BUDGET.finditer(text):
+        if operations and match.start() < operations.end() and operations.start() < match.end():
+            continue  # the cost of running it ourselves is not what the user can spend
         name = next(n for n in ("a", "b", "c") if match.group(n))
         # "$0.002 per request" is a price, not a budget.
         tail = text[match.end() : match.end() + 15].lower()

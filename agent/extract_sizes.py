@@ -398,7 +398,7 @@ def add_history(sizes: Sizes, output_tokens: int | None) -> None:
     question = sizes.parts.get("user_text", QUESTION_TOKENS)
     earlier = max(sizes.turns - 1, 0) / 2
     sizes.parts["history"] = round(earlier * (question + answer))
-    answer_rule = "stated" if output_tokens is not None else "the default, assumption"
+    answer_rule = "stated" if output_tokens is not None else "the default"
     sizes.notes["history"] = (f"{sizes.turns:g} turns a conversation: on average ({sizes.turns:g} - 1) / 2 = "
                               f"{earlier:g} earlier turns x (~{question:,}-token message + {answer:,}-token answer, "
                               f"{answer_rule}) (assumption)")  # fmt: skip

@@ -194,3 +194,23 @@ def test_the_advisor_asks_the_size_then_costs_on_the_answer(catalog, tmp_path):
         assert corrected.state.requirements["input_tokens"] == 48_000
     finally:
         advisor.close()
+
+
+@pytest.mark.parametrize(
+    ("text", "operations", "budget"),
+    [
+        ("our ops team costs $15,000/month and the budget is $4k a month", 15_000, 4_000),
+        ("self-hosting needs an MLOps engineer at about $12k a month", 12_000, None),
+        ("ops costs ~$120k a year", 10_000, None),
+        ("we have 3 engineers and 50k requests a day, budget $2k/month", None, 2_000),
+    ],
+)
+def test_operations_cost_is_not_the_budget(text, operations, budget):
+    found = extract(text).fields
+    assert (found.get("operations_usd_month"), found.get("budget_usd_month")) == (operations, budget)
+
+
+def test_volumes_in_words_keep_the_users_words_as_evidence():
+    found = extract("roughly thirty thousand invoices a month")
+    assert found.fields["requests_per_day"] == 1_000
+    assert found.evidence["requests_per_day"] == "thirty thousand invoices a month"
