@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
@@ -52,6 +53,22 @@ def capability_list(text: str) -> list[str]:
     if unknown:
         raise argparse.ArgumentTypeError(f"unknown capability {unknown[0]!r}; choose from {','.join(CAPABILITIES)}")
     return words
+
+
+_DURATION = re.compile(r"^\s*([0-9][0-9_,.]*)\s*(ms|s|sec|seconds?|m|min|minutes?)?\s*$", re.IGNORECASE)
+_MS_PER_UNIT = {"ms": 1.0, "s": 1e3, "sec": 1e3, "second": 1e3, "seconds": 1e3, "m": 6e4, "min": 6e4,
+                "minute": 6e4, "minutes": 6e4}  # fmt: skip
+
+
+def duration_ms(text: str) -> float:
+    """Milliseconds from `800`, `800ms`, `10s` or `2 min`; a bare number is milliseconds."""
+    match = _DURATION.match(text)
+    if match is None:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a duration (try 800, 800ms, 10s or 2min)")
+    value = quantity(match.group(1)) * _MS_PER_UNIT[(match.group(2) or "ms").lower()]
+    if not 0 < value < 1e9:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a duration above 0 and under 11 days")
+    return value
 
 
 def language_list(text: str) -> list[str]:
@@ -107,7 +124,8 @@ def build_parser() -> Parser:
     rec.add_argument("--task", choices=TASKS, help="what the model will do")
     _add_volume_options(rec, required=False)
     rec.add_argument("--max-ttft-ms", type=quantity, metavar="N", help="time-to-first-token target")
-    rec.add_argument("--max-response-ms", type=quantity, metavar="N", help="target for the whole answer (ms)")
+    rec.add_argument("--max-response-ms", type=duration_ms, metavar="T",
+                     help="target for the whole answer: 800 (ms), 10s, 2min")
     rec.add_argument("--languages", type=language_list, metavar="LIST",
                      help="languages besides English the model must handle (german,french)")
     rec.add_argument("--budget-usd-month", type=quantity, metavar="X", help="monthly budget in USD")
