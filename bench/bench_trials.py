@@ -47,10 +47,10 @@ async def bare_ttft(url: str, model: str) -> float:
 DELAY_MS = 100  # the stub's first-token delay for `delay-100-*` models
 
 
-async def ttft_comparison(url: str, rounds: int = 20) -> None:
+async def ttft_comparison(url: str, panes: int, rounds: int = 20) -> None:
     """Bare httpx against the TUI's path (the child process) and the headless engine, each from its
-    first run: a fresh child and a fresh engine, nothing warmed by a request beforehand."""
-    models = [f"openai/delay-{DELAY_MS}-a", f"openai/delay-{DELAY_MS}-b"]
+    first run: a fresh child and a fresh engine, nothing sent to the stub beforehand."""
+    models = [f"openai/delay-{DELAY_MS}-{pane}" for pane in range(panes)]
     request = TrialRequest(models=models, prompt="hi", api_base=url, max_tokens=50)
     child, engine = ChildEngine(), TrialEngine()
     bare: list[float] = []
@@ -64,7 +64,7 @@ async def ttft_comparison(url: str, rounds: int = 20) -> None:
                 into.append(statistics.median(run.ttft_ms for run in runs if run.ttft_ms is not None))
     finally:
         await child.close()
-    print(f"TTFT against the loopback stub (first token after {DELAY_MS} ms), {rounds} rounds:")
+    print(f"TTFT against the loopback stub (first token after {DELAY_MS} ms), {panes} models at once, {rounds} rounds:")
     for name, values in (("bare httpx", bare), ("TUI (child process)", tui), ("headless engine", headless)):
         diff = f" ({statistics.median(values) - statistics.median(bare):+.1f} ms)" if values is not bare else ""
         first = f" ({values[0] - bare[0]:+.1f} ms)" if values is not bare else ""
@@ -122,7 +122,8 @@ def main() -> None:
                               cwd=Path(__file__).resolve().parent.parent)  # fmt: skip
     url = server.stdout.readline().strip()
     try:
-        asyncio.run(ttft_comparison(url))
+        asyncio.run(ttft_comparison(url, panes=2))
+        asyncio.run(ttft_comparison(url, panes=4))
         with tempfile.TemporaryDirectory() as folder:
             os.environ.update(TRADEOFF_DATA_DIR=folder, TRADEOFF_CONFIG_DIR=folder, TRADEOFF_LOAD_EMBEDDINGS="false")
             asyncio.run(four_pane_stall(url))

@@ -83,3 +83,16 @@ async def test_a_child_that_dies_mid_trial_is_an_error_not_a_hang(endpoint):
         assert engine._process is None  # the next run starts a fresh child
     finally:
         await engine.close()
+
+
+async def test_the_first_trial_of_a_fresh_child_reads_the_servers_first_token_delay(endpoint):
+    """TTFT starts when the request goes out, and the child warms LiteLLM up before its first
+    trial: the first run reads the stub's 200 ms, not LiteLLM's set-up on top (it read ~+280 ms)."""
+    engine = ChildEngine()
+    try:
+        runs = await engine.run(request(endpoint, "openai/delay-200-a", "openai/delay-200-b"))
+    finally:
+        await engine.close()
+    for run in runs:
+        assert run.error is None and run.ttft_ms is not None
+        assert 200 <= run.ttft_ms < 240, run.ttft_ms  # generous for a shared machine; bench/ has the figures
