@@ -37,3 +37,70 @@ def test_help_screen(snap_compare, size):
         await pilot.pause()
 
     assert snap_compare(TradeoffApp(), terminal_size=size, run_before=open_help)
+
+
+class ScriptedTrial:
+    """A trial engine with fixed answers and figures, so the blind vote's screen can be pictured."""
+
+    ANSWERS = {
+        "openai/gpt-4.1-mini": ("**TTFT** is the wait before the first token.", 412.0, 85.2, 12),
+        "anthropic/claude-haiku-4-5": ("Time to first token: request sent → first text.", 388.0, 96.4, 11),
+        "openai/server-error": ("", None, None, None),
+    }
+
+    def start(self) -> None:
+        pass
+
+    async def close(self) -> None:
+        pass
+
+    async def run(self, request, on_chunk=None, on_done=None):  # type: ignore[no-untyped-def]
+        from agent.trials.results import TrialRun
+
+        runs = []
+        for model in request.models:
+            text, ttft, speed, tokens = self.ANSWERS[model]
+            run = TrialRun(model=model, text=text, ttft_ms=ttft, tokens_per_s=speed, output_tokens=tokens,
+                           cost_usd=0.0 if tokens else None, finish_reason="stop" if tokens else None,
+                           error=None if tokens else "server error (500)")  # fmt: skip
+            if text and on_chunk is not None:
+                await on_chunk(run, text)
+            if on_done is not None:
+                on_done(run)
+            runs.append(run)
+        return runs
+
+
+async def blind_trial_awaiting_the_vote(pilot) -> None:
+    import random
+
+    from tui.screens.trial import TrialScreen
+
+    await loaded(pilot)
+    models = list(ScriptedTrial.ANSWERS)
+    screen = TrialScreen(models, {}, lambda model: (0.0, 0.0), blind=True, engine=ScriptedTrial(),
+                         rng=random.Random(7))  # fmt: skip
+    await pilot.app.push_screen(screen)
+    await pilot.pause()
+    screen.query_one("#trial-prompt").text = "What does TTFT measure?"
+    await pilot.press("f5")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    pilot.app.clear_notifications()
+    await pilot.pause()
+
+
+def test_blind_vote_before_the_reveal(snap_compare):
+    assert snap_compare(TradeoffApp(), terminal_size=(140, 40), run_before=blind_trial_awaiting_the_vote)
+
+
+def test_blind_vote_after_the_reveal(snap_compare):
+    async def vote_for_pane_a(pilot) -> None:
+        await blind_trial_awaiting_the_vote(pilot)
+        screen = pilot.app.screen
+        pane_a = next(pane for pane in screen.query("TrialPane") if pane.label == "A")
+        await pilot.press("1" if not pane_a.metrics.startswith("error") else "2")
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(TradeoffApp(), terminal_size=(140, 40), run_before=vote_for_pane_a)
