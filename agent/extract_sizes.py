@@ -251,7 +251,8 @@ def mentions(text: str) -> list[Mention]:
             m.unit == "passage" for m in found if m.start >= _sentence_start(text, match.start())
         ):
             role = "retrieved"  # "the top 3 search results, each around 500 tokens"
-        if role is None and unit in ("page", "line", "sentence", "paragraph", "bullet"):
+        vague = (match.group("w1") or "").lower() in ("a", "an") and not match.group("ortwo")
+        if role is None and unit in ("page", "line", "sentence", "paragraph", "bullet") and not vague:
             role = {"page": "documents", "line": "code"}.get(unit, "output")
         if found and re.search(r"\(\s*(?:about\s+|around\s+|roughly\s+|~\s*)?$", before):
             previous = found[-1]  # "3 bullet points (~60 tokens total)": the same size, stated more exactly

@@ -214,3 +214,11 @@ def test_volumes_in_words_keep_the_users_words_as_evidence():
     found = extract("roughly thirty thousand invoices a month")
     assert found.fields["requests_per_day"] == 1_000
     assert found.evidence["requests_per_day"] == "thirty thousand invoices a month"
+
+
+@pytest.mark.parametrize(
+    "text", ["we have a page for that on our site", "in a few words: a chatbot", "a word of warning", "top 3 models"]
+)
+def test_words_that_only_look_like_sizes(text):
+    found = extract(text).fields
+    assert "input_tokens" not in found and "output_tokens" not in found
