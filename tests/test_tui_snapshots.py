@@ -39,14 +39,15 @@ def test_help_screen(snap_compare, size):
     assert snap_compare(TradeoffApp(), terminal_size=size, run_before=open_help)
 
 
+SCRIPTED_ANSWERS = {  # model -> text, TTFT ms, tokens/s, tokens
+    "openai/gpt-4.1-mini": ("**TTFT** is the wait before the first token.", 412.0, 85.2, 12),
+    "anthropic/claude-haiku-4-5": ("Time to first token: request sent → first text.", 388.0, 96.4, 11),
+    "openai/server-error": ("", None, None, None),
+}
+
+
 class ScriptedTrial:
     """A trial engine with fixed answers and figures, so the blind vote's screen can be pictured."""
-
-    ANSWERS = {
-        "openai/gpt-4.1-mini": ("**TTFT** is the wait before the first token.", 412.0, 85.2, 12),
-        "anthropic/claude-haiku-4-5": ("Time to first token: request sent → first text.", 388.0, 96.4, 11),
-        "openai/server-error": ("", None, None, None),
-    }
 
     def start(self) -> None:
         pass
@@ -59,7 +60,7 @@ class ScriptedTrial:
 
         runs = []
         for model in request.models:
-            text, ttft, speed, tokens = self.ANSWERS[model]
+            text, ttft, speed, tokens = SCRIPTED_ANSWERS[model]
             run = TrialRun(model=model, text=text, ttft_ms=ttft, tokens_per_s=speed, output_tokens=tokens,
                            cost_usd=0.0 if tokens else None, finish_reason="stop" if tokens else None,
                            error=None if tokens else "server error (500)")  # fmt: skip
@@ -77,7 +78,7 @@ async def blind_trial_awaiting_the_vote(pilot) -> None:
     from tui.screens.trial import TrialScreen
 
     await loaded(pilot)
-    models = list(ScriptedTrial.ANSWERS)
+    models = list(SCRIPTED_ANSWERS)
     screen = TrialScreen(models, {}, lambda model: (0.0, 0.0), blind=True, engine=ScriptedTrial(),
                          rng=random.Random(7))  # fmt: skip
     await pilot.app.push_screen(screen)
