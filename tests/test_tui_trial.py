@@ -325,9 +325,10 @@ async def test_key_1_votes_for_pane_a_and_a_failed_model_can_neither_win_nor_los
         await pilot.press("ctrl+b")
         await run_and_wait(pilot, screen)
         panes = panes_in_reading_order(screen)
-        assert [pane.title for pane in panes] == ["[A]", "[B]", "[C]", "[D]"]  # left to right, names hidden
-        assert screen.awaiting_vote
         failed = next(pane for pane in panes if "server error (500)" in pane.metrics)
+        titles = [pane.title for pane in panes]  # left to right, names hidden; the failed pane says so
+        assert titles == [f"[{letter}]" + (" failed" if letter == failed.label else "") for letter in "ABCD"]
+        assert screen.awaiting_vote
         assert all("openai/" not in cell for row in table_rows(screen) for cell in row)  # no name before the vote
         await pilot.press(str("ABCD".index(failed.label) + 1))  # a failed pane cannot win
         assert screen.awaiting_vote

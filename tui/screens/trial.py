@@ -296,6 +296,11 @@ class TrialScreen(Screen[None]):
         self._unvoted = runs if self.awaiting_vote else []
         if not self.awaiting_vote:
             self._reveal(winner=None)
+        else:
+            for pane in self.query(TrialPane):
+                pane.set_title(
+                    f"[{pane.label}] failed" if pane.model in {r.model for r in runs if r.error} else f"[{pane.label}]"
+                )
         self.post_message(self.Spent(sum(run.cost_usd or 0.0 for run in runs)))
         self._show_charts()
         self._show_results()
