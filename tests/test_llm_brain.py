@@ -53,7 +53,8 @@ def advisor_with(catalog, tmp_path, llm):
 
 
 def test_llm_fields_drive_the_turn(catalog, tmp_path):
-    reply = json.dumps({"task": "classification", "requests_per_day": 1_000_000, "budget_usd_month": 800,
+    # $8,000 a month: at 1M requests a day the cheapest classifier costs ~$2,500 (an $800 budget fits none).
+    reply = json.dumps({"task": "classification", "requests_per_day": 1_000_000, "budget_usd_month": 8_000,
                         "max_ttft_ms": 1000, "privacy": "none"})  # fmt: skip
     advisor = advisor_with(catalog, tmp_path, brain(reply).extract)
     result = advisor.turn("we sort a lot of tickets")

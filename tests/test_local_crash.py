@@ -76,3 +76,29 @@ def test_the_headless_trial_starts_the_local_servers_itself_and_stops_them(tmp_p
         assert result["error"] is None and result["text"].strip() and result["output_tokens"] > 0
         assert result["ttft_ms"] > 0
     assert _nothing_listens(port) and _nothing_listens(port + 1)  # stopped afterwards
+
+
+async def test_a_crashed_local_server_is_named_in_its_tui_pane_and_the_other_pane_finishes(monkeypatch):
+    from tests.test_tui import say, settle
+    from tests.test_tui_trial import wait_for
+    from tui.app import TradeoffApp
+    from tui.screens.trial import TrialScreen
+    from tui.widgets.trial_pane import TrialPane
+
+    monkeypatch.setenv("TRADEOFF_LOAD_EMBEDDINGS", "false")
+    monkeypatch.setenv("TRADEOFF_LOCAL_PORT", str(free_port_pair()))
+    app = TradeoffApp()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await say(pilot, "/trial local")
+        await wait_for(pilot, lambda: isinstance(app.screen, TrialScreen))  # started and self-tested
+        screen = app.screen
+        server = app._local_server
+        os.kill(server.processes[server.aliases.index("smollm2-135m")].pid, signal.SIGSEGV)
+        screen.query_one("#trial-prompt").text = "Name three colours."
+        await pilot.click("#run")
+        await wait_for(pilot, lambda: len(screen.runs) >= 2)
+        metrics = {pane.model: str(pane.query_one(".pane-metrics").render()) for pane in screen.query(TrialPane)}
+        log = app.settings.log_dir / "local-server.log"
+        assert f"the local model server crashed (signal 11 (SIGSEGV)); see {log}" in metrics["local/smollm2-135m"]
+        assert "TTFT" in metrics["local/gemma3-270m"] and "error" not in metrics["local/gemma3-270m"]
