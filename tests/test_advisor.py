@@ -213,3 +213,21 @@ def test_blind_votes_are_kept_with_the_session(advisor):
     advisor.record_vote(first.session, vote)
     advisor.record_vote(first.session, {**vote, "winner": None, "vote": "tie"})
     assert [v["vote"] for v in advisor.state(first.session).votes] == ["A", "tie"]
+
+
+def test_trial_runs_are_on_disk_at_once_and_a_later_turn_does_not_write_over_them(advisor, catalog, knowledge,
+                                                                                   tmp_path):  # fmt: skip
+    first = advisor.turn("coding assistant")
+    advisor.record_trial(first.session, [{"model": "a", "run": 1, "ttft_ms": 12.5}])
+    advisor.record_vote(first.session, {"models": ["a", "b"], "winner": "a", "vote": "A"})
+    advisor.record_trial(first.session, [{"model": "b", "run": 1, "error": "server error (500)"}])
+    advisor.turn("5k requests a day", first.session)  # a turn writes the graph's state afresh
+    state = advisor.state(first.session)
+    assert [(run["model"], run["run"]) for run in state.trials] == [("a", 1), ("b", 1)]
+    assert [vote["winner"] for vote in state.votes] == ["a"]
+    tools = AdvisorTools(catalog=catalog, today=TODAY, terms=terms, search=lambda q, k: knowledge.search(q, k=k))
+    other = Advisor(tools, tmp_path / "sessions.sqlite")  # another reader sees it: committed, not cached
+    try:
+        assert other.state(first.session).trials == state.trials
+    finally:
+        other.close()
