@@ -74,6 +74,9 @@ class Advisor:
         # Trial runs and votes are appended rows, not graph state: a write is one INSERT, made at
         # once from the UI, and a turn running in another thread cannot write over it.
         self._evidence = sqlite3.connect(str(sessions_path), check_same_thread=False)
+        # WAL with NORMAL sync: a commit survives the process being killed, without an fsync
+        # stalling the screen as each model finishes.
+        self._evidence.execute("PRAGMA synchronous=NORMAL")
         self._evidence.execute(
             "CREATE TABLE IF NOT EXISTS tradeoff_trial_evidence "
             "(seq INTEGER PRIMARY KEY AUTOINCREMENT, session TEXT NOT NULL, kind TEXT NOT NULL, body TEXT NOT NULL)"
