@@ -82,15 +82,15 @@ async def test_editing_a_requirement_reranks_at_once():
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await say(pilot, "customer support chatbot, 50k chats a day, within 2 seconds, not sensitive, no budget limit")
-        before = [row[1] for row in map(app.screen.query_one(ShortlistTable).get_row_at, range(3))]
+        before = [row[2] for row in map(app.screen.query_one(ShortlistTable).get_row_at, range(3))]
         table = await type_into_requirement(pilot, "budget_usd_month", "$300")
         await settle(pilot)
         assert app.state.requirements["budget_usd_month"] == 300
         assert table.get_row("budget_usd_month")[1:] == ["300", "stated"]
         shortlist = app.screen.query_one(ShortlistTable)
-        after = [shortlist.get_row_at(i)[1] for i in range(3)]
+        after = [shortlist.get_row_at(i)[2] for i in range(3)]
         assert after != before
-        assert shortlist.get_row_at(0)[4] == "ok"
+        assert shortlist.get_row_at(0)[5] == "ok"
 
 
 async def test_a_bad_edit_value_is_explained_and_not_applied():
