@@ -14,18 +14,8 @@ from typing import Any
 from agent.extract_languages import languages
 from agent.extract_latency import latency
 from agent.extract_sizes import add_history, read_sizes
+from agent.extract_volume import NUM, named_number, number, volume
 from agent.size_merge import parts_note
-from catalog.requirements import DAYS_PER_MONTH
-
-_NUM = r"(\d+(?:[.,]\d+)*)\s*(k|thousand|m|mm|mil|million|b|bn|billion)?\b"
-_MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mil": 1e6, "million": 1e6, "b": 1e9,
-         "bn": 1e9, "billion": 1e9}  # fmt: skip
-
-
-def _number(digits: str, suffix: str | None) -> float:
-    digits = digits.replace(",", "") if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", digits) else digits
-    value = float(digits.replace(",", "."))
-    return value * _MULT.get((suffix or "").lower(), 1.0)
 
 
 @dataclass
@@ -47,50 +37,19 @@ class Extraction:
         self.evidence[name] = evidence.strip()
 
 
-_VOLUME = re.compile(
-    r"(?<![$€£\d.,])" + _NUM + r"(?!\s*(?:usd|dollars|bucks|eur|euros?|gbp|pounds?|tokens?|ms|seconds?|pages?))"
-    r"\s*(?:[a-z-]+(?:\s+|(?=/))){0,2}?"
-    r"(?:requests?|queries|calls|messages|conversations|chats|tickets|documents|docs|users?|emails|reqs?|"
-    r"prompts|images|items|transactions|photos|videos|files|invoices|contracts|records)?\s*"
-    r"(?:(?:a|an|per|each|every|/)\s*(day|month|week|hour|hr|minute|min|second|sec|year)\b|"
-    r"(daily|monthly|weekly|hourly|yearly|annually)\b)",
-    re.IGNORECASE,
-)
-_VOLUME_PLAIN = re.compile(
-    r"(?<![$\d.,])" + _NUM + r"\s*(requests|queries|calls|messages|conversations|chats|tickets|documents|emails)\b",
-    re.IGNORECASE,
-)
-_PERIOD_PER_DAY = {"day": 1, "daily": 1, "month": 1 / DAYS_PER_MONTH, "monthly": 1 / DAYS_PER_MONTH,
-                   "week": 1 / 7, "weekly": 1 / 7, "hour": 24, "hr": 24, "hourly": 24, "minute": 1440,
-                   "min": 1440, "second": 86400, "sec": 86400, "year": 1 / 365, "yearly": 1 / 365,
-                   "annually": 1 / 365}  # fmt: skip
-
-
-def _named_number(name: str) -> str:
-    return rf"(?P<{name}>\d+(?:[.,]\d+)*)\s*(?P<{name}_suffix>k|thousand|m|mm|mil|million|b|bn|billion)?\b"
-
-
-_PER_USER = re.compile(
-    r"(?<![$€£\d.,])" + _named_number("users") + r"\s*(?:(?:daily|monthly|weekly|active)\s+){0,2}users?\b"
-    r"[^.;\d]{0,40}?"
-    + _named_number("each")
-    + r"\s*(?:requests?|queries|messages|chats|conversations|questions|prompts)\s*"
-    r"(?:a|an|per|each|every|/)\s*(?:user\s+)?(?:a|an|per|each|every|/)?\s*(?P<period>day|week|month|hour)\b",
-    re.IGNORECASE,
-)
 _BUDGET = re.compile(
     r"(?:budget\s*(?:is|of|:|around|about|=)?\s*(?:up to\s*)?[$€£]?\s*"
-    + _named_number("a")
+    + named_number("a")
     + r"|[$€£]\s*"
-    + _named_number("b")
+    + named_number("b")
     + r"|"
-    + _named_number("c")
+    + named_number("c")
     + r"\s*(?:usd|dollars|bucks|eur|euros?|gbp|pounds?))"
     r"\s*(?:(?:a|per|/|each)\s*(?P<period>month|mo|year|yr)\b)?",
     re.IGNORECASE,
 )
 _CONTEXT = re.compile(
-    _NUM + r"\s*(?:tokens?\s*(?:of\s*)?)?(?:context|context window|token context|tokens? of context)",
+    NUM + r"\s*(?:tokens?\s*(?:of\s*)?)?(?:context|context window|token context|tokens? of context)",
     re.IGNORECASE,
 )
 
@@ -215,45 +174,9 @@ def extract(text: str) -> Extraction:
     return found
 
 
-_TENS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-         "nine": 9, "twelve": 12, "fifteen": 15, "a few": 3, "several": 5}  # fmt: skip
-_SPELLED = re.compile(r"\b(" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")\s+(hundred|thousand|million)\b",
-                      re.IGNORECASE)  # fmt: skip
-
-
-def spelled_numbers(text: str) -> str:
-    """ "thirty thousand" -> "30 thousand", so volumes in words read like volumes in digits."""
-    return _SPELLED.sub(lambda m: f"{_TENS[m.group(1).lower()]} {m.group(2)}", text)
-
-
 def _volume(text: str, found: Extraction) -> None:
-    spelled = {f"{_TENS[m.group(1).lower()]} {m.group(2)}": m.group(0) for m in _SPELLED.finditer(text)}
-    _volume_in_digits(spelled_numbers(text), found)
-    evidence = found.evidence.get("requests_per_day", "")
-    for digits, words in spelled.items():
-        evidence = evidence.replace(digits, words)  # the evidence keeps the user's own words
-    if evidence:
-        found.evidence["requests_per_day"] = evidence
-
-
-def _volume_in_digits(text: str, found: Extraction) -> None:
-    match = _PER_USER.search(text)
-    if match:
-        users = _number(match.group("users"), match.group("users_suffix"))
-        each = _number(match.group("each"), match.group("each_suffix"))
-        per_day = users * each * _PERIOD_PER_DAY[match.group("period").lower()]
-        found.put("requests_per_day", round(per_day, 3), match.group(0))
-        return
-    match = _VOLUME.search(text)
-    if match:
-        period = (match.group(3) or match.group(4)).lower()
-        per_day = _number(match.group(1), match.group(2)) * _PERIOD_PER_DAY[period]
-        found.put("requests_per_day", round(per_day, 3), match.group(0))
-        return
-    match = _VOLUME_PLAIN.search(text)
-    if match and re.search(r"\bday|daily\b", text, re.IGNORECASE):
-        found.put("requests_per_day", _number(match.group(1), match.group(2)), match.group(0))
+    if said := volume(text):
+        found.put("requests_per_day", said[0], said[1])
 
 
 # "ops would cost us about $8k a month", "an MLOps engineer at $12k/month": the people and tooling
@@ -269,7 +192,7 @@ _OPERATIONS = re.compile(
 def _money(text: str, found: Extraction) -> None:
     operations = _OPERATIONS.search(text)
     if operations:
-        amount = _number(operations.group("n"), operations.group("s"))
+        amount = number(operations.group("n"), operations.group("s"))
         amount /= 12 if operations.group("period").lower() in ("year", "yr") else 1
         found.put("operations_usd_month", amount, operations.group(0))
     for match in _BUDGET.finditer(text):
@@ -280,7 +203,7 @@ def _money(text: str, found: Extraction) -> None:
         tail = text[match.end() : match.end() + 15].lower()
         if any(word in tail for word in ("per request", "per call", "per 1k", "per million", "per token")):
             continue
-        amount = _number(match.group(name), match.group(f"{name}_suffix"))
+        amount = number(match.group(name), match.group(f"{name}_suffix"))
         if (match.group("period") or "").lower() in ("year", "yr"):
             amount /= 12
         evidence = match.group(0)
@@ -294,7 +217,7 @@ def _tokens(text: str, found: Extraction) -> None:
     sizes = read_sizes(text)
     context = _CONTEXT.search(text)
     if context and not any(context.group(0) in sizes.evidence.get(part, "") for part in sizes.parts):
-        found.put("min_context", int(_number(context.group(1), context.group(2))), context.group(0))
+        found.put("min_context", int(number(context.group(1), context.group(2))), context.group(0))
     elif sizes.context is not None:
         context_words = [sizes.evidence[k] for k in ("min_context", "documents") if k in sizes.evidence]
         found.put("min_context", sizes.context, "; ".join(context_words) or "the documents' size")

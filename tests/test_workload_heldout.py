@@ -1,19 +1,26 @@
-"""Per-field accuracy on tests/data/workload_heldout.jsonl: 30 messages written by another session
-without seeing the rules (tokens within 20%, other numbers within 1%, languages as sets).
+"""Per-field accuracy on sets of messages written by others without seeing the rules (tokens within
+20%, other numbers within 1%, languages as sets).
 
 Run `python -m tests.test_workload_heldout` for the per-field report and every miss.
 
-Honesty note. Scored once with the rules finished on tests/data/workload_dev.jsonl and untouched:
-56/81 = 69% (input_tokens 14/23, output_tokens 15/23, requests_per_day 16/23, languages 7/7,
-max_response_ms 4/5). The misses were then read and general rules added (commit 5cdc9d9: verbs of
-sending and writing, counts before "each", a parenthesised restatement, "the last N messages",
-minutes, volumes in words or with a slash, steps per task, same-length output, a monorepo as a
-collection, per-request context), each also checked on new messages of our own in the development
-set. Lines (0-based) whose misses informed those rules: 0, 2, 5, 7, 9, 11, 12, 13, 14, 16, 17, 18,
-23, 24, 26, 27, 29. After that: 78/81 = 96%. So the 90% asserted below is no longer a held-out
-score; the 69% is. Still missed: "3 sentances" (a misspelling), "12,000 users ... ~5% ... once a
-day each" (a share of users), "1,200 articles into 3 languages over 7 days" (a one-off job spread
-over days)."""
+Honesty note, tests/data/workload_heldout.jsonl. Scored once with the rules finished on
+tests/data/workload_dev.jsonl and untouched: 56/81 = 69% (input_tokens 14/23, output_tokens 15/23,
+requests_per_day 16/23, languages 7/7, max_response_ms 4/5). The misses were then read and general
+rules added (commit 5cdc9d9: verbs of sending and writing, counts before "each", a parenthesised
+restatement, "the last N messages", minutes, volumes in words or with a slash, steps per task,
+same-length output, a monorepo as a collection, per-request context), each also checked on new
+messages of our own in the development set. Lines (0-based) whose misses informed those rules: 0, 2,
+5, 7, 9, 11, 12, 13, 14, 16, 17, 18, 23, 24, 26, 27, 29. After that: 78/81 = 96%. So the 90%
+asserted below is no longer a held-out score; the 69% is. Still missed: "3 sentances" (a
+misspelling), "12,000 users ... ~5% ... once a day each" (a share of users), "1,200 articles into 3
+languages over 7 days" (a one-off job spread over days).
+
+Honesty note, tests/data/workload_heldout_2.jsonl (30 messages by a stranger). Here a field the
+rules produce but the case does not expect counts as a miss (an invented field). Untouched, after
+the rules above: 59/84 = 70% (the lead's measurement). Its misses were then read, so it is now a
+development set too, and the threshold asserted for it is not a held-out score; the 70% is. The
+held-out score after this work is the lead's, on a third set we have not opened.
+"""
 
 from __future__ import annotations
 
@@ -25,13 +32,15 @@ import pytest
 
 from agent.extract import extract
 
-PATH = Path(__file__).parent / "data" / "workload_heldout.jsonl"
+DATA = Path(__file__).parent / "data"
+PATH = DATA / "workload_heldout.jsonl"
+PATH_2 = DATA / "workload_heldout_2.jsonl"
 FIELDS = ("input_tokens", "output_tokens", "requests_per_day", "languages", "max_response_ms")
 
 
 def field_ok(field: str, expected, got) -> bool:
     if expected is None:
-        return got is None
+        return not got
     if field == "languages":
         return sorted(got or []) == sorted(expected)
     if got is None:
@@ -40,16 +49,23 @@ def field_ok(field: str, expected, got) -> bool:
     return abs(got - expected) <= tolerance * abs(expected) + 1e-9
 
 
-def score() -> tuple[dict[str, tuple[int, int]], list[tuple[str, str, object, object]]]:
-    """(right, checked) per field, and every miss as (message, field, expected, got)."""
+Counts = dict[str, tuple[int, int]]
+Miss = tuple[str, str, object, object]
+
+
+def score(path: Path = PATH, invented: bool = False) -> tuple[Counts, list[Miss]]:
+    """(right, checked) per field, and every miss as (message, field, expected, got). With `invented`,
+    every field the rules produce that the case does not expect is checked too (and missed)."""
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     misses = []
-    for line in PATH.read_text().splitlines():
+    for line in path.read_text().splitlines():
         if not line.strip():
             continue
         case = json.loads(line)
         got = extract(case["message"]).fields
-        for field, expected in case["expected"].items():
+        checked = [f for f in FIELDS if f in case["expected"] or (invented and got.get(f))]
+        for field in checked:
+            expected = case["expected"].get(field)
             ok = field_ok(field, expected, got.get(field))
             counts[field][0] += ok
             counts[field][1] += 1
@@ -58,9 +74,9 @@ def score() -> tuple[dict[str, tuple[int, int]], list[tuple[str, str, object, ob
     return {field: (right, total) for field, (right, total) in counts.items()}, misses
 
 
-def report() -> str:
-    counts, misses = score()
-    lines = [f"{field}: {right}/{total}" for field, (right, total) in sorted(counts.items())]
+def report(path: Path = PATH, invented: bool = False) -> str:
+    counts, misses = score(path, invented)
+    lines = [f"{path.name}"] + [f"{field}: {right}/{total}" for field, (right, total) in sorted(counts.items())]
     right, total = sum(r for r, _ in counts.values()), sum(t for _, t in counts.values())
     lines.append(f"all fields: {right}/{total} = {right / total:.0%}")
     lines += [
@@ -70,16 +86,29 @@ def report() -> str:
     return "\n".join(lines)
 
 
+def _share(counts: Counts) -> tuple[int, float]:
+    right, total = sum(r for r, _ in counts.values()), sum(t for _, t in counts.values())
+    return total, right / total
+
+
 @pytest.mark.skipif(not PATH.exists(), reason="the held-out file is written and committed by another session")
 def test_held_out_field_accuracy():
-    counts, _ = score()
-    right, total = sum(r for r, _ in counts.values()), sum(t for _, t in counts.values())
+    total, share = _share(score()[0])
     assert total >= 60
-    assert right / total >= THRESHOLD, report()
+    assert share >= THRESHOLD, report()
+
+
+@pytest.mark.skipif(not PATH_2.exists(), reason="the second held-out file is the lead's")
+def test_second_held_out_field_accuracy_counting_invented_fields():
+    total, share = _share(score(PATH_2, invented=True)[0])
+    assert total >= 80
+    assert share >= THRESHOLD_2, report(PATH_2, invented=True)
 
 
 THRESHOLD = 0.9  # see the honesty note: reached after reading the misses
+THRESHOLD_2 = 0.65  # raised as the rules improve; see the honesty note
 
 
 if __name__ == "__main__":
     print(report())
+    print(report(PATH_2, invented=True))

@@ -1,0 +1,150 @@
+"""Requests a day from a developer's words: a rate ("50k a day", "~15 requests per minute", "8k/mo"),
+or a population times what each member does ("40 devs, each triggers it ~500 times a day",
+"2,000 employees ... each of them about twice a week", "10k students x 5 messages a day"). Pure."""
+
+from __future__ import annotations
+
+import re
+
+from catalog.requirements import DAYS_PER_MONTH
+
+NUM = r"(\d+(?:[.,]\d+)*)\s*(k|thousand|m|mm|mil|million|b|bn|billion)?\b"
+_MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mil": 1e6, "million": 1e6, "b": 1e9,
+         "bn": 1e9, "billion": 1e9}  # fmt: skip
+
+
+def number(digits: str, suffix: str | None) -> float:
+    digits = digits.replace(",", "") if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", digits) else digits
+    value = float(digits.replace(",", "."))
+    return value * _MULT.get((suffix or "").lower(), 1.0)
+
+
+def named_number(name: str) -> str:
+    return rf"(?P<{name}>\d+(?:[.,]\d+)*)\s*(?P<{name}_suffix>k|thousand|m|mm|mil|million|b|bn|billion)?\b"
+
+
+_TENS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+         "nine": 9, "twelve": 12, "fifteen": 15, "a few": 3, "several": 5}  # fmt: skip
+_SPELLED = re.compile(r"\b(" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")\s+(hundred|thousand|million)\b",
+                      re.IGNORECASE)  # fmt: skip
+# "three questions a day": a small count in words before a noun reads like digits.
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50}  # fmt: skip
+_SMALL_WORD = re.compile(r"\b(" + "|".join(_SMALL) + r")(?=\s+[a-z]+s\s+(?:a|an|per|each|every)\s)", re.IGNORECASE)
+
+
+def spelled_numbers(text: str) -> str:
+    """ "thirty thousand" -> "30 thousand", so volumes in words read like volumes in digits."""
+    text = _SPELLED.sub(lambda m: f"{_TENS[m.group(1).lower()]} {m.group(2)}", text)
+    return _SMALL_WORD.sub(lambda m: str(_SMALL[m.group(1).lower()]), text)
+
+
+PERIOD_PER_DAY = {"day": 1, "daily": 1, "night": 1, "nightly": 1, "month": 1 / DAYS_PER_MONTH, "mo": 1 / DAYS_PER_MONTH,
+                  "monthly": 1 / DAYS_PER_MONTH, "week": 1 / 7, "wk": 1 / 7, "weekly": 1 / 7, "hour": 24, "hr": 24,
+                  "h": 24, "hourly": 24, "minute": 1440, "min": 1440, "second": 86400, "sec": 86400, "s": 86400,
+                  "year": 1 / 365, "yr": 1 / 365, "yearly": 1 / 365, "annually": 1 / 365}  # fmt: skip
+_PERIOD = r"(day|month|mo|week|wk|hour|hr|h|minute|min|second|sec|year|yr)\b"
+_PEOPLE = (r"users?|members?|employees?|staff|agents|analysts?|students?|players?|devs|developers?|engineers?|"
+           r"customers?|people|persons?|lawyers?|doctors?|clinicians?|nurses?|teachers?|subscribers?|patients?|reps|"
+           r"sellers?|drivers?|seats?|recruiters?|writers?|editors?|traders?|researchers?|workers?|clients?|"
+           r"learners?|readers?|visitors?|shoppers?|colleagues?|accountants?|advis[eo]rs?|creators?")  # fmt: skip
+_PER_PERSON = r"(?:(?:a|per|each|every)\s+(?:" + _PEOPLE + r"|head|person)\s+)?"
+# A rate: "50k requests a day", "2 questions each per week", "50 NPC lines per player per day", "8k/mo".
+_VOLUME = re.compile(
+    r"(?<![$€£\d.,])" + NUM + r"(?!\s*(?:usd|dollars|bucks|eur|euros?|gbp|pounds?|tokens?|tok\b|ms|seconds?|pages?|"
+    r"words?|lines?|%))"
+    r"\s*(?:[a-z-]+(?:\s+|(?=/))){0,2}?"
+    r"(?:requests?|queries|calls|messages|conversations|chats|tickets|documents|docs|users?|emails|reqs?|"
+    r"prompts|images|items|transactions|photos|videos|files|invoices|contracts|records|times)?\s*" + _PER_PERSON +
+    r"(?:(?:a|an|per|each|every|/)\s*" + _PERIOD + r"|(daily|monthly|weekly|hourly|yearly|annually|nightly)\b)",
+    re.IGNORECASE,
+)
+_VOLUME_PLAIN = re.compile(
+    r"(?<![$\d.,])" + NUM + r"\s*(requests|queries|calls|messages|conversations|chats|tickets|documents|emails)\b",
+    re.IGNORECASE,
+)
+_FREQUENCY = re.compile(r"\b(once|twice|thrice)\s+(?:(?:a|per|each|every)\s+)?" + _PERIOD.replace("(day", "(day|night"),
+                        re.IGNORECASE)  # fmt: skip
+_FREQUENCY_COUNT = {"once": 1, "twice": 2, "thrice": 3}
+_POPULATION = re.compile(
+    r"(?<![$€£\d.,])" + NUM + r"\s*(?:(?:[a-z]+|[a-z]+-[a-z]+)\s+){0,2}?(?:" + _PEOPLE + r")\b|"
+    r"(?<![$€£\d.,])(\d+(?:,\d{3})*)[- ]person\b",
+    re.IGNORECASE,
+)
+# Words that make a rate each member's own: "each", "who", "x", "sending", "per user".
+_EACH_MEMBER = re.compile(r"\beach\b|\bevery\s*one\b|\bapiece\b|\bper\s+(?:" + _PEOPLE + r"|head|person)\b|"
+                          r"(?:^|\s)(?:x|×|\*)\s|\bwho\b|\bof them\b|\bthey\b|^\W*(?!during)\w+ing\b",
+                          re.IGNORECASE)  # fmt: skip
+_ALL_TOGETHER = re.compile(r"\b(?:in total|total|altogether|combined|overall|across (?:all|the))\b", re.I)
+_SHARE = re.compile(r"(?:(\d+(?:\.\d+)?)\s*%|\b(half|a third|a quarter|a fifth|a tenth))\s+"
+                    r"(?:of\s+(?:them|those|us)\b)?", re.IGNORECASE)  # fmt: skip
+_SHARES = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "a fifth": 0.2, "a tenth": 0.1}
+
+
+def _sentence(text: str, at: int) -> tuple[int, int]:
+    start = max(text.rfind(mark, 0, at) for mark in (". ", "! ", "? ", "\n")) + 1
+    ends = [i for i in (text.find(mark, at) for mark in (". ", "! ", "? ", "\n")) if i >= 0]
+    return start, min(ends) if ends else len(text)
+
+
+def _rates(text: str) -> list[tuple[int, int, float]]:
+    """(start, end, per day) of every rate."""
+    found = []
+    for match in _VOLUME.finditer(text):
+        period = next(g for g in (match.group(3), match.group(4)) if g).lower()
+        found.append((match.start(), match.end(), number(match.group(1), match.group(2)) * PERIOD_PER_DAY[period]))
+    for match in _FREQUENCY.finditer(text):
+        count = _FREQUENCY_COUNT[match.group(1).lower()]
+        found.append((match.start(), match.end(), count * PERIOD_PER_DAY[match.group(2).lower()]))
+    return sorted(found)
+
+
+def _population_rate(text: str, rates: list[tuple[int, int, float]]) -> tuple[float, str] | None:
+    """Members x what each does, with a share of them when one is said ("a third of them")."""
+    for people in _POPULATION.finditer(text):
+        start, end = _sentence(text, people.start())
+        size = number(people.group(1), people.group(2)) if people.group(1) else number(people.group(3), None)
+        for rate_start, rate_end, per_day in rates:
+            if not people.end() <= rate_start < end or rate_start - people.end() > 140:
+                continue
+            after = re.match(r"[\s,]*(?:each|apiece)?", text[rate_end:])
+            gap = text[people.end() : rate_end] + (after.group(0) if after else "")
+            lead = text[max(start, people.start() - 12) : people.start()]
+            if _ALL_TOGETHER.search(gap) or not (_EACH_MEMBER.search(gap) or re.search(r"each of", lead, re.I)):
+                continue
+            share = _SHARE.search(gap)
+            fraction = 1.0
+            if share:
+                fraction = float(share.group(1)) / 100 if share.group(1) else _SHARES[share.group(2).lower()]
+            at = lead.lower().find("each of")
+            first = people.start() - len(lead) + at if at >= 0 else people.start()
+            return size * fraction * per_day, text[first:rate_end]
+    return None
+
+
+def volume(text: str) -> tuple[float, str] | None:
+    """Requests a day and the words that say so; a stated population times each member's rate first."""
+    spelled = {f"{_TENS[m.group(1).lower()]} {m.group(2)}": m.group(0) for m in _SPELLED.finditer(text)}
+    digits = spelled_numbers(text)
+    found = _volume_in_digits(digits)
+    if found is None:
+        return None
+    per_day, evidence = found
+    for written, words in spelled.items():
+        evidence = evidence.replace(written, words)  # the evidence keeps the user's own words
+    return round(per_day, 3), evidence
+
+
+def _volume_in_digits(text: str) -> tuple[float, str] | None:
+    rates = _rates(text)
+    if product := _population_rate(text, rates):
+        return product
+    match = _VOLUME.search(text)
+    if match:
+        period = next(g for g in (match.group(3), match.group(4)) if g).lower()
+        return number(match.group(1), match.group(2)) * PERIOD_PER_DAY[period], match.group(0)
+    match = _VOLUME_PLAIN.search(text)
+    if match and re.search(r"\bday|daily\b", text, re.IGNORECASE):
+        return number(match.group(1), match.group(2)), match.group(0)
+    return None
