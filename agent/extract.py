@@ -13,9 +13,10 @@ from typing import Any
 
 from agent.extract_languages import languages
 from agent.extract_latency import latency
-from agent.extract_sizes import add_history, read_sizes
+from agent.extract_sizes import read_sizes
 from agent.extract_volume import NUM, named_number, number, volume
 from agent.size_merge import parts_note
+from agent.size_parts import add_history
 
 
 @dataclass

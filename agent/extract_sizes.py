@@ -12,19 +12,12 @@ a word ~1.3, a line of code ~10, a retrieved passage ~300, a paragraph ~120, a s
 
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass, field
 
+from agent.size_parts import clause, retrieved
+from agent.size_units import TOKENS_PER, Mention, Sizes, sentence_start, tokens_of
 from agent.size_words import AMBIGUOUS, CODE_CONTEXT, EACH, GEN_VERB, RETRIEVAL_HINT, ROLES, SENT, TOTAL, WHOLE
 
-TOKENS_PER = {"page": 600.0, "word": 1.3, "line": 10.0, "passage": 300.0, "paragraph": 120.0,
-              "sentence": 25.0, "bullet": 25.0, "character": 0.25}  # fmt: skip
-UNIT_WORDS = {"page": "a page", "word": "a word", "line": "a line of code", "passage": "a retrieved passage",
-              "paragraph": "a paragraph", "sentence": "a short sentence", "bullet": "a bullet point",
-              "character": "a character"}  # fmt: skip
-QUESTION_TOKENS = 25  # a user's message in a conversation: a short sentence
-DEFAULT_ANSWER_TOKENS = 300  # Requirements' default output
 CONTEXT_FROM_TOKENS = 8_000  # today's rule: a document this big also sets the minimum context
 MAX_REQUEST_TOKENS = 10_000_000  # no model takes more in one request: a bigger size is a collection
 
@@ -59,35 +52,6 @@ _THROUGHPUT = re.compile(r"^\s*(?:a|an|per|each|every|/)\s*(?:day|week|month|hou
                          r"^\s*(?:daily|weekly|monthly|hourly)\b", re.I)  # fmt: skip
 
 
-@dataclass
-class Mention:
-    amount: float
-    unit: str  # token, page, word, line, passage, paragraph, sentence, bullet, turn, character
-    words: str
-    role: str | None
-    noun: str = ""
-    start: int = 0
-    upper_bound: bool = False
-    bare: bool = False  # "output maybe 400": no unit, read as tokens
-
-
-@dataclass
-class Sizes:
-    """What the words say about one request; empty when they say nothing."""
-
-    parts: dict[str, int] = field(default_factory=dict)
-    total: int | None = None
-    output: int | None = None
-    context: int | None = None
-    turns: float | None = None
-    notes: dict[str, str] = field(default_factory=dict)
-    evidence: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def input_tokens(self) -> int | None:
-        return self.total if self.total is not None else (sum(self.parts.values()) if self.parts else None)
-
-
 def _value(match: re.Match[str], i: int) -> float | None:
     if match.group(f"d{i}"):
         digits = match.group(f"d{i}")
@@ -109,11 +73,6 @@ def _unit(raw: str) -> str:
         if raw.startswith(prefix):
             return unit
     return raw
-
-
-def _sentence_start(text: str, at: int) -> int:
-    cut = max(text.rfind(mark, 0, at) for mark in (". ", "; ", "! ", "? ", "\n"))
-    return cut + 1 if cut >= 0 else 0
 
 
 def _governs(before: str, verb_end: int, noun_start: int) -> bool:
@@ -218,7 +177,7 @@ def mentions(text: str) -> list[Mention]:
         after = text[match.end() : match.end() + 60]
         if _THROUGHPUT.match(after) or re.search(r"(?:per|/)\s*$", text[max(0, match.start() - 5) : match.start()]):
             continue
-        before = text[_sentence_start(text, match.start()) : match.start()]
+        before = text[sentence_start(text, match.start()) : match.start()]
         before = before[max([m.end() for m in _CONTRAST.finditer(before)] or [0]) :]
         role, noun, attached = _attached_role(after)
         if role is None or (role != "output" and AMBIGUOUS.match(noun or "") and GEN_VERB.search(before)):
@@ -244,11 +203,11 @@ def mentions(text: str) -> list[Mention]:
             attached += f" each, x {each_before.group('n')}"
         elif re.match(r"\s*(?:each|apiece)\b", after) and unit != "passage" and role != "retrieved":
             count = _COUNT_BEFORE.search(before)
-            if count and not _PERIOD.search(text[_sentence_start(text, match.start()) :]):
+            if count and not _PERIOD.search(text[sentence_start(text, match.start()) :]):
                 amount *= _count(count.group("n"))  # "10 few-shot examples of about 150 tokens each"
                 attached += " each"
         if re.search(r"\beach\s+(?:is\s+|are\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?$", before, re.I) and any(
-            m.unit == "passage" for m in found if m.start >= _sentence_start(text, match.start())
+            m.unit == "passage" for m in found if m.start >= sentence_start(text, match.start())
         ):
             role = "retrieved"  # "the top 3 search results, each around 500 tokens"
         vague = (match.group("w1") or "").lower() in ("a", "an") and not match.group("ortwo")
@@ -277,16 +236,6 @@ def mentions(text: str) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
-def _tokens(mention: Mention) -> tuple[int, str]:
-    """Tokens for one size, and the rule in words."""
-    if mention.unit == "token":
-        return int(mention.amount), f"stated: {mention.words}"
-    per = TOKENS_PER[mention.unit]
-    tokens = max(1, math.ceil(mention.amount * per - 1e-9))
-    count = f"{mention.amount:,g} {mention.unit}{'s' if mention.amount != 1 else ''}"
-    return tokens, f"{count} x ~{per:g} tokens {UNIT_WORDS[mention.unit]} (assumption)"
-
-
 def read_sizes(text: str) -> Sizes:
     """Every per-request size these words state, with notes and evidence."""
     sizes = Sizes()
@@ -302,14 +251,14 @@ def read_sizes(text: str) -> Sizes:
         if role == "documents" and mention.unit != "token" and _corpus_near(text, mention):
             role = "corpus"
         if role == "corpus" or (
-            (mention.unit in TOKENS_PER or mention.unit == "token") and _tokens(mention)[0] > MAX_REQUEST_TOKENS
+            (mention.unit in TOKENS_PER or mention.unit == "token") and tokens_of(mention)[0] > MAX_REQUEST_TOKENS
         ):
             continue
         if role == "window":
             continue  # a context window is a limit, read by the extractor's own context rule
         if role == "history" and mention.unit == "turn":
             sizes.turns = mention.amount
-            sizes.evidence["turns"] = _clause(text, mention)
+            sizes.evidence["turns"] = clause(text, mention)
             continue
         if role == "retrieved":
             if mention.unit == "passage":
@@ -317,21 +266,21 @@ def read_sizes(text: str) -> Sizes:
             elif passage_size is None:
                 passage_size = mention
             continue
-        tokens, note = _tokens(mention)
+        tokens, note = tokens_of(mention)
         if mention.unit == "token":
-            note = f"stated: {_clause(text, mention)}" + (" (a bare number, read as tokens)" if mention.bare else "")
+            note = f"stated: {clause(text, mention)}" + (" (a bare number, read as tokens)" if mention.bare else "")
         if role == "output":
             # a stated token count beats an estimate from a convention ("3 bullet points (~60 tokens total)")
             if sizes.output is None or (
                 mention.unit == "token" and not sizes.notes["output_tokens"].startswith("stated")
             ):
                 sizes.output, sizes.notes["output_tokens"] = tokens, note
-                sizes.evidence["output_tokens"] = _clause(text, mention)
+                sizes.evidence["output_tokens"] = clause(text, mention)
             continue
         if role == "total":
             if sizes.total is None:
                 sizes.total, sizes.notes["input_tokens"] = tokens, note
-                sizes.evidence["input_tokens"] = _clause(text, mention)
+                sizes.evidence["input_tokens"] = clause(text, mention)
             continue
         part = {"code": "documents", "sent": "documents", None: None}.get(role, role)
         if part is None:
@@ -341,69 +290,17 @@ def read_sizes(text: str) -> Sizes:
             continue
         if part not in sizes.parts:
             sizes.parts[part], sizes.notes[part] = tokens, note
-            sizes.evidence[part] = _clause(text, mention)
+            sizes.evidence[part] = clause(text, mention)
             big_document = tokens >= CONTEXT_FROM_TOKENS or (mention.unit == "page" and mention.amount >= 10)
             document_sets_context = document_sets_context or (part == "documents" and big_document)
     if passages or passage_size is not None:
-        _retrieved(sizes, text, passages, passage_size)
+        retrieved(sizes, text, passages, passage_size)
     if document_sets_context:
         sizes.context = max(sizes.context or 0, sizes.input_tokens or 0)  # a document read whole must fit
     return sizes
 
 
 def _corpus_near(text: str, mention: Mention) -> bool:
-    before = text[max(_sentence_start(text, mention.start), mention.start - 40) : mention.start]
+    before = text[max(sentence_start(text, mention.start), mention.start - 40) : mention.start]
     role, _ = _nearest_role(before)
     return role == "corpus" and not EACH.search(before)
-
-
-_CLAUSE_BREAK = re.compile(r"[.;,:!?(](?:\s|$)|\s(?:and|but|while|whereas|plus)\s")
-
-
-def _clause(text: str, mention: Mention) -> str:
-    """The words that state a size: from the clause's start (at most ~40 characters back) to its unit."""
-    floor = max(_sentence_start(text, mention.start), mention.start - 40)
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text[: mention.start]) if m.end() >= floor]
-    start = max(breaks) if breaks else floor
-    snippet = text[start : mention.start + len(mention.words)]
-    if start == floor and floor > _sentence_start(text, mention.start):
-        snippet = snippet[snippet.find(" ") + 1 :]
-    return snippet.strip(" ,;")
-
-
-def _retrieved(sizes: Sizes, text: str, passages: list[Mention], passage_size: Mention | None) -> None:
-    count = next((m for m in passages if m.amount >= 1), None)
-    per_tokens, per_note = (_tokens(passage_size) if passage_size is not None else
-                            (int(TOKENS_PER["passage"]), "~300 tokens a retrieved passage (assumption)"))  # fmt: skip
-    if passage_size is not None and count is None and re.search(r"in total|total|altogether", text, re.I):
-        sizes.parts["retrieved"], sizes.notes["retrieved"] = per_tokens, per_note
-        sizes.evidence["retrieved"] = passage_size.words
-        return
-    if count is None:
-        return
-    if passage_size is not None and passage_size.unit == "token":
-        per_note = f"stated: {per_tokens:,} tokens a passage"
-    elif passage_size is not None:
-        per_note = f"{per_tokens:,} tokens a passage ({per_note})"
-    n = count.amount
-    sizes.parts["retrieved"] = round(per_tokens * n)
-    sizes.notes["retrieved"] = f"{per_note} x {n:g} passages"
-    sizes.evidence["retrieved"] = ", ".join(m.words for m in (count, passage_size) if m is not None)
-
-
-def add_history(sizes: Sizes, output_tokens: int | None) -> None:
-    """Turns per conversation -> the history an average request carries, with the rule."""
-    if sizes.turns is None or "history" in sizes.parts:
-        return
-    answer = output_tokens if output_tokens is not None else DEFAULT_ANSWER_TOKENS
-    question = sizes.parts.get("user_text", QUESTION_TOKENS)
-    earlier = max(sizes.turns - 1, 0) / 2
-    sizes.parts["history"] = round(earlier * (question + answer))
-    answer_rule = "stated" if output_tokens is not None else "the default"
-    sizes.notes["history"] = (f"{sizes.turns:g} turns a conversation: on average ({sizes.turns:g} - 1) / 2 = "
-                              f"{earlier:g} earlier turns x (~{question:,}-token message + {answer:,}-token answer, "
-                              f"{answer_rule}) (assumption)")  # fmt: skip
-    sizes.evidence["history"] = sizes.evidence["turns"]
-    if "user_text" not in sizes.parts:
-        sizes.parts["user_text"] = QUESTION_TOKENS
-        sizes.notes["user_text"] = f"a short message ~{QUESTION_TOKENS} tokens (assumption)"

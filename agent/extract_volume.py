@@ -56,8 +56,11 @@ _VOLUME = re.compile(
     r"words?|lines?|%))"
     r"\s*(?:[a-z-]+(?:\s+|(?=/))){0,2}?"
     r"(?:requests?|queries|calls|messages|conversations|chats|tickets|documents|docs|users?|emails|reqs?|"
-    r"prompts|images|items|transactions|photos|videos|files|invoices|contracts|records|times)?\s*" + _PER_PERSON +
-    r"(?:(?:a|an|per|each|every|/)\s*" + _PERIOD + r"|(daily|monthly|weekly|hourly|yearly|annually|nightly)\b)",
+    r"prompts|images|items|transactions|photos|videos|files|invoices|contracts|records|times)?\s*"
+    + _PER_PERSON
+    + r"(?:(?:a|an|per|each|every|/)\s*"
+    + _PERIOD
+    + r"|(daily|monthly|weekly|hourly|yearly|annually|nightly)\b)",
     re.IGNORECASE,
 )
 _VOLUME_PLAIN = re.compile(
