@@ -257,7 +257,12 @@ _STEPS = re.compile(
     r"(?:task|run|job|workflow)\b",
     re.IGNORECASE,
 )
-_SAME_LENGTH = re.compile(r"\b(?:same|similar) length\b|as long as the (?:input|original|source)", re.IGNORECASE)
+# "approx same lenght as input" (a common misspelling), "the reply is just the translation"
+_SAME_LENGTH = re.compile(
+    r"\b(?:same|similar) (?:length|lenght|size)\b|as long as the (?:input|original|source)|"
+    r"\b(?:is|are) (?:just |only |simply )?the translat\w+",
+    re.IGNORECASE,
+)
 
 
 def _steps_to_requests(text: str, found: Extraction) -> None:

@@ -32,6 +32,14 @@ _NOT_NEEDED = re.compile(r"(?:\bno|\bnot|n't|\bnever|\bwithout|\bexcept|\bonly|\
 _LATER = re.compile(r"\b(?:later|next year|eventually|roadmap|someday|in the future|maybe one day)\b", re.I)
 
 
+# "translation is done upstream so the model only ever sees English": the model reads none of them
+_ENGLISH_ONLY_INPUT = re.compile(
+    r"\b(?:only|just)\s+(?:ever\s+)?(?:sees?|reads?|gets?|receives?|handles?)\s+english\b|"
+    r"\btranslat\w*\s+(?:is|are|gets?)\s+(?:already\s+)?(?:done|handled)\s+(?:upstream|beforehand|before)",
+    re.IGNORECASE,
+)
+
+
 def languages(text: str) -> list[tuple[str, str]]:
     """Languages besides English the model must read or write, each with its words; "multilingual"
     when none is named. A language the words rule out ("not Spanish", "no other languages") or defer
@@ -48,6 +56,8 @@ def languages(text: str) -> list[tuple[str, str]]:
                 continue
             language = match.group(1).lower() if named else "multilingual"
             found.setdefault(_SAME_LANGUAGE.get(language, language), clause.strip())
+    if _ENGLISH_ONLY_INPUT.search(text):
+        return []
     if len(found) > 1:
         found.pop("multilingual", None)  # the named languages say more
     return list(found.items())

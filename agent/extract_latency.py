@@ -19,7 +19,7 @@ _WORDS = {
 }
 
 _LATENCY = re.compile(
-    r"(?:under|below|less than|within|<|max(?:imum)?|at most|no more than|faster than|in)\s*"
+    r"(?:under|below|less than|within|<|max(?:imum)?|at most|no more than|faster than|in|up to|exceed)\s*"
     r"(?:about\s*)?(\d+(?:\.\d+)?|a|an|one|two|three|half a)\s*"
     r"(ms|milliseconds?|s|secs?|seconds?|minutes?|mins?)\b",
     re.IGNORECASE,
@@ -44,7 +44,8 @@ def _latency_ms(amount: str, unit: str) -> float:
 _FIRST_WORDS = re.compile(r"\bstart|\bbegin|first (?:token|word|byte|chunk|character)s?|ttft|time to first|appear|"
                           r"stream|\bfeel|instant|snappy", re.I)  # fmt: skip
 _WHOLE_ANSWER = re.compile(r"\b(?:whole|full|entire|complete|completed|total|finish\w*|done|arrive\w*)\b|"
-                           r"end[- ]to[- ]end|response time|round[- ]trip|generated", re.I)  # fmt: skip
+                           r"end[- ]to[- ]end|response time|round[- ]trip|generated|generation|final token|"
+                           r"last token", re.I)  # fmt: skip
 _ANSWER_WORDS = re.compile(r"\b(?:answers?|responses?|repl(?:y|ies)|respond\w*|results?|summar(?:y|ies)|outputs?)\b",
                            re.I)  # fmt: skip
 
@@ -52,6 +53,12 @@ _ANSWER_WORDS = re.compile(r"\b(?:answers?|responses?|repl(?:y|ies)|respond\w*|r
 # "Answers within 2 s" for a chat means the first words (a whole 300-token answer in 2 s is rarely
 # possible); "answers within 10 s" means the whole answer, which also bounds the first words.
 WHOLE_ANSWER_FROM_MS = 5_000
+
+
+def _sentence_around(text: str, at: int) -> str:
+    start = max(text.rfind(mark, 0, at) for mark in (". ", "! ", "? ", "\n")) + 1
+    ends = [i for i in (text.find(mark, at) for mark in (". ", "! ", "? ", "\n")) if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
 
 
 def latency(text: str) -> list[tuple[str, float, str]]:
@@ -63,6 +70,8 @@ def latency(text: str) -> list[tuple[str, float, str]]:
         ms = _latency_ms(match.group(1), match.group(2))
         clause = clause_around(text, match.start(), match.end())
         words = clause.strip()
+        if not _WHOLE_ANSWER.search(clause) and not _FIRST_WORDS.search(clause):
+            clause = _sentence_around(text, match.start())  # "The total response time, ..., can't exceed 4 s"
         whole = bool(_WHOLE_ANSWER.search(clause))
         answer = bool(_ANSWER_WORDS.search(clause)) and ms >= WHOLE_ANSWER_FROM_MS
         if (whole or answer) and not _FIRST_WORDS.search(clause) and "max_response_ms" not in found:

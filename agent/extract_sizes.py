@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 
+from agent.size_items import item_count, restated
 from agent.size_parts import clause, retrieved
 from agent.size_units import TOKENS_PER, Mention, Sizes, sentence_start, tokens_of
-from agent.size_words import AMBIGUOUS, CODE_CONTEXT, EACH, GEN_VERB, RETRIEVAL_HINT, ROLES, SENT, TOTAL, WHOLE
+from agent.size_words import AMBIGUOUS, CODE_CONTEXT, EACH, GEN_VERB, OUT, RETRIEVAL_HINT, ROLES, SENT, TOTAL, WHOLE
 
 CONTEXT_FROM_TOKENS = 8_000  # today's rule: a document this big also sets the minimum context
-MAX_REQUEST_TOKENS = 10_000_000  # no model takes more in one request: a bigger size is a collection
+MAX_REQUEST_TOKENS = 2_000_000  # no model takes more in one request: a bigger size is a collection
 
 _WORDS = {"a few hundred": 300, "few hundred": 300, "several hundred": 500, "a couple hundred": 200,
           "a couple of hundred": 200, "a few thousand": 3000, "several thousand": 5000, "a couple thousand": 2000,
@@ -30,9 +31,13 @@ _WORDS = {"a few hundred": 300, "few hundred": 300, "several hundred": 500, "a c
           "fifty": 50, "hundred": 100}  # fmt: skip
 _WORD_ALT = "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True))
 _SUFFIX = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}
-_QTY = r"(?:(?P<d{i}>\d+(?:[.,]\d+)*)\s*(?P<s{i}>k|thousand|m|million)?|(?<![a-z])(?P<w{i}>" + _WORD_ALT + r"))"
+_QTY = (
+    r"(?:(?P<d{i}>\d+(?:[.,]\d+)*)\s*(?P<s{i}>k|thousand|m|million)?|(?<![a-z])(?P<w{i}>" + _WORD_ALT + r")"
+    r"(?:\s+(?P<x{i}>hundred|thousand))?)"
+)
 _UNITS = (r"tokens?|words?|pages?|lines?(?:\s+of\s+code)?|passages?|chunks?|snippets?|search results|"
-          r"paragraphs?|sentences?|bullets?(?:\s+points?)?|turns?|exchanges?|characters?|chars")  # fmt: skip
+          r"paragraphs?|sentences?|bullets?(?:\s+points?)?|turns?|exchanges?|characters?|chars|"
+          r"toks?|pgs?|pp|loc|paras?")  # fmt: skip
 _MENTION = re.compile(
     r"(?P<top>\btop[\s-]*)?" + _QTY.format(i=1) + r"(?:\s*(?:-|–|to|or|and)\s*" + _QTY.format(i=2) + r")?"
     r"[\s-]*(?:(?:short|brief|single|long|concise|summary|quick|full|relevant|retrieved|most|matching|similar|"
@@ -48,6 +53,12 @@ _BARE = re.compile(
     r"(?P<d1>\d+(?:[.,]\d+)*)\s*(?P<s1>k)?(?!\s*(?:[\w%$€£]|[.,]\d))",
     re.IGNORECASE,
 )
+# "250 out", "~1k in", "a 1k system prompt": a bare number with a direction or a prompt after it.
+_BARE_AFTER = re.compile(
+    r"(?<![\w.,])(?P<d1>\d+(?:[.,]\d+)*)\s*(?P<s1>k)?\s+(?P<noun>out|in)\b(?=\s*(?:[,.;/)]|and\b|$))|"
+    r"(?<![\w.,])(?P<d2>\d+(?:[.,]\d+)*)\s*(?P<s2>k)[\s-]+(?P<noun2>system prompts?|prompts?|instructions)\b",
+    re.IGNORECASE,
+)
 _THROUGHPUT = re.compile(r"^\s*(?:a|an|per|each|every|/)\s*(?:day|week|month|hour|minute|second|year)\b|"
                          r"^\s*(?:daily|weekly|monthly|hourly)\b", re.I)  # fmt: skip
 
@@ -60,7 +71,8 @@ def _value(match: re.Match[str], i: int) -> float | None:
         value = float(digits.replace(",", "."))
         return value * _SUFFIX.get((match.group(f"s{i}") or "").lower(), 1.0)
     if match.group(f"w{i}"):
-        return float(_WORDS[match.group(f"w{i}").lower()])
+        times = {"hundred": 100, "thousand": 1000}.get((match.group(f"x{i}") or "").lower(), 1)
+        return float(_WORDS[match.group(f"w{i}").lower()]) * times
     return None
 
 
@@ -69,7 +81,8 @@ def _unit(raw: str) -> str:
     for unit, prefix in (("token", "token"), ("word", "word"), ("page", "page"), ("line", "line"),
                          ("passage", "passage"), ("passage", "chunk"), ("passage", "snippet"), ("passage", "search"),
                          ("paragraph", "paragraph"), ("sentence", "sentence"), ("bullet", "bullet"), ("turn", "turn"),
-                         ("turn", "exchange"), ("character", "char")):  # fmt: skip
+                         ("turn", "exchange"), ("character", "char"), ("token", "tok"), ("page", "pg"),
+                         ("page", "pp"), ("line", "loc"), ("paragraph", "para")):  # fmt: skip
         if raw.startswith(prefix):
             return unit
     return raw
@@ -92,6 +105,8 @@ def _nearest_role(before: str) -> tuple[str | None, str]:
     if best is None:
         return None, ""
     start, _, role, word = best
+    if role == "sent" and re.search(r"(?<![a-z])(?:" + OUT + r")\s+$", before[:start], re.I):
+        return "output", word  # "the reply gets spoken": the answer's verb, not the request's
     if role in ("documents", "user_text"):
         governs = [m for m in GEN_VERB.finditer(before) if m.start() >= start or _governs(before, m.end(), start)]
         sent_after = governs and re.search(r"(?<![a-z])(?:" + SENT + r")(?![a-z])", before[governs[-1].end() :], re.I)
@@ -104,20 +119,20 @@ _CONTRAST = re.compile(r"\b(?:but|however|whereas|although|though|while)\b|;", r
 _COPULA = re.compile(
     r"\b(?:is|are|of|averag\w*|around|about|roughly|typically|usually|run|runs)\s+(?:\w+\s+){0,2}$", re.I
 )
-_COUNT_BEFORE = re.compile(
-    r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\s+(?:[\w-]+\s+){0,2}?[a-z]+s\s+"
-    r"(?:of\s+|at\s+|averaging\s+|with\s+)?(?:about\s+|around\s+|roughly\s+|~\s*|up to\s+)?$",
-    re.I,
-)
-_COUNT_EACH_BEFORE = re.compile(
-    r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\s+(?:[\w-]+\s+){0,2}?[a-z]+s\s*"
-    r"[(,]?\s*(?:each|every one)\s+(?:is\s+|are\s+|of\s+|at\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?$",
-    re.I,
-)
+_APPOSITIVE = re.compile(r"[a-z]\s*[,(:=–—]\s*(?:(?:about|around|roughly|approx\w*|say|just|only|maybe|typically|"
+                         r"usually|short|brief)\s*|~\s*)*$", re.I)  # fmt: skip
+_ANSWER_VERB = re.compile(r"\b(?:summari[sz]\w*|writes?|draft\w*|generat\w*|produc\w*|repl\w*|respond\w*|answer\w*|"
+                          r"returns?|outputs?)\b", re.I)  # fmt: skip
+
+
+def _describes(before: str) -> bool:
+    """The size describes the noun before it ("notes are a paragraph", "utterance (one sentence)")."""
+    return bool(_COPULA.search(before) or (_APPOSITIVE.search(before) and not _ANSWER_VERB.search(before)))
+
+
 _PER_REQUEST = re.compile(r"\b(?:each|every|per)\s+(?:query|request|call|question|step|message|prompt)\b|"
                           r"\b(?:send|sends|include|includes|pass|passes|stuff|attach|goes out with)\b",
                           re.I)  # fmt: skip
-_PERIOD = re.compile(r"\b(?:a|per|each|every)\s+(?:day|week|month|hour)\b|\b(?:daily|weekly|monthly|hourly)\b", re.I)
 
 
 # "20 messages per conversation", "sessions run about 20 messages": turns, each one a request.
@@ -142,6 +157,12 @@ def _attached_role(after: str) -> tuple[str | None, str, str]:
     """The role given by the words right after a size ("of surrounding code", "back", "-page contracts"),
     the telling word, and the words themselves."""
     lowered = after.lower()
+    both = re.match(r"\s*(?:in and out|in/out|each way|both ways)\b", lowered)
+    if both:
+        return "both", "in and out", after[: both.end()]
+    inward = re.match(r"\s*in\b(?=\s*(?:[,.;/)]|and\b|$))", lowered)
+    if inward:
+        return "sent", "in", after[: inward.end()]
     back = re.match(r"\s*(?:(?:of\s+[a-z]+\s+)?back\b|out\b|of output|"
                     r"in (?:the|each|every|an?|its) (?:answer|reply|response|output))", lowered)  # fmt: skip
     if back:
@@ -170,6 +191,9 @@ def mentions(text: str) -> list[Mention]:
         low, high = _value(match, 1), _value(match, 2)
         if low is None:
             continue
+        range_k = match.group("s2") and not match.group("s1") and match.group("d1") and match.group("d2")
+        if range_k and low < float(match.group("d2").replace(",", "")):
+            low *= _SUFFIX[match.group("s2").lower()]  # "8-10k tokens": the suffix is the range's
         amount = (low + high) / 2 if high is not None else low
         if match.group("ortwo"):
             amount = 1.5 if "two" in match.group("ortwo").lower() else amount
@@ -179,11 +203,16 @@ def mentions(text: str) -> list[Mention]:
             continue
         before = text[sentence_start(text, match.start()) : match.start()]
         before = before[max([m.end() for m in _CONTRAST.finditer(before)] or [0]) :]
+        if again := restated(after):
+            amount, after = again[0], after[len(again[1]) :]  # "a few paras, say 3": the exact figure wins
         role, noun, attached = _attached_role(after)
         if role is None or (role != "output" and AMBIGUOUS.match(noun or "") and GEN_VERB.search(before)):
             near, near_noun = _nearest_role(before)
             if role is None or near == "output":
                 role, noun, attached = near, near_noun, ""
+        label = re.search(r"\b(?:(?P<out>out|outputs?)|ins?|inputs?)\s*[:=]\s*(?:an?\s+)?$", before, re.I)
+        if label:  # "Out: a 2-page report": a label says the direction, whatever the noun
+            role, noun, attached = ("output" if label.group("out") else "total"), label.group(0), ""
         if unit in ("turn", "passage"):
             role = "history" if unit == "turn" else "retrieved"
         if role == "window" and (unit == "line" or CODE_CONTEXT.search(before + match.group(0) + after[:25])):
@@ -191,48 +220,58 @@ def mentions(text: str) -> list[Mention]:
         elif role == "window" and _PER_REQUEST.search(before):
             role = "sent"  # "each query goes out with ~2k tokens of context": material, not a window
         prose = unit in ("sentence", "paragraph", "bullet")
-        if re.search(r"\b(?:into|as)\s+(?:an?\s+)?$", before, re.I) or (
+        arrives_as = re.search(r"\b(?:in|come|comes|arrive\w*|sent|uploaded)\s+as\s+(?:an?\s+)?$", before, re.I)
+        if (re.search(r"\b(?:into|as)\s+(?:an?\s+)?$", before, re.I) and not arrives_as) or (
             prose and re.search(r"\b(?:into|in|to|as|with|gives?|get|returns?)\s*$", before, re.I)
         ):
             role = "output"  # "summarise the emails into a sentence", "into a one-page brief"
-        if prose and role in ("documents", "user_text", "total") and not attached and not _COPULA.search(before):
+        if prose and role in ("documents", "user_text", "total") and not attached and not _describes(before):
             role = "output"  # "we need 5 bullet points per article"; but "notes are a paragraph or two"
-        each_before = _COUNT_EACH_BEFORE.search(before)
-        if each_before and unit != "passage" and role != "retrieved":
-            amount *= _count(each_before.group("n"))  # "the last 20 messages (each about 60 words)"
-            attached += f" each, x {each_before.group('n')}"
-        elif re.match(r"\s*(?:each|apiece)\b", after) and unit != "passage" and role != "retrieved":
-            count = _COUNT_BEFORE.search(before)
-            if count and not _PERIOD.search(text[sentence_start(text, match.start()) :]):
-                amount *= _count(count.group("n"))  # "10 few-shot examples of about 150 tokens each"
-                attached += " each"
+        item = None if unit == "passage" or role == "retrieved" else item_count(before, after)
+        if item:
+            amount *= item[0]  # "two contracts side by side, each 8-12 pages"
+            attached += f" (each; {item[1]})"
+            counted_at = match.start() - len(before) + item[2]
+            counted = [m for m in found if m.start <= counted_at < m.start + len(m.words)]
+            for previous in counted:  # "the last 100 lines (about 25 tokens a line)": one size, not two
+                found.remove(previous)
+                role = "history" if previous.unit == "turn" else role or previous.role
         if re.search(r"\beach\s+(?:is\s+|are\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?$", before, re.I) and any(
             m.unit == "passage" for m in found if m.start >= sentence_start(text, match.start())
         ):
             role = "retrieved"  # "the top 3 search results, each around 500 tokens"
         vague = (match.group("w1") or "").lower() in ("a", "an") and not match.group("ortwo")
+        if role is None and prose and re.search(r"\b(?:each|every)\s+[a-z]+\s+(?:is|are|has)\b", before, re.I):
+            role = "documents"  # "each mail is a few paras": the item processed
         if role is None and unit in ("page", "line", "sentence", "paragraph", "bullet") and not vague:
             role = {"page": "documents", "line": "code"}.get(unit, "output")
-        if found and re.search(r"\(\s*(?:about\s+|around\s+|roughly\s+|~\s*)?$", before):
+        if role is None and unit in ("word", "character") and not vague and not re.search(r"\bin\s+$", before, re.I):
+            role = "documents"  # "each batch is about 2000 words": what is processed, unless the answer
+        if not item and found and re.search(r"\(\s*(?:about\s+|around\s+|roughly\s+|~\s*)?$", before):
             previous = found[-1]  # "3 bullet points (~60 tokens total)": the same size, stated more exactly
             if 0 <= match.start() - (previous.start + len(previous.words)) <= 12 and unit == "token":
                 found.pop()
                 role, noun = previous.role, previous.noun
         bound = bool(re.search(r"(?:up to|at most|max(?:imum)?|as long as|no more than)\s*$", before, re.I))
         words = (match.group(0) + attached).strip()
+        if role == "both":  # "80-120 words in and out": the input and the answer
+            found.append(Mention(amount, unit, words, "sent", noun, match.start(), bound))
+            role = "output"
         found.append(Mention(amount, unit, words, role, noun, match.start(), bound))
     for match in _TURN_MESSAGES.finditer(text):
         if not any(m.unit == "turn" for m in found):
             amount = _count(match.group("n") or match.group("m"))
             found.append(Mention(amount, "turn", match.group(0), "history", "messages", match.start()))
-    for match in _BARE.finditer(text):
-        if any(m.start <= match.start("d1") < m.start + len(m.words) + 3 for m in found):
+    for match in [*_BARE.finditer(text), *_BARE_AFTER.finditer(text)]:
+        i = 1 if match.group("d1") else 2
+        if any(m.start <= match.start(f"d{i}") < m.start + len(m.words) + 1 for m in found):
             continue
-        value = _value(match, 1)
+        value = _value(match, i)
         assert value is not None
-        noun = match.group("noun").lower()
-        role = "system_prompt" if noun.startswith("system") else "total" if re.match(TOTAL, noun) else "output"
-        found.append(Mention(value, "token", match.group(0), role, noun, match.start("d1"), bare=True))
+        noun = (match.group("noun") or match.group("noun2")).lower()
+        role = ("system_prompt" if noun.startswith(("system", "instruction")) else "sent" if noun == "in" else
+                "total" if re.match(TOTAL, noun) else "output")  # fmt: skip
+        found.append(Mention(value, "token", match.group(0), role, noun, match.start(f"d{i}"), bare=True))
     return sorted(found, key=lambda m: m.start)
 
 

@@ -7,7 +7,8 @@ import re
 
 OUT = (
     r"answers?|responses?|repl(?:y|ies)|outputs?|completions?|summar(?:y|ies)|labels?|categor(?:y|ies)|"
-    r"generat\w*|writes?|returns?|reply with|respond\w*|continuations?|suggestions?|back(?!-)"
+    r"generat(?:es?|ing|ions?)|generated(?!\s+from)|writes?|returns?|reply with|respond\w*|continuations?|"
+    r"suggestions?|captions?|headlines?|back(?!-)|out(?=\s*[:=])"
 )
 DOC = (
     r"documents?|docs?|contracts?|reports?|pdfs?|files?|notes?|transcripts?|papers?|books?|chapters?|"
@@ -16,7 +17,7 @@ DOC = (
     r"descriptions?|code|functions?|modules?|briefs?|studies|study|texts?|content|material"
 )
 USER = r"questions?|quer(?:y|ies)|messages?|tickets?|emails?|reviews?|comments?|tweets?|utterances?|user input"
-TOTAL = r"prompts?|inputs?|requests?"
+TOTAL = r"prompts?|inputs?|requests?|in(?=\s*[:=])"
 SYSTEM = (
     r"system prompts?|system messages?|instructions?|few[- ]shot(?: examples)?|examples|prompt templates?|"
     r"preamble|persona(?: prompt)?"
@@ -37,7 +38,7 @@ WINDOW = r"context windows?|contexts?"
 CODE_CONTEXT = re.compile(r"surrounding|around the cursor|nearby|preceding|prefix|suffix|code context|of code|"
                           r"autocomplet|completion|editor|ide\b|the (?:current )?file", re.I)  # fmt: skip
 GEN_VERB = re.compile(r"\b(?:write|writes|writing|generate|generates|generating|draft|drafts|produce|produces|"
-                      r"create|creates|compose|composes)\b", re.I)  # fmt: skip
+                      r"create|creates|compose|composes|returns?|suggests?)\b(?!\s+from\b)", re.I)  # fmt: skip
 AMBIGUOUS = re.compile(r"^(?:articles?|essays?|stor(?:y|ies)|posts?|blog posts?|descriptions?|copy|code|texts?)$")
 RETRIEVAL_HINT = re.compile(r"\brag\b|retriev|top[- ]?k\b|top[\s-]*\d+|vector|embedding|search over|chunks?\b",
                             re.I)  # fmt: skip
