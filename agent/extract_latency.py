@@ -67,6 +67,8 @@ def latency(text: str) -> list[tuple[str, float, str]]:
     end-to-end one. The first statement of each wins."""
     found: dict[str, tuple[float, str]] = {}
     for match in sorted([*_LATENCY.finditer(text), *_LATENCY_FOR.finditer(text)], key=lambda m: m.start()):
+        if not match.group(1)[0].isdigit() and match.group(2).lower() in ("s", "ms"):
+            continue  # "come in as 1-2 pages": "in a s" is no time
         ms = _latency_ms(match.group(1), match.group(2))
         clause = clause_around(text, match.start(), match.end())
         words = clause.strip()

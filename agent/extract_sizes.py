@@ -221,7 +221,8 @@ def mentions(text: str) -> list[Mention]:
             role = "sent"  # "each query goes out with ~2k tokens of context": material, not a window
         prose = unit in ("sentence", "paragraph", "bullet")
         arrives_as = re.search(r"\b(?:in|come|comes|arrive\w*|sent|uploaded)\s+as\s+(?:an?\s+)?$", before, re.I)
-        if (re.search(r"\b(?:into|as)\s+(?:an?\s+)?$", before, re.I) and not arrives_as) or (
+        as_kind = r"\b(?:into|as)\s+(?:an?\s+)?(?:[\w-]+\s*\(\s*(?:~|about\s+|around\s+|roughly\s+)?)?$"
+        if (re.search(as_kind, before, re.I) and not arrives_as) or (
             prose and re.search(r"\b(?:into|in|to|as|with|gives?|get|returns?)\s*$", before, re.I)
         ):
             role = "output"  # "summarise the emails into a sentence", "into a one-page brief"
@@ -241,6 +242,9 @@ def mentions(text: str) -> list[Mention]:
         ):
             role = "retrieved"  # "the top 3 search results, each around 500 tokens"
         vague = (match.group("w1") or "").lower() in ("a", "an") and not match.group("ortwo")
+        if role is None and re.search(r"\b(?:from|given|using|based on|plus|along with)\s+(?:an?\s+|the\s+)?"
+                                      r"(?:~\s*|about\s+|around\s+|roughly\s+)?$", before, re.I):
+            role = "sent"  # "generated from a 1k-token character sheet": material the request carries
         if role is None and prose and re.search(r"\b(?:each|every)\s+[a-z]+\s+(?:is|are|has)\b", before, re.I):
             role = "documents"  # "each mail is a few paras": the item processed
         if role is None and unit in ("page", "line", "sentence", "paragraph", "bullet") and not vague:
@@ -283,6 +287,7 @@ def read_sizes(text: str) -> Sizes:
     passages: list[Mention] = []
     passage_size: Mention | None = None
     document_sets_context = False
+    last_start: dict[str, int] = {}
     for mention in found:
         role = mention.role
         if role == "documents" and retrieval and not WHOLE.search(text):
@@ -327,9 +332,14 @@ def read_sizes(text: str) -> Sizes:
                 sizes.context = tokens  # a big size with no telling word: today's minimum-context rule
                 sizes.evidence["min_context"] = mention.words
             continue
-        if part not in sizes.parts:
+        if part in sizes.parts and _added(text, last_start.get(part, 0), mention.start):
+            sizes.parts[part] += tokens  # "a function of 40-60 LOC along with its file's imports (~300 tokens)"
+            sizes.notes[part] += f" + {note}"
+            sizes.evidence[part] += f"; {clause(text, mention)}"
+        elif part not in sizes.parts:
             sizes.parts[part], sizes.notes[part] = tokens, note
             sizes.evidence[part] = clause(text, mention)
+            last_start[part] = mention.start
             big_document = tokens >= CONTEXT_FROM_TOKENS or (mention.unit == "page" and mention.amount >= 10)
             document_sets_context = document_sets_context or (part == "documents" and big_document)
     if passages or passage_size is not None:
@@ -337,6 +347,15 @@ def read_sizes(text: str) -> Sizes:
     if document_sets_context:
         sizes.context = max(sizes.context or 0, sizes.input_tokens or 0)  # a document read whole must fit
     return sizes
+
+
+_ADDED = re.compile(r"\b(?:plus|along with|together with|as well as|and)\b|\+", re.I)
+
+
+def _added(text: str, previous: int, start: int) -> bool:
+    """Two sizes of the same part joined as more material in one sentence ("X along with Y")."""
+    between = text[previous:start]
+    return bool(_ADDED.search(between)) and not re.search(r"[.!?]\s", between)
 
 
 def _corpus_near(text: str, mention: Mention) -> bool:
