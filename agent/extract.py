@@ -130,6 +130,8 @@ _PRIORITY = [
 
 
 def _has_word(text: str, phrase: str) -> bool:
+    if phrase not in text:
+        return False  # a plain substring test first: most keywords are absent, and long messages stay fast
     return re.search(r"(?<![a-z])" + re.escape(phrase) + r"s?(?![a-z])", text) is not None
 
 

@@ -9,7 +9,8 @@ _CLAUSE_END = re.compile(r"[.;,!?](?:\s|$)|\s(?:and|but|while|whereas)\s")
 
 def clause_around(text: str, start: int, end: int) -> str:
     """The clause a phrase sits in: from the previous comma, "and" or full stop to the next."""
-    left = max([m.end() for m in _CLAUSE_END.finditer(text[:start])] or [0])
+    floor = max(0, start - 300)  # a clause is short: look back only so far, so long messages stay fast
+    left = max([m.end() for m in _CLAUSE_END.finditer(text, floor, start)] or [floor])
     right = _CLAUSE_END.search(text, end)
     return text[left : right.start() if right else len(text)]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from agent.extract_languages import clause_around
+from agent.size_units import sentence_bounds
 
 _WORDS = {
     "a": 1,
@@ -56,9 +57,8 @@ WHOLE_ANSWER_FROM_MS = 5_000
 
 
 def _sentence_around(text: str, at: int) -> str:
-    start = max(text.rfind(mark, 0, at) for mark in (". ", "! ", "? ", "\n")) + 1
-    ends = [i for i in (text.find(mark, at) for mark in (". ", "! ", "? ", "\n")) if i >= 0]
-    return text[start : min(ends) if ends else len(text)]
+    start, end = sentence_bounds(text, at)
+    return text[start:end]
 
 
 def latency(text: str) -> list[tuple[str, float, str]]:

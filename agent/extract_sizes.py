@@ -32,7 +32,8 @@ _WORDS = {"a few hundred": 300, "few hundred": 300, "several hundred": 500, "a c
 _WORD_ALT = "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True))
 _SUFFIX = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}
 _QTY = (
-    r"(?:(?P<d{i}>\d+(?:[.,]\d+)*)\s*(?P<s{i}>k|thousand|m|million)?|(?<![a-z])(?P<w{i}>" + _WORD_ALT + r")"
+    r"(?:(?<![\d.,])(?P<d{i}>\d+(?:[.,]\d+)*)(?:\s?(?P<s{i}>k|thousand|m|million))?|"
+    r"(?<![a-z])(?P<w{i}>" + _WORD_ALT + r")"
     r"(?:\s+(?P<x{i}>hundred|thousand))?)"
 )
 _UNITS = (r"tokens?|words?|pages?|lines?(?:\s+of\s+code)?|passages?|chunks?|snippets?|search results|"
@@ -50,13 +51,13 @@ _BARE = re.compile(
     r"\b(?P<noun>outputs?|answers?|responses?|replies|completions?|system prompts?|prompts?|inputs?)\s+"
     r"(?:is\s+|are\s+|of\s+)?"
     r"(?:maybe\s+|about\s+|around\s+|roughly\s+|typically\s+|usually\s+|~\s*)*"
-    r"(?P<d1>\d+(?:[.,]\d+)*)\s*(?P<s1>k)?(?!\s*(?:[\w%$€£]|[.,]\d))",
+    r"(?<![\d.,])(?P<d1>\d+(?:[.,]\d+)*)(?:\s?(?P<s1>k))?(?!\s*(?:[\w%$€£]|[.,]\d))",
     re.IGNORECASE,
 )
 # "250 out", "~1k in", "a 1k system prompt": a bare number with a direction or a prompt after it.
 _BARE_AFTER = re.compile(
-    r"(?<![\w.,])(?P<d1>\d+(?:[.,]\d+)*)\s*(?P<s1>k)?\s+(?P<noun>out|in)\b(?=\s*(?:[,.;/)]|and\b|$))|"
-    r"(?<![\w.,])(?P<d2>\d+(?:[.,]\d+)*)\s*(?P<s2>k)[\s-]+(?P<noun2>system prompts?|prompts?|instructions)\b",
+    r"(?<![\w.,])(?P<d1>\d+(?:[.,]\d+)*)(?:\s?(?P<s1>k))?\s+(?P<noun>out|in)\b(?=\s*(?:[,.;/)]|and\b|$))|"
+    r"(?<![\w.,])(?P<d2>\d+(?:[.,]\d+)*)\s?(?P<s2>k)[\s-]+(?P<noun2>system prompts?|prompts?|instructions)\b",
     re.IGNORECASE,
 )
 _THROUGHPUT = re.compile(r"^\s*(?:a|an|per|each|every|/)\s*(?:day|week|month|hour|minute|second|year)\b|"
@@ -201,8 +202,10 @@ def mentions(text: str) -> list[Mention]:
         after = text[match.end() : match.end() + 60]
         if _THROUGHPUT.match(after) or re.search(r"(?:per|/)\s*$", text[max(0, match.start() - 5) : match.start()]):
             continue
-        before = text[sentence_start(text, match.start()) : match.start()]
+        # the words that give a size its role are near it; a bounded look back keeps long messages fast
+        before = text[max(sentence_start(text, match.start()), match.start() - 240) : match.start()]
         before = before[max([m.end() for m in _CONTRAST.finditer(before)] or [0]) :]
+        tail = before[-60:]  # for patterns anchored at the size: short, so each search is cheap
         if again := restated(after):
             amount, after = again[0], after[len(again[1]) :]  # "a few paras, say 3": the exact figure wins
         role, noun, attached = _attached_role(after)
@@ -210,7 +213,7 @@ def mentions(text: str) -> list[Mention]:
             near, near_noun = _nearest_role(before)
             if role is None or near == "output":
                 role, noun, attached = near, near_noun, ""
-        label = re.search(r"\b(?:(?P<out>out|outputs?)|ins?|inputs?)\s*[:=]\s*(?:an?\s+)?$", before, re.I)
+        label = re.search(r"\b(?:(?P<out>out|outputs?)|ins?|inputs?)\s*[:=]\s*(?:an?\s+)?$", tail, re.I)
         if label:  # "Out: a 2-page report": a label says the direction, whatever the noun
             role, noun, attached = ("output" if label.group("out") else "total"), label.group(0), ""
         if unit in ("turn", "passage"):
@@ -220,10 +223,10 @@ def mentions(text: str) -> list[Mention]:
         elif role == "window" and _PER_REQUEST.search(before):
             role = "sent"  # "each query goes out with ~2k tokens of context": material, not a window
         prose = unit in ("sentence", "paragraph", "bullet")
-        arrives_as = re.search(r"\b(?:in|come|comes|arrive\w*|sent|uploaded)\s+as\s+(?:an?\s+)?$", before, re.I)
+        arrives_as = re.search(r"\b(?:in|come|comes|arrive\w*|sent|uploaded)\s+as\s+(?:an?\s+)?$", tail, re.I)
         as_kind = r"\b(?:into|as)\s+(?:an?\s+)?(?:[\w-]+\s*\(\s*(?:~|about\s+|around\s+|roughly\s+)?)?$"
-        if (re.search(as_kind, before, re.I) and not arrives_as) or (
-            prose and re.search(r"\b(?:into|in|to|as|with|gives?|get|returns?)\s*$", before, re.I)
+        if (re.search(as_kind, tail, re.I) and not arrives_as) or (
+            prose and re.search(r"\b(?:into|in|to|as|with|gives?|get|returns?)\s*$", tail, re.I)
         ):
             role = "output"  # "summarise the emails into a sentence", "into a one-page brief"
         if prose and role in ("documents", "user_text", "total") and not attached and not _describes(before):
@@ -237,26 +240,30 @@ def mentions(text: str) -> list[Mention]:
             for previous in counted:  # "the last 100 lines (about 25 tokens a line)": one size, not two
                 found.remove(previous)
                 role = "history" if previous.unit == "turn" else role or previous.role
-        if re.search(r"\beach\s+(?:is\s+|are\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?$", before, re.I) and any(
+        if re.search(r"\beach\s+(?:is\s+|are\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?$", tail, re.I) and any(
             m.unit == "passage" for m in found if m.start >= sentence_start(text, match.start())
         ):
             role = "retrieved"  # "the top 3 search results, each around 500 tokens"
         vague = (match.group("w1") or "").lower() in ("a", "an") and not match.group("ortwo")
-        if role is None and re.search(r"\b(?:from|given|using|based on|plus|along with)\s+(?:an?\s+|the\s+)?"
-                                      r"(?:~\s*|about\s+|around\s+|roughly\s+)?$", before, re.I):
+        if role is None and re.search(
+            r"\b(?:from|given|using|based on|plus|along with)\s+(?:an?\s+|the\s+)?"
+            r"(?:~\s*|about\s+|around\s+|roughly\s+)?$",
+            tail,
+            re.I,
+        ):
             role = "sent"  # "generated from a 1k-token character sheet": material the request carries
         if role is None and prose and re.search(r"\b(?:each|every)\s+[a-z]+\s+(?:is|are|has)\b", before, re.I):
             role = "documents"  # "each mail is a few paras": the item processed
         if role is None and unit in ("page", "line", "sentence", "paragraph", "bullet") and not vague:
             role = {"page": "documents", "line": "code"}.get(unit, "output")
-        if role is None and unit in ("word", "character") and not vague and not re.search(r"\bin\s+$", before, re.I):
+        if role is None and unit in ("word", "character") and not vague and not re.search(r"\bin\s+$", tail, re.I):
             role = "documents"  # "each batch is about 2000 words": what is processed, unless the answer
-        if not item and found and re.search(r"\(\s*(?:about\s+|around\s+|roughly\s+|~\s*)?$", before):
+        if not item and found and re.search(r"\(\s*(?:about\s+|around\s+|roughly\s+|~\s*)?$", tail):
             previous = found[-1]  # "3 bullet points (~60 tokens total)": the same size, stated more exactly
             if 0 <= match.start() - (previous.start + len(previous.words)) <= 12 and unit == "token":
                 found.pop()
                 role, noun = previous.role, previous.noun
-        bound = bool(re.search(r"(?:up to|at most|max(?:imum)?|as long as|no more than)\s*$", before, re.I))
+        bound = bool(re.search(r"(?:up to|at most|max(?:imum)?|as long as|no more than)\s*$", tail, re.I))
         words = (match.group(0) + attached).strip()
         if role == "both":  # "80-120 words in and out": the input and the answer
             found.append(Mention(amount, unit, words, "sent", noun, match.start(), bound))

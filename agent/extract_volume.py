@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
+from agent.size_units import sentence_bounds
 from catalog.requirements import DAYS_PER_MONTH
 
-NUM = r"(\d+(?:[.,]\d+)*)\s*(k|thousand|m|mm|mil|million|b|bn|billion)?\b"
+NUM = r"(?<![\d.,])(\d+(?:[.,]\d+)*)(?:\s?(k|thousand|m|mm|mil|million|b|bn|billion))?\b"
 _MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mil": 1e6, "million": 1e6, "b": 1e9,
          "bn": 1e9, "billion": 1e9}  # fmt: skip
 
@@ -20,7 +21,8 @@ def number(digits: str, suffix: str | None) -> float:
 
 
 def named_number(name: str) -> str:
-    return rf"(?P<{name}>\d+(?:[.,]\d+)*)\s*(?P<{name}_suffix>k|thousand|m|mm|mil|million|b|bn|billion)?\b"
+    suffix = rf"(?:\s?(?P<{name}_suffix>k|thousand|m|mm|mil|million|b|bn|billion))?\b"
+    return rf"(?<![\d.,])(?P<{name}>\d+(?:[.,]\d+)*)" + suffix
 
 
 _TENS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
@@ -85,12 +87,6 @@ _SHARE = re.compile(r"(?:(\d+(?:\.\d+)?)\s*%|\b(half|a third|a quarter|a fifth|a
 _SHARES = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "a fifth": 0.2, "a tenth": 0.1}
 
 
-def _sentence(text: str, at: int) -> tuple[int, int]:
-    start = max(text.rfind(mark, 0, at) for mark in (". ", "! ", "? ", "\n")) + 1
-    ends = [i for i in (text.find(mark, at) for mark in (". ", "! ", "? ", "\n")) if i >= 0]
-    return start, min(ends) if ends else len(text)
-
-
 def _rates(text: str) -> list[tuple[int, int, float]]:
     """(start, end, per day) of every rate."""
     found = []
@@ -106,7 +102,7 @@ def _rates(text: str) -> list[tuple[int, int, float]]:
 def _population_rate(text: str, rates: list[tuple[int, int, float]]) -> tuple[float, str] | None:
     """Members x what each does, with a share of them when one is said ("a third of them")."""
     for people in _POPULATION.finditer(text):
-        start, end = _sentence(text, people.start())
+        start, end = sentence_bounds(text, people.start())
         size = number(people.group(1), people.group(2)) if people.group(1) else number(people.group(3), None)
         for rate_start, rate_end, per_day in rates:
             if not people.end() <= rate_start < end or rate_start - people.end() > 140:

@@ -4,9 +4,10 @@ and a LiteLLM router config. Built from the session state and the deterministic 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import math
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from agent.interview import build_requirements
 from agent.provider_keys import API_KEY_VARIABLES
@@ -31,10 +32,27 @@ REEVALUATION_TRIGGERS = [
 ]
 
 
+class RecordError(ValueError):
+    """A decision record we will not load: one line naming the field and what is wrong."""
+
+
+def _non_finite(value: Any, where: str = "") -> str | None:
+    """The path of the first NaN or Infinity anywhere in `value`, if any."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return where or "(top level)"
+    if isinstance(value, dict):
+        return next((found for k, v in value.items() if (found := _non_finite(v, f"{where}.{k}".lstrip(".")))), None)
+    if isinstance(value, list):
+        return next((found for i, v in enumerate(value) if (found := _non_finite(v, f"{where}[{i}]"))), None)
+    return None
+
+
 class DecisionRecord(BaseModel):
-    schema_version: int = RECORD_SCHEMA_VERSION
-    title: str
-    status: str = "proposed"
+    model_config = ConfigDict(allow_inf_nan=False)
+
+    schema_version: int = Field(RECORD_SCHEMA_VERSION, ge=1)
+    title: str = Field(max_length=500)
+    status: Literal["proposed", "accepted", "rejected", "deprecated", "superseded"] = "proposed"
     date: dt.date
     session: str | None = None
     context: list[str] = Field(default_factory=list, description="the problem, in the user's words")
@@ -57,6 +75,42 @@ class DecisionRecord(BaseModel):
     citations: list[dict[str, str]] = Field(default_factory=list)
     catalog_version: str
     prices_as_of: dt.date | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _readable(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            version = data.get("schema_version", RECORD_SCHEMA_VERSION)
+            if isinstance(version, int) and version > RECORD_SCHEMA_VERSION:
+                raise RecordError(f"schema_version {version} is from a newer tradeoff (this one reads up to "
+                                  f"{RECORD_SCHEMA_VERSION}); upgrade tradeoff to read it")  # fmt: skip
+            if (where := _non_finite(data)) is not None:
+                raise RecordError(f"field {where!r} holds NaN or Infinity; give a number")
+        return data
+
+    @model_validator(mode="after")
+    def _requirements_valid(self) -> DecisionRecord:
+        """Stated requirements validate exactly as typed input would; nothing bad becomes a default."""
+        from pydantic import ValidationError
+
+        from catalog.requirements import Requirements
+
+        unknown = [name for name in self.stated if name not in Requirements.model_fields]
+        if unknown:
+            raise RecordError(f"field 'stated' names {unknown[0]!r}, which is not a requirement")
+        missing = [name for name in self.stated if name not in self.requirements]
+        if missing:
+            raise RecordError(f"field 'stated' names {missing[0]!r}, which 'requirements' does not give")
+        try:
+            Requirements.model_validate({k: v for k, v in self.requirements.items() if k in self.stated})
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            field = ".".join(str(part) for part in error["loc"])
+            raise RecordError(f"field 'requirements.{field}': {error['msg']}") from None
+        for model, prices in self.prices.items():
+            if any(value is not None and value < 0 for value in prices.values()):
+                raise RecordError(f"field 'prices.{model}': a price below 0")
+        return self
 
 
 def _cost_projection(catalog: Catalog, record_options: list[dict[str, Any]], requirements: Any) -> dict[str, Any]:

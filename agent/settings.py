@@ -30,6 +30,14 @@ def data_dir() -> Path:
     return Path(os.environ.get("TRADEOFF_DATA_DIR") or _DIRS.user_data_dir)
 
 
+def log_dir() -> Path:
+    return Path(os.environ.get("TRADEOFF_LOG_DIR") or _DIRS.user_log_dir)
+
+
+class SettingsError(ValueError):
+    """A setting we cannot use: one line naming the variable or the config file, and the fix."""
+
+
 class Settings(BaseSettings):
     """Everything a user can configure. Environment variables use the TRADEOFF_ prefix."""
 
@@ -41,11 +49,12 @@ class Settings(BaseSettings):
         None, description="sentence-transformers model name or path; unset = packaged all-MiniLM-L6-v2"
     )
     chroma_host: str | None = Field(None, description="use a Chroma server instead of the local store")
-    chroma_port: int = 8000
+    chroma_port: int = Field(8000, gt=0, lt=65536)
     load_embeddings: bool = Field(True, description="false: BM25-only search, no torch (low-memory machines)")
     trial_api_base: str | None = None
-    spend_cap_usd: float = Field(0.50, ge=0, description="trials estimated above this ask first")
-    trial_max_tokens: int = Field(512, gt=0)
+    spend_cap_usd: float = Field(0.50, ge=0, le=10_000, allow_inf_nan=False,
+                                 description="trials estimated above this ask first")  # fmt: skip
+    trial_max_tokens: int = Field(512, gt=0, le=1_000_000)
     local_port: int = Field(8765, gt=0, lt=65536)
 
     @classmethod
@@ -86,4 +95,27 @@ class Settings(BaseSettings):
 
     @property
     def log_dir(self) -> Path:
-        return Path(os.environ.get("TRADEOFF_LOG_DIR") or _DIRS.user_log_dir)
+        return log_dir()
+
+
+def load_settings() -> Settings:
+    """Settings, or SettingsError naming the environment variable or config.toml and what is wrong."""
+    import tomllib
+
+    from pydantic import ValidationError
+
+    toml = config_dir() / "config.toml"
+    try:
+        return Settings()
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        field = str(error["loc"][0]) if error["loc"] else ""
+        variable = f"TRADEOFF_{field.upper()}"
+        where = variable if variable in os.environ else f"{toml}: {field}"
+        raise SettingsError(f"{where}: {error['msg']}; fix or remove it") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"{toml} is not valid TOML ({exc}); fix or remove it") from None
+    except UnicodeDecodeError:
+        raise SettingsError(f"{toml} is not UTF-8 text; fix or remove it") from None
+    except OSError as exc:
+        raise SettingsError(f"cannot read {toml} ({exc.strerror or exc.__class__.__name__})") from None

@@ -16,7 +16,8 @@ _CLAUSE_BREAK = re.compile(r"[.;,:!?(](?:\s|$)|\s(?:and|but|while|whereas|plus)\
 def clause(text: str, mention: Mention) -> str:
     """The words that state a size: from the clause's start (at most ~40 characters back) to its unit."""
     floor = max(sentence_start(text, mention.start), mention.start - 40)
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text[: mention.start]) if m.end() >= floor]
+    window = _CLAUSE_BREAK.finditer(text, max(0, floor - 10), mention.start)  # only near the size: fast
+    breaks = [m.end() for m in window if m.end() >= floor]
     start = max(breaks) if breaks else floor
     snippet = text[start : mention.start + len(mention.words)]
     if start == floor and floor > sentence_start(text, mention.start):

@@ -53,6 +53,18 @@ def tokens_of(mention: Mention) -> tuple[int, str]:
     return tokens, f"{count} x ~{per:g} tokens {UNIT_WORDS[mention.unit]} (assumption)"
 
 
+SENTENCE_REACH = 600  # no sentence is longer; bounding the search keeps long messages fast
+
+
 def sentence_start(text: str, at: int) -> int:
-    cut = max(text.rfind(mark, 0, at) for mark in (". ", "; ", "! ", "? ", "\n"))
-    return cut + 1 if cut >= 0 else 0
+    floor = max(0, at - SENTENCE_REACH)
+    cut = max(text.rfind(mark, floor, at) for mark in (". ", "; ", "! ", "? ", "\n"))
+    return cut + 1 if cut >= 0 else floor
+
+
+def sentence_bounds(text: str, at: int) -> tuple[int, int]:
+    """Where the sentence around `at` starts and ends (a semicolon does not end it)."""
+    floor, ceiling = max(0, at - SENTENCE_REACH), min(len(text), at + SENTENCE_REACH)
+    start = max(text.rfind(mark, floor, at) for mark in (". ", "! ", "? ", "\n"))
+    ends = [i for i in (text.find(mark, at, ceiling) for mark in (". ", "! ", "? ", "\n")) if i >= 0]
+    return (start + 1 if start >= 0 else floor), min(ends) if ends else ceiling

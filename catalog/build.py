@@ -6,6 +6,7 @@ Everything here is a pure function of already-parsed data; reading files is `cat
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -22,6 +23,7 @@ from catalog.entries import (
     SelfHosting,
     Source,
 )
+from catalog.evidence import benchmark_evidence, evidence_fields, listed_models, snapshot_date, with_evidence
 from catalog.names import is_variant_worth_matching, maker_of, normalise, regions_in_name
 from catalog.requirements import CAPABILITIES
 
@@ -158,6 +160,10 @@ def entry_from_price_map(model_id: str, raw: Mapping[str, Any]) -> ModelEntry:
         reasoning_tokens=None,
         prefill_tokens_per_s=None,
         inherited={},
+        quality_evidence={},
+        ranking_quality={},
+        ranked_task_quality={},
+        quality_reasons={},
     )
 
 
@@ -220,6 +226,9 @@ def _curated_fields(
     if "quality" in spec:
         data["quality"] = _quality(spec["quality"], where)
         data["quality_source"] = spec.get("quality_source", defaults.get("quality_source"))
+        # New figures: their evidence and what ranking reads from it are attached later.
+        data["quality_evidence"], data["ranking_quality"] = {}, {}
+        data["ranked_task_quality"], data["quality_reasons"] = {}, {}
     if any(name in spec for name in ("ttft_ms", "tokens_per_s", "reasoning_tokens", "prefill_tokens_per_s")):
         data["latency_source"] = spec.get("latency_source", defaults.get("latency_source"))
     if not data["quality"]:
@@ -298,8 +307,10 @@ def build_catalog(
     overrides: Mapping[str, Any] | None = None,
     overrides_name: str = "overrides",
     prices_as_of: dt.date | None = None,
+    benchmarks: Mapping[str, Any] | None = None,
 ) -> Catalog:
-    """The merged catalog; raises CatalogDataError naming the file, entry and field at fault."""
+    """The merged catalog; raises CatalogDataError naming the file, entry and field at fault.
+    `benchmarks` is the snapshot of public benchmark figures (catalog/data/benchmarks.json)."""
     sources = {
         key: Source.model_validate({"id": key, **value}) for key, value in (overlay.get("sources") or {}).items()
     }
@@ -345,6 +356,18 @@ def build_catalog(
         )
         entries[model_id] = _inherit_unknowns(route, entries[canonical_id], price_map.get(model_id) or {})
 
+    benchmarks_as_of = snapshot_date(benchmarks)
+    evidence, listed = benchmark_evidence(curated, benchmarks or {}), listed_models(benchmarks)
+    shared: dict[tuple[Any, ...], dict[str, Any]] = {}  # routes of one model share its evidence
+    for model_id, entry in entries.items():
+        if entry.rated:
+            key = (entry.canonical, entry.quality_source, tuple(entry.quality.items()))
+            if key not in shared:
+                shared[key] = evidence_fields(entry.quality, evidence.get(entry.canonical, {}),
+                                              sources.get(entry.quality_source or ""), benchmarks_as_of,
+                                              entry.canonical in listed)  # fmt: skip
+            entries[model_id] = entry.model_copy(update=shared[key])
+
     for entry in curated:
         if entry.self_hosting is not None:
             route = _self_hosted_route(entries[entry.id])
@@ -356,10 +379,26 @@ def build_catalog(
         sources=sources,
         version=version,
         prices_as_of=prices_as_of,
+        benchmarks_as_of=benchmarks_as_of,
     )
     if overrides:
         catalog = apply_overrides(catalog, overrides, overrides_name)
     return catalog
+
+
+def _non_finite_or_unprintable(value: Any, where: str = "") -> str | None:
+    """The first NaN/Infinity or text with control characters in a user's entry, described."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{where or 'a value'} is not a finite number"
+    if isinstance(value, str) and not value.isprintable():
+        return f"{where or 'a value'} holds control characters"
+    if isinstance(value, Mapping):
+        return next(
+            (bad for k, v in value.items() if (bad := _non_finite_or_unprintable(v, f"{where}.{k}".lstrip(".")))), None
+        )
+    if isinstance(value, list | tuple):
+        return next((bad for i, v in enumerate(value) if (bad := _non_finite_or_unprintable(v, f"{where}[{i}]"))), None)
+    return None
 
 
 def apply_overrides(catalog: Catalog, overrides: Mapping[str, Any], name: str) -> Catalog:
@@ -378,7 +417,12 @@ def apply_overrides(catalog: Catalog, overrides: Mapping[str, Any], name: str) -
         if not isinstance(spec, Mapping) or not spec.get("id"):
             raise CatalogDataError(f"{name}: models[{index}] needs an 'id' (a litellm model string)")
         model_id = str(spec["id"])
+        if not model_id.isprintable() or len(model_id) > 200 or " " in model_id:
+            raise CatalogDataError(f"{name}: models[{index}]: the id {model_id[:60]!r} must be a model string "
+                                   "(printable, no spaces)")  # fmt: skip
         where = f"{name}: models[{index}] ({model_id})"
+        if (bad := _non_finite_or_unprintable(spec)) is not None:
+            raise CatalogDataError(f"{where}: {bad}; correct the value or remove the field")
         base = entries.get(model_id)
         if base is None:
             if "prices" not in spec or "provider" not in spec:
@@ -396,6 +440,8 @@ def apply_overrides(catalog: Catalog, overrides: Mapping[str, Any], name: str) -
             continue  # a measurement of a model no longer in the catalog is harmless
         if not isinstance(figures, Mapping):
             raise CatalogDataError(f"{where}: expected ttft_ms / tokens_per_s / win_rate numbers")
+        if (bad := _non_finite_or_unprintable(figures)) is not None:
+            raise CatalogDataError(f"{where}: {bad}; correct the value or remove it")
         update = {
             "measured_ttft_ms": _float(figures.get("ttft_ms")),
             "measured_tokens_per_s": _float(figures.get("tokens_per_s")),
@@ -403,6 +449,10 @@ def apply_overrides(catalog: Catalog, overrides: Mapping[str, Any], name: str) -
         }
         entries[model_id] = entries[model_id].model_copy(update=update)
     user_source = Source(id="user", title=f"your overrides file ({name})", as_of=dt.date.today(), estimate=True)
+    for model_id, entry in entries.items():
+        if entry.rated and not entry.quality_evidence:
+            source = user_source if entry.quality_source == "user" else catalog.sources.get(entry.quality_source or "")
+            entries[model_id] = with_evidence(entry, {}, source, catalog.benchmarks_as_of)
     # Built anew (not model_copy) so the catalog's lookup tables are rebuilt too.
     return Catalog(
         models=tuple(entries.values()),
@@ -410,4 +460,5 @@ def apply_overrides(catalog: Catalog, overrides: Mapping[str, Any], name: str) -
         sources={**catalog.sources, "user": user_source},
         version=catalog.version,
         prices_as_of=catalog.prices_as_of,
+        benchmarks_as_of=catalog.benchmarks_as_of,
     )

@@ -19,6 +19,9 @@ QUALITY_DIMENSIONS: tuple[str, ...] = (
     "multilingual",
     "tool_use",
 )
+EvidenceKind = Literal["measured", "benchmark", "estimate"]
+# Points an estimated quality dimension ranks below its figure (half its +/-10 uncertainty).
+ESTIMATE_PENALTY = 5.0
 
 
 class Source(BaseModel):
@@ -31,6 +34,44 @@ class Source(BaseModel):
     as_of: dt.date
     estimate: bool = True
     url: str | None = None
+
+
+class BenchmarkFigure(BaseModel):
+    """One published figure behind a quality score, as published and as rescaled."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    benchmark: str
+    category: str
+    leaderboard_name: str
+    setting: str | None = None
+    value: float
+    interval: tuple[float, float] | None = None
+    rescaled: float
+    rescaled_interval: tuple[float, float]
+    as_of: dt.date
+    url: str
+
+
+class QualityEvidence(BaseModel):
+    """What one quality figure rests on: a measurement, a benchmark or an estimate."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    value: float
+    kind: EvidenceKind
+    interval: tuple[float, float]
+    source: str
+    url: str | None = None
+    as_of: dt.date | None = None
+    basis: str
+    figures: tuple[BenchmarkFigure, ...] = ()
+    estimate: float | None = None
+
+    @property
+    def ranking_value(self) -> float:
+        """Estimates rank lower than their figure: an uncertainty penalty, shown in the "why" line."""
+        return self.value - ESTIMATE_PENALTY if self.kind == "estimate" else self.value
 
 
 class SelfHosting(BaseModel):
@@ -133,10 +174,22 @@ class ModelEntry(BaseModel):
     reasoning_tokens: int | None = Field(None, ge=0, description="hidden reasoning tokens a request spends by default")
     prefill_tokens_per_s: float | None = Field(None, gt=0, description="prompt tokens/s read before the first token")
     inherited: dict[str, str] = Field(default_factory=dict, description="field -> where a route took it from")
+    quality_evidence: dict[str, QualityEvidence] = Field(default_factory=dict, description="what each figure rests on")
+    ranking_quality: dict[str, float] = Field(
+        default_factory=dict, description="quality as ranked: estimates less their penalty; empty means `quality` as is"
+    )
+    # Precomputed at catalog build so a ranking only looks them up (SPEC §8: all routes under 5 ms).
+    ranked_task_quality: dict[str, tuple[float, float]] = Field(
+        default_factory=dict, description="task -> (quality as ranked, the same weighted for other languages)"
+    )
+    quality_reasons: dict[str, str] = Field(default_factory=dict, description="task -> what its quality rests on")
 
     @property
     def rated(self) -> bool:
         return bool(self.quality)
+
+    def quality_for_ranking(self) -> dict[str, float]:
+        return self.ranking_quality or self.quality
 
     @property
     def is_self_hosted_route(self) -> bool:
@@ -176,6 +229,7 @@ class Catalog(BaseModel):
     sources: dict[str, Source]
     version: str
     prices_as_of: dt.date | None = None
+    benchmarks_as_of: dt.date | None = Field(None, description="date of the public benchmark snapshot")
     _by_id: dict[str, ModelEntry] = PrivateAttr(default_factory=dict)
     _rankable: tuple[ModelEntry, ...] = PrivateAttr(default=())
     _chat: tuple[ModelEntry, ...] = PrivateAttr(default=())

@@ -44,7 +44,7 @@ DEFAULT_SIZES: dict[str, int] = {"requests_per_day": 1_000, "input_tokens": 500,
 class Priorities(BaseModel):
     """Relative weights of the soft criteria; they are normalised before use."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
     quality: float = Field(0.45, ge=0)
     cost: float = Field(0.25, ge=0)
@@ -83,7 +83,7 @@ class Requirements(BaseModel):
     """A developer's constraints. Fields the user did not state keep documented defaults;
     `stated_fields()` tells the two apart."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, allow_inf_nan=False)
 
     task: Task = "general"
     requests_per_day: float = Field(1_000, ge=0, le=1e10)

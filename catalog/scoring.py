@@ -99,10 +99,15 @@ class Ranking(BaseModel):
 
 
 def task_quality(entry: ModelEntry, task: str, multilingual: bool = False) -> float:
+    """Quality for the task as ranked: an estimated dimension counts its penalty (catalog/evidence.py)."""
+    precomputed = entry.ranked_task_quality.get(task)
+    if precomputed is not None:
+        return precomputed[multilingual]
     profile = TASK_PROFILES[task]
-    score = sum(entry.quality.get(dim, 0.0) * weight for dim, weight in profile.items())
+    quality = entry.quality_for_ranking()
+    score = sum(quality.get(dim, 0.0) * weight for dim, weight in profile.items())
     if multilingual:
-        score = (1 - MULTILINGUAL_SHARE) * score + MULTILINGUAL_SHARE * entry.quality.get("multilingual", 0.0)
+        score = (1 - MULTILINGUAL_SHARE) * score + MULTILINGUAL_SHARE * quality.get("multilingual", 0.0)
     return score
 
 
@@ -476,9 +481,9 @@ def _reasons(
     timing: Latency | None,
     fit_reason: str,
 ) -> tuple[str, ...]:
-    source = "estimate" if entry.quality_source != "user" else "your override"
     languages = f", weighted for {', '.join(req.languages)}" if req.languages else ""
-    quality_line = f"quality: {quality:.0f}/100 for {req.task}{languages} ({source}, {entry.quality_source})"
+    evidence = entry.quality_reasons.get(req.task) or entry.quality_source or "no source"
+    quality_line = f"quality: {quality:.0f}/100 for {req.task}{languages} ({evidence})"
     sizes = f"{req.input_tokens:,} in / {req.output_tokens:,} out tokens"
     hidden, _ = reasoning_tokens(entry, req.reasoning_tokens)
     if hidden:

@@ -61,6 +61,14 @@ def read_overlay() -> dict[str, Any]:
     return data
 
 
+def read_benchmarks() -> dict[str, Any]:
+    """The committed snapshot of public benchmark figures (built by scripts/build_benchmarks.py)."""
+    text = resources.files("catalog").joinpath("data/benchmarks.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert isinstance(data, dict)
+    return data
+
+
 def read_overrides(path: Path) -> dict[str, Any] | None:
     """The user's override file, or None when there is none."""
     if not path.exists():
@@ -73,6 +81,8 @@ def read_overrides(path: Path) -> dict[str, Any] | None:
         raise CatalogDataError(f"{path}: not valid YAML{line}; fix the file or move it aside") from None
     except UnicodeDecodeError:
         raise CatalogDataError(f"{path}: not UTF-8 text; save it as UTF-8 YAML") from None
+    except OSError as exc:
+        raise CatalogDataError(f"{path}: cannot read it ({exc.strerror or exc.__class__.__name__})") from None
     if data is None:
         return None
     if not isinstance(data, dict):
@@ -111,4 +121,5 @@ def load_catalog(overrides_path: Path | None = None, prices_dir: Path | None = N
         overrides=overrides,
         overrides_name=str(overrides_path),
         prices_as_of=prices_as_of,
+        benchmarks=read_benchmarks(),
     )

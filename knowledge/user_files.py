@@ -32,6 +32,8 @@ def read_user_file(path: Path) -> Document:
     """One file as a document; DocumentError says what is wrong (missing, binary, empty, unreadable)."""
     if not path.exists():
         raise DocumentError(f"{path}: no such file")
+    if not path.is_file():  # a FIFO or a device would block the read or never end
+        raise DocumentError(f"{path}: not a regular file")
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
         raise DocumentError(f"{path}: unsupported type {path.suffix or '(none)'}; use .md, .txt or .pdf")
     try:

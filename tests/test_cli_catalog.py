@@ -172,6 +172,27 @@ def test_catalog_show_gives_sources_for_figures():
     payload = json.loads(run("catalog", "show", "claude-sonnet-4-6", "--json").stdout)
     assert payload["quality_source"] == "tradeoff-quality-2026-11"
     assert payload["input_usd_per_mtok"] == pytest.approx(3.0)
+    assert payload["benchmarks_as_of"] == "2026-07-01"
+    evidence = payload["quality_evidence"]
+    assert set(evidence) == set(payload["quality"])
+    for figure in evidence.values():
+        assert {"value", "source", "url", "as_of", "kind", "interval"} <= set(figure)
+        assert figure["interval"][0] <= figure["value"] <= figure["interval"][1]
+    coding = evidence["coding"]
+    assert coding["kind"] == "benchmark" and coding["url"].startswith("https://github.com/LiveBench/")
+    assert coding["figures"][0]["leaderboard_name"].startswith("claude-sonnet-4-6")
+    assert evidence["classification"]["kind"] == "estimate"
+
+
+def test_catalog_show_text_names_benchmark_figure_date_and_estimates():
+    out = run("catalog", "show", "gpt-4.1").stdout
+    assert "benchmark snapshot as of 2026-07-01" in out
+    assert "LMArena text, style control, coding: 1453.5 (95% 1446.8-1460.2) as 'gpt-4.1-2025-04-14'" in out
+    assert "Aider polyglot, polyglot pass rate: 52.4" in out
+    assert "classification 86 [76-96] estimate: editorial estimate" in out
+    newer = run("catalog", "show", "gpt-5.6").stdout
+    assert "benchmark:" not in newer
+    assert "on no leaderboard in the snapshot" in newer
 
 
 def test_catalog_refresh_offline_says_so_plainly():

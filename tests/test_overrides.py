@@ -47,7 +47,9 @@ def test_overriding_one_field_keeps_the_rest(tmp_path):
     entry = catalog.get("gpt-4.1")
     assert entry.ttft_ms == 123
     assert entry.latency_source == "user"
-    assert entry.quality["coding"] == 87
+    untouched = load_catalog().get("gpt-4.1")
+    assert entry.quality == untouched.quality
+    assert entry.quality_evidence["coding"].kind == "benchmark"
 
 
 def test_measured_latency_is_shown_distinct_from_published(tmp_path):

@@ -119,7 +119,9 @@ async def test_catalog_browser_filters_sorts_and_shows_sources():
         table.focus()
         table.move_cursor(row=0)
         await pilot.pause()
-        assert "source:" in str(app.screen.query_one("#detail").render())
+        detail = str(app.screen.query_one("#detail").render())
+        assert "source:" in detail
+        assert "benchmark snapshot as of 2026-07-01" in detail
 
 
 async def test_resume_the_last_session_and_export_it(tmp_path, monkeypatch):

@@ -177,7 +177,7 @@ def test_stated_languages_weigh_multilingual_quality(catalog):
     for item in german.ranked:
         entry = catalog.get(item.model)
         if item.model in qualities:
-            expected = 0.7 * qualities[item.model] + 0.3 * entry.quality["multilingual"]
+            expected = 0.7 * qualities[item.model] + 0.3 * entry.quality_for_ranking()["multilingual"]
             assert item.quality == pytest.approx(expected, abs=0.11)
     assert "weighted for french, german" in german.ranked[0].reasons[0]
 

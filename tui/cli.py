@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -24,25 +25,76 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
 
 
-def quantity(text: str) -> float:
-    try:
-        return parse_quantity(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+def _plain(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:g}"
 
 
-def whole_number(text: str) -> int:
-    value = quantity(text)
-    if value != int(value) or value < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} must be a whole number >= 0")
-    return int(value)
+def number(low: float, high: float, *, whole: bool = False, above: bool = False) -> Callable[[str], Any]:
+    """The one validator for every number typed on the command line: finite, within its documented
+    range (`above`: strictly above `low`), whole when asked; argparse names the option."""
+
+    def parse(text: str) -> float | int:
+        try:
+            value = parse_quantity(text)
+        except (ValueError, OverflowError) as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+        low_ok = value > low if above else value >= low
+        if not (math.isfinite(value) and low_ok and value <= high and (not whole or value == int(value))):
+            kind = "a whole number" if whole else "a number"
+            bound = f"above {_plain(low)} and up to" if above else f"from {_plain(low)} to"
+            raise argparse.ArgumentTypeError(f"{_shown(text)}: give {kind} {bound} {_plain(high)}")
+        return int(value) if whole else value
+
+    parse.__name__ = "whole number" if whole else "number"
+    return parse
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    """A typed value quoted for an error line, cut short and with control characters escaped."""
+    return repr(text if len(text) <= limit else text[:limit] + "...")
+
+
+quantity = number(0, 1e12)
 
 
 def fraction(text: str) -> float:
     try:
         return parse_fraction(text)
-    except ValueError as exc:
+    except (ValueError, OverflowError) as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+_SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+def session_id(text: str) -> str:
+    if not _SESSION_ID.match(text):
+        raise argparse.ArgumentTypeError(f"{_shown(text)}: a session id is 1-64 letters, digits, - or _ "
+                                         "(`tradeoff sessions` lists them)")  # fmt: skip
+    return text
+
+
+def url(text: str) -> str:
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 - raises on a bad port
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname or not text.isprintable():
+        raise argparse.ArgumentTypeError(f"{_shown(text)}: give an http(s) URL, e.g. http://127.0.0.1:8080/v1")
+    return text
+
+
+def model_names(text: str) -> str:
+    names = [name.strip() for name in text.split(",")]
+    bad = next((name for name in names if name and (len(name) > 200 or not name.isprintable() or " " in name)), None)
+    if bad is not None:
+        raise argparse.ArgumentTypeError(
+            f"{_shown(bad)} is not a model name (printable, no spaces, under 200 characters)"
+        )
+    return text
 
 
 def capability_list(text: str) -> list[str]:
@@ -71,6 +123,12 @@ def duration_ms(text: str) -> float:
     return value
 
 
+def region(text: str) -> str:
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]{0,29}", text.strip()):
+        raise argparse.ArgumentTypeError(f"{_shown(text)}: name a region such as us, eu or asia")
+    return text.strip()
+
+
 def language_list(text: str) -> list[str]:
     words = [word.strip().lower() for word in text.split(",") if word.strip()]
     if not words or any(not word.replace("-", "").isalpha() or len(word) > 30 for word in words):
@@ -81,21 +139,21 @@ def language_list(text: str) -> list[str]:
 def _add_volume_options(parser: argparse.ArgumentParser, required: bool) -> None:
     parser.add_argument(
         "--requests-per-day",
-        type=quantity,
+        type=number(0, 1e10),
         required=required,
         metavar="N",
         help="requests a day (5000, 50k, 2M)",
     )
     parser.add_argument(
         "--input-tokens",
-        type=whole_number,
+        type=number(0, 10_000_000, whole=True),
         required=required,
         metavar="N",
         help="average input tokens per request",
     )
     parser.add_argument(
         "--output-tokens",
-        type=whole_number,
+        type=number(0, 1_000_000, whole=True),
         required=required,
         metavar="N",
         help="average output tokens per request",
@@ -107,29 +165,46 @@ def _add_volume_options(parser: argparse.ArgumentParser, required: bool) -> None
         help="share of input tokens served from the prompt cache (0.3 or 30%%)",
     )
     parser.add_argument("--batch-share", type=fraction, metavar="F", help="share of requests sent through a batch API")
-    parser.add_argument("--reasoning-tokens", type=whole_number, metavar="N",
-                        help="hidden reasoning tokens a reasoning model spends per request (default: our estimate)")
-    parser.add_argument("--operations-usd-month", type=quantity, metavar="X",
-                        help="people and tooling to run self-hosted GPUs (default: a quarter of an engineer)")
+    parser.add_argument(
+        "--reasoning-tokens",
+        type=number(0, 1_000_000, whole=True),
+        metavar="N",
+        help="hidden reasoning tokens a reasoning model spends per request (default: our estimate)",
+    )
+    parser.add_argument(
+        "--operations-usd-month",
+        type=number(0, 1e9),
+        metavar="X",
+        help="people and tooling to run self-hosted GPUs (default: a quarter of an engineer)",
+    )
 
 
 def build_parser() -> Parser:
     from catalog.requirements import CAPABILITIES, PRIORITY_PRESETS, TASKS
 
     parser = Parser(prog="tradeoff", description="Choose the right AI model, with the numbers to show why.")
-    parser.add_argument("--session", metavar="ID", help="resume a saved session in the TUI")
+    parser.add_argument("--session", type=session_id, metavar="ID", help="resume a saved session in the TUI")
     commands = parser.add_subparsers(dest="command", parser_class=Parser)
 
     rec = commands.add_parser("recommend", help="rank models for your requirements")
     rec.add_argument("--task", choices=TASKS, help="what the model will do")
     _add_volume_options(rec, required=False)
-    rec.add_argument("--max-ttft-ms", type=quantity, metavar="N", help="time-to-first-token target")
-    rec.add_argument("--max-response-ms", type=duration_ms, metavar="T",
-                     help="target for the whole answer: 800 (ms), 10s, 2min")
-    rec.add_argument("--languages", type=language_list, metavar="LIST",
-                     help="languages besides English the model must handle (german,french)")
-    rec.add_argument("--budget-usd-month", type=quantity, metavar="X", help="monthly budget in USD")
-    rec.add_argument("--min-context", type=whole_number, metavar="N", help="minimum context window")
+    rec.add_argument(
+        "--max-ttft-ms", type=number(0, 3_600_000, above=True), metavar="N", help="time-to-first-token target"
+    )
+    rec.add_argument(
+        "--max-response-ms", type=duration_ms, metavar="T", help="target for the whole answer: 800 (ms), 10s, 2min"
+    )
+    rec.add_argument(
+        "--languages",
+        type=language_list,
+        metavar="LIST",
+        help="languages besides English the model must handle (german,french)",
+    )
+    rec.add_argument("--budget-usd-month", type=number(0, 1e9), metavar="X", help="monthly budget in USD")
+    rec.add_argument(
+        "--min-context", type=number(0, 100_000_000, whole=True), metavar="N", help="minimum context window"
+    )
     rec.add_argument(
         "--needs",
         type=capability_list,
@@ -138,14 +213,25 @@ def build_parser() -> Parser:
     )
     rec.add_argument("--privacy", choices=["none", "no-training", "region-locked", "self-hosted"])
     rec.add_argument(
-        "--region", "--regions", action="append", metavar="R", help="allowed region (repeatable): us, eu, asia"
+        "--region",
+        "--regions",
+        type=region,
+        action="append",
+        metavar="R",
+        help="allowed region (repeatable): us, eu, asia",
     )
     rec.add_argument("--compliance", action="append", choices=["hipaa", "gdpr", "soc2", "eu-residency"])
     rec.add_argument("--deployment", choices=["api", "self-hosted", "either"])
     rec.add_argument("--open-weights", action="store_true", default=None, help="only open-weight models")
     rec.add_argument("--priority", choices=PRIORITY_PRESETS, help="what matters most")
     rec.add_argument("--requirements", metavar="FILE", help="YAML or JSON requirements; flags override it")
-    rec.add_argument("--top", type=whole_number, default=5, metavar="K", help="how many to show (default 5)")
+    rec.add_argument(
+        "--top",
+        type=number(0, 10_000, whole=True),
+        default=5,
+        metavar="K",
+        help="how many to show (default 5; 0 shows all)",
+    )
     rec.add_argument("--record", metavar="PATH", help="also write a Markdown decision record")
     rec.add_argument("--force", action="store_true", help="overwrite an existing --record file")
     rec.add_argument("--json", action="store_true", help="machine-readable output")
@@ -166,9 +252,9 @@ def build_parser() -> Parser:
     cat.add_argument("--json", action="store_true")
     search = commands.add_parser("search", help="search the course knowledge base")
     search.add_argument("query", metavar="QUERY")
-    search.add_argument("--k", type=whole_number, default=5, help="how many passages (default 5)")
+    search.add_argument("--k", type=number(1, 100, whole=True), default=5, help="how many passages (default 5)")
     search.add_argument("--source", choices=["course", "guide", "module", "user"], help="only this source")
-    search.add_argument("--chapter", type=whole_number, help="only this course chapter")
+    search.add_argument("--chapter", type=number(1, 99, whole=True), help="only this course chapter")
     search.add_argument("--mode", choices=["hybrid", "lexical", "dense"], default="hybrid")
     search.add_argument("--json", action="store_true")
 
@@ -178,41 +264,63 @@ def build_parser() -> Parser:
 
     ask = commands.add_parser("ask", help="one advisor turn (a new session unless --session continues one)")
     ask.add_argument("message", metavar="MESSAGE")
-    ask.add_argument("--session", metavar="ID", help="continue this session")
+    ask.add_argument("--session", type=session_id, metavar="ID", help="continue this session")
     ask.add_argument("--json", action="store_true")
 
     trial = commands.add_parser("trial", help="one prompt to 2-4 models side by side, streamed and measured")
-    trial.add_argument("--models", required=True, metavar="M1,M2[,M3,M4]", help="litellm model strings")
+    trial.add_argument(
+        "--models", type=model_names, required=True, metavar="M1,M2[,M3,M4]", help="litellm model strings"
+    )
     trial.add_argument("--prompt", required=True, metavar="TEXT")
     trial.add_argument("--system", metavar="TEXT")
-    trial.add_argument("--runs", type=whole_number, default=1, metavar="N", help="runs per model (median and spread)")
+    trial.add_argument(
+        "--runs", type=number(1, 20, whole=True), default=1, metavar="N", help="runs per model (median and spread)"
+    )
     trial.add_argument("--blind", action="store_true", help="label outputs A-D in random order; vote, then reveal")
-    trial.add_argument("--api-base", metavar="URL", help="OpenAI-compatible endpoint (vLLM, Ollama, llama.cpp, proxy)")
-    trial.add_argument("--timeout", type=quantity, default=60.0, metavar="S", help="seconds per run (default 60)")
-    trial.add_argument("--max-tokens", type=whole_number, metavar="N", help="output cap (default from settings: 512)")
+    trial.add_argument(
+        "--api-base", type=url, metavar="URL", help="OpenAI-compatible endpoint (vLLM, Ollama, llama.cpp, proxy)"
+    )
+    trial.add_argument(
+        "--timeout", type=number(0, 3600, above=True), default=60.0, metavar="S", help="seconds per run (default 60)"
+    )
+    trial.add_argument(
+        "--max-tokens",
+        type=number(1, 1_000_000, whole=True),
+        metavar="N",
+        help="output cap (default from settings: 512)",
+    )
     trial.add_argument("--price", action="append", metavar="MODEL=IN,OUT", help="USD per million tokens")
     trial.add_argument("--yes", action="store_true", help="run even above the spend cap")
     trial.add_argument("--json", action="store_true")
 
     evaluate = commands.add_parser("eval", help="batch trials over a test set (JSONL, CSV, promptfoo-style YAML)")
-    evaluate.add_argument("--models", metavar="M1,M2,...", help="litellm model strings (or the YAML's providers)")
+    evaluate.add_argument(
+        "--models", type=model_names, metavar="M1,M2,...", help="litellm model strings (or the YAML's providers)"
+    )
     evaluate.add_argument("--tests", required=True, metavar="FILE")
-    evaluate.add_argument("--judge", metavar="MODEL", help="LLM-as-judge between the top two, positions swapped")
+    evaluate.add_argument(
+        "--judge", type=model_names, metavar="MODEL", help="LLM-as-judge between the top two, positions swapped"
+    )
     evaluate.add_argument("--rubric", default="correct, complete and concise", help="what the judge looks for")
-    evaluate.add_argument("--concurrency", type=whole_number, default=4, metavar="N")
-    evaluate.add_argument("--api-base", metavar="URL")
-    evaluate.add_argument("--timeout", type=quantity, default=60.0, metavar="S")
-    evaluate.add_argument("--max-tokens", type=whole_number, metavar="N")
+    evaluate.add_argument("--concurrency", type=number(1, 64, whole=True), default=4, metavar="N")
+    evaluate.add_argument("--api-base", type=url, metavar="URL")
+    evaluate.add_argument("--timeout", type=number(0, 3600, above=True), default=60.0, metavar="S")
+    evaluate.add_argument("--max-tokens", type=number(1, 1_000_000, whole=True), metavar="N")
     evaluate.add_argument("--no-cache", action="store_true", help="ignore the response cache")
     evaluate.add_argument("--json", action="store_true")
 
     local = commands.add_parser("local", help="the offline local models")
     local_commands = local.add_subparsers(dest="local_command", parser_class=Parser, required=True)
     serve = local_commands.add_parser("serve", help="serve SmolLM2-135M and Gemma-3-270M on 127.0.0.1")
-    serve.add_argument("--port", type=whole_number, metavar="N")
+    serve.add_argument(
+        "--port",
+        type=number(1024, 65534, whole=True),
+        metavar="N",
+        help="first port; the second model uses the next one",
+    )
 
     export = commands.add_parser("export", help="the session's decision record: Markdown, JSON or LiteLLM config")
-    export.add_argument("--session", metavar="ID", help="default: the most recent session")
+    export.add_argument("--session", type=session_id, metavar="ID", help="default: the most recent session")
     export.add_argument("--format", choices=["md", "json", "litellm"], required=True)
     export.add_argument("-o", "--output", metavar="PATH", help="write to a file (atomically); default stdout")
     export.add_argument("--force", action="store_true", help="overwrite an existing file")
@@ -258,12 +366,13 @@ def _handlers() -> dict[str, Handler]:
 
 
 def print_json(payload: Any) -> None:
-    sys.stdout.write(json.dumps(payload, indent=2, default=str) + "\n")
+    # allow_nan=False: NaN or Infinity is not JSON; one reaching here is a bug, logged as one.
+    sys.stdout.write(json.dumps(payload, indent=2, default=str, allow_nan=False) + "\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or (len(args_list) == 2 and args_list[0] == "--session"):
+    if not args_list or (len(args_list) == 2 and args_list[0] == "--session" and _SESSION_ID.match(args_list[1])):
         # The TUI path skips building the CLI parser (and the pydantic models it imports).
         from tui.launch import run_tui
 
@@ -274,18 +383,40 @@ def main(argv: Sequence[str] | None = None) -> int:
         from tui.launch import run_tui
 
         return run_tui(session=args.session)
+    from tui.terminal import guard_output, quiet_broken_pipe
+
     try:
+        with guard_output(plain=not getattr(args, "json", False)):
+            return _run(args)
+    except BrokenPipeError:
+        return quiet_broken_pipe()
+
+
+def _run(args: argparse.Namespace) -> int:
+    from agent.session_store import SessionBusy
+    from agent.settings import SettingsError, load_settings
+    from catalog.build import CatalogDataError
+
+    try:
+        load_settings()  # a bad setting is the user's to fix: one line, before any work
         return _handlers()[args.command](args)
-    except UsageError as exc:
+    except (UsageError, SettingsError, CatalogDataError) as exc:
         sys.stderr.write(f"tradeoff {args.command}: {exc}\n")
         return 2
+    except SessionBusy as exc:
+        sys.stderr.write(f"tradeoff {args.command}: {exc}\n")
+        return 3
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): main ends quietly
     except Exception as exc:
         from tui.logging_setup import log_exception
 
         where = log_exception(exc)
-        sys.stderr.write(f"tradeoff {args.command}: internal error: {exc} (details in {where})\n")
+        first = (str(exc).strip().splitlines() or [""])[0][:200]
+        sys.stderr.write(f"tradeoff {args.command}: internal error: {exc.__class__.__name__}: {first} "
+                         f"(details in {where})\n")  # fmt: skip
         return 1
 
 

@@ -16,6 +16,7 @@ from agent.settings import Settings
 from catalog.build import CatalogDataError
 from catalog.cost import PriceUnknownError, cost_arithmetic, monthly_cost, self_host_break_even
 from catalog.entries import Catalog, ModelEntry
+from catalog.evidence import evidence_json, evidence_lines
 from catalog.freshness import staleness_warnings
 from catalog.requirements import Priorities, Requirements
 from tui.cli import UsageError, print_json
@@ -171,6 +172,8 @@ def _write_record(req: Requirements, catalog: Catalog, path: Path, force: bool) 
         write_atomic(path, render_markdown(record), force=force)
     except FileExistsRefusal as exc:
         raise UsageError(f"--record: {exc}") from None
+    except OSError as exc:
+        raise UsageError(f"--record: cannot write {path} ({exc.strerror or exc.__class__.__name__})") from None
 
 
 def run_cost(args: argparse.Namespace) -> int:
@@ -277,10 +280,15 @@ def run_catalog(args: argparse.Namespace) -> int:
             raise UsageError(f"{args.model!r} is not in the catalog (see `tradeoff catalog --all`)")
         detail = _entry_json(entry)
         if args.json:
+            detail["quality_evidence"] = evidence_json(entry)
+            detail["benchmarks_as_of"] = catalog.benchmarks_as_of.isoformat() if catalog.benchmarks_as_of else None
             print_json(detail)
         else:
             for key, value in detail.items():
-                print(f"{key:>20}: {value}")
+                if key not in ("quality", "quality_source"):
+                    print(f"{key:>20}: {value}")
+            for line in evidence_lines(entry, catalog.benchmarks_as_of):
+                print(line)
         return 0
     entries = [
         entry

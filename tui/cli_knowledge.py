@@ -83,10 +83,26 @@ def run_index(args: argparse.Namespace) -> int:
 
 
 def run_ingest(args: argparse.Namespace) -> int:
+    from knowledge.documents import DocumentError
+    from knowledge.user_files import files_under, read_user_file
+
     paths = [Path(p) for p in args.paths]
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise UsageError(f"PATH {missing[0]} does not exist")
+    # Before loading the embedding model: when no file can be read, say why in one line.
+    candidates = list(files_under(paths))
+    if not candidates:
+        raise UsageError(f"PATH: no .md, .txt or .pdf files in {', '.join(map(str, paths))[:200]}")
+    problems = []
+    for candidate in candidates:
+        try:
+            read_user_file(candidate)
+        except DocumentError as exc:
+            problems.append(str(exc))
+    if len(problems) == len(candidates):
+        more = f" (and {len(problems) - 1} more files could not be read)" if len(problems) > 1 else ""
+        raise UsageError(f"PATH {problems[0]}{more}")
     kb = open_knowledge(Settings())
     _load_dense(kb)
     report = kb.ingest(paths)

@@ -36,16 +36,16 @@ def write_or_print(text: str, output: str | None, force: bool) -> None:
         path = write_atomic(Path(output), text, force=force)
     except FileExistsRefusal as exc:
         raise UsageError(f"-o: {exc}") from None
+    except OSError as exc:
+        raise UsageError(f"-o: cannot write {output} ({exc.strerror or exc.__class__.__name__})") from None
     print(f"wrote {path}")
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from agent.factory import make_advisor
     from agent.record import build_record
-    from knowledge.base import KnowledgeBase
+    from tui.cli_advisor import _advisor
 
-    settings = Settings()
-    advisor = make_advisor(settings, KnowledgeBase(settings.index_dir))
+    advisor = _advisor(Settings())
     try:
         sessions = advisor.sessions()
         session = args.session or (sessions[0].id if sessions else None)
@@ -66,24 +66,42 @@ def run_export(args: argparse.Namespace) -> int:
 def _load_record(path_text: str):  # type: ignore[no-untyped-def]
     from pydantic import ValidationError
 
-    from agent.record import DecisionRecord
+    from agent.record import DecisionRecord, RecordError
+    from tui.cli_catalog import validation_message
 
     path = Path(path_text)
+    if path.is_dir():
+        raise UsageError(f"RECORD: {path} is a directory; give a decision record (.json)")
     try:
-        return DecisionRecord.model_validate_json(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise UsageError(f"RECORD: {path} does not exist") from None
-    except (ValidationError, UnicodeDecodeError, json.JSONDecodeError):
-        raise UsageError(f"RECORD: {path} is not a tradeoff decision record (export one with --format json)") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"RECORD: {path} is not UTF-8 text; export one with --format json") from None
+    except OSError as exc:
+        raise UsageError(f"RECORD: cannot read {path} ({exc.strerror or exc.__class__.__name__})") from None
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        raise UsageError(f"RECORD: {path} is not JSON; export a record with --format json") from None
+    if not isinstance(data, dict):
+        raise UsageError(f"RECORD: {path} is not a tradeoff decision record (export one with --format json)")
+    try:
+        return DecisionRecord.model_validate(data)
+    except RecordError as exc:
+        raise UsageError(f"RECORD: {path}: {exc}") from None
+    except ValidationError as exc:
+        cause = exc.errors()[0].get("ctx", {}).get("error")
+        if isinstance(cause, RecordError):
+            raise UsageError(f"RECORD: {path}: {cause}") from None
+        raise UsageError(validation_message(exc, f"RECORD: {path}")) from None
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from agent.factory import make_advisor
-    from knowledge.base import KnowledgeBase
+    from tui.cli_advisor import _advisor
 
     record = _load_record(args.record)
-    settings = Settings()
-    advisor = make_advisor(settings, KnowledgeBase(settings.index_dir))
+    advisor = _advisor(Settings())
     try:
         result = advisor.import_record(record)
     finally:

@@ -11,17 +11,28 @@ from pathlib import Path
 from agent.settings import Settings
 from tui.cli import UsageError, print_json
 
+MAX_PRICE_PER_MTOK = 10_000.0
+
 
 def _prices(args: argparse.Namespace) -> dict[str, tuple[float, float]]:
-    """--price MODEL=IN,OUT in USD per million tokens."""
+    """--price MODEL=IN,OUT in USD per million tokens: a model name and two finite prices >= 0."""
+    import math
+
     prices = {}
     for item in args.price or []:
         model, _, pair = item.partition("=")
+        parts = pair.split(",")
         try:
-            low, high = (float(part) / 1e6 for part in pair.split(","))
+            values = [float(part) for part in parts]
         except ValueError:
-            raise UsageError(f"--price {item!r}: write MODEL=IN,OUT in USD per million tokens") from None
-        prices[model] = (low, high)
+            values = []
+        shown = repr(item[:60])
+        if not model.strip() or not model.isprintable() or len(values) != 2:
+            raise UsageError(f"--price {shown}: write MODEL=IN,OUT in USD per million tokens, e.g. gpt-4.1=2,8")
+        if not all(math.isfinite(v) and 0 <= v <= MAX_PRICE_PER_MTOK for v in values):
+            raise UsageError(f"--price {shown}: each price must be a number from 0 to {MAX_PRICE_PER_MTOK:,.0f} "
+                             "USD per million tokens")  # fmt: skip
+        prices[model.strip()] = (values[0] / 1e6, values[1] / 1e6)
     return prices
 
 
@@ -188,6 +199,8 @@ def run_eval(args: argparse.Namespace) -> int:
             sys.stderr.flush()
 
     cache = None if args.no_cache else ResponseCache(settings.data_dir / "eval-cache.sqlite")
+    if cache is not None and cache.notice:
+        sys.stderr.write(f"note: {cache.notice}\n")
     result = asyncio.run(
         run_batch(
             cases,
@@ -234,5 +247,5 @@ def run_eval(args: argparse.Namespace) -> int:
     if result.cached:
         print(f"{result.cached} answers came from the response cache (no cost).")
     if result.judge:
-        print(f"{result.judge['label']}: {result.judge['tally']}")
+        print(f"{result.judge['label']}: {result.judge.get('skipped') or result.judge['tally']}")
     return 0

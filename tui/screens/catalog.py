@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -12,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from catalog.entries import Catalog, ModelEntry
+from catalog.evidence import evidence_lines
 
 COLUMNS = ("model", "provider", "tier", "$in/M", "$out/M", "context", "TTFT", "open")
 
@@ -35,11 +37,7 @@ def detail(entry: ModelEntry, catalog: Catalog) -> str:
     lines.append(f"context: {entry.max_input_tokens or '?'} in / {entry.max_output_tokens or '?'} out")
     lines.append(f"capabilities: {', '.join(sorted(entry.capabilities)) or '—'}")
     if entry.quality:
-        source = catalog.sources.get(entry.quality_source or "")
-        scores = ", ".join(f"{k} {v:.0f}" for k, v in entry.quality.items())
-        lines.append(f"quality: {scores}")
-        if source:
-            lines.append(f"  source: {source.title} ({'estimate, ' if source.estimate else ''}as of {source.as_of})")
+        lines.extend(escape(line) for line in evidence_lines(entry, catalog.benchmarks_as_of))
     if entry.ttft_ms:
         lines.append(
             f"typical TTFT {entry.ttft_ms:,.0f} ms, {entry.tokens_per_s or '?'} tokens/s ({entry.latency_source})"

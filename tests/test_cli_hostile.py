@@ -1,0 +1,194 @@
+"""Hostile input to every subcommand, through the real console script: exit 2, one line on stderr
+naming what is wrong, no traceback, and nothing non-finite ever printed."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+TRADEOFF = shutil.which("tradeoff", path=str(Path(sys.executable).parent)) or "tradeoff"
+HUGE = "9" * 400
+
+
+def run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([TRADEOFF, *args], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, **(env or {})}, cwd=cwd)  # fmt: skip
+
+
+def assert_refused(out: subprocess.CompletedProcess[str], needle: str = "") -> None:
+    lines = out.stderr.strip().splitlines()
+    assert out.returncode == 2, (out.returncode, out.stderr[-2000:])
+    assert len(lines) == 1, out.stderr
+    assert "Traceback" not in out.stderr and "internal error" not in out.stderr
+    assert needle in lines[0], lines[0]
+
+
+COST = ["cost", "--model", "gpt-4.1", "--input-tokens", "100", "--output-tokens", "10"]
+TRIAL = ["trial", "--models", "openai/a,openai/b", "--prompt", "hi"]
+
+# (argv, a word the one-line message must contain)
+HOSTILE: list[tuple[list[str], str]] = [
+    *[(["recommend", flag, HUGE], flag) for flag in ("--input-tokens", "--output-tokens", "--min-context", "--top",
+                                                      "--budget-usd-month", "--max-ttft-ms", "--requests-per-day",
+                                                      "--reasoning-tokens", "--operations-usd-month")],
+    *[(["recommend", flag, value], flag) for flag in ("--budget-usd-month", "--requests-per-day", "--max-ttft-ms")
+      for value in ("nan", "inf", "-1", "1e400", "½", "")],
+    (["recommend", "--max-ttft-ms", "0"], "--max-ttft-ms"),
+    (["recommend", "--cache-hit-rate", HUGE], "--cache-hit-rate"),
+    (["recommend", "--max-response-ms", HUGE + "s"], "--max-response-ms"),
+    (["recommend", "--region", "\x1b[31mmars"], "--region"),
+    (["recommend", "--task", "hacking"], "--task"),
+    ([*COST, "--requests-per-day", "9" * 40 + "b"], "--requests-per-day"),
+    (["cost", "--model", "gpt-4.1", "--requests-per-day", "1", "--input-tokens", "-5", "--output-tokens", "1"],
+     "--input-tokens"),
+    (["catalog", "show", "\x1b]0;title\x07"], "not in the catalog"),
+    (["search", "x", "--k", HUGE], "--k"),
+    (["search", "x", "--k", "0"], "--k"),
+    (["search", "x", "--chapter", HUGE], "--chapter"),
+    (["search", "   "], "QUERY"),
+    (["ask", "   "], "MESSAGE"),
+    (["ask", "hi", "--session", ""], "--session"),
+    (["ask", "hi", "--session", "../../etc"], "--session"),
+    (["ask", "hi", "--session", "nosuchsession"], "--session"),
+    ([*TRIAL, "--runs", HUGE], "--runs"),
+    ([*TRIAL, "--runs", "0"], "--runs"),
+    ([*TRIAL, "--max-tokens", "0"], "--max-tokens"),
+    ([*TRIAL, "--max-tokens", HUGE], "--max-tokens"),
+    ([*TRIAL, "--timeout", "0"], "--timeout"),
+    ([*TRIAL, "--timeout", "nan"], "--timeout"),
+    ([*TRIAL, "--price", "openai/a=nan,inf"], "--price"),
+    ([*TRIAL, "--price", "openai/a=-1,-1"], "--price"),
+    ([*TRIAL, "--price", "=1,2"], "--price"),
+    ([*TRIAL, "--api-base", "javascript:alert(1)"], "--api-base"),
+    (["trial", "--models", "a\x1b[2J,b", "--prompt", "hi"], "--models"),
+    (["trial", "--models", "openai/a", "--prompt", "hi"], "--models"),
+    (["eval", "--tests", "t.jsonl", "--concurrency", HUGE], "--concurrency"),
+    (["eval", "--tests", "t.jsonl", "--concurrency", "0"], "--concurrency"),
+    (["local", "serve", "--port", HUGE], "--port"),
+    (["local", "serve", "--port", "80"], "--port"),
+    (["export", "--session", "", "--format", "md"], "--session"),
+    (["export", "--format", "pdf"], "--format"),
+    (["recheck", "/nonexistent.json"], "RECORD"),
+    (["import", "/"], "RECORD"),
+    (["ingest", "/nonexistent/notes.md"], "PATH"),
+    (["--session", "\x1b[2J"], "--session"),
+]
+
+
+@pytest.mark.parametrize(("argv", "needle"), HOSTILE, ids=[" ".join(a)[:60] for a, _ in HOSTILE])
+def test_hostile_values_exit_2_with_one_line(argv, needle):
+    assert_refused(run(*argv), needle)
+
+
+def _eval_file(name: str, content: bytes | None) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        path = folder / name
+        if content is None:
+            path.mkdir()
+        else:
+            path.write_bytes(content)
+        return path
+
+    return make
+
+
+EVAL_FILES = {
+    "empty jsonl": _eval_file("t.jsonl", b""),
+    "header-only csv": _eval_file("t.csv", b"id,prompt,expected\n"),
+    "csv without a prompt column": _eval_file("t.csv", b"id,question\n1,hi\n"),
+    "malformed yaml": _eval_file("t.yaml", b"prompts: [unclosed\ntests: {"),
+    "yaml tests not a list": _eval_file("t.yaml", b"prompts: ['x']\ntests: 5\n"),
+    "bad regex": _eval_file("t.jsonl", json.dumps({"prompt": "x", "assert": [{"type": "regex", "value": "(["}]})
+                            .encode()),
+    "non-utf8": _eval_file("t.jsonl", b'{"prompt": "\xff\xfe"}\n'),
+    "max-latency abc": _eval_file("t.jsonl", json.dumps({"prompt": "x", "assert": [{"type": "max-latency",
+                                                                                   "value": "abc"}]}).encode()),
+    "max-cost nan": _eval_file("t.jsonl", b'{"prompt": "x", "assert": [{"type": "max-cost", "value": NaN}]}\n'),
+    "a line that is an array": _eval_file("t.jsonl", b'["prompt", "x"]\n'),
+    "a directory": _eval_file("t.jsonl", None),
+}
+
+
+@pytest.mark.parametrize("case", sorted(EVAL_FILES))
+def test_unusable_eval_test_files_are_explained(tmp_path, case):
+    path = EVAL_FILES[case](tmp_path)
+    assert_refused(run("eval", "--models", "openai/a,openai/b", "--tests", str(path)), "--tests")
+
+
+def test_numbers_in_range_still_work():
+    out = run(*COST, "--requests-per-day", "10b", "--json")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["monthly_cost_usd"] > 0
+    assert_refused(run(*COST, "--requests-per-day", "10.1b"), "from 0 to 10,000,000,000")
+
+
+@pytest.mark.parametrize(
+    ("env", "config", "needle"),
+    [
+        ({"TRADEOFF_SPEND_CAP_USD": "inf"}, None, "TRADEOFF_SPEND_CAP_USD"),
+        ({"TRADEOFF_SPEND_CAP_USD": "abc"}, None, "TRADEOFF_SPEND_CAP_USD"),
+        ({"TRADEOFF_SPEND_CAP_USD": "nan"}, None, "TRADEOFF_SPEND_CAP_USD"),
+        ({"TRADEOFF_TRIAL_MAX_TOKENS": HUGE}, None, "TRADEOFF_TRIAL_MAX_TOKENS"),
+        ({}, b"spend_cap_usd = [\n", "config.toml"),
+        ({}, b"spend_cap_usd = nan\n", "config.toml"),
+        ({}, b"local_port = 99999\n", "config.toml"),
+        ({}, b"\xff\xfe", "config.toml"),
+    ],
+)
+def test_a_bad_setting_is_one_line_naming_where_it_came_from(isolated_dirs, env, config, needle):
+    if config is not None:
+        (isolated_dirs / "config" / "config.toml").write_bytes(config)
+    for command in (["recommend"], ["sessions"], [*TRIAL, "--yes"]):
+        assert_refused(run(*command, env=env), needle)
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        b"models: [unclosed\n",
+        b"\xff\xfe",
+        b"models:\n  - id: gpt-4.1\n    ttft_ms: .nan\n",
+        b"models:\n  - id: gpt-4.1\n    quality: {chat: fast}\n",
+        b"models:\n  - id: \"evil\\e]0;title\\a\"\n    provider: openai\n    prices: {input: 0.1, output: 0.1}\n",
+        b"measured:\n  gpt-4.1: {ttft_ms: .inf}\n",
+    ],
+)
+def test_a_bad_models_yaml_is_one_line(isolated_dirs, overrides):
+    (isolated_dirs / "config" / "models.yaml").write_bytes(overrides)
+    for command in (["recommend"], [*COST, "--requests-per-day", "1"], ["catalog"]):
+        assert_refused(run(*command), "models.yaml")
+
+
+def test_models_yaml_that_is_a_directory_is_one_line(isolated_dirs):
+    (isolated_dirs / "config" / "models.yaml").mkdir()
+    assert_refused(run("recommend"), "models.yaml")
+
+
+def test_no_infinity_or_nan_reaches_json_output():
+    out = run("recommend", "--budget-usd-month", "1b", "--requests-per-day", "10b", "--max-ttft-ms", "3600000",
+              "--json")  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    json.loads(out.stdout, parse_constant=lambda name: pytest.fail(f"{name} in --json output"))
+
+
+def test_a_closed_pipe_ends_quietly():
+    shell = subprocess.run(f"'{TRADEOFF}' catalog --all | head -1", shell=True, capture_output=True, text=True,
+                           timeout=120)  # fmt: skip
+    assert shell.stdout.startswith("model")
+    assert shell.stderr == ""
+
+
+def test_an_unexpected_error_is_one_line_and_its_traceback_is_logged(isolated_dirs):
+    # A sessions path that is a directory is no bad input of the user's: a real failure, logged.
+    (isolated_dirs / "data" / "sessions.sqlite").mkdir(parents=True)
+    out = run("sessions")
+    assert out.returncode == 1 and len(out.stderr.strip().splitlines()) == 1
+    assert "internal error" in out.stderr and "Traceback" not in out.stderr
+    assert "Traceback" in (isolated_dirs / "log" / "tradeoff.log").read_text()
