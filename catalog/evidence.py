@@ -328,7 +328,7 @@ def evidence_lines(entry: ModelEntry, benchmarks_as_of: dt.date | None) -> list[
             published = f" (95% {figure.interval[0]:g}-{figure.interval[1]:g})" if figure.interval else ""
             setting = f", run at {figure.setting}" if figure.setting else ""
             lines.append(
-                f"    source: {figure.benchmark}, {figure.category}: {figure.value:g}{published} as {figure.leaderboard_name!r}"
-                f"{setting}, as of {figure.as_of} -> {figure.rescaled:.0f}; {figure.url}"
+                f"    source: {figure.benchmark}, {figure.category}: {figure.value:g}{published} "
+                f"as {figure.leaderboard_name!r}{setting}, as of {figure.as_of} -> {figure.rescaled:.0f}; {figure.url}"
             )
     return lines
