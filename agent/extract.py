@@ -13,7 +13,7 @@ from typing import Any
 
 from agent.extract_languages import languages
 from agent.extract_latency import latency
-from agent.extract_sizes import read_sizes
+from agent.extract_sizes import daily_throughput, read_sizes
 from agent.extract_volume import NUM, named_number, number, volume
 from agent.size_merge import parts_note
 from agent.size_parts import add_history
@@ -229,6 +229,10 @@ def _tokens(text: str, found: Extraction) -> None:
     if sizes.turns is not None:
         add_history(sizes, sizes.output)
         _conversations_to_requests(sizes.turns, sizes.evidence["turns"], found)
+    throughput = daily_throughput(text)
+    if throughput and "requests_per_day" not in found.fields and sizes.input_tokens:
+        per_day = round(throughput[0] / sizes.input_tokens, 3)  # "2M tokens a day in chunks of 4k": 500 requests
+        found.put("requests_per_day", per_day, f"{throughput[1]} / {sizes.input_tokens:,} tokens a request (derived)")
     material = sizes.total or sum(sizes.parts.get(part, 0) for part in ("documents", "user_text"))
     if sizes.output is None and material and (same := _SAME_LENGTH.search(text)):
         sizes.output = material  # a translation or a rewrite: as long as what it is given

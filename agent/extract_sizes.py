@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from agent.extract_volume import PERIOD_PER_DAY
 from agent.size_items import item_count, restated
 from agent.size_parts import clause, retrieved
 from agent.size_units import TOKENS_PER, Mention, Sizes, sentence_start, tokens_of
@@ -60,8 +61,12 @@ _BARE_AFTER = re.compile(
     r"(?<![\w.,])(?P<d2>\d+(?:[.,]\d+)*)\s?(?P<s2>k)[\s-]+(?P<noun2>system prompts?|prompts?|instructions)\b",
     re.IGNORECASE,
 )
-_THROUGHPUT = re.compile(r"^\s*(?:a|an|per|each|every|/)\s*(?:day|week|month|hour|minute|second|year)\b|"
-                         r"^\s*(?:daily|weekly|monthly|hourly)\b", re.I)  # fmt: skip
+# "10,000 pages a day", "2 million tokens of chat logs per day": a day's throughput, not one request
+_THROUGHPUT = re.compile(r"^\s*(?:of\s+(?:[a-z-]+\s+){1,3}?)?(?:(?:a|an|per|each|every|/)\s*"
+                         r"(?P<period>day|week|month|hour|minute|second|year)\b|(?P<ly>daily|weekly|monthly|hourly)\b)",
+                         re.I)  # fmt: skip
+_DAILY_BEFORE = re.compile(r"\b(?P<ly>daily|weekly|monthly|hourly)\s+(?:[a-z]+\s+){0,2}(?:is|are|of|:)\s*"
+                           r"(?:about\s+|around\s+|roughly\s+|~\s*)?$", re.I)  # fmt: skip
 
 
 def _value(match: re.Match[str], i: int) -> float | None:
@@ -200,7 +205,9 @@ def mentions(text: str) -> list[Mention]:
             amount = 1.5 if "two" in match.group("ortwo").lower() else amount
         unit = _unit(match.group("unit"))
         after = text[match.end() : match.end() + 60]
-        if _THROUGHPUT.match(after) or re.search(r"(?:per|/)\s*$", text[max(0, match.start() - 5) : match.start()]):
+        if _THROUGHPUT.match(after) or _DAILY_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
+            continue
+        if re.search(r"(?:per|/)\s*$", text[max(0, match.start() - 5) : match.start()]):
             continue
         # the words that give a size its role are near it; a bounded look back keeps long messages fast
         before = text[max(sentence_start(text, match.start()), match.start() - 240) : match.start()]
@@ -218,6 +225,9 @@ def mentions(text: str) -> list[Mention]:
             role, noun, attached = ("output" if label.group("out") else "total"), label.group(0), ""
         if unit in ("turn", "passage"):
             role = "history" if unit == "turn" else "retrieved"
+        in_chunks = r"\b(?:in|into)\s+(?:chunks|pieces|batches|segments|parts)\s+of\s+(?:~\s*|about\s+)?$"
+        if re.search(in_chunks, tail):
+            role = "sent"  # "in chunks of 4k tokens": each chunk is one request's material, not a retrieved passage
         if role == "window" and (unit == "line" or CODE_CONTEXT.search(before + match.group(0) + after[:25])):
             role = "code"
         elif role == "window" and _PER_REQUEST.search(before):
@@ -284,6 +294,20 @@ def mentions(text: str) -> list[Mention]:
                 "total" if re.match(TOTAL, noun) else "output")  # fmt: skip
         found.append(Mention(value, "token", match.group(0), role, noun, match.start(f"d{i}"), bare=True))
     return sorted(found, key=lambda m: m.start)
+
+
+def daily_throughput(text: str) -> tuple[float, str] | None:
+    """Tokens a day that a stated throughput stands for ("the daily intake is 5,000 pages"), and its words."""
+    for match in _MENTION.finditer(text):
+        after = text[match.end() : match.end() + 60]
+        per = _THROUGHPUT.match(after) or _DAILY_BEFORE.search(text[max(0, match.start() - 40) : match.start()])
+        low, unit = _value(match, 1), _unit(match.group("unit"))
+        if not per or low is None or unit not in (*TOKENS_PER, "token") or unit == "passage":
+            continue
+        per_day = PERIOD_PER_DAY[(per.groupdict().get("period") or per.group("ly")).lower()]
+        words = match.group(0) + (per.group(0) if per.re is _THROUGHPUT else "")
+        return tokens_of(Mention(low, unit, match.group(0), None))[0] * per_day, words.strip()
+    return None
 
 
 def read_sizes(text: str) -> Sizes:

@@ -122,6 +122,27 @@ def _population_rate(text: str, rates: list[tuple[int, int, float]]) -> tuple[fl
     return None
 
 
+# "Once a night we rewrite the ~2,000 that changed": a batch run's size at the run's frequency.
+_ONCE = re.compile(r"\bonce\s+(?:a|an|per|every|each)\s+(day|night|week|month)\b", re.I)
+_BATCH_COUNT = re.compile(
+    r"\b(?:the|all|about|around|roughly|some)\s+~?\s?" + NUM + r"(?![-–]|\s*(?:%|[a-z]+\s+(?:tokens?|words?|pages?)\b|"
+    r"tokens?|words?|pages?|lines?|chars?|characters?|ms|s\b|seconds?|minutes?|hours?|days?|examples|samples))",
+    re.IGNORECASE,
+)
+
+
+def _batch_run(text: str) -> tuple[float, str] | None:
+    for once in _ONCE.finditer(text):
+        start, end = sentence_bounds(text, once.start())
+        for count in _BATCH_COUNT.finditer(text, start, end):
+            amount = number(count.group(1), count.group(2))
+            if amount >= 2:
+                period = "day" if once.group(1).lower() == "night" else once.group(1).lower()
+                first, last = min(once.start(), count.start()), max(once.end(), count.end())
+                return amount * PERIOD_PER_DAY[period], text[first:last]
+    return None
+
+
 def volume(text: str) -> tuple[float, str] | None:
     """Requests a day and the words that say so; a stated population times each member's rate first."""
     spelled = {f"{_TENS[m.group(1).lower()]} {m.group(2)}": m.group(0) for m in _SPELLED.finditer(text)}
@@ -146,4 +167,4 @@ def _volume_in_digits(text: str) -> tuple[float, str] | None:
     match = _VOLUME_PLAIN.search(text)
     if match and re.search(r"\bday|daily\b", text, re.IGNORECASE):
         return number(match.group(1), match.group(2)), match.group(0)
-    return None
+    return _batch_run(text)
