@@ -6,11 +6,13 @@ where it stopped when the session is reopened.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sqlite3
 import threading
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,7 @@ from langgraph.types import Command
 from agent.graph import build_graph
 from agent.interview import build_requirements, missing_fields
 from agent.nodes import AdvisorTools
+from agent.session_store import open_database, session_lock
 from agent.state import AdvisorState, ChatMessage
 
 MAX_MESSAGE_CHARS = 20_000
@@ -64,9 +67,12 @@ class TurnResult:
 
 class Advisor:
     def __init__(self, tools: AdvisorTools, sessions_path: Path) -> None:
-        sessions_path.parent.mkdir(parents=True, exist_ok=True)
-        self._connection = sqlite3.connect(str(sessions_path), check_same_thread=False)
-        self._connection.execute("PRAGMA journal_mode=WAL")
+        # A damaged file is moved aside and a fresh one started; `notice` tells the user once.
+        self._connection, self.notice = open_database(sessions_path, "sessions database")
+        self._lock_dir = sessions_path.parent / "locks"
+        # The UI thread and the turn worker share these connections: one at a time.
+        self._lock = threading.RLock()
+        self._held: set[str] = set()
         self._connection.execute(
             "CREATE TABLE IF NOT EXISTS tradeoff_sessions (id TEXT PRIMARY KEY, title TEXT, created TEXT, updated TEXT)"
         )
@@ -82,14 +88,29 @@ class Advisor:
             "(seq INTEGER PRIMARY KEY AUTOINCREMENT, session TEXT NOT NULL, kind TEXT NOT NULL, body TEXT NOT NULL)"
         )
         self._evidence.commit()
-        self._evidence_lock = threading.Lock()
+        self._evidence_lock = threading.Lock()  # its own connection: a UI write never waits for a turn
         self.tools = tools
         serde = JsonPlusSerializer(allowed_msgpack_modules=STATE_TYPES)
         self.graph = build_graph(tools, SqliteSaver(self._connection, serde=serde))
 
     def close(self) -> None:
-        self._evidence.close()
-        self._connection.close()
+        with self._lock:
+            self._evidence.close()
+            self._connection.close()
+
+    @contextlib.contextmanager
+    def _writing(self, session: str) -> Iterator[None]:
+        """One writer per session: this thread among ours, this process among others."""
+        with self._lock:
+            if session in self._held:  # re-entered: finish_interrupted_turn within a turn
+                yield
+                return
+            with session_lock(self._lock_dir, session):
+                self._held.add(session)
+                try:
+                    yield
+                finally:
+                    self._held.discard(session)
 
     def _config(self, session: str) -> dict[str, Any]:
         return {"configurable": {"thread_id": session}}
@@ -105,17 +126,20 @@ class Advisor:
         self._connection.commit()
 
     def exists(self, session: str) -> bool:
-        row = self._connection.execute("SELECT 1 FROM tradeoff_sessions WHERE id = ?", (session,)).fetchone()
+        with self._lock:
+            row = self._connection.execute("SELECT 1 FROM tradeoff_sessions WHERE id = ?", (session,)).fetchone()
         return row is not None
 
     def sessions(self) -> list[SessionInfo]:
-        rows = self._connection.execute(
-            "SELECT id, title, created, updated FROM tradeoff_sessions ORDER BY updated DESC, id"
-        ).fetchall()
+        with self._lock:
+            rows = self._connection.execute(
+                "SELECT id, title, created, updated FROM tradeoff_sessions ORDER BY updated DESC, id"
+            ).fetchall()
         return [SessionInfo(*row) for row in rows]
 
     def state(self, session: str) -> AdvisorState:
-        values = self.graph.get_state(self._config(session)).values
+        with self._lock:
+            values = self.graph.get_state(self._config(session)).values
         state = AdvisorState.model_validate(values) if values else AdvisorState()
         runs, votes = self.trial_evidence(session)
         if runs or votes:
@@ -124,14 +148,19 @@ class Advisor:
 
     def finish_interrupted_turn(self, session: str) -> bool:
         """Complete a turn a crash cut short (nodes still pending, no question waiting)."""
-        snapshot = self.graph.get_state(self._config(session))
-        if snapshot.next and not snapshot.interrupts:
-            self.graph.invoke(None, self._config(session), durability="sync")
-            return True
+        with self._writing(session):
+            snapshot = self.graph.get_state(self._config(session))
+            if snapshot.next and not snapshot.interrupts:
+                self.graph.invoke(None, self._config(session), durability="sync")
+                return True
         return False
 
     def edit_requirement(self, session: str, field: str, value: Any) -> TurnResult:
         """Set one requirement directly (the TUI's panel) and re-rank at once."""
+        with self._writing(session):
+            return self._edit_requirement(session, field, value)
+
+    def _edit_requirement(self, session: str, field: str, value: Any) -> TurnResult:
         from pydantic import ValidationError
 
         from agent.interview import IMPORTANT
@@ -161,10 +190,14 @@ class Advisor:
     def import_record(self, record: Any) -> TurnResult:
         """A saved decision record (JSON) back into a new session: its words, requirements,
         trials and votes, re-ranked against today's catalog."""
+        session = uuid.uuid4().hex[:12]
+        with self._writing(session):
+            return self._import_record(session, record)
+
+    def _import_record(self, session: str, record: Any) -> TurnResult:
         from agent.interview import IMPORTANT
         from agent.nodes import recommend
 
-        session = uuid.uuid4().hex[:12]
         self._touch(session, f"imported: {record.title}")
         requirements = {k: v for k, v in record.requirements.items() if k in record.stated}
         messages = [ChatMessage(role="user", content=text) for text in record.context]
@@ -213,6 +246,10 @@ class Advisor:
         if session is not None and not self.exists(session):
             raise SessionNotFound(f"no session {session!r}; `tradeoff sessions` lists them")
         session = session or uuid.uuid4().hex[:12]
+        with self._writing(session):
+            return self._turn(message, session)
+
+    def _turn(self, message: str, session: str) -> TurnResult:
         self._touch(session, message)
         config = self._config(session)
         self.finish_interrupted_turn(session)

@@ -139,7 +139,9 @@ def start_server(
     with one real completion: a build that crashes on this CPU fails here, not in a trial."""
     files = model_files(data_dir)
     if log is not None:
-        log.parent.mkdir(parents=True, exist_ok=True)
+        from agent.files import private_file
+
+        private_file(log)
     output = log.open("ab") if log else subprocess.DEVNULL
     wanted = tuple(alias for alias in LOCAL_ORDER if alias in files and (aliases is None or alias in aliases))
     # Split the cores: llama.cpp's threads spin while they wait, so two servers with a thread per core

@@ -54,8 +54,8 @@ class KnowledgeStore:
         self._client = self._open_local(path, chromadb.PersistentClient, chroma_settings)
 
     def _open_local(self, path: Path, factory: Callable[..., Any], chroma_settings: Any) -> Any:
-        path.mkdir(parents=True, exist_ok=True)
         try:
+            path.mkdir(parents=True, exist_ok=True, mode=0o700)  # a file in its place is rebuilt below
             client = factory(path=str(path), settings=chroma_settings)
             for collection in client.list_collections():
                 client.get_collection(getattr(collection, "name", collection)).count()
@@ -66,7 +66,7 @@ class KnowledgeStore:
             SharedSystemClient.clear_system_cache()  # Chroma caches the broken system per path
             aside = path.with_name(f"{path.name}.corrupt-{dt.datetime.now():%Y%m%d-%H%M%S}")
             shutil.move(str(path), str(aside))
-            path.mkdir(parents=True)
+            path.mkdir(parents=True, mode=0o700)
             self.notice = (
                 f"the knowledge index at {path} could not be opened ({exc.__class__.__name__}); "
                 f"moved it to {aside.name} and rebuilt it"

@@ -79,11 +79,11 @@ class TradeoffApp(App[None]):
     @work(thread=True, exit_on_error=False, group="load", name="load-core")
     def load_core(self) -> None:
         from agent.factory import make_advisor
-        from agent.settings import Settings
+        from agent.settings import load_settings
         from knowledge.base import KnowledgeBase
 
         if self.settings is None:
-            self.settings = Settings()
+            self.settings = load_settings()
         knowledge = KnowledgeBase(
             self.settings.index_dir, self.settings.embedding_model, self.settings.chroma_host, self.settings.chroma_port
         )
@@ -107,6 +107,8 @@ class TradeoffApp(App[None]):
         freeze_loaded_objects()
         status = self.main_screen.query_one(StatusBar)
         status.advisor = event.mode
+        if self.advisor.notice:
+            self.chat.add_note(f"⚠ {self.advisor.notice}")
         if self.settings.load_embeddings:
             status.index = "index: BM25 ready, embeddings loading…"
             self.load_index()
@@ -131,9 +133,13 @@ class TradeoffApp(App[None]):
     def _worker_failed(self, event: Worker.StateChanged) -> None:
         if event.state != WorkerState.ERROR or event.worker.error is None:
             return
+        from agent.settings import SettingsError
         from tui.logging_setup import log_exception
 
         error = event.worker.error
+        if isinstance(error, SettingsError):  # the user's to fix, before anything can work
+            self.exit(return_code=2, message=f"tradeoff: {error}")
+            return
         where = log_exception(error)
         if event.worker.name == "load-index":
             self.main_screen.query_one(StatusBar).index = "index: BM25 only (embeddings unavailable)"
@@ -321,7 +327,11 @@ class TradeoffApp(App[None]):
         if state is None or not state.ranking:
             self.notify("Nothing to export yet: get a recommendation first.", severity="warning")
             return
-        path = export_record(state, self.advisor.tools.catalog, Path.cwd(), self.session_id or "session", fmt)
+        try:
+            path = export_record(state, self.advisor.tools.catalog, Path.cwd(), self.session_id or "session", fmt)
+        except OSError as exc:  # a read-only or full disk: say so, keep the session
+            self.notify(f"Could not write the decision record in {Path.cwd()}: {exc.strerror or exc}", severity="error")
+            return
         self.notify(f"Decision record written to {path}")
 
     def action_show_requirements(self) -> None:

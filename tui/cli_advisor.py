@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from agent.settings import Settings
 from tui.cli import UsageError, print_json
@@ -14,9 +15,12 @@ def _advisor(settings: Settings):  # type: ignore[no-untyped-def]
     from knowledge.base import KnowledgeBase
 
     try:
-        return make_advisor(settings, KnowledgeBase(settings.index_dir))
+        advisor = make_advisor(settings, KnowledgeBase(settings.index_dir))
     except CatalogDataError as exc:
         raise UsageError(str(exc)) from None
+    if advisor.notice:
+        sys.stderr.write(f"note: {advisor.notice}\n")
+    return advisor
 
 
 def run_ask(args: argparse.Namespace) -> int:

@@ -1,22 +1,40 @@
-"""Tracebacks go to a log file in the platform log dir, never to the screen."""
+"""Tracebacks go to a log file in the platform log dir, never to the screen. The log is private
+(0600 in a 0700 folder) and rotates at 1 MB, keeping three old files."""
 
 from __future__ import annotations
 
 import logging
+import os
 import traceback
 from pathlib import Path
 
-from agent.settings import Settings
+from agent.files import private_file
+from agent.settings import log_dir
+
+MAX_BYTES = 1_000_000
+KEEP = 3
 
 
 def log_path() -> Path:
-    return Settings().log_dir / "tradeoff.log"
+    # Not Settings(): the error being logged may be a bad setting.
+    return log_dir() / "tradeoff.log"
+
+
+def _rotate(path: Path) -> None:
+    if not path.exists() or path.stat().st_size < MAX_BYTES:
+        return
+    for number in range(KEEP - 1, 0, -1):
+        older = path.with_name(f"{path.name}.{number}")
+        if older.exists():
+            os.replace(older, path.with_name(f"{path.name}.{number + 1}"))
+    os.replace(path, path.with_name(f"{path.name}.1"))
 
 
 def log_exception(exc: BaseException) -> Path:
     path = log_path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _rotate(path)
+        private_file(path)
         with path.open("a", encoding="utf-8") as handle:
             handle.write("".join(traceback.format_exception(exc)))
     except OSError:
