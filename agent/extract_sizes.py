@@ -43,7 +43,7 @@ _UNITS = (r"tokens?|words?|pages?|lines?(?:\s+of\s+code)?|passages?|chunks?|snip
 _MENTION = re.compile(
     r"(?P<top>\btop[\s-]*)?" + _QTY.format(i=1) + r"(?:\s*(?:-|–|to|or|and)\s*" + _QTY.format(i=2) + r")?"
     r"[\s-]*(?:(?:short|brief|single|long|concise|summary|quick|full|relevant|retrieved|most|matching|similar|"
-    r"nearest|related|[a-z]+-[a-z]+)\s+){0,2}"
+    r"nearest|related|best|top|[a-z]+-[a-z]+)\s+){0,2}"
     r"(?P<unit>" + _UNITS + r")\b(?P<ortwo>\s+or\s+(?:two|so)\b)?",
     re.IGNORECASE,
 )
@@ -166,7 +166,7 @@ def _attached_role(after: str) -> tuple[str | None, str, str]:
     both = re.match(r"\s*(?:in and out|in/out|each way|both ways)\b", lowered)
     if both:
         return "both", "in and out", after[: both.end()]
-    inward = re.match(r"\s*in\b(?=\s*(?:[,.;/)]|and\b|$))", lowered)
+    inward = re.match(r"\s*(?:of\s+[a-z]+\s+)?in\b(?=\s*(?:[,.;/)]|and\b|$))", lowered)
     if inward:
         return "sent", "in", after[: inward.end()]
     back = re.match(r"\s*(?:(?:of\s+[a-z]+\s+)?back\b|out\b|of output|"
@@ -220,6 +220,11 @@ def mentions(text: str) -> list[Mention]:
             near, near_noun = _nearest_role(before)
             if role is None or near == "output":
                 role, noun, attached = near, near_noun, ""
+        subject = _SUBJECT.match(before)
+        later = before[subject.end() :] if subject else ""
+        weak = role in (None, "documents", "user_text") and not re.search(r"\bfrom\b", later)
+        if subject and weak and not attached_role_says(after):  # "Output is a query, rarely over 300 tokens"
+            role, noun, attached = ("total" if subject.group("noun").lower().startswith("input") else "output"), "", ""
         label = re.search(r"\b(?:(?P<out>out|outputs?)|ins?|inputs?)\s*[:=]\s*(?:an?\s+)?$", tail, re.I)
         if label:  # "Out: a 2-page report": a label says the direction, whatever the noun
             role, noun, attached = ("output" if label.group("out") else "total"), label.group(0), ""
@@ -230,7 +235,7 @@ def mentions(text: str) -> list[Mention]:
             role = "sent"  # "in chunks of 4k tokens": each chunk is one request's material, not a retrieved passage
         if role == "window" and (unit == "line" or CODE_CONTEXT.search(before + match.group(0) + after[:25])):
             role = "code"
-        elif role == "window" and _PER_REQUEST.search(before):
+        elif role == "window" and (_PER_REQUEST.search(before) or re.search(r"\bcontext\s+(?:is|are)\s+\S*$", tail)):
             role = "sent"  # "each query goes out with ~2k tokens of context": material, not a window
         prose = unit in ("sentence", "paragraph", "bullet")
         arrives_as = re.search(r"\b(?:in|come|comes|arrive\w*|sent|uploaded)\s+as\s+(?:an?\s+)?$", tail, re.I)
@@ -380,7 +385,17 @@ def read_sizes(text: str) -> Sizes:
     return sizes
 
 
-_ADDED = re.compile(r"\b(?:plus|along with|together with|as well as|and)\b|\+", re.I)
+# The clause's subject names what the size is: "Output is a query, rarely over 300 tokens".
+_SUBJECT = re.compile(r"\W*(?:the\s+)?(?P<noun>outputs?|answers?|responses?|repl(?:y|ies)|inputs?)\s+"
+                      r"(?:is|are|will be|should be)\b", re.I)  # fmt: skip
+
+
+def attached_role_says(after: str) -> bool:
+    """Words right after a size that name its role themselves ("... tokens back", "... of context in")."""
+    return _attached_role(after)[0] in ("output", "sent", "both")
+
+
+_ADDED = re.compile(r"\b(?:plus|along with|together with|as well as)\b|\+", re.I)
 
 
 def _added(text: str, previous: int, start: int) -> bool:

@@ -33,7 +33,7 @@ _SPELLED = re.compile(r"\b(" + "|".join(sorted(_TENS, key=len, reverse=True)) + 
 # "three questions a day": a small count in words before a noun reads like digits.
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50}  # fmt: skip
-_SMALL_WORD = re.compile(r"\b(" + "|".join(_SMALL) + r")(?=\s+[a-z]+s\s+(?:a|an|per|each|every)\s)", re.IGNORECASE)
+_SMALL_WORD = re.compile(r"\b(" + "|".join(_SMALL) + r")(?=\s+[a-z]+\s+(?:a|an|per|each|every)\s)", re.IGNORECASE)
 
 
 def spelled_numbers(text: str) -> str:
@@ -72,9 +72,13 @@ _VOLUME_PLAIN = re.compile(
 _FREQUENCY = re.compile(r"\b(once|twice|thrice)\s+(?:(?:a|per|each|every)\s+)?" + _PERIOD.replace("(day", "(day|night"),
                         re.IGNORECASE)  # fmt: skip
 _FREQUENCY_COUNT = {"once": 1, "twice": 2, "thrice": 3}
+_MEASURES = r"(?:words|tokens|pages|lines|chars|characters|sentences|paragraphs|bullets|turns|messages|minutes|hours)\b"
 _POPULATION = re.compile(
     r"(?<![$€£\d.,])" + NUM + r"\s*(?:(?:[a-z]+|[a-z]+-[a-z]+)\s+){0,2}?(?:" + _PEOPLE + r")\b|"
-    r"(?<![$€£\d.,])(\d+(?:,\d{3})*)[- ]person\b",
+    r"(?<![$€£\d.,])(\d+(?:,\d{3})*)[- ]person\b|"
+    r"\b(?:" + _PEOPLE + r")\s*[:=]\s*(\d+(?:,\d{3})*)\b|"  # "Clinicians: 120"
+    r"(?<![$€£\d.,])(\d+(?:,\d{3})*)\s+(?!(?:[a-z]+\s+)?" + _MEASURES + r")(?:[a-z]+\s+)?[a-z]+s"
+    r"(?=\s*,?\s*(?:who\s+)?each\b)",  # "15 copywriters each", not "300 words each"
     re.IGNORECASE,
 )
 # Words that make a rate each member's own: "each", "who", "x", "sending", "per user".
@@ -103,7 +107,8 @@ def _population_rate(text: str, rates: list[tuple[int, int, float]]) -> tuple[fl
     """Members x what each does, with a share of them when one is said ("a third of them")."""
     for people in _POPULATION.finditer(text):
         start, end = sentence_bounds(text, people.start())
-        size = number(people.group(1), people.group(2)) if people.group(1) else number(people.group(3), None)
+        count = next(g for g in (people.group(3), people.group(4), people.group(5)) if g) if not people.group(1) else ""
+        size = number(people.group(1), people.group(2)) if people.group(1) else number(count, None)
         for rate_start, rate_end, per_day in rates:
             if not people.end() <= rate_start < end or rate_start - people.end() > 140:
                 continue
@@ -129,6 +134,10 @@ _BATCH_COUNT = re.compile(
     r"tokens?|words?|pages?|lines?|chars?|characters?|ms|s\b|seconds?|minutes?|hours?|days?|examples|samples))",
     re.IGNORECASE,
 )
+
+
+_USUAL = re.compile(r"\b(?:on average|average|avg|typically|usually|normally)\b", re.I)
+_PEAK = re.compile(r"\bpeaks?\b|\bat (?:the )?busiest\b", re.I)
 
 
 def _batch_run(text: str) -> tuple[float, str] | None:
@@ -160,7 +169,9 @@ def _volume_in_digits(text: str) -> tuple[float, str] | None:
     rates = _rates(text)
     if product := _population_rate(text, rates):
         return product
-    match = _VOLUME.search(text)
+    matches = list(_VOLUME.finditer(text))
+    usual = [m for m in matches if _USUAL.search(text[max(0, m.start() - 25) : m.end() + 25])]
+    match = usual[0] if usual and _PEAK.search(text) else (matches[0] if matches else None)
     if match:
         period = next(g for g in (match.group(3), match.group(4)) if g).lower()
         return number(match.group(1), match.group(2)) * PERIOD_PER_DAY[period], match.group(0)

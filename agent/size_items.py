@@ -11,7 +11,9 @@ _SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eig
           "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50}  # fmt: skip
 _ITEM = r"(?:item|one|piece|line|turn|message|chunk|page|file|doc\w*|article|example|entry|row|email|review|record)"
 # "~150 tok each", "30 words apiece", "25 tokens a line", "300 tokens per chunk"
-_EACH_AFTER = re.compile(r"\s*(?:each|apiece|a piece|per\s+" + _ITEM + r"|an?\s+" + _ITEM + r")\b", re.I)
+_EACH_AFTER = re.compile(
+    r"\s*(?:each|apiece|a piece|per\s+" + _ITEM + r"|an?\s+" + _ITEM + r"|(?:from|of|for|in)\s+each(?:\s+one)?)\b", re.I
+)
 # "each between 8 and 12 pages", "each turn ~50 words", "(each about 60 words)", "each of them is ~"
 _EACH_BEFORE = re.compile(
     r"\b(?:each|every one)(?:\s+of\s+(?:them|these|those)|\s+[a-z]+)?[\s,]*"
@@ -49,6 +51,10 @@ def item_count(before: str, after: str) -> tuple[float, str, int] | None:
     if not counts:
         return None
     count = counts[-1]
+    noun = re.escape(count.group("noun").lower())
+    # "50 reviews per call (reviews average 60 words)": the items named again, then one item's size
+    again = r"\b" + noun + r"\s+(?:average|averaging|are|run|of)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?$"
+    each = each or bool(re.search(again, before[count.end() :], re.I))
     if _RATE_AFTER.match(before[count.end() :]):
         return None  # "200 tickets a day, each ~300 tokens": a volume, not items of one request
     of_size = bool(_COUNT_OF.fullmatch(before[count.end() :]))

@@ -8,7 +8,8 @@ import re
 OUT = (
     r"answers?|responses?|repl(?:y|ies)|outputs?|completions?|summar(?:y|ies)|labels?|categor(?:y|ies)|"
     r"generat(?:es?|ing|ions?)|generated(?!\s+from)|writes?|returns?|reply with|respond\w*|continuations?|"
-    r"suggestions?|captions?|headlines?|yields?|back(?!-)|out(?=\s*[:=])"
+    r"suggestions?|captions?|headlines?|explanations?|yields?|ask(?:s|ing)? for|expect(?:s|ing)?|back(?!-)|"
+    r"out(?=\s*[:=])"
 )
 DOC = (
     r"documents?|docs?|contracts?|reports?|pdfs?|files?|notes?|transcripts?|papers?|books?|chapters?|"

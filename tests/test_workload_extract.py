@@ -36,9 +36,14 @@ def field_ok(field: str, expected, got) -> bool:
 
 
 DEV = load("workload_dev.jsonl")
+# A case the rules still miss says why in "known_miss"; strict, so a fix is noticed.
+DEV_CASES = [
+    pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=c["known_miss"])) if "known_miss" in c else c
+    for c in DEV
+]
 
 
-@pytest.mark.parametrize("case", DEV, ids=[c["text"][:40] for c in DEV])
+@pytest.mark.parametrize("case", DEV_CASES, ids=[c["text"][:40] for c in DEV])
 def test_development_messages(case):
     """Written before the rules, then used to develop them: coverage, not a held-out score."""
     got = extract(case["text"]).fields
