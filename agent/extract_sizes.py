@@ -213,8 +213,10 @@ def mentions(text: str) -> list[Mention]:
         before = text[max(sentence_start(text, match.start()), match.start() - 240) : match.start()]
         before = before[max([m.end() for m in _CONTRAST.finditer(before)] or [0]) :]
         tail = before[-60:]  # for patterns anchored at the size: short, so each search is cheap
+        restating = ""
         if again := restated(after):
-            amount, after = again[0], after[len(again[1]) :]  # "a few paras, say 3": the exact figure wins
+            amount, restating = again  # "a few paras, say 3": the exact figure wins
+            after = after[len(restating) :]
         role, noun, attached = _attached_role(after)
         if role is None or (role != "output" and AMBIGUOUS.match(noun or "") and GEN_VERB.search(before)):
             near, near_noun = _nearest_role(before)
@@ -249,7 +251,6 @@ def mentions(text: str) -> list[Mention]:
         item = None if unit == "passage" or role == "retrieved" else item_count(before, after)
         if item:
             amount *= item[0]  # "two contracts side by side, each 8-12 pages"
-            attached += f" (each; {item[1]})"
             counted_at = match.start() - len(before) + item[2]
             counted = [m for m in found if m.start <= counted_at < m.start + len(m.words)]
             for previous in counted:  # "the last 100 lines (about 25 tokens a line)": one size, not two
@@ -279,11 +280,16 @@ def mentions(text: str) -> list[Mention]:
                 found.pop()
                 role, noun = previous.role, previous.noun
         bound = bool(re.search(r"(?:up to|at most|max(?:imum)?|as long as|no more than)\s*$", tail, re.I))
-        words = (match.group(0) + attached).strip()
+        words = (match.group(0) + restating + attached).strip()
+        items, items_words = (item[0], item[1]) if item else (1.0, "")
         if role == "both":  # "80-120 words in and out": the input and the answer
-            found.append(Mention(amount, unit, words, "sent", noun, match.start(), bound))
+            found.append(
+                Mention(amount, unit, words, "sent", noun, match.start(), bound, items=items, items_words=items_words)
+            )
             role = "output"
-        found.append(Mention(amount, unit, words, role, noun, match.start(), bound))
+        found.append(
+            Mention(amount, unit, words, role, noun, match.start(), bound, items=items, items_words=items_words)
+        )
     for match in _TURN_MESSAGES.finditer(text):
         if not any(m.unit == "turn" for m in found):
             amount = _count(match.group("n") or match.group("m"))
@@ -349,6 +355,8 @@ def read_sizes(text: str) -> Sizes:
         tokens, note = tokens_of(mention)
         if mention.unit == "token":
             note = f"stated: {clause(text, mention)}" + (" (a bare number, read as tokens)" if mention.bare else "")
+            if mention.items != 1:
+                note += f" each, x {mention.items:g} ({mention.items_words}) = {tokens:,} tokens"
         if role == "output":
             # a stated token count beats an estimate from a convention ("3 bullet points (~60 tokens total)")
             if sizes.output is None or (

@@ -24,6 +24,8 @@ class Mention:
     start: int = 0
     upper_bound: bool = False
     bare: bool = False  # "output maybe 400": no unit, read as tokens
+    items: float = 1.0  # how many items the amount covers: "two contracts, each 8-12 pages" is 2
+    items_words: str = ""  # the words that count them: "two contracts"
 
 
 @dataclass
@@ -49,7 +51,10 @@ def tokens_of(mention: Mention) -> tuple[int, str]:
         return int(mention.amount), f"stated: {mention.words}"
     per = TOKENS_PER[mention.unit]
     tokens = max(1, math.ceil(mention.amount * per - 1e-9))
-    count = f"{mention.amount:,g} {mention.unit}{'s' if mention.amount != 1 else ''}"
+    each = mention.amount / mention.items
+    count = f"{each:,g} {mention.unit}{'s' if each != 1 else ''}"
+    if mention.items != 1:
+        count = f"{mention.items:g} ({mention.items_words}) x {count}"
     return tokens, f"{count} x ~{per:g} tokens {UNIT_WORDS[mention.unit]} (assumption)"
 
 
