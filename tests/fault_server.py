@@ -1,10 +1,13 @@
 """A small fault-injecting OpenAI-compatible server on loopback, for faults a real server will not
 produce on demand. The model name picks the behaviour: `server-error`, `unauthorized`, `cut`,
-`malformed`, `slow`, `long-*` (400 chunks), `delay-<ms>*` (the first token after that many ms)."""
+`malformed`, `slow`, `long-*` (400 chunks), `delay-<ms>*` (the first token after that many ms),
+`html` (a web page with status 200), `bad-utf8` (a chunk that is not UTF-8), `flood` (a stream that
+ignores max_tokens: 10 MB of content)."""
 
 from __future__ import annotations
 
 import json
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -56,9 +59,25 @@ class FaultHandler(BaseHTTPRequestHandler):
             return self._error(429, {"retry-after": "1"})
         if model == "always-rate-limited":
             return self._error(429, {"retry-after": "0"})
+        if model == "html":
+            body = b"<!doctype html><html><head><title>Sign in</title></head><body>Portal</body></html>"
+            self.send_response(200)
+            self.send_header("content-type", "text/html")
+            self.send_header("content-length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
         self.send_response(200)
         self.send_header("content-type", "text/event-stream")
         self.end_headers()
+        if model == "flood":
+            piece = _chunk("x" * 10_000)
+            for _ in range(1_000):  # 10 MB, whatever max_tokens said
+                try:
+                    self.wfile.write(piece)
+                except OSError:
+                    return  # the client stopped reading
+            return
         if model == "slow":
             time.sleep(5)
         if model.startswith("delay-"):  # a known first-token delay, for checking TTFT
@@ -69,6 +88,10 @@ class FaultHandler(BaseHTTPRequestHandler):
                 self.wfile.flush()
                 self.close_connection = True
                 return
+            if model == "bad-utf8" and index == 2:
+                self.wfile.write(b'data: {"id": "x", "choices": [{"index": 0, "delta": {"content": "\xff\xfe"}}]}\n\n')
+                self.wfile.flush()
+                continue
             if model == "malformed" and index == 2:
                 self.wfile.write(b"data: {this is not json\n\n")
                 self.wfile.flush()
@@ -86,6 +109,12 @@ def start() -> tuple[ThreadingHTTPServer, str]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), FaultHandler)
     server.daemon_threads = True
     server.calls = {}  # type: ignore[attr-defined]
+
+    def quiet_when_the_client_left(request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], OSError):  # a client that stopped reading is the point
+            ThreadingHTTPServer.handle_error(server, request, client_address)  # type: ignore[arg-type]
+
+    server.handle_error = quiet_when_the_client_left  # type: ignore[method-assign]
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/v1"
 

@@ -90,3 +90,20 @@ def test_the_judge_swaps_positions_and_is_labelled(tmp_path, endpoint):
     # A judge that always prefers the first slot shows position bias: the swap exposes it.
     verdict = asyncio.run(judge_top_two(cases, result, "gpt-4.1-mini", "accuracy", mock_response="1"))
     assert verdict["tally"]["inconsistent"] == 1 and "judge" in verdict["label"]
+
+
+def test_the_judge_compares_mcnemars_top_two_and_skips_a_model_that_failed_everything(tmp_path, endpoint):
+    tests = [{"id": f"t{i}", "prompt": "x", "assert": [{"type": "contains", "value": "alpha"}]} for i in range(2)]
+    cases, _ = load_tests(write(tmp_path, "t.jsonl", "\n".join(json.dumps(t) for t in tests)))
+    # Tied pass rates: the pair is the one McNemar's test names (ties broken by name), not list order.
+    models = ["openai/rate-limited-once", "openai/healthy", "openai/server-error"]
+    result = asyncio.run(run_batch(cases, models, TrialEngine(), None, api_base=endpoint))
+    top = result.top_two_test()
+    verdict = asyncio.run(judge_top_two(cases, result, "gpt-4.1-mini", "accuracy", mock_response="tie"))
+    assert (verdict["a"], verdict["b"]) == (top["a"], top["b"]) == ("openai/healthy", "openai/rate-limited-once")
+    assert verdict["tally"]["tie"] == 2
+    # When one of the two failed every test there is nothing to judge: no judge call is made.
+    failing = asyncio.run(run_batch(cases, ["openai/healthy", "openai/server-error"], TrialEngine(), None,
+                                    api_base=endpoint))  # fmt: skip
+    skipped = asyncio.run(judge_top_two(cases, failing, "no-such/judge", "accuracy"))
+    assert skipped["tally"] == {} and "openai/server-error failed every test" in skipped["skipped"]

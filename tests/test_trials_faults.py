@@ -87,3 +87,25 @@ def test_a_missing_key_names_the_variable_to_set(monkeypatch):
     )
     runs = asyncio.run(TrialEngine().run(request))
     assert [r.error for r in runs] == ["no API key: set DEEPINFRA_API_KEY", "no API key: set OPENAI_API_KEY"]
+
+
+@pytest.mark.parametrize(
+    ("model", "cause"),
+    [
+        ("malformed", "malformed stream: a chunk was not valid JSON"),
+        ("bad-utf8", "bad encoding: the stream was not valid UTF-8"),
+        ("html", "not an API response: the endpoint sent text/html with status 200"),
+    ],
+)
+def test_a_bad_stream_names_its_real_cause(endpoint, model, cause):
+    faulty = trial(endpoint, model)
+    assert faulty.error is not None and faulty.error.startswith(cause)
+    assert "could not connect" not in faulty.error
+
+
+def test_a_stream_that_ignores_max_tokens_is_cut_on_the_client(endpoint):
+    # The server sends 10 MB whatever max_tokens says; the client stops at max_tokens plus a margin.
+    request = TrialRequest(models=["openai/flood"], prompt="hi", api_base=endpoint, max_tokens=64, timeout_s=10)
+    run = asyncio.run(TrialEngine().single(request, "openai/flood"))
+    assert run.error is not None and run.error.startswith("stream too long: more than max_tokens (64)")
+    assert len(run.text) <= 64 * 16 + 4096 + 10_000  # at most one chunk past the cap

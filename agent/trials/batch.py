@@ -7,9 +7,9 @@ import asyncio
 import csv
 import hashlib
 import json
+import math
 import os
 import re
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,54 +49,122 @@ def _check_asserts(asserts: Any, where: str) -> list[dict[str, Any]]:
         raise TestSetError(f"{where}: 'assert' must be a list of {{type, value}} items")
     for item in asserts:
         if not isinstance(item, dict) or item.get("type") not in ASSERTION_TYPES:
-            raise TestSetError(f"{where}: unknown assertion {item!r}; use one of {', '.join(ASSERTION_TYPES)}")
+            shown = repr(item)[:60]
+            raise TestSetError(f"{where}: unknown assertion {shown}; use one of {', '.join(ASSERTION_TYPES)}")
+        _check_value(item, where)
     return asserts
+
+
+def _check_value(item: dict[str, Any], where: str) -> None:
+    """An assertion's value checked when the file is read, not when the first answer arrives."""
+    kind, value = item["type"], item.get("value")
+    if kind == "regex":
+        try:
+            re.compile(str(value))
+        except re.error as exc:
+            raise TestSetError(f"{where}: regex {str(value)[:40]!r} does not compile ({exc})") from None
+    elif kind in ("max-latency", "max-cost"):
+        unit = "milliseconds" if kind == "max-latency" else "USD"
+        try:
+            number = float(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            number = math.nan
+        if isinstance(value, bool) or not math.isfinite(number) or number < 0:
+            raise TestSetError(f"{where}: {kind} needs a number of {unit} >= 0, not {str(value)[:40]!r}")
+    elif kind == "json-schema" and not isinstance(value, dict):
+        raise TestSetError(f"{where}: json-schema needs a JSON schema object as its value")
+
+
+def _read_text(path: Path) -> str:
+    if path.is_dir():
+        raise TestSetError(f"{path} is a directory; give a .jsonl, .csv or .yaml file")
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise TestSetError(f"{path}: no such file") from None
+    except UnicodeDecodeError:
+        raise TestSetError(f"{path} is not UTF-8 text; save it as UTF-8") from None
+    except OSError as exc:
+        raise TestSetError(f"{path}: cannot read it ({exc.strerror or exc.__class__.__name__})") from None
 
 
 def load_tests(path: Path) -> tuple[list[TestCase], list[str]]:
     """Tests from JSONL, CSV or a promptfoo-style YAML subset; also the YAML's providers, if any."""
-    if not path.exists():
-        raise TestSetError(f"{path}: no such file")
-    text = path.read_text(encoding="utf-8")
+    cases, providers = _load_tests(path)
+    if not cases:
+        raise TestSetError(f"{path} holds no tests; add at least one with a prompt")
+    return cases, providers
+
+
+def _load_tests(path: Path) -> tuple[list[TestCase], list[str]]:
     suffix = path.suffix.lower()
+    if suffix not in (".jsonl", ".csv", ".yaml", ".yml"):
+        raise TestSetError(f"{path}: use .jsonl, .csv or a promptfoo-style .yaml")
+    text = _read_text(path)
     if suffix == ".jsonl":
-        rows = []
+        cases: list[TestCase] = []
         for number, line in enumerate(text.splitlines(), 1):
-            if line.strip():
-                try:
-                    rows.append(json.loads(line))
-                except json.JSONDecodeError:
-                    raise TestSetError(f"{path}:{number}: not valid JSON") from None
-        cases = [_case(row, f"{path}:{i + 1}", i) for i, row in enumerate(rows)]
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError:
+                raise TestSetError(f"{path}:{number}: not valid JSON") from None
+            if not isinstance(row, dict):
+                raise TestSetError(f'{path}:{number}: each line must be a JSON object, e.g. {{"prompt": "..."}}')
+            cases.append(_case(row, f"{path}:{number}", len(cases)))
         return cases, []
     if suffix == ".csv":
-        reader = csv.DictReader(text.splitlines())
+        try:
+            reader = csv.DictReader(text.splitlines())
+            rows = list(reader)
+        except csv.Error as exc:
+            raise TestSetError(f"{path}: not valid CSV ({exc})") from None
+        if rows and "prompt" not in (reader.fieldnames or []):
+            raise TestSetError(f"{path}: the CSV needs a 'prompt' column (and optionally id, expected)")
         cases = []
-        for index, row in enumerate(reader):
+        for index, row in enumerate(rows):
             asserts = [{"type": "contains", "value": row["expected"]}] if row.get("expected") else []
             cases.append(_case({"prompt": row.get("prompt", ""), "id": row.get("id"), "assert": asserts},
                                f"{path}:{index + 2}", index))  # fmt: skip
         return cases, []
-    if suffix in (".yaml", ".yml"):
-        return _promptfoo(yaml.safe_load(text), path)
-    raise TestSetError(f"{path}: use .jsonl, .csv or a promptfoo-style .yaml")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark is not None else ""
+        raise TestSetError(f"{path} is not valid YAML{where}") from None
+    return _promptfoo(data, path)
 
 
 def _case(row: dict[str, Any], where: str, index: int) -> TestCase:
     prompt = str(row.get("prompt") or "").strip()
     if not prompt:
         raise TestSetError(f"{where}: the test has no 'prompt'")
+    system = row.get("system")
+    if system is not None and not isinstance(system, str):
+        raise TestSetError(f"{where}: 'system' must be text")
     return TestCase(id=str(row.get("id") or f"t{index + 1}"), prompt=prompt,
-                    asserts=_check_asserts(row.get("assert"), where), system=row.get("system"))  # fmt: skip
+                    asserts=_check_asserts(row.get("assert"), where), system=system)  # fmt: skip
 
 
 def _promptfoo(data: Any, path: Path) -> tuple[list[TestCase], list[str]]:
     if not isinstance(data, dict) or not data.get("prompts") or not data.get("tests"):
         raise TestSetError(f"{path}: a promptfoo-style file needs 'prompts' and 'tests'")
-    providers = [p if isinstance(p, str) else p.get("id", "") for p in data.get("providers") or []]
+    if not isinstance(data["prompts"], list) or not isinstance(data["tests"], list):
+        raise TestSetError(f"{path}: 'prompts' and 'tests' must be lists")
+    providers_raw = data.get("providers") or []
+    if not isinstance(providers_raw, list):
+        raise TestSetError(f"{path}: 'providers' must be a list of model names")
+    providers = [p if isinstance(p, str) else str(p.get("id", "")) if isinstance(p, dict) else ""
+                 for p in providers_raw]  # fmt: skip
     cases = []
     for index, test in enumerate(data["tests"]):
+        if not isinstance(test, dict):
+            raise TestSetError(f"{path}: tests[{index}] must be a mapping with vars and assert")
         variables = test.get("vars") or {}
+        if not isinstance(variables, dict):
+            raise TestSetError(f"{path}: tests[{index}].vars must be a mapping")
         for p_index, template in enumerate(data["prompts"]):
             suffix = f"-p{p_index + 1}" if len(data["prompts"]) > 1 else ""
             cases.append(
@@ -148,8 +216,10 @@ class ResponseCache:
     """Answers keyed by (model, system, prompt, max_tokens) so re-runs do not pay twice."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(str(path))
+        from agent.session_store import open_database
+
+        # Private (prompts and answers); a damaged file is moved aside and `notice` says so.
+        self._db, self.notice = open_database(path, "eval cache")
         self._db.execute("CREATE TABLE IF NOT EXISTS responses (key TEXT PRIMARY KEY, run TEXT)")
 
     @staticmethod
@@ -264,11 +334,16 @@ async def judge_top_two(
 ) -> dict[str, Any]:
     """LLM-as-judge between the two best models, asking twice with positions swapped; only a verdict
     that survives the swap counts as a win. Labelled as a judge, not as ground truth."""
-    litellm = TrialEngine._litellm()
-    ranked = sorted(result.models, key=lambda m: -result.pass_rates()[m]["passed"])
-    if len(ranked) < 2:
+    top = result.top_two_test()  # the same pair McNemar compares
+    if top is None:
         return {}
-    a, b = ranked[:2]
+    a, b = top["a"], top["b"]
+    rates = result.pass_rates()
+    failed = [model for model in (a, b) if rates[model]["passed"] == 0]
+    if failed:
+        return {"label": "LLM-as-judge not run", "judge": judge, "a": a, "b": b, "tally": {},
+                "skipped": f"{failed[0]} failed every test; there is nothing to judge"}  # fmt: skip
+    litellm = TrialEngine._litellm()
     tally = {a: 0, b: 0, "tie": 0, "inconsistent": 0}
     options = {"api_base": api_base, **extra} if api_base else dict(extra)
     if api_base and judge.startswith("openai/") and not os.environ.get("OPENAI_API_KEY"):

@@ -23,6 +23,14 @@ LABELS = "ABCD"
 MAX_MODELS = 4
 MAX_RETRIES = 2
 MAX_RETRY_AFTER_S = 10.0
+# A stream is cut once it carries clearly more than max_tokens: a server that ignores the cap
+# (10 MB against 512 was seen) must not fill memory or the screen.
+CHARS_PER_TOKEN_CAP = 16
+STREAM_MARGIN_CHARS = 4096
+
+
+class StreamProblem(RuntimeError):
+    """What was wrong with a stream the server sent with status 200; the message is shown as is."""
 
 OnChunk = Callable[[TrialRun, str], Awaitable[None] | None]
 OnDone = Callable[[TrialRun], None]
@@ -63,9 +71,18 @@ def blind_labels(models: Sequence[str], rng: random.Random | None = None) -> dic
 
 
 def _describe_error(exc: BaseException, timeout_s: float, model: str = "") -> str:
+    if isinstance(exc, StreamProblem):
+        return str(exc)
     name = exc.__class__.__name__
     status = getattr(exc, "status_code", None)
     text = str(exc).lower()
+    # LiteLLM wraps a bad chunk in a "connection" error with status 500: name the real cause first.
+    if "codec can't decode" in text or "unicodedecodeerror" in text:
+        return "bad encoding: the stream was not valid UTF-8"
+    if "expecting property name" in text or "expecting value" in text or "jsondecodeerror" in text:
+        return "malformed stream: a chunk was not valid JSON"
+    if "repeating the same chunk" in text:
+        return "stream too long: the server sent the same chunk over and over; stopped"
     if "missing credentials" in text or ("api_key" in text and "must be set" in text) or "no api key" in text:
         variable = key_variable(model)
         return f"no API key: set {variable}" if variable else "no API key for this provider"
@@ -85,6 +102,16 @@ def _describe_error(exc: BaseException, timeout_s: float, model: str = "") -> st
         return f"server error ({status})"
     message = str(exc).splitlines()[0][:160] if str(exc) else name
     return f"{name}: {message}"
+
+
+def _check_content_type(response: Any) -> None:
+    """A web page (a captive portal, a proxy's login) sent with status 200 is not a chat stream."""
+    headers = (getattr(response, "_hidden_params", None) or {}).get("additional_headers") or {}
+    kind = str(headers.get("llm_provider-content-type", "")).split(";")[0].strip().lower()
+    if kind and "event-stream" not in kind and "json" not in kind:
+        raise StreamProblem(
+            f"not an API response: the endpoint sent {kind[:40]} with status 200; check the API base URL"
+        )
 
 
 def _retry_after(exc: BaseException, attempt: int) -> float:
@@ -212,6 +239,7 @@ class TrialEngine:
         clock = _requests_sent.set(sent)
         first_at: float | None = None
         pieces: list[str] = []
+        received, cap = 0, request.max_tokens * CHARS_PER_TOKEN_CAP + STREAM_MARGIN_CHARS
         try:
             async with asyncio.timeout(request.timeout_s):
                 for attempt in range(MAX_RETRIES + 1):
@@ -222,6 +250,7 @@ class TrialEngine:
                             num_retries=0, max_retries=0,  # our own loop retries, honouring Retry-After
                             **extra,
                         )  # fmt: skip
+                        _check_content_type(response)
                         async for chunk in response:
                             run.chunks += 1
                             usage = getattr(chunk, "usage", None)
@@ -243,6 +272,12 @@ class TrialEngine:
                                     first_at = time.perf_counter()
                                     run.ttft_ms = (first_at - (sent[-1] if sent else started)) * 1000
                                 pieces.append(text)  # joined once at the end: a join per chunk is quadratic
+                                received += len(text)
+                                if received > cap:
+                                    raise StreamProblem(
+                                        f"stream too long: more than max_tokens ({request.max_tokens}) "
+                                        "plus a margin arrived; stopped there, partial text kept"
+                                    )
                                 if on_chunk is not None:
                                     maybe = on_chunk(run, text)
                                     if asyncio.iscoroutine(maybe):
