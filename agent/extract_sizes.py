@@ -17,8 +17,9 @@ import re
 from agent.extract_volume import PERIOD_PER_DAY
 from agent.size_items import item_count, restated
 from agent.size_parts import clause, retrieved
+from agent.size_roles import SUBJECT, attached_role, attached_role_says, describes, nearest_role
 from agent.size_units import TOKENS_PER, Mention, Sizes, sentence_start, tokens_of
-from agent.size_words import AMBIGUOUS, CODE_CONTEXT, EACH, GEN_VERB, OUT, RETRIEVAL_HINT, ROLES, SENT, TOTAL, WHOLE
+from agent.size_words import AMBIGUOUS, CODE_CONTEXT, EACH, GEN_VERB, RETRIEVAL_HINT, TOTAL, WHOLE
 
 CONTEXT_FROM_TOKENS = 8_000  # today's rule: a document this big also sets the minimum context
 MAX_REQUEST_TOKENS = 2_000_000  # no model takes more in one request: a bigger size is a collection
@@ -94,48 +95,7 @@ def _unit(raw: str) -> str:
     return raw
 
 
-def _governs(before: str, verb_end: int, noun_start: int) -> bool:
-    """A verb of writing right before an input word, in the same phrase: "writes review comments"."""
-    return noun_start - verb_end <= 25 and not re.search(r"[:;,.]", before[verb_end:noun_start])
-
-
-def _nearest_role(before: str) -> tuple[str | None, str]:
-    """The role of the telling word closest before a size, and that word. An input word that a verb
-    of writing governs or follows ("it writes review comments, ~300 words", "transcripts ... and
-    produce action items, about half a page") names the output."""
-    best: tuple[int, int, str, str] | None = None
-    for role, pattern in ROLES:
-        for match in pattern.finditer(before):
-            if best is None or match.end() > best[1]:
-                best = (match.start(), match.end(), role, match.group(0).lower())
-    if best is None:
-        return None, ""
-    start, _, role, word = best
-    if role == "sent" and re.search(r"(?<![a-z])(?:" + OUT + r")\s+$", before[:start], re.I):
-        return "output", word  # "the reply gets spoken": the answer's verb, not the request's
-    if role in ("documents", "user_text"):
-        governs = [m for m in GEN_VERB.finditer(before) if m.start() >= start or _governs(before, m.end(), start)]
-        sent_after = governs and re.search(r"(?<![a-z])(?:" + SENT + r")(?![a-z])", before[governs[-1].end() :], re.I)
-        if governs and not sent_after:
-            return "output", word
-    return role, word
-
-
 _CONTRAST = re.compile(r"\b(?:but|however|whereas|although|though|while)\b|;", re.I)
-_COPULA = re.compile(
-    r"\b(?:is|are|of|averag\w*|around|about|roughly|typically|usually|run|runs)\s+(?:\w+\s+){0,2}$", re.I
-)
-_APPOSITIVE = re.compile(r"[a-z]\s*[,(:=–—]\s*(?:(?:about|around|roughly|approx\w*|say|just|only|maybe|typically|"
-                         r"usually|short|brief)\s*|~\s*)*$", re.I)  # fmt: skip
-_ANSWER_VERB = re.compile(r"\b(?:summari[sz]\w*|writes?|draft\w*|generat\w*|produc\w*|repl\w*|respond\w*|answer\w*|"
-                          r"returns?|outputs?)\b", re.I)  # fmt: skip
-
-
-def _describes(before: str) -> bool:
-    """The size describes the noun before it ("notes are a paragraph", "utterance (one sentence)")."""
-    return bool(_COPULA.search(before) or (_APPOSITIVE.search(before) and not _ANSWER_VERB.search(before)))
-
-
 _PER_REQUEST = re.compile(r"\b(?:each|every|per)\s+(?:query|request|call|question|step|message|prompt)\b|"
                           r"\b(?:send|sends|include|includes|pass|passes|stuff|attach|goes out with)\b",
                           re.I)  # fmt: skip
@@ -154,41 +114,6 @@ _TURN_MESSAGES = re.compile(
 
 def _count(word: str) -> float:
     return float(word) if word[0].isdigit() else float(_WORDS[word.lower()])
-
-
-_NOUN_AFTER = r"\s*(?:of\s+)?(?:(?:the|our|their|[a-z]+(?:al|ive|ed|ing|ic|ish|y))\s+){0,2}([a-z-]+(?:\s+[a-z]+)?)"
-
-
-def _attached_role(after: str) -> tuple[str | None, str, str]:
-    """The role given by the words right after a size ("of surrounding code", "back", "-page contracts"),
-    the telling word, and the words themselves."""
-    lowered = after.lower()
-    both = re.match(r"\s*(?:in and out|in/out|each way|both ways)\b", lowered)
-    if both:
-        return "both", "in and out", after[: both.end()]
-    inward = re.match(r"\s*(?:of\s+[a-z]+\s+)?in\b(?=\s*(?:[,.;/)]|and\b|$))", lowered)
-    if inward:
-        return "sent", "in", after[: inward.end()]
-    back = re.match(r"\s*(?:(?:of\s+[a-z]+\s+)?back\b|out\b|of output|"
-                    r"in (?:the|each|every|an?|its) (?:answer|reply|response|output))", lowered)  # fmt: skip
-    if back:
-        return "output", "back", after[: back.end()]
-    code = re.match(
-        r"\s*(?:of\s+)?(?:(?:surrounding|nearby|preceding|relevant|existing)\s+)?code\b|"
-        r"\s*(?:of\s+)?(?:code\s+)?(?:around|near|above|below|before|after)\s+the\s+cursor",
-        lowered,
-    )
-    if code:
-        return "code", "code", after[: code.end()]
-    noun = re.match(_NOUN_AFTER, lowered)
-    if not noun:
-        return None, "", ""
-    for candidate in (noun.group(1), noun.group(1).split()[0]):
-        for role, pattern in ROLES:
-            if role == "corpus" or not pattern.fullmatch(candidate):
-                continue
-            return role, candidate, after[: noun.start(1) + len(candidate)]
-    return None, "", ""
 
 
 def mentions(text: str) -> list[Mention]:
@@ -217,12 +142,12 @@ def mentions(text: str) -> list[Mention]:
         if again := restated(after):
             amount, restating = again  # "a few paras, say 3": the exact figure wins
             after = after[len(restating) :]
-        role, noun, attached = _attached_role(after)
+        role, noun, attached = attached_role(after)
         if role is None or (role != "output" and AMBIGUOUS.match(noun or "") and GEN_VERB.search(before)):
-            near, near_noun = _nearest_role(before)
+            near, near_noun = nearest_role(before)
             if role is None or near == "output":
                 role, noun, attached = near, near_noun, ""
-        subject = _SUBJECT.match(before)
+        subject = SUBJECT.match(before)
         later = before[subject.end() :] if subject else ""
         weak = role in (None, "documents", "user_text") and not re.search(r"\bfrom\b", later)
         if subject and weak and not attached_role_says(after):  # "Output is a query, rarely over 300 tokens"
@@ -246,7 +171,7 @@ def mentions(text: str) -> list[Mention]:
             prose and re.search(r"\b(?:into|in|to|as|with|gives?|get|returns?)\s*$", tail, re.I)
         ):
             role = "output"  # "summarise the emails into a sentence", "into a one-page brief"
-        if prose and role in ("documents", "user_text", "total") and not attached and not _describes(before):
+        if prose and role in ("documents", "user_text", "total") and not attached and not describes(before):
             role = "output"  # "we need 5 bullet points per article"; but "notes are a paragraph or two"
         item = None if unit == "passage" or role == "retrieved" else item_count(before, after)
         if item:
@@ -393,16 +318,6 @@ def read_sizes(text: str) -> Sizes:
     return sizes
 
 
-# The clause's subject names what the size is: "Output is a query, rarely over 300 tokens".
-_SUBJECT = re.compile(r"\W*(?:the\s+)?(?P<noun>outputs?|answers?|responses?|repl(?:y|ies)|inputs?)\s+"
-                      r"(?:is|are|will be|should be)\b", re.I)  # fmt: skip
-
-
-def attached_role_says(after: str) -> bool:
-    """Words right after a size that name its role themselves ("... tokens back", "... of context in")."""
-    return _attached_role(after)[0] in ("output", "sent", "both")
-
-
 _ADDED = re.compile(r"\b(?:plus|along with|together with|as well as)\b|\+", re.I)
 
 
@@ -414,5 +329,5 @@ def _added(text: str, previous: int, start: int) -> bool:
 
 def _corpus_near(text: str, mention: Mention) -> bool:
     before = text[max(sentence_start(text, mention.start), mention.start - 40) : mention.start]
-    role, _ = _nearest_role(before)
+    role, _ = nearest_role(before)
     return role == "corpus" and not EACH.search(before)
