@@ -439,7 +439,12 @@ def apply_overrides(catalog: Catalog, overrides: Mapping[str, Any], name: str) -
                 )
             base = ModelEntry(id=model_id, provider=str(spec["provider"]), canonical=model_id)
         try:
+            try:
             entries[model_id] = _curate(base, spec, user_defaults, where)
+        except CatalogDataError:
+            raise
+        except (TypeError, ValueError) as exc:  # a value of the wrong shape (a word for a number, ...)
+            raise CatalogDataError(f"{where}: {str(exc).splitlines()[0][:120]}; check the entry's values") from None
         except CatalogDataError:
             raise
         except (TypeError, ValueError) as exc:  # a value of the wrong shape (a word for a number, ...)
