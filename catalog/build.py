@@ -24,6 +24,7 @@ from catalog.entries import (
     Source,
 )
 from catalog.evidence import benchmark_evidence, evidence_fields, listed_models, snapshot_date, with_evidence
+from catalog.facts import facts_by_model, with_facts
 from catalog.names import is_variant_worth_matching, maker_of, normalise, regions_in_name
 from catalog.requirements import CAPABILITIES
 
@@ -308,9 +309,11 @@ def build_catalog(
     overrides_name: str = "overrides",
     prices_as_of: dt.date | None = None,
     benchmarks: Mapping[str, Any] | None = None,
+    models_dev: Mapping[str, Any] | None = None,
 ) -> Catalog:
     """The merged catalog; raises CatalogDataError naming the file, entry and field at fault.
-    `benchmarks` is the snapshot of public benchmark figures (catalog/data/benchmarks.json)."""
+    `benchmarks` is the snapshot of public benchmark figures (catalog/data/benchmarks.json);
+    `models_dev` the models.dev facts for curated models (catalog/data/models_dev.json)."""
     sources = {
         key: Source.model_validate({"id": key, **value}) for key, value in (overlay.get("sources") or {}).items()
     }
@@ -355,6 +358,11 @@ def build_catalog(
             entry.model_copy(update={"canonical": canonical_id}), inherited, defaults, f"overlay ({canonical_id})"
         )
         entries[model_id] = _inherit_unknowns(route, entries[canonical_id], price_map.get(model_id) or {})
+
+    facts = facts_by_model(models_dev)
+    for model_id, entry in entries.items():
+        if entry.canonical in facts:
+            entries[model_id] = with_facts(entry, facts[entry.canonical])
 
     benchmarks_as_of = snapshot_date(benchmarks)
     evidence, listed = benchmark_evidence(curated, benchmarks or {}), listed_models(benchmarks)

@@ -74,6 +74,28 @@ class QualityEvidence(BaseModel):
         return self.value - ESTIMATE_PENALTY if self.kind == "estimate" else self.value
 
 
+class ModelFacts(BaseModel):
+    """What models.dev says about a model (at its maker's own API), and where it disagrees with
+    LiteLLM's map on this route."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    source: str
+    url: str
+    key: str = Field(description="provider/model at models.dev")
+    release_date: dt.date | None = None
+    knowledge_cutoff: str | None = None
+    input_modalities: tuple[str, ...] = ()
+    output_modalities: tuple[str, ...] = ()
+    open_weights: bool | None = None
+    structured_output: bool | None = None
+    tool_call: bool | None = None
+    reasoning: bool | None = None
+    context_tokens: int | None = None
+    output_tokens: int | None = None
+    disagreements: tuple[str, ...] = ()
+
+
 class SelfHosting(BaseModel):
     """The hardware an open-weight model needs, for break-even maths."""
 
@@ -183,6 +205,7 @@ class ModelEntry(BaseModel):
         default_factory=dict, description="task -> (quality as ranked, the same weighted for other languages)"
     )
     quality_reasons: dict[str, str] = Field(default_factory=dict, description="task -> what its quality rests on")
+    facts: ModelFacts | None = Field(None, description="models.dev facts, each labelled with its source")
 
     @property
     def rated(self) -> bool:

