@@ -7,11 +7,13 @@ back to the offline rules.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import threading
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from catalog.requirements import Capability, Compliance, InputPart, Privacy, Task
 
@@ -30,29 +32,45 @@ SYSTEM_PROMPT = (
 )
 
 
-class RequirementsPatch(BaseModel):
-    """What an LLM may set; everything optional, validated like the user's own input."""
+DEADLINE_S = 10.0  # the whole extraction, retries included; then the offline rules answer
 
-    model_config = ConfigDict(extra="ignore")
+Region = Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9_-]{0,29}$")]
+Language = Annotated[str, Field(min_length=2, max_length=40, pattern=r"^[^\W\d_][^\W\d_ -]*(?:[ -][^\W\d_]+)*$")]
+
+
+class RequirementsPatch(BaseModel):
+    """What an LLM may set; everything optional, validated like the user's own input (the same
+    ranges as the command line's options, finite numbers, no control characters)."""
+
+    model_config = ConfigDict(extra="ignore", allow_inf_nan=False)
 
     task: Task | None = None
     requests_per_day: float | None = Field(None, ge=0, le=1e10)
     input_tokens: int | None = Field(None, ge=0, le=10_000_000)
     output_tokens: int | None = Field(None, ge=0, le=1_000_000)
     max_ttft_ms: float | None = Field(None, gt=0, le=3_600_000)
-    budget_usd_month: float | None = Field(None, ge=0)
+    budget_usd_month: float | None = Field(None, ge=0, le=1e9)
     min_context: int | None = Field(None, ge=0, le=100_000_000)
     input_parts: dict[InputPart, Annotated[int, Field(ge=0, le=10_000_000)]] | None = None
-    size_notes: dict[str, Annotated[str, Field(max_length=300)]] | None = None
-    languages: list[Annotated[str, Field(min_length=2, max_length=40)]] | None = Field(None, max_length=50)
+    size_notes: (
+        dict[InputPart | Literal["input_tokens", "output_tokens"], Annotated[str, Field(max_length=300)]] | None
+    ) = None
+    languages: list[Language] | None = Field(None, max_length=50)
     max_response_ms: float | None = Field(None, gt=0, le=3_600_000)
     operations_usd_month: float | None = Field(None, ge=0, le=1e9)
     needs: list[Capability] | None = None
     privacy: Privacy | None = None
-    regions: list[str] | None = None
+    regions: list[Region] | None = Field(None, max_length=20)
     compliance: list[Compliance] | None = None
     open_weights: bool | None = None
     priority: Literal["quality", "cost", "latency", "balanced"] | None = None
+
+    @field_validator("size_notes")
+    @classmethod
+    def _printable_notes(cls, value: dict[str, str] | None) -> dict[str, str] | None:
+        if value and not all(note.isprintable() for note in value.values()):
+            raise ValueError("notes must be plain text, without control characters")
+        return value
 
 
 class LLMUnavailable(RuntimeError):
@@ -72,8 +90,30 @@ def _json_object(text: str) -> dict[str, Any]:
     return value
 
 
+def _within(call: Any, seconds: float, model: str) -> Any:
+    """`call()` with a hard deadline: an endpoint that trickles bytes or retries past it is left behind
+    (in a daemon thread, so a CLI process can still exit) and the turn goes on without it."""
+    outcome: list[Any] = []
+
+    def run() -> None:
+        try:
+            outcome.append((True, call()))
+        except Exception as exc:
+            outcome.append((False, exc))
+
+    worker = threading.Thread(target=run, name="llm-brain", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if not outcome:
+        raise LLMUnavailable(f"{model} did not answer within {seconds:g} s")
+    ok, value = outcome[0]
+    if not ok:
+        raise LLMUnavailable(f"{model} failed ({value.__class__.__name__})")
+    return value
+
+
 class LLMBrain:
-    def __init__(self, model: str, api_base: str | None = None, timeout: float = 20.0, **extra: Any) -> None:
+    def __init__(self, model: str, api_base: str | None = None, timeout: float = DEADLINE_S, **extra: Any) -> None:
         self.model = model
         self.api_base = api_base
         self.timeout = timeout
@@ -99,20 +139,12 @@ class LLMBrain:
         extra = dict(self.extra)
         if self.api_base and self.model.startswith("openai/") and not os.environ.get("OPENAI_API_KEY"):
             extra.setdefault("api_key", "local-no-key")  # local OpenAI-compatible servers ignore it
-        try:
-            response = litellm.completion(
-                model=self.model,
-                messages=messages,
-                api_base=self.api_base,
-                timeout=self.timeout,
-                max_tokens=300,
-                temperature=0,
-                response_format=self._response_format(),
-                num_retries=1,
-                **extra,
-            )
-        except Exception as exc:
-            raise LLMUnavailable(f"{self.model} failed ({exc.__class__.__name__})") from None
+        deadline = min(self.timeout, DEADLINE_S)
+        call = functools.partial(
+            litellm.completion, model=self.model, messages=messages, api_base=self.api_base, timeout=deadline,
+            max_tokens=300, temperature=0, response_format=self._response_format(), num_retries=0, **extra,
+        )  # fmt: skip
+        response = _within(call, deadline, self.model)
         content = response.choices[0].message.content or ""
         try:
             patch = RequirementsPatch.model_validate(_json_object(content))

@@ -69,3 +69,51 @@ def test_llm_failure_falls_back_offline_and_says_so_once(catalog, tmp_path):
     assert first.as_json()["requirements"]["task"] == "chat"  # the rules still understood it
     second = advisor.turn("actually the budget is 5k", first.session)
     assert "offline advisor" not in second.answer
+
+
+@pytest.mark.parametrize(
+    ("reply", "field"),
+    [
+        ('{"budget_usd_month": NaN}', "budget_usd_month"),
+        ('{"budget_usd_month": 1e400}', "budget_usd_month"),
+        ('{"requests_per_day": -5}', "requests_per_day"),
+        ('{"min_context": 1e23}', "min_context"),
+        ('{"min_context": 100000000000000000000000}', "min_context"),
+        ('{"regions": ["\\u001b[31mmars"]}', "regions"),
+        ('{"languages": ["german\\u202e"]}', "languages"),
+        ('{"size_notes": {"documents": "40 pages\\u0007"}}', "size_notes"),
+        ('{"size_notes": {"evil\\u001b]0;x": "note"}}', "size_notes"),
+    ],
+)
+def test_the_brain_is_validated_like_user_input(reply, field):
+    with pytest.raises(LLMUnavailable, match=f"invalid value for {field}"):
+        brain(reply).extract("x", {})
+
+
+def test_a_hostile_brain_value_falls_back_to_the_offline_turn(catalog, tmp_path):
+    advisor = advisor_with(catalog, tmp_path, brain('{"min_context": 1e23, "task": "chat"}').extract)
+    result = advisor.turn("a support chatbot with 50k chats a day")
+    assert "offline advisor" in result.answer and result.state.requirements["requests_per_day"] == 50_000
+
+
+def test_a_hanging_endpoint_meets_the_deadline_and_the_offline_turn_answers(catalog, tmp_path):
+    import socket
+    import time
+
+    from agent.llm import DEADLINE_S
+
+    assert DEADLINE_S <= 10
+    hanging = socket.socket()
+    hanging.bind(("127.0.0.1", 0))
+    hanging.listen()  # accepts connections, never answers
+    try:
+        url = f"http://127.0.0.1:{hanging.getsockname()[1]}/v1"
+        llm = LLMBrain("openai/hangs", api_base=url, timeout=1.5)
+        advisor = advisor_with(catalog, tmp_path, llm.extract)
+        started = time.monotonic()
+        result = advisor.turn("a support chatbot with 50k chats a day")
+        assert time.monotonic() - started < 4
+        assert "did not answer within 1.5 s" in result.answer or "failed" in result.answer
+        assert result.state.requirements["requests_per_day"] == 50_000
+    finally:
+        hanging.close()
