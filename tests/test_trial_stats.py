@@ -76,3 +76,15 @@ def test_win_rate_lines_grow_from_wilson_to_bradley_terry():
     many = win_rate_lines([Vote(("a", "b"), "a")] * 8 + [Vote(("a", "b"), "b")] * 4)
     assert any(line.startswith("Bradley-Terry a: 0.67") for line in many)
     assert any("more decided votes" in line for line in many)
+
+
+def test_a_model_that_failed_neither_wins_nor_loses_in_the_tallies():
+    from agent.trials.stats import Vote, tallied_votes
+
+    votes = [
+        {"models": ["a", "b"], "winner": "a", "failed": ["c"]},  # as the TUI stores them now
+        {"models": ["a", "b", "c"], "winner": "b", "failed": ["c"]},  # c failed in that run: left out
+        {"models": ["a", "c"], "winner": "c", "failed": ["c"]},  # an old vote won by a failed model
+        {"models": ["a", "b"], "winner": None},
+    ]
+    assert tallied_votes(votes) == [Vote(("a", "b"), "a"), Vote(("a", "b"), "b"), Vote(("a", "b"), None)]
