@@ -2,7 +2,7 @@
 produce on demand. The model name picks the behaviour: `server-error`, `unauthorized`, `cut`,
 `malformed`, `slow`, `long-*` (400 chunks), `delay-<ms>*` (the first token after that many ms),
 `html` (a web page with status 200), `bad-utf8` (a chunk that is not UTF-8), `flood` (a stream that
-ignores max_tokens: 10 MB of content)."""
+ignores max_tokens: 10 MB of content), `escapes` (terminal escape sequences and a bidi override)."""
 
 from __future__ import annotations
 
@@ -83,6 +83,9 @@ class FaultHandler(BaseHTTPRequestHandler):
         if model.startswith("delay-"):  # a known first-token delay, for checking TTFT
             time.sleep(int(model.split("-")[1]) / 1000)
         words = WORDS * 80 if model.startswith("long") else WORDS
+        if model == "escapes":
+            words = ["clear\x1b[2J ", "title\x1b]0;pwned\x07 ", "link\x1b]8;;http://evil\x1b\\x\x1b]8;;\x1b\\ ",
+                     "bell\x07 ", "\u202eright-to-left "]  # fmt: skip
         for index, word in enumerate(words):
             if model == "cut" and index == 2:
                 self.wfile.flush()

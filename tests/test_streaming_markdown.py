@@ -77,7 +77,7 @@ async def test_escape_sequences_in_an_answer_are_shown_not_obeyed():
         widget.append("red \x1b[31mtext\x1b[0m\r\nnext\tline")
         await pilot.pause()
         assert "\x1b" not in widget.text and "\r" not in widget.text
-        assert widget.text == "red \ufffd[31mtext\ufffd[0m\nnext    line"
+        assert widget.text == "red \u241b[31mtext\u241b[0m\nnext    line"
 
 
 ANSWER = """# Choosing a model

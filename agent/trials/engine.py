@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from agent.provider_keys import key_variable
+from agent.terminal_text import visible
 from agent.trials.results import TrialRun, tokens_per_second
 from catalog.entries import Catalog
 
@@ -101,7 +102,7 @@ def _describe_error(exc: BaseException, timeout_s: float, model: str = "") -> st
     if status is not None and int(status) >= 500:
         return f"server error ({status})"
     message = str(exc).splitlines()[0][:160] if str(exc) else name
-    return f"{name}: {message}"
+    return f"{name}: {visible(message)}"  # the server's words: shown, never interpreted by a terminal
 
 
 def _check_content_type(response: Any) -> None:

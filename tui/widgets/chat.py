@@ -12,12 +12,15 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Markdown, Static
 
+from agent.terminal_text import visible
+
 
 class ChatMessage(Markdown):
     """One message; the role styles it."""
 
     def __init__(self, text: str, role: str) -> None:
-        super().__init__(text, classes=f"message {role}")
+        # Answers quote files, records and the user's words: control and bidi characters shown visibly.
+        super().__init__(visible(text), classes=f"message {role}")
         self.role = role
 
 
@@ -57,7 +60,7 @@ class ChatView(VerticalScroll):
         self.anchor()
 
     def add_note(self, text: str) -> Static:
-        note = Static(text, classes="note")
+        note = Static(visible(text), classes="note", markup=False)  # notes quote titles and paths
         self.mount(note)
         self.anchor()
         return note
@@ -68,6 +71,7 @@ class ChatView(VerticalScroll):
 
     async def stream_assistant(self, text: str, choices: list[str] | None = None) -> ChatMessage:
         """Render an answer as a Markdown stream, a few words at a time."""
+        text = visible(text)
         message = ChatMessage("", "assistant")
         await self.mount(message)
         self.anchor()

@@ -11,6 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Markdown, OptionList
 from textual.widgets.option_list import Option
 
+from agent.terminal_text import visible
+
 
 class PassageScreen(ModalScreen[None]):
     BINDINGS = [("escape", "dismiss", "Close")]
@@ -27,7 +29,7 @@ class PassageScreen(ModalScreen[None]):
         heading = f"**[{self.passage['id']}] {self.passage['title']} — {self.passage['section']}**"
         body = self.passage["text"].split("\n", 1)[-1]
         with VerticalScroll():
-            yield Markdown(f"{heading}\n\n{body}\n\n_escape to close_")
+            yield Markdown(visible(f"{heading}\n\n{body}\n\n_escape to close_"))
 
 
 class SourcesList(OptionList):
@@ -36,10 +38,12 @@ class SourcesList(OptionList):
         self._passages = {p["chunk_id"]: p for p in passages if "chunk_id" in p}
         if self._passages:
             for key, passage in self._passages.items():
-                self.add_option(Option(f"{passage['id']}  {passage['title']} — {passage['section']}", id=key))
+                label = visible(f"{passage['id']}  {passage['title']} — {passage['section']}", keep="")
+                self.add_option(Option(label, id=key))
         else:
             for citation in citations:
-                self.add_option(Option(f"{citation.id}  {citation.title}", id=citation.id, disabled=True))
+                label = visible(f"{citation.id}  {citation.title}", keep="")
+                self.add_option(Option(label, id=citation.id, disabled=True))
 
     @on(OptionList.OptionSelected)
     def _open(self, event: OptionList.OptionSelected) -> None:

@@ -8,8 +8,6 @@ only the visible lines, and growing never triggers a layout pass of the screen.
 
 from __future__ import annotations
 
-import re
-
 from rich.segment import Segment
 from textual.cache import LRUCache
 from textual.content import Content
@@ -21,10 +19,8 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.widget import Widget
 
+from agent.terminal_text import visible
 from tui.widgets.markdown_lines import style_line
-
-# A model's output may carry escape sequences; written raw they would move the terminal's cursor.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 class StreamingMarkdown(ScrollView, can_focus=True):
@@ -82,7 +78,8 @@ class StreamingMarkdown(ScrollView, can_focus=True):
 
     def append(self, text: str) -> None:
         """Add text at the end."""
-        text = _CONTROL.sub("\ufffd", text.replace("\r", "").expandtabs())
+        # A model's output may carry escape sequences or bidi overrides: shown visibly, never sent raw.
+        text = visible(text.replace("\r", "").expandtabs(), keep="\n")
         if not text:
             return
         growing, starts_at = len(self._sources) - 1, self._last_source_line
