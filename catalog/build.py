@@ -26,6 +26,7 @@ from catalog.entries import (
 from catalog.evidence import benchmark_evidence, evidence_fields, listed_models, snapshot_date, with_evidence
 from catalog.facts import facts_by_model, with_facts
 from catalog.names import is_variant_worth_matching, maker_of, normalise, regions_in_name
+from catalog.price_check import with_price_checks
 from catalog.requirements import CAPABILITIES
 
 LISTED_MODES = frozenset({"chat", "embedding"})
@@ -250,6 +251,7 @@ def _curated_fields(
         if name in spec:
             data[name] = spec[name]
     if "prices" in spec:
+        data["price_check"] = None  # checked against the map's prices, not these
         data["prices"] = Prices.model_validate({**base.prices.model_dump(), **spec["prices"]})
         data["price_source"] = spec.get("price_source", "overlay")
     if "regions" in spec:
@@ -293,6 +295,7 @@ def _self_hosted_route(entry: ModelEntry) -> ModelEntry:
             "provider": "self-hosted",
             "prices": Prices(input=0.0, output=0.0),
             "price_source": "self-hosting profile",
+            "price_check": None,
             "regions": ("any",),
             "deprecation_date": None,
             "capabilities": entry.capabilities - {"batch", "caching"},
@@ -310,10 +313,12 @@ def build_catalog(
     prices_as_of: dt.date | None = None,
     benchmarks: Mapping[str, Any] | None = None,
     models_dev: Mapping[str, Any] | None = None,
+    second_prices: Mapping[str, Any] | None = None,
 ) -> Catalog:
     """The merged catalog; raises CatalogDataError naming the file, entry and field at fault.
     `benchmarks` is the snapshot of public benchmark figures (catalog/data/benchmarks.json);
-    `models_dev` the models.dev facts for curated models (catalog/data/models_dev.json)."""
+    `models_dev` the models.dev facts for curated models (catalog/data/models_dev.json);
+    `second_prices` genai-prices' prices for the same routes (catalog/data/genai_prices.json)."""
     sources = {
         key: Source.model_validate({"id": key, **value}) for key, value in (overlay.get("sources") or {}).items()
     }
@@ -364,6 +369,7 @@ def build_catalog(
         if entry.canonical in facts:
             entries[model_id] = with_facts(entry, facts[entry.canonical])
 
+    with_price_checks(entries, second_prices)
     benchmarks_as_of = snapshot_date(benchmarks)
     evidence, listed = benchmark_evidence(curated, benchmarks or {}), listed_models(benchmarks)
     shared: dict[tuple[Any, ...], dict[str, Any]] = {}  # routes of one model share its evidence

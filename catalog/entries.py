@@ -96,6 +96,20 @@ class ModelFacts(BaseModel):
     disagreements: tuple[str, ...] = ()
 
 
+class PriceCheck(BaseModel):
+    """This route's prices at a second source (genai-prices), and where they differ by more than 5%."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    source: str
+    url: str
+    as_of: dt.date
+    model: str = Field(description="provider/model at the second source")
+    input: float = Field(ge=0, description="USD per input token")
+    output: float = Field(ge=0, description="USD per output token")
+    disagreements: tuple[str, ...] = ()
+
+
 class SelfHosting(BaseModel):
     """The hardware an open-weight model needs, for break-even maths."""
 
@@ -206,6 +220,7 @@ class ModelEntry(BaseModel):
     )
     quality_reasons: dict[str, str] = Field(default_factory=dict, description="task -> what its quality rests on")
     facts: ModelFacts | None = Field(None, description="models.dev facts, each labelled with its source")
+    price_check: PriceCheck | None = Field(None, description="the same prices at a second source")
 
     @property
     def rated(self) -> bool:

@@ -13,6 +13,7 @@ from catalog.budget import BudgetAdvice, budget_advice
 from catalog.cost import PriceUnknownError, SelfHostBreakEven, monthly_cost, monthly_cost_usd, self_host_break_even
 from catalog.entries import Catalog, ModelEntry, ProviderPolicy
 from catalog.latency import Latency, latency, ttft_and_total_ms
+from catalog.price_check import price_note
 from catalog.requirements import Requirements
 from catalog.workload import Workload, reasoning_tokens
 
@@ -498,6 +499,8 @@ def _reasons(
         cost_line = f"cost: ${cost:,.2f}/month ({sizes}), {budget}"
     else:
         cost_line = f"cost: ${cost:,.2f}/month at {req.requests_per_day:,.0f} requests/day, {sizes}"
+    if (disagreement := price_note(entry)) is not None:
+        cost_line += f"; {disagreement}"
     if timing is None:
         latency_line = "latency: no typical TTFT on record"
     else:

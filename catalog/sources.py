@@ -77,6 +77,14 @@ def read_models_dev() -> dict[str, Any]:
     return data
 
 
+def read_genai_prices() -> dict[str, Any]:
+    """genai-prices' prices for LiteLLM's routes (built by scripts/build_genai_prices.py)."""
+    text = resources.files("catalog").joinpath("data/genai_prices.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert isinstance(data, dict)
+    return data
+
+
 def read_overrides(path: Path) -> dict[str, Any] | None:
     """The user's override file, or None when there is none."""
     if not path.exists():
@@ -131,4 +139,5 @@ def load_catalog(overrides_path: Path | None = None, prices_dir: Path | None = N
         prices_as_of=prices_as_of,
         benchmarks=read_benchmarks(),
         models_dev=read_models_dev(),
+        second_prices=read_genai_prices(),
     )

@@ -242,8 +242,8 @@ def build_parser() -> Parser:
     cost.add_argument("--explain", action="store_true", help="print the arithmetic behind every figure")
     cost.add_argument("--json", action="store_true")
 
-    cat = commands.add_parser("catalog", help="list, show or refresh the model catalog")
-    cat.add_argument("action", nargs="?", choices=["list", "show", "refresh"], default="list")
+    cat = commands.add_parser("catalog", help="list, show or refresh the model catalog, or check its prices")
+    cat.add_argument("action", nargs="?", choices=["list", "show", "refresh", "check-prices"], default="list")
     cat.add_argument("model", nargs="?", help="model id for `show`")
     cat.add_argument("--provider", metavar="P")
     cat.add_argument("--needs", type=capability_list, metavar="LIST")

@@ -19,6 +19,7 @@ from catalog.entries import Catalog, ModelEntry
 from catalog.evidence import evidence_json, evidence_lines
 from catalog.facts import facts_lines
 from catalog.freshness import staleness_warnings
+from catalog.price_check import TOLERANCE, price_lines
 from catalog.requirements import Priorities, Requirements
 from tui.cli import UsageError, print_json
 
@@ -266,6 +267,32 @@ def _entry_json(entry: ModelEntry) -> dict[str, Any]:
     }
 
 
+def _check_prices(catalog: Catalog, as_json: bool) -> int:
+    """Every route whose LiteLLM price differs from genai-prices' by more than 5%."""
+    checked = [entry for entry in catalog.models if entry.price_check is not None]
+    disagreeing = sorted((e for e in checked if e.price_check and e.price_check.disagreements), key=lambda e: e.id)
+    source = checked[0].price_check.source if checked and checked[0].price_check else "genai-prices"
+    if as_json:
+        print_json({
+            "compared": len(checked), "tolerance": TOLERANCE, "second_source": source,
+            "catalog_version": catalog.version,
+            "disagreements": [
+                {"model": e.id, "provider": e.provider, "litellm": {"input": e.prices.input, "output": e.prices.output},
+                 "genai_prices": {"input": e.price_check.input, "output": e.price_check.output,
+                                  "model": e.price_check.model, "as_of": e.price_check.as_of.isoformat()},
+                 "notes": list(e.price_check.disagreements)}
+                for e in disagreeing if e.price_check
+            ],
+        })  # fmt: skip
+        return 0
+    for entry in disagreeing:
+        assert entry.price_check is not None
+        print(f"{entry.id} ({entry.provider}): {'; '.join(entry.price_check.disagreements)}")
+    print(f"\n{len(disagreeing)} of {len(checked)} routes priced by both {catalog.version} and {source} differ "
+          f"by more than {TOLERANCE:.0%} in input or output price; recommendations cost with LiteLLM's.")
+    return 0
+
+
 def run_catalog(args: argparse.Namespace) -> int:
     settings = Settings()
     if args.action == "refresh":
@@ -285,14 +312,18 @@ def run_catalog(args: argparse.Namespace) -> int:
             detail["benchmarks_as_of"] = catalog.benchmarks_as_of.isoformat() if catalog.benchmarks_as_of else None
             detail["facts"] = entry.facts.model_dump(mode="json") if entry.facts else None
             detail["inherited"] = entry.inherited
+            detail["price_check"] = entry.price_check.model_dump(mode="json") if entry.price_check else None
             print_json(detail)
         else:
             for key, value in detail.items():
                 if key not in ("quality", "quality_source"):
                     print(f"{key:>20}: {value}")
-            for line in [*facts_lines(entry), *evidence_lines(entry, catalog.benchmarks_as_of)]:
+            lines = [*price_lines(entry), *facts_lines(entry), *evidence_lines(entry, catalog.benchmarks_as_of)]
+            for line in lines:
                 print(line)
         return 0
+    if args.action == "check-prices":
+        return _check_prices(catalog, args.json)
     entries = [
         entry
         for entry in catalog.models
