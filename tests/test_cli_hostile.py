@@ -192,3 +192,36 @@ def test_an_unexpected_error_is_one_line_and_its_traceback_is_logged(isolated_di
     assert out.returncode == 1 and len(out.stderr.strip().splitlines()) == 1
     assert "internal error" in out.stderr and "Traceback" not in out.stderr
     assert "Traceback" in (isolated_dirs / "log" / "tradeoff.log").read_text()
+
+
+JSON_HOSTILE: list[list[str]] = [
+    ["recommend", "--budget-usd-month", HUGE, "--json"],
+    ["recommend", "--requirements", "/", "--json"],
+    [*COST, "--requests-per-day", "nan", "--json"],
+    ["catalog", "show", "no-such-model", "--json"],
+    ["search", "x", "--k", "-1", "--json"],
+    ["ask", "", "--json"],
+    [*TRIAL, "--price", "openai/a=inf,1", "--json"],
+    ["eval", "--tests", "/", "--json"],
+    ["recheck", "/", "--json"],
+    ["sessions", "--json", "--bogus"],
+    ["ingest", "/nonexistent", "--json"],
+]
+
+
+@pytest.mark.parametrize("argv", JSON_HOSTILE, ids=[" ".join(a)[:50] for a in JSON_HOSTILE])
+def test_hostile_values_with_json_print_nothing_half_made(argv):
+    out = run(*argv)
+    assert_refused(out)
+    assert out.stdout == ""  # never half a JSON document on stdout
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["recommend", "--json"], [*COST, "--requests-per-day", "10b", "--json"], ["catalog", "--all", "--json"],
+     ["sessions", "--json"]],
+)  # fmt: skip
+def test_json_output_is_strict_json(argv):
+    out = run(*argv)
+    assert out.returncode == 0, out.stderr
+    json.loads(out.stdout, parse_constant=lambda name: pytest.fail(f"{name} is not JSON"))

@@ -9,6 +9,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from agent.terminal_text import visible
+
 
 class SessionsScreen(ModalScreen[str | None]):
     BINDINGS = [("escape", "dismiss(None)", "Close")]
@@ -24,7 +26,10 @@ class SessionsScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label("Open a session (enter) · escape to close")
-            options = [Option(f"{updated[:16]}  {title}", id=sid) for sid, title, updated in self.sessions]
+            # A title is the user's first message, as pasted: shown with its control characters visible.
+            options = [
+                Option(visible(f"{updated[:16]}  {title}", keep=""), id=sid) for sid, title, updated in self.sessions
+            ]
             yield OptionList(*options) if options else Label("No saved sessions yet.")
 
     @on(OptionList.OptionSelected)

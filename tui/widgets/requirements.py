@@ -9,6 +9,8 @@ from textual import on
 from textual.message import Message
 from textual.widgets import DataTable
 
+from agent.terminal_text import visible
+
 FIELD_LABELS = {
     "task": "task", "requests_per_day": "requests/day", "input_tokens": "input tokens",
     "output_tokens": "output tokens", "max_ttft_ms": "max TTFT (ms)", "budget_usd_month": "budget $/month",
@@ -54,7 +56,7 @@ class RequirementsTable(DataTable[str]):
         self.clear()
         for name, label in FIELD_LABELS.items():
             origin = "stated" if name in stated else "assumed"
-            self.add_row(label, format_value(requirements.get(name)), origin, key=name)
+            self.add_row(label, visible(format_value(requirements.get(name)), keep=""), origin, key=name)
 
     def action_edit(self) -> None:
         if self.row_count == 0:
