@@ -64,8 +64,10 @@ class KnowledgeStore:
             from chromadb.api.client import SharedSystemClient
 
             SharedSystemClient.clear_system_cache()  # Chroma caches the broken system per path
-            aside = path.with_name(f"{path.name}.corrupt-{dt.datetime.now():%Y%m%d-%H%M%S}")
-            shutil.move(str(path), str(aside))
+            # What is in the way: the store itself, or a file where one of its folders should be.
+            blocker = next((p for p in (path, *path.parents) if p.exists() and not p.is_dir()), path)
+            aside = blocker.with_name(f"{blocker.name}.corrupt-{dt.datetime.now():%Y%m%d-%H%M%S}")
+            shutil.move(str(blocker), str(aside))
             path.mkdir(parents=True, mode=0o700)
             self.notice = (
                 f"the knowledge index at {path} could not be opened ({exc.__class__.__name__}); "

@@ -160,3 +160,11 @@ def test_an_index_path_that_is_a_file_is_rebuilt(isolated_dirs):
     store = KnowledgeStore(path)
     assert store.notice is not None and "rebuilt" in store.notice
     assert path.is_dir() and list(path.parent.glob("chroma.corrupt-*"))
+
+
+def test_an_index_folder_that_is_a_file_is_moved_aside_and_search_works(isolated_dirs):
+    (isolated_dirs / "data" / "index").write_text("not a folder")
+    out = run("search", "when does self-hosting pay off", "--k", "1")
+    assert out.returncode == 0, out.stderr
+    assert out.stderr.startswith("note: the knowledge index") and "rebuilt" in out.stderr
+    assert list((isolated_dirs / "data").glob("index.corrupt-*")) and (isolated_dirs / "data" / "index").is_dir()
