@@ -332,6 +332,11 @@ def build_parser() -> Parser:
     importer = commands.add_parser("import", help="load a decision record (JSON) back into a new session")
     importer.add_argument("record", metavar="RECORD.json")
 
+    board = commands.add_parser("leaderboard", help="your blind votes as Bradley-Terry ratings with 95% intervals")
+    board.add_argument("--votes", metavar="FILE", help="votes file (default: the data dir's votes.jsonl)")
+    board.add_argument("--session", metavar="ID", help="add the votes recorded in this advisor session")
+    board.add_argument("--json", action="store_true")
+
     sessions = commands.add_parser("sessions", help="list saved advisor sessions")
     sessions.add_argument("--json", action="store_true")
 
@@ -345,7 +350,7 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def _handlers() -> dict[str, Handler]:
-    from tui import cli_advisor, cli_catalog, cli_knowledge, cli_record, cli_trials
+    from tui import cli_advisor, cli_catalog, cli_knowledge, cli_leaderboard, cli_record, cli_trials
 
     return {
         "recommend": cli_catalog.run_recommend,
@@ -362,6 +367,7 @@ def _handlers() -> dict[str, Handler]:
         "import": cli_record.run_import,
         "eval": cli_trials.run_eval,
         "local": cli_trials.run_local_serve,
+        "leaderboard": cli_leaderboard.run_leaderboard,
     }
 
 
