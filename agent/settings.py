@@ -105,6 +105,12 @@ def load_settings() -> Settings:
     from pydantic import ValidationError
 
     toml = config_dir() / "config.toml"
+    for variable, folder in (("TRADEOFF_CONFIG_DIR", config_dir()), ("TRADEOFF_DATA_DIR", data_dir()),
+                             ("TRADEOFF_LOG_DIR", log_dir())):  # fmt: skip
+        blocker = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None)
+        if blocker is not None:
+            where = variable if variable in os.environ else "the platform folder"
+            raise SettingsError(f"{where}: {blocker} is a file, not a folder; move it or point {variable} elsewhere")
     try:
         return Settings()
     except ValidationError as exc:

@@ -225,3 +225,17 @@ def test_json_output_is_strict_json(argv):
     out = run(*argv)
     assert out.returncode == 0, out.stderr
     json.loads(out.stdout, parse_constant=lambda name: pytest.fail(f"{name} is not JSON"))
+
+
+@pytest.mark.parametrize(("name", "text"), [("deep.yaml", "[" * 5000 + "]" * 5000), ("deep.json", "[" * 100_000)])
+def test_a_deeply_nested_requirements_file_is_one_line(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text)
+    assert_refused(run("recommend", "--requirements", str(path)), "--requirements")
+
+
+@pytest.mark.parametrize("variable", ["TRADEOFF_DATA_DIR", "TRADEOFF_LOG_DIR", "TRADEOFF_CONFIG_DIR"])
+def test_a_folder_setting_that_names_a_file_is_one_line(tmp_path, variable):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    assert_refused(run("sessions", env={variable: str(blocker / "tradeoff")}), variable)

@@ -65,7 +65,7 @@ def _requirements_file(path_text: str) -> dict[str, Any]:
         raise UsageError(f"--requirements: cannot read {path} ({exc.__class__.__name__})") from None
     try:
         data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
-    except (json.JSONDecodeError, yaml.YAMLError):
+    except (json.JSONDecodeError, yaml.YAMLError, RecursionError):
         raise UsageError(f"--requirements: {path} is not valid {path.suffix.lstrip('.') or 'YAML'}") from None
     if not isinstance(data, dict):
         raise UsageError(f"--requirements: {path} must hold a mapping of requirement fields")

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import traceback
 from pathlib import Path
@@ -38,5 +37,5 @@ def log_exception(exc: BaseException) -> Path:
         with path.open("a", encoding="utf-8") as handle:
             handle.write("".join(traceback.format_exception(exc)))
     except OSError:
-        logging.getLogger("tradeoff").exception("could not write the log file")
+        pass  # no log to write to (a full disk, a file where the folder should be): never a traceback on screen
     return path
