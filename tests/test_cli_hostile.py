@@ -239,3 +239,32 @@ def test_a_folder_setting_that_names_a_file_is_one_line(tmp_path, variable):
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
     assert_refused(run("sessions", env={variable: str(blocker / "tradeoff")}), variable)
+
+
+def _numeric_options() -> list[tuple[list[str], str]]:
+    """Every (subcommand path, option) whose value goes through the number validator, found in the
+    real parser, so a command added later is covered without editing this list."""
+    import argparse
+
+    from tui.cli import build_parser
+
+    found: list[tuple[list[str], str]] = []
+
+    def walk(parser: argparse.ArgumentParser, path: list[str]) -> None:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    walk(sub, [*path, name])
+            elif getattr(action.type, "__name__", "") in ("number", "whole number") and action.option_strings:
+                found.append((path, action.option_strings[0]))
+
+    walk(build_parser(), [])
+    return found
+
+
+NUMERIC = _numeric_options()
+
+
+@pytest.mark.parametrize(("path", "option"), NUMERIC, ids=[" ".join([*p, o]) for p, o in NUMERIC])
+def test_every_numeric_option_refuses_a_400_digit_value(path, option):
+    assert_refused(run(*path, option, HUGE), option)
