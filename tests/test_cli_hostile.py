@@ -12,6 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 TRADEOFF = shutil.which("tradeoff", path=str(Path(sys.executable).parent)) or "tradeoff"
 HUGE = "9" * 400
@@ -268,3 +270,23 @@ NUMERIC = _numeric_options()
 @pytest.mark.parametrize(("path", "option"), NUMERIC, ids=[" ".join([*p, o]) for p, o in NUMERIC])
 def test_every_numeric_option_refuses_a_400_digit_value(path, option):
     assert_refused(run(*path, option, HUGE), option)
+
+
+NUMBER_LIKE = r"\A\$?[0-9][0-9,_]{0,420}(\.[0-9]{0,5})?\s?(k|m|b|bn|million)?\Z"
+
+
+@given(st.one_of(st.text(max_size=300), st.from_regex(NUMBER_LIKE)))
+def test_the_number_validator_gives_a_finite_value_in_range_or_refuses(text):
+    import argparse
+    import math
+
+    from tui.cli import number
+
+    for parse, low, high in ((number(0, 1e10), 0, 1e10), (number(1, 100, whole=True), 1, 100),
+                             (number(0, 3600, above=True), 0, 3600)):  # fmt: skip
+        try:
+            value = parse(text)
+        except argparse.ArgumentTypeError as exc:
+            assert "\n" not in str(exc)
+            continue
+        assert math.isfinite(value) and low <= value <= high
