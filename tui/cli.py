@@ -307,7 +307,15 @@ def build_parser() -> Parser:
     evaluate.add_argument("--timeout", type=number(0, 3600, above=True), default=60.0, metavar="S")
     evaluate.add_argument("--max-tokens", type=number(1, 1_000_000, whole=True), metavar="N")
     evaluate.add_argument("--no-cache", action="store_true", help="ignore the response cache")
+    evaluate.add_argument("--save", metavar="PATH", help="also write the results as JSON (for tradeoff route)")
+    evaluate.add_argument("--force", action="store_true", help="overwrite an existing --save file")
     evaluate.add_argument("--json", action="store_true")
+
+    from tui.cli_plan import add_plan_parser
+    from tui.cli_route import add_route_parser
+
+    add_route_parser(commands)
+    add_plan_parser(commands)
 
     local = commands.add_parser("local", help="the offline local models")
     local_commands = local.add_subparsers(dest="local_command", parser_class=Parser, required=True)
@@ -351,6 +359,8 @@ Handler = Callable[[argparse.Namespace], int]
 
 def _handlers() -> dict[str, Handler]:
     from tui import cli_advisor, cli_catalog, cli_knowledge, cli_leaderboard, cli_record, cli_trials
+    from tui.cli_plan import run_plan
+    from tui.cli_route import run_route
 
     return {
         "recommend": cli_catalog.run_recommend,
@@ -367,6 +377,8 @@ def _handlers() -> dict[str, Handler]:
         "import": cli_record.run_import,
         "eval": cli_trials.run_eval,
         "local": cli_trials.run_local_serve,
+        "route": run_route,
+        "plan": run_plan,
         "leaderboard": cli_leaderboard.run_leaderboard,
     }
 

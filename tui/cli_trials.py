@@ -181,6 +181,8 @@ def run_eval(args: argparse.Namespace) -> int:
         cases, providers = load_tests(Path(args.tests))
     except TestSetError as exc:
         raise UsageError(f"--tests: {exc}") from None
+    if getattr(args, "save", None) and Path(args.save).exists() and not args.force:
+        raise UsageError(f"--save: {args.save} exists; pass --force to overwrite it")  # said before paying for a run
     models = [m.strip() for m in (args.models or "").split(",") if m.strip()] or providers
     if not models:
         raise UsageError("--models: name the models (or list 'providers' in the YAML test file)")
@@ -228,6 +230,8 @@ def run_eval(args: argparse.Namespace) -> int:
             sys.stderr.write(f"tradeoff eval: the judge {args.judge} failed ({exc.__class__.__name__}); "
                              "results below are without it\n")  # fmt: skip
     payload = result.as_json()
+    if getattr(args, "save", None):
+        _save_results(payload, args.save, args.force)
     if args.json:
         print_json(payload)
         return 0
@@ -249,3 +253,19 @@ def run_eval(args: argparse.Namespace) -> int:
     if result.judge:
         print(f"{result.judge['label']}: {result.judge.get('skipped') or result.judge['tally']}")
     return 0
+
+
+def _save_results(payload: dict[str, object], output: str, force: bool) -> None:
+    """The eval's JSON (matrix, pass rates, the tests themselves) for `tradeoff route --results`."""
+    import json
+
+    from agent.files import FileExistsRefusal, write_atomic
+
+    text = json.dumps(payload, indent=2, default=str, allow_nan=False) + "\n"
+    try:
+        path = write_atomic(Path(output), text, force=force)
+    except FileExistsRefusal as exc:
+        raise UsageError(f"--save: {exc}") from None
+    except OSError as exc:
+        raise UsageError(f"--save: cannot write {output} ({exc.strerror or exc.__class__.__name__})") from None
+    sys.stderr.write(f"saved the results to {path} (for: tradeoff route --results {path})\n")

@@ -21,7 +21,8 @@ from agent.trials.engine import TrialEngine, TrialRequest
 from agent.trials.results import TrialRun
 from agent.trials.stats import mcnemar_exact, wilson_interval
 
-ASSERTION_TYPES = ("equals", "contains", "icontains", "regex", "is-json", "json-schema", "max-latency", "max-cost")
+ASSERTION_TYPES = ("equals", "contains", "icontains", "regex", "is-json", "json-schema", "max-length", "max-latency",
+                   "max-cost")
 
 
 class TestSetError(ValueError):
@@ -36,6 +37,11 @@ class TestCase:
     prompt: str
     asserts: list[dict[str, Any]] = field(default_factory=list)
     system: str | None = None
+    tags: list[str] = field(default_factory=list)  # the test's own labels; `tradeoff route` can route on them
+
+    def as_json(self) -> dict[str, Any]:
+        return {"id": self.id, "prompt": self.prompt, "system": self.system, "asserts": self.asserts,
+                "tags": self.tags}  # fmt: skip
 
 
 def _render(template: str, variables: dict[str, Any]) -> str:
@@ -63,8 +69,8 @@ def _check_value(item: dict[str, Any], where: str) -> None:
             re.compile(str(value))
         except re.error as exc:
             raise TestSetError(f"{where}: regex {str(value)[:40]!r} does not compile ({exc})") from None
-    elif kind in ("max-latency", "max-cost"):
-        unit = "milliseconds" if kind == "max-latency" else "USD"
+    elif kind in ("max-latency", "max-cost", "max-length"):
+        unit = {"max-latency": "milliseconds", "max-cost": "USD", "max-length": "characters"}[kind]
         try:
             number = float(value)  # type: ignore[arg-type]
         except (TypeError, ValueError):
@@ -145,7 +151,18 @@ def _case(row: dict[str, Any], where: str, index: int) -> TestCase:
     if system is not None and not isinstance(system, str):
         raise TestSetError(f"{where}: 'system' must be text")
     return TestCase(id=str(row.get("id") or f"t{index + 1}"), prompt=prompt,
-                    asserts=_check_asserts(row.get("assert"), where), system=system)  # fmt: skip
+                    asserts=_check_asserts(row.get("assert"), where), system=system,
+                    tags=_tags(row.get("tags"), where))  # fmt: skip
+
+
+def _tags(value: Any, where: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(tag, str) and tag.strip() for tag in value):
+        raise TestSetError(f"{where}: 'tags' must be a list of words, e.g. [\"simple\", \"json\"]")
+    return [tag.strip() for tag in value]
 
 
 def _promptfoo(data: Any, path: Path) -> tuple[list[TestCase], list[str]]:
@@ -172,6 +189,8 @@ def _promptfoo(data: Any, path: Path) -> tuple[list[TestCase], list[str]]:
                     id=str(test.get("description") or f"t{index + 1}") + suffix,
                     prompt=_render(str(template), variables),
                     asserts=_check_asserts(test.get("assert"), f"{path}: tests[{index}]"),
+                    tags=_tags((test.get("metadata") or {}).get("tags") if isinstance(test.get("metadata"), dict)
+                               else test.get("tags"), f"{path}: tests[{index}]"),
                 )
             )
     return cases, [p.removeprefix("litellm:") for p in providers if p]
@@ -205,6 +224,8 @@ def evaluate_assertion(assertion: dict[str, Any], run: TrialRun) -> tuple[bool, 
         except jsonschema.ValidationError as exc:
             return False, f"schema: {exc.message}"
         return True, "matches schema"
+    if kind == "max-length":
+        return len(text) <= float(value), f"length <= {value} characters"
     if kind == "max-latency":
         return run.latency_ms is not None and run.latency_ms <= float(value), f"latency <= {value} ms"
     if kind == "max-cost":
@@ -243,6 +264,7 @@ class BatchResult:
     matrix: dict[str, dict[str, dict[str, Any]]]  # model -> test -> {passed, reasons, cached, ...}
     cached: int = 0
     judge: dict[str, Any] | None = None
+    cases: list[TestCase] = field(default_factory=list)
 
     def pass_rates(self) -> dict[str, dict[str, float]]:
         rates = {}
@@ -268,7 +290,8 @@ class BatchResult:
 
     def as_json(self) -> dict[str, Any]:
         return {"models": self.models, "tests": self.tests, "matrix": self.matrix, "pass_rates": self.pass_rates(),
-                "top_two": self.top_two_test(), "cached": self.cached, "judge": self.judge}  # fmt: skip
+                "top_two": self.top_two_test(), "cached": self.cached, "judge": self.judge,
+                "cases": [case.as_json() for case in self.cases]}  # fmt: skip
 
 
 async def run_batch(
@@ -308,13 +331,14 @@ async def run_batch(
             "reasons": [why for ok, why in checks if not ok],
             "cached": from_cache, "ttft_ms": run.ttft_ms, "latency_ms": run.latency_ms,
             "cost_usd": run.cost_usd, "text": run.text, "error": run.error,
+            "input_tokens": run.input_tokens, "output_tokens": run.output_tokens,
         }  # fmt: skip
         done += 1
         if on_progress:
             on_progress(done, total)
 
     await asyncio.gather(*(one(model, case) for case in cases for model in models))
-    return BatchResult(models=models, tests=[c.id for c in cases], matrix=matrix, cached=cached)
+    return BatchResult(models=models, tests=[c.id for c in cases], matrix=matrix, cached=cached, cases=list(cases))
 
 
 JUDGE_PROMPT = (

@@ -1,0 +1,146 @@
+"""`tradeoff route` on a fixed eval-results file whose figures were computed by hand, and the
+`plan` economics on the course's own example numbers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from agent.routing import RoutingError, read_results, request_time_check, route
+from catalog import plans
+from tui.cli import main
+
+RESULTS = Path(__file__).parent / "data" / "route_results.json"
+CHEAP, STRONG = "cheap/model-small", "strong/model-large"
+PRICES = {CHEAP: (1e-6, 2e-6), STRONG: (10e-6, 20e-6)}  # 100 in + 50 out tokens: $0.0002 and $0.002 a request
+
+
+@pytest.fixture
+def report():
+    return route(read_results(json.loads(RESULTS.read_text())), [CHEAP, STRONG], PRICES.get, 10_000)
+
+
+def test_each_router_matches_the_hand_computed_figures(report):
+    strong, cheap = report.router(f"{STRONG} alone"), report.router(f"{CHEAP} alone")
+    assert (strong.passed, strong.cost_per_1k_usd, strong.saving_vs_strong) == (7, pytest.approx(2.0), 0.0)
+    assert (cheap.passed, cheap.cost_per_1k_usd) == (5, pytest.approx(0.2))
+    assert cheap.saving_vs_strong == pytest.approx(0.9)
+    # Oracle: t1-t5 and t8 (nobody passes) on the cheap model, t6 and t7 on the strong one.
+    oracle = report.router("oracle")
+    assert oracle.passed == 7 and not oracle.realisable
+    assert oracle.cost_per_1k_usd == pytest.approx((6 * 0.0002 + 2 * 0.002) / 8 * 1000)  # $0.65
+    assert oracle.share == {CHEAP: 0.75, STRONG: 0.25}
+    # Cascade: the JSON checks fail on t6 and t8 and the length check on t7: three escalations.
+    cascade = report.router("cascade")
+    assert cascade.passed == 7 and cascade.calls_per_request == pytest.approx(11 / 8)
+    assert cascade.cost_per_1k_usd == pytest.approx((8 * 0.0002 + 3 * 0.002) / 8 * 1000)  # $0.95
+    assert cascade.saving_vs_strong == pytest.approx(0.525)
+    assert cascade.monthly_usd == pytest.approx(0.00095 * 10_000 * 30)  # $285
+    assert cascade.share == {CHEAP: 0.625, STRONG: 0.375}
+    # Latency: 200 ms cheap, 1,000 ms strong; an escalation pays both.
+    assert cascade.added_latency_ms == pytest.approx((5 * 200 + 3 * 1200) / 8 - 1000)
+    assert cascade.wilson == pytest.approx((0.529, 0.978), abs=1e-3)
+
+
+def test_the_cheapest_router_keeping_95pct_of_strong_quality_is_recommended(report):
+    assert report.recommended == "cascade"  # the heuristic's held-out half is too small to be chosen
+    assert report.conclusion.startswith("Use the cascade: it saves 52%")
+
+
+def test_the_heuristic_is_fitted_on_one_half_and_reported_on_the_other(report):
+    heuristic = report.router("heuristic")
+    assert heuristic.tests == 4 and "held-out 4 of 8" in heuristic.evaluated_on
+    assert report.curve[0].strong_share == 0 and report.curve[-1].strong_share == 1
+    assert report.curve[-1].saving_vs_strong == pytest.approx(0.0)
+    strong_rate = report.curve[-1].pass_rate
+    reached = [p.saving_vs_strong for p in report.curve if p.pass_rate >= 0.95 * strong_rate]
+    assert report.saving_at_95pct == max(reached)
+
+
+def test_request_time_checks_use_only_reference_free_assertions():
+    asserts = [{"type": "is-json"}, {"type": "contains", "value": "QED"}]
+    assert request_time_check(asserts, '{"a": 1}', None) == (True, "checks passed")  # `contains` needs the reference
+    assert request_time_check(asserts, "nope", None) == (False, "not JSON")
+    assert request_time_check([{"type": "max-length", "value": 3}], "four", None)[0] is False
+    assert request_time_check([], "", "timeout") == (False, "error")
+
+
+def test_the_cli_prints_the_table_and_json(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("TRADEOFF_DATA_DIR", str(tmp_path))
+    prices = ["--price", f"{CHEAP}=1,2", "--price", f"{STRONG}=10,20"]
+    assert main(["route", "--results", str(RESULTS), *prices, "--requests-per-day", "10k"]) == 0
+    text = capsys.readouterr().out
+    assert "cascade" in text and "RouteLLM's figure of merit" in text and "$285" in text
+    assert main(["route", "--results", str(RESULTS), *prices, "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["recommended"] == "cascade" and payload["requests_per_day_origin"].startswith("assumed")
+    assert {r["name"] for r in payload["routers"]} >= {"oracle", "cascade", "heuristic"}
+
+
+def test_bad_route_input_is_one_line(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("TRADEOFF_DATA_DIR", str(tmp_path))
+    assert main(["route", "--results", str(tmp_path / "none.json")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert main(["route", "--results", str(RESULTS), "--models", f"{CHEAP},other/model"]) == 2
+    assert "other/model is not in these results" in capsys.readouterr().err
+    assert main(["route", "--results", str(RESULTS)]) == 0  # no price: the eval's own recorded costs ($0 here)
+    out = capsys.readouterr().out
+    assert "Every model costs $0 here" in out and "no router that keeps 95% of its pass rate costs less" in out
+    data = json.loads(RESULTS.read_text())
+    for row in data["matrix"].values():
+        for cell in row.values():
+            cell["cost_usd"] = None
+    unpriced = tmp_path / "unpriced.json"
+    unpriced.write_text(json.dumps(data))
+    assert main(["route", "--results", str(unpriced)]) == 2
+    assert "no price for cheap/model-small; give one with --price" in capsys.readouterr().err
+    with pytest.raises(RoutingError, match="no tests"):
+        read_results({"models": ["a"], "matrix": {"a": {}}})
+
+
+def test_plan_finetune_on_the_course_example():
+    # Module 2.2.3: $8,000 a month on a frontier model, a $30,000 project, $3,000 a month after.
+    plan = plans.finetune(8_000, 3_000, investment_usd=30_000)
+    assert plan.figures["payback_months"] == pytest.approx(6.0)
+    assert plan.conclusion.startswith("Fine-tuning pays back in 6.0 months")
+    with_volume = plans.finetune(8_000, 3_000, 40_000, investment_usd=30_000)
+    # $5,000 a month over 1.2M requests; a 12-month payback needs $2,500 a month: half the volume.
+    assert with_volume.figures["min_requests_per_day"] == pytest.approx(20_000)
+    assert "not worth it below 20,000 requests/day" in with_volume.conclusion
+
+
+def test_plan_finetune_defaults_are_the_course_ranges():
+    plan = plans.finetune(8_000, 3_000)
+    assert plan.figures["investment_usd"] == 12_500 + 4 * 5_500
+    lines = [a.line() for a in plan.assumptions]
+    assert any("$5K-$20K" in line for line in lines) and any("3-5" in line for line in lines)
+    assert any("20-40%" in line for line in lines)
+    assert plans.finetune(3_000, 3_500).conclusion.startswith("Fine-tuning never pays back")
+
+
+def test_plan_distill_and_tco_draw_a_conclusion():
+    plan = plans.distill(0.01, 10_000)  # 30x cheaper: $0.000333 a request
+    assert plan.figures["break_even_requests"] == pytest.approx(34_500 / (0.01 - 0.01 / 30))
+    assert "Distillation pays back in" in plan.conclusion
+    assert plan.figures["payback_months"] == pytest.approx(34_500 / (0.01 - 0.01 / 30) / 300_000)
+    owned = plans.tco(1_000)
+    assert owned.figures["monthly_usd"] == 3_000 and "engineering is the largest part" in owned.conclusion
+
+
+def test_plan_cli_text_and_json(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("TRADEOFF_DATA_DIR", str(tmp_path))
+    args = ["plan", "finetune", "--current-usd-month", "8000", "--tuned-usd-month", "3000", "--investment-usd", "30k"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert out.strip().endswith("(payback past 12 months).") and "module/2.2.3" in out
+    assert main([*args, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["figures"]["payback_months"] == pytest.approx(6.0)
+    assert main(["plan", "selfhost", "--model", "gpt-4.1", "--requests-per-day", "40k"]) == 0
+    out = capsys.readouterr().out
+    assert "GPU rental" in out and "it only pays above" in out
+    assert main(["plan", "distill", "--model", "gpt-4.1", "--requests-per-day", "40k", "--json"]) == 0
+    assert "pays back" in json.loads(capsys.readouterr().out)["conclusion"]
+    assert main(["plan", "finetune"]) == 2
+    assert "--current-usd-month" in capsys.readouterr().err
