@@ -6,11 +6,12 @@ Paths come from platformdirs; `TRADEOFF_DATA_DIR` / `TRADEOFF_CONFIG_DIR` move t
 from __future__ import annotations
 
 import os
+import re
 from functools import cached_property
 from pathlib import Path
 
 from platformdirs import PlatformDirs
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -55,7 +56,21 @@ class Settings(BaseSettings):
     spend_cap_usd: float = Field(0.50, ge=0, le=10_000, allow_inf_nan=False,
                                  description="trials estimated above this ask first")  # fmt: skip
     trial_max_tokens: int = Field(512, gt=0, le=1_000_000)
-    local_port: int = Field(8765, gt=0, lt=65536)
+    local_port: int = Field(8765, ge=1024, le=65534, description="the second local model uses the next port")
+
+    @field_validator("advisor_api_base", "trial_api_base")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"https?://[^\s/]+(/\S*)?", value):
+            raise ValueError("give an http(s) URL, e.g. http://127.0.0.1:8080/v1")
+        return value
+
+    @field_validator("advisor_model", "embedding_model", "chroma_host")
+    @classmethod
+    def _printable(cls, value: str | None) -> str | None:
+        if value is not None and (not value.strip() or not value.isprintable() or len(value) > 500):
+            raise ValueError("give a name without control characters")
+        return value
 
     @classmethod
     def settings_customise_sources(
