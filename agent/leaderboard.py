@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from agent.trials.stats import Vote
+from catalog.measured import MeasuredRating
 
 SCALE, BASE, ANCHOR = 400.0, 10.0, 1000.0
 PRIOR_TIES = 1.0  # per pair, only when some model is undefeated or winless
@@ -143,3 +144,9 @@ def leaderboard(votes: Sequence[Vote], samples: int = BOOTSTRAP_SAMPLES, seed: i
     return Leaderboard(tuple(standings), len(votes), needed, separation,
                        f"Bradley-Terry, Elo scale ({ANCHOR:g} + {SCALE:g} log10 strength), ties half a win, "
                        f"{samples} bootstrap resamples for 95% intervals")  # fmt: skip
+
+
+def measured_ratings(votes: Sequence[Vote], samples: int = 200) -> dict[str, MeasuredRating]:
+    """Your standings as the catalog's ranking takes them (fewer resamples: this runs per ranking load)."""
+    board = leaderboard(votes, samples=samples)
+    return {s.model: MeasuredRating(s.rating, s.interval[0], s.interval[1], s.comparisons) for s in board.standings}
