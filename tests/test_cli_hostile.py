@@ -114,6 +114,9 @@ EVAL_FILES = {
                                                                                    "value": "abc"}]}).encode()),
     "max-cost nan": _eval_file("t.jsonl", b'{"prompt": "x", "assert": [{"type": "max-cost", "value": NaN}]}\n'),
     "a line that is an array": _eval_file("t.jsonl", b'["prompt", "x"]\n'),
+    "an invalid json-schema": _eval_file("t.jsonl", json.dumps({"prompt": "x", "assert": [{"type": "json-schema",
+                                                                                          "value": {"type": 5}}]})
+                                         .encode()),
     "a directory": _eval_file("t.jsonl", None),
 }
 

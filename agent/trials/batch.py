@@ -77,8 +77,15 @@ def _check_value(item: dict[str, Any], where: str) -> None:
             number = math.nan
         if isinstance(value, bool) or not math.isfinite(number) or number < 0:
             raise TestSetError(f"{where}: {kind} needs a number of {unit} >= 0, not {str(value)[:40]!r}")
-    elif kind == "json-schema" and not isinstance(value, dict):
-        raise TestSetError(f"{where}: json-schema needs a JSON schema object as its value")
+    elif kind == "json-schema":
+        if not isinstance(value, dict):
+            raise TestSetError(f"{where}: json-schema needs a JSON schema object as its value")
+        import jsonschema
+
+        try:
+            jsonschema.validators.validator_for(value).check_schema(value)
+        except jsonschema.SchemaError as exc:
+            raise TestSetError(f"{where}: the json-schema is not a valid schema ({exc.message[:80]})") from None
 
 
 def _read_text(path: Path) -> str:
