@@ -277,7 +277,8 @@ class HeuristicRule:
         return sum(self.weights.get(name, 0.0) for name in features(test, self.long_above_tokens))
 
     def as_json(self) -> dict[str, Any]:
-        return {"long_above_tokens": self.long_above_tokens, "threshold": self.threshold,
+        return {"long_above_tokens": self.long_above_tokens,
+                "threshold": None if math.isinf(self.threshold) else self.threshold,  # None: never escalate
                 "weights": {k: round(v, 4) for k, v in sorted(self.weights.items()) if v}}  # fmt: skip
 
 

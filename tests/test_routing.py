@@ -7,8 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from agent.routing import RoutingError, read_results, request_time_check, route
+from agent.routing_export import tier_for_prompt
 from catalog import plans
 from tui.cli import main
 
@@ -144,3 +146,19 @@ def test_plan_cli_text_and_json(capsys, tmp_path, monkeypatch):
     assert "pays back" in json.loads(capsys.readouterr().out)["conclusion"]
     assert main(["plan", "finetune"]) == 2
     assert "--current-usd-month" in capsys.readouterr().err
+
+
+def test_export_writes_the_heuristic_rule_and_refuses_the_oracle(report, capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("TRADEOFF_DATA_DIR", str(tmp_path))
+    routing = tmp_path / "route.json"
+    routing.write_text(json.dumps(report.as_json()))
+    assert main(["export", "--format", "litellm", "--routing", str(routing), "--router", "heuristic"]) == 0
+    config = yaml.safe_load(capsys.readouterr().out)
+    step = config["tradeoff_routing"]
+    assert step["router"] == "heuristic" and set(step["rule"]) >= {"threshold", "weights", "long_above_tokens"}
+    assert all("api_key" not in m["litellm_params"] for m in config["model_list"])  # no known provider: no key
+    assert tier_for_prompt(step, "Say hello.") in ("tier-1", "tier-2")
+    assert main(["export", "--format", "litellm", "--routing", str(routing), "--router", "oracle"]) == 2
+    assert "cannot be deployed" in capsys.readouterr().err
+    assert main(["export", "--format", "md", "--routing", str(routing)]) == 2
+    assert "use --format litellm" in capsys.readouterr().err

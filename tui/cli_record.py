@@ -45,6 +45,10 @@ def run_export(args: argparse.Namespace) -> int:
     from agent.record import build_record
     from tui.cli_advisor import _advisor
 
+    if args.routing:  # a routing measured with `tradeoff route`; no session needed
+        from tui.cli_route import export_routing
+
+        return export_routing(args)
     advisor = _advisor(Settings())
     try:
         sessions = advisor.sessions()

@@ -149,3 +149,38 @@ def add_route_parser(commands: Any) -> None:
     route.add_argument("--priced-as", action="append", metavar="MODEL=CATALOG_MODEL",
                        help="price a model (e.g. a local one) at a catalog model's list price")  # fmt: skip
     route.add_argument("--json", action="store_true")
+
+
+def export_routing(args: argparse.Namespace) -> int:
+    """`export --format litellm --routing ROUTE.json`: the chosen router as a runnable LiteLLM config."""
+    import yaml
+
+    from agent.local_models import LocalModelsUnavailable, resolve_local
+    from agent.recommendation import load_user_catalog
+    from agent.routing_export import HEADER, routing_config
+    from tui.cli_record import write_or_print
+
+    if args.format != "litellm":
+        raise UsageError("--routing: a routing is written as a LiteLLM config; use --format litellm")
+    route = _read(args.routing)
+    settings = Settings()
+    catalog = load_user_catalog(settings)
+
+    def resolve(model: str) -> tuple[str, str | None]:
+        try:
+            local = resolve_local(model, settings.local_port)
+        except LocalModelsUnavailable as exc:
+            raise UsageError(f"--routing: {exc}") from None
+        return local if local else (model, None)
+
+    def provider_of(model: str) -> str | None:
+        entry = catalog.get(model)
+        return entry.provider if entry is not None else None
+
+    router = args.router or (route.get("recommended") if isinstance(route, dict) else None) or "cascade"
+    try:
+        config = routing_config(route if isinstance(route, dict) else {}, router, resolve, provider_of)
+    except ValueError as exc:
+        raise UsageError(f"--routing: {exc}") from None
+    write_or_print(HEADER + yaml.safe_dump(config, sort_keys=False), args.output, args.force)
+    return 0
