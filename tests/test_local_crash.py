@@ -87,6 +87,7 @@ async def test_a_crashed_local_server_is_named_in_its_tui_pane_and_the_other_pan
 
     monkeypatch.setenv("TRADEOFF_LOAD_EMBEDDINGS", "false")
     monkeypatch.setenv("TRADEOFF_LOCAL_PORT", str(free_port_pair()))
+    monkeypatch.setenv("TRADEOFF_TRIAL_MAX_TOKENS", "16")  # Gemma's GGUF runs to the cap; keep it short on a busy CI
     app = TradeoffApp()
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
