@@ -68,6 +68,11 @@ def classify(text: str, extraction: Extraction) -> Intent:
         return Intent("compare", [a.strip(), b.strip()])
     if _WHAT_IF.search(stripped):
         return Intent("what_if")
+    if _QUESTION.search(stripped):
+        from agent.economics import topic
+
+        if (kind := topic(stripped)) is not None:
+            return Intent("economics", [kind])
     match = _DROP.search(stripped)
     if match:
         fields = [name for pattern, name in DROP_FIELDS if pattern.search(match.group("what"))]

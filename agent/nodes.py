@@ -90,8 +90,8 @@ def understand(state: AdvisorState, tools: AdvisorTools) -> Command[Any]:
         return Command(update=update, goto=intent.kind)
     if intent.kind == "knowledge":
         return Command(update=update, goto="retrieve")
-    if intent.kind == "what_if":
-        return Command(update=update, goto="what_if")
+    if intent.kind in ("what_if", "economics"):
+        return Command(update=update, goto=intent.kind)
     requirements = merge(state.requirements, found)
     if intent.kind == "drop":
         for name in intent.subject:
@@ -248,6 +248,15 @@ def compare(state: AdvisorState, tools: AdvisorTools) -> dict[str, Any]:
     }
     lines += [f"| {label} | " + " | ".join(values) + " |" for label, values in rows.items()]
     return {"messages": say("\n".join(lines))}
+
+
+def economics(state: AdvisorState, tools: AdvisorTools) -> dict[str, Any]:
+    """Fine-tuning, distillation, routing or self-hosting at the session's workload, with the course cited."""
+    from agent.economics import CITATIONS, answer
+
+    kind = state.subject[0] if state.subject else "routing"
+    text = answer(kind, tools.catalog, _full_ranking(state, tools), set(state.requirements))
+    return {"messages": say(text), "citations": [Citation(id=doc, title=title) for doc, title in CITATIONS[kind]]}
 
 
 _FACTOR = re.compile(r"(\d+(?:\.\d+)?)\s*x|(double|triple|quadruple|halve|half)", re.IGNORECASE)

@@ -127,13 +127,7 @@ def _cost_projection(catalog: Catalog, record_options: list[dict[str, Any]], req
         projection["with_50pct_cache_hits_usd_month"] = monthly_cost(chosen, *args, cache_hit_rate=0.5).monthly_cost_usd
     if chosen.prices.input_batch is not None:
         projection["with_50pct_batch_usd_month"] = monthly_cost(chosen, *args, batch_share=0.5).monthly_cost_usd
-    cheapest = min(record_options, key=lambda o: o["monthly_cost_usd"])
-    cheap_entry = catalog.get(cheapest["model"])
-    if cheap_entry is not None and cheap_entry.id != chosen.id and not chosen.is_self_hosted_route:
-        routed = routing_savings(chosen, [(cheap_entry, 0.7), (chosen, 0.3)], *args)
-        projection["routing_70pct_to"] = cheap_entry.id
-        projection["routing_usd_month"] = routed.routed_monthly_usd
-        projection["routing_savings_fraction"] = round(routed.savings_fraction, 3)
+    projection |= _routing_projection(catalog, record_options, chosen, args)
     hosted = next((catalog.get(o["model"]) for o in record_options if o["provider"] == "self-hosted"), None)
     if (
         hosted is not None
@@ -150,6 +144,28 @@ def _cost_projection(catalog: Catalog, record_options: list[dict[str, Any]], req
         projection["self_host_break_even_requests_month"] = even.break_even_requests_per_month
         projection["self_host_conclusion"] = even.conclusion
     return projection
+
+
+def _routing_projection(
+    catalog: Catalog, options: list[dict[str, Any]], chosen: Any, args: tuple[float, int, int]
+) -> dict[str, Any]:
+    """70% of traffic to a cheaper shortlisted API model: an estimate, said so; never a negative "saving"."""
+    if chosen.is_self_hosted_route:
+        return {}
+    candidates = [entry for o in sorted(options, key=lambda o: o["monthly_cost_usd"])
+                  if o["model"] != chosen.id and (entry := catalog.get(o["model"])) is not None
+                  and not entry.is_self_hosted_route]  # fmt: skip
+    for cheap_entry in candidates:
+        routed = routing_savings(chosen, [(cheap_entry, 0.7), (chosen, 0.3)], *args)
+        if routed.savings_fraction > 0:
+            return {"routing_70pct_to": cheap_entry.id, "routing_usd_month": routed.routed_monthly_usd,
+                    "routing_savings_fraction": round(routed.savings_fraction, 3),
+                    "routing_basis": "estimate: 70% of requests to the cheaper model (the course's rule of "
+                                     "thumb), assuming it handles them; tradeoff route measures it on your eval "
+                                     "results"}  # fmt: skip
+    return {"routing_note": f"no routing saving estimated: no other shortlisted API model costs less than {chosen.id} "
+            "per request at this size, so routing traffic to one would raise the bill; measure a lower tier on your "
+            "own prompts with tradeoff eval --save and tradeoff route"}  # fmt: skip
 
 
 def _consequences(options: list[dict[str, Any]], requirements: Any, catalog: Catalog) -> dict[str, list[str]]:

@@ -7,7 +7,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
-Intent = Literal["constraints", "knowledge", "explain", "compare", "what_if", "drop", "recommend", "greeting"]
+Intent = Literal["constraints", "knowledge", "explain", "compare", "what_if", "drop", "recommend", "greeting",
+                 "economics"]
 
 
 class ChatMessage(BaseModel):
