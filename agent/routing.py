@@ -176,6 +176,7 @@ class RouterReport:
     monthly_usd: float
     saving_vs_strong: float | None  # a fraction; negative when it costs more than the strong model
     share: dict[str, float]  # of requests answered by each tier
+    called: dict[str, float]  # of requests that called each tier (a cascade calls the cheap one every time)
     calls_per_request: float
     mean_latency_ms: float | None
     added_latency_ms: float | None  # against the strong model on the same tests
@@ -216,6 +217,7 @@ def score(
         cost_per_1k_usd=per_request * 1000, monthly_usd=per_request * requests_per_day * DAYS_PER_MONTH,
         saving_vs_strong=(strong_cost - per_request) / strong_cost if strong_cost > 0 else None,
         share={m: sum(d.answered_by == m for d in decisions.values()) / len(ids) if ids else 0.0 for m in tiers},
+        called={m: sum(m in d.calls for d in decisions.values()) / len(ids) if ids else 0.0 for m in tiers},
         calls_per_request=_mean([len(d.calls) for d in decisions.values()]) or 0.0,
         mean_latency_ms=mean_latency,
         added_latency_ms=mean_latency - strong_latency if mean_latency is not None and strong_latency is not None

@@ -41,6 +41,7 @@ def test_each_router_matches_the_hand_computed_figures(report):
     assert cascade.saving_vs_strong == pytest.approx(0.525)
     assert cascade.monthly_usd == pytest.approx(0.00095 * 10_000 * 30)  # $285
     assert cascade.share == {CHEAP: 0.625, STRONG: 0.375}
+    assert cascade.called == {CHEAP: 1.0, STRONG: 0.375}
     # Latency: 200 ms cheap, 1,000 ms strong; an escalation pays both.
     assert cascade.added_latency_ms == pytest.approx((5 * 200 + 3 * 1200) / 8 - 1000)
     assert cascade.wilson == pytest.approx((0.529, 0.978), abs=1e-3)
@@ -162,3 +163,15 @@ def test_export_writes_the_heuristic_rule_and_refuses_the_oracle(report, capsys,
     assert "cannot be deployed" in capsys.readouterr().err
     assert main(["export", "--format", "md", "--routing", str(routing)]) == 2
     assert "use --format litellm" in capsys.readouterr().err
+
+
+def test_route_and_plan_take_the_volume_from_a_session(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("TRADEOFF_DATA_DIR", str(tmp_path))
+    assert main(["ask", "support chatbot, 40k chats a day, under 1 second", "--json"]) == 0
+    session = json.loads(capsys.readouterr().out)["session"]
+    prices = ["--price", f"{CHEAP}=1,2", "--price", f"{STRONG}=10,20"]
+    assert main(["route", "--results", str(RESULTS), *prices, "--session", session, "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["requests_per_day"] == 40_000 and payload["requests_per_day_origin"] == f"session {session}"
+    assert main(["plan", "finetune", "--model", "gpt-4.1", "--tuned-model", "gpt-4.1-mini", "--session", session]) == 0
+    assert f"gpt-4.1 at 40,000 requests/day (session {session})" in capsys.readouterr().out

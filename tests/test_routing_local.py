@@ -52,7 +52,7 @@ def test_eval_route_export_and_a_litellm_router_serving_both_models(env, capsys)
     tests.write_text("".join(json.dumps(t) + "\n" for t in TESTS))
     results = env / "eval.json"
     assert main(["eval", "--models", f"{CHEAP},{STRONG}", "--tests", str(tests), "--save", str(results),
-                 "--max-tokens", "32", "--no-cache", "--concurrency", "1"]) == 0  # fmt: skip
+                 "--max-tokens", "32", "--no-cache"]) == 0  # fmt: skip
     saved = json.loads(results.read_text())
     assert [c["id"] for c in saved["cases"]] == [t["id"] for t in TESTS]
     cells = [cell for row in saved["matrix"].values() for cell in row.values()]

@@ -112,6 +112,10 @@ def render(report: Any, origin: str) -> list[str]:
                      f"{_money(router.cost_per_1k_usd):>10}{_money(router.monthly_usd):>11}  "
                      f"{_pct(router.saving_vs_strong):<14}{share:<{share_width}}"
                      f"{router.calls_per_request:.2f}  {latency}")  # fmt: skip
+    cascade = next((r for r in report.routers if r.name == "cascade"), None)
+    if cascade is not None:
+        lines += ["", "The cascade called " + ", ".join(f"{m} on {cascade.called[m]:.0%}" for m in tiers)
+                  + " of requests."]  # fmt: skip
     lines += ["", "Evaluated on:"] + [f"  {r.name}: {r.evaluated_on}" for r in report.routers
                                       if r.evaluated_on != report.routers[0].evaluated_on]  # fmt: skip
     if len(lines) and lines[-1] == "Evaluated on:":

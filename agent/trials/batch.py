@@ -4,6 +4,7 @@ model x test matrix with Wilson intervals and an exact paired test between the t
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import csv
 import hashlib
 import json
@@ -314,6 +315,8 @@ async def run_batch(
     on_progress: Callable[[int, int], None] | None = None,
 ) -> BatchResult:
     semaphore = asyncio.Semaphore(max(1, concurrency))
+    # A local llama.cpp server answers one request at a time: more at once came back as empty streams.
+    one_at_a_time = {model: asyncio.Semaphore(1) for model in (api_bases or {})}
     total, done = len(cases) * len(models), 0
     matrix: dict[str, dict[str, dict[str, Any]]] = {m: {} for m in models}
     cached = 0
@@ -324,7 +327,7 @@ async def run_batch(
         run = cache.get(key) if cache else None
         from_cache = run is not None
         if run is None:
-            async with semaphore:
+            async with semaphore, one_at_a_time.get(model) or contextlib.nullcontext():
                 request = TrialRequest(models=[model], prompt=case.prompt, system=case.system,
                                        max_tokens=max_tokens, timeout_s=timeout_s, api_bases=api_bases,
                                        api_base=api_base)  # fmt: skip
