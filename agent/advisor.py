@@ -10,12 +10,11 @@ import contextlib
 import datetime as dt
 import json
 import sqlite3
-import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
 from langgraph.checkpoint.sqlite import SqliteSaver
@@ -24,7 +23,7 @@ from langgraph.types import Command
 from agent.graph import build_graph
 from agent.interview import build_requirements, missing_fields
 from agent.nodes import AdvisorTools
-from agent.session_store import open_database, session_lock
+from agent.session_store import StoreThread, open_database, session_lock
 from agent.state import AdvisorState, ChatMessage
 
 MAX_MESSAGE_CHARS = 20_000
@@ -65,20 +64,45 @@ class TurnResult:
         }
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _on_store_thread(method: Callable[Concatenate[Advisor, P], R]) -> Callable[Concatenate[Advisor, P], R]:
+    """Run the method on the thread that owns the sessions connection (the UI thread and the turn
+    worker both call the advisor; the connection is only ever used from its own thread)."""
+
+    def call(self: Advisor, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        return self._store.run(method, self, *args, **kwargs)
+
+    call.__name__, call.__doc__ = method.__name__, method.__doc__
+    return call
+
+
 class Advisor:
     def __init__(self, tools: AdvisorTools, sessions_path: Path) -> None:
+        self.tools = tools
+        self._lock_dir = sessions_path.parent / "locks"
+        self._held: set[str] = set()  # sessions whose lock file this advisor holds
+        # Each connection is made, used and closed on its own thread.
+        self._store = StoreThread("sessions-db")
+        self._evidence_thread = StoreThread("session-evidence")
+        self._store.run(self._open_sessions, sessions_path)
+        self._evidence_thread.run(self._open_evidence, sessions_path)
+
+    def _open_sessions(self, sessions_path: Path) -> None:
         # A damaged file is moved aside and a fresh one started; `notice` tells the user once.
         self._connection, self.notice = open_database(sessions_path, "sessions database")
-        self._lock_dir = sessions_path.parent / "locks"
-        # The UI thread and the turn worker share these connections: one at a time.
-        self._lock = threading.RLock()
-        self._held: set[str] = set()
         self._connection.execute(
             "CREATE TABLE IF NOT EXISTS tradeoff_sessions (id TEXT PRIMARY KEY, title TEXT, created TEXT, updated TEXT)"
         )
         self._connection.commit()
-        # Trial runs and votes are appended rows, not graph state: a write is one INSERT, made at
-        # once from the UI, and a turn running in another thread cannot write over it.
+        serde = JsonPlusSerializer(allowed_msgpack_modules=STATE_TYPES)
+        self.graph = build_graph(self.tools, SqliteSaver(self._connection, serde=serde))
+
+    def _open_evidence(self, sessions_path: Path) -> None:
+        # Trial runs and votes are appended rows, not graph state: a write is one INSERT on its own
+        # connection and thread, made at once from the UI, and never waits for a turn.
         self._evidence = sqlite3.connect(str(sessions_path), check_same_thread=False)
         # WAL with NORMAL sync: a commit survives the process being killed, without an fsync
         # stalling the screen as each model finishes.
@@ -88,29 +112,25 @@ class Advisor:
             "(seq INTEGER PRIMARY KEY AUTOINCREMENT, session TEXT NOT NULL, kind TEXT NOT NULL, body TEXT NOT NULL)"
         )
         self._evidence.commit()
-        self._evidence_lock = threading.Lock()  # its own connection: a UI write never waits for a turn
-        self.tools = tools
-        serde = JsonPlusSerializer(allowed_msgpack_modules=STATE_TYPES)
-        self.graph = build_graph(tools, SqliteSaver(self._connection, serde=serde))
 
     def close(self) -> None:
-        with self._lock:
-            self._evidence.close()
-            self._connection.close()
+        self._evidence_thread.run(self._evidence.close)
+        self._store.run(self._connection.close)
+        self._evidence_thread.stop()
+        self._store.stop()
 
     @contextlib.contextmanager
     def _writing(self, session: str) -> Iterator[None]:
-        """One writer per session: this thread among ours, this process among others."""
-        with self._lock:
-            if session in self._held:  # re-entered: finish_interrupted_turn within a turn
+        """One writer per session across processes (on the store thread, so one at a time here)."""
+        if session in self._held:  # re-entered: finish_interrupted_turn within a turn
+            yield
+            return
+        with session_lock(self._lock_dir, session):
+            self._held.add(session)
+            try:
                 yield
-                return
-            with session_lock(self._lock_dir, session):
-                self._held.add(session)
-                try:
-                    yield
-                finally:
-                    self._held.discard(session)
+            finally:
+                self._held.discard(session)
 
     def _config(self, session: str) -> dict[str, Any]:
         return {"configurable": {"thread_id": session}}
@@ -125,27 +145,28 @@ class Advisor:
         )
         self._connection.commit()
 
+    @_on_store_thread
     def exists(self, session: str) -> bool:
-        with self._lock:
-            row = self._connection.execute("SELECT 1 FROM tradeoff_sessions WHERE id = ?", (session,)).fetchone()
+        row = self._connection.execute("SELECT 1 FROM tradeoff_sessions WHERE id = ?", (session,)).fetchone()
         return row is not None
 
+    @_on_store_thread
     def sessions(self) -> list[SessionInfo]:
-        with self._lock:
-            rows = self._connection.execute(
-                "SELECT id, title, created, updated FROM tradeoff_sessions ORDER BY updated DESC, id"
-            ).fetchall()
+        rows = self._connection.execute(
+            "SELECT id, title, created, updated FROM tradeoff_sessions ORDER BY updated DESC, id"
+        ).fetchall()
         return [SessionInfo(*row) for row in rows]
 
+    @_on_store_thread
     def state(self, session: str) -> AdvisorState:
-        with self._lock:
-            values = self.graph.get_state(self._config(session)).values
+        values = self.graph.get_state(self._config(session)).values
         state = AdvisorState.model_validate(values) if values else AdvisorState()
         runs, votes = self.trial_evidence(session)
         if runs or votes:
             state = state.model_copy(update={"trials": [*state.trials, *runs], "votes": [*state.votes, *votes]})
         return state
 
+    @_on_store_thread
     def finish_interrupted_turn(self, session: str) -> bool:
         """Complete a turn a crash cut short (nodes still pending, no question waiting)."""
         with self._writing(session):
@@ -155,6 +176,7 @@ class Advisor:
                 return True
         return False
 
+    @_on_store_thread
     def edit_requirement(self, session: str, field: str, value: Any) -> TurnResult:
         """Set one requirement directly (the TUI's panel) and re-rank at once."""
         with self._writing(session):
@@ -187,6 +209,7 @@ class Advisor:
         )
         return TurnResult(session=session, answer=update["messages"][-1].content, state=self.state(session))
 
+    @_on_store_thread
     def import_record(self, record: Any) -> TurnResult:
         """A saved decision record (JSON) back into a new session: its words, requirements,
         trials and votes, re-ranked against today's catalog."""
@@ -217,7 +240,10 @@ class Advisor:
         self._append_evidence(session, [("vote", vote)])
 
     def _append_evidence(self, session: str, rows: list[tuple[str, dict[str, Any]]]) -> None:
-        with self._evidence_lock, self._evidence:
+        self._evidence_thread.run(self._insert_evidence, session, rows)
+
+    def _insert_evidence(self, session: str, rows: list[tuple[str, dict[str, Any]]]) -> None:
+        with self._evidence:
             self._evidence.executemany(
                 "INSERT INTO tradeoff_trial_evidence (session, kind, body) VALUES (?, ?, ?)",
                 [(session, kind, json.dumps(body)) for kind, body in rows],
@@ -225,14 +251,16 @@ class Advisor:
 
     def trial_evidence(self, session: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """The session's recorded trial runs and votes, oldest first."""
-        with self._evidence_lock:
-            rows = self._evidence.execute(
+        rows = self._evidence_thread.run(
+            lambda: self._evidence.execute(
                 "SELECT kind, body FROM tradeoff_trial_evidence WHERE session = ? ORDER BY seq", (session,)
             ).fetchall()
+        )
         runs = [json.loads(body) for kind, body in rows if kind == "run"]
         votes = [json.loads(body) for kind, body in rows if kind == "vote"]
         return runs, votes
 
+    @_on_store_thread
     def turn(self, message: str, session: str | None = None) -> TurnResult:
         """One user message in, the advisor's answer (or next question) out."""
         message = message.strip()

@@ -7,9 +7,12 @@ import contextlib
 import hashlib
 import os
 import sqlite3
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 from agent.files import move_aside, private_dir, private_file
 
@@ -22,6 +25,27 @@ def _lock_wait_s() -> float:
     except ValueError:
         return LOCK_WAIT_S
     return min(max(seconds, 0.0), 60.0) if seconds == seconds else LOCK_WAIT_S
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class StoreThread:
+    """One dedicated thread that owns a SQLite connection: every call that uses the connection runs
+    there (callers from other threads wait for it), so it is never used from two threads."""
+
+    def __init__(self, name: str) -> None:
+        self._executor = ThreadPoolExecutor(1, thread_name_prefix=name)
+        self._thread = self._executor.submit(threading.current_thread).result()
+
+    def run(self, call: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+        if threading.current_thread() is self._thread:
+            return call(*args, **kwargs)
+        return self._executor.submit(call, *args, **kwargs).result()
+
+    def stop(self) -> None:
+        self._executor.shutdown(wait=threading.current_thread() is not self._thread)
 
 
 class SessionBusy(RuntimeError):
