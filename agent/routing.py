@@ -409,6 +409,9 @@ def route(results: EvalResults, tiers: Sequence[str], price_of: PriceOf, request
     figure = saving_at_target(points, held_strong) if held_strong is not None else None
     best = _recommended(routers)
     others_reach = any(r.realisable and r.reaches_target for r in routers[1:])
+    errors = sum(results.cells[m][t.id].error is not None for m in tiers for t in results.tests)
+    if errors:
+        notes.append(f"{errors} of {len(tiers) * len(results.tests)} answers were errors (counted as failures)")
     assumptions = (
         *notes,
         f"{requests_per_day:,.0f} requests a day, {DAYS_PER_MONTH} days a month, each like an average test",
@@ -432,13 +435,17 @@ def _recommended(routers: Sequence[RouterReport]) -> RouterReport:
 
 
 def _conclusion(best: RouterReport, strong: RouterReport, figure: float | None, others_reach: bool) -> str:
+    if strong.passed == 0:
+        return (f"Nothing to route on: {strong.name.removesuffix(' alone')} passed none of the tests; fix the eval "
+                "(or its assertions) and run it again.")  # fmt: skip
     if best is strong:
         why = ("no router that keeps 95% of its pass rate costs less" if others_reach
                else "no router keeps 95% of its pass rate")  # fmt: skip
         keep = strong.name.removesuffix(" alone")
         return f"Keep {keep} for everything: {why} ({strong.pass_rate:.0%}) on these tests."
     saving = f"saves {best.saving_vs_strong:.0%}" if best.saving_vs_strong is not None else "costs the same"
-    line = (f"Use the {best.name}: it {saving} against {strong.name} (${best.monthly_usd:,.0f} vs "
+    use = best.name if best.name.endswith(" alone") else f"the {best.name}"
+    line = (f"Use {use}: it {saving} against {strong.name} (${best.monthly_usd:,.0f} vs "
             f"${strong.monthly_usd:,.0f}/month at your volume) at a {best.pass_rate:.0%} pass rate against "
             f"{best.strong_pass_rate:.0%}, on {best.evaluated_on}.")  # fmt: skip
     if figure is not None:

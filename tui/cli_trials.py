@@ -203,20 +203,19 @@ def run_eval(args: argparse.Namespace) -> int:
     cache = None if args.no_cache else ResponseCache(settings.data_dir / "eval-cache.sqlite")
     if cache is not None and cache.notice:
         sys.stderr.write(f"note: {cache.notice}\n")
-    result = asyncio.run(
-        run_batch(
-            cases,
-            models,
-            TrialEngine(price_of),
-            cache,
-            concurrency=args.concurrency,
-            max_tokens=args.max_tokens or settings.trial_max_tokens,
-            timeout_s=args.timeout,
-            api_bases=bases,
-            api_base=args.api_base,
-            on_progress=progress,
-        )
+    batch = run_batch(
+        cases,
+        models,
+        TrialEngine(price_of),
+        cache,
+        concurrency=args.concurrency,
+        max_tokens=args.max_tokens or settings.trial_max_tokens,
+        timeout_s=args.timeout,
+        api_bases=bases,
+        api_base=args.api_base,
+        on_progress=progress,
     )
+    result = _with_local_servers(models, settings, batch)
     if not args.json:
         sys.stderr.write("\n")
     if args.judge:
@@ -253,6 +252,23 @@ def run_eval(args: argparse.Namespace) -> int:
     if result.judge:
         print(f"{result.judge['label']}: {result.judge.get('skipped') or result.judge['tally']}")
     return 0
+
+
+def _with_local_servers(models: list[str], settings: Settings, batch):  # type: ignore[no-untyped-def]
+    """Run the batch with the local models served (started here when nothing answers on their ports)."""
+    from agent.local_models import LocalModelsUnavailable, served
+
+    def say(line: str) -> None:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+
+    try:
+        with served(models, settings.data_dir, settings.local_port, settings.log_dir / "local-server.log",
+                    on_start=say):  # fmt: skip
+            return asyncio.run(batch)
+    except LocalModelsUnavailable as exc:
+        batch.close()
+        raise UsageError(f"--models: {exc}") from None
 
 
 def _save_results(payload: dict[str, object], output: str, force: bool) -> None:
