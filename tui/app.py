@@ -188,9 +188,11 @@ class TradeoffApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="turn", name="turn")
     def run_turn(self, text: str) -> None:
+        from agent.session_store import SessionBusy
+
         try:
             result = self.advisor.turn(text, self.session_id)
-        except ValueError as exc:
+        except (ValueError, SessionBusy) as exc:  # SessionBusy: another window holds the session
             self.call_from_thread(self.chat.add_note, f"⚠ {exc}")
             return
         self.post_message(self.TurnDone(result))

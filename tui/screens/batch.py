@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,6 +13,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, ProgressBar, Static
 
+from agent.terminal_text import visible
 from tui.heap import freeze_loaded_objects
 
 
@@ -37,10 +39,10 @@ class BatchScreen(Screen[None]):
                 self.tests_path, placeholder="test file: .jsonl, .csv or promptfoo-style .yaml", id="batch-file"
             )
             yield Button("Run", id="batch-run", variant="primary")
-        yield Static(f"models: {', '.join(self.models)}", id="batch-models")
+        yield Static(visible(f"models: {', '.join(self.models)}", keep=""), id="batch-models", markup=False)
         yield ProgressBar(id="batch-progress", show_eta=False)
         yield DataTable(id="batch-matrix", cursor_type="row")
-        yield Static("", id="batch-stats")
+        yield Static("", id="batch-stats", markup=False)  # model names and test ids are not markup
         yield Footer()
 
     @on(Input.Submitted, "#batch-file")
@@ -68,6 +70,8 @@ class BatchScreen(Screen[None]):
         progress = self.query_one("#batch-progress", ProgressBar)
         progress.update(total=len(cases) * len(self.models), progress=0)
         cache = ResponseCache(self.app.settings.data_dir / "eval-cache.sqlite")  # type: ignore[attr-defined]
+        if cache.notice:
+            self.notify(cache.notice, severity="warning", timeout=12)
         result = await run_batch(
             cases, self.models, TrialEngine(self.price_of), cache, concurrency=2, api_bases=self.api_bases,
             on_progress=lambda done, total: progress.update(progress=done),
@@ -76,8 +80,8 @@ class BatchScreen(Screen[None]):
         table.clear(columns=True)
         table.add_columns("test", *[m.rsplit("/", 1)[-1] for m in self.models])
         for test in result.tests:
-            cells = [_cell(result.matrix[m][test]) for m in self.models]
-            table.add_row(test, *cells)
+            cells = [Text(visible(_cell(result.matrix[m][test]), keep="")) for m in self.models]  # errors quote servers
+            table.add_row(Text(visible(test, keep="")), *cells)  # a test id from the file, shown as typed
         lines = [f"{m}: {r['passed']}/{r['total']} passed (95% Wilson {r['wilson_low']:.2f}-{r['wilson_high']:.2f})"
                  for m, r in result.pass_rates().items()]  # fmt: skip
         top = result.top_two_test()
@@ -86,7 +90,7 @@ class BatchScreen(Screen[None]):
             lines.append(f"{top['a']} vs {top['b']}: exact McNemar p = {top['p_value']:.3f} ({verdict})")
         if result.cached:
             lines.append(f"{result.cached} answers from the response cache (no cost)")
-        self.query_one("#batch-stats", Static).update("\n".join(lines))
+        self.query_one("#batch-stats", Static).update(visible("\n".join(lines)))
 
     def action_cancel_or_close(self) -> None:
         running = [w for w in self.workers if w.group == "batch" and w.is_running]
