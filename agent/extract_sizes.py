@@ -177,12 +177,12 @@ def mentions(text: str) -> list[Mention]:
         if item:
             amount *= item[0]  # "two contracts side by side, each 8-12 pages"
             counted_at = match.start() - len(before) + item[2]
-            counted = [m for m in found if m.start <= counted_at < m.start + len(m.words)]
+            counted = [m for m in found[-8:] if m.start <= counted_at < m.start + len(m.words)]
             for previous in counted:  # "the last 100 lines (about 25 tokens a line)": one size, not two
                 found.remove(previous)
                 role = "history" if previous.unit == "turn" else role or previous.role
         if re.search(r"\beach\s+(?:is\s+|are\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?$", tail, re.I) and any(
-            m.unit == "passage" for m in found if m.start >= sentence_start(text, match.start())
+            m.unit == "passage" for m in found[-8:] if m.start >= match.start() - len(before)
         ):
             role = "retrieved"  # "the top 3 search results, each around 500 tokens"
         vague = (match.group("w1") or "").lower() in ("a", "an") and not match.group("ortwo")
@@ -323,6 +323,8 @@ _ADDED = re.compile(r"\b(?:plus|along with|together with|as well as)\b|\+", re.I
 
 def _added(text: str, previous: int, start: int) -> bool:
     """Two sizes of the same part joined as more material in one sentence ("X along with Y")."""
+    if start - previous > 300:
+        return False  # not one sentence
     between = text[previous:start]
     return bool(_ADDED.search(between)) and not re.search(r"[.!?]\s", between)
 

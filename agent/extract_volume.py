@@ -57,8 +57,8 @@ _VOLUME = re.compile(
     r"(?<![$€£\d.,])" + NUM + r"(?!\s*(?:usd|dollars|bucks|eur|euros?|gbp|pounds?|tokens?|tok\b|ms|seconds?|pages?|"
     r"words?|lines?|%))"
     r"\s*(?:[a-z-]+(?:\s+|(?=/))){0,2}?"
-    r"(?:requests?|queries|calls|messages|conversations|chats|tickets|documents|docs|users?|emails|reqs?|"
-    r"prompts|images|items|transactions|photos|videos|files|invoices|contracts|records|times)?\s*"
+    r"(?:(?:requests?|queries|calls|messages|conversations|chats|tickets|documents|docs|users?|emails|reqs?|"
+    r"prompts|images|items|transactions|photos|videos|files|invoices|contracts|records|times)\s*)?"
     + _PER_PERSON
     + r"(?:(?:a|an|per|each|every|/)\s*"
     + _PERIOD
@@ -76,7 +76,7 @@ _MEASURES = r"(?:words|tokens|pages|lines|chars|characters|sentences|paragraphs|
 _POPULATION = re.compile(
     r"(?<![$€£\d.,])" + NUM + r"\s*(?:(?:[a-z]+|[a-z]+-[a-z]+)\s+){0,2}?(?:" + _PEOPLE + r")\b|"
     r"(?<![$€£\d.,])(\d+(?:,\d{3})*)[- ]person\b|"
-    r"\b(?:" + _PEOPLE + r")\s*[:=]\s*(\d+(?:,\d{3})*)\b|"  # "Clinicians: 120"
+    r"\b(?=[a-z]+\s*[:=])(?:" + _PEOPLE + r")\s*[:=]\s*(\d+(?:,\d{3})*)\b|"  # "Clinicians: 120"
     r"(?<![$€£\d.,])(\d+(?:,\d{3})*)\s+(?!(?:[a-z]+\s+)?" + _MEASURES + r")(?:[a-z]+\s+)?[a-z]+s"
     r"(?=\s*,?\s*(?:who\s+)?each\b)",  # "15 copywriters each", not "300 words each"
     re.IGNORECASE,
