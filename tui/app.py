@@ -357,6 +357,8 @@ class TradeoffApp(App[None]):
             actions[command]()
         elif command == "/eval":
             self.start_batch(text.split(maxsplit=1)[1] if len(text.split()) > 1 else "")
+        elif command == "/route":
+            self.start_routing(text.split(maxsplit=1)[1] if len(text.split()) > 1 else "")
         elif command == "/trial":
             words = text.split()[1:]
             self.start_trial(words if words and words != ["local"] else None, local_only=words == ["local"])
@@ -407,6 +409,18 @@ class TradeoffApp(App[None]):
         if any(resolve_local(model, self.settings.local_port) for model in models):
             self.ensure_local_server([])  # started on demand, stopped on exit
         self.push_screen(BatchScreen(models, bases, catalog_prices(self.advisor.tools.catalog), tests_path))
+
+    def start_routing(self, results_path: str) -> None:
+        """The Routing view on a saved eval (`tradeoff eval --save`), at the session's volume."""
+        from agent.interview import build_requirements
+        from agent.settings import Settings
+        from tui.screens.routing import RoutingScreen
+
+        catalog = self.advisor.tools.catalog if self.advisor is not None else None  # prices once loaded
+        volume = build_requirements(self.state.requirements).requests_per_day if self.state else 10_000
+        settings = self.settings or Settings()
+        self.push_screen(RoutingScreen(results_path, catalog, volume, export_dir=settings.data_dir,
+                                       local_port=settings.local_port))  # fmt: skip
 
     def _api_bases(self, models: list[str]) -> dict[str, str]:
         """Local models go to their servers; any other model to trial_api_base, when it is set."""

@@ -31,6 +31,7 @@ The advisor asks only for what is missing, then ranks models with reasons for ev
 | `/trial` | side-by-side trial of the marked (space) or top two shortlisted models |
 | `/trial local` | side-by-side trial of the two local models (started on demand) |
 | `/eval FILE` | batch trial over a test file (.jsonl, .csv, promptfoo-style .yaml) |
+| `/route FILE` | routing on saved eval results (`tradeoff eval --save`): routers, curve, export |
 
 ## Keys
 `ctrl+p` command palette (every action) · `ctrl+n` new session · `ctrl+o` open session ·
