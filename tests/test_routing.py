@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from agent.routing import RoutingError, read_results, request_time_check, route
+from agent.routing import Cell, EvalResults, RoutingError, Test, read_results, request_time_check, route
 from agent.routing_export import tier_for_prompt
 from catalog import plans
 from tui.cli import main
@@ -175,3 +177,27 @@ def test_route_and_plan_take_the_volume_from_a_session(capsys, tmp_path, monkeyp
     assert payload["requests_per_day"] == 40_000 and payload["requests_per_day_origin"] == f"session {session}"
     assert main(["plan", "finetune", "--model", "gpt-4.1", "--tuned-model", "gpt-4.1-mini", "--session", session]) == 0
     assert f"gpt-4.1 at 40,000 requests/day (session {session})" in capsys.readouterr().out
+
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.booleans(), st.booleans(), st.integers(1, 500), st.integers(1, 500)), min_size=1,
+                max_size=30))  # fmt: skip
+def test_router_invariants_hold_on_any_matrix(rows):
+    tests = tuple(Test(f"t{i}", "x" * (i * 7 + 1), ({"type": "is-json"},) if i % 3 else ()) for i in range(len(rows)))
+    cells = {CHEAP: {}, STRONG: {}}
+    for test, (cheap_ok, strong_ok, tokens_in, tokens_out) in zip(tests, rows, strict=True):
+        cells[CHEAP][test.id] = Cell(cheap_ok, '{"a": 1}' if cheap_ok else "no", None, 100.0, tokens_in, tokens_out)
+        cells[STRONG][test.id] = Cell(strong_ok, "{}", None, 900.0, tokens_in, tokens_out)
+    report = route(EvalResults((CHEAP, STRONG), tests, cells), [CHEAP, STRONG], PRICES.get, 1_000)
+    alone = [report.router(f"{m} alone") for m in (CHEAP, STRONG)]
+    oracle = report.router("oracle")
+    assert oracle.passed >= max(r.passed for r in alone)  # the oracle is an upper bound
+    assert oracle.cost_per_1k_usd <= report.router(f"{STRONG} alone").cost_per_1k_usd + 1e-12
+    for router in report.routers:
+        assert router.cost_per_1k_usd >= 0 and router.monthly_usd >= 0
+        assert sum(router.share.values()) == pytest.approx(1.0)
+        low, high = router.wilson
+        assert low >= 0 and high <= 1 and low - 1e-12 <= router.pass_rate <= high + 1e-12  # float slack at 0
+    cascade = report.router("cascade")
+    assert cascade.called[CHEAP] == 1.0 and 1 <= cascade.calls_per_request <= 2
