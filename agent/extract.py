@@ -149,6 +149,7 @@ def task_from_keywords(text: str) -> tuple[str, str] | None:
 def extract(text: str) -> Extraction:
     """Every requirement field this message states."""
     found = Extraction()
+    text = text.replace("≈", "~")  # the same length, so every position and piece of evidence still lines up
     _volume(text, found)
     _money(text, found)
     for name, ms, said in latency(text):
@@ -229,8 +230,8 @@ def _tokens(text: str, found: Extraction) -> None:
     if sizes.turns is not None:
         add_history(sizes, sizes.output)
         _conversations_to_requests(sizes.turns, sizes.evidence["turns"], found)
-    throughput = daily_throughput(text)
-    if throughput and "requests_per_day" not in found.fields and sizes.input_tokens:
+    throughput = None if "requests_per_day" in found.fields or not sizes.input_tokens else daily_throughput(text)
+    if throughput and sizes.input_tokens:
         per_day = round(throughput[0] / sizes.input_tokens, 3)  # "2M tokens a day in chunks of 4k": 500 requests
         found.put("requests_per_day", per_day, f"{throughput[1]} / {sizes.input_tokens:,} tokens a request (derived)")
     material = sizes.total or sum(sizes.parts.get(part, 0) for part in ("documents", "user_text"))
@@ -266,6 +267,7 @@ _STEPS = re.compile(
 # "approx same lenght as input" (a common misspelling), "the reply is just the translation"
 _SAME_LENGTH = re.compile(
     r"\b(?:same|similar) (?:length|lenght|size)\b|as long as the (?:input|original|source)|"
+    r"\btranslat\w*\s+(?:(?!from\b)[\w-]+\s+){0,3}?(?:in)?to\s+[A-Z]\w+|"
     r"\b(?:is|are) (?:just |only |simply )?the translat\w+",
     re.IGNORECASE,
 )

@@ -38,7 +38,7 @@ _QTY = (
     r"(?<![a-z])(?P<w{i}>" + _WORD_ALT + r")"
     r"(?:\s+(?P<x{i}>hundred|thousand))?)"
 )
-_UNITS = (r"tokens?|words?|pages?|lines?(?:\s+of\s+code)?|passages?|chunks?|snippets?|search results|"
+_UNITS = (r"tokens?|words?|pages?|lines?(?:\s+of\s+code)?|passages?|chunks?|snippets?|(?:search\s+)?results|"
           r"paragraphs?|sentences?|bullets?(?:\s+points?)?|turns?|exchanges?|characters?|chars|"
           r"toks?|pgs?|pp|loc|paras?")  # fmt: skip
 _MENTION = re.compile(
@@ -87,9 +87,10 @@ def _unit(raw: str) -> str:
     raw = raw.lower()
     for unit, prefix in (("token", "token"), ("word", "word"), ("page", "page"), ("line", "line"),
                          ("passage", "passage"), ("passage", "chunk"), ("passage", "snippet"), ("passage", "search"),
-                         ("paragraph", "paragraph"), ("sentence", "sentence"), ("bullet", "bullet"), ("turn", "turn"),
-                         ("turn", "exchange"), ("character", "char"), ("token", "tok"), ("page", "pg"),
-                         ("page", "pp"), ("line", "loc"), ("paragraph", "para")):  # fmt: skip
+                         ("passage", "result"), ("paragraph", "paragraph"), ("sentence", "sentence"),
+                         ("bullet", "bullet"), ("turn", "turn"), ("turn", "exchange"), ("character", "char"),
+                         ("token", "tok"), ("page", "pg"), ("page", "pp"), ("line", "loc"),
+                         ("paragraph", "para")):  # fmt: skip
         if raw.startswith(prefix):
             return unit
     return raw
@@ -135,7 +136,7 @@ def mentions(text: str) -> list[Mention]:
         if re.search(r"(?:per|/)\s*$", text[max(0, match.start() - 5) : match.start()]):
             continue
         # the words that give a size its role are near it; a bounded look back keeps long messages fast
-        before = text[max(sentence_start(text, match.start()), match.start() - 240) : match.start()]
+        before = text[max(sentence_start(text, match.start()), match.start() - 160) : match.start()]
         before = before[max([m.end() for m in _CONTRAST.finditer(before)] or [0]) :]
         tail = before[-60:]  # for patterns anchored at the size: short, so each search is cheap
         restating = ""
@@ -181,11 +182,14 @@ def mentions(text: str) -> list[Mention]:
             for previous in counted:  # "the last 100 lines (about 25 tokens a line)": one size, not two
                 found.remove(previous)
                 role = "history" if previous.unit == "turn" else role or previous.role
-        if re.search(r"\beach\s+(?:is\s+|are\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?$", tail, re.I) and any(
+        each = re.search(r"\beach\s+(?:is\s+|are\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?$", tail, re.I)
+        if (each or re.match(r"\s*(?:each|apiece)\b", after, re.I)) and any(
             m.unit == "passage" for m in found[-8:] if m.start >= match.start() - len(before)
         ):
             role = "retrieved"  # "the top 3 search results, each around 500 tokens"
         vague = (match.group("w1") or "").lower() in ("a", "an") and not match.group("ortwo")
+        if role == "output" and not attached and re.search(r"\bfrom\s+(?:an?|the|our|their|its)?\s*$", tail, re.I):
+            role = None  # "answers from a 600-page handbook": the source, not the answer
         if role is None and re.search(
             r"\b(?:from|given|using|based on|plus|along with)\s+(?:an?\s+|the\s+)?"
             r"(?:~\s*|about\s+|around\s+|roughly\s+)?$",
@@ -199,7 +203,12 @@ def mentions(text: str) -> list[Mention]:
             role = {"page": "documents", "line": "code"}.get(unit, "output")
         if role is None and unit in ("word", "character") and not vague and not re.search(r"\bin\s+$", tail, re.I):
             role = "documents"  # "each batch is about 2000 words": what is processed, unless the answer
-        if not item and found and re.search(r"\(\s*(?:about\s+|around\s+|roughly\s+|~\s*)?$", tail):
+        if (
+            not item
+            and not re.match(r"\s*(?:each|apiece)\b", after, re.I)
+            and found
+            and re.search(r"\(\s*(?:about\s+|around\s+|roughly\s+|~\s*)?$", tail)
+        ):
             previous = found[-1]  # "3 bullet points (~60 tokens total)": the same size, stated more exactly
             if 0 <= match.start() - (previous.start + len(previous.words)) <= 12 and unit == "token":
                 found.pop()
@@ -319,6 +328,7 @@ def read_sizes(text: str) -> Sizes:
 
 
 _ADDED = re.compile(r"\b(?:plus|along with|together with|as well as)\b|\+", re.I)
+_NEW_CLAUSE = re.compile(r"\band\s+(?:the|our|its|their|it|we|this)\s+(?:\w+\s+)?(?:is|are|was|will|gets?|has)\b", re.I)
 
 
 def _added(text: str, previous: int, start: int) -> bool:
@@ -326,7 +336,9 @@ def _added(text: str, previous: int, start: int) -> bool:
     if start - previous > 300:
         return False  # not one sentence
     between = text[previous:start]
-    return bool(_ADDED.search(between)) and not re.search(r"[.!?]\s", between)
+    # "a job ad (~350 words) and 8 CVs of 2 pages each"; not "and the draft is ~900 words", a new clause
+    joined = _ADDED.search(between) or (re.search(r"\band\b", between) and not _NEW_CLAUSE.search(between))
+    return bool(joined) and not re.search(r"[.!?]\s", between)
 
 
 def _corpus_near(text: str, mention: Mention) -> bool:

@@ -42,11 +42,12 @@ def spelled_numbers(text: str) -> str:
     return _SMALL_WORD.sub(lambda m: str(_SMALL[m.group(1).lower()]), text)
 
 
-PERIOD_PER_DAY = {"day": 1, "daily": 1, "night": 1, "nightly": 1, "month": 1 / DAYS_PER_MONTH, "mo": 1 / DAYS_PER_MONTH,
+PERIOD_PER_DAY = {"day": 1, "weekday": 1, "working day": 1, "business day": 1, "daily": 1, "night": 1, "nightly": 1,
+                  "month": 1 / DAYS_PER_MONTH, "mo": 1 / DAYS_PER_MONTH,
                   "monthly": 1 / DAYS_PER_MONTH, "week": 1 / 7, "wk": 1 / 7, "weekly": 1 / 7, "hour": 24, "hr": 24,
                   "h": 24, "hourly": 24, "minute": 1440, "min": 1440, "second": 86400, "sec": 86400, "s": 86400,
                   "year": 1 / 365, "yr": 1 / 365, "yearly": 1 / 365, "annually": 1 / 365}  # fmt: skip
-_PERIOD = r"(day|month|mo|week|wk|hour|hr|h|minute|min|second|sec|year|yr)\b"
+_PERIOD = r"(day|weekday|working day|business day|month|mo|week|wk|hour|hr|h|minute|min|second|sec|year|yr)\b"
 _PEOPLE = (r"users?|members?|employees?|staff|agents|analysts?|students?|players?|devs|developers?|engineers?|"
            r"customers?|people|persons?|lawyers?|doctors?|clinicians?|nurses?|teachers?|subscribers?|patients?|reps|"
            r"sellers?|drivers?|seats?|recruiters?|writers?|editors?|traders?|researchers?|workers?|clients?|"
@@ -95,12 +96,28 @@ def _rates(text: str) -> list[tuple[int, int, float]]:
     """(start, end, per day) of every rate."""
     found = []
     for match in _VOLUME.finditer(text):
-        period = next(g for g in (match.group(3), match.group(4)) if g).lower()
-        found.append((match.start(), match.end(), number(match.group(1), match.group(2)) * PERIOD_PER_DAY[period]))
+        found.append((match.start(), match.end(), _per_day(match)))
     for match in _FREQUENCY.finditer(text):
         count = _FREQUENCY_COUNT[match.group(1).lower()]
         found.append((match.start(), match.end(), count * PERIOD_PER_DAY[match.group(2).lower()]))
-    return sorted(found)
+    return sorted(found + _every(text))
+
+
+# "one question every two weeks", "3 reports every other day"
+_EVERY = re.compile(
+    r"(?<![$€£\d.,])" + NUM + r"\s*(?:[a-z-]+\s+){0,2}?every\s+(\d+|two|three|four|other)\s+(day|week|month)s?\b", re.I
+)
+_EVERY_COUNT = {"two": 2, "three": 3, "four": 4, "other": 2}
+
+
+def _every(text: str) -> list[tuple[int, int, float]]:
+    found = []
+    for match in _EVERY.finditer(text):
+        k = match.group(3).lower()
+        periods = float(k) if k[0].isdigit() else _EVERY_COUNT[k]
+        per_day = number(match.group(1), match.group(2)) * PERIOD_PER_DAY[match.group(4).lower()] / periods
+        found.append((match.start(), match.end(), per_day))
+    return found
 
 
 def _population_rate(text: str, rates: list[tuple[int, int, float]]) -> tuple[float, str] | None:
@@ -136,7 +153,7 @@ _BATCH_COUNT = re.compile(
 )
 
 
-_USUAL = re.compile(r"\b(?:on average|average|avg|typically|usually|normally)\b", re.I)
+_USUAL = re.compile(r"\b(?:on average|averaged?|avg|typically|usually|normally)\b", re.I)
 _PEAK = re.compile(r"\bpeaks?\b|\bat (?:the )?busiest\b", re.I)
 
 
@@ -165,16 +182,20 @@ def volume(text: str) -> tuple[float, str] | None:
     return round(per_day, 3), evidence
 
 
+def _per_day(match: re.Match[str]) -> float:
+    period = next(g for g in (match.group(3), match.group(4)) if g).lower()
+    return number(match.group(1), match.group(2)) * PERIOD_PER_DAY[period]
+
+
 def _volume_in_digits(text: str) -> tuple[float, str] | None:
     rates = _rates(text)
     if product := _population_rate(text, rates):
         return product
-    matches = list(_VOLUME.finditer(text))
-    usual = [m for m in matches if _USUAL.search(text[max(0, m.start() - 25) : m.end() + 25])]
-    match = usual[0] if usual and _PEAK.search(text) else (matches[0] if matches else None)
-    if match:
-        period = next(g for g in (match.group(3), match.group(4)) if g).lower()
-        return number(match.group(1), match.group(2)) * PERIOD_PER_DAY[period], match.group(0)
+    matches = [(m.start(), m.end(), _per_day(m)) for m in _VOLUME.finditer(text)] + _every(text)
+    usual = [m for m in matches if _USUAL.search(text[max(0, m[0] - 25) : m[1] + 25])]
+    if chosen := (usual or sorted(matches))[:1]:  # an average rate over a peak one
+        start, end, per_day = chosen[0]
+        return per_day, text[start:end]
     match = _VOLUME_PLAIN.search(text)
     if match and re.search(r"\bday|daily\b", text, re.IGNORECASE):
         return number(match.group(1), match.group(2)), match.group(0)

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
-from agent.size_words import GEN_VERB, OUT, ROLES, SENT
+from agent.size_words import CORPUS, GEN_VERB, OUT, ROLES, SENT
+
+CORPUS_WORD = re.compile(CORPUS, re.I)
 
 
 def _governs(before: str, verb_end: int, noun_start: int) -> bool:
@@ -82,6 +84,9 @@ def attached_role(after: str) -> tuple[str | None, str, str]:
             if role == "corpus" or not pattern.fullmatch(candidate):
                 continue
             return role, candidate, after[: noun.start(1) + len(candidate)]
+    head = noun.group(1).split()[-1]  # "a 600-page employee handbook": the head noun names a collection
+    if CORPUS_WORD.fullmatch(head):
+        return "corpus", head, after[: noun.end(1)]
     return None, "", ""
 
 

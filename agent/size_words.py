@@ -8,7 +8,7 @@ import re
 OUT = (
     r"answers?|responses?|repl(?:y|ies)|outputs?|completions?|summar(?:y|ies)|labels?|categor(?:y|ies)|"
     r"generat(?:es?|ing|ions?)|generated(?!\s+from)|writes?|returns?|reply with|respond\w*|continuations?|"
-    r"suggestions?|captions?|headlines?|explanations?|yields?|ask(?:s|ing)? for|expect(?:s|ing)?|back(?!-)|"
+    r"suggestions?|captions?|headlines?|explanations?|yields?|emits?|ask(?:s|ing)? for|expect(?:s|ing)?|back(?!-)|"
     r"out(?=\s*[:=])"
 )
 DOC = (
@@ -33,7 +33,8 @@ SENT = (r"sends?|sent|pass(?:es)?|feeds?|uploads?|pastes?|attach(?:es)?|includes
         r"gets|receives?|sees")  # fmt: skip
 CORPUS = (
     r"wiki|knowledge base|kb|corpus|code ?base|repositor(?:y|ies)|repos?|monorepos?|archive|library|collection|"
-    r"database|document store|intranet|help cent(?:er|re)|in total|a total of|altogether|across"
+    r"database|document store|intranet|help cent(?:er|re)|handbooks?|web ?sites?|docs site|portal|in total|a total of|"
+    r"altogether|across"
 )
 WINDOW = r"context windows?|contexts?"
 CODE_CONTEXT = re.compile(r"surrounding|around the cursor|nearby|preceding|prefix|suffix|code context|of code|"
