@@ -153,6 +153,9 @@ def mentions(text: str) -> list[Mention]:
         weak = role in (None, "documents", "user_text") and not re.search(r"\bfrom\b", later)
         if subject and weak and not attached_role_says(after):  # "Output is a query, rarely over 300 tokens"
             role, noun, attached = ("total" if subject.group("noun").lower().startswith("input") else "output"), "", ""
+        negated = _NEGATED.search(tail)
+        if negated and not _BOUND_WORDS.search(negated.group(0)):
+            continue  # "we never send the whole 300-page manual, only the 2 pages that matter"
         label = re.search(r"\b(?:(?P<out>out|outputs?)|ins?|inputs?)\s*[:=]\s*(?:an?\s+)?$", tail, re.I)
         if label:  # "Out: a 2-page report": a label says the direction, whatever the noun
             role, noun, attached = ("output" if label.group("out") else "total"), label.group(0), ""
@@ -327,6 +330,10 @@ def read_sizes(text: str) -> Sizes:
     return sizes
 
 
+_NEGATED = re.compile(r"\b(?:never|not|no|don'?t|doesn'?t|won'?t|instead of|rather than)\s+(?:[\w'-]+\s+){0,4}$", re.I)
+_BOUND_WORDS = re.compile(
+    r"\b(?:more|over|above|longer|exceed\w*|beyond|bigger|larger|than|just|only|even|need)\b", re.I
+)
 _ADDED = re.compile(r"\b(?:plus|along with|together with|as well as)\b|\+", re.I)
 _NEW_CLAUSE = re.compile(r"\band\s+(?:the|our|its|their|it|we|this)\s+(?:\w+\s+)?(?:is|are|was|will|gets?|has)\b", re.I)
 

@@ -100,7 +100,19 @@ def _rates(text: str) -> list[tuple[int, int, float]]:
     for match in _FREQUENCY.finditer(text):
         count = _FREQUENCY_COUNT[match.group(1).lower()]
         found.append((match.start(), match.end(), count * PERIOD_PER_DAY[match.group(2).lower()]))
-    return sorted(found + _every(text))
+    return sorted(found + _every(text) + _per_second(text))
+
+
+# "30 RPS at peak", "12 qps", "40 req/s", "600 rpm"
+_PER_SECOND = re.compile(r"(?<![$€£\d.,])" + NUM + r"\s*(rps|qps|req/s|requests/s|rpm|qpm|req/min)\b", re.I)
+
+
+def _per_second(text: str) -> list[tuple[int, int, float]]:
+    found = []
+    for match in _PER_SECOND.finditer(text):
+        per = PERIOD_PER_DAY["second"] if match.group(3).lower() in ("rps", "qps", "req/s", "requests/s") else 1440
+        found.append((match.start(), match.end(), number(match.group(1), match.group(2)) * per))
+    return found
 
 
 # "one question every two weeks", "3 reports every other day"
@@ -120,11 +132,20 @@ def _every(text: str) -> list[tuple[int, int, float]]:
     return found
 
 
+# "Each of our 12 regional teams", "200 stores, and each store manager": members named again with "each"
+_MEMBERS_EACH = re.compile(
+    r"\beach of (?:our|the|its|their)\s+" + NUM + r"\s+(?:[a-z]+\s+)?[a-z]+s\b|"
+    r"(?<![$€£\d.,])" + NUM + r"\s+(?P<noun>[a-z]+)s\b(?=[^.?!]{0,60}\beach\s+(?P=noun)\b)",
+    re.I,
+)
+
+
 def _population_rate(text: str, rates: list[tuple[int, int, float]]) -> tuple[float, str] | None:
     """Members x what each does, with a share of them when one is said ("a third of them")."""
-    for people in _POPULATION.finditer(text):
+    for people in [*_POPULATION.finditer(text), *_MEMBERS_EACH.finditer(text)]:
         start, end = sentence_bounds(text, people.start())
-        count = next(g for g in (people.group(3), people.group(4), people.group(5)) if g) if not people.group(1) else ""
+        groups = [people.group(i) for i in range(3, (people.re.groups or 0) + 1)]
+        count = next((g for g in groups if g and g[0].isdigit()), "") if not people.group(1) else ""
         size = number(people.group(1), people.group(2)) if people.group(1) else number(count, None)
         for rate_start, rate_end, per_day in rates:
             if not people.end() <= rate_start < end or rate_start - people.end() > 140:
@@ -132,7 +153,8 @@ def _population_rate(text: str, rates: list[tuple[int, int, float]]) -> tuple[fl
             after = re.match(r"[\s,]*(?:each|apiece)?", text[rate_end:])
             gap = text[people.end() : rate_end] + (after.group(0) if after else "")
             lead = text[max(start, people.start() - 12) : people.start()]
-            if _ALL_TOGETHER.search(gap) or not (_EACH_MEMBER.search(gap) or re.search(r"each of", lead, re.I)):
+            marked = people.re is _MEMBERS_EACH or _EACH_MEMBER.search(gap) or re.search(r"each of", lead, re.I)
+            if _ALL_TOGETHER.search(gap) or not marked:
                 continue
             share = _SHARE.search(gap)
             fraction = 1.0
@@ -182,6 +204,12 @@ def volume(text: str) -> tuple[float, str] | None:
     return round(per_day, 3), evidence
 
 
+def _clause_after(text: str, at: int) -> str:
+    """The words after a rate up to the clause's end: "20 req/min on average", not the next clause's."""
+    end = re.search(r"[,;.!?]", text[at : at + 40])
+    return text[at : at + (end.start() if end else 40)]
+
+
 def _per_day(match: re.Match[str]) -> float:
     period = next(g for g in (match.group(3), match.group(4)) if g).lower()
     return number(match.group(1), match.group(2)) * PERIOD_PER_DAY[period]
@@ -191,8 +219,8 @@ def _volume_in_digits(text: str) -> tuple[float, str] | None:
     rates = _rates(text)
     if product := _population_rate(text, rates):
         return product
-    matches = [(m.start(), m.end(), _per_day(m)) for m in _VOLUME.finditer(text)] + _every(text)
-    usual = [m for m in matches if _USUAL.search(text[max(0, m[0] - 25) : m[1] + 25])]
+    matches = [(m.start(), m.end(), _per_day(m)) for m in _VOLUME.finditer(text)] + _every(text) + _per_second(text)
+    usual = [m for m in matches if _USUAL.search(text[max(0, m[0] - 25) : m[0]] + _clause_after(text, m[1]))]
     if chosen := (usual or sorted(matches))[:1]:  # an average rate over a peak one
         start, end, per_day = chosen[0]
         return per_day, text[start:end]

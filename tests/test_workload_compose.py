@@ -54,6 +54,10 @@ def test_sizes_compose(text, field, value):
         ("8k/mo", 266.667),
         ("45 req/min at peak, about 20 req/min on average", 28_800),
         ("2 million tokens of chat logs per day in chunks of 4k tokens", 500),
+        ("We get 30 RPS at peak; on average 8 RPS.", 691_200),
+        ("We have 200 stores, and each store manager asks about 5 questions a week.", 142.857),
+        ("Each of our 12 regional teams runs the report once a day", 12),
+        ("1,800 staff; on average each person asks one question every two weeks", 128.571),
     ],
 )
 def test_volumes_compose(text, per_day):
@@ -84,6 +88,8 @@ def test_volumes_that_are_not_products(text, per_day):
         ("Streaming: users must see the first token within 1 second", "max_response_ms"),
         ("news in about 30 languages, translated upstream so the model only ever sees English", "languages"),
         ("a word of warning", "input_tokens"),
+        ("We never send the whole 300-page manual", "input_tokens"),
+        ("Our Q&A bot answers from a 600-page employee handbook", "output_tokens"),
     ],
 )
 def test_what_is_not_a_requirement(text, absent):
