@@ -63,7 +63,8 @@ _VOLUME = re.compile(
     + _PER_PERSON
     + r"(?:(?:a|an|per|each|every|/)\s*"
     + _PERIOD
-    + r"|(daily|monthly|weekly|hourly|yearly|annually|nightly)\b)",
+    + r"|(daily|monthly|weekly|hourly|yearly|annually|nightly)\b"
+    + r"(?!\s+(?:active\s+)?(?:" + _PEOPLE + r")\b))",  # "50k monthly active users" are people, not requests
     re.IGNORECASE,
 )
 _VOLUME_PLAIN = re.compile(

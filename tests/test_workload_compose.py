@@ -72,6 +72,7 @@ def test_volumes_compose(text, per_day):
         ("we retrain once a month on 50k examples", None),
         ("Translate product descriptions of about 300 words each into German, 20k a day", 20_000),
         ("It's just for me and my 25 students.", None),
+        ("The app has 50k monthly active users", None),
     ],
 )
 def test_volumes_that_are_not_products(text, per_day):
