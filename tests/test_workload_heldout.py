@@ -29,6 +29,13 @@ all fields counted as in the development test). After that:
 83/83 = 100%. So heldout_2 is now a development set and the threshold asserted for it is no held-out
 score; the 70% is. The held-out score after this work is the lead's, on a third set we have not
 opened.
+
+Held-out score, tests/data/workload_heldout_3.jsonl (40 messages by a third stranger, invented
+fields count): with the rules before the compositional work 75/113 = 66%; with them, untouched and
+unread by the rules' author, 89/114 = 78% (input_tokens 22/32, output_tokens 27/33,
+requests_per_day 27/33, languages 10/11, max_response_ms 3/5). This is the figure to quote, and it
+is short of the 90% issue #14 asks for. Its floor below guards against regressions only; anyone who
+reads its misses to write rules must say so here, and it then stops being held out.
 """
 
 from __future__ import annotations
@@ -43,6 +50,7 @@ from agent.extract import extract
 
 DATA = Path(__file__).parent / "data"
 PATH = DATA / "workload_heldout.jsonl"
+PATH_3 = DATA / "workload_heldout_3.jsonl"
 PATH_2 = DATA / "workload_heldout_2.jsonl"
 FIELDS = ("input_tokens", "output_tokens", "requests_per_day", "languages", "max_response_ms")
 
@@ -116,8 +124,17 @@ def test_second_held_out_field_accuracy_counting_invented_fields():
 
 THRESHOLD = 0.9  # see the honesty note: reached after reading the misses
 THRESHOLD_2 = 0.9  # see the honesty note: reached after reading the misses
+FLOOR_3 = 0.75  # the untouched held-out score was 78%: a regression guard, not a target
+
+
+@pytest.mark.skipif(not PATH_3.exists(), reason="the third held-out file is the lead's")
+def test_third_held_out_set_stays_at_its_untouched_score():
+    total, share = _share(score(PATH_3, invented=True)[0])
+    assert total >= 100
+    assert share >= FLOOR_3, report(PATH_3, invented=True)
 
 
 if __name__ == "__main__":
     print(report())
     print(report(PATH_2, invented=True))
+    print(report(PATH_3, invented=True))
