@@ -79,6 +79,17 @@ def write_atomic(path: Path, content: str | bytes, *, force: bool = True) -> Pat
     return path
 
 
+def rotate(path: Path, max_bytes: int = 1_000_000, keep: int = 3) -> None:
+    """Once `path` reaches `max_bytes`, shift it to `path.1` (and `.1` to `.2`, ...), keeping `keep`."""
+    if not path.exists() or path.stat().st_size < max_bytes:
+        return
+    for number in range(keep - 1, 0, -1):
+        older = path.with_name(f"{path.name}.{number}")
+        if older.exists():
+            os.replace(older, path.with_name(f"{path.name}.{number + 1}"))
+    os.replace(path, path.with_name(f"{path.name}.1"))
+
+
 def move_aside(path: Path) -> Path:
     """Rename a damaged store (and its SQLite side files) to `NAME.corrupt-YYYYmmddTHHMMSS`."""
     stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")

@@ -139,8 +139,9 @@ def start_server(
     with one real completion: a build that crashes on this CPU fails here, not in a trial."""
     files = model_files(data_dir)
     if log is not None:
-        from agent.files import private_file
+        from agent.files import private_file, rotate
 
+        rotate(log)  # the servers' own output: kept, but not without bound
         private_file(log)
     output = log.open("ab") if log else subprocess.DEVNULL
     wanted = tuple(alias for alias in LOCAL_ORDER if alias in files and (aliases is None or alias in aliases))

@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-import os
 import traceback
 from pathlib import Path
 
-from agent.files import private_file
+from agent.files import private_file, rotate
 from agent.settings import log_dir
 
 MAX_BYTES = 1_000_000
@@ -19,20 +18,10 @@ def log_path() -> Path:
     return log_dir() / "tradeoff.log"
 
 
-def _rotate(path: Path) -> None:
-    if not path.exists() or path.stat().st_size < MAX_BYTES:
-        return
-    for number in range(KEEP - 1, 0, -1):
-        older = path.with_name(f"{path.name}.{number}")
-        if older.exists():
-            os.replace(older, path.with_name(f"{path.name}.{number + 1}"))
-    os.replace(path, path.with_name(f"{path.name}.1"))
-
-
 def log_exception(exc: BaseException) -> Path:
     path = log_path()
     try:
-        _rotate(path)
+        rotate(path, MAX_BYTES, KEEP)
         private_file(path)
         with path.open("a", encoding="utf-8") as handle:
             handle.write("".join(traceback.format_exception(exc)))
