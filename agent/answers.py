@@ -129,7 +129,7 @@ def recommendation(
     out += shortlist_table(ranked)
     best = ranked[0]
     out += ["", f"**My pick: {best.model}**" if ranking.budget is None else f"**Closest to the budget: {best.model}**"]
-    out += [f"- {reason}" for reason in best.reasons]
+    out += [f"- {reason}" for reason in (*best.reasons, best.tier_advice)]
     out.append(f"- **fallback** (another model maker): {ranking.fallback or 'none meets every constraint'}")
     if ranking.failover_route:
         out.append(f"- **failover route** (the same model, another host): {ranking.failover_route}")

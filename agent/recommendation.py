@@ -115,6 +115,7 @@ def ranking_json(ranking: Ranking, citations: list[dict[str, str]], warnings: li
                 "max_input_tokens": r.max_input_tokens,
                 "capabilities": list(r.capabilities),
                 "reasons": list(r.reasons),
+                "tier_advice": r.tier_advice,
                 "maker": r.maker,
                 "total_ms": r.total_ms,
                 "costing": r.costing,

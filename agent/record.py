@@ -195,7 +195,7 @@ def build_record(state: AdvisorState, catalog: Catalog, today: dt.date, session:
     options = [
         {"model": r.model, "provider": r.provider, "score": r.score, "subscores": r.subscores,
          "monthly_cost_usd": r.monthly_cost_usd, "within_budget": r.within_budget, "ttft_ms": r.ttft_ms,
-         "quality": r.quality, "reasons": list(r.reasons)}
+         "quality": r.quality, "reasons": list(r.reasons), "tier_advice": r.tier_advice}
         for r in ranking.ranked
     ]  # fmt: skip
     chosen = ranking.ranked[0].model if ranking.ranked else None

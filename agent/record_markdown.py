@@ -47,7 +47,8 @@ def render_markdown(record: DecisionRecord) -> str:
             f"{_money(option['monthly_cost_usd'])} | {'yes' if option['within_budget'] else 'no'} | {ttft} |"
         )
     for option in record.options:
-        out += ["", f"**{option['model']}**"] + [f"- {reason}" for reason in option["reasons"]]
+        lines = [*option["reasons"], *([option["tier_advice"]] if option.get("tier_advice") else [])]
+        out += ["", f"**{option['model']}**"] + [f"- {reason}" for reason in lines]
     out += ["", "## Decision outcome"]
     if record.chosen:
         out.append(f"Chosen: **{record.chosen}**, because:")

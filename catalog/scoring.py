@@ -15,6 +15,7 @@ from catalog.entries import Catalog, ModelEntry, ProviderPolicy
 from catalog.latency import Latency, latency, ttft_and_total_ms
 from catalog.price_check import price_note
 from catalog.requirements import Requirements
+from catalog.tiers import tier_advice
 from catalog.workload import Workload, reasoning_tokens
 
 MIN_TASK_QUALITY = 40.0
@@ -81,6 +82,7 @@ class RankedModel(BaseModel):
     total_ms: float | None = None
     costing: dict[str, object] = {}
     latency_formula: dict[str, object] = {}
+    tier_advice: str = ""
 
 
 class Ranking(BaseModel):
@@ -335,7 +337,7 @@ def rank(catalog: Catalog, req: Requirements, today: dt.date, top: int | None = 
     leader = ordered[0] if ordered else None
     return Ranking(
         requirements=req,
-        ranked=tuple(_with_costing(r, catalog, req) for r in ordered[: top or None]),
+        ranked=tuple(_with_costing(r, catalog, req, tier_advice(r, ordered, req.task)) for r in ordered[: top or None]),
         eliminated=tuple(sorted(eliminated, key=lambda e: e.model)),
         fallback=_fallback(leader, ordered),
         failover_route=_failover_route(leader, eligible),
@@ -378,7 +380,7 @@ def _failover_route(leader: RankedModel | None, eligible: Eligible) -> str | Non
     return min(routes)[1] if routes else None
 
 
-def _with_costing(item: RankedModel, catalog: Catalog, req: Requirements) -> RankedModel:
+def _with_costing(item: RankedModel, catalog: Catalog, req: Requirements, tier_line: str) -> RankedModel:
     """The shown models carry the workload they were costed on and the prices used, to be recomputed."""
     entry = catalog.get(item.model)
     assert entry is not None
@@ -398,7 +400,7 @@ def _with_costing(item: RankedModel, catalog: Catalog, req: Requirements) -> Ran
         "breakdown_usd": {k: round(v, 6) for k, v in bill.breakdown().items() if k != "requests_per_month"},
         "assumptions": list(bill.assumptions),
     }  # fmt: skip
-    return item.model_copy(update={"costing": costing})
+    return item.model_copy(update={"costing": costing, "tier_advice": tier_line})
 
 
 def _score(

@@ -236,3 +236,18 @@ def test_self_hosting_gets_a_verdict_against_the_best_api_option(catalog):
     verdict = result.self_hosting
     assert verdict is not None and verdict.conclusion.startswith(("Self-hosting", "At your volume", "Not worth it"))
     assert verdict.operations_usd_month > 0 and verdict.api_per_request_usd > 0
+
+
+def test_every_shortlisted_model_gets_tier_advice_with_a_real_saving(catalog):
+    result = rank(catalog, Requirements(task="coding", requests_per_day=20_000), TODAY, top=5)
+    by_model = {item.model: item for item in rank(catalog, Requirements(task="coding", requests_per_day=20_000),
+                                                  TODAY).ranked}  # fmt: skip
+    advised = 0
+    for item in result.ranked:
+        assert item.tier_advice.startswith(f"tier: {item.tier}")
+        if "would likely do" in item.tier_advice:
+            advised += 1
+            cheaper = by_model[item.tier_advice.split("for coding: ")[1].split(" ")[0]]
+            assert cheaper.monthly_cost_usd < item.monthly_cost_usd and cheaper.quality >= item.quality - 5
+            assert f"{1 - cheaper.monthly_cost_usd / item.monthly_cost_usd:.0%} less" in item.tier_advice
+    assert advised >= 1

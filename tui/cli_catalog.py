@@ -142,7 +142,7 @@ def run_recommend(args: argparse.Namespace) -> int:
                 f" {index:>2}  {item.model[:48]:<48} {item.score:>6.1f} {_money(item.monthly_cost_usd):>12} "
                 f"{budget:>7} {ttft:>9} {_context(item.max_input_tokens):>8}"
             )
-            for reason in item.reasons:
+            for reason in (*item.reasons, item.tier_advice):
                 print(f"     {reason}")
         print(f"\nFallback (another model maker): {ranking.fallback or 'none meets every constraint'}")
         if ranking.failover_route:
