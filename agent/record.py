@@ -110,7 +110,27 @@ class DecisionRecord(BaseModel):
         for model, prices in self.prices.items():
             if any(value is not None and value < 0 for value in prices.values()):
                 raise RecordError(f"field 'prices.{model}': a price below 0")
+        for field, rows in (("options", self.options), ("trials", self.trials)):
+            for index, row in enumerate(rows):
+                if (problem := _row_problem(row)) is not None:
+                    raise RecordError(f"field '{field}[{index}]': {problem}")
         return self
+
+
+_MEASURES = ("score", "monthly_cost_usd", "ttft_ms", "latency_ms", "output_tokens", "input_tokens", "tokens_per_s",
+             "cost_usd", "quality")  # fmt: skip
+
+
+def _row_problem(row: dict[str, Any]) -> str | None:
+    """What is wrong with one option or trial row: a model that is not a name, a measure below 0."""
+    model = row.get("model")
+    if not isinstance(model, str) or not model or not model.isprintable():
+        return "'model' must be a model name"
+    for key in _MEASURES:
+        value = row.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float) or value < 0):
+            return f"'{key}' must be a number >= 0"
+    return None
 
 
 def _cost_projection(catalog: Catalog, record_options: list[dict[str, Any]], requirements: Any) -> dict[str, Any]:
