@@ -229,6 +229,9 @@ class Advisor:
         values = {**update, "messages": messages + update["messages"], "requirements": requirements,
                   "trials": record.trials, "votes": record.votes, "asked": list(IMPORTANT)}  # fmt: skip
         self.graph.update_state(self._config(session), values, as_node="recommend")
+        measured = record.cost_projection.get("routing_measured")
+        if isinstance(measured, dict):  # a measured routing stays with the session it came back into
+            self.record_route(session, measured)
         return TurnResult(session=session, answer=update["messages"][-1].content, state=self.state(session))
 
     def record_trial(self, session: str, runs: list[dict[str, Any]]) -> None:
@@ -238,6 +241,21 @@ class Advisor:
     def record_vote(self, session: str, vote: dict[str, Any]) -> None:
         """Keep a blind-trial vote with the session, committed on return."""
         self._append_evidence(session, [("vote", vote)])
+
+    def record_route(self, session: str, route: dict[str, Any]) -> None:
+        """Keep a routing measured on the user's eval results (`tradeoff route --json`'s figures)
+        with the session; the latest one is the decision record's routing section."""
+        self._append_evidence(session, [("route", route)])
+
+    def measured_route(self, session: str) -> dict[str, Any] | None:
+        """The session's latest measured routing, if any."""
+        row = self._evidence_thread.run(
+            lambda: self._evidence.execute(
+                "SELECT body FROM tradeoff_trial_evidence WHERE session = ? AND kind = 'route' ORDER BY seq DESC "
+                "LIMIT 1", (session,)
+            ).fetchone()
+        )  # fmt: skip
+        return json.loads(row[0]) if row else None
 
     def _append_evidence(self, session: str, rows: list[tuple[str, dict[str, Any]]]) -> None:
         self._evidence_thread.run(self._insert_evidence, session, rows)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from agent.record import DecisionRecord
+from agent.record_routing import MEASURED_KEY, markdown_lines
 
 
 def _money(value: float | None) -> str:
@@ -61,7 +62,9 @@ def render_markdown(record: DecisionRecord) -> str:
     out += [f"- {e['model']}: {'; '.join(e['reasons'])}" for e in record.eliminated] or ["- none"]
     out += ["", "## Cost projection"]
     out += [f"- {k.replace('_', ' ')}: {_money(v) if k.endswith('usd_month') else v}"
-            for k, v in record.cost_projection.items()] or ["- no projection"]  # fmt: skip
+            for k, v in record.cost_projection.items() if k != MEASURED_KEY] or ["- no projection"]  # fmt: skip
+    if isinstance(measured := record.cost_projection.get(MEASURED_KEY), dict):
+        out += markdown_lines(measured)
     out += ["", "## Trial evidence"]
     if record.trials:
         out += ["| model | run | TTFT ms | tok/s | tokens | cost $ | error |", "|---|---|---|---|---|---|---|"]

@@ -332,7 +332,9 @@ def build_parser() -> Parser:
     export.add_argument("--format", choices=["md", "json", "litellm"], required=True)
     export.add_argument("-o", "--output", metavar="PATH", help="write to a file (atomically); default stdout")
     export.add_argument("--force", action="store_true", help="overwrite an existing file")
-    export.add_argument("--routing", metavar="ROUTE.json", help="litellm: the routing from tradeoff route --json")
+    export.add_argument("--routing", metavar="ROUTE.json",
+                        help="tradeoff route --json's output: litellm writes it as a router config; md and json "
+                        "put its measured figures in the record's routing section")  # fmt: skip
     export.add_argument("--router", metavar="NAME", help="with --routing: cascade or heuristic (default: recommended)")
 
     recheck = commands.add_parser("recheck", help="a saved decision (JSON) against today's catalog; exit 1 on act")

@@ -45,10 +45,15 @@ def run_export(args: argparse.Namespace) -> int:
     from agent.record import build_record
     from tui.cli_advisor import _advisor
 
-    if args.routing:  # a routing measured with `tradeoff route`; no session needed
+    if args.routing and args.format == "litellm":  # the routing itself as a LiteLLM config; no session needed
         from tui.cli_route import export_routing
 
         return export_routing(args)
+    route = None
+    if args.routing:  # md or json: the record's routing section measured by `tradeoff route --json`
+        from tui.cli_route import read_routing
+
+        route = read_routing(args.routing)
     advisor = _advisor(Settings())
     try:
         sessions = advisor.sessions()
@@ -61,10 +66,27 @@ def run_export(args: argparse.Namespace) -> int:
         if not state.requirements:
             raise UsageError(f"--session: session {session} has no requirements yet; describe your use case first")
         record = build_record(state, advisor.tools.catalog, dt.date.today(), session=session)
+        record = _with_routing(record, route, advisor.measured_route(session))
         write_or_print(render(record, advisor.tools.catalog, args.format), args.output, args.force)
     finally:
         advisor.close()
     return 0
+
+
+def _with_routing(record, given, kept):  # type: ignore[no-untyped-def]
+    """The record with its routing measured: --routing's file, else the route kept with the session
+    (the TUI's Routing view); with neither, the estimate stays and says it is one."""
+    from agent.record_routing import MeasuredRoutingError, apply_measured_routing
+
+    route = given if given is not None else kept
+    if route is None:
+        return record
+    try:
+        return apply_measured_routing(record, route)
+    except MeasuredRoutingError as exc:
+        if given is not None:
+            raise UsageError(f"--routing: {exc}") from None
+        return record  # a damaged route kept with the session: the estimate, as before
 
 
 def _load_record(path_text: str):  # type: ignore[no-untyped-def]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import math
 from pathlib import Path
@@ -14,18 +15,28 @@ from tui.cli import UsageError, print_json
 DEFAULT_REQUESTS_PER_DAY = 10_000.0
 
 
-def _read(path_text: str) -> Any:
+def _read(path_text: str, flag: str = "--results") -> Any:
     path = Path(path_text)
+    writer, write = (("tradeoff eval --save", "tradeoff eval ... --save") if flag == "--results"
+                     else ("tradeoff route --json", "tradeoff route ... --json >"))  # fmt: skip
     if path.is_dir():
-        raise UsageError(f"--results: {path} is a directory; give the file tradeoff eval --save wrote")
+        raise UsageError(f"{flag}: {path} is a directory; give the file {writer} wrote")
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise UsageError(f"--results: {path} does not exist; write one with tradeoff eval ... --save {path}") from None
+        raise UsageError(f"{flag}: {path} does not exist; write one with {write} {path}") from None
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise UsageError(f"--results: {path} is not JSON; write one with tradeoff eval ... --save PATH") from None
+        raise UsageError(f"{flag}: {path} is not JSON; write one with {write} PATH") from None
     except OSError as exc:
-        raise UsageError(f"--results: cannot read {path} ({exc.strerror or exc.__class__.__name__})") from None
+        raise UsageError(f"{flag}: cannot read {path} ({exc.strerror or exc.__class__.__name__})") from None
+
+
+def read_routing(path_text: str) -> Any:
+    """`route --json`'s output for `export --routing`; one without a date is dated by the file."""
+    route = _read(path_text, "--routing")
+    if isinstance(route, dict) and "date" not in route:
+        route["date"] = dt.date.fromtimestamp(Path(path_text).stat().st_mtime).isoformat()
+    return route
 
 
 def price_lookup(args: argparse.Namespace, catalog: Any):  # type: ignore[no-untyped-def]
@@ -81,7 +92,9 @@ def run_route(args: argparse.Namespace) -> int:
         flag = "--models" if "model" in str(exc) or "tier" in str(exc) else "--price"
         raise UsageError(f"{flag}: {exc}") from None
     if args.json:
-        print_json(report.as_json() | {"requests_per_day_origin": origin})
+        extra = {"requests_per_day_origin": origin, "tests": len(results.tests), "date": dt.date.today().isoformat(),
+                 "source": str(args.results)}  # fmt: skip
+        print_json(report.as_json() | extra)
         return 0
     for line in render(report, origin):
         print(line)
@@ -166,7 +179,7 @@ def export_routing(args: argparse.Namespace) -> int:
 
     if args.format != "litellm":
         raise UsageError("--routing: a routing is written as a LiteLLM config; use --format litellm")
-    route = _read(args.routing)
+    route = _read(args.routing, "--routing")
     settings = Settings()
     catalog = load_user_catalog(settings)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -11,13 +12,18 @@ import yaml
 from agent.files import FileExistsRefusal, write_atomic
 from agent.record import build_record, litellm_config
 from agent.record_markdown import render_markdown
+from agent.record_routing import MeasuredRoutingError, apply_measured_routing
 
 EXTENSIONS = {"md": "md", "json": "json", "litellm": "litellm.yaml"}
 
 
-def export_record(state: Any, catalog: Any, folder: Path, session: str, fmt: str = "md") -> Path:
-    """decision-SESSION.<ext> in `folder`; an existing file gets a numbered sibling instead."""
+def export_record(state: Any, catalog: Any, folder: Path, session: str, fmt: str = "md", routing: Any = None) -> Path:
+    """decision-SESSION.<ext> in `folder`; an existing file gets a numbered sibling instead. With
+    `routing` (a route measured in the Routing view), the record's routing section is measured."""
     record = build_record(state, catalog, dt.date.today(), session=session)
+    # A routing we cannot read leaves the estimate, which says it is one.
+    with contextlib.suppress(MeasuredRoutingError):
+        record = apply_measured_routing(record, routing) if routing is not None else record
     if fmt == "json":
         text = record.model_dump_json(indent=2) + "\n"
     elif fmt == "litellm":
