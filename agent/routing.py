@@ -139,6 +139,16 @@ def request_costs(
     return costs, notes
 
 
+def cheapest_first(results: EvalResults, models: Sequence[str], price_of: PriceOf) -> list[str]:
+    """`models` from the cheapest to the dearest per request on these tests (ties keep their order);
+    as given when one has no price (route then says which)."""
+    try:
+        costs, _ = request_costs(results, models, price_of)
+    except RoutingError:
+        return list(models)
+    return sorted(models, key=lambda m: statistics.fmean(costs[m].values()) if costs[m] else 0.0)
+
+
 def request_time_check(asserts: Sequence[dict[str, Any]], text: str, error: str | None) -> tuple[bool, str]:
     """What a cascade can know when the answer arrives: an error, or a reference-free check failing."""
     if error:

@@ -79,8 +79,62 @@ async def test_a_batch_trial_from_the_tui_shows_progress_and_the_matrix(tmp_path
         await wait_for(pilot, lambda: screen.query_one("#batch-matrix", DataTable).row_count == 2)
         assert screen.query_one(ProgressBar).progress == 4
         matrix = screen.query_one("#batch-matrix", DataTable)
-        assert matrix.get_row_at(0)[0] == "hello"
+        assert str(matrix.get_row_at(0)[0]) == "hello"  # a Text since test ids are shown as typed
         assert "passed (95% Wilson" in str(screen.query_one("#batch-stats").render())
+
+
+async def test_after_a_batch_of_the_local_models_the_routing_view_and_the_record_use_its_results(
+    tmp_path, monkeypatch
+):
+    """Batch on the real local models, F6 for the Routing view on its results in memory, then the
+    decision record's routing section is measured on them (before and after there is a session)."""
+    import json
+
+    from textual.widgets import DataTable
+
+    from tui.screens.batch import BatchScreen
+    from tui.screens.routing import RoutingScreen
+
+    monkeypatch.chdir(tmp_path)  # /export writes here
+    tests = tmp_path / "tests.jsonl"
+    tests.write_text("\n".join(json.dumps(t) for t in [
+        {"id": "hello", "prompt": "Say hello.", "assert": [{"type": "max-latency", "value": 60000}]},
+        {"id": "json", "prompt": "Say hello.", "assert": [{"type": "is-json"}]},
+        {"id": "short", "prompt": "Name a colour.", "assert": [{"type": "max-length", "value": 400}]},
+        {"id": "colour", "prompt": "Name a colour.", "assert": [{"type": "icontains", "value": "e"}]},
+    ]))  # fmt: skip
+    app = TradeoffApp()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await say(pilot, f"/eval {tests}")
+        batch = app.screen
+        assert isinstance(batch, BatchScreen)
+        await wait_for(pilot, lambda: getattr(app, "_local_server", None) is not None)
+        await pilot.click("#batch-run")
+        await wait_for(pilot, lambda: batch.result is not None)
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        routing = app.screen
+        assert isinstance(routing, RoutingScreen)
+        table = routing.query_one("#routing-table", DataTable)
+        names = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        assert names[:4] == ["local/gemma3-270m alone", "local/smollm2-135m alone", "oracle", "cascade"]
+        assert "heuristic" in names  # 4 tests: fitted on 2, reported on 2
+        assert app._measured_route is not None and app._measured_route["tests"] == 4
+        await pilot.press("escape")
+        await pilot.press("escape")
+        # A session with a recommendation; the route measured before it is the record's routing section.
+        await say(pilot, "Customer support chatbot, 50k chats a day, answers within 1 second, $2,000 a month")
+        await say(pilot, "/export")
+        record = next(tmp_path.glob("decision-*.md")).read_text()
+        assert "### Routing, measured on your eval results (4 tests, " in record
+        assert "| cascade | " in record and "rule of thumb" not in record
+        # Routed again with a session open: kept with the session, so a later export finds it there.
+        data = routing.results_data
+        app.start_routing("", data)
+        await pilot.pause()
+        assert app.advisor.measured_route(app.session_id)["source"] == "the batch eval in the TUI"
 
 
 @pytest.fixture

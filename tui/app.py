@@ -66,6 +66,7 @@ class TradeoffApp(App[None]):
         self.state: Any = None
         self._plot: Any = None
         self._local_server: Any = None  # the local models' servers, when this app started them
+        self._measured_route: dict[str, Any] | None = None  # a route measured before there was a session
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen()
@@ -264,6 +265,7 @@ class TradeoffApp(App[None]):
             return
         self.advisor.finish_interrupted_turn(session_id)
         self.session_id = session_id
+        self._measured_route = None  # another session's route is not this one's
         state = self.advisor.state(session_id)
         chat = self.chat
         chat.remove_children()
@@ -300,6 +302,7 @@ class TradeoffApp(App[None]):
             self.notify("Close this screen first (escape), then start a new session.", severity="warning")
             return
         self.session_id = None
+        self._measured_route = None
         self.state = None
         self._plot = None
         self.switch_screen(MainScreen())
@@ -329,8 +332,11 @@ class TradeoffApp(App[None]):
         if state is None or not state.ranking:
             self.notify("Nothing to export yet: get a recommendation first.", severity="warning")
             return
+        # A route measured in the Routing view (kept with the session) makes the routing section measured.
+        routing = (self.advisor.measured_route(self.session_id) if self.session_id else None) or self._measured_route
         try:
-            path = export_record(state, self.advisor.tools.catalog, Path.cwd(), self.session_id or "session", fmt)
+            path = export_record(state, self.advisor.tools.catalog, Path.cwd(), self.session_id or "session", fmt,
+                                 routing=routing)  # fmt: skip
         except OSError as exc:  # a read-only or full disk: say so, keep the session
             self.notify(f"Could not write the decision record in {Path.cwd()}: {exc.strerror or exc}", severity="error")
             return
@@ -371,6 +377,9 @@ class TradeoffApp(App[None]):
     def action_batch(self) -> None:
         self.start_batch("")
 
+    def action_route(self) -> None:
+        self.start_routing("")
+
     def start_trial(self, models: list[str] | None, local_only: bool = False) -> None:
         """Open the trial screen: given models, else the shortlist's marked or top two, else the local models."""
         if self.advisor is None:
@@ -408,10 +417,12 @@ class TradeoffApp(App[None]):
         bases = self._api_bases(models)
         if any(resolve_local(model, self.settings.local_port) for model in models):
             self.ensure_local_server([])  # started on demand, stopped on exit
-        self.push_screen(BatchScreen(models, bases, catalog_prices(self.advisor.tools.catalog), tests_path))
+        self.push_screen(BatchScreen(models, bases, catalog_prices(self.advisor.tools.catalog), tests_path,
+                                     open_routing=lambda data: self.start_routing("", data)))  # fmt: skip
 
-    def start_routing(self, results_path: str) -> None:
-        """The Routing view on a saved eval (`tradeoff eval --save`), at the session's volume."""
+    def start_routing(self, results_path: str, results_data: dict[str, Any] | None = None) -> None:
+        """The Routing view on a saved eval (`tradeoff eval --save`) or on a batch just run, at the
+        session's volume; each route it computes is kept with the session for the decision record."""
         from agent.interview import build_requirements
         from agent.settings import Settings
         from tui.screens.routing import RoutingScreen
@@ -419,8 +430,19 @@ class TradeoffApp(App[None]):
         catalog = self.advisor.tools.catalog if self.advisor is not None else None  # prices once loaded
         volume = build_requirements(self.state.requirements).requests_per_day if self.state else 10_000
         settings = self.settings or Settings()
-        self.push_screen(RoutingScreen(results_path, catalog, volume, export_dir=settings.data_dir,
-                                       local_port=settings.local_port))  # fmt: skip
+        # The local models cost $0 to call (the catalog has no price for them); the box shows it, to edit
+        # into a what-if (local/gemma3-270m=gpt-4.1).
+        local = [m for m in (results_data or {}).get("models", []) if str(m).startswith("local/")]
+        self.push_screen(RoutingScreen(results_path, catalog, volume, prices=" ".join(f"{m}=0,0" for m in local),
+                                       export_dir=settings.data_dir, local_port=settings.local_port,
+                                       results_data=results_data, on_route=self.keep_route))  # fmt: skip
+
+    def keep_route(self, route: dict[str, Any]) -> None:
+        """A route measured in the Routing view: kept with the session (or, before there is one, here)
+        so /export's routing section is measured rather than estimated."""
+        self._measured_route = route
+        if self.advisor is not None and self.session_id:
+            self.advisor.record_route(self.session_id, route)
 
     def _api_bases(self, models: list[str]) -> dict[str, str]:
         """Local models go to their servers; any other model to trial_api_base, when it is set."""

@@ -19,6 +19,7 @@ ACTIONS = [
     ("Toggle light/dark theme", "toggle_theme", "switch the colour theme"),
     ("Start trial", "trial", "one prompt to 2-4 models, side by side"),
     ("Batch trial", "batch", "every model on every test of a test file"),
+    ("Routing view", "route", "tier routing on your eval results: /route FILE, or F6 after a batch trial"),
     ("Switch advisor model", "switch_advisor", "set TRADEOFF_ADVISOR_MODEL or config.toml"),
     ("Re-index knowledge", "reindex", "rebuild the course index"),
     ("Ingest folder", "ingest", "add your own documents (tradeoff ingest PATH)"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,14 +24,24 @@ def _cell(outcome: dict[str, Any]) -> str:
 
 class BatchScreen(Screen[None]):
     CSS_PATH = Path(__file__).with_name("batch.tcss")
-    BINDINGS = [Binding("escape", "cancel_or_close", "Cancel / back", id="batch.cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel_or_close", "Cancel / back", id="batch.cancel"),
+        Binding("f6", "routing", "Routing", id="batch.routing"),
+    ]
 
-    def __init__(self, models: list[str], api_bases: dict[str, str], price_of: Any, tests_path: str = "") -> None:
+    def __init__(
+        self, models: list[str], api_bases: dict[str, str], price_of: Any, tests_path: str = "",
+        open_routing: Callable[[dict[str, Any]], None] | None = None,
+    ) -> None:  # fmt: skip
+        """`open_routing` is given the finished batch's results, as `tradeoff eval --save` writes
+        them; without it, the Routing view opens on them with its defaults."""
         super().__init__()
         self.models = models
         self.api_bases = api_bases
         self.price_of = price_of
         self.tests_path = tests_path
+        self.open_routing = open_routing
+        self.result: Any = None  # the last finished batch
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -39,6 +50,7 @@ class BatchScreen(Screen[None]):
                 self.tests_path, placeholder="test file: .jsonl, .csv or promptfoo-style .yaml", id="batch-file"
             )
             yield Button("Run", id="batch-run", variant="primary")
+            yield Button("Routing", id="batch-routing", disabled=True, tooltip="what tier routing would do (F6)")
         yield Static(visible(f"models: {', '.join(self.models)}", keep=""), id="batch-models", markup=False)
         yield ProgressBar(id="batch-progress", show_eta=False)
         yield DataTable(id="batch-matrix", cursor_type="row")
@@ -91,6 +103,27 @@ class BatchScreen(Screen[None]):
         if result.cached:
             lines.append(f"{result.cached} answers from the response cache (no cost)")
         self.query_one("#batch-stats", Static).update(visible("\n".join(lines)))
+        self.result = result
+        self.query_one("#batch-routing", Button).disabled = len(self.models) < 2
+
+    @on(Button.Pressed, "#batch-routing")
+    def action_routing(self) -> None:
+        """The Routing view on this batch's results, from memory (the data `eval --save` writes)."""
+        import json
+
+        if self.result is None:
+            self.notify("Run the batch first: routing is measured on its results.", severity="warning")
+            return
+        if len(self.models) < 2:
+            self.notify("Routing needs at least two models in the batch.", severity="warning")
+            return
+        data = json.loads(json.dumps(self.result.as_json()))  # exactly what eval --save would write
+        if self.open_routing is not None:
+            self.open_routing(data)
+            return
+        from tui.screens.routing import RoutingScreen
+
+        self.app.push_screen(RoutingScreen(results_data=data))
 
     def action_cancel_or_close(self) -> None:
         running = [w for w in self.workers if w.group == "batch" and w.is_running]

@@ -3,7 +3,9 @@ quality-versus-cost curve, and the chosen router exported as a LiteLLM config.""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -56,17 +58,24 @@ class RoutingScreen(Screen[None]):
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="routing.back")]
 
     def __init__(self, results_path: str = "", catalog: Any = None, requests_per_day: float = 10_000,
-                 prices: str = "", export_dir: Path | None = None, local_port: int = 8765) -> None:  # fmt: skip
+                 prices: str = "", export_dir: Path | None = None, local_port: int = 8765,
+                 results_data: dict[str, Any] | None = None, on_route: Callable[[dict[str, Any]], None] | None = None,
+                 ) -> None:  # fmt: skip
+        """`results_data`: eval results in memory (a batch just run, as `tradeoff eval --save` writes
+        them), used while the file box is empty. `on_route` is given each route computed, as
+        `tradeoff route --json` prints it (with its date and test count): the session keeps it."""
         super().__init__()
         self.results_path, self.catalog, self.prices = results_path, catalog, prices
         self.requests_per_day, self.export_dir, self.local_port = requests_per_day, export_dir, local_port
+        self.results_data, self.on_route = results_data, on_route
         self.report: Any = None
         self.exported: Path | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="routing-controls"):
-            yield Input(self.results_path, placeholder="eval results: tradeoff eval --save PATH", id="routing-file")
+            hint = "the batch eval just run (or a file" if self.results_data is not None else "eval results (a file"
+            yield Input(self.results_path, placeholder=f"{hint} from tradeoff eval --save PATH)", id="routing-file")
             yield Input(self.prices, placeholder="price as: local/gemma3-270m=gpt-4.1 (or =IN,OUT $/M)",
                         id="routing-prices")  # fmt: skip
             yield Input(f"{self.requests_per_day:.0f}", placeholder="requests/day", id="routing-volume")
@@ -80,7 +89,7 @@ class RoutingScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        if self.results_path:
+        if self.results_path or self.results_data is not None:
             self.run_route()
 
     def _listed(self) -> Any:
@@ -92,19 +101,34 @@ class RoutingScreen(Screen[None]):
     @on(Button.Pressed, "#routing-run")
     def run_route(self) -> None:
         """Pure arithmetic over a small file: milliseconds, so it runs here rather than in a worker."""
-        from agent.routing import RoutingError, read_results, route
+        from agent.routing import RoutingError, cheapest_first, read_results, route
 
-        path = Path(self.query_one("#routing-file", Input).value.strip()).expanduser()
+        typed = self.query_one("#routing-file", Input).value.strip()
+        path = Path(typed).expanduser()
+        in_memory = not typed and self.results_data is not None
+        if not typed and not in_memory:
+            self.notify("Give the eval results: the file tradeoff eval --save wrote.", severity="warning")
+            return
         listed = self._listed()
         try:
             given = price_overrides(self.query_one("#routing-prices", Input).value, listed)
             volume = float(self.query_one("#routing-volume", Input).value.replace(",", "") or 0)
-            results = read_results(json.loads(path.read_text(encoding="utf-8")))
-            self.report = route(results, list(results.models), lambda m: given.get(m) or listed(m), volume)
+            results = read_results(self.results_data if in_memory else json.loads(path.read_text(encoding="utf-8")))
+
+            def price_of(model: str) -> tuple[float, float] | None:
+                return given.get(model) or listed(model)
+
+            # A batch runs the shortlist in rank order; routing wants its tiers cheapest first.
+            tiers = cheapest_first(results, results.models, price_of) if in_memory else list(results.models)
+            self.report = route(results, tiers, price_of, volume)
         except (OSError, ValueError, RoutingError) as exc:  # JSONDecodeError is a ValueError
-            self.notify(visible(f"{path}: {exc}"), severity="error")
+            self.notify(visible(f"{'the batch eval' if in_memory else path}: {exc}"), severity="error")
             return
         self._show(self.report)
+        if self.on_route is not None:
+            source = "the batch eval in the TUI" if in_memory else str(path)
+            self.on_route(self.report.as_json() | {"tests": len(results.tests), "date": dt.date.today().isoformat(),
+                                                   "source": source})  # fmt: skip
 
     def _show(self, report: Any) -> None:
         table = self.query_one("#routing-table", DataTable)
