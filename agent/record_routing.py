@@ -100,8 +100,8 @@ def with_measured_routing(projection: Mapping[str, Any], section: Mapping[str, A
     strong = section["tiers"][-1]
     out["routing_basis"] = section["basis"]
     out["routing_recommended"] = (
-        f"{best['name']}: {_saving(best['saving_vs_strong'])} against {strong} alone at a {best['pass_rate']:.0%} "
-        f"pass rate, on {best['evaluated_on'] or 'the eval'}"
+        f"{best['name']}: {_saving(best['saving_vs_strong'])} against {strong} alone, passing "
+        f"{best['pass_rate']:.0%} on {best['evaluated_on'] or 'the eval'}"
     )
     out[MEASURED_KEY] = dict(section)
     return out
@@ -129,5 +129,5 @@ def markdown_lines(section: Mapping[str, Any]) -> list[str]:
         lines.append(f"| {name} | {r['passed']}/{r['tests']} ({r['pass_rate']:.0%}) | "
                      f"{r['wilson'][0]:.2f}-{r['wilson'][1]:.2f} | ${r['cost_per_1k_usd']:,.2f} | "
                      f"${r['monthly_usd']:,.0f} | {saving_text} | {r['evaluated_on']} |")  # fmt: skip
-    lines.append(f"Recommended: {section['recommended']}.")
+    lines += ["", f"Recommended: {section['recommended']}."]
     return lines
