@@ -474,7 +474,7 @@ async def test_runs_count_up_rows_keep_their_labels_and_history_loads_when_the_s
         session = app.session_id
         tui_record = exported_json(app, tmp_path)
     out = tmp_path / "headless.json"
-    run_export(argparse.Namespace(session=session, format="json", output=str(out), force=False))
+    run_export(argparse.Namespace(session=session, format="json", output=str(out), force=False, routing=None))
     headless = json.loads(out.read_text())
     assert headless["trials"] == tui_record["trials"] and headless["votes"] == tui_record["votes"]
     assert headless["significance"] == tui_record["significance"] == shown.splitlines()
