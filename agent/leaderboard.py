@@ -14,7 +14,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from agent.trials.stats import Vote
+from agent.trials.stats import Vote, pairwise_wins
 from catalog.measured import MeasuredRating
 
 SCALE, BASE, ANCHOR = 400.0, 10.0, 1000.0
@@ -42,17 +42,7 @@ class Leaderboard:
 
 def _pairwise(votes: Sequence[Vote]) -> dict[tuple[str, str], float]:
     """Wins of a over b, a tie giving each side half a win; a vote among k models is k-1 pairs per model."""
-    wins: dict[tuple[str, str], float] = {}
-    for vote in votes:
-        for a in vote.models:
-            for b in vote.models:
-                if a == b:
-                    continue
-                if vote.winner == a:
-                    wins[(a, b)] = wins.get((a, b), 0.0) + 1.0
-                elif vote.winner is None:
-                    wins[(a, b)] = wins.get((a, b), 0.0) + 0.5
-    return wins
+    return pairwise_wins(votes, tie_split=False)
 
 
 def _needs_prior(models: list[str], wins: dict[tuple[str, str], float]) -> bool:

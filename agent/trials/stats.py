@@ -65,11 +65,12 @@ def tallied_votes(votes: Sequence[dict[str, object]]) -> list[Vote]:
     return tallied
 
 
-def bradley_terry(votes: Sequence[Vote], iterations: int = 200) -> dict[str, float]:
-    """Strengths (summing to 1) from pairwise wins, by the standard MM algorithm; ties add half a win each."""
-    models = sorted({m for vote in votes for m in vote.models})
+def pairwise_wins(votes: Sequence[Vote], tie_split: bool) -> dict[tuple[str, str], float]:
+    """Wins of a over b per vote; a tie gives each pair half a win, or half a win shared among the
+    k-1 pairs of a model when `tie_split` (so a tie weighs one vote per model whatever k is)."""
     wins: dict[tuple[str, str], float] = {}
     for vote in votes:
+        tie = 0.5 / (len(vote.models) - 1) if tie_split and len(vote.models) > 1 else 0.5
         for a in vote.models:
             for b in vote.models:
                 if a == b:
@@ -77,7 +78,14 @@ def bradley_terry(votes: Sequence[Vote], iterations: int = 200) -> dict[str, flo
                 if vote.winner == a:
                     wins[(a, b)] = wins.get((a, b), 0.0) + 1.0
                 elif vote.winner is None:
-                    wins[(a, b)] = wins.get((a, b), 0.0) + 0.5 / (len(vote.models) - 1)
+                    wins[(a, b)] = wins.get((a, b), 0.0) + tie
+    return wins
+
+
+def bradley_terry(votes: Sequence[Vote], iterations: int = 200) -> dict[str, float]:
+    """Strengths (summing to 1) from pairwise wins, by the standard MM algorithm; ties add half a win each."""
+    models = sorted({m for vote in votes for m in vote.models})
+    wins = pairwise_wins(votes, tie_split=True)
     strength = {m: 1.0 / len(models) for m in models} if models else {}
     for _ in range(iterations):
         updated = {}
