@@ -139,13 +139,15 @@ def test_a_long_message_is_read_fast():
     assert len(text) == 20_000
     extract(text)  # compiles the patterns once
     seconds = _cpu_seconds(text)
-    assert seconds < 0.1, f"{seconds * 1000:.0f} ms for {len(text):,} characters"
+    # A guard against catastrophic backtracking (it took seconds to minutes), not a speed target: the
+    # ~50 ms this takes belongs to bench/, and a busy CI machine must not turn it red.
+    assert seconds < 2, f"{seconds * 1000:.0f} ms for {len(text):,} characters"
 
 
 def test_twenty_thousand_characters_of_nothing_but_sizes_stay_well_under_a_second():
     text = (PROSE * 3)[:20_000]  # a size every ~60 characters: the densest a message gets
     extract(text)
-    assert _cpu_seconds(text) < 0.3
+    assert _cpu_seconds(text) < 2  # ~100 ms here; the bound catches backtracking, not slowness
 
 
 @pytest.mark.parametrize("name", list(ADVERSARIAL))
@@ -156,7 +158,7 @@ def test_reading_time_grows_linearly_with_length(name):
     extract(long)
     seconds = _cpu_seconds(long)
     ratio = seconds / max(_cpu_seconds(short), 1e-3)
-    assert ratio < 25 and seconds < 0.5, f"{ratio:.0f}x for 10x the text, {seconds * 1000:.0f} ms"
+    assert ratio < 25 and seconds < 2, f"{ratio:.0f}x for 10x the text, {seconds * 1000:.0f} ms"
 
 
 def _cpu_seconds(text: str) -> float:
