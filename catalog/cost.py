@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from catalog.entries import ModelEntry, Prices
 from catalog.requirements import DAYS_PER_MONTH
-from catalog.workload import BilledPrices, PriceUnknownError, billed_prices, reasoning_tokens
+from catalog.workload import BilledPrices, PriceUnknownError, billed_prices, hidden_tokens, reasoning_tokens
 
 __all__ = ["PriceUnknownError"]
 
@@ -107,7 +107,7 @@ def _bill(
     batch_share: float, peak_to_average: float, reasoning_override: int | None, operations_usd_month: float | None,
 ) -> tuple[dict[str, float], BilledPrices | None, int, int | None]:  # fmt: skip
     """(dollars by kind, the prices used, reasoning tokens a request, self-hosting replicas)."""
-    reasoning, _ = reasoning_tokens(entry, reasoning_override)
+    reasoning = hidden_tokens(entry, reasoning_override)
     if entry.is_self_hosted_route and entry.self_hosting is not None:
         profile = entry.self_hosting
         replicas = replicas_needed(entry, requests, input_tokens, output_tokens + reasoning, peak_to_average)

@@ -48,14 +48,24 @@ class Latency:
         return f"TTFT {self.ttft_ms:,.0f} ms = " + " + ".join(parts)
 
 
+def prefill_tokens_per_s(entry: ModelEntry) -> float:
+    """Prompt tokens/s read before the first token (the ranking's hot path: no words)."""
+    if entry.is_self_hosted_route and entry.self_hosting is not None:
+        return entry.self_hosting.prefill_rate
+    if entry.prefill_tokens_per_s is not None:
+        return entry.prefill_tokens_per_s
+    return PREFILL_TOKENS_PER_S_BY_TIER.get(entry.tier or "", DEFAULT_PREFILL_TOKENS_PER_S)
+
+
 def prefill_rate(entry: ModelEntry) -> tuple[float, str]:
     """Prompt tokens/s read before the first token, and where the figure comes from."""
     if entry.is_self_hosted_route and entry.self_hosting is not None:
-        return entry.self_hosting.prefill_rate, "the self-hosting profile (estimate)"
-    if entry.prefill_tokens_per_s is not None:
-        return entry.prefill_tokens_per_s, f"{entry.latency_source or 'catalog'}"
-    rate = PREFILL_TOKENS_PER_S_BY_TIER.get(entry.tier or "", DEFAULT_PREFILL_TOKENS_PER_S)
-    return rate, f"estimate for a {entry.tier or 'unrated'} model"
+        source = "the self-hosting profile (estimate)"
+    elif entry.prefill_tokens_per_s is not None:
+        source = entry.latency_source or "catalog"
+    else:
+        source = f"estimate for a {entry.tier or 'unrated'} model"
+    return prefill_tokens_per_s(entry), source
 
 
 def ttft_and_total_ms(
@@ -66,7 +76,7 @@ def ttft_and_total_ms(
     tps = entry.effective_tokens_per_s()
     if base is None or (reasoning_tokens and not tps):
         return None
-    rate, _ = prefill_rate(entry)
+    rate = prefill_tokens_per_s(entry)
     ttft = base + max(0, input_tokens - SHORT_PROMPT_TOKENS) / rate * 1000
     if tps:
         ttft += reasoning_tokens / tps * 1000

@@ -16,7 +16,7 @@ from catalog.latency import Latency, latency, ttft_and_total_ms
 from catalog.price_check import price_note
 from catalog.requirements import Requirements
 from catalog.tiers import tier_advice
-from catalog.workload import Workload, reasoning_tokens
+from catalog.workload import Workload, hidden_tokens, reasoning_tokens
 
 MIN_TASK_QUALITY = 40.0
 Eligible = Sequence[tuple[ModelEntry, float, float, object]]  # route, monthly cost, quality, timing
@@ -183,8 +183,7 @@ def request_latency(entry: ModelEntry, limits: HardLimits) -> Latency | None:
 
 
 def _timing(entry: ModelEntry, limits: HardLimits) -> tuple[float, float | None] | None:
-    hidden = limits.reasoning_override if limits.reasoning_override is not None and entry.reasoning_tokens else (
-        entry.reasoning_tokens or 0)  # fmt: skip
+    hidden = hidden_tokens(entry, limits.reasoning_override)
     return ttft_and_total_ms(entry, limits.input_tokens, limits.output_tokens, hidden)
 
 
@@ -411,24 +410,27 @@ def _score(
     if not eligible:
         return []
     weights = req.priorities.normalised()
+    w_quality, w_cost, w_latency, w_fit = weights["quality"], weights["cost"], weights["latency"], weights["fit"]
     cheapest = min(cost for _, cost, _, _ in eligible)
     dearest = max(cost for _, cost, _, _ in eligible)
-    best: dict[str, tuple[float, str, ModelEntry, float, float, dict[str, float]]] = {}
+    budget = req.budget_usd_month
+    best: dict[str, tuple[float, str, ModelEntry, float, float, tuple[float, float, float, float]]] = {}
     for entry, cost, quality, timing in eligible:
-        fit = fit_subscore(entry, req, today)
-        subscores = {
-            "quality": quality_subscore(quality),
-            "cost": cost_subscore(cost, cheapest, dearest, req.budget_usd_month),
-            "latency": latency_subscore(timing[0] if timing else None, entry.effective_tokens_per_s()),
-            "fit": fit,
-        }
-        score = round(sum(subscores[name] * weights[name] for name in subscores) * 100, 2)
+        # Plain floats in the loop (every eligible route, every ranking); dicts only for the winners.
+        parts = (
+            quality_subscore(quality),
+            cost_subscore(cost, cheapest, dearest, budget),
+            latency_subscore(timing[0] if timing else None, entry.effective_tokens_per_s()),
+            fit_subscore(entry, req, today),
+        )
+        score = round((parts[0] * w_quality + parts[1] * w_cost + parts[2] * w_latency + parts[3] * w_fit) * 100, 2)
         current = best.get(entry.canonical)
         # Higher score wins; ties go to the cheaper route, then the smaller id, so output is stable.
         if current is None or (-score, cost, entry.id) < (-current[0], current[3], current[1]):
-            best[entry.canonical] = (score, entry.id, entry, cost, quality, subscores)
+            best[entry.canonical] = (score, entry.id, entry, cost, quality, parts)
     ranked = []
-    for score, _, entry, cost, quality, subscores in best.values():
+    for score, _, entry, cost, quality, parts in best.values():
+        subscores = dict(zip(("quality", "cost", "latency", "fit"), parts, strict=True))
         formula = request_latency(entry, limits)
         ranked.append(_ranked_model(entry, req, score, cost, quality, subscores, _fit_reason(entry, today), formula))
     return ranked

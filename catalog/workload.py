@@ -117,12 +117,19 @@ def _base_prices(prices: Prices) -> BilledPrices:
     return billed
 
 
+def hidden_tokens(entry: ModelEntry, override: int | None = None) -> int:
+    """`reasoning_tokens()`'s count without its words (the ranking's hot path)."""
+    if not entry.reasoning_tokens:
+        return 0
+    return override if override is not None else entry.reasoning_tokens
+
+
 def reasoning_tokens(entry: ModelEntry, override: int | None = None) -> tuple[int, str | None]:
     """Hidden reasoning tokens one request spends, billed as output, and the rule behind the figure."""
-    if override is not None and entry.reasoning_tokens is not None:
-        return override, f"{override:,} hidden reasoning tokens a request (stated)"
     if not entry.reasoning_tokens:
-        return 0, None
+        return 0, None  # the model does not think by default; a stated figure is for those that do
+    if override is not None:
+        return override, f"{override:,} hidden reasoning tokens a request (stated)"
     return entry.reasoning_tokens, (
         f"~{entry.reasoning_tokens:,} hidden reasoning tokens a request at the default effort, billed as output "
         f"(estimate, {entry.latency_source or 'tradeoff'})"
