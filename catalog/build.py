@@ -74,7 +74,8 @@ def _threshold_tiers(raw: Mapping[str, Any]) -> list[PriceTier]:
     """`input_cost_per_token_above_200k_tokens` and its kin: one tier per threshold."""
     tiers = []
     for key in raw:
-        match = _ABOVE.match(key)
+        # Cheap prefix test first: this runs over every key of ~3,000 price-map rows at start-up.
+        match = _ABOVE.match(key) if key.startswith("input_cost_per_token_above_") else None
         if match is None:
             continue
         above = f"above_{match.group(1)}k_tokens"
@@ -109,7 +110,7 @@ def _range_tiers(raw: Mapping[str, Any]) -> tuple[list[PriceTier], PriceTier | N
 
 
 def _prices(raw: Mapping[str, Any]) -> Prices:
-    ranged, base = _range_tiers(raw)
+    ranged, base = _range_tiers(raw) if "tiered_pricing" in raw else ([], None)
     tiers = tuple(sorted(_threshold_tiers(raw) + ranged, key=lambda tier: tier.above_tokens))
     fresh_in, fresh_out = _float(raw.get("input_cost_per_token")), _float(raw.get("output_cost_per_token"))
     return Prices.model_construct(
@@ -158,7 +159,7 @@ def entry_from_price_map(model_id: str, raw: Mapping[str, Any]) -> ModelEntry:
         measured_tokens_per_s=None,
         measured_win_rate=None,
         notes=None,
-        maker=maker_of(model_id),
+        maker=None,  # set for curated models and their routes: only rated models are ranked
         reasoning_tokens=None,
         prefill_tokens_per_s=None,
         inherited={},
@@ -341,7 +342,8 @@ def build_catalog(
         base = entries.get(model_id) or ModelEntry(
             id=model_id, provider=str(spec.get("provider", "unknown")), canonical=model_id
         )
-        entry = _curate(base.model_copy(update={"canonical": model_id}), spec, defaults, where)
+        entry = _curate(base.model_copy(update={"canonical": model_id, "maker": maker_of(model_id)}), spec, defaults,
+                        where)  # fmt: skip
         entries[model_id] = entry
         curated.append(entry)
         for name in [normalise(model_id), *spec.get("match", [])]:
@@ -360,7 +362,8 @@ def build_catalog(
             if k not in ("id", "prices", "provider", "max_input_tokens", "max_output_tokens", "capabilities")
         }
         route = _curate(
-            entry.model_copy(update={"canonical": canonical_id}), inherited, defaults, f"overlay ({canonical_id})"
+            entry.model_copy(update={"canonical": canonical_id, "maker": entries[canonical_id].maker}), inherited,
+            defaults, f"overlay ({canonical_id})",
         )
         entries[model_id] = _inherit_unknowns(route, entries[canonical_id], price_map.get(model_id) or {})
 
