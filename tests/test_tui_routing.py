@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 from textual.app import App
+from textual.screen import Screen
 from textual.widgets import Button, DataTable, Input, Static
 
 from tui.screens.routing import RoutingCurve, RoutingScreen
@@ -15,14 +16,20 @@ RESULTS = Path(__file__).parent / "data" / "route_results.json"
 PRICES = "cheap/model-small=1,2 strong/model-large=10,20"
 
 
-async def test_the_routing_view_shows_routers_curve_and_exports_the_cascade(tmp_path):
-    screen = RoutingScreen(str(RESULTS), prices=PRICES, requests_per_day=10_000, export_dir=tmp_path)
+def hosting(screen: Screen) -> App[None]:
+    """A bare app that opens `screen`, so a test drives it alone."""
 
     class Host(App[None]):
         def on_mount(self) -> None:
             self.push_screen(screen)
 
-    async with Host().run_test(size=(120, 40)) as pilot:
+    return Host()
+
+
+async def test_the_routing_view_shows_routers_curve_and_exports_the_cascade(tmp_path):
+    screen = RoutingScreen(str(RESULTS), prices=PRICES, requests_per_day=10_000, export_dir=tmp_path)
+
+    async with hosting(screen).run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         table = screen.query_one("#routing-table", DataTable)
         names = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
@@ -76,11 +83,7 @@ async def test_results_in_memory_route_cheapest_first_and_hand_the_route_to_the_
     screen = RoutingScreen(prices=PRICES, requests_per_day=10_000, export_dir=tmp_path, results_data=data,
                            on_route=kept.append)  # fmt: skip
 
-    class Host(App[None]):
-        def on_mount(self) -> None:
-            self.push_screen(screen)
-
-    async with Host().run_test(size=(120, 40)) as pilot:
+    async with hosting(screen).run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         table = screen.query_one("#routing-table", DataTable)
         names = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
