@@ -14,9 +14,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from agent.advisor import Advisor
-from agent.extract import extract
-from agent.nodes import AdvisorTools
+from agent.advisor.nodes import AdvisorTools
+from agent.advisor.rules.extract import extract
+from agent.advisor.sessions import Advisor
 from catalog.sources import load_catalog
 from knowledge.base import KnowledgeBase
 from knowledge.lexical import terms

@@ -29,3 +29,11 @@ def catalog():
     from catalog.sources import load_catalog
 
     return load_catalog()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Integration tests (Chroma, the embedding model, llama.cpp, fault servers, SIGKILL) are slow:
+    `pytest -m "not slow"` runs the unit and functional tiers alone."""
+    for item in items:
+        if "integration" in item.path.parts:
+            item.add_marker(pytest.mark.slow)

@@ -79,7 +79,7 @@ class TradeoffApp(App[None]):
 
     @work(thread=True, exit_on_error=False, group="load", name="load-core")
     def load_core(self) -> None:
-        from agent.factory import make_advisor
+        from agent.advisor.factory import make_advisor
         from agent.settings import load_settings
         from knowledge.base import KnowledgeBase
 
@@ -208,7 +208,7 @@ class TradeoffApp(App[None]):
         await self.chat.stream_assistant(result.answer, choices)
 
     def show_state(self, state: Any) -> None:
-        from agent.interview import build_requirements
+        from agent.advisor.interview import build_requirements
 
         self.state = state
         screen = self.main_screen
@@ -385,7 +385,7 @@ class TradeoffApp(App[None]):
         if self.advisor is None:
             self.notify("Still loading; try again in a moment.")
             return
-        from agent.local_models import LOCAL_ORDER
+        from agent.trials.local_servers import LOCAL_ORDER
 
         if not models and not local_only:
             shortlist = self.main_screen.query_one(ShortlistTable)
@@ -407,8 +407,8 @@ class TradeoffApp(App[None]):
         if self.advisor is None:
             self.notify("Still loading; try again in a moment.")
             return
-        from agent.local_models import LOCAL_ORDER, resolve_local
         from agent.trials.engine import catalog_prices
+        from agent.trials.local_servers import LOCAL_ORDER, resolve_local
         from tui.screens.batch import BatchScreen
 
         shortlist = self.main_screen.query_one(ShortlistTable)
@@ -423,7 +423,7 @@ class TradeoffApp(App[None]):
     def start_routing(self, results_path: str, results_data: dict[str, Any] | None = None) -> None:
         """The Routing view on a saved eval (`tradeoff eval --save`) or on a batch just run, at the
         session's volume; each route it computes is kept with the session for the decision record."""
-        from agent.interview import build_requirements
+        from agent.advisor.interview import build_requirements
         from agent.settings import Settings
         from tui.screens.routing import RoutingScreen
 
@@ -446,7 +446,7 @@ class TradeoffApp(App[None]):
 
     def _api_bases(self, models: list[str]) -> dict[str, str]:
         """Local models go to their servers; any other model to trial_api_base, when it is set."""
-        from agent.local_models import resolve_local
+        from agent.trials.local_servers import resolve_local
 
         bases = {}
         for model in models:
@@ -457,9 +457,9 @@ class TradeoffApp(App[None]):
         return bases
 
     def _open_trial(self, models: list[str]) -> None:
-        from agent.local_models import LOCAL_ORDER
         from agent.trials.engine import catalog_prices
         from agent.trials.evidence import SessionTrialLog
+        from agent.trials.local_servers import LOCAL_ORDER
         from tui.screens.trial import TrialScreen
 
         catalog, settings = self.advisor.tools.catalog, self.settings
@@ -473,7 +473,7 @@ class TradeoffApp(App[None]):
 
     def _trial_api_bases(self, models: list[str]) -> dict[str, str]:
         """Models typed on the trial screen: local ones start their servers (in the background)."""
-        from agent.local_models import resolve_local
+        from agent.trials.local_servers import resolve_local
 
         if any(resolve_local(model, self.settings.local_port) for model in models):
             self.ensure_local_server([])
@@ -482,7 +482,7 @@ class TradeoffApp(App[None]):
     @work(thread=True, exclusive=True, group="local-server", exit_on_error=False, name="local-server")
     def ensure_local_server(self, models: list[str]) -> None:
         """Start the local models on demand (self-tested; stopped when the app exits), then open the trial."""
-        from agent.local_models import LOCAL_ORDER, LocalModelsUnavailable, answering, start_server
+        from agent.trials.local_servers import LOCAL_ORDER, LocalModelsUnavailable, answering, start_server
 
         if all(answering(alias, self.settings.local_port) for alias in LOCAL_ORDER):
             if models:

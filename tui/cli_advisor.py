@@ -10,7 +10,7 @@ from tui.cli import UsageError, print_json
 
 
 def _advisor(settings: Settings):  # type: ignore[no-untyped-def]
-    from agent.factory import make_advisor
+    from agent.advisor.factory import make_advisor
     from catalog.build import CatalogDataError
     from knowledge.base import KnowledgeBase
 
@@ -24,7 +24,7 @@ def _advisor(settings: Settings):  # type: ignore[no-untyped-def]
 
 
 def run_ask(args: argparse.Namespace) -> int:
-    from agent.advisor import SessionNotFound
+    from agent.advisor.sessions import SessionNotFound
 
     advisor = _advisor(Settings())
     try:

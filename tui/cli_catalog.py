@@ -11,10 +11,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from agent.recommendation import load_user_catalog, ranking_json, recommend
+from agent.advisor.recommendation import load_user_catalog, ranking_json, recommend
 from agent.settings import Settings
 from catalog.build import CatalogDataError
 from catalog.cost import PriceUnknownError, cost_arithmetic, monthly_cost, self_host_break_even
+from catalog.display import context_size, money
 from catalog.entries import Catalog, ModelEntry
 from catalog.evidence import evidence_json, evidence_lines
 from catalog.facts import facts_lines
@@ -96,16 +97,6 @@ def _catalog(settings: Settings) -> Catalog:
         raise UsageError(str(exc)) from None
 
 
-def _money(value: float) -> str:
-    return f"${value:,.2f}" if value < 1e6 else f"${value:,.0f}"
-
-
-def _context(tokens: int | None) -> str:
-    if tokens is None:
-        return "?"
-    return f"{tokens / 1e6:.1f}M" if tokens >= 1_000_000 else f"{tokens // 1000}k"
-
-
 def run_recommend(args: argparse.Namespace) -> int:
     req = requirements_from_args(args)
     settings = Settings()
@@ -139,8 +130,8 @@ def run_recommend(args: argparse.Namespace) -> int:
             budget = "ok" if item.within_budget else "OVER"
             ttft = f"{item.ttft_ms:,.0f} ms" if item.ttft_ms is not None else "?"
             print(
-                f" {index:>2}  {item.model[:48]:<48} {item.score:>6.1f} {_money(item.monthly_cost_usd):>12} "
-                f"{budget:>7} {ttft:>9} {_context(item.max_input_tokens):>8}"
+                f" {index:>2}  {item.model[:48]:<48} {item.score:>6.1f} {money(item.monthly_cost_usd):>12} "
+                f"{budget:>7} {ttft:>9} {context_size(item.max_input_tokens):>8}"
             )
             for reason in (*item.reasons, item.tier_advice):
                 print(f"     {reason}")
@@ -163,10 +154,10 @@ def run_recommend(args: argparse.Namespace) -> int:
 
 
 def _write_record(req: Requirements, catalog: Catalog, path: Path, force: bool) -> None:
+    from agent.advisor.state import AdvisorState
     from agent.files import FileExistsRefusal, write_atomic
-    from agent.record import build_record
-    from agent.record_markdown import render_markdown
-    from agent.state import AdvisorState
+    from agent.record.decision import build_record
+    from agent.record.markdown import render_markdown
 
     state = AdvisorState(requirements=req.model_dump(include=req.stated_fields()))
     record = build_record(state, catalog, dt.date.today())
@@ -209,10 +200,10 @@ def run_cost(args: argparse.Namespace) -> int:
     if args.json:
         print_json(payload)
         return 0
-    print(f"{entry.id}: {_money(result.monthly_cost_usd)}/month, {result.per_request_usd:.6f} USD/request")
+    print(f"{entry.id}: {money(result.monthly_cost_usd)}/month, {result.per_request_usd:.6f} USD/request")
     for name, value in result.breakdown().items():
         if name != "requests_per_month" and value:
-            print(f"  {name.removesuffix('_usd').replace('_', ' ')}: {_money(value)}")
+            print(f"  {name.removesuffix('_usd').replace('_', ' ')}: {money(value)}")
     print(f"  requests/month: {result.requests_per_month:,.0f}")
     for assumption in result.assumptions:
         print(f"  assumes {assumption}")
@@ -351,7 +342,7 @@ def run_catalog(args: argparse.Namespace) -> int:
         ttft = f"{entry.ttft_ms:,.0f}" if entry.ttft_ms is not None else "-"
         print(
             f"{entry.id[:50]:<50} {entry.provider[:14]:<14} {entry.tier or '-':<11} {price_in:>8} "
-            f"{price_out:>8} {_context(entry.max_input_tokens):>8} {ttft:>7}"
+            f"{price_out:>8} {context_size(entry.max_input_tokens):>8} {ttft:>7}"
         )
     print(f"\n{len(entries)} models; {catalog.version}. Figures marked estimate in --json carry their source.")
     for warning in warnings:

@@ -22,7 +22,7 @@ def _votes_file(path: Path) -> list[dict[str, Any]]:
 
 
 def run_leaderboard(args: argparse.Namespace) -> int:
-    from agent.leaderboard import leaderboard
+    from agent.trials.leaderboard import leaderboard
     from agent.trials.stats import tallied_votes
 
     settings = Settings()

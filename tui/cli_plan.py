@@ -54,7 +54,7 @@ class _Workload:
         fields: dict[str, Any] = {}
         self.origin = "flags"
         if args.session:
-            from agent.interview import build_requirements
+            from agent.advisor.interview import build_requirements
             from tui.cli_advisor import _advisor
 
             advisor = _advisor(Settings())
@@ -99,7 +99,7 @@ def _monthly(catalog: Any, name: str, flag: str, work: _Workload) -> float:
 
 
 def run_plan(args: argparse.Namespace) -> int:
-    from agent.recommendation import load_user_catalog
+    from agent.advisor.recommendation import load_user_catalog
     from catalog import plans
 
     catalog = load_user_catalog(Settings())

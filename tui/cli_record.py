@@ -16,8 +16,8 @@ FORMATS = ("md", "json", "litellm")
 
 
 def render(record, catalog, fmt: str) -> str:  # type: ignore[no-untyped-def]
-    from agent.record import litellm_config
-    from agent.record_markdown import render_markdown
+    from agent.record.decision import litellm_config
+    from agent.record.markdown import render_markdown
 
     if fmt == "md":
         return render_markdown(record)
@@ -42,7 +42,7 @@ def write_or_print(text: str, output: str | None, force: bool) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from agent.record import build_record
+    from agent.record.decision import build_record
     from tui.cli_advisor import _advisor
 
     if args.routing and args.format == "litellm":  # the routing itself as a LiteLLM config; no session needed
@@ -76,7 +76,7 @@ def run_export(args: argparse.Namespace) -> int:
 def _with_routing(record, given, kept):  # type: ignore[no-untyped-def]
     """The record with its routing measured: --routing's file, else the route kept with the session
     (the TUI's Routing view); with neither, the estimate stays and says it is one."""
-    from agent.record_routing import MeasuredRoutingError, apply_measured_routing
+    from agent.record.routing import MeasuredRoutingError, apply_measured_routing
 
     route = given if given is not None else kept
     if route is None:
@@ -92,7 +92,7 @@ def _with_routing(record, given, kept):  # type: ignore[no-untyped-def]
 def _load_record(path_text: str):  # type: ignore[no-untyped-def]
     from pydantic import ValidationError
 
-    from agent.record import DecisionRecord, RecordError
+    from agent.record.decision import DecisionRecord, RecordError
     from tui.cli_catalog import validation_message
 
     path = Path(path_text)
@@ -137,8 +137,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_recheck(args: argparse.Namespace) -> int:
-    from agent.recheck import recheck
-    from agent.recommendation import load_user_catalog
+    from agent.advisor.recommendation import load_user_catalog
+    from agent.record.recheck import recheck
 
     record = _load_record(args.record)
     result = recheck(record, load_user_catalog(Settings()), dt.date.today())

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from agent.settings import Settings
+from catalog.display import money
 from tui.cli import UsageError, print_json
 
 DEFAULT_REQUESTS_PER_DAY = 10_000.0
@@ -61,7 +62,7 @@ def _volume(args: argparse.Namespace) -> tuple[float, str]:
     if args.requests_per_day is not None:
         return float(args.requests_per_day), "stated"
     if args.session:
-        from agent.interview import build_requirements
+        from agent.advisor.interview import build_requirements
         from tui.cli_advisor import _advisor
 
         advisor = _advisor(Settings())
@@ -76,8 +77,8 @@ def _volume(args: argparse.Namespace) -> tuple[float, str]:
 
 
 def run_route(args: argparse.Namespace) -> int:
-    from agent.recommendation import load_user_catalog
-    from agent.routing import RoutingError, read_results, route
+    from agent.advisor.recommendation import load_user_catalog
+    from agent.trials.routing import RoutingError, read_results, route
 
     try:
         results = read_results(_read(args.results))
@@ -105,10 +106,6 @@ def _pct(value: float | None) -> str:
     return "—" if value is None else f"{value:+.0%}".replace("+", "") if value >= 0 else f"{value:.0%} (dearer)"
 
 
-def _money(value: float) -> str:
-    return f"${value:,.2f}" if value < 100 else f"${value:,.0f}"
-
-
 def render(report: Any, origin: str) -> list[str]:
     tiers = report.tiers
     lines = [f"Routing on your eval results: {' -> '.join(tiers)} (cheapest first)",
@@ -122,7 +119,7 @@ def render(report: Any, origin: str) -> list[str]:
         latency = "—" if router.added_latency_ms is None else f"{router.added_latency_ms:+,.0f} ms"
         share = "/".join(f"{router.share[m]:.0%}" for m in tiers)
         lines.append(f"{router.name[:33]:<34}{router.pass_rate:>6.0%}  {router.wilson[0]:.2f}-{router.wilson[1]:.2f}  "
-                     f"{_money(router.cost_per_1k_usd):>10}{_money(router.monthly_usd):>11}  "
+                     f"{money(router.cost_per_1k_usd):>10}{money(router.monthly_usd):>11}  "
                      f"{_pct(router.saving_vs_strong):<14}{share:<{share_width}}"
                      f"{router.calls_per_request:.2f}  {latency}")  # fmt: skip
     cascade = next((r for r in report.routers if r.name == "cascade"), None)
@@ -144,7 +141,7 @@ def render(report: Any, origin: str) -> list[str]:
             threshold = "never" if point.threshold == math.inf else "always" if point.threshold == -math.inf else (
                 f"{point.threshold:.3f}")  # fmt: skip
             lines.append(f"  {threshold:>9}  {point.strong_share:>17.0%}  {point.pass_rate:>5.0%}  "
-                         f"{_money(point.cost_per_1k_usd):>9}  {_pct(point.saving_vs_strong)}")  # fmt: skip
+                         f"{money(point.cost_per_1k_usd):>9}  {_pct(point.saving_vs_strong)}")  # fmt: skip
     figure = report.saving_at_95pct
     lines.append("RouteLLM's figure of merit (cost saved at 95% of the strong model's quality): "
                  + (f"{figure:.0%}" if figure is not None else "not reached on the curve"))  # fmt: skip
@@ -172,9 +169,9 @@ def export_routing(args: argparse.Namespace) -> int:
     """`export --format litellm --routing ROUTE.json`: the chosen router as a runnable LiteLLM config."""
     import yaml
 
-    from agent.local_models import LocalModelsUnavailable, resolve_local
-    from agent.recommendation import load_user_catalog
-    from agent.routing_export import HEADER, routing_config
+    from agent.advisor.recommendation import load_user_catalog
+    from agent.record.litellm_config import HEADER, routing_config
+    from agent.trials.local_servers import LocalModelsUnavailable, resolve_local
     from tui.cli_record import write_or_print
 
     if args.format != "litellm":

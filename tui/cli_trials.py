@@ -37,7 +37,7 @@ def _prices(args: argparse.Namespace) -> dict[str, tuple[float, float]]:
 
 
 def run_trial(args: argparse.Namespace) -> int:
-    from agent.recommendation import load_user_catalog
+    from agent.advisor.recommendation import load_user_catalog
     from agent.trials.engine import TrialEngine, TrialRequest, catalog_prices, estimate_cost
     from agent.trials.results import summarise
 
@@ -46,7 +46,7 @@ def run_trial(args: argparse.Namespace) -> int:
 
     price_of = catalog_prices(catalog)
 
-    from agent.local_models import LocalModelsUnavailable, resolve_local
+    from agent.trials.local_servers import LocalModelsUnavailable, resolve_local
 
     models = [m.strip() for m in args.models.split(",") if m.strip()]
     try:
@@ -108,7 +108,7 @@ def run_trial(args: argparse.Namespace) -> int:
 def _run_with_local_servers(request, engine, settings: Settings):  # type: ignore[no-untyped-def]
     """Local models are served for this trial when nothing answers on their ports, then stopped;
     a run whose server died says how, instead of "could not connect"."""
-    from agent.local_models import LocalModelsUnavailable, served
+    from agent.trials.local_servers import LocalModelsUnavailable, served
 
     def say(line: str) -> None:
         sys.stderr.write(line + "\n")
@@ -136,7 +136,7 @@ def _blind_vote(runs, settings: Settings) -> None:  # type: ignore[no-untyped-de
         )
     print("\nRevealed: " + ", ".join(f"{label} = {model}" for label, model in sorted(labels.items())))
     if vote is not None:
-        from agent.votes import append_vote
+        from agent.trials.votes import append_vote
 
         path = append_vote(
             settings.data_dir / "votes.jsonl",
@@ -146,7 +146,7 @@ def _blind_vote(runs, settings: Settings) -> None:  # type: ignore[no-untyped-de
 
 
 def run_local_serve(args: argparse.Namespace) -> int:
-    from agent.local_models import LocalModelsUnavailable, start_server
+    from agent.trials.local_servers import LocalModelsUnavailable, start_server
 
     settings = Settings()
     port = args.port or settings.local_port
@@ -171,10 +171,10 @@ def run_local_serve(args: argparse.Namespace) -> int:
 
 def run_eval(args: argparse.Namespace) -> int:
     """Batch trials: every model on every test, assertions, optional judge, matrix and statistics."""
-    from agent.local_models import LocalModelsUnavailable, resolve_local
-    from agent.recommendation import load_user_catalog
+    from agent.advisor.recommendation import load_user_catalog
     from agent.trials.batch import ResponseCache, TestSetError, judge_top_two, load_tests, run_batch
     from agent.trials.engine import TrialEngine, catalog_prices
+    from agent.trials.local_servers import LocalModelsUnavailable, resolve_local
 
     settings = Settings()
     try:
@@ -256,7 +256,7 @@ def run_eval(args: argparse.Namespace) -> int:
 
 def _with_local_servers(models: list[str], settings: Settings, batch):  # type: ignore[no-untyped-def]
     """Run the batch with the local models served (started here when nothing answers on their ports)."""
-    from agent.local_models import LocalModelsUnavailable, served
+    from agent.trials.local_servers import LocalModelsUnavailable, served
 
     def say(line: str) -> None:
         sys.stderr.write(line + "\n")

@@ -10,9 +10,9 @@ from typing import Any
 import yaml
 
 from agent.files import FileExistsRefusal, write_atomic
-from agent.record import build_record, litellm_config
-from agent.record_markdown import render_markdown
-from agent.record_routing import MeasuredRoutingError, apply_measured_routing
+from agent.record.decision import build_record, litellm_config
+from agent.record.markdown import render_markdown
+from agent.record.routing import MeasuredRoutingError, apply_measured_routing
 
 EXTENSIONS = {"md": "md", "json": "json", "litellm": "litellm.yaml"}
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from agent.files import write_atomic
-from agent.votes import append_vote
+from agent.trials.votes import append_vote
 
 
 class TrialLog(Protocol):

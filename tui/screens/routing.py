@@ -101,7 +101,7 @@ class RoutingScreen(Screen[None]):
     @on(Button.Pressed, "#routing-run")
     def run_route(self) -> None:
         """Pure arithmetic over a small file: milliseconds, so it runs here rather than in a worker."""
-        from agent.routing import RoutingError, cheapest_first, read_results, route
+        from agent.trials.routing import RoutingError, cheapest_first, read_results, route
 
         typed = self.query_one("#routing-file", Input).value.strip()
         path = Path(typed).expanduser()
@@ -161,8 +161,8 @@ class RoutingScreen(Screen[None]):
         import yaml
 
         from agent.files import FileExistsRefusal, write_atomic
-        from agent.local_models import resolve_local
-        from agent.routing_export import HEADER, routing_config
+        from agent.record.litellm_config import HEADER, routing_config
+        from agent.trials.local_servers import resolve_local
 
         if self.report is None or self.export_dir is None:
             return

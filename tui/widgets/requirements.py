@@ -9,31 +9,8 @@ from textual import on
 from textual.message import Message
 from textual.widgets import DataTable
 
+from agent.advisor.view import FIELD_LABELS, format_value
 from agent.terminal_text import visible
-
-FIELD_LABELS = {
-    "task": "task", "requests_per_day": "requests/day", "input_tokens": "input tokens",
-    "output_tokens": "output tokens", "max_ttft_ms": "max TTFT (ms)", "budget_usd_month": "budget $/month",
-    "min_context": "min context", "needs": "needs", "privacy": "privacy", "regions": "regions",
-    "compliance": "compliance", "open_weights": "open weights", "deployment": "deployment",
-    "cache_hit_rate": "cache hit rate", "batch_share": "batch share",
-}  # fmt: skip
-
-
-def format_value(value: Any) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float) and value.is_integer():
-        return f"{int(value):,}"
-    if isinstance(value, float):
-        return f"{value:,.3g}"
-    if isinstance(value, int):
-        return f"{value:,}"
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or "—"
-    return str(value)
 
 
 class RequirementsTable(DataTable[str]):

@@ -7,15 +7,7 @@ from typing import Any
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-
-def money(value: float) -> str:
-    return f"${value:,.0f}" if value >= 100 else f"${value:,.2f}"
-
-
-def short_name(model: str, width: int = 30) -> str:
-    """The route's last segment, which is the model's own name; the full id is in the record."""
-    name = model.rsplit("/", 1)[-1]
-    return name if len(name) <= width else name[: width - 1] + "…"
+from catalog.display import money, short_model_name
 
 
 class EliminatedTable(DataTable[str]):
@@ -28,7 +20,7 @@ class EliminatedTable(DataTable[str]):
     def show(self, eliminated: list[dict[str, Any]]) -> None:
         self.clear()
         for item in eliminated:
-            self.add_row(short_name(item["model"]), "; ".join(item["reasons"]), key=item["model"])
+            self.add_row(short_model_name(item["model"]), "; ".join(item["reasons"]), key=item["model"])
 
 
 class ShortlistTable(DataTable[str]):
@@ -80,7 +72,7 @@ class ShortlistTable(DataTable[str]):
             self.add_row(
                 self._mark_of(item["model"]),
                 str(index),
-                short_name(item["model"]),
+                short_model_name(item["model"]),
                 f"{item['score']:.1f}",
                 money(item["monthly_cost_usd"]),
                 "ok" if item["within_budget"] else "OVER",

@@ -1,0 +1,1 @@
+"""The advisor: a LangGraph conversation (state, graph, nodes, rules) and its sessions."""

@@ -1,0 +1,189 @@
+"""Offline answers composed from the deterministic tools' results and retrieved passages.
+
+Every number here is copied from a ranking or a cost breakdown; nothing is estimated in prose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from agent.advisor.interview import SIZE_CHOICES as SIZED_TASKS
+from agent.advisor.state import Question
+from catalog.display import context_size, milliseconds, money
+from catalog.requirements import Requirements
+from catalog.scoring import RankedModel, Ranking
+
+TASK_WORDS = {
+    "chat": "a chat assistant", "coding": "coding", "reasoning": "reasoning and maths",
+    "creative": "creative writing", "document-analysis": "document analysis", "classification": "classification",
+    "extraction": "structured extraction", "vision": "vision", "summarization": "summarisation",
+    "rag": "retrieval-augmented answers", "agent": "an agent with tools", "general": "general use",
+}  # fmt: skip
+DEFAULT_NOTES = {
+    "input_tokens": "{v:,} input tokens per request",
+    "output_tokens": "{v:,} output tokens per request",
+    "requests_per_day": "{v:,.0f} requests a day",
+    "task": "a general-purpose task",
+}
+SIZE_GUESS = (" (a guess: for this task the size of one request changes the cost most; tell me, e.g. "
+              "“each document is about 40 pages” or “1,500 tokens of surrounding code”)")  # fmt: skip
+
+
+def describe(req: Requirements) -> str:
+    parts = [f"{TASK_WORDS[req.task]}", f"{req.requests_per_day:,.0f} requests/day",
+             f"~{req.input_tokens:,} in / {req.output_tokens:,} out tokens"]  # fmt: skip
+    if req.budget_usd_month is not None:
+        parts.append(f"budget {money(req.budget_usd_month)}/month")
+    if req.max_ttft_ms is not None:
+        parts.append(f"TTFT under {req.max_ttft_ms:,.0f} ms")
+    if req.privacy != "none":
+        parts.append(f"privacy: {req.privacy}")
+    if req.compliance:
+        parts.append("/".join(c.upper() for c in req.compliance))
+    if req.needs:
+        parts.append("needs " + ", ".join(req.needs))
+    return ", ".join(parts)
+
+
+def describe_stated(fields: dict[str, Any]) -> str:
+    """Only what the user actually said, for the interview's "got it so far"."""
+    parts = []
+    if "task" in fields:
+        parts.append(TASK_WORDS.get(fields["task"], fields["task"]))
+    if "requests_per_day" in fields:
+        parts.append(f"{fields['requests_per_day']:,.0f} requests/day")
+    if "input_tokens" in fields or "output_tokens" in fields:
+        parts.append(f"~{fields.get('input_tokens', 500):,} in / {fields.get('output_tokens', 300):,} out tokens")
+    if fields.get("budget_usd_month") is not None:
+        parts.append(f"budget {money(fields['budget_usd_month'])}/month")
+    if fields.get("max_ttft_ms") is not None:
+        parts.append(f"TTFT under {fields['max_ttft_ms']:,.0f} ms")
+    if fields.get("min_context"):
+        parts.append(f"{fields['min_context']:,}-token context")
+    if fields.get("privacy", "none") != "none":
+        parts.append(f"privacy: {fields['privacy']}")
+    for name in ("compliance", "needs", "regions"):
+        if fields.get(name):
+            parts.append(f"{name}: {', '.join(fields[name])}")
+    return ", ".join(parts)
+
+
+def shortlist_table(ranked: Sequence[RankedModel]) -> list[str]:
+    """One line per model: a table's seven columns would be cut to "6…" in the TUI's chat column,
+    and the Shortlist tab already has the full table."""
+    return [
+        f"{index}. **{item.model}**: score {item.score:.1f} · {money(item.monthly_cost_usd)}/month "
+        f"({'within budget' if item.within_budget else 'over budget'}) · TTFT {milliseconds(item.ttft_ms)} · "
+        f"{context_size(item.max_input_tokens)} context"
+        for index, item in enumerate(ranked, 1)
+    ]
+
+
+def movement(previous: Sequence[str], current: Sequence[str]) -> str | None:
+    """How the top of the shortlist moved since the last recommendation, in one line."""
+    if not previous or list(previous) == list(current):
+        return None if not previous else "The top of the shortlist did not change."
+    notes = []
+    for position, model in enumerate(current, 1):
+        if model not in previous:
+            notes.append(f"{model} is new at #{position}")
+        elif previous.index(model) + 1 != position:
+            notes.append(f"{model} moved #{previous.index(model) + 1} → #{position}")
+    dropped = [m for m in previous if m not in current]
+    if dropped:
+        notes.append("dropped out: " + ", ".join(dropped))
+    return "Since last time: " + "; ".join(notes) + "."
+
+
+def recommendation(
+    ranking: Ranking, stated: set[str], citations: Sequence[dict[str, str]], moved: str | None, top: int = 5
+) -> str:
+    req = ranking.requirements
+    ranked = ranking.ranked[:top]
+    out = [f"**Shortlist** for {describe(req)}:", ""]
+    if not ranked:
+        out.append("No model meets every hard constraint. What eliminated them:")
+        out += [f"- {e.model}: {'; '.join(e.reasons)}" for e in ranking.eliminated[:6]]
+        out.append("")
+        out.append("Relax one constraint (for example: *drop the latency requirement*) and I will re-rank.")
+        return "\n".join(out)
+    if ranking.budget is not None:  # the first thing to know: nothing fits the money
+        options = [f"- {option.detail}{'' if option.fits else ' (still over)'}" for option in ranking.budget.options]
+        out = [f"**{ranking.budget.summary}**", "", "What would fit:", *options, "",
+               f"**Shortlist** for {describe(req)}, closest to the budget first:", ""]  # fmt: skip
+    out += shortlist_table(ranked)
+    best = ranked[0]
+    out += ["", f"**My pick: {best.model}**" if ranking.budget is None else f"**Closest to the budget: {best.model}**"]
+    out += [f"- {reason}" for reason in (*best.reasons, best.tier_advice)]
+    out.append(f"- **fallback** (another model maker): {ranking.fallback or 'none meets every constraint'}")
+    if ranking.failover_route:
+        out.append(f"- **failover route** (the same model, another host): {ranking.failover_route}")
+    if ranking.self_hosting is not None:
+        out.append(f"- **self-hosting**: {ranking.self_hosting.conclusion}")
+    if moved:
+        out += ["", moved]
+    if ranking.eliminated:
+        sample = "; ".join(f"{e.model} ({e.reasons[0]})" for e in ranking.eliminated[:3])
+        out += ["", f"Eliminated {len(ranking.eliminated)} models, e.g. {sample}."]
+    assumed = [DEFAULT_NOTES[f].format(v=getattr(req, f)) for f in DEFAULT_NOTES if f not in stated]
+    if "input_tokens" not in stated and req.task in SIZED_TASKS:
+        assumed = [note + SIZE_GUESS if note.startswith(f"{req.input_tokens:,} input") else note for note in assumed]
+    assumed += size_assumptions(req)
+    if assumed:
+        out += ["", "_Assumed (tell me if wrong): " + ", ".join(assumed) + "._"]
+    out += ["", "Sources: " + ", ".join(f"[{c['id']}] {c['title']}" for c in citations)]
+    return "\n".join(out)
+
+
+def size_assumptions(req: Requirements) -> list[str]:
+    """Each size worked out from a convention ("40 pages x ~600 tokens a page (assumption)")."""
+    keys = [key for key in req.size_notes if key != "input_tokens" or not req.input_parts]
+    names = {"input_tokens": "input", "output_tokens": "output", "user_text": "user text",
+             "system_prompt": "system prompt"}  # fmt: skip
+    return [f"{names.get(key, key)}: {req.size_notes[key]}" for key in keys if "assum" in req.size_notes[key]]
+
+
+def question_prompt(question: Question, lead: str = "") -> str:
+    lines = [lead] if lead else []
+    lines.append(f"**{question.text}**")
+    lines += [f"{i}. {choice.label}" for i, choice in enumerate(question.choices, 1)]
+    lines.append("_Answer with a number, in your own words, or say skip to accept the default._")
+    return "\n".join(lines)
+
+
+def _sentences(text: str) -> list[str]:
+    body = text.split("\n", 1)[-1]
+    body = re.sub(r"^[-*]\s+|\*\*", "", body, flags=re.MULTILINE)
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", body) if len(s.strip()) > 30]
+
+
+def knowledge_answer(question: str, passages: Sequence[Any], terms: Any) -> str:
+    """An extractive answer: the passages' sentences that share most terms with the question, cited."""
+    if not passages:
+        return "I found nothing in the course about that. Try other words, or ask about cost, latency or privacy."
+    wanted = set(terms(question))
+    picked: list[tuple[float, int, str, str]] = []
+    for order, passage in enumerate(passages[:3]):
+        for position, sentence in enumerate(_sentences(passage.text)):
+            overlap = len(wanted & set(terms(sentence)))
+            if overlap:
+                picked.append((overlap - 0.3 * order - 0.01 * position, order * 100 + position, sentence, passage.id))
+    best = sorted(sorted(picked, reverse=True)[:3], key=lambda item: item[1])
+    if not best:
+        first = passages[0]
+        best = [(0, 0, _sentences(first.text)[0] if _sentences(first.text) else first.text, first.id)]
+    lines = [f"{sentence} [{doc_id}]" for _, _, sentence, doc_id in best]
+    seen: dict[str, str] = {}
+    for passage in passages[:3]:
+        seen.setdefault(passage.id, f"[{passage.id}] {passage.title} — {passage.section}")
+    return "\n\n".join(lines) + "\n\nSources: " + "; ".join(seen.values())
+
+
+def model_line(item: RankedModel, position: int | None) -> str:
+    where = f"#{position}" if position else "not in the top"
+    return (
+        f"**{item.model}** ({where}, score {item.score:.1f}): {money(item.monthly_cost_usd)}/month, "
+        f"quality {item.quality:.0f}, TTFT {milliseconds(item.ttft_ms)}"
+    )

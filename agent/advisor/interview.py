@@ -1,0 +1,232 @@
+"""The interview: which missing constraint to ask next, with choices, and how to read the answer.
+
+"Most informative" is measured, not guessed: a question is worth asking when its answers would
+change the top of the shortlist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from pydantic import ValidationError
+
+from agent.advisor.rules.size_merge import merge_sizes
+from agent.advisor.state import Choice, Question
+from catalog.entries import Catalog
+from catalog.requirements import Requirements
+from catalog.scoring import rank
+
+MAX_QUESTIONS = 3
+# With this many important fields stated, a recommendation is already useful: show it, list the
+# assumptions, and let the user refine instead of answering more questions.
+ENOUGH_STATED = 4
+ESSENTIAL = ("task", "requests_per_day")
+IMPORTANT = ("task", "requests_per_day", "input_tokens", "output_tokens", "max_ttft_ms", "budget_usd_month",
+             "privacy")  # fmt: skip
+
+
+def _sizes(input_tokens: int, output_tokens: int, note: str) -> dict[str, Any]:
+    return {"input_tokens": input_tokens, "output_tokens": output_tokens,
+            "size_notes": {"input_tokens": note, "output_tokens": note}}  # fmt: skip
+
+
+def _part(part: str, tokens: int, rule: str) -> dict[str, Any]:
+    return {"input_parts": {part: tokens}, "size_notes": {part: rule}}
+
+
+# Tasks whose cost hinges on how much goes into one request (a page or a book is a 100x difference):
+# the interview asks about it first, with choices in the task's own terms; (label, part, tokens, rule).
+_PAGES = [
+    ("a page or two", "documents", 900, "a page or two: 1.5 pages x ~600 tokens a page (assumption)"),
+    ("~10 pages", "documents", 6_000, "~10 pages x ~600 tokens a page (assumption)"),
+    ("~100 pages", "documents", 60_000, "~100 pages x ~600 tokens a page (assumption)"),
+    ("a whole book", "documents", 150_000, "a whole book: ~250 pages x ~600 tokens a page (assumption)"),
+]
+SIZE_CHOICES: dict[str, tuple[str, list[tuple[str, str, int, str]], int]] = {
+    "document-analysis": ("How much text goes into one request?", _PAGES, 1),
+    "summarization": ("How long is what you summarise in one request?", _PAGES, 1),
+    "extraction": ("How long is one input you extract from?", _PAGES, 0),
+    "rag": (
+        "How much retrieved text goes into one request?",
+        [
+            ("3 passages", "retrieved", 900, "~300 tokens a retrieved passage x 3 passages (assumption)"),
+            ("5 passages", "retrieved", 1_500, "~300 tokens a retrieved passage x 5 passages (assumption)"),
+            ("10 passages", "retrieved", 3_000, "~300 tokens a retrieved passage x 10 passages (assumption)"),
+            ("whole documents", "retrieved", 20_000, "whole documents: ~33 pages x ~600 tokens a page (assumption)"),
+        ],
+        1,
+    ),
+    "coding": (
+        "How much code goes into one request?",
+        [
+            ("a few lines around the cursor", "documents", 300, "~30 lines x ~10 tokens a line of code (assumption)"),
+            ("the current file", "documents", 2_000, "the current file: ~200 lines x ~10 tokens a line (assumption)"),
+            ("several files", "documents", 10_000, "several files: ~1,000 lines x ~10 tokens a line (assumption)"),
+            (
+                "a large part of the repository",
+                "documents",
+                50_000,
+                "a large part of the repository: ~5,000 lines x ~10 tokens a line (assumption)",
+            ),
+        ],
+        1,
+    ),
+}
+
+
+def size_question(task: str) -> Question:
+    """The question about what goes into one request, in the task's terms; skipping assumes the
+    middle choice and says so."""
+    text, choices, default = SIZE_CHOICES[task]
+    _, part, tokens, rule = choices[default]
+    return Question(
+        field="input_tokens",
+        text=text,
+        choices=[Choice(label=f"{label} (~{tokens:,} tokens)", value=_part(part, tokens, rule))
+                 for label, part, tokens, rule in choices],
+        default=_part(part, tokens, f"{rule}, assumed when the question was skipped"),
+    )  # fmt: skip
+
+
+def question_for(field: str, requirements: dict[str, Any]) -> Question:
+    task = requirements.get("task", "")
+    return size_question(task) if field == "input_tokens" and task in SIZE_CHOICES else QUESTIONS[field]
+
+
+QUESTIONS: dict[str, Question] = {
+    "task": Question(
+        field="task",
+        text="What will the model mainly do?",
+        choices=[Choice(label=label, value=value) for label, value in (
+            ("chat / customer support", "chat"), ("coding", "coding"), ("document analysis", "document-analysis"),
+            ("classification", "classification"), ("extraction to JSON", "extraction"), ("RAG over our docs", "rag"),
+            ("agent with tools", "agent"), ("reasoning / maths", "reasoning"),
+        )],
+        default="general",
+    ),
+    "requests_per_day": Question(
+        field="requests_per_day",
+        text="Roughly how many requests a day?",
+        choices=[Choice(label=f"{label} a day", value=value) for label, value in (
+            ("1,000", 1_000), ("10,000", 10_000), ("100,000", 100_000), ("1 million", 1_000_000))],
+        default=1_000,
+    ),
+    "max_ttft_ms": Question(
+        field="max_ttft_ms",
+        text="How quickly must the first words appear?",
+        choices=[Choice(label="under 0.5 s (real time)", value=500),
+                 Choice(label="under 2 s (interactive)", value=2_000),
+                 Choice(label="under 10 s", value=10_000), Choice(label="no limit (batch)", value=None)],
+        default=None,
+    ),
+    "budget_usd_month": Question(
+        field="budget_usd_month",
+        text="What monthly budget should it fit?",
+        choices=[Choice(label="$100", value=100), Choice(label="$1,000", value=1_000),
+                 Choice(label="$10,000", value=10_000), Choice(label="no fixed budget", value=None)],
+        default=None,
+    ),
+    "privacy": Question(
+        field="privacy",
+        text="How sensitive is the data?",
+        choices=[Choice(label="not sensitive", value="none"),
+                 Choice(label="providers must not train on it", value="no-training"),
+                 Choice(label="must stay in the EU", value="region-locked:eu"),
+                 Choice(label="must not leave our infrastructure", value="self-hosted")],
+        default="none",
+    ),
+    "input_tokens": Question(
+        field="input_tokens",
+        text="How long are typical requests and answers?",
+        choices=[Choice(label=label, value=_sizes(inp, out, f"{label} (chosen)"))
+                 for label, inp, out in (("short (500 in / 200 out tokens)", 500, 200),
+                                         ("medium (2,000 in / 500 out)", 2_000, 500),
+                                         ("long documents (20,000 in / 1,000 out)", 20_000, 1_000))],
+        default=_sizes(500, 300, "500 in / 300 out tokens, assumed when the question was skipped"),
+    ),
+}  # fmt: skip
+OPTIONAL_ORDER = ("max_ttft_ms", "budget_usd_month", "privacy", "input_tokens")
+
+
+def apply_choice(requirements: dict[str, Any], field: str, value: Any) -> dict[str, Any]:
+    """The requirements with one interview answer applied (None means: no constraint)."""
+    updated = dict(requirements)
+    if field == "input_tokens":
+        return merge_sizes(updated, value)  # an answer about size changes only the sizes
+    if field == "privacy" and isinstance(value, str) and value.startswith("region-locked:"):
+        updated["privacy"] = "region-locked"
+        updated["regions"] = sorted({*updated.get("regions", []), value.split(":", 1)[1]})
+    elif value is None:
+        updated.pop(field, None)
+    else:
+        updated[field] = value
+    return updated
+
+
+def build_requirements(fields: dict[str, Any]) -> Requirements:
+    """Stated fields over defaults; a field that does not validate is dropped rather than fatal."""
+    data = dict(fields)
+    while True:
+        try:
+            return Requirements.model_validate(data)
+        except ValidationError as exc:
+            bad = str(exc.errors()[0]["loc"][0])
+            if bad not in data:
+                return Requirements()
+            data.pop(bad)
+
+
+def missing_fields(requirements: dict[str, Any]) -> list[str]:
+    return [name for name in IMPORTANT if name not in requirements]
+
+
+def _top(catalog: Catalog, fields: dict[str, Any], today: dt.date) -> tuple[str, ...]:
+    return tuple(r.canonical for r in rank(catalog, build_requirements(fields), today, top=3).ranked)
+
+
+def informativeness(catalog: Catalog, requirements: dict[str, Any], field: str, today: dt.date) -> int:
+    """How many different top-3 shortlists the question's answers would produce."""
+    question = question_for(field, requirements)
+    outcomes = {_top(catalog, apply_choice(requirements, field, c.value), today) for c in question.choices}
+    return len(outcomes)
+
+
+def next_question(catalog: Catalog, requirements: dict[str, Any], asked: list[str], today: dt.date) -> Question | None:
+    """The essential constraint still missing, else the most informative optional one, else None."""
+    for field in ESSENTIAL:
+        if field not in requirements and field not in asked:
+            return QUESTIONS[field]
+    stated = sum(1 for name in IMPORTANT if name in requirements)
+    if len(asked) >= MAX_QUESTIONS or stated >= ENOUGH_STATED:
+        return None
+    if requirements.get("task") in SIZE_CHOICES and "input_tokens" not in requirements and "input_tokens" not in asked:
+        return size_question(requirements["task"])
+    candidates = [f for f in OPTIONAL_ORDER if f not in requirements and f not in asked]
+    if "input_tokens" in requirements or "output_tokens" in requirements:
+        candidates = [f for f in candidates if f != "input_tokens"]
+    scored = [(informativeness(catalog, requirements, f, today), -i, f) for i, f in enumerate(candidates)]
+    scored = [item for item in scored if item[0] > 1]
+    if not scored:
+        return None
+    return question_for(max(scored)[2], requirements)
+
+
+_CHOICE_NUMBER = re.compile(r"^\s*(\d)\s*[.)]?\s*$")
+_ACCEPT_DEFAULT = re.compile(r"^\s*(?:skip|default|defaults|don'?t know|not sure|no idea|pass|any|whatever|n/?a)\b",
+                             re.IGNORECASE)  # fmt: skip
+
+
+def read_choice(question: Question, answer: str) -> tuple[bool, Any]:
+    """(True, value) when the answer picks a choice by number or label, or accepts the default."""
+    number = _CHOICE_NUMBER.match(answer)
+    if number and 1 <= int(number.group(1)) <= len(question.choices):
+        return True, question.choices[int(number.group(1)) - 1].value
+    if _ACCEPT_DEFAULT.match(answer):
+        return True, question.default
+    lowered = answer.strip().lower()
+    for choice in question.choices:
+        if lowered and (lowered == choice.label.lower() or lowered == str(choice.value).lower()):
+            return True, choice.value
+    return False, None

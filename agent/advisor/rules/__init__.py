@@ -1,0 +1,1 @@
+"""Rules that read requirements from a user's words: sizes, volumes, latency, languages."""

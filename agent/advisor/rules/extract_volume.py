@@ -1,0 +1,231 @@
+"""Requests a day from a developer's words: a rate ("50k a day", "~15 requests per minute", "8k/mo"),
+or a population times what each member does ("40 devs, each triggers it ~500 times a day",
+"2,000 employees ... each of them about twice a week", "10k students x 5 messages a day"). Pure."""
+
+from __future__ import annotations
+
+import re
+
+from agent.advisor.rules.size_units import sentence_bounds
+from catalog.requirements import DAYS_PER_MONTH
+
+NUM = r"(?<![\d.,])(\d+(?:[.,]\d+)*)(?:\s?(k|thousand|m|mm|mil|million|b|bn|billion))?\b"
+_MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mil": 1e6, "million": 1e6, "b": 1e9,
+         "bn": 1e9, "billion": 1e9}  # fmt: skip
+
+
+def number(digits: str, suffix: str | None) -> float:
+    digits = digits.replace(",", "") if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", digits) else digits
+    value = float(digits.replace(",", "."))
+    return value * _MULT.get((suffix or "").lower(), 1.0)
+
+
+def named_number(name: str) -> str:
+    suffix = rf"(?:\s?(?P<{name}_suffix>k|thousand|m|mm|mil|million|b|bn|billion))?\b"
+    return rf"(?<![\d.,])(?P<{name}>\d+(?:[.,]\d+)*)" + suffix
+
+
+_TENS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+         "nine": 9, "twelve": 12, "fifteen": 15, "a few": 3, "several": 5}  # fmt: skip
+_SPELLED = re.compile(r"\b(" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")\s+(hundred|thousand|million)\b",
+                      re.IGNORECASE)  # fmt: skip
+# "three questions a day": a small count in words before a noun reads like digits.
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50}  # fmt: skip
+_SMALL_WORD = re.compile(r"\b(" + "|".join(_SMALL) + r")(?=\s+[a-z]+\s+(?:a|an|per|each|every)\s)", re.IGNORECASE)
+
+
+def spelled_numbers(text: str) -> str:
+    """ "thirty thousand" -> "30 thousand", so volumes in words read like volumes in digits."""
+    text = _SPELLED.sub(lambda m: f"{_TENS[m.group(1).lower()]} {m.group(2)}", text)
+    return _SMALL_WORD.sub(lambda m: str(_SMALL[m.group(1).lower()]), text)
+
+
+PERIOD_PER_DAY = {"day": 1, "weekday": 1, "working day": 1, "business day": 1, "daily": 1, "night": 1, "nightly": 1,
+                  "month": 1 / DAYS_PER_MONTH, "mo": 1 / DAYS_PER_MONTH,
+                  "monthly": 1 / DAYS_PER_MONTH, "week": 1 / 7, "wk": 1 / 7, "weekly": 1 / 7, "hour": 24, "hr": 24,
+                  "h": 24, "hourly": 24, "minute": 1440, "min": 1440, "second": 86400, "sec": 86400, "s": 86400,
+                  "year": 1 / 365, "yr": 1 / 365, "yearly": 1 / 365, "annually": 1 / 365}  # fmt: skip
+_PERIOD = r"(day|weekday|working day|business day|month|mo|week|wk|hour|hr|h|minute|min|second|sec|year|yr)\b"
+_PEOPLE = (r"users?|members?|employees?|staff|agents|analysts?|students?|players?|devs|developers?|engineers?|"
+           r"customers?|people|persons?|lawyers?|doctors?|clinicians?|nurses?|teachers?|subscribers?|patients?|reps|"
+           r"sellers?|drivers?|seats?|recruiters?|writers?|editors?|traders?|researchers?|workers?|clients?|"
+           r"learners?|readers?|visitors?|shoppers?|colleagues?|accountants?|advis[eo]rs?|creators?")  # fmt: skip
+_PER_PERSON = r"(?:(?:a|per|each|every)\s+(?:" + _PEOPLE + r"|head|person)\s+)?"
+# A rate: "50k requests a day", "2 questions each per week", "50 NPC lines per player per day", "8k/mo".
+_VOLUME = re.compile(
+    r"(?<![$€£\d.,])" + NUM + r"(?!\s*(?:usd|dollars|bucks|eur|euros?|gbp|pounds?|tokens?|tok\b|ms|seconds?|pages?|"
+    r"words?|lines?|%))"
+    r"\s*(?:[a-z-]+(?:\s+|(?=/))){0,2}?"
+    r"(?:(?:requests?|queries|calls|messages|conversations|chats|tickets|documents|docs|users?|emails|reqs?|"
+    r"prompts|images|items|transactions|photos|videos|files|invoices|contracts|records|times)\s*)?"
+    + _PER_PERSON
+    + r"(?:(?:a|an|per|each|every|/)\s*"
+    + _PERIOD
+    + r"|(daily|monthly|weekly|hourly|yearly|annually|nightly)\b"
+    + r"(?!\s+(?:active\s+)?(?:" + _PEOPLE + r")\b))",  # "50k monthly active users" are people, not requests
+    re.IGNORECASE,
+)
+_VOLUME_PLAIN = re.compile(
+    r"(?<![$\d.,])" + NUM + r"\s*(requests|queries|calls|messages|conversations|chats|tickets|documents|emails)\b",
+    re.IGNORECASE,
+)
+_FREQUENCY = re.compile(r"\b(once|twice|thrice)\s+(?:(?:a|per|each|every)\s+)?" + _PERIOD.replace("(day", "(day|night"),
+                        re.IGNORECASE)  # fmt: skip
+_FREQUENCY_COUNT = {"once": 1, "twice": 2, "thrice": 3}
+_MEASURES = r"(?:words|tokens|pages|lines|chars|characters|sentences|paragraphs|bullets|turns|messages|minutes|hours)\b"
+_POPULATION = re.compile(
+    r"(?<![$€£\d.,])" + NUM + r"\s*(?:(?:[a-z]+|[a-z]+-[a-z]+)\s+){0,2}?(?:" + _PEOPLE + r")\b|"
+    r"(?<![$€£\d.,])(\d+(?:,\d{3})*)[- ]person\b|"
+    r"\b(?=[a-z]+\s*[:=])(?:" + _PEOPLE + r")\s*[:=]\s*(\d+(?:,\d{3})*)\b|"  # "Clinicians: 120"
+    r"(?<![$€£\d.,])(\d+(?:,\d{3})*)\s+(?!(?:[a-z]+\s+)?" + _MEASURES + r")(?:[a-z]+\s+)?[a-z]+s"
+    r"(?=\s*,?\s*(?:who\s+)?each\b)",  # "15 copywriters each", not "300 words each"
+    re.IGNORECASE,
+)
+# Words that make a rate each member's own: "each", "who", "x", "sending", "per user".
+_EACH_MEMBER = re.compile(r"\beach\b|\bevery\s*one\b|\bapiece\b|\bper\s+(?:" + _PEOPLE + r"|head|person)\b|"
+                          r"(?:^|\s)(?:x|×|\*)\s|\bwho\b|\bof them\b|\bthey\b|^\W*(?!during)\w+ing\b",
+                          re.IGNORECASE)  # fmt: skip
+_ALL_TOGETHER = re.compile(r"\b(?:in total|total|altogether|combined|overall|across (?:all|the))\b", re.I)
+_SHARE = re.compile(r"(?:(\d+(?:\.\d+)?)\s*%|\b(half|a third|a quarter|a fifth|a tenth))\s+"
+                    r"(?:of\s+(?:them|those|us)\b)?", re.IGNORECASE)  # fmt: skip
+_SHARES = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "a fifth": 0.2, "a tenth": 0.1}
+
+
+def _rates(text: str) -> list[tuple[int, int, float]]:
+    """(start, end, per day) of every rate."""
+    found = []
+    for match in _VOLUME.finditer(text):
+        found.append((match.start(), match.end(), _per_day(match)))
+    for match in _FREQUENCY.finditer(text):
+        count = _FREQUENCY_COUNT[match.group(1).lower()]
+        found.append((match.start(), match.end(), count * PERIOD_PER_DAY[match.group(2).lower()]))
+    return sorted(found + _every(text) + _per_second(text))
+
+
+# "30 RPS at peak", "12 qps", "40 req/s", "600 rpm"
+_PER_SECOND = re.compile(r"(?<![$€£\d.,])" + NUM + r"\s*(rps|qps|req/s|requests/s|rpm|qpm|req/min)\b", re.I)
+
+
+def _per_second(text: str) -> list[tuple[int, int, float]]:
+    found = []
+    for match in _PER_SECOND.finditer(text):
+        per = PERIOD_PER_DAY["second"] if match.group(3).lower() in ("rps", "qps", "req/s", "requests/s") else 1440
+        found.append((match.start(), match.end(), number(match.group(1), match.group(2)) * per))
+    return found
+
+
+# "one question every two weeks", "3 reports every other day"
+_EVERY = re.compile(
+    r"(?<![$€£\d.,])" + NUM + r"\s*(?:[a-z-]+\s+){0,2}?every\s+(\d+|two|three|four|other)\s+(day|week|month)s?\b", re.I
+)
+_EVERY_COUNT = {"two": 2, "three": 3, "four": 4, "other": 2}
+
+
+def _every(text: str) -> list[tuple[int, int, float]]:
+    found = []
+    for match in _EVERY.finditer(text):
+        k = match.group(3).lower()
+        periods = float(k) if k[0].isdigit() else _EVERY_COUNT[k]
+        per_day = number(match.group(1), match.group(2)) * PERIOD_PER_DAY[match.group(4).lower()] / periods
+        found.append((match.start(), match.end(), per_day))
+    return found
+
+
+# "Each of our 12 regional teams", "200 stores, and each store manager": members named again with "each"
+_MEMBERS_EACH = re.compile(
+    r"\beach of (?:our|the|its|their)\s+" + NUM + r"\s+(?:[a-z]+\s+)?[a-z]+s\b|"
+    r"(?<![$€£\d.,])" + NUM + r"\s+(?P<noun>[a-z]+)s\b(?=[^.?!]{0,60}\beach\s+(?P=noun)\b)",
+    re.I,
+)
+
+
+def _population_rate(text: str, rates: list[tuple[int, int, float]]) -> tuple[float, str] | None:
+    """Members x what each does, with a share of them when one is said ("a third of them")."""
+    for people in [*_POPULATION.finditer(text), *_MEMBERS_EACH.finditer(text)]:
+        start, end = sentence_bounds(text, people.start())
+        groups = [people.group(i) for i in range(3, (people.re.groups or 0) + 1)]
+        count = next((g for g in groups if g and g[0].isdigit()), "") if not people.group(1) else ""
+        size = number(people.group(1), people.group(2)) if people.group(1) else number(count, None)
+        for rate_start, rate_end, per_day in rates:
+            if not people.end() <= rate_start < end or rate_start - people.end() > 140:
+                continue
+            after = re.match(r"[\s,]*(?:each|apiece)?", text[rate_end:])
+            gap = text[people.end() : rate_end] + (after.group(0) if after else "")
+            lead = text[max(start, people.start() - 12) : people.start()]
+            marked = people.re is _MEMBERS_EACH or _EACH_MEMBER.search(gap) or re.search(r"each of", lead, re.I)
+            if _ALL_TOGETHER.search(gap) or not marked:
+                continue
+            share = _SHARE.search(gap)
+            fraction = 1.0
+            if share:
+                fraction = float(share.group(1)) / 100 if share.group(1) else _SHARES[share.group(2).lower()]
+            at = lead.lower().find("each of")
+            first = people.start() - len(lead) + at if at >= 0 else people.start()
+            return size * fraction * per_day, text[first:rate_end]
+    return None
+
+
+# "Once a night we rewrite the ~2,000 that changed": a batch run's size at the run's frequency.
+_ONCE = re.compile(r"\bonce\s+(?:a|an|per|every|each)\s+(day|night|week|month)\b", re.I)
+_BATCH_COUNT = re.compile(
+    r"\b(?:the|all|about|around|roughly|some)\s+~?\s?" + NUM + r"(?![-–]|\s*(?:%|[a-z]+\s+(?:tokens?|words?|pages?)\b|"
+    r"tokens?|words?|pages?|lines?|chars?|characters?|ms|s\b|seconds?|minutes?|hours?|days?|examples|samples))",
+    re.IGNORECASE,
+)
+
+
+_USUAL = re.compile(r"\b(?:on average|averaged?|avg|typically|usually|normally)\b", re.I)
+_PEAK = re.compile(r"\bpeaks?\b|\bat (?:the )?busiest\b", re.I)
+
+
+def _batch_run(text: str) -> tuple[float, str] | None:
+    for once in _ONCE.finditer(text):
+        start, end = sentence_bounds(text, once.start())
+        for count in _BATCH_COUNT.finditer(text, start, end):
+            amount = number(count.group(1), count.group(2))
+            if amount >= 2:
+                period = "day" if once.group(1).lower() == "night" else once.group(1).lower()
+                first, last = min(once.start(), count.start()), max(once.end(), count.end())
+                return amount * PERIOD_PER_DAY[period], text[first:last]
+    return None
+
+
+def volume(text: str) -> tuple[float, str] | None:
+    """Requests a day and the words that say so; a stated population times each member's rate first."""
+    spelled = {f"{_TENS[m.group(1).lower()]} {m.group(2)}": m.group(0) for m in _SPELLED.finditer(text)}
+    digits = spelled_numbers(text)
+    found = _volume_in_digits(digits)
+    if found is None:
+        return None
+    per_day, evidence = found
+    for written, words in spelled.items():
+        evidence = evidence.replace(written, words)  # the evidence keeps the user's own words
+    return round(per_day, 3), evidence
+
+
+def _clause_after(text: str, at: int) -> str:
+    """The words after a rate up to the clause's end: "20 req/min on average", not the next clause's."""
+    end = re.search(r"[,;.!?]", text[at : at + 40])
+    return text[at : at + (end.start() if end else 40)]
+
+
+def _per_day(match: re.Match[str]) -> float:
+    period = next(g for g in (match.group(3), match.group(4)) if g).lower()
+    return number(match.group(1), match.group(2)) * PERIOD_PER_DAY[period]
+
+
+def _volume_in_digits(text: str) -> tuple[float, str] | None:
+    rates = _rates(text)
+    if product := _population_rate(text, rates):
+        return product
+    matches = [(m.start(), m.end(), _per_day(m)) for m in _VOLUME.finditer(text)] + _every(text) + _per_second(text)
+    usual = [m for m in matches if _USUAL.search(text[max(0, m[0] - 25) : m[0]] + _clause_after(text, m[1]))]
+    if chosen := (usual or sorted(matches))[:1]:  # an average rate over a peak one
+        start, end, per_day = chosen[0]
+        return per_day, text[start:end]
+    match = _VOLUME_PLAIN.search(text)
+    if match and re.search(r"\bday|daily\b", text, re.IGNORECASE):
+        return number(match.group(1), match.group(2)), match.group(0)
+    return _batch_run(text)

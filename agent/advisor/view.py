@@ -1,0 +1,186 @@
+"""What a front end shows after a turn, as typed rows: requirements, shortlist, eliminated models,
+sources, the pending question and the fallback. The TUI renders these; it never reads state JSON."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from agent.advisor.interview import build_requirements
+from agent.advisor.state import AdvisorState
+from catalog.display import context_size, milliseconds, money, short_model_name
+
+Origin = Literal["stated", "inferred", "edited", "assumed"]
+
+FIELD_LABELS: dict[str, str] = {
+    "task": "task",
+    "requests_per_day": "requests/day",
+    "input_tokens": "input tokens",
+    "output_tokens": "output tokens",
+    "max_ttft_ms": "max TTFT (ms)",
+    "budget_usd_month": "budget $/month",
+    "min_context": "min context",
+    "needs": "needs",
+    "privacy": "privacy",
+    "regions": "regions",
+    "compliance": "compliance",
+    "open_weights": "open weights",
+    "deployment": "deployment",
+    "cache_hit_rate": "cache hit rate",
+    "batch_share": "batch share",
+    "languages": "languages",
+    "max_response_ms": "max answer time (ms)",
+}
+
+
+def format_value(value: Any) -> str:
+    """A requirement's value in words: no Python literals (True, [], 3000.0)."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return f"{int(value):,}"
+    if isinstance(value, float):
+        return f"{value:,.3g}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "—"
+    return str(value)
+
+
+class _Row(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class RequirementRow(_Row):
+    field: str
+    label: str
+    value: Any
+    shown: str
+    origin: Origin
+    evidence: str = ""  # the user's words it was read from, or the rule that inferred it
+
+
+class ShortlistRow(_Row):
+    rank: int
+    model: str
+    name: str  # the short name a table shows
+    provider: str
+    score: float
+    quality: float | None
+    monthly_cost_usd: float
+    cost: str
+    within_budget: bool
+    ttft_ms: float | None
+    ttft: str
+    max_input_tokens: int | None
+    context: str
+    why: str
+    reasons: tuple[str, ...]
+
+
+class EliminatedRow(_Row):
+    model: str
+    name: str
+    reasons: tuple[str, ...]
+
+
+class SourceRow(_Row):
+    id: str
+    title: str
+    section: str
+    text: str | None = None  # the passage, when this answer retrieved it
+    chunk_id: str | None = None
+
+
+class QuestionView(_Row):
+    field: str
+    text: str
+    choices: tuple[str, ...]
+
+
+class TurnView(_Row):
+    session: str | None
+    answer: str
+    requirements: tuple[RequirementRow, ...]
+    shortlist: tuple[ShortlistRow, ...]
+    fallback: str | None
+    eliminated: tuple[EliminatedRow, ...]
+    sources: tuple[SourceRow, ...]
+    question: QuestionView | None
+
+
+def requirement_rows(state: AdvisorState) -> tuple[RequirementRow, ...]:
+    full = build_requirements(state.requirements).model_dump()
+    rows = []
+    for name, label in FIELD_LABELS.items():
+        origin: Origin = "stated" if name in state.requirements else "assumed"
+        value = full.get(name)
+        rows.append(RequirementRow(field=name, label=label, value=value, shown=format_value(value), origin=origin))
+    return tuple(rows)
+
+
+def shortlist_rows(ranking: dict[str, Any] | None) -> tuple[ShortlistRow, ...]:
+    rows = []
+    for index, item in enumerate((ranking or {}).get("ranked") or [], 1):
+        reasons = tuple(item.get("reasons") or ())
+        rows.append(
+            ShortlistRow(
+                rank=index,
+                model=item["model"],
+                name=short_model_name(item["model"]),
+                provider=item.get("provider", ""),
+                score=item["score"],
+                quality=item.get("quality"),
+                monthly_cost_usd=item["monthly_cost_usd"],
+                cost=money(item["monthly_cost_usd"]),
+                within_budget=item["within_budget"],
+                ttft_ms=item.get("ttft_ms"),
+                ttft=milliseconds(item.get("ttft_ms")),
+                max_input_tokens=item.get("max_input_tokens"),
+                context=context_size(item.get("max_input_tokens")),
+                why=reasons[0].removeprefix("quality: ") if reasons else "",
+                reasons=reasons,
+            )
+        )
+    return tuple(rows)
+
+
+def source_rows(state: AdvisorState) -> tuple[SourceRow, ...]:
+    if state.passages:
+        return tuple(
+            SourceRow(
+                id=p["id"],
+                title=p["title"],
+                section=p.get("section", ""),
+                text=p.get("text"),
+                chunk_id=p.get("chunk_id"),
+            )
+            for p in state.passages
+        )
+    return tuple(SourceRow(id=c.id, title=c.title, section=c.section) for c in state.citations)
+
+
+def turn_view(state: AdvisorState, session: str | None, answer: str = "") -> TurnView:
+    ranking = state.ranking or {}
+    question = state.next_question
+    return TurnView(
+        session=session,
+        answer=answer,
+        requirements=requirement_rows(state),
+        shortlist=shortlist_rows(ranking),
+        fallback=ranking.get("fallback") if ranking.get("ranked") else None,
+        eliminated=tuple(
+            EliminatedRow(model=e["model"], name=short_model_name(e["model"]), reasons=tuple(e["reasons"]))
+            for e in ranking.get("eliminated") or []
+        ),
+        sources=source_rows(state),
+        question=QuestionView(
+            field=question.field, text=question.text, choices=tuple(c.label for c in question.choices)
+        )
+        if question
+        else None,
+    )

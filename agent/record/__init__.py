@@ -1,0 +1,1 @@
+"""The decision record: JSON, Markdown (MADR), LiteLLM config, and re-checking a saved decision."""

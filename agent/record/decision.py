@@ -1,0 +1,280 @@
+"""The decision record: a session's outcome as data (JSON, schema-versioned), Markdown (MADR style)
+and a LiteLLM router config. Built from the session state and the deterministic tools only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from agent.advisor.interview import build_requirements
+from agent.advisor.state import AdvisorState
+from agent.provider_keys import API_KEY_VARIABLES
+from catalog.cost import monthly_cost, routing_savings, self_host_break_even
+from catalog.entries import Catalog
+from catalog.scoring import rank
+
+RECORD_SCHEMA_VERSION = 1
+REVIEW_AFTER_DAYS = 90
+ROLLBACK_TRIGGERS = [
+    "error rate above twice the baseline for 5 minutes or more",
+    "user satisfaction down by more than 20%",
+    "monthly cost more than 25% over the projection",
+    "critical functionality broken, or a manual decision by the team",
+]
+REEVALUATION_TRIGGERS = [
+    "a price change of more than 20% for the chosen model or an alternative",
+    "a deprecation date announced for the chosen model",
+    "a new model that matches quality at lower cost (tradeoff recheck reports it)",
+    "a new requirement: region, compliance regime, modality or 10x volume",
+]
+
+
+class RecordError(ValueError):
+    """A decision record we will not load: one line naming the field and what is wrong."""
+
+
+def _non_finite(value: Any, where: str = "") -> str | None:
+    """The path of the first NaN or Infinity anywhere in `value`, if any."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return where or "(top level)"
+    if isinstance(value, dict):
+        return next((found for k, v in value.items() if (found := _non_finite(v, f"{where}.{k}".lstrip(".")))), None)
+    if isinstance(value, list):
+        return next((found for i, v in enumerate(value) if (found := _non_finite(v, f"{where}[{i}]"))), None)
+    return None
+
+
+class DecisionRecord(BaseModel):
+    model_config = ConfigDict(allow_inf_nan=False)
+
+    schema_version: int = Field(RECORD_SCHEMA_VERSION, ge=1)
+    title: str = Field(max_length=500)
+    status: Literal["proposed", "accepted", "rejected", "deprecated", "superseded"] = "proposed"
+    date: dt.date
+    session: str | None = None
+    context: list[str] = Field(default_factory=list, description="the problem, in the user's words")
+    requirements: dict[str, Any]
+    stated: list[str]
+    options: list[dict[str, Any]]
+    eliminated: list[dict[str, Any]] = Field(default_factory=list)
+    chosen: str | None
+    why: list[str] = Field(default_factory=list)
+    fallback_chain: list[str] = Field(default_factory=list)
+    prices: dict[str, dict[str, float | None]] = Field(default_factory=dict, description="USD per token used")
+    cost_projection: dict[str, Any] = Field(default_factory=dict)
+    consequences: dict[str, list[str]] = Field(default_factory=dict)
+    trials: list[dict[str, Any]] = Field(default_factory=list)
+    votes: list[dict[str, Any]] = Field(default_factory=list)
+    significance: list[str] = Field(default_factory=list)
+    rollback_triggers: list[str] = Field(default_factory=lambda: list(ROLLBACK_TRIGGERS))
+    reevaluate_by: dt.date
+    reevaluation_triggers: list[str] = Field(default_factory=lambda: list(REEVALUATION_TRIGGERS))
+    citations: list[dict[str, str]] = Field(default_factory=list)
+    catalog_version: str
+    prices_as_of: dt.date | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _readable(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            version = data.get("schema_version", RECORD_SCHEMA_VERSION)
+            if isinstance(version, int) and version > RECORD_SCHEMA_VERSION:
+                raise RecordError(f"schema_version {version} is from a newer tradeoff (this one reads up to "
+                                  f"{RECORD_SCHEMA_VERSION}); upgrade tradeoff to read it")  # fmt: skip
+            if (where := _non_finite(data)) is not None:
+                raise RecordError(f"field {where!r} holds NaN or Infinity; give a number")
+        return data
+
+    @model_validator(mode="after")
+    def _requirements_valid(self) -> DecisionRecord:
+        """Stated requirements validate exactly as typed input would; nothing bad becomes a default."""
+        from pydantic import ValidationError
+
+        from catalog.requirements import Requirements
+
+        unknown = [name for name in self.stated if name not in Requirements.model_fields]
+        if unknown:
+            raise RecordError(f"field 'stated' names {unknown[0]!r}, which is not a requirement")
+        missing = [name for name in self.stated if name not in self.requirements]
+        if missing:
+            raise RecordError(f"field 'stated' names {missing[0]!r}, which 'requirements' does not give")
+        try:
+            Requirements.model_validate({k: v for k, v in self.requirements.items() if k in self.stated})
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            field = ".".join(str(part) for part in error["loc"])
+            raise RecordError(f"field 'requirements.{field}': {error['msg']}") from None
+        for model, prices in self.prices.items():
+            if any(value is not None and value < 0 for value in prices.values()):
+                raise RecordError(f"field 'prices.{model}': a price below 0")
+        for field, rows in (("options", self.options), ("trials", self.trials)):
+            for index, row in enumerate(rows):
+                if (problem := _row_problem(row)) is not None:
+                    raise RecordError(f"field '{field}[{index}]': {problem}")
+        return self
+
+
+_MEASURES = ("score", "monthly_cost_usd", "ttft_ms", "latency_ms", "output_tokens", "input_tokens", "tokens_per_s",
+             "cost_usd", "quality")  # fmt: skip
+
+
+def _row_problem(row: dict[str, Any]) -> str | None:
+    """What is wrong with one option or trial row: a model that is not a name, a measure below 0."""
+    model = row.get("model")
+    if not isinstance(model, str) or not model or not model.isprintable():
+        return "'model' must be a model name"
+    for key in _MEASURES:
+        value = row.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float) or value < 0):
+            return f"'{key}' must be a number >= 0"
+    return None
+
+
+def _cost_projection(catalog: Catalog, record_options: list[dict[str, Any]], requirements: Any) -> dict[str, Any]:
+    """What the chosen model costs as planned, with caching, with batch, routed, and self-hosted."""
+    if not record_options:
+        return {}
+    chosen = catalog.get(record_options[0]["model"])
+    if chosen is None:
+        return {}
+    args = (requirements.requests_per_day, requirements.input_tokens, requirements.output_tokens)
+    projection: dict[str, Any] = {"as_planned_usd_month": monthly_cost(chosen, *args,
+                                  requirements.cache_hit_rate, requirements.batch_share).monthly_cost_usd}  # fmt: skip
+    if chosen.prices.cache_read is not None:
+        projection["with_50pct_cache_hits_usd_month"] = monthly_cost(chosen, *args, cache_hit_rate=0.5).monthly_cost_usd
+    if chosen.prices.input_batch is not None:
+        projection["with_50pct_batch_usd_month"] = monthly_cost(chosen, *args, batch_share=0.5).monthly_cost_usd
+    projection |= _routing_projection(catalog, record_options, chosen, args)
+    hosted = next((catalog.get(o["model"]) for o in record_options if o["provider"] == "self-hosted"), None)
+    if (
+        hosted is not None
+        and hosted.self_hosting is not None
+        and chosen.prices.known
+        and not chosen.is_self_hosted_route
+    ):
+        even = self_host_break_even(
+            hosted, chosen, requirements.input_tokens, requirements.output_tokens,
+            requirements.operations_usd_month, requirements.requests_per_month,
+        )  # fmt: skip
+        projection["self_host_model"] = hosted.id
+        projection["self_host_fixed_usd_month"] = even.gpu_usd_per_replica_month + even.operations_usd_month
+        projection["self_host_break_even_requests_month"] = even.break_even_requests_per_month
+        projection["self_host_conclusion"] = even.conclusion
+    return projection
+
+
+def _routing_projection(
+    catalog: Catalog, options: list[dict[str, Any]], chosen: Any, args: tuple[float, int, int]
+) -> dict[str, Any]:
+    """70% of traffic to a cheaper shortlisted API model: an estimate, said so; never a negative "saving"."""
+    if chosen.is_self_hosted_route:
+        return {}
+    candidates = [entry for o in sorted(options, key=lambda o: o["monthly_cost_usd"])
+                  if o["model"] != chosen.id and (entry := catalog.get(o["model"])) is not None
+                  and not entry.is_self_hosted_route]  # fmt: skip
+    for cheap_entry in candidates:
+        routed = routing_savings(chosen, [(cheap_entry, 0.7), (chosen, 0.3)], *args)
+        if routed.savings_fraction > 0:
+            return {"routing_70pct_to": cheap_entry.id, "routing_usd_month": routed.routed_monthly_usd,
+                    "routing_savings_fraction": round(routed.savings_fraction, 3),
+                    "routing_basis": "estimate: 70% of requests to the cheaper model (the course's rule of "
+                                     "thumb), assuming it handles them; tradeoff route measures it on your eval "
+                                     "results"}  # fmt: skip
+    return {"routing_note": f"no routing saving estimated: no other shortlisted API model costs less than {chosen.id} "
+            "per request at this size, so routing traffic to one would raise the bill; measure a lower tier on your "
+            "own prompts with tradeoff eval --save and tradeoff route"}  # fmt: skip
+
+
+def _consequences(options: list[dict[str, Any]], requirements: Any, catalog: Catalog) -> dict[str, list[str]]:
+    if not options:
+        return {"good": [], "bad": ["no model meets every hard constraint"]}
+    best = options[0]
+    entry = catalog.get(best["model"])
+    good = [reason for reason in best["reasons"][:3]]
+    bad = []
+    if not best["within_budget"]:
+        bad.append("the chosen model is over the stated budget")
+    if entry is not None and not entry.open_weights:
+        bad.append("proprietary weights: moving off this provider means re-testing another model")
+    if entry is not None and entry.quality_source and "estimate" in str(catalog.sources.get(entry.quality_source, "")):
+        bad.append("quality figures are estimates: confirm with a trial on your own prompts")
+    if entry is not None and entry.deprecation_date is not None:
+        bad.append(f"deprecation date on record: {entry.deprecation_date.isoformat()}")
+    return {"good": good, "bad": bad or ["none found by the tools; watch the re-evaluation triggers"]}
+
+
+def build_record(state: AdvisorState, catalog: Catalog, today: dt.date, session: str | None = None) -> DecisionRecord:
+    from agent.advisor.recommendation import citations_for
+    from agent.trials.stats import tallied_votes, win_rate_lines
+
+    requirements = build_requirements(state.requirements)
+    ranking = rank(catalog, requirements, today, top=5)
+    options = [
+        {"model": r.model, "provider": r.provider, "score": r.score, "subscores": r.subscores,
+         "monthly_cost_usd": r.monthly_cost_usd, "within_budget": r.within_budget, "ttft_ms": r.ttft_ms,
+         "quality": r.quality, "reasons": list(r.reasons), "tier_advice": r.tier_advice}
+        for r in ranking.ranked
+    ]  # fmt: skip
+    chosen = ranking.ranked[0].model if ranking.ranked else None
+    # The chain: the choice, the fallback from another provider, then the best from a third provider.
+    chain: list[str] = [chosen] if chosen else []
+    if ranking.fallback:
+        chain.append(ranking.fallback)
+    used = {r.provider for r in ranking.ranked if r.model in chain}
+    chain += [r.model for r in ranking.ranked if r.model not in chain and r.provider not in used][:1]
+    prices: dict[str, dict[str, float | None]] = {}
+    for model in sorted({r.model for r in ranking.ranked} | set(chain)):
+        entry = catalog.get(model)
+        if entry is not None:
+            prices[model] = {"input": entry.prices.input, "output": entry.prices.output}
+    votes = tallied_votes(state.votes)
+    user_words = [m.content for m in state.messages if m.role == "user"][:6]
+    return DecisionRecord(
+        title=f"Model choice for {requirements.task}: {chosen or 'no model qualifies'}",
+        date=today,
+        session=session,
+        context=user_words,
+        requirements=requirements.model_dump(mode="json"),
+        stated=sorted(state.requirements),
+        options=options,
+        eliminated=[{"model": e.model, "reasons": list(e.reasons)} for e in ranking.eliminated],
+        chosen=chosen,
+        why=options[0]["reasons"] if options else [],
+        fallback_chain=chain,
+        prices=prices,
+        cost_projection=_cost_projection(catalog, options, requirements),
+        consequences=_consequences(options, requirements, catalog),
+        trials=list(state.trials),
+        votes=list(state.votes),
+        significance=win_rate_lines(votes) if votes else [],
+        reevaluate_by=today + dt.timedelta(days=REVIEW_AFTER_DAYS),
+        citations=citations_for(requirements),
+        catalog_version=catalog.version,
+        prices_as_of=catalog.prices_as_of,
+    )
+
+
+def litellm_config(record: DecisionRecord, catalog: Catalog) -> dict[str, Any]:
+    """A LiteLLM Router / proxy config: the chosen model, its fallbacks, retries and timeouts.
+    Keys are references to environment variables (os.environ/NAME), never values."""
+    model_list = []
+    for index, model in enumerate(record.fallback_chain):
+        entry = catalog.get(model)
+        provider = entry.provider if entry else model.split("/", 1)[0]
+        params: dict[str, Any] = {"model": model, "timeout": 30, "max_retries": 0}
+        variable = API_KEY_VARIABLES.get(provider)
+        if variable:
+            params["api_key"] = f"os.environ/{variable}"
+        if provider in ("azure", "azure_ai"):
+            params["api_base"] = f"os.environ/{provider.upper()}_API_BASE"
+        model_list.append({"model_name": "primary" if index == 0 else f"fallback-{index}", "litellm_params": params})
+    names = [item["model_name"] for item in model_list]
+    return {
+        "model_list": model_list,
+        "router_settings": {"num_retries": 2, "timeout": 30, "retry_after": 1,
+                            "fallbacks": [{"primary": names[1:]}] if len(names) > 1 else []},
+        "litellm_settings": {"num_retries": 2, "request_timeout": 30, "drop_params": True},
+    }  # fmt: skip

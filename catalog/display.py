@@ -1,0 +1,52 @@
+"""How money, prices, latency, context sizes and model names read, once, for every front end."""
+
+from __future__ import annotations
+
+import math
+
+
+def money(value: float) -> str:
+    """Dollars: whole above $100, cents above a cent, two significant digits below (never "$0.00"
+    for a cost that is not zero)."""
+    if not math.isfinite(value):
+        return "?"
+    sign, size = ("-" if value < 0 else ""), abs(value)
+    if size >= 100:
+        text = f"{size:,.0f}"
+    elif size >= 0.01 or size == 0:
+        text = f"{size:,.2f}"
+    else:
+        text = f"{size:.2g}"
+    return f"{sign}${text}"
+
+
+def money_or_unknown(value: float | None) -> str:
+    return "?" if value is None else money(value)
+
+
+def price_per_million(usd_per_token: float | None) -> str:
+    """A per-token price as dollars per million tokens, with the digits a cheap model needs
+    ("$0.075", "$15", "$0.0375")."""
+    if usd_per_token is None or not math.isfinite(usd_per_token):
+        return "?"
+    per_million = usd_per_token * 1e6
+    if per_million == 0:
+        return "$0"
+    return f"${per_million:,.2f}" if per_million >= 100 else f"${per_million:.4g}"
+
+
+def milliseconds(value: float | None) -> str:
+    return "?" if value is None or not math.isfinite(value) else f"{value:,.0f} ms"
+
+
+def context_size(tokens: int | None) -> str:
+    """A context window in the form people quote it: 128k, 1.0M."""
+    if not tokens:
+        return "?"
+    return f"{tokens / 1e6:.1f}M" if tokens >= 1_000_000 else f"{tokens // 1000:,}k"
+
+
+def short_model_name(model: str, width: int = 30) -> str:
+    """The route's last segment, which is the model's own name; the full id is in the record."""
+    name = model.rsplit("/", 1)[-1]
+    return name if len(name) <= width else name[: width - 1] + "…"

@@ -1,0 +1,157 @@
+"""The TUI's Routing view on the fixed eval results: the routers' table, the curve, the verdict,
+and the chosen router exported as a LiteLLM config."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from textual.app import App
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Input, Static
+
+from tui.screens.routing import RoutingCurve, RoutingScreen
+
+RESULTS = Path(__file__).parents[1] / "data" / "route_results.json"
+PRICES = "cheap/model-small=1,2 strong/model-large=10,20"
+
+
+def hosting(screen: Screen) -> App[None]:
+    """A bare app that opens `screen`, so a test drives it alone."""
+
+    class Host(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(screen)
+
+    return Host()
+
+
+async def test_the_routing_view_shows_routers_curve_and_exports_the_cascade(tmp_path):
+    screen = RoutingScreen(str(RESULTS), prices=PRICES, requests_per_day=10_000, export_dir=tmp_path)
+
+    async with hosting(screen).run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        table = screen.query_one("#routing-table", DataTable)
+        names = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        assert names == ["strong/model-large alone", "cheap/model-small alone", "oracle", "cascade", "heuristic"]
+        assert str(table.get_row_at(3)[3]) == "$0.95"  # the cascade's $ per 1,000 requests, computed by hand
+        summary = str(screen.query_one("#routing-summary", Static).render())
+        assert "Use the cascade" in summary and "figure of merit" in summary
+        assert screen.query_one(RoutingCurve).plt is not None
+        screen.query_one("#export-cascade", Button).press()
+        await pilot.pause()
+        assert screen.exported is not None
+        config = yaml.safe_load(screen.exported.read_text())
+        assert config["tradeoff_routing"]["router"] == "cascade"
+        assert [m["model_name"] for m in config["model_list"]] == ["tier-1", "tier-2"]
+
+
+async def test_a_bad_file_is_one_notification(tmp_path):
+    screen = RoutingScreen(str(tmp_path / "missing.json"), export_dir=tmp_path)
+    notes: list[str] = []
+
+    class Host(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(screen)
+
+        def notify(self, message, **kwargs):  # type: ignore[no-untyped-def, override]
+            notes.append(str(message))
+
+    async with Host().run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert notes and "missing.json" in notes[0]
+        assert screen.query_one("#export-cascade", Button).disabled
+
+
+async def test_slash_route_opens_the_routing_view():
+    from tui.app import TradeoffApp
+
+    app = TradeoffApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.slash_command(f"/route {RESULTS}")
+        await pilot.pause()
+        assert isinstance(app.screen, RoutingScreen)
+        assert app.screen.query_one("#routing-table", DataTable).row_count == 5
+
+
+async def test_results_in_memory_route_cheapest_first_and_hand_the_route_to_the_session(tmp_path):
+    import json
+
+    data = json.loads(RESULTS.read_text())
+    data["models"] = list(reversed(data["models"]))  # a batch runs the shortlist in rank order, strongest first
+    kept: list[dict] = []
+    screen = RoutingScreen(prices=PRICES, requests_per_day=10_000, export_dir=tmp_path, results_data=data,
+                           on_route=kept.append)  # fmt: skip
+
+    async with hosting(screen).run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        table = screen.query_one("#routing-table", DataTable)
+        names = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        assert names == ["strong/model-large alone", "cheap/model-small alone", "oracle", "cascade", "heuristic"]
+        assert str(table.get_row_at(3)[3]) == "$0.95"  # the same hand-computed cascade as from the file
+        assert len(kept) == 1 and kept[0]["tests"] == 8 and kept[0]["date"] and kept[0]["recommended"] == "cascade"
+        assert kept[0]["source"] == "the batch eval in the TUI"
+
+
+async def test_after_a_batch_the_routing_button_and_f6_open_the_view_on_its_results(tmp_path):
+    import json
+
+    from agent.settings import Settings
+    from tests import fault_server
+    from tui.screens.batch import BatchScreen
+
+    server, url = fault_server.start()
+    tests = tmp_path / "t.jsonl"
+    tests.write_text("\n".join(json.dumps({"id": f"t{i}", "prompt": "Say hi.", "assert": [{"type": "is-json"}]})
+                               for i in range(4)))  # fmt: skip
+    models = ["openai/healthy", "openai/healthy-2"]
+    opened: list[dict] = []
+
+    class Harness(App[None]):
+        settings = Settings()
+
+    app = Harness()
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = BatchScreen(models, {m: url for m in models}, lambda model: None, str(tests))
+            await app.push_screen(screen)
+            assert screen.query_one("#batch-routing", Button).disabled  # nothing to route on yet
+            await pilot.press("f6")
+            assert app.screen is screen
+            await pilot.click("#batch-run")
+            await pilot.pause()
+            await screen.workers.wait_for_complete()
+            await pilot.pause()
+            assert not screen.query_one("#batch-routing", Button).disabled
+            await pilot.press("f6")  # no callback: the Routing view opens on the batch's results
+            await pilot.pause()
+            routing = app.screen
+            assert isinstance(routing, RoutingScreen)
+            table = routing.query_one("#routing-table", DataTable)
+            assert table.row_count == 0  # these models have no price: the view says so and waits for one
+            routing.query_one("#routing-prices", Input).value = "openai/healthy-2=1,2 openai/healthy=10,20"
+            await pilot.click("#routing-run")
+            await pilot.pause()
+            # Tiers cheapest first whatever the batch's order: openai/healthy is the strong tier here.
+            assert table.row_count == 5 and str(table.get_row_at(0)[0]) == "openai/healthy alone"
+            assert str(table.get_row_at(1)[0]) == "openai/healthy-2 alone"
+            await pilot.press("escape")
+            screen.open_routing = opened.append
+            await pilot.click("#batch-routing")
+            assert opened and opened[0]["models"] == models and len(opened[0]["cases"]) == 4
+            assert opened[0] == json.loads(json.dumps(screen.result.as_json()))  # what eval --save writes
+    finally:
+        server.shutdown()
+
+
+async def test_the_command_palette_has_the_routing_view():
+    from tui.app import TradeoffApp
+    from tui.commands import ACTIONS
+
+    assert ("Routing view", "route") in [(name, action) for name, action, _ in ACTIONS]
+    app = TradeoffApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.run_action("route")
+        await pilot.pause()
+        assert isinstance(app.screen, RoutingScreen)
+        assert app.screen.query_one("#routing-table", DataTable).row_count == 0  # waits for a file
