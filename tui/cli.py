@@ -344,7 +344,7 @@ def build_parser() -> Parser:
     importer = commands.add_parser("import", help="load a decision record (JSON) back into a new session")
     importer.add_argument("record", metavar="RECORD.json")
 
-    board = commands.add_parser("leaderboard", help="your blind votes as Bradley-Terry ratings with 95% intervals")
+    board = commands.add_parser("leaderboard", help="your blind votes as Bradley-Terry ratings with 95%% intervals")
     board.add_argument("--votes", metavar="FILE", help="votes file (default: the data dir's votes.jsonl)")
     board.add_argument("--session", metavar="ID", help="add the votes recorded in this advisor session")
     board.add_argument("--json", action="store_true")
