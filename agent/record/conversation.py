@@ -4,7 +4,7 @@ asked along the way. Short replies ("2", "ok") are counted, not quoted."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -19,6 +19,7 @@ from agent.record import wording
 MIN_WORDS_QUOTED = 4
 _ASKING = frozenset({"knowledge", "explain", "compare", "economics"})
 _REPLIES = frozenset({"greeting", "recommend"})
+_CHANGES = frozenset({"drop", "what_if"})
 
 
 class InterviewAnswer(BaseModel):
@@ -53,9 +54,16 @@ def _asked(previous: ChatMessage | None) -> Question | None:
     return next((q for q in _KNOWN if f"**{q.text}**" in previous.content), None)
 
 
-def _requirement(question: Question, chosen: Any) -> tuple[str, bool]:
-    """(what the answer set, in words; whether it took the default)."""
-    skipped = chosen == question.default and not any(c.value == chosen for c in question.choices)
+def _picked(question: Question, answer: str) -> bool:
+    """Whether the answer named a choice (by number or label) rather than accepting the default."""
+    lowered = answer.strip().lower()
+    if lowered.rstrip(".)").isdigit():
+        return True
+    return any(lowered in (c.label.lower(), str(c.value).lower()) for c in question.choices)
+
+
+def _requirement(question: Question, chosen: Any) -> str:
+    """What the answer set, in words."""
     match = next((c for c in question.choices if c.value == chosen), None)
     if question.field == "input_tokens":
         shown = match.label if match else "the usual size for the task (assumed)"
@@ -63,31 +71,35 @@ def _requirement(question: Question, chosen: Any) -> tuple[str, bool]:
         shown = f"must stay in the {chosen.split(':', 1)[1].upper()}"
     else:
         shown = wording.value(question.field, chosen)
-    return f"{wording.label(question.field)}: {shown}", skipped
+    return f"{wording.label(question.field)}: {shown}"
 
 
-def summarise(messages: Sequence[ChatMessage]) -> Conversation:
-    """The user's messages sorted into what they said, what they answered and what they asked."""
+def summarise(messages: Sequence[ChatMessage], changed_at: Collection[int] = ()) -> Conversation:
+    """The user's messages sorted into what they said, what they answered and what they asked;
+    `changed_at` holds the turns (1 = the first user message) the requirements' history names."""
     said: list[str] = []
     answers: list[InterviewAnswer] = []
     questions: list[str] = []
     unquoted = 0
     previous: ChatMessage | None = None
+    turn = 0
     for message in messages:
         if message.role == "user":
+            turn += 1
             text = message.content.strip()
             question = _asked(previous)
             chosen, value = read_choice(question, text) if question is not None else (False, None)
             if question is not None and chosen:
-                requirement, skipped = _requirement(question, value)
                 answers.append(InterviewAnswer(field=question.field, question=question.text, answer=text,
-                                               requirement=requirement, skipped=skipped))  # fmt: skip
+                                               requirement=_requirement(question, value),
+                                               skipped=not _picked(question, text)))  # fmt: skip
             elif text:
                 found = extract(text)
                 intent = classify(text, found).kind
-                if intent in _ASKING and not found.fields:
+                states = bool(found.fields) or intent in _CHANGES or turn in changed_at
+                if intent in _ASKING and not states:
                     questions.append(text)
-                elif intent in _REPLIES or (not found.fields and len(text.split()) < MIN_WORDS_QUOTED):
+                elif not states and (intent in _REPLIES or len(text.split()) < MIN_WORDS_QUOTED):
                     unquoted += 1
                 else:
                     said.append(text)

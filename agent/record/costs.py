@@ -102,9 +102,10 @@ def cost_projection(catalog: Catalog, options: list[dict[str, Any]], req: Requir
                               reasoning_override=req.reasoning_tokens,
                               operations_usd_month=req.operations_usd_month)  # fmt: skip
     projection: dict[str, Any] = {"as_planned_usd_month": as_planned.monthly_cost_usd}
-    if chosen.prices.cache_read is not None:
+    # A what-if only where the user stated no share of their own: the cost table shows theirs.
+    if chosen.prices.cache_read is not None and not req.cache_hit_rate:
         projection["with_50pct_cache_hits_usd_month"] = monthly_cost(chosen, *args, cache_hit_rate=0.5).monthly_cost_usd
-    if chosen.prices.input_batch is not None:
+    if chosen.prices.input_batch is not None and not req.batch_share:
         projection["with_50pct_batch_usd_month"] = monthly_cost(chosen, *args, batch_share=0.5).monthly_cost_usd
     projection |= _routing_projection(catalog, options, chosen, args)
     hosted = next((catalog.get(o["model"]) for o in options if o["provider"] == "self-hosted"), None)

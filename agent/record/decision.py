@@ -209,7 +209,7 @@ def build_record(state: AdvisorState, catalog: Catalog, today: dt.date, session:
         if entry is not None:
             prices[model] = {"input": entry.prices.input, "output": entry.prices.output}
     votes = tallied_votes(state.votes)
-    said = summarise(state.messages)
+    said = summarise(state.messages, {event.turn for event in state.history})
     basis = {model: rows for model in dict.fromkeys([*(o["model"] for o in options), *chain])
              if (entry := catalog.get(model)) is not None
              and (rows := quality_basis(entry, requirements.task, bool(requirements.languages)))}  # fmt: skip

@@ -41,8 +41,8 @@ def _context(record: DecisionRecord) -> list[str]:
     if record.interview:
         out += ["Answers to the advisor's questions:"]
         for answer in record.interview:
-            how = "skipped, so the default" if answer.skipped else f"answered “{_cell(answer.answer)}”"
-            out.append(f"- *{answer.question}* {how}: {answer.requirement}")
+            how = "skipped (the default)" if answer.skipped else f"answered “{_cell(answer.answer)}”"
+            out.append(f"- *{answer.question}* {how} → {answer.requirement}")
         out.append("")
     if record.questions_asked:
         out += ["Questions the user asked along the way:"] + [f"- “{_cell(q)}”" for q in record.questions_asked]
