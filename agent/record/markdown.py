@@ -132,7 +132,8 @@ def _outcome(record: DecisionRecord) -> list[str]:
 def _cost_table(record: DecisionRecord, table: CostTable) -> list[str]:
     req = record.requirements
     heads = [f"{s.label} ({s.requests_per_day:,.0f} a day)" for s in table.scenarios]
-    out = ["Monthly cost of each option, from list prices:", "",
+    out = ["Monthly cost of each option, from the catalog's prices (or, self-hosted, its GPU and operations costs) "
+           "and the inputs below:", "",
            "| model | role | " + " | ".join(heads) + " |", "|---|---|" + "---|" * len(heads)]  # fmt: skip
     for row in table.rows:
         out.append(f"| {row.model} | {row.role} | " + " | ".join(money_or_unknown(v) for v in row.usd_month) + " |")
