@@ -37,9 +37,9 @@ def origin(field: str, history: Sequence[RequirementEvent], stated: Sequence[str
     """Where a driver's value comes from, in words, from the last event for that field."""
     last = next((event for event in reversed(history) if event.field == field), None)
     if last is None:
-        if field in stated:
-            return "stated"
-        return f"assumed: {size_note}" if size_note else "assumed: tradeoff's default"
+        if size_note:  # how a size was worked out says whether it was stated, chosen or assumed
+            return size_note
+        return "stated" if field in stated else "assumed: tradeoff's default"
     where = f" in {_message(last.turn)}" if last.turn > 0 else ""
     evidence = _quoted(last)
     if last.action == "dropped":

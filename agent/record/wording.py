@@ -64,10 +64,7 @@ def priorities(weights: Mapping[str, float]) -> str:
     return ", ".join(f"{name} {_percent(weight / total)}" for name, weight in weights.items())
 
 
-def value(field: str, shown: Any) -> str:
-    """A requirement's value in words; None and empty read as what they mean for that field."""
-    if shown is None or shown == [] or shown == {}:
-        return _NONE.get(field, "not set")
+def _number(field: str, shown: float) -> str:
     if field == "requests_per_day":
         return f"{_count(shown)} requests a day"
     if field in ("input_tokens", "output_tokens", "reasoning_tokens"):
@@ -77,31 +74,42 @@ def value(field: str, shown: Any) -> str:
     if field in ("budget_usd_month", "operations_usd_month"):
         return f"{money(shown)} a month"
     if field == "min_context":
-        return f"{context_size(shown)} tokens"
-    if field == "privacy":
-        return _PRIVACY.get(shown, str(shown))
-    if field == "deployment":
-        return _DEPLOYMENT.get(shown, str(shown))
-    if field == "open_weights":
-        return "required" if shown else "not required"
+        return f"{context_size(int(shown))} tokens"
     if field == "cache_hit_rate":
         return f"{_percent(shown)} of input tokens" if shown else "none"
     if field == "batch_share":
         return f"{_percent(shown)} of requests" if shown else "none"
-    if field == "priorities" and isinstance(shown, Mapping):
+    return _count(shown)
+
+
+def _mapping(field: str, shown: Mapping[str, Any]) -> str:
+    if field == "priorities":
         return priorities(shown)
-    if field == "input_parts" and isinstance(shown, Mapping):
-        return ", ".join(f"{_PARTS.get(part, part)} {_count(tokens)} tokens" for part, tokens in shown.items())
-    if isinstance(shown, Mapping):  # an interview answer that set several fields at once
-        if field in shown:
-            return value(field, shown[field])
-        return "; ".join(f"{label(name)} {value(name, item)}" for name, item in shown.items() if name != "size_notes")
+    if field == "input_parts":
+        return ", ".join(f"{_PARTS.get(part, part)} {value('input_tokens', tokens)}" for part, tokens in shown.items())
+    if field == "size_notes":
+        return "; ".join(dict.fromkeys(str(note) for note in shown.values()))
+    if field in shown:  # an interview answer that set several fields at once
+        return value(field, shown[field])
+    return "; ".join(f"{label(name)} {value(name, item)}" for name, item in shown.items() if name != "size_notes")
+
+
+def value(field: str, shown: Any) -> str:
+    """A requirement's value in words; None and empty read as what they mean for that field."""
+    if shown is None or shown == [] or shown == {}:
+        return _NONE.get(field, "not set")
+    if field == "open_weights" or isinstance(shown, bool):
+        return ("required" if shown else "not required") if field == "open_weights" else ("yes" if shown else "no")
+    if isinstance(shown, int | float):
+        return _number(field, float(shown))
+    if isinstance(shown, Mapping):
+        return _mapping(field, shown)
+    if field == "privacy":
+        return _PRIVACY.get(str(shown), str(shown))
+    if field == "deployment":
+        return _DEPLOYMENT.get(str(shown), str(shown))
     if field == "languages" and isinstance(shown, list):
         return ", ".join(str(item).capitalize() for item in shown)
     if isinstance(shown, list):
         return ", ".join(_UPPER.get(str(item), str(item)) for item in shown)
-    if isinstance(shown, bool):
-        return "yes" if shown else "no"
-    if isinstance(shown, float | int):
-        return _count(shown)
     return str(shown)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from agent.advisor.interview import QUESTIONS
+from agent.advisor.interview import QUESTIONS, apply_choice, size_question
 from agent.advisor.state import AdvisorState, ChatMessage, RequirementEvent
 from agent.record.decision import RECORD_SCHEMA_VERSION, DecisionRecord, build_record
 from agent.record.markdown import render_markdown
@@ -206,3 +206,21 @@ def test_a_version_1_record_still_loads_renders_and_imports(catalog, tmp_path):
     finally:
         advisor.close()
     assert state.ranking["ranked"][0]["model"] == record.chosen
+
+
+def test_a_size_answer_reads_as_the_size_it_set_and_how_it_was_worked_out(catalog):
+    question = size_question("document-analysis")
+    prompt = said(f"**{question.text}**\n" + "\n".join(c.label for c in question.choices))
+    requirements = apply_choice({"task": "document-analysis", "requests_per_day": 2_000}, "input_tokens",
+                                question.choices[1].value)  # fmt: skip
+    state = AdvisorState(messages=[user("We need to summarise legal contracts, 2,000 a day"), prompt, user("2")],
+                         requirements=requirements)  # fmt: skip
+    record = build_record(state, catalog, TODAY)
+    assert [a.requirement for a in record.interview] == [f"input per request: {question.choices[1].label}"]
+    text = render_markdown(record)
+    assert (
+        "| input per request | 6,000 tokens |" in text
+        and "| what one request carries | documents 6,000 tokens |" in text
+    )
+    assert "| how the sizes were worked out | stated | ~10 pages x ~600 tokens a page (assumption) |" in text
+    assert not LITERAL.findall(text)
