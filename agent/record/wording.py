@@ -51,11 +51,17 @@ def label(field: str) -> str:
 
 
 def _count(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    """Whole above 100, three significant digits below ("2.5", "0.031"), never "3000.0"."""
+    if float(value).is_integer() or abs(value) >= 100:
+        return f"{value:,.0f}"
+    return f"{value:.3g}" if abs(value) >= 1 else f"{value:.2g}"
 
 
 def _percent(value: float) -> str:
-    return f"{value:.0%}" if round(value * 100, 6).is_integer() else f"{value:.1%}"
+    share = value * 100
+    if round(share, 6).is_integer():
+        return f"{share:.0f}%"
+    return f"{share:.3g}%" if share >= 0.1 else "under 0.1%"
 
 
 def priorities(weights: Mapping[str, float]) -> str:
