@@ -58,8 +58,16 @@ def _cell(text: str) -> str:
 def history_table(history: Sequence[RequirementEvent]) -> list[str]:
     """The events in order, one table row each."""
     lines = ["| when | requirement | what happened | value | from |", "|---|---|---|---|---|"]
+    before: dict[str, str] = {}
     for event in history:
-        shown = "no longer a requirement" if event.action == "dropped" else wording.value(event.field, event.value)
+        was = f" (was {before[event.field]})" if event.field in before else ""
+        if event.action == "dropped":
+            shown = f"no longer a requirement{was}"
+            before.pop(event.field, None)
+        else:
+            shown = wording.value(event.field, event.value)
+            shown += was if event.action in ("changed", "edited") and before.get(event.field) != shown else ""
+            before[event.field] = wording.value(event.field, event.value)
         lines.append(f"| {_message(event.turn)} | {wording.label(event.field)} | {ACTION_WORDS[event.action]} | "
                      f"{_cell(shown)} | {_cell(_quoted(event))} |")  # fmt: skip
     return lines

@@ -52,6 +52,8 @@ def dropped_budget(catalog) -> DecisionRecord:
                              turn=1),
             RequirementEvent(field="budget_usd_month", action="dropped", evidence="drop the budget", turn=2),
             RequirementEvent(field="max_ttft_ms", action="stated", value=2_000, evidence="2", turn=3),
+            RequirementEvent(field="requests_per_day", action="edited", value=50_000,
+                             evidence="the requirements panel"),
         ],
     )  # fmt: skip
     return build_record(state, catalog, TODAY)
@@ -65,16 +67,36 @@ def test_a_requirement_stated_and_later_dropped_shows_as_dropped(dropped_budget)
     text = render_markdown(dropped_budget)
     history = section(text, "### How the requirements came about")
     assert "| message 1 | monthly budget | stated | $2,000 a month | “$2,000 a month” |" in history
-    assert "| message 2 | monthly budget | dropped | no longer a requirement | “drop the budget” |" in history
+    assert (
+        "| message 2 | monthly budget | dropped | no longer a requirement (was $2,000 a month) | “drop the budget” |"
+        in (history)
+    )
     assert history.index("| stated | $2,000") < history.index("| dropped |")
     drivers = section(text, "## Decision drivers")
     assert "| monthly budget | no fixed budget | dropped in message 2, so the default applies |" in drivers
     assert "| task | chat | inferred from “support chatbot” |" in drivers
+    # An edit to the value it already had says so without a "was".
+    assert "| — | volume | edited by hand | 50,000 requests a day | the requirements panel |" in history
+    assert "| volume | 50,000 requests a day | edited by hand |" in drivers
     assert "kept no history" not in text
     # The JSON keeps the events as the session recorded them.
     again = DecisionRecord.model_validate_json(dropped_budget.model_dump_json())
     assert [(e.field, e.action) for e in again.history][2:4] == [("budget_usd_month", "stated"),
                                                                  ("budget_usd_month", "dropped")]  # fmt: skip
+
+
+def test_a_changed_requirement_says_what_it_was(catalog):
+    state = AdvisorState(
+        messages=[user(FIRST), said("Shortlist."), user("actually 2 seconds is fine")],
+        requirements={"task": "chat", "requests_per_day": 50_000, "max_ttft_ms": 2_000},
+        history=[RequirementEvent(field="max_ttft_ms", action="stated", value=1_000, evidence="within 1 second",
+                                  turn=1),
+                 RequirementEvent(field="max_ttft_ms", action="changed", value=2_000, evidence="2 seconds", turn=2)],
+    )  # fmt: skip
+    text = render_markdown(build_record(state, catalog, TODAY))
+    assert "| message 2 | time to first token | changed | 2,000 ms (was 1,000 ms) | “2 seconds” |" in text
+    assert "| time to first token | 2,000 ms | changed in message 2 |" in text
+    assert "> actually 2 seconds is fine" in text
 
 
 def test_the_context_quotes_what_the_user_said_and_turns_answers_into_requirements(dropped_budget):
