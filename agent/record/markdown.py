@@ -170,9 +170,11 @@ def _what_ifs(projection: dict[str, Any]) -> list[str]:
     elif "routing_note" in projection:
         lines.append(f"Routing: {projection['routing_note']}.")
     if "self_host_model" in projection:
-        lines.append(f"Self-hosting {projection['self_host_model']} costs "
-                     f"{money(projection['self_host_fixed_usd_month'])} a month whatever the volume; "
-                     f"{projection['self_host_conclusion']}.")  # fmt: skip
+        even = projection.get("self_host_break_even_requests_month")
+        at = f", breaking even at {even:,.0f} requests a month" if isinstance(even, int | float) else ""
+        conclusion = str(projection["self_host_conclusion"]).rstrip(".")
+        lines.append(f"Self-hosting {projection['self_host_model']}: one replica and its operations cost "
+                     f"{money(projection['self_host_fixed_usd_month'])} a month{at}. {conclusion}.")  # fmt: skip
     return [f"- {line}" for line in lines]
 
 

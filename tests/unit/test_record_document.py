@@ -12,9 +12,10 @@ import pytest
 
 from agent.advisor.interview import QUESTIONS, apply_choice, size_question
 from agent.advisor.state import AdvisorState, ChatMessage, RequirementEvent
+from agent.record.costs import cost_projection
 from agent.record.decision import RECORD_SCHEMA_VERSION, DecisionRecord, build_record
 from agent.record.markdown import render_markdown
-from catalog.cost import monthly_cost
+from catalog.cost import monthly_cost, self_host_break_even
 from catalog.display import money
 from catalog.requirements import Requirements
 from tests.conftest import TODAY
@@ -246,3 +247,23 @@ def test_a_size_answer_reads_as_the_size_it_set_and_how_it_was_worked_out(catalo
     )
     assert "| how the sizes were worked out | stated | ~10 pages x ~600 tokens a page (assumption) |" in text
     assert not LITERAL.findall(text)
+
+
+def test_the_self_hosting_what_if_reads_as_one_sentence_with_the_break_even_figures(catalog):
+    req = Requirements(task="chat", requests_per_day=500_000)
+    options = [
+        {"model": "deepinfra/deepseek-ai/DeepSeek-V4-Flash", "provider": "deepinfra", "monthly_cost_usd": 1.0},
+        {"model": "hosted_vllm/mistral-small-latest", "provider": "self-hosted", "monthly_cost_usd": 2.0},
+    ]
+    projection = cost_projection(catalog, options, req)
+    even = self_host_break_even(catalog.get(options[1]["model"]), catalog.get(options[0]["model"]), 500, 300, None,
+                                req.requests_per_month)  # fmt: skip
+    fixed = even.gpu_usd_per_replica_month + even.operations_usd_month
+    assert projection["self_host_fixed_usd_month"] == pytest.approx(fixed)
+    record = DecisionRecord.model_validate_json(V1_RECORD.read_text())
+    text = render_markdown(record.model_copy(update={"chosen": options[0]["model"], "cost_projection": projection}))
+    line = next(line for line in text.splitlines() if line.startswith("- Self-hosting"))
+    assert line.startswith(
+        f"- Self-hosting {options[1]['model']}: one replica and its operations cost {money(fixed)} a month"
+    )
+    assert even.conclusion.rstrip(".") in line and ".." not in line
