@@ -10,13 +10,17 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from agent.advisor.interview import build_requirements
-from agent.advisor.state import AdvisorState
+from agent.advisor.state import AdvisorState, RequirementEvent
 from agent.provider_keys import API_KEY_VARIABLES
-from catalog.cost import monthly_cost, routing_savings, self_host_break_even
+from agent.record.conversation import InterviewAnswer, summarise
+from agent.record.costs import CostTable, cost_projection, cost_table
+from agent.record.quality import QualityBasis, estimated_share, quality_basis
 from catalog.entries import Catalog
 from catalog.scoring import rank
 
-RECORD_SCHEMA_VERSION = 1
+# 2: the requirements' history, the interview's answers and the questions asked, a cost table per
+# option, and what each option's quality rests on. Version-1 records still load (those fields empty).
+RECORD_SCHEMA_VERSION = 2
 REVIEW_AFTER_DAYS = 90
 ROLLBACK_TRIGGERS = [
     "error rate above twice the baseline for 5 minutes or more",
@@ -56,8 +60,12 @@ class DecisionRecord(BaseModel):
     date: dt.date
     session: str | None = None
     context: list[str] = Field(default_factory=list, description="the problem, in the user's words")
+    interview: list[InterviewAnswer] = Field(default_factory=list, description="answers to the advisor's questions")
+    questions_asked: list[str] = Field(default_factory=list, description="the user's own questions along the way")
+    replies_not_quoted: int = Field(0, ge=0, description="short replies such as 'ok', counted, not quoted")
     requirements: dict[str, Any]
     stated: list[str]
+    history: list[RequirementEvent] = Field(default_factory=list, description="how each requirement came about")
     options: list[dict[str, Any]]
     eliminated: list[dict[str, Any]] = Field(default_factory=list)
     chosen: str | None
@@ -65,6 +73,9 @@ class DecisionRecord(BaseModel):
     fallback_chain: list[str] = Field(default_factory=list)
     prices: dict[str, dict[str, float | None]] = Field(default_factory=dict, description="USD per token used")
     cost_projection: dict[str, Any] = Field(default_factory=dict)
+    costs: CostTable | None = Field(None, description="each option's monthly cost at 1x, 2x and 10x the volume")
+    quality_basis: dict[str, list[QualityBasis]] = Field(default_factory=dict, description="model -> what its "
+                                                         "quality rests on, per dimension the task weighs")  # fmt: skip
     consequences: dict[str, list[str]] = Field(default_factory=dict)
     trials: list[dict[str, Any]] = Field(default_factory=list)
     votes: list[dict[str, Any]] = Field(default_factory=list)
@@ -75,6 +86,7 @@ class DecisionRecord(BaseModel):
     citations: list[dict[str, str]] = Field(default_factory=list)
     catalog_version: str
     prices_as_of: dt.date | None = None
+    benchmarks_as_of: dt.date | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -133,74 +145,40 @@ def _row_problem(row: dict[str, Any]) -> str | None:
     return None
 
 
-def _cost_projection(catalog: Catalog, record_options: list[dict[str, Any]], requirements: Any) -> dict[str, Any]:
-    """What the chosen model costs as planned, with caching, with batch, routed, and self-hosted."""
-    if not record_options:
-        return {}
-    chosen = catalog.get(record_options[0]["model"])
-    if chosen is None:
-        return {}
-    args = (requirements.requests_per_day, requirements.input_tokens, requirements.output_tokens)
-    projection: dict[str, Any] = {"as_planned_usd_month": monthly_cost(chosen, *args,
-                                  requirements.cache_hit_rate, requirements.batch_share).monthly_cost_usd}  # fmt: skip
-    if chosen.prices.cache_read is not None:
-        projection["with_50pct_cache_hits_usd_month"] = monthly_cost(chosen, *args, cache_hit_rate=0.5).monthly_cost_usd
-    if chosen.prices.input_batch is not None:
-        projection["with_50pct_batch_usd_month"] = monthly_cost(chosen, *args, batch_share=0.5).monthly_cost_usd
-    projection |= _routing_projection(catalog, record_options, chosen, args)
-    hosted = next((catalog.get(o["model"]) for o in record_options if o["provider"] == "self-hosted"), None)
-    if (
-        hosted is not None
-        and hosted.self_hosting is not None
-        and chosen.prices.known
-        and not chosen.is_self_hosted_route
-    ):
-        even = self_host_break_even(
-            hosted, chosen, requirements.input_tokens, requirements.output_tokens,
-            requirements.operations_usd_month, requirements.requests_per_month,
-        )  # fmt: skip
-        projection["self_host_model"] = hosted.id
-        projection["self_host_fixed_usd_month"] = even.gpu_usd_per_replica_month + even.operations_usd_month
-        projection["self_host_break_even_requests_month"] = even.break_even_requests_per_month
-        projection["self_host_conclusion"] = even.conclusion
-    return projection
+def _quality_consequence(model: str, task: str, rows: list[QualityBasis], snapshot: dt.date | None) -> tuple[str, str]:
+    """('good' or 'bad', a line on what the chosen model's quality rests on)."""
+    measured = sum(row.weight for row in rows if row.kind == "measured")
+    estimated = estimated_share(rows)
+    when = f"the benchmark snapshot of {snapshot.isoformat()}" if snapshot else "no benchmark snapshot"
+    if estimated:
+        dims = ", ".join(row.dimension.replace("_", " ") for row in rows if row.kind == "estimate")
+        return "bad", (f"{estimated:.0%} of {model}'s {task} quality rests on editorial estimates ({dims}), ranked "
+                       "lower for it: confirm with a trial on your own prompts")  # fmt: skip
+    if measured >= 1 - 1e-9:
+        return "good", f"{model}'s {task} quality is measured by you, on your own prompts"
+    return "bad", (
+        f"{model}'s {task} quality rests on public benchmarks ({when}), not on your workload: "
+        "confirm with a trial on your own prompts"
+    )
 
 
-def _routing_projection(
-    catalog: Catalog, options: list[dict[str, Any]], chosen: Any, args: tuple[float, int, int]
-) -> dict[str, Any]:
-    """70% of traffic to a cheaper shortlisted API model: an estimate, said so; never a negative "saving"."""
-    if chosen.is_self_hosted_route:
-        return {}
-    candidates = [entry for o in sorted(options, key=lambda o: o["monthly_cost_usd"])
-                  if o["model"] != chosen.id and (entry := catalog.get(o["model"])) is not None
-                  and not entry.is_self_hosted_route]  # fmt: skip
-    for cheap_entry in candidates:
-        routed = routing_savings(chosen, [(cheap_entry, 0.7), (chosen, 0.3)], *args)
-        if routed.savings_fraction > 0:
-            return {"routing_70pct_to": cheap_entry.id, "routing_usd_month": routed.routed_monthly_usd,
-                    "routing_savings_fraction": round(routed.savings_fraction, 3),
-                    "routing_basis": "estimate: 70% of requests to the cheaper model (the course's rule of "
-                                     "thumb), assuming it handles them; tradeoff route measures it on your eval "
-                                     "results"}  # fmt: skip
-    return {"routing_note": f"no routing saving estimated: no other shortlisted API model costs less than {chosen.id} "
-            "per request at this size, so routing traffic to one would raise the bill; measure a lower tier on your "
-            "own prompts with tradeoff eval --save and tradeoff route"}  # fmt: skip
-
-
-def _consequences(options: list[dict[str, Any]], requirements: Any, catalog: Catalog) -> dict[str, list[str]]:
+def _consequences(
+    options: list[dict[str, Any]], catalog: Catalog, task: str, basis: dict[str, list[QualityBasis]]
+) -> dict[str, list[str]]:
     if not options:
         return {"good": [], "bad": ["no model meets every hard constraint"]}
     best = options[0]
     entry = catalog.get(best["model"])
-    good = [reason for reason in best["reasons"][:3]]
+    # The quality line is the long one; the section on what quality rests on gives it in full.
+    good = [reason for reason in best["reasons"] if not reason.startswith("quality:")][:3]
     bad = []
     if not best["within_budget"]:
         bad.append("the chosen model is over the stated budget")
     if entry is not None and not entry.open_weights:
         bad.append("proprietary weights: moving off this provider means re-testing another model")
-    if entry is not None and entry.quality_source and "estimate" in str(catalog.sources.get(entry.quality_source, "")):
-        bad.append("quality figures are estimates: confirm with a trial on your own prompts")
+    if rows := basis.get(best["model"]):
+        kind, line = _quality_consequence(best["model"], task, rows, catalog.benchmarks_as_of)
+        (good if kind == "good" else bad).append(line)
     if entry is not None and entry.deprecation_date is not None:
         bad.append(f"deprecation date on record: {entry.deprecation_date.isoformat()}")
     return {"good": good, "bad": bad or ["none found by the tools; watch the re-evaluation triggers"]}
@@ -212,7 +190,7 @@ def build_record(state: AdvisorState, catalog: Catalog, today: dt.date, session:
 
     requirements = build_requirements(state.requirements)
     ranking = rank(catalog, requirements, today, top=5)
-    options = [
+    options: list[dict[str, Any]] = [
         {"model": r.model, "provider": r.provider, "score": r.score, "subscores": r.subscores,
          "monthly_cost_usd": r.monthly_cost_usd, "within_budget": r.within_budget, "ttft_ms": r.ttft_ms,
          "quality": r.quality, "reasons": list(r.reasons), "tier_advice": r.tier_advice}
@@ -231,22 +209,31 @@ def build_record(state: AdvisorState, catalog: Catalog, today: dt.date, session:
         if entry is not None:
             prices[model] = {"input": entry.prices.input, "output": entry.prices.output}
     votes = tallied_votes(state.votes)
-    user_words = [m.content for m in state.messages if m.role == "user"][:6]
+    said = summarise(state.messages, {event.turn for event in state.history})
+    basis = {model: rows for model in dict.fromkeys([*(o["model"] for o in options), *chain])
+             if (entry := catalog.get(model)) is not None
+             and (rows := quality_basis(entry, requirements.task, bool(requirements.languages)))}  # fmt: skip
     return DecisionRecord(
         title=f"Model choice for {requirements.task}: {chosen or 'no model qualifies'}",
         date=today,
         session=session,
-        context=user_words,
+        context=said.said,
+        interview=said.answers,
+        questions_asked=said.questions,
+        replies_not_quoted=said.unquoted,
         requirements=requirements.model_dump(mode="json"),
         stated=sorted(state.requirements),
+        history=list(state.history),
         options=options,
         eliminated=[{"model": e.model, "reasons": list(e.reasons)} for e in ranking.eliminated],
         chosen=chosen,
         why=options[0]["reasons"] if options else [],
         fallback_chain=chain,
         prices=prices,
-        cost_projection=_cost_projection(catalog, options, requirements),
-        consequences=_consequences(options, requirements, catalog),
+        cost_projection=cost_projection(catalog, options, requirements),
+        costs=cost_table(catalog, requirements, [o["model"] for o in options], ranking.fallback) if options else None,
+        quality_basis=basis,
+        consequences=_consequences(options, catalog, requirements.task, basis),
         trials=list(state.trials),
         votes=list(state.votes),
         significance=win_rate_lines(votes) if votes else [],
@@ -254,6 +241,7 @@ def build_record(state: AdvisorState, catalog: Catalog, today: dt.date, session:
         citations=citations_for(requirements),
         catalog_version=catalog.version,
         prices_as_of=catalog.prices_as_of,
+        benchmarks_as_of=catalog.benchmarks_as_of,
     )
 
 

@@ -1,8 +1,8 @@
 """The decision record's routing section from a routing measured with `tradeoff route` (or the
 TUI's Routing view) on the user's own eval results, in place of the 70% rule-of-thumb estimate.
 
-The measured section is stored in the record's `cost_projection` (a free-form mapping), so a
-record that has it stays schema version 1 and loads in any tradeoff that reads version 1."""
+The measured section is stored in the record's `cost_projection` (a free-form mapping), so it
+adds no field to the record's schema: a record with it loads wherever its schema version loads."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from typing import Any
 
 from catalog.requirements import DAYS_PER_MONTH
 
-# The estimate's keys (agent/record.py), replaced when a measured routing exists.
+# The estimate's keys (agent/record/costs.py), replaced when a measured routing exists.
 ESTIMATE_KEYS = ("routing_70pct_to", "routing_usd_month", "routing_savings_fraction", "routing_basis", "routing_note")
 MEASURED_KEY = "routing_measured"
 

@@ -15,7 +15,7 @@ import yaml
 
 from agent.advisor.nodes import AdvisorTools
 from agent.advisor.sessions import Advisor
-from agent.record.decision import DecisionRecord, build_record, litellm_config
+from agent.record.decision import RECORD_SCHEMA_VERSION, DecisionRecord, build_record, litellm_config
 from agent.record.markdown import render_markdown
 from agent.record.recheck import recheck
 from catalog.build import build_catalog
@@ -51,15 +51,16 @@ def test_markdown_matches_the_golden_file(record):
     if os.environ.get("UPDATE_GOLDEN"):
         GOLDEN.write_text(text)
     assert text == GOLDEN.read_text()
-    for heading in ("## Context and problem statement", "## Decision drivers", "## Considered options",
-                    "## Decision outcome", "### Consequences", "## Eliminated models", "## Cost projection",
-                    "## Trial evidence", "## Fallback chain", "## Re-evaluation", "## Citations"):  # fmt: skip
+    for heading in ("## Context and problem statement", "## Decision drivers", "### How the requirements came about",
+                    "## Considered options", "### What the quality figures rest on", "## Decision outcome",
+                    "### Consequences", "## Eliminated models", "## Cost projection", "## Trial evidence",
+                    "## Fallback chain", "## Re-evaluation", "## Citations"):  # fmt: skip
         assert heading in text
 
 
 def test_json_round_trips_and_loads_back_into_a_session(record, advisor):
     again = DecisionRecord.model_validate_json(record.model_dump_json())
-    assert again == record and again.schema_version == 1
+    assert again == record and again.schema_version == RECORD_SCHEMA_VERSION
     imported = advisor.import_record(again)
     state = advisor.state(imported.session)
     assert state.requirements == {k: v for k, v in record.requirements.items() if k in record.stated}
@@ -154,4 +155,4 @@ def test_no_secret_reaches_an_export_a_session_file_or_a_log(tmp_path, isolated_
     assert all(
         m["litellm_params"].get("api_key", "os.environ/").startswith("os.environ/") for m in config["model_list"]
     )
-    assert json.loads((tmp_path / "record.json").read_text())["schema_version"] == 1
+    assert json.loads((tmp_path / "record.json").read_text())["schema_version"] == RECORD_SCHEMA_VERSION

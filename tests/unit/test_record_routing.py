@@ -11,7 +11,7 @@ import pytest
 
 from agent.advisor.nodes import AdvisorTools
 from agent.advisor.sessions import Advisor
-from agent.record.decision import DecisionRecord, build_record
+from agent.record.decision import RECORD_SCHEMA_VERSION, DecisionRecord, build_record
 from agent.record.markdown import render_markdown
 from agent.record.recheck import recheck
 from agent.record.routing import MeasuredRoutingError, apply_measured_routing, measured_routing
@@ -69,9 +69,9 @@ def test_the_record_uses_the_measured_routing_and_loads_back(route_json, advisor
     assert "| cascade | 7/8 (88%) | " in text and "| $0.95 | $1,425 | 52% |" in text
     assert "oracle (not deployable: knows the grades)" in text and "rule of thumb" not in text
     assert "routing_measured" not in text and "{" not in text.split("## Cost projection")[1].split("## Trial")[0]
-    # The JSON record is still schema version 1, loads back, rechecks, and keeps the routing on import.
+    # The JSON record keeps its schema version, loads back, rechecks, and keeps the routing on import.
     again = DecisionRecord.model_validate_json(record.model_dump_json())
-    assert again == record and again.schema_version == 1
+    assert again == record and again.schema_version == RECORD_SCHEMA_VERSION
     assert recheck(again, catalog, TODAY)["verdict"] == "still-good"
     imported = advisor.import_record(again)
     kept = advisor.measured_route(imported.session)
