@@ -42,14 +42,15 @@ def session_record(state: AdvisorState, catalog: Catalog, session: str, given: A
     read raises MeasuredRoutingError), else `kept` (the route kept with the session; a damaged one
     leaves the estimate, which says it is one)."""
     record = build_record(state, catalog, today or dt.date.today(), session=session)
-    if given is not None:
-        return apply_measured_routing(record, given)
-    if kept is None:
+    if given is None and kept is None:
         return record
     try:
-        return apply_measured_routing(record, kept)
+        measured: DecisionRecord = apply_measured_routing(record, given if given is not None else kept)
     except MeasuredRoutingError:
+        if given is not None:
+            raise
         return record
+    return measured
 
 
 def record_from_requirements(requirements: Requirements, catalog: Catalog, today: dt.date) -> DecisionRecord:

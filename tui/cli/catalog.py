@@ -108,7 +108,9 @@ def _show(catalog: Catalog, model: str | None, as_json: bool) -> int:
 
 
 def _entry_json(entry: ModelEntry) -> dict[str, Any]:
-    per_million = lambda price: None if price is None else round(price * 1e6, 6)  # noqa: E731
+    def per_million(price: float | None) -> float | None:
+        return None if price is None else round(price * 1e6, 6)
+
     return {
         "id": entry.id,
         "provider": entry.provider,
