@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,6 +38,8 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Every model on every test, assertions, optional judge, matrix and statistics."""
+    import asyncio
+
     from agent.advisor.recommendation import load_user_catalog
     from agent.settings import Settings
     from agent.trials.batch import ResponseCache, TestSetError, judge_top_two, load_tests, run_batch
@@ -123,6 +124,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _with_local_servers(models: list[str], settings: Settings, batch: Coroutine[Any, Any, Any]) -> Any:
     """Run the batch with the local models served (started here when nothing answers on their ports)."""
+    import asyncio
+
     from agent.trials.local_servers import LocalModelsUnavailable, served
 
     def say(line: str) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 import time
 from typing import TYPE_CHECKING, Any
@@ -117,6 +116,8 @@ def run(args: argparse.Namespace) -> int:
 def _run_with_local_servers(request: TrialRequest, engine: TrialEngine, settings: Settings) -> list[TrialRun]:
     """Local models are served for this trial when nothing answers on their ports, then stopped;
     a run whose server died says how, instead of "could not connect"."""
+    import asyncio
+
     from agent.trials.local_servers import LocalModelsUnavailable, served
 
     def say(line: str) -> None:
