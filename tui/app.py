@@ -325,7 +325,7 @@ class TradeoffApp(App[None]):
         self.theme = "textual-light" if self.theme != "textual-light" else "textual-dark"
 
     def action_export(self, fmt: str = "md") -> None:
-        from tui.export import export_record
+        from agent.record.export import export_record
 
         # Read the session afresh: trial runs and votes were kept there as they happened.
         state = self.advisor.state(self.session_id) if self.advisor is not None and self.session_id else self.state

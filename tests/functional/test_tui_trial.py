@@ -442,7 +442,7 @@ async def test_runs_count_up_rows_keep_their_labels_and_history_loads_when_the_s
     import argparse
     import json
 
-    from tui.cli_record import run_export
+    from tui.cli.export import run as run_export
 
     monkeypatch.setenv("TRADEOFF_TRIAL_API_BASE", fault_endpoint)
     monkeypatch.chdir(tmp_path)

@@ -6,7 +6,14 @@ import json
 
 import pytest
 
-from tests.unit.test_cli_catalog import run
+from tests.unit import test_cli_catalog
+
+# Embedding the course takes about a minute on a loaded machine; the timeout only guards a hang.
+HANG = 600.0
+
+
+def run(*args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    return test_cli_catalog.run(*args, env=env, timeout=HANG)
 
 
 @pytest.fixture(scope="module")

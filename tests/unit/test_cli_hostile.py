@@ -286,7 +286,7 @@ def test_the_number_validator_gives_a_finite_value_in_range_or_refuses(text):
     import argparse
     import math
 
-    from tui.cli import number
+    from tui.cli.common import number
 
     for parse, low, high in ((number(0, 1e10), 0, 1e10), (number(1, 100, whole=True), 1, 100),
                              (number(0, 3600, above=True), 0, 3600)):  # fmt: skip

@@ -21,7 +21,7 @@ def test_catalog_imports_no_heavy_library():
 
 def test_headless_recommend_path_imports_no_heavy_library():
     loaded = modules_after(
-        "import tui.cli, tui.cli_catalog, agent.advisor.recommendation\n"
+        "import tui.cli, tui.cli.recommend, agent.advisor.recommendation\n"
         "from tui.cli import main\n"
         "import contextlib, io\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"

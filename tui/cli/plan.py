@@ -1,21 +1,23 @@
-"""Headless `plan finetune|distill|selfhost|tco`: the course's economics on your numbers."""
+"""`tradeoff plan finetune|distill|selfhost|tco`: the course's economics on the user's numbers."""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from agent.settings import Settings
-from tui.cli import UsageError, print_json
+from tui.cli.common import UsageError, fraction, model_names, number, print_json, session_id, session_requirements
+
+if TYPE_CHECKING:
+    from catalog.entries import Catalog, ModelEntry
+    from catalog.plans import Plan
 
 KINDS = ("finetune", "distill", "selfhost", "tco")
 
 
-def add_plan_parser(commands: Any) -> None:
-    from tui.cli import fraction, model_names, number, session_id
-
+def register(commands: Any) -> None:
     money = number(0, 1e10)
     plan = commands.add_parser("plan", help="fine-tuning payback, distillation, self-hosting or TCO, with a verdict")
+    plan.set_defaults(run=run)
     plan.add_argument("kind", choices=KINDS)
     add = plan.add_argument
     add("--model", type=model_names, metavar="M", help="the model you use now (the API model, the large model)")
@@ -49,21 +51,13 @@ class _Workload:
     """Volume and request size: flags first, then the session, then the defaults (said so)."""
 
     def __init__(self, args: argparse.Namespace) -> None:
+        from agent.settings import Settings
         from catalog.requirements import Requirements
 
         fields: dict[str, Any] = {}
         self.origin = "flags"
         if args.session:
-            from agent.advisor.interview import build_requirements
-            from tui.cli_advisor import _advisor
-
-            advisor = _advisor(Settings())
-            try:
-                if not advisor.exists(args.session):
-                    raise UsageError(f"--session: no session {args.session!r}; `tradeoff sessions` lists them")
-                fields = build_requirements(advisor.state(args.session).requirements).model_dump()
-            finally:
-                advisor.close()
+            fields = session_requirements(Settings(), args.session).model_dump()
             self.origin = f"session {args.session}"
         defaults = Requirements()
         self.notes: list[str] = []
@@ -82,7 +76,7 @@ class _Workload:
         self.output_tokens = int(pick("output_tokens"))
 
 
-def _entry(catalog: Any, name: str, flag: str) -> Any:
+def _entry(catalog: Catalog, name: str, flag: str) -> ModelEntry:
     entry = catalog.get(name)
     if entry is None:
         raise UsageError(f"{flag}: unknown model {name!r}; `tradeoff catalog` lists them")
@@ -91,20 +85,22 @@ def _entry(catalog: Any, name: str, flag: str) -> Any:
     return entry
 
 
-def _monthly(catalog: Any, name: str, flag: str, work: _Workload) -> float:
+def _monthly(catalog: Catalog, name: str, flag: str, work: _Workload) -> float:
     from catalog.cost import monthly_cost
 
     entry = _entry(catalog, name, flag)
     return monthly_cost(entry, work.requests_per_day, work.input_tokens, work.output_tokens).monthly_cost_usd
 
 
-def run_plan(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     from agent.advisor.recommendation import load_user_catalog
+    from agent.settings import Settings
     from catalog import plans
 
     catalog = load_user_catalog(Settings())
     work = _Workload(args)
     notes = list(work.notes)
+    plan: Plan
     if args.kind == "finetune":
         current, tuned = args.current_usd_month, args.tuned_usd_month
         if current is None:
@@ -136,7 +132,7 @@ def run_plan(args: argparse.Namespace) -> int:
                              cheaper_by=args.cheaper_by, training_usd=args.training_usd,
                              horizon_months=args.horizon_months)  # fmt: skip
     elif args.kind == "selfhost":
-        plan = _selfhost(args, catalog, work, plans)
+        plan = _selfhost(args, catalog, work)
     else:
         inference = args.inference_usd_month
         if inference is None:
@@ -148,7 +144,7 @@ def run_plan(args: argparse.Namespace) -> int:
                          infrastructure_usd_month=args.infrastructure_usd_month or 0.0)  # fmt: skip
     volume_used = args.kind in ("distill", "selfhost") or args.model or args.tuned_model
     if not volume_used:
-        notes = notes[len(work.notes):]  # the bills were stated: no volume or size went into them
+        notes = notes[len(work.notes) :]  # the bills were stated: no volume or size went into them
     if args.json:
         print_json(plan.as_json() | {"workload": notes})
         return 0
@@ -167,7 +163,8 @@ def run_plan(args: argparse.Namespace) -> int:
     return 0
 
 
-def _selfhost(args: argparse.Namespace, catalog: Any, work: _Workload, plans: Any) -> Any:
+def _selfhost(args: argparse.Namespace, catalog: Catalog, work: _Workload) -> Plan:
+    from catalog import plans
     from catalog.cost import self_host_break_even
 
     hosted_name = args.self_hosted or "hosted_vllm/llama-3.3-70b-instruct"

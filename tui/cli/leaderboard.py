@@ -1,4 +1,4 @@
-"""Headless `leaderboard`: your blind votes as Bradley-Terry ratings with bootstrap intervals."""
+"""`tradeoff leaderboard`: the user's blind votes as Bradley-Terry ratings with bootstrap intervals."""
 
 from __future__ import annotations
 
@@ -7,8 +7,15 @@ import json
 from pathlib import Path
 from typing import Any
 
-from agent.settings import Settings
-from tui.cli import UsageError, print_json
+from tui.cli.common import UsageError, open_advisor, print_json
+
+
+def register(commands: Any) -> None:
+    board = commands.add_parser("leaderboard", help="your blind votes as Bradley-Terry ratings with 95%% intervals")
+    board.set_defaults(run=run)
+    board.add_argument("--votes", metavar="FILE", help="votes file (default: the data dir's votes.jsonl)")
+    board.add_argument("--session", metavar="ID", help="add the votes recorded in this advisor session")
+    board.add_argument("--json", action="store_true")
 
 
 def _votes_file(path: Path) -> list[dict[str, Any]]:
@@ -21,7 +28,8 @@ def _votes_file(path: Path) -> list[dict[str, Any]]:
         raise UsageError(f"--votes: cannot read {path} ({exc.__class__.__name__}); fix or move the file") from None
 
 
-def run_leaderboard(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
+    from agent.settings import Settings
     from agent.trials.leaderboard import leaderboard
     from agent.trials.stats import tallied_votes
 
@@ -30,12 +38,13 @@ def run_leaderboard(args: argparse.Namespace) -> int:
     raw = _votes_file(path)
     sources = [f"{len(raw)} votes from {path}"]
     if args.session:
-        from tui.cli_advisor import _advisor
-
-        advisor = _advisor(settings)
-        if not advisor.exists(args.session):
-            raise UsageError(f"--session: no session {args.session!r}; `tradeoff sessions` lists them")
-        session_votes = advisor.trial_evidence(args.session)[1]
+        advisor = open_advisor(settings)
+        try:
+            if not advisor.exists(args.session):
+                raise UsageError(f"--session: no session {args.session!r}; `tradeoff sessions` lists them")
+            session_votes = advisor.trial_evidence(args.session)[1]
+        finally:
+            advisor.close()
         raw += session_votes
         sources.append(f"{len(session_votes)} from session {args.session}")
     board = leaderboard(tallied_votes(raw))
