@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 
 
 def money(value: float) -> str:
@@ -15,8 +16,8 @@ def money(value: float) -> str:
         text = f"{size:,.0f}"
     elif size >= 0.01 or size == 0:
         text = f"{size:,.2f}"
-    else:
-        text = f"{size:.2g}"
+    else:  # fixed notation with two significant digits: $0.0042, $0.000012
+        text = format(Decimal(f"{size:.2g}"), "f")
     return f"{sign}${text}"
 
 

@@ -31,3 +31,14 @@ def test_fractions_accept_decimals_and_percentages() -> None:
     assert parse_fraction("30%") == pytest.approx(0.3)
     with pytest.raises(ValueError, match=r"outside 0\.\.1"):
         parse_fraction("130%")
+
+
+def test_money_never_reads_zero_or_scientific_for_a_real_cost():
+    from catalog.display import money
+
+    assert money(0.0000123) == "$0.000012"
+    assert money(0.0042) == "$0.0042"
+    assert money(0.5) == "$0.50"
+    assert money(1234.4) == "$1,234"
+    assert money(0) == "$0.00"
+    assert money(-250) == "-$250"
