@@ -3,9 +3,15 @@ how its figures are put on the catalog's 0-100 scale, and how several are combin
 
 The rule, in words (the README says the same):
 - A dimension's measures are the leaderboard categories in `DIMENSION_MEASURES`. A LiveBench
-  category is the mean of its tasks in the newest table that lists the model, with an interval of
-  1.96 standard errors across those tasks; LMArena gives a rating and its published 95% interval;
-  Aider a pass rate with a 95% Wilson interval from its counts.
+  category (or a named set of its tasks, `LIVEBENCH_TASK_SETS`) is the mean of its tasks in the
+  newest table that lists the model, with an interval of 1.96 standard errors across those tasks;
+  LMArena gives a rating and its published 95% interval; Aider a pass rate with a 95% Wilson
+  interval from its counts.
+- Why the less obvious pairs: tool use is measured by the agentic coding benchmarks (LiveBench
+  Agentic Coding and Aider polyglot both have the model act through a protocol, a shell or an edit
+  format, over turns with feedback); long documents by LMArena's long queries (prompts of 500+
+  tokens) and LiveBench's two tasks that hand the model a whole passage to work through (reorder a
+  shuffled plot synopsis, fix the typos in an abstract without rewriting it).
 - Each (measure, dimension) is rescaled linearly so that the catalog models it covers keep the
   mean and spread of their editorial estimates: the benchmark sets the order and the gaps, the
   estimates only set the scale. A measure covering fewer than `MIN_CALIBRATION_MODELS` is unused.
@@ -36,6 +42,8 @@ from catalog.entries import (
 from catalog.scoring import MULTILINGUAL_SHARE, TASK_PROFILES
 
 ESTIMATE_HALF_WIDTH = 10.0
+# An editorial estimate has no web page: its address is the project file it is written in.
+EDITORIAL_ADDRESS = "catalog/data/overlay.yaml (tradeoff's curated overlay)"
 MIN_CALIBRATION_MODELS = 4
 LMARENA_LANGUAGES = ("chinese", "french", "german", "japanese", "korean", "russian", "spanish")
 
@@ -47,17 +55,20 @@ DIMENSION_MEASURES: dict[str, tuple[tuple[str, str], ...]] = {
     "coding": (("livebench", "Coding"), ("livebench", "Agentic Coding"), ("lmarena-text", "coding"),
                ("aider-polyglot", "polyglot")),
     "creative_writing": (("lmarena-text", "creative_writing"), ("livebench", "IF")),
-    "long_document": (("lmarena-text", "long_user"),),
+    "long_document": (("lmarena-text", "long_user"), ("livebench", "passages")),
     "classification": (),
     "extraction": (("livebench", "Data Analysis"), ("lmarena-text", "if")),
     "vision": (("lmarena-vision", "full"),),
     "multilingual": (("lmarena-text", "languages"),),
-    "tool_use": (("livebench", "Agentic Coding"),),
+    "tool_use": (("livebench", "Agentic Coding"), ("aider-polyglot", "polyglot")),
 }  # fmt: skip
 LIVEBENCH_SOURCES = ("livebench-2026-01-08", "livebench-2025-05-30")  # newest first
+# Named sets of LiveBench tasks measured together, across its own categories.
+LIVEBENCH_TASK_SETS = {"passages": ("plot_unscrambling", "typos")}
 CATEGORY_NAMES = {"hard_6": "hard prompts", "long_user": "long queries", "if": "instruction following",
                   "full": "overall", "polyglot": "polyglot pass rate", "languages": "non-English languages",
-                  "creative_writing": "creative writing", "IF": "instruction following (writing tasks)"}  # fmt: skip
+                  "creative_writing": "creative writing", "IF": "instruction following (writing tasks)",
+                  "passages": "whole-passage tasks (plot unscrambling, typos)"}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +83,9 @@ class Reading:
 
 def _livebench_group(figures: list[Mapping[str, Any]], group: str) -> tuple[str, Reading] | None:
     for source in LIVEBENCH_SOURCES:
-        tasks = [f for f in figures if f["source"] == source and f["group"] == group]
+        wanted = LIVEBENCH_TASK_SETS.get(group)
+        tasks = [f for f in figures if f["source"] == source
+                 and (f["category"] in wanted if wanted else f["group"] == group)]  # fmt: skip
         if tasks:
             values = [float(f["value"]) for f in tasks]
             mean = statistics.fmean(values)
@@ -227,7 +240,7 @@ def estimate_evidence(
         kind="estimate",
         interval=(_clamp(value - ESTIMATE_HALF_WIDTH), _clamp(value + ESTIMATE_HALF_WIDTH)),
         source=source.title if source else "unknown",
-        url=source.url if source else None,
+        url=source.url or (None if source.id == "user" else EDITORIAL_ADDRESS) if source else None,
         as_of=source.as_of if source else None,
         basis=basis,
         estimate=value,
@@ -323,7 +336,8 @@ def evidence_lines(entry: ModelEntry, benchmarks_as_of: dt.date | None) -> list[
         lines.append(f"  {dim} {item.value:.0f} [{low:.0f}-{high:.0f}] {item.kind}: {item.basis}")
         if item.kind != "benchmark":
             when = f", as of {item.as_of}" if item.as_of else ""
-            lines.append(f"    source: {item.source}{when}")
+            where = f"; {item.url}" if item.url else ""
+            lines.append(f"    source: {item.source}{when}{where}")
         for figure in item.figures:
             published = f" (95% {figure.interval[0]:g}-{figure.interval[1]:g})" if figure.interval else ""
             setting = f", run at {figure.setting}" if figure.setting else ""
