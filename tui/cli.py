@@ -345,8 +345,11 @@ def build_parser() -> Parser:
     importer.add_argument("record", metavar="RECORD.json")
 
     board = commands.add_parser("leaderboard", help="your blind votes as Bradley-Terry ratings with 95%% intervals")
-    board.add_argument("--votes", metavar="FILE", help="votes file (default: the data dir's votes.jsonl)")
-    board.add_argument("--session", metavar="ID", help="add the votes recorded in this advisor session")
+    board.add_argument("--votes", metavar="FILE", help="only this votes file (default: every vote you cast: "
+                       "the data dir's votes.jsonl and every session's)")  # fmt: skip
+    board.add_argument("--session", metavar="ID", help="only the votes recorded in this advisor session")
+    board.add_argument("--results", metavar="FILE", action="append", default=[],
+                       help="add eval pass rates from a `tradeoff eval --save` file (repeatable)")  # fmt: skip
     board.add_argument("--json", action="store_true")
 
     sessions = commands.add_parser("sessions", help="list saved advisor sessions")

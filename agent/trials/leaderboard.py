@@ -1,5 +1,6 @@
 """Your own leaderboard from blind votes: Bradley-Terry ratings on LMArena's scale with bootstrap
-95% intervals, and how many more votes would separate the top two.
+95% intervals, and how many more votes would separate the top two; beside them, your eval pass
+rates (`tradeoff eval --save`) with Wilson intervals, pooled over the files given.
 
 As LMArena computes them: a tie counts half a win to each side; ratings are 1000 + 400 log10 of
 the Bradley-Terry strength (geometric mean 1000); intervals are the 2.5th and 97.5th percentiles
@@ -11,10 +12,10 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from agent.trials.stats import Vote, pairwise_wins
+from agent.trials.stats import Vote, pairwise_wins, wilson_interval
 from catalog.measured import MeasuredRating
 
 SCALE, BASE, ANCHOR = 400.0, 10.0, 1000.0
@@ -32,12 +33,41 @@ class Standing:
 
 
 @dataclass(frozen=True)
+class PassRate:
+    """A model's eval tests: passed of run, pooled over every results file, with a 95% Wilson interval."""
+
+    model: str
+    passed: int
+    total: int
+    interval: tuple[float, float]
+
+    @property
+    def rate(self) -> float:
+        return self.passed / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True)
 class Leaderboard:
     standings: tuple[Standing, ...]
     votes: int
     votes_to_separate_top_two: int | None
     separation: str
     method: str
+    pass_rates: tuple[PassRate, ...] = ()
+
+
+def pass_rates(results: Sequence[Mapping[str, tuple[int, int]]]) -> tuple[PassRate, ...]:
+    """Each model's passed/run counts summed over the eval results, best rate first."""
+    pooled: dict[str, list[int]] = {}
+    for counts in results:
+        for model, (passed, total) in counts.items():
+            tally = pooled.setdefault(model, [0, 0])
+            tally[0] += passed
+            tally[1] += total
+    rates = [
+        PassRate(model, passed, total, wilson_interval(passed, total)) for model, (passed, total) in pooled.items()
+    ]
+    return tuple(sorted(rates, key=lambda r: (-r.rate, -r.total, r.model)))
 
 
 def _pairwise(votes: Sequence[Vote]) -> dict[tuple[str, str], float]:
@@ -109,7 +139,12 @@ def votes_to_separate(a_wins: float, games: float) -> int | None:
     return max(0, math.ceil(needed - games))
 
 
-def leaderboard(votes: Sequence[Vote], samples: int = BOOTSTRAP_SAMPLES, seed: int = 0) -> Leaderboard:
+def leaderboard(
+    votes: Sequence[Vote],
+    samples: int = BOOTSTRAP_SAMPLES,
+    seed: int = 0,
+    evals: Sequence[Mapping[str, tuple[int, int]]] = (),
+) -> Leaderboard:
     rated = ratings(votes)
     intervals = bootstrap(votes, samples, seed) if len(rated) >= 2 else dict.fromkeys(rated, (ANCHOR, ANCHOR))
     wins = _pairwise(votes)
@@ -133,7 +168,7 @@ def leaderboard(votes: Sequence[Vote], samples: int = BOOTSTRAP_SAMPLES, seed: i
                           f"({a_wins:g}-{b_wins:g}) to separate them")  # fmt: skip
     return Leaderboard(tuple(standings), len(votes), needed, separation,
                        f"Bradley-Terry, Elo scale ({ANCHOR:g} + {SCALE:g} log10 strength), ties half a win, "
-                       f"{samples} bootstrap resamples for 95% intervals")  # fmt: skip
+                       f"{samples} bootstrap resamples for 95% intervals", pass_rates(evals))  # fmt: skip
 
 
 def measured_ratings(votes: Sequence[Vote], samples: int = 200) -> dict[str, MeasuredRating]:
