@@ -158,3 +158,11 @@ def read_eval_results(path: Path) -> dict[str, tuple[int, int]]:
             raise EvalResultsError(f"{path}: {model}'s pass rate is not passed/total counts")
         counts[str(model)] = (passed, total)
     return counts
+
+
+def your_leaderboard(data_dir: Path, sessions_path: Path, samples: int = 1000) -> Any:
+    """Your leaderboard from every vote you cast (for the TUI's tab; `tradeoff leaderboard` prints the same)."""
+    from agent.trials.leaderboard import leaderboard
+    from agent.trials.stats import tallied_votes
+
+    return leaderboard(tallied_votes(your_votes(data_dir / "votes.jsonl", sessions_path).votes), samples=samples)
