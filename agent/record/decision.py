@@ -75,6 +75,7 @@ class DecisionRecord(BaseModel):
     citations: list[dict[str, str]] = Field(default_factory=list)
     catalog_version: str
     prices_as_of: dt.date | None = None
+    benchmarks_as_of: dt.date | None = Field(None, description="the benchmark snapshot the quality figures came from")
 
     @model_validator(mode="before")
     @classmethod
@@ -254,6 +255,7 @@ def build_record(state: AdvisorState, catalog: Catalog, today: dt.date, session:
         citations=citations_for(requirements),
         catalog_version=catalog.version,
         prices_as_of=catalog.prices_as_of,
+        benchmarks_as_of=catalog.benchmarks_as_of,
     )
 
 
