@@ -36,7 +36,7 @@ class LeaderboardView(Vertical):
         yield Static("", id="leaderboard-method", classes="leaderboard-note", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("#", "model", "rating", "95%", "votes", "wins", "evidence")
+        self.query_one(DataTable).add_columns("#", "model", "rating", "95%", "votes", "wins", "measured")
 
     @work(thread=True, exclusive=True, group="leaderboard", exit_on_error=False)
     def refresh_board(self, data_dir: Path, sessions_path: Path) -> None:
@@ -53,7 +53,7 @@ class LeaderboardView(Vertical):
             low, high = standing.interval
             table.add_row(str(place), short_model_name(standing.model), f"{standing.rating:.0f}",
                           f"{low:.0f}-{high:.0f}", str(standing.comparisons), f"{standing.wins:g}",
-                          "measured by you", key=standing.model)  # fmt: skip
+                          "by you", key=standing.model)  # fmt: skip
         title = f"Your leaderboard, measured by you: {board.votes} blind votes"
         self.query_one("#leaderboard-title", Static).update(title)
         self.query_one("#leaderboard-separation", Static).update(board.separation if board.standings else EMPTY)
