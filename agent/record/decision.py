@@ -75,7 +75,7 @@ class DecisionRecord(BaseModel):
     citations: list[dict[str, str]] = Field(default_factory=list)
     catalog_version: str
     prices_as_of: dt.date | None = None
-    benchmarks_as_of: dt.date | None = Field(None, description="the benchmark snapshot the quality figures came from")
+    benchmarks_as_of: dt.date | None = None
 
     @model_validator(mode="before")
     @classmethod
