@@ -159,19 +159,46 @@ def leaderboard(
         first, second = standings[0].model, standings[1].model
         a_wins, b_wins = wins.get((first, second), 0.0), wins.get((second, first), 0.0)
         needed = votes_to_separate(a_wins, a_wins + b_wins)
-        if standings[1].interval[1] < standings[0].interval[0]:
+        if a_wins + b_wins == 0:
+            separation = f"{first} and {second} have never been compared head to head: vote between them"
+        elif standings[1].interval[1] < standings[0].interval[0]:
             separation = f"{first} is ahead of {second}: their 95% intervals no longer overlap"
         elif needed is None:
             separation = f"{first} and {second} are even head to head; more votes may not separate them"
         else:
             separation = (f"about {needed} more {first}-vs-{second} votes at the current rate "
                           f"({a_wins:g}-{b_wins:g}) to separate them")  # fmt: skip
-    return Leaderboard(tuple(standings), len(votes), needed, separation,
-                       f"Bradley-Terry, Elo scale ({ANCHOR:g} + {SCALE:g} log10 strength), ties half a win, "
-                       f"{samples} bootstrap resamples for 95% intervals", pass_rates(evals))  # fmt: skip
+    method = (f"Bradley-Terry, Elo scale ({ANCHOR:g} + {SCALE:g} log10 strength), ties half a win, "
+              f"{samples} bootstrap resamples for 95% intervals")  # fmt: skip
+    groups = _groups(list(rated), wins)
+    if len(groups) > 1:
+        listed = "; ".join(", ".join(group) for group in groups)
+        method += (f"; {len(groups)} groups of models never compared with each other, even through others "
+                   f"({listed}): ratings across groups are not comparable")  # fmt: skip
+    return Leaderboard(tuple(standings), len(votes), needed, separation, method, pass_rates(evals))
+
+
+def _groups(models: list[str], wins: Mapping[tuple[str, str], float]) -> list[list[str]]:
+    """Models linked by comparisons, directly or through others (the Bradley-Terry fit's connected parts)."""
+    group = {m: m for m in models}
+
+    def root(m: str) -> str:
+        while group[m] != m:
+            m = group[m]
+        return m
+
+    for a, b in wins:
+        group[root(a)] = root(b)
+    parts: dict[str, list[str]] = {}
+    for m in sorted(models):
+        parts.setdefault(root(m), []).append(m)
+    return sorted(parts.values())
 
 
 def measured_ratings(votes: Sequence[Vote], samples: int = 200) -> dict[str, MeasuredRating]:
     """Your standings as the catalog's ranking takes them (fewer resamples: this runs per ranking load)."""
     board = leaderboard(votes, samples=samples)
-    return {s.model: MeasuredRating(s.rating, s.interval[0], s.interval[1], s.comparisons) for s in board.standings}
+    group_of = {model: group[0] for group in _groups([s.model for s in board.standings], _pairwise(votes))
+                for model in group}  # fmt: skip
+    return {s.model: MeasuredRating(s.rating, s.interval[0], s.interval[1], s.comparisons, group_of[s.model])
+            for s in board.standings}  # fmt: skip

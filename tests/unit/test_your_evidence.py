@@ -103,3 +103,19 @@ def test_saved_eval_results_read_back_as_counts_from_their_matrix(tmp_path):
     board = leaderboard(tallied_votes([]), evals=[counts])
     assert [r.model for r in board.pass_rates] == [r.model for r in pass_rates([counts])]
     assert board.pass_rates[0].rate > board.pass_rates[-1].rate
+
+
+def test_models_never_compared_are_not_ranked_against_each_other_as_if_they_were():
+    """Votes pooled from every front end can hold pairs that never met: the leaderboard says so."""
+    from agent.trials.stats import Vote
+
+    votes = [Vote(("a", "b"), "a")] * 7 + [Vote(("a", "b"), "b")] * 3
+    votes += [Vote(("c", "d"), "c")] * 8 + [Vote(("c", "d"), "d")] * 2
+    board = leaderboard(votes, samples=100)
+    first, second = (s.model for s in board.standings[:2])
+    assert {first, second} == {"a", "c"}
+    assert board.votes_to_separate_top_two is None
+    assert board.separation == f"{first} and {second} have never been compared head to head: vote between them"
+    assert "2 groups of models never compared" in board.method and "(a, b; c, d)" in board.method
+    linked = leaderboard([*votes, Vote(("b", "c"), "b")], samples=100)
+    assert "groups" not in linked.method
