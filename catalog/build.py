@@ -362,8 +362,10 @@ def build_catalog(
             if k not in ("id", "prices", "provider", "max_input_tokens", "max_output_tokens", "capabilities")
         }
         route = _curate(
-            entry.model_copy(update={"canonical": canonical_id, "maker": entries[canonical_id].maker}), inherited,
-            defaults, f"overlay ({canonical_id})",
+            entry.model_copy(update={"canonical": canonical_id, "maker": entries[canonical_id].maker}),
+            inherited,
+            defaults,
+            f"overlay ({canonical_id})",
         )
         entries[model_id] = _inherit_unknowns(route, entries[canonical_id], price_map.get(model_id) or {})
 
@@ -382,7 +384,8 @@ def build_catalog(
             if key not in shared:
                 shared[key] = evidence_fields(entry.quality, evidence.get(entry.canonical, {}),
                                               sources.get(entry.quality_source or ""), benchmarks_as_of,
-                                              entry.canonical in listed)  # fmt: skip
+                                              entry.canonical in listed,
+                                              entry.facts.release_date if entry.facts else None)  # fmt: skip
             entries[model_id] = entry.model_copy(update=shared[key])
 
     for entry in curated:

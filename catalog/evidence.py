@@ -3,12 +3,20 @@ how its figures are put on the catalog's 0-100 scale, and how several are combin
 
 The rule, in words (the README says the same):
 - A dimension's measures are the leaderboard categories in `DIMENSION_MEASURES`. A LiveBench
-  category is the mean of its tasks in the newest table that lists the model, with an interval of
-  1.96 standard errors across those tasks; LMArena gives a rating and its published 95% interval;
-  Aider a pass rate with a 95% Wilson interval from its counts.
+  category (or a named set of its tasks, `LIVEBENCH_TASK_SETS`) is the mean of its tasks in the
+  newest table that lists the model, with an interval of 1.96 standard errors across those tasks;
+  LMArena gives a rating and its published 95% interval; Aider a pass rate with a 95% Wilson
+  interval from its counts.
+- Why the less obvious pairs: tool use is measured by the agentic coding benchmarks (LiveBench
+  Agentic Coding and Aider polyglot both have the model act through a protocol, a shell or an edit
+  format, over turns with feedback); long documents by LMArena's long queries (prompts of 500+
+  tokens) and LiveBench's two tasks that hand the model a whole passage to work through (reorder a
+  shuffled plot synopsis, fix the typos in an abstract without rewriting it).
 - Each (measure, dimension) is rescaled linearly so that the catalog models it covers keep the
   mean and spread of their editorial estimates: the benchmark sets the order and the gaps, the
   estimates only set the scale. A measure covering fewer than `MIN_CALIBRATION_MODELS` is unused.
+  An older LiveBench table is calibrated on every model it lists, including those whose figure
+  comes from the newer table.
 - Several measures combine by their plain mean; the interval spans every measure's own rescaled
   interval (the sources' spread plus their published uncertainty), clamped to 0-100.
 - Where no measure covers a model's dimension, the editorial estimate stays, labelled an
@@ -27,7 +35,6 @@ from typing import Any
 
 from catalog.entries import (
     ESTIMATE_PENALTY,
-    QUALITY_DIMENSIONS,
     BenchmarkFigure,
     ModelEntry,
     QualityEvidence,
@@ -36,6 +43,8 @@ from catalog.entries import (
 from catalog.scoring import MULTILINGUAL_SHARE, TASK_PROFILES
 
 ESTIMATE_HALF_WIDTH = 10.0
+# An editorial estimate has no web page: its address is the project file it is written in.
+EDITORIAL_ADDRESS = "catalog/data/overlay.yaml (tradeoff's curated overlay)"
 MIN_CALIBRATION_MODELS = 4
 LMARENA_LANGUAGES = ("chinese", "french", "german", "japanese", "korean", "russian", "spanish")
 
@@ -47,17 +56,20 @@ DIMENSION_MEASURES: dict[str, tuple[tuple[str, str], ...]] = {
     "coding": (("livebench", "Coding"), ("livebench", "Agentic Coding"), ("lmarena-text", "coding"),
                ("aider-polyglot", "polyglot")),
     "creative_writing": (("lmarena-text", "creative_writing"), ("livebench", "IF")),
-    "long_document": (("lmarena-text", "long_user"),),
+    "long_document": (("lmarena-text", "long_user"), ("livebench", "passages")),
     "classification": (),
     "extraction": (("livebench", "Data Analysis"), ("lmarena-text", "if")),
     "vision": (("lmarena-vision", "full"),),
     "multilingual": (("lmarena-text", "languages"),),
-    "tool_use": (("livebench", "Agentic Coding"),),
+    "tool_use": (("livebench", "Agentic Coding"), ("aider-polyglot", "polyglot")),
 }  # fmt: skip
 LIVEBENCH_SOURCES = ("livebench-2026-01-08", "livebench-2025-05-30")  # newest first
+# Named sets of LiveBench tasks measured together, across its own categories.
+LIVEBENCH_TASK_SETS = {"passages": ("plot_unscrambling", "typos")}
 CATEGORY_NAMES = {"hard_6": "hard prompts", "long_user": "long queries", "if": "instruction following",
                   "full": "overall", "polyglot": "polyglot pass rate", "languages": "non-English languages",
-                  "creative_writing": "creative writing", "IF": "instruction following (writing tasks)"}  # fmt: skip
+                  "creative_writing": "creative writing", "IF": "instruction following (writing tasks)",
+                  "passages": "whole-passage tasks (plot unscrambling, typos)"}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,31 +82,35 @@ class Reading:
     figures: tuple[Mapping[str, Any], ...]
 
 
-def _livebench_group(figures: list[Mapping[str, Any]], group: str) -> tuple[str, Reading] | None:
+def _livebench_groups(figures: list[Mapping[str, Any]], group: str) -> list[tuple[str, Reading]]:
+    """(table, reading) for every LiveBench table that lists the model, newest first."""
+    found = []
+    wanted = LIVEBENCH_TASK_SETS.get(group)
     for source in LIVEBENCH_SOURCES:
-        tasks = [f for f in figures if f["source"] == source and f["group"] == group]
+        tasks = [f for f in figures if f["source"] == source
+                 and (f["category"] in wanted if wanted else f["group"] == group)]  # fmt: skip
         if tasks:
             values = [float(f["value"]) for f in tasks]
             mean = statistics.fmean(values)
             half = 1.96 * statistics.stdev(values) / math.sqrt(len(values)) if len(values) > 1 else 0.0
-            return source, Reading(mean, max(0.0, mean - half), min(100.0, mean + half), tuple(tasks))
-    return None
+            found.append((source, Reading(mean, max(0.0, mean - half), min(100.0, mean + half), tuple(tasks))))
+    return found
 
 
-def _reading(figures: list[Mapping[str, Any]], board: str, category: str) -> tuple[str, Reading] | None:
-    """(the measure's source key, its reading) for one model, or None when it is not covered."""
+def _readings(figures: list[Mapping[str, Any]], board: str, category: str) -> list[tuple[str, Reading]]:
+    """(the measure's source key, its reading) for one model, newest LiveBench table first; empty
+    when the measure does not cover the model."""
     if board == "livebench":
-        found = _livebench_group(figures, category)
-        return (f"{found[0]}:{category}", found[1]) if found else None
+        return [(f"{source}:{category}", reading) for source, reading in _livebench_groups(figures, category)]
     wanted = LMARENA_LANGUAGES if category == "languages" else (category,)
     rows = [f for f in figures if f["source"] == board and f["group"] in wanted]
     if not rows:
-        return None
+        return []
     lows = [float(f["interval"][0]) if f["interval"] else float(f["value"]) for f in rows]
     highs = [float(f["interval"][1]) if f["interval"] else float(f["value"]) for f in rows]
     reading = Reading(statistics.fmean(float(f["value"]) for f in rows), statistics.fmean(lows),
                       statistics.fmean(highs), tuple(rows))  # fmt: skip
-    return f"{board}:{category}", reading
+    return [(f"{board}:{category}", reading)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,21 +154,20 @@ def benchmark_evidence(
         by_model.setdefault(str(figure["model"]), []).append(figure)
     estimates = {entry.id: entry.quality for entry in models if entry.quality}
     readings: dict[str, dict[str, dict[str, Reading]]] = {}  # model -> dim -> measure key -> reading
+    # Every table a model is in calibrates that table's scale, though the model's figure comes from the newest.
+    calibration: dict[tuple[str, str], list[tuple[float, float]]] = {}
     for model_id, figures in by_model.items():
         if model_id not in estimates:
             continue
         for dim, measures in DIMENSION_MEASURES.items():
             for board, category in measures:
-                found = _reading(figures, board, category)
-                if found is not None:
-                    readings.setdefault(model_id, {}).setdefault(dim, {})[found[0]] = found[1]
-    scales: dict[tuple[str, str], Scale | None] = {}
-    for dim in QUALITY_DIMENSIONS:
-        keys = {key for per_dim in readings.values() for key in per_dim.get(dim, {})}
-        for key in keys:
-            pairs = [(per_dim[dim][key].value, estimates[model][dim]) for model, per_dim in readings.items()
-                     if key in per_dim.get(dim, {}) and estimates[model].get(dim)]  # fmt: skip
-            scales[(dim, key)] = _calibrate(pairs)
+                found = _readings(figures, board, category)
+                if found:
+                    readings.setdefault(model_id, {}).setdefault(dim, {})[found[0][0]] = found[0][1]
+                if estimates[model_id].get(dim):
+                    for key, reading in found:
+                        calibration.setdefault((dim, key), []).append((reading.value, estimates[model_id][dim]))
+    scales = {measure: _calibrate(pairs) for measure, pairs in calibration.items()}
     result: dict[str, dict[str, QualityEvidence]] = {}
     for model_id, per_dim in readings.items():
         for dim, measured in per_dim.items():
@@ -210,15 +225,26 @@ def _combine(
 
 
 def estimate_evidence(
-    value: float, source: Source | None, snapshot_as_of: dt.date | None, listed: bool = True
+    value: float,
+    source: Source | None,
+    snapshot_as_of: dt.date | None,
+    listed: bool = True,
+    released: dt.date | None = None,
 ) -> QualityEvidence:
     """An editorial (or user) estimate kept where no benchmark covers the dimension; `listed` says
-    whether the model is on any leaderboard at all."""
+    whether the model is on any leaderboard at all, `released` when it came out (models.dev)."""
     when = f" (as of {snapshot_as_of.isoformat()})" if snapshot_as_of else ""
     if source is not None and source.id == "user":
         basis = "your own estimate from your overrides file; not a measurement"
     elif listed:
         basis = f"editorial estimate: no benchmark in the snapshot{when} covers this; not a measurement"
+    elif released is not None and snapshot_as_of is not None and released > snapshot_as_of:
+        basis = (f"editorial estimate: released {released.isoformat()}, after the benchmark snapshot{when}, so "
+                 "no leaderboard in it measured this model, and it borrows no predecessor's score; "
+                 "not a measurement")  # fmt: skip
+    elif released is not None:
+        basis = (f"editorial estimate: released {released.isoformat()}; no leaderboard in the snapshot{when} lists "
+                 "the model it serves now, and it borrows no predecessor's score; not a measurement")  # fmt: skip
     else:
         basis = (f"editorial estimate: this model is on no leaderboard in the snapshot{when}, and borrows no "
                  "other model's score; not a measurement")  # fmt: skip
@@ -227,7 +253,7 @@ def estimate_evidence(
         kind="estimate",
         interval=(_clamp(value - ESTIMATE_HALF_WIDTH), _clamp(value + ESTIMATE_HALF_WIDTH)),
         source=source.title if source else "unknown",
-        url=source.url if source else None,
+        url=source.url or (None if source.id == "user" else EDITORIAL_ADDRESS) if source else None,
         as_of=source.as_of if source else None,
         basis=basis,
         estimate=value,
@@ -242,7 +268,8 @@ def with_evidence(
     listed: bool = True,
 ) -> ModelEntry:
     """The entry with one evidence record per quality dimension and the figures ranking uses."""
-    return entry.model_copy(update=evidence_fields(entry.quality, benchmarks, source, snapshot_as_of, listed))
+    released = entry.facts.release_date if entry.facts else None
+    return entry.model_copy(update=evidence_fields(entry.quality, benchmarks, source, snapshot_as_of, listed, released))
 
 
 def evidence_fields(
@@ -251,10 +278,11 @@ def evidence_fields(
     source: Source | None,
     snapshot_as_of: dt.date | None,
     listed: bool = True,
+    released: dt.date | None = None,
 ) -> dict[str, Any]:
     """The ModelEntry fields `with_evidence` sets; routes of one model share them."""
     evidence = {
-        dim: benchmarks.get(dim) or estimate_evidence(value, source, snapshot_as_of, listed)
+        dim: benchmarks.get(dim) or estimate_evidence(value, source, snapshot_as_of, listed, released)
         for dim, value in quality.items()
     }
     ranked = {dim: item.ranking_value for dim, item in evidence.items()}
@@ -323,7 +351,8 @@ def evidence_lines(entry: ModelEntry, benchmarks_as_of: dt.date | None) -> list[
         lines.append(f"  {dim} {item.value:.0f} [{low:.0f}-{high:.0f}] {item.kind}: {item.basis}")
         if item.kind != "benchmark":
             when = f", as of {item.as_of}" if item.as_of else ""
-            lines.append(f"    source: {item.source}{when}")
+            where = f"; {item.url}" if item.url else ""
+            lines.append(f"    source: {item.source}{when}{where}")
         for figure in item.figures:
             published = f" (95% {figure.interval[0]:g}-{figure.interval[1]:g})" if figure.interval else ""
             setting = f", run at {figure.setting}" if figure.setting else ""

@@ -7,6 +7,8 @@ models' mean rating. So your votes set the order and the gaps between the models
 the scale the rest of the catalog uses; models you did not try keep their figures.
 `QUALITY_PER_ELO` is the median slope at which LMArena's categories map onto the catalog's scale
 in the benchmark snapshot (0.08-0.17 across its categories).
+Ratings are only comparable among models linked by votes (directly or through others), so the
+rule applies within each such group on its own; a group of one model changes nothing.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class MeasuredRating:
     low: float
     high: float
     votes: int
+    group: str = ""  # models with the same group were compared, directly or through others
 
 
 def _clamp(value: float) -> float:
@@ -38,30 +41,19 @@ def _clamp(value: float) -> float:
 def with_measured_quality(catalog: Catalog, ratings: Mapping[str, MeasuredRating]) -> Catalog:
     """The catalog with your ratings applied to every route of each model you rated (keys are the
     model strings you voted on; a string the catalog does not know is left out)."""
-    measured: dict[str, MeasuredRating] = {}
+    groups: dict[str, dict[str, MeasuredRating]] = {}
     for model, rating in ratings.items():
         entry = _resolve(catalog, model)
         if entry is not None and entry.rated and rating.votes >= MIN_VOTES:
-            measured[entry.canonical] = rating
-    if len(measured) < 2:
+            groups.setdefault(rating.group, {})[entry.canonical] = rating
+    measured = {model: rating for group in groups.values() if len(group) >= 2 for model, rating in group.items()}
+    if not measured:
         return catalog
-    canonical = {model: catalog.get(model) for model in measured}
-    mean_rating = statistics.fmean(r.rating for r in measured.values())
-    tasks = next(iter(canonical.values())).ranked_task_quality.keys()  # type: ignore[union-attr]
     shifted: dict[str, dict[str, tuple[float, float]]] = {model: {} for model in measured}
     reasons: dict[str, dict[str, str]] = {model: {} for model in measured}
-    for task in tasks:
-        base = {m: e.ranked_task_quality[task] for m, e in canonical.items() if e is not None}
-        mean_quality = statistics.fmean(plain for plain, _ in base.values())
-        for model, rating in measured.items():
-            plain, languages = base[model]
-            new = _clamp(mean_quality + QUALITY_PER_ELO * (rating.rating - mean_rating))
-            shifted[model][task] = (new, _clamp(languages + new - plain))
-            reasons[model][task] = (
-                f"measured by you: rating {rating.rating:.0f} (95% {rating.low:.0f}-{rating.high:.0f}) over "
-                f"{rating.votes} blind votes among {len(measured)} models you rated, {plain:.0f} -> {new:.0f}; "
-                f"before your votes: {{before}}"
-            )
+    for group in groups.values():
+        if len(group) >= 2:
+            _shift(catalog, group, shifted, reasons)
     models = []
     for entry in catalog.models:
         if entry.canonical in measured and entry.rated:
@@ -71,6 +63,30 @@ def with_measured_quality(catalog: Catalog, ratings: Mapping[str, MeasuredRating
     return Catalog(models=tuple(models), providers=catalog.providers, sources=catalog.sources,
                    version=catalog.version, prices_as_of=catalog.prices_as_of,
                    benchmarks_as_of=catalog.benchmarks_as_of)  # fmt: skip
+
+
+def _shift(
+    catalog: Catalog,
+    group: Mapping[str, MeasuredRating],
+    shifted: dict[str, dict[str, tuple[float, float]]],
+    reasons: dict[str, dict[str, str]],
+) -> None:
+    """Each task's quality for one group of models you compared: their mean kept, your ratings the gaps."""
+    canonical = {model: catalog.get(model) for model in group}
+    mean_rating = statistics.fmean(r.rating for r in group.values())
+    tasks = next(iter(canonical.values())).ranked_task_quality.keys()  # type: ignore[union-attr]
+    for task in tasks:
+        base = {m: e.ranked_task_quality[task] for m, e in canonical.items() if e is not None}
+        mean_quality = statistics.fmean(plain for plain, _ in base.values())
+        for model, rating in group.items():
+            plain, languages = base[model]
+            new = _clamp(mean_quality + QUALITY_PER_ELO * (rating.rating - mean_rating))
+            shifted[model][task] = (new, _clamp(languages + new - plain))
+            reasons[model][task] = (
+                f"measured by you: rating {rating.rating:.0f} (95% {rating.low:.0f}-{rating.high:.0f}) over "
+                f"{rating.votes} blind votes among {len(group)} models you rated, {plain:.0f} -> {new:.0f}; "
+                f"before your votes: {{before}}"
+            )
 
 
 def _resolve(catalog: Catalog, model: str) -> ModelEntry | None:

@@ -73,18 +73,18 @@ def citations_for(req: Requirements) -> list[dict[str, str]]:
 
 
 def load_user_catalog(settings: Settings) -> Catalog:
-    """The catalog with your overrides, and your blind votes (the data folder's votes.jsonl) ranked
-    ahead of public benchmarks for the models you rated (catalog/measured.py)."""
+    """The catalog with your overrides, and your blind votes (the data folder's votes.jsonl and every
+    session's) ranked ahead of public benchmarks for the models you rated (catalog/measured.py)."""
     catalog = load_catalog(overrides_path=settings.overrides_path, prices_dir=settings.prices_dir)
     votes_path = settings.data_dir / "votes.jsonl"
-    if not votes_path.exists():
+    if not votes_path.exists() and not settings.sessions_path.exists():
         return catalog
+    from agent.trials.evidence import your_votes
     from agent.trials.leaderboard import measured_ratings
     from agent.trials.stats import tallied_votes
-    from agent.trials.votes import read_votes
     from catalog.measured import with_measured_quality
 
-    votes = tallied_votes(read_votes(votes_path))
+    votes = tallied_votes(your_votes(votes_path, settings.sessions_path).votes)
     return with_measured_quality(catalog, measured_ratings(votes)) if votes else catalog
 
 

@@ -1,15 +1,18 @@
-"""Where trial runs and blind votes are kept as they happen: with the session when there is one,
-else in JSON-lines files in the data folder. Each write is on disk when the call returns."""
+"""Where trial runs and blind votes are kept as they happen (with the session when there is one,
+else in JSON-lines files in the data folder; each write is on disk when the call returns), and
+every vote read back from both places for your leaderboard and the ranking."""
 
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 from agent.files import write_atomic
-from agent.trials.votes import append_vote
+from agent.trials.votes import append_vote, read_votes
 
 
 class TrialLog(Protocol):
@@ -76,3 +79,90 @@ class SessionTrialLog:
             self.advisor.record_vote(session, vote)
         else:
             append_vote(self.folder / "votes.jsonl", vote)
+
+
+@dataclass(frozen=True)
+class YourVotes:
+    """Every blind vote you cast, wherever the front end kept it, and where each batch came from."""
+
+    votes: list[dict[str, Any]]
+    sources: list[str]
+
+
+def session_votes(sessions_path: Path, session: str | None = None) -> list[dict[str, Any]]:
+    """Votes kept with sessions (the TUI's trial screen, `Advisor.record_vote`), oldest first; read
+    without the advisor (no LangGraph import) and read-only. A store that is missing, not yet made or
+    unreadable has none here: the advisor reports a damaged store when it opens it."""
+    if not sessions_path.exists():
+        return []
+    query = "SELECT body FROM tradeoff_trial_evidence WHERE kind = 'vote'"
+    query += " AND session = ? ORDER BY seq" if session else " ORDER BY seq"
+    try:
+        connection = sqlite3.connect(f"file:{sessions_path}?mode=ro", uri=True)
+        try:
+            rows = connection.execute(query, (session,) if session else ()).fetchall()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return []
+    votes = []
+    for (body,) in rows:
+        try:
+            vote = json.loads(body)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(vote, dict):
+            votes.append(vote)
+    return votes
+
+
+def your_votes(votes_file: Path, sessions_path: Path, session: str | None = None) -> YourVotes:
+    """The votes file (`tradeoff trial --blind`, and the TUI before a session exists) and every
+    session's votes (the TUI), or with `session` that session's only."""
+    if session is not None:
+        found = session_votes(sessions_path, session)
+        return YourVotes(found, [f"{len(found)} from session {session}"])
+    from_file = read_votes(votes_file)
+    from_sessions = session_votes(sessions_path)
+    return YourVotes([*from_file, *from_sessions],
+                     [f"{len(from_file)} from {votes_file}", f"{len(from_sessions)} from your sessions"])  # fmt: skip
+
+
+class EvalResultsError(ValueError):
+    """A saved eval file that is not what `tradeoff eval --save` writes."""
+
+
+def read_eval_results(path: Path) -> dict[str, tuple[int, int]]:
+    """model -> (tests passed, tests run) from one `tradeoff eval --save` file: counted from its
+    matrix of results (what `tradeoff route --results` reads), else from its pass rates."""
+    try:
+        payload = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise EvalResultsError(f"cannot read {path} ({exc.__class__.__name__})") from None
+    if not isinstance(payload, dict):
+        payload = {}
+    matrix, rates = payload.get("matrix"), payload.get("pass_rates")
+    if isinstance(matrix, dict) and matrix:
+        counts = {}
+        for model, cells in matrix.items():
+            if not isinstance(cells, dict) or not all(isinstance(c, dict) for c in cells.values()):
+                raise EvalResultsError(f"{path}: {model}'s results are not a test -> result table")
+            counts[str(model)] = (sum(1 for c in cells.values() if c.get("passed") is True), len(cells))
+        return counts
+    if not isinstance(rates, dict):
+        raise EvalResultsError(f"{path} has no results matrix or pass_rates; save one with `tradeoff eval --save FILE`")
+    counts = {}
+    for model, rate in rates.items():
+        passed, total = (rate.get("passed"), rate.get("total")) if isinstance(rate, dict) else (None, None)
+        if not isinstance(passed, int) or not isinstance(total, int) or not 0 <= passed <= total:
+            raise EvalResultsError(f"{path}: {model}'s pass rate is not passed/total counts")
+        counts[str(model)] = (passed, total)
+    return counts
+
+
+def your_leaderboard(data_dir: Path, sessions_path: Path, samples: int = 1000) -> Any:
+    """Your leaderboard from every vote you cast (for the TUI's tab; `tradeoff leaderboard` prints the same)."""
+    from agent.trials.leaderboard import leaderboard
+    from agent.trials.stats import tallied_votes
+
+    return leaderboard(tallied_votes(your_votes(data_dir / "votes.jsonl", sessions_path).votes), samples=samples)

@@ -1,5 +1,6 @@
 """Your own leaderboard from blind votes: Bradley-Terry ratings on LMArena's scale with bootstrap
-95% intervals, and how many more votes would separate the top two.
+95% intervals, and how many more votes would separate the top two; beside them, your eval pass
+rates (`tradeoff eval --save`) with Wilson intervals, pooled over the files given.
 
 As LMArena computes them: a tie counts half a win to each side; ratings are 1000 + 400 log10 of
 the Bradley-Terry strength (geometric mean 1000); intervals are the 2.5th and 97.5th percentiles
@@ -11,10 +12,10 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from agent.trials.stats import Vote, pairwise_wins
+from agent.trials.stats import Vote, pairwise_wins, wilson_interval
 from catalog.measured import MeasuredRating
 
 SCALE, BASE, ANCHOR = 400.0, 10.0, 1000.0
@@ -32,12 +33,41 @@ class Standing:
 
 
 @dataclass(frozen=True)
+class PassRate:
+    """A model's eval tests: passed of run, pooled over every results file, with a 95% Wilson interval."""
+
+    model: str
+    passed: int
+    total: int
+    interval: tuple[float, float]
+
+    @property
+    def rate(self) -> float:
+        return self.passed / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True)
 class Leaderboard:
     standings: tuple[Standing, ...]
     votes: int
     votes_to_separate_top_two: int | None
     separation: str
     method: str
+    pass_rates: tuple[PassRate, ...] = ()
+
+
+def pass_rates(results: Sequence[Mapping[str, tuple[int, int]]]) -> tuple[PassRate, ...]:
+    """Each model's passed/run counts summed over the eval results, best rate first."""
+    pooled: dict[str, list[int]] = {}
+    for counts in results:
+        for model, (passed, total) in counts.items():
+            tally = pooled.setdefault(model, [0, 0])
+            tally[0] += passed
+            tally[1] += total
+    rates = [
+        PassRate(model, passed, total, wilson_interval(passed, total)) for model, (passed, total) in pooled.items()
+    ]
+    return tuple(sorted(rates, key=lambda r: (-r.rate, -r.total, r.model)))
 
 
 def _pairwise(votes: Sequence[Vote]) -> dict[tuple[str, str], float]:
@@ -109,7 +139,12 @@ def votes_to_separate(a_wins: float, games: float) -> int | None:
     return max(0, math.ceil(needed - games))
 
 
-def leaderboard(votes: Sequence[Vote], samples: int = BOOTSTRAP_SAMPLES, seed: int = 0) -> Leaderboard:
+def leaderboard(
+    votes: Sequence[Vote],
+    samples: int = BOOTSTRAP_SAMPLES,
+    seed: int = 0,
+    evals: Sequence[Mapping[str, tuple[int, int]]] = (),
+) -> Leaderboard:
     rated = ratings(votes)
     intervals = bootstrap(votes, samples, seed) if len(rated) >= 2 else dict.fromkeys(rated, (ANCHOR, ANCHOR))
     wins = _pairwise(votes)
@@ -124,19 +159,46 @@ def leaderboard(votes: Sequence[Vote], samples: int = BOOTSTRAP_SAMPLES, seed: i
         first, second = standings[0].model, standings[1].model
         a_wins, b_wins = wins.get((first, second), 0.0), wins.get((second, first), 0.0)
         needed = votes_to_separate(a_wins, a_wins + b_wins)
-        if standings[1].interval[1] < standings[0].interval[0]:
+        if a_wins + b_wins == 0:
+            separation = f"{first} and {second} have never been compared head to head: vote between them"
+        elif standings[1].interval[1] < standings[0].interval[0]:
             separation = f"{first} is ahead of {second}: their 95% intervals no longer overlap"
         elif needed is None:
             separation = f"{first} and {second} are even head to head; more votes may not separate them"
         else:
             separation = (f"about {needed} more {first}-vs-{second} votes at the current rate "
                           f"({a_wins:g}-{b_wins:g}) to separate them")  # fmt: skip
-    return Leaderboard(tuple(standings), len(votes), needed, separation,
-                       f"Bradley-Terry, Elo scale ({ANCHOR:g} + {SCALE:g} log10 strength), ties half a win, "
-                       f"{samples} bootstrap resamples for 95% intervals")  # fmt: skip
+    method = (f"Bradley-Terry, Elo scale ({ANCHOR:g} + {SCALE:g} log10 strength), ties half a win, "
+              f"{samples} bootstrap resamples for 95% intervals")  # fmt: skip
+    groups = _groups(list(rated), wins)
+    if len(groups) > 1:
+        listed = "; ".join(", ".join(group) for group in groups)
+        method += (f"; {len(groups)} groups of models never compared with each other, even through others "
+                   f"({listed}): ratings across groups are not comparable")  # fmt: skip
+    return Leaderboard(tuple(standings), len(votes), needed, separation, method, pass_rates(evals))
+
+
+def _groups(models: list[str], wins: Mapping[tuple[str, str], float]) -> list[list[str]]:
+    """Models linked by comparisons, directly or through others (the Bradley-Terry fit's connected parts)."""
+    group = {m: m for m in models}
+
+    def root(m: str) -> str:
+        while group[m] != m:
+            m = group[m]
+        return m
+
+    for a, b in wins:
+        group[root(a)] = root(b)
+    parts: dict[str, list[str]] = {}
+    for m in sorted(models):
+        parts.setdefault(root(m), []).append(m)
+    return sorted(parts.values())
 
 
 def measured_ratings(votes: Sequence[Vote], samples: int = 200) -> dict[str, MeasuredRating]:
     """Your standings as the catalog's ranking takes them (fewer resamples: this runs per ranking load)."""
     board = leaderboard(votes, samples=samples)
-    return {s.model: MeasuredRating(s.rating, s.interval[0], s.interval[1], s.comparisons) for s in board.standings}
+    group_of = {model: group[0] for group in _groups([s.model for s in board.standings], _pairwise(votes))
+                for model in group}  # fmt: skip
+    return {s.model: MeasuredRating(s.rating, s.interval[0], s.interval[1], s.comparisons, group_of[s.model])
+            for s in board.standings}  # fmt: skip

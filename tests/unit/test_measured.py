@@ -73,3 +73,24 @@ def test_recommend_reads_your_votes_file(isolated_dirs):
     rows = {r["model"]: r for r in json.loads(out.stdout)["ranked"]}
     mini = next(r for m, r in rows.items() if m.endswith("gpt-4.1-mini"))
     assert any("measured by you" in reason for reason in mini["reasons"])
+
+
+def test_models_never_compared_with_each_other_move_only_within_their_own_group(catalog):
+    """gpt-4.1-mini vs gpt-4.1 and the two local models never met: the local models' ratings say
+    nothing about gpt-4.1-mini, so its quality is what its own pair's votes give."""
+    from agent.trials.leaderboard import measured_ratings
+    from agent.trials.stats import Vote
+
+    smol, gemma = "local/smollm2-135m", "local/gemma3-270m"
+    pair = [Vote(("openai/gpt-4.1-mini", FULL), "openai/gpt-4.1-mini")] * 15 + [
+        Vote(("openai/gpt-4.1-mini", FULL), FULL)
+    ] * 5
+    local = [Vote((smol, gemma), gemma)] * 9 + [Vote((smol, gemma), smol)] * 3
+    alone = with_measured_quality(catalog, measured_ratings(pair))
+    both = with_measured_quality(catalog, measured_ratings(pair + local))
+    assert measured_ratings(pair + local)[FULL].group != measured_ratings(pair + local)[smol].group
+    for task in TASK_PROFILES:
+        # Equal up to the ratings being rounded to 0.1 (x 0.15 quality per point).
+        assert task_quality(both.get(MINI), task) == pytest.approx(task_quality(alone.get(MINI), task), abs=0.05)
+    assert task_quality(both.get("openai/gemma3-270m"), "chat") > task_quality(both.get("openai/smollm2-135m"), "chat")
+    assert task_quality(both.get("openai/gemma3-270m"), "chat") < 40  # moved among the local models, not to gpt-4.1's

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -11,6 +12,7 @@ from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPan
 
 from tui.widgets.chat import ChatView
 from tui.widgets.history_input import HistoryInput
+from tui.widgets.leaderboard import LeaderboardView
 from tui.widgets.requirements import RequirementsTable
 from tui.widgets.shortlist import EliminatedTable, ShortlistTable
 from tui.widgets.sources import SourcesList
@@ -40,6 +42,8 @@ class MainScreen(Screen[None]):
                     yield ShortlistTable(id="shortlist")
                     yield Static("", id="fallback")
                     yield Vertical(id="plot-slot")
+                with TabPane("Leaderboard", id="tab-leaderboard"):
+                    yield LeaderboardView(id="leaderboard")
                 with TabPane("Requirements", id="tab-requirements"):
                     yield RequirementsTable(id="requirements")
                 with TabPane("Eliminated", id="tab-eliminated"):
@@ -52,3 +56,9 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(ChatView).mount(Static(WELCOME, classes="note welcome"))
         self.query_one(Input).focus()
+
+    @on(TabbedContent.TabActivated, pane="#tab-leaderboard")
+    def _load_leaderboard(self) -> None:
+        # Read at each visit: votes cast on a trial screen since the last one are on disk.
+        settings = self.app.settings  # type: ignore[attr-defined]
+        self.query_one(LeaderboardView).refresh_board(settings.data_dir, settings.sessions_path)
