@@ -27,7 +27,8 @@ _ASKS = [
 _TRAIL = re.compile(r"\s+(?:exactly|again|anyway|actually|here|in (?:llms?|ai|practice|this context|simple terms|"
                     r"plain english|a nutshell))$|\s+(?:and|,)\s+(?:how|why|when|what|does|do|is|should|can)\b.*$|"
                     r"\s+(?:mean|means|stand for)$", re.I)  # fmt: skip
-_ARTICLE = re.compile(r"^(?:an?|the|this|that|your|a so-called)\s+", re.I)
+_ARTICLE = re.compile(r"^(?:(?:i'?ve |i have )?never heard of|i (?:don'?t|do not) know|not sure about|an?|the|"
+                      r"this|that|your|a so-called)\s+", re.I)  # fmt: skip
 _COPULA = r"(?:is|are|means|refers to|stands for|measures|describes)\b"
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ers", "er", "ed", "es", "s", "e")
 MAX_TERM_WORDS = 6
@@ -120,11 +121,12 @@ def _definition_patterns(term: str) -> list[tuple[int, re.Pattern[str]]]:
     exact, loose = term_pattern(term), term_pattern(term, loose=True)
     lead = r"^(?:(?:an?|the)\s+)?(?:[\w\-]+\s+){0,2}?"
     head = r"(?:[\s\-]+(?:models?|llms?))?"  # "open weights" is defined as "Open-weight models are ..."
-    aside = r"(?:\s*\([^)]{1,100}\))?(?:,\s[^,]{1,80},)?\s+"
+    bracket = r"(?:\s*\([^)]{1,100}\))?"
+    aside = bracket + head + bracket + r"(?:,\s[^,]{1,80},)?\s+"
     return [
-        (4, re.compile(lead + f"(?:{exact})" + head + aside + _COPULA, re.I)),
+        (4, re.compile(lead + f"(?:{exact})" + aside + _COPULA, re.I)),
         (4, re.compile(r"^(?:[\w\-]+\s+){1,6}\(\s*(?:" + exact + r")\s*\)" + head + r"\s+" + _COPULA, re.I)),
-        (3, re.compile(lead + f"(?:{loose})" + head + aside + _COPULA, re.I)),
+        (3, re.compile(lead + f"(?:{loose})" + aside + _COPULA, re.I)),
         (
             2,
             re.compile(
@@ -198,12 +200,13 @@ def _sources(passages: Sequence[Passage]) -> str:
     return "Sources: " + "; ".join(seen.values())
 
 
-_GENERIC_HEADS = re.compile(r"\s+(?:models?|llms?|approach|technique|strategy|thing)$", re.I)
+_GENERIC = re.compile(r"\s+(?:models?|llms?|approach|technique|strategy|thing)$|^(?:models?|llm|ai)\s+", re.I)
 
 
 def _term_variants(term: str) -> list[str]:
-    """The term as asked, then without a generic head noun ("mid-tier model" -> "mid-tier")."""
-    shorter = _GENERIC_HEADS.sub("", term)
+    """The term as asked, then without a generic word ("mid-tier model" -> "mid-tier", "model distillation"
+    -> "distillation")."""
+    shorter = _GENERIC.sub("", term).strip()
     return [term] + ([shorter] if shorter != term and shorter else [])
 
 
@@ -238,10 +241,9 @@ def define(question: str, passages: Sequence[Passage], search: Search | None = N
     if found is None:
         return None
     _, variant, definition = found
-    lines = [f"{_capitalised(definition.text)} [{definition.passage.id}]"]
     following = _follow_on(definition)
-    if following:
-        lines[0] += f" {following}"
+    opening = _capitalised(definition.text) + (f" {following}" if following else "")
+    lines = [f"{opening} [{definition.passage.id}]"]
     figures = _figures(variant, definition, passages)
     if figures:
         lines.append("From the course: " + " ".join(f"{s.text} [{s.passage.id}]" for s in figures))

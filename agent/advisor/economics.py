@@ -114,8 +114,9 @@ def _finetune(catalog: Catalog, ranking: Ranking, chosen: ModelEntry) -> list[st
                 f"{chosen.id} to fine-tune down to, so fine-tuning would only buy quality."]  # fmt: skip
     tuned = next(r.monthly_cost_usd for r in ranking.ranked if r.model == cheaper.id)
     plan = plans.finetune(top.monthly_cost_usd, tuned, req.requests_per_day)
-    head = (f"**Fine-tuning {cheaper.id}** to replace {chosen.id} ({money(top.monthly_cost_usd)} → {money(tuned)}"
-            f"/month at list prices): {plan.conclusion}")  # fmt: skip
+    saved = plan.figures["monthly_savings_usd"]
+    head = (f"**Fine-tuning {cheaper.id} to replace {chosen.id} would save about {money(saved)}/month** on inference "
+            f"({money(top.monthly_cost_usd)} → {money(tuned)} at list prices): {plan.conclusion}")  # fmt: skip
     return [head, *[f"- {a.line()}" for a in plan.assumptions]]
 
 
@@ -123,7 +124,6 @@ def _distill(ranking: Ranking, chosen: ModelEntry) -> list[str]:
     req = ranking.requirements
     per_request = request_cost(chosen.prices, req.input_tokens, req.output_tokens)
     plan = plans.distill(per_request, req.requests_per_day)
-    return [
-        f"**Distilling {chosen.id}** into a small model: {plan.conclusion}",
-        *[f"- {a.line()}" for a in plan.assumptions],
-    ]
+    saved = plan.figures["monthly_savings_usd"]
+    head = f"**Distilling {chosen.id} into a small model would save about {money(saved)}/month** on inference"
+    return [f"{head}: {plan.conclusion}", *[f"- {a.line()}" for a in plan.assumptions]]

@@ -46,8 +46,8 @@ def table(sides: Sequence[Side]) -> list[str]:
     }
     if any(s.eliminated for s in sides):
         rows["why out"] = ["; ".join(s.eliminated.reasons[:2]) if s.eliminated else "" for s in sides]
-    lines = ["| | " + " | ".join(s.model or f"unknown: {s.asked}" for s in sides) + " |",
-             "|---|" + "---|" * len(sides)]  # fmt: skip
+    rows = {"model": [s.model or f"unknown: {s.asked}" for s in sides], **rows}
+    lines = ["| | " + " | ".join(s.asked for s in sides) + " |", "|---|" + "---|" * len(sides)]
     return lines + [f"| {label} | " + " | ".join(values) + " |" for label, values in rows.items()]
 
 

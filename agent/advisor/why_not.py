@@ -72,12 +72,12 @@ def eliminated_sentence(elimination: Elimination, req: Requirements) -> str:
 
 
 def priority_words(priorities: Priorities) -> str:
-    """ "your cost-first priority", or the weights when they are not a preset."""
+    """How the sentence ends: "at your cost-first priority", or the weights when they are no preset."""
     for name in PRIORITY_PRESETS:
         if Priorities.preset(name) == priorities:
-            return "balanced priorities" if name == "balanced" else f"your {name}-first priority"
+            return "with balanced priorities" if name == "balanced" else f"at your {name}-first priority"
     weights = priorities.normalised()
-    return "your weights (" + ", ".join(f"{k} {v:.0%}" for k, v in weights.items()) + ")"
+    return "with your weights (" + ", ".join(f"{k} {v:.0%}" for k, v in weights.items()) + ")"
 
 
 @dataclass(frozen=True)
