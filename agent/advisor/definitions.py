@@ -30,6 +30,12 @@ _TRAIL = re.compile(r"\s+(?:exactly|again|anyway|actually|here|in (?:llms?|ai|pr
 _ARTICLE = re.compile(r"^(?:(?:i'?ve |i have )?never heard of|i (?:don'?t|do not) know|not sure about|an?|the|"
                       r"this|that|your|a so-called)\s+", re.I)  # fmt: skip
 _COPULA = r"(?:is|are|means|refers to|stands for|measures|describes)\b"
+# Verbs that say what a thing does when the thing is the whole subject ("A model router sends ...").
+_DOES = r"(?:sends|routes|turns|converts|lets|stores|holds|trains|splits|returns|tries|runs|processes|maps)\b"
+_NAMES_A_KIND = re.compile(
+    r"\b(?:is|are|means|refers to)\s+(?:the|an?|one|how|what|when|where|any|everything|further|[a-z]+ing)\b", re.I
+)
+_DEFINES_ANOTHER = re.compile(r"^(?:an?\s+|the\s+)?[A-Z][\w/-]*(?:\s+[\w/-]+){0,3}\s+(?:is|are)\s+(?:the|an?)\b")
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ers", "er", "ed", "es", "s", "e")
 MAX_TERM_WORDS = 6
 
@@ -119,7 +125,7 @@ def _definition_patterns(term: str) -> list[tuple[int, re.Pattern[str]]]:
     """(strength, pattern): "X is ..." and "Expansion (X) is ..." beat a looser stem, which beats
     "X does ..." (the term as the subject of another verb), which beats "X: ..."."""
     exact, loose = term_pattern(term), term_pattern(term, loose=True)
-    lead = r"^(?:(?:an?|the)\s+)?(?:[\w\-]+\s+){0,2}?"
+    lead = r"^(?:(?:an?|the)\s+)?"  # nothing else before the term: "The p95 latency is" does not define latency
     head = r"(?:[\s\-]+(?:models?|llms?))?"  # "open weights" is defined as "Open-weight models are ..."
     bracket = r"(?:\s*\([^)]{1,100}\))?"
     aside = bracket + head + bracket + r"(?:,\s[^,]{1,80},)?\s+"
@@ -127,17 +133,7 @@ def _definition_patterns(term: str) -> list[tuple[int, re.Pattern[str]]]:
         (4, re.compile(lead + f"(?:{exact})" + aside + _COPULA, re.I)),
         (4, re.compile(r"^(?:[\w\-]+\s+){1,6}\(\s*(?:" + exact + r")\s*\)" + head + r"\s+" + _COPULA, re.I)),
         (3, re.compile(lead + f"(?:{loose})" + aside + _COPULA, re.I)),
-        (
-            2,
-            re.compile(
-                r"^(?:(?:an?|the)\s+)?(?:"
-                + loose
-                + ")"
-                + head
-                + r"\s+(?!can|may|might|will|would|should|must|do|does)[a-z]+s\b",
-                re.I,
-            ),
-        ),
+        (2, re.compile(lead + f"(?:{loose})" + aside + _DOES, re.I)),
         (1, re.compile(r"^(?:" + exact + r")\s*:\s+\w", re.I)),
     ]
 
@@ -160,6 +156,8 @@ def find_definition(term: str, passages: Sequence[Passage]) -> tuple[int, _Sente
             strength = max((s for s, pattern in patterns if pattern.search(text)), default=0)
             if not strength:
                 continue
+            if _NAMES_A_KIND.search(text):  # "X is the time ..." defines; "Latency is hours, not seconds" does not
+                strength += 1
             key = (-strength, order, position)
             if best is None or key < best[0]:
                 best = (key, _Sentence(text, passage, order, position))
@@ -190,7 +188,9 @@ def _follow_on(definition: _Sentence) -> str | None:
     if definition.position + 1 >= len(rest) or rest[definition.position + 1][1] != rest[definition.position][1]:
         return None
     following = rest[definition.position + 1][0]
-    return following if not re.search(r"\d", following) and len(following) < 260 else None
+    if re.search(r"\d", following) or len(following) >= 260 or _DEFINES_ANOTHER.match(following):
+        return None  # figures come later, cited; "GDPR is ..." after "HIPAA is ..." answers another question
+    return following
 
 
 def _sources(passages: Sequence[Passage]) -> str:
@@ -210,7 +210,7 @@ def _term_variants(term: str) -> list[str]:
     return [term] + ([shorter] if shorter != term and shorter else [])
 
 
-STRONG = 3  # a sentence of the form "X is ..."; weaker ones ("X: ...") send us searching on
+STRONG = 5  # "X is the ...": anything weaker ("X: ...", "Latency is hours") sends us searching on the bare term
 
 
 def _defined(term: str, passages: Sequence[Passage]) -> tuple[int, str, _Sentence] | None:
