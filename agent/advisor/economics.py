@@ -91,6 +91,11 @@ def answer(kind: str, catalog: Catalog, ranking: Ranking, stated: set[str]) -> s
 def _selfhost(ranking: Ranking, chosen: ModelEntry) -> list[str]:
     verdict = ranking.self_hosting
     req = ranking.requirements
+    if verdict is None and chosen.is_self_hosted_route:
+        top = ranking.ranked[0]
+        return [f"**Self-hosting {chosen.id} costs {money(top.monthly_cost_usd)}/month** at your volume (GPUs and "
+                "operations): your constraints leave no hosted API to compare it with, so there is nothing to "
+                "save against; the replica count and GPU price are in the shortlist's cost breakdown."]  # fmt: skip
     if verdict is None:
         return [f"**Self-hosting**: no open-weight model with a self-hosting profile meets your constraints, so there "
                 f"is no self-hosted bill to set against {chosen.id}; try `tradeoff plan selfhost --model {chosen.id} "

@@ -72,8 +72,9 @@ def caching(catalog: Catalog, ranking: Ranking, stated: set[str]) -> Saving | st
     req = ranking.requirements
     pick = _priced_pick(catalog, ranking, "cache_read", "cached-input")
     if pick is None:
-        return ("**Prompt caching saves nothing I can compute here**: no model on your shortlist has a cached-input "
-                "price in the catalog (self-hosted models pay for GPUs, not tokens).")  # fmt: skip
+        return ("**Prompt caching would save $0/month on your bill**: no model on your shortlist has a cached-input "
+                "price in the catalog (self-hosted models pay for GPUs, not tokens, so a cache saves GPU time "
+                "rather than a per-token price) [course/5.4].")  # fmt: skip
     entry, note = pick
     system = req.input_parts.get("system_prompt", 0)
     if "cache_hit_rate" in stated and req.cache_hit_rate > 0:
@@ -115,8 +116,8 @@ def batching(catalog: Catalog, ranking: Ranking, stated: set[str]) -> Saving | s
     req = ranking.requirements
     pick = _priced_pick(catalog, ranking, "input_batch", "batch")
     if pick is None:
-        return ("**The batch API saves nothing I can compute here**: no model on your shortlist has a batch price "
-                "in the catalog.")  # fmt: skip
+        return ("**The batch API would save $0/month on your bill**: no model on your shortlist has a batch price in "
+                "the catalog (self-hosted models pay for GPUs, not tokens) [course/5.5].")  # fmt: skip
     entry, note = pick
     if "batch_share" in stated and req.batch_share > 0:
         share_sent, assumed = req.batch_share, []
@@ -145,28 +146,35 @@ def batching(catalog: Catalog, ranking: Ranking, stated: set[str]) -> Saving | s
     return Saving("batching", entry.id, before.monthly_cost_usd, after.monthly_cost_usd, lines, assumed)
 
 
-def cheaper_than(catalog: Catalog, ranking: Ranking, chosen: ModelEntry) -> ModelEntry | None:
-    """The cheapest shortlisted API model that costs less than the choice at this workload."""
+def cheaper_than(
+    catalog: Catalog, ranking: Ranking, chosen: ModelEntry, self_hosted: bool = False
+) -> ModelEntry | None:
+    """The cheapest shortlisted API model (or self-hosted one, when asked) that costs less than the choice."""
     cost = {r.model: r.monthly_cost_usd for r in ranking.ranked}
     cheaper = [r.model for r in ranking.ranked if r.monthly_cost_usd < cost[chosen.id] and r.model != chosen.id]
     entries = [entry for name in sorted(cheaper, key=cost.__getitem__) if (entry := catalog.get(name))]
-    return next((entry for entry in entries if not entry.is_self_hosted_route), None)
+    return next((entry for entry in entries if self_hosted or not entry.is_self_hosted_route), None)
 
 
 def routing(catalog: Catalog, ranking: Ranking, stated: set[str]) -> Saving | str:
     req = ranking.requirements
     candidates = _api_models(catalog, ranking)
+    hosted_only = not candidates  # then routing is between self-hosted deployments, each with its own GPUs
+    if hosted_only:
+        candidates = [(i, e) for i, r in enumerate(ranking.ranked, 1) if (e := catalog.get(r.model)) is not None]
     if not candidates:
-        return ("**Routing saves nothing I can compute here**: every model on your shortlist is self-hosted, so its "
-                "bill is GPUs, not tokens.")  # fmt: skip
+        return "**Routing would save $0/month**: nothing on your shortlist has a bill to route."
     chosen = candidates[0][1]
-    cheaper = cheaper_than(catalog, ranking, chosen)
+    cheaper = cheaper_than(catalog, ranking, chosen, self_hosted=hosted_only)
     if cheaper is None:
         return _no_cheaper_tier(catalog, ranking, chosen)
     mix = [(cheaper, ROUTED_SHARE), (chosen, 1 - ROUTED_SHARE)]
     routed = routing_savings(chosen, mix, req.requests_per_day, req.input_tokens, req.output_tokens)
+    headline = (f"**Routing would save about {money(routed.savings_usd)}/month** ({routed.savings_fraction:.0%})"
+                if routed.savings_usd > 0 else
+                f"**Routing would save $0/month: it would cost {money(-routed.savings_usd)}/month more**")  # fmt: skip
     lines = [
-        f"**Routing would save about {money(routed.savings_usd)}/month** ({routed.savings_fraction:.0%}): "
+        f"{headline}: "
         f"{ROUTED_SHARE:.0%} of requests to {cheaper.id} and {1 - ROUTED_SHARE:.0%} to {chosen.id} cost "
         f"{money(routed.routed_monthly_usd)} instead of {money(routed.baseline_monthly_usd)}/month.",
         f"- Tiers: {chosen.id} is {chosen.tier or 'unrated'}, {cheaper.id} is {cheaper.tier or 'unrated'}; "
@@ -176,6 +184,9 @@ def routing(catalog: Catalog, ranking: Ranking, stated: set[str]) -> Saving | st
         "- It holds only if the cheap model handles those requests well: measure it on your prompts "
         "(`tradeoff eval ... --save results.json`, then `tradeoff route --results results.json`).",
     ]
+    if hosted_only:
+        lines.insert(1, "- Both are self-hosted: each deployment keeps its own GPUs and operations, so a split can "
+                        "cost more than one model serving everything.")  # fmt: skip
     assumed = [f"a {ROUTED_SHARE:.0%}/{1 - ROUTED_SHARE:.0%} split between the two (your easy/hard mix decides it)",
                "the router itself is free and every request is the same size"]  # fmt: skip
     return Saving("routing", chosen.id, routed.baseline_monthly_usd, routed.routed_monthly_usd, lines, assumed)

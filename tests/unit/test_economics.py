@@ -165,3 +165,15 @@ def test_every_economics_answer_opens_with_a_dollar_figure(catalog):
     for kind in ("routing", "caching", "batching", "selfhost", "finetune", "distill"):
         first = answer(kind, catalog, ranking, STATED).splitlines()[0]
         assert "$" in first, (kind, first)
+
+
+def test_a_self_hosted_only_shortlist_gets_its_own_bill_and_no_invented_token_saving(catalog):
+    req = SUPPORT.model_copy(update={"privacy": "self-hosted", "requests_per_day": 5_000})
+    ranking = rank(catalog, req, TODAY)
+    assert ranking.ranked and all(r.provider == "self-hosted" for r in ranking.ranked)
+    top = ranking.ranked[0]
+    hosting = answer("selfhost", catalog, ranking, STATED)
+    assert hosting.startswith(f"**Self-hosting {top.model} costs {money(top.monthly_cost_usd)}/month**")
+    assert answer("caching", catalog, ranking, STATED).startswith("**Prompt caching would save $0/month on your bill**")
+    assert answer("batching", catalog, ranking, STATED).startswith("**The batch API would save $0/month")
+    assert answer("routing", catalog, ranking, STATED).startswith("**Routing would save $0/month")
