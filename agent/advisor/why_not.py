@@ -98,7 +98,10 @@ def _criterion(name: str, better: RankedModel, worse: RankedModel, req: Requirem
     if name == "latency":
         return (f"{names.worse_possessive} time to first token is {milliseconds(worse.ttft_ms)} against "
                 f"{milliseconds(better.ttft_ms)} for {names.better}")  # fmt: skip
-    return f"{names.better} fits your request better (context headroom and extras)"
+    fits = [
+        next((r.removeprefix("fit: ") for r in m.reasons if r.startswith("fit: ")), "no notes") for m in (better, worse)
+    ]
+    return f"{names.better} fits your request better ({fits[0]}, against {fits[1]})"
 
 
 def _lead(name: str, item: RankedModel, other: RankedModel) -> str:
@@ -127,6 +130,11 @@ def comparison_sentence(better: RankedModel, worse: RankedModel, req: Requiremen
         return (f"{names.worse} costs {money(worse.monthly_cost_usd)}/month, over your "
                 f"{money(req.budget_usd_month)} budget, while {names.better} fits it at "
                 f"{money(better.monthly_cost_usd)}")  # fmt: skip
+    if not better.within_budget and not worse.within_budget and req.budget_usd_month is not None:
+        # Nothing fits the budget: the ranking puts the closest to it first.
+        return (f"nothing fits your {money(req.budget_usd_month)} budget, so the cheaper comes first: "
+                f"{names.worse} costs {money(worse.monthly_cost_usd)}/month against "
+                f"{money(better.monthly_cost_usd)} for {names.better}")  # fmt: skip
     criteria = deciding_criteria(better, worse, req)
     decider, gap = criteria[0]
     if gap <= 0.05:

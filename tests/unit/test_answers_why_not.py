@@ -90,3 +90,14 @@ def test_an_unknown_name_gets_one_clear_line(catalog):
     assert explain("flux capacitor 9000", ranking_for(catalog), catalog).startswith(
         "I do not know a model called “flux capacitor 9000”"
     )
+
+
+def test_when_nothing_fits_the_budget_the_cheaper_model_is_said_to_come_first(catalog):
+    ranking = ranking_for(catalog, budget_usd_month=1)
+    assert ranking.budget is not None  # nothing fits: the ranking orders by cost
+    item = ranking.ranked[3]
+    answer = explain(item.model, ranking, catalog)
+    assert "nothing fits your $1.00 budget, so the cheaper comes first" in answer
+    assert (
+        f"it costs {money(item.monthly_cost_usd)}/month against {money(ranking.ranked[0].monthly_cost_usd)}" in answer
+    )
