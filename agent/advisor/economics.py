@@ -61,8 +61,24 @@ def topic(text: str) -> str | None:
     return next((name for name, pattern in TOPICS if pattern.search(text)), None)
 
 
-def answer(kind: str, catalog: Catalog, ranking: Ranking, stated: set[str]) -> str:
-    """The economics answer for one topic: the figure first, then how it was reached."""
+_TOPIC_ONLY = re.compile(
+    r"(?:the\s+)?(?:(?:prompt|response)\s+)?cach(?:e|es|ing)|batch(?:ing|es)?(?:\s+(?:api|jobs?|processing))?|"
+    r"(?:model\s+)?rout(?:ing|er|ers)|cascad(?:e|es|ing)|self[- ]?host(?:ing|ed)?|fine[- ]?tun(?:e|ing)|"
+    r"distil(?:l|lation|ling)|lora",
+    re.I,
+)
+
+
+def named_topic(name: str) -> str | None:
+    """The topic when a name is only a topic ("what about batching?"), not a model that mentions one."""
+    if not _TOPIC_ONLY.fullmatch(name.strip()):
+        return None
+    return next((kind for kind, pattern in TOPICS if pattern.search(name)), None)
+
+
+def answer(kind: str, catalog: Catalog, ranking: Ranking, stated: set[str], question: str = "") -> str:
+    """The economics answer for one topic: the figure first, then how it was reached. A share the
+    question supposes ("if half the prompts hit the cache") replaces the assumed one."""
     req = ranking.requirements
     chosen = catalog.get(ranking.ranked[0].model) if ranking.ranked else None
     assumed: list[str] = []
@@ -70,7 +86,7 @@ def answer(kind: str, catalog: Catalog, ranking: Ranking, stated: set[str]) -> s
         lines = ["No model meets your constraints yet, so there is no bill to improve on; relax one and ask again."]
     elif kind in ("routing", "caching", "batching"):
         saving = {"routing": savings.routing, "caching": savings.caching, "batching": savings.batching}[kind](
-            catalog, ranking, stated
+            catalog, ranking, stated, savings.share_in(question)
         )
         lines = [saving] if isinstance(saving, str) else saving.lines
         assumed = [] if isinstance(saving, str) else saving.assumed

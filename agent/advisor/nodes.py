@@ -183,6 +183,8 @@ def answer(state: AdvisorState, tools: AdvisorTools) -> dict[str, Any]:
 
 
 def explain(state: AdvisorState, tools: AdvisorTools) -> dict[str, Any]:
+    if state.subject and (kind := economics_answers.named_topic(state.subject[0])):  # "what about batching?"
+        return economics(state.model_copy(update={"subject": [kind]}), tools)
     text = why_not.explain(state.subject[0], _full_ranking(state, tools), tools.catalog) if state.subject else None
     return {"messages": say(text or "Which model should I explain?")}
 
@@ -194,7 +196,8 @@ def compare(state: AdvisorState, tools: AdvisorTools) -> dict[str, Any]:
 def economics(state: AdvisorState, tools: AdvisorTools) -> dict[str, Any]:
     """Fine-tuning, distillation, routing, caching, batching or self-hosting at the session's workload."""
     kind = state.subject[0] if state.subject else "routing"
-    text = economics_answers.answer(kind, tools.catalog, _full_ranking(state, tools), set(state.requirements))
+    ranking, question = _full_ranking(state, tools), state.last_user_message()
+    text = economics_answers.answer(kind, tools.catalog, ranking, set(state.requirements), question)
     citations = [Citation(id=doc, title=title) for doc, title in economics_answers.CITATIONS[kind]]
     return {"messages": say(text), "citations": citations}
 

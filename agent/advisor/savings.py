@@ -3,6 +3,7 @@ cost tool's bill without and with each, on the top pick's own prices, every assu
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from catalog.cost import CostBreakdown, monthly_cost, routing_savings
@@ -14,6 +15,24 @@ from catalog.scoring import Ranking
 ROUTED_SHARE = 0.7  # module 2.2.2's worked example: 70% of queries to the cheap tier
 ASSUMED_CACHE_HIT_RATE = 0.5  # the middle of what caching workloads see; the user's own rate replaces it
 RESPONSE_CACHE_STEP = 0.1  # the response-cache line is priced per 10% of requests answered from it
+
+
+_SHARE = re.compile(
+    r"\b(?:if|with|assuming|suppose|say|when)\b[^.?!]*?(?:(?P<pct>\d{1,3}(?:\.\d+)?)\s*(?:%|percent)|"
+    r"\b(?P<word>half|a third|one third|a quarter|one quarter|two thirds|three quarters)\b)",
+    re.I,
+)
+_SHARE_WORDS = {"half": 1 / 2, "a third": 1 / 3, "one third": 1 / 3, "a quarter": 1 / 4, "one quarter": 1 / 4,
+                "two thirds": 2 / 3, "three quarters": 3 / 4}  # fmt: skip
+
+
+def share_in(question: str) -> float | None:
+    """A share the question itself supposes ("if half the prompts hit the cache", "with 30% batched")."""
+    match = _SHARE.search(question)
+    if match is None:
+        return None
+    share = float(match["pct"]) / 100 if match["pct"] else _SHARE_WORDS[match["word"].lower()]
+    return share if 0 < share <= 1 else None
 
 
 @dataclass(frozen=True)
@@ -68,7 +87,7 @@ def _priced_pick(catalog: Catalog, ranking: Ranking, has_price: str, what: str) 
                       f"(#{other[0]}), the best-ranked model that has one.")  # fmt: skip
 
 
-def caching(catalog: Catalog, ranking: Ranking, stated: set[str]) -> Saving | str:
+def caching(catalog: Catalog, ranking: Ranking, stated: set[str], asked: float | None = None) -> Saving | str:
     req = ranking.requirements
     pick = _priced_pick(catalog, ranking, "cache_read", "cached-input")
     if pick is None:
@@ -77,8 +96,12 @@ def caching(catalog: Catalog, ranking: Ranking, stated: set[str]) -> Saving | st
                 "rather than a per-token price) [course/5.4].")  # fmt: skip
     entry, note = pick
     system = req.input_parts.get("system_prompt", 0)
-    if "cache_hit_rate" in stated and req.cache_hit_rate > 0:
-        rate, assumed = req.cache_hit_rate, []
+    assumed: list[str] = []
+    if asked is not None:
+        rate = asked
+        basis = f"the {rate:.0%} cache hit rate you asked about"
+    elif "cache_hit_rate" in stated and req.cache_hit_rate > 0:
+        rate = req.cache_hit_rate
         basis = f"your {rate:.0%} cache hit rate"
     elif system and req.input_tokens:
         rate = system / req.input_tokens
@@ -112,15 +135,19 @@ def caching(catalog: Catalog, ranking: Ranking, stated: set[str]) -> Saving | st
     return Saving("caching", entry.id, before.monthly_cost_usd, after.monthly_cost_usd, lines, assumed)
 
 
-def batching(catalog: Catalog, ranking: Ranking, stated: set[str]) -> Saving | str:
+def batching(catalog: Catalog, ranking: Ranking, stated: set[str], asked: float | None = None) -> Saving | str:
     req = ranking.requirements
     pick = _priced_pick(catalog, ranking, "input_batch", "batch")
     if pick is None:
         return ("**The batch API would save $0/month on your bill**: no model on your shortlist has a batch price in "
                 "the catalog (self-hosted models pay for GPUs, not tokens) [course/5.5].")  # fmt: skip
     entry, note = pick
-    if "batch_share" in stated and req.batch_share > 0:
-        share_sent, assumed = req.batch_share, []
+    assumed: list[str] = []
+    if asked is not None:
+        share_sent = asked
+        basis = f"the {share_sent:.0%} of requests you asked about sent as batch jobs"
+    elif "batch_share" in stated and req.batch_share > 0:
+        share_sent = req.batch_share
         basis = f"your {share_sent:.0%} of requests that can wait"
     else:
         share_sent = 1.0
@@ -156,7 +183,7 @@ def cheaper_than(
     return next((entry for entry in entries if self_hosted or not entry.is_self_hosted_route), None)
 
 
-def routing(catalog: Catalog, ranking: Ranking, stated: set[str]) -> Saving | str:
+def routing(catalog: Catalog, ranking: Ranking, stated: set[str], asked: float | None = None) -> Saving | str:
     req = ranking.requirements
     candidates = _api_models(catalog, ranking)
     hosted_only = not candidates  # then routing is between self-hosted deployments, each with its own GPUs
@@ -168,14 +195,15 @@ def routing(catalog: Catalog, ranking: Ranking, stated: set[str]) -> Saving | st
     cheaper = cheaper_than(catalog, ranking, chosen, self_hosted=hosted_only)
     if cheaper is None:
         return _no_cheaper_tier(catalog, ranking, chosen)
-    mix = [(cheaper, ROUTED_SHARE), (chosen, 1 - ROUTED_SHARE)]
+    cheap_share = ROUTED_SHARE if asked is None else asked
+    mix = [(cheaper, cheap_share), (chosen, 1 - cheap_share)]
     routed = routing_savings(chosen, mix, req.requests_per_day, req.input_tokens, req.output_tokens)
     headline = (f"**Routing would save about {money(routed.savings_usd)}/month** ({routed.savings_fraction:.0%})"
                 if routed.savings_usd > 0 else
                 f"**Routing would save $0/month: it would cost {money(-routed.savings_usd)}/month more**")  # fmt: skip
     lines = [
         f"{headline}: "
-        f"{ROUTED_SHARE:.0%} of requests to {cheaper.id} and {1 - ROUTED_SHARE:.0%} to {chosen.id} cost "
+        f"{cheap_share:.0%} of requests to {cheaper.id} and {1 - cheap_share:.0%} to {chosen.id} cost "
         f"{money(routed.routed_monthly_usd)} instead of {money(routed.baseline_monthly_usd)}/month.",
         f"- Tiers: {chosen.id} is {chosen.tier or 'unrated'}, {cheaper.id} is {cheaper.tier or 'unrated'}; "
         f"{cheaper.id} is the cheapest model on your shortlist.",
@@ -187,8 +215,12 @@ def routing(catalog: Catalog, ranking: Ranking, stated: set[str]) -> Saving | st
     if hosted_only:
         lines.insert(1, "- Both are self-hosted: each deployment keeps its own GPUs and operations, so a split can "
                         "cost more than one model serving everything.")  # fmt: skip
-    assumed = [f"a {ROUTED_SHARE:.0%}/{1 - ROUTED_SHARE:.0%} split between the two (your easy/hard mix decides it)",
-               "the router itself is free and every request is the same size"]  # fmt: skip
+    assumed = (
+        []
+        if asked is not None
+        else [f"a {ROUTED_SHARE:.0%}/{1 - ROUTED_SHARE:.0%} split between the two (your easy/hard mix decides it)"]
+    )
+    assumed.append("the router itself is free and every request is the same size")  # fmt: skip
     return Saving("routing", chosen.id, routed.baseline_monthly_usd, routed.routed_monthly_usd, lines, assumed)
 
 

@@ -177,3 +177,37 @@ def test_a_self_hosted_only_shortlist_gets_its_own_bill_and_no_invented_token_sa
     assert answer("caching", catalog, ranking, STATED).startswith("**Prompt caching would save $0/month on your bill**")
     assert answer("batching", catalog, ranking, STATED).startswith("**The batch API would save $0/month")
     assert answer("routing", catalog, ranking, STATED).startswith("**Routing would save $0/month")
+
+
+@pytest.mark.parametrize(
+    ("question", "share"),
+    [("How much do we save if half the prompts hit the cache?", 0.5), ("what if 30% of requests are batched?", 0.3),
+     ("with 80% of traffic on the cheap model, what does routing save?", 0.8), ("Would caching save us 40%?", None),
+     ("how much would caching save?", None)],
+)  # fmt: skip
+def test_a_share_the_question_supposes_is_read_and_nothing_else(question, share):
+    assert savings.share_in(question) == share
+
+
+def test_the_hit_rate_in_the_question_replaces_the_assumed_one(catalog):
+    ranking = rank(catalog, SUPPORT, TODAY)
+    text = answer("caching", catalog, ranking, STATED, "How much do we save if a third of the prompt hits the cache?")
+    entry = next(catalog.get(r.model) for r in ranking.ranked if catalog.get(r.model).prices.cache_read is not None)
+    saved = _bill(entry, SUPPORT) - _bill(entry, SUPPORT, cache_hit_rate=1 / 3)
+    assert text.startswith(f"**Prompt caching would save about {money(saved)}/month on {entry.id}**")
+    assert "the 33% cache hit rate you asked about" in text and "cache hit rate (tell me" not in text
+
+
+@pytest.mark.parametrize(("name", "kind"), [("batching", "batching"), ("prompt caching", "caching"),
+                                            ("self-hosting", "selfhost"), ("gemini flash", None),
+                                            ("self-hosted llama", None)])  # fmt: skip
+def test_what_about_a_topic_is_a_topic_and_what_about_a_model_is_a_model(name, kind):
+    from agent.advisor.economics import named_topic
+
+    assert named_topic(name) == kind
+
+
+def test_what_about_batching_answers_the_saving(advisor):
+    session = advisor.turn(CODING).session
+    text = advisor.turn("what about batching?", session).as_json()["answer"]
+    assert text.startswith("**The batch API would save about $") and "I do not know a model" not in text
