@@ -100,6 +100,16 @@ def _split(text: str) -> list[tuple[str, int]]:
     return found
 
 
+_NOT_A_TERM = re.compile(r"\b(?:for|with|to|our|we|best|good|right|cheapest|fastest|better|should|which)\b", re.I)
+
+
+def asks_definition(question: str) -> bool:
+    """Whether a message asks what a term means ("What is RAG?"), not which model fits ("what's a good
+    model for coding?"): for the intent rules, so the question is answered and sets no requirement."""
+    term = asked_term(question)
+    return term is not None and len(term.split()) <= 4 and not _NOT_A_TERM.search(term)
+
+
 def sentences(text: str) -> list[str]:
     """A passage's sentences, without its head line or Markdown emphasis."""
     return [sentence for sentence, _ in _split(text)]

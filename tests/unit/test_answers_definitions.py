@@ -111,3 +111,31 @@ def test_the_asked_term_is_read_from_varied_wording(question, term):
 )
 def test_questions_that_are_not_about_a_term_ask_no_term(question):
     assert asked_term(question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [("What is RAG?", "retrieval augmented generation (rag)"), ("What is HIPAA?", "hipaa"),
+     ("What are open weights?", "open weight models"), ("What is self-hosting?", "self hosting")],
+)  # fmt: skip
+def test_a_definition_question_naming_a_requirement_is_answered_and_sets_nothing(catalog, tmp_path, question, subject):
+    from agent.advisor.nodes import AdvisorTools
+    from agent.advisor.sessions import Advisor
+    from knowledge.base import KnowledgeBase
+    from tests.conftest import TODAY
+
+    knowledge = KnowledgeBase(tmp_path / "index")  # BM25 over the course: no model needed
+    tools = AdvisorTools(catalog=catalog, today=TODAY, terms=terms, search=lambda q, k: knowledge.search(q, k=k))
+    advisor = Advisor(tools, tmp_path / "sessions.sqlite")
+    try:
+        first = advisor.turn("Support chatbot for our shop, 20k chats a day")
+        result = advisor.turn(question, first.session)
+        assert _plain(result.answer.split(" is ")[0].split(" are ")[0]) == subject, result.answer
+        assert result.as_json()["requirements"] == first.as_json()["requirements"]
+    finally:
+        advisor.close()
+
+
+@pytest.mark.parametrize("message", ["What is a good model for coding?", "what's the best model for 50k chats a day?"])
+def test_asking_which_model_fits_is_not_a_definition_question(message):
+    assert not definitions.asks_definition(message)
