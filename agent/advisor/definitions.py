@@ -35,7 +35,7 @@ _DOES = r"(?:sends|routes|turns|converts|lets|stores|holds|trains|splits|returns
 _NAMES_A_KIND = re.compile(
     r"\b(?:is|are|means|refers to)\s+(?:the|an?|one|how|what|when|where|any|everything|further|[a-z]+ing)\b", re.I
 )
-_DEFINES_ANOTHER = re.compile(r"^(?:an?\s+|the\s+)?[A-Z][\w/-]*(?:\s+[\w/-]+){0,3}\s+(?:is|are)\s+(?:the|an?)\b")
+_DEFINES_ANOTHER = re.compile(r"^(?:an?\s+|the\s+)?[A-Z][\w/-]*(?:\s+[\w/()-]+){0,4}\s+(?:is|are)\s+(?:the|an?)\b")
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ers", "er", "ed", "es", "s", "e")
 MAX_TERM_WORDS = 6
 
@@ -154,23 +154,34 @@ class _Sentence:
     passage: Passage
     order: int  # the passage's retrieval rank
     position: int  # the sentence's place in its passage
+    whole: bool = True  # False for a clause cut from a longer sentence
+
+
+_CLAUSE = re.compile(r";\s+|\s\((?=an?\s|the\s)|,\s+and\s+(?=an?\s|the\s)")
+
+
+def _clauses(sentence: str) -> list[str]:
+    """The sentence, then each clause that could define something on its own ("...; a reranker is ...")."""
+    parts = _CLAUSE.split(sentence)
+    return [sentence] + [part.rstrip(").") + "." for part in parts[1:] if len(part) > 20]
 
 
 def find_definition(term: str, passages: Sequence[Passage]) -> tuple[int, _Sentence] | None:
-    """The strongest definitional sentence about the term, with its strength; ties go to the
-    better-ranked passage."""
+    """The strongest definitional sentence (or clause) about the term, with its strength; whole
+    sentences beat clauses, then the better-ranked passage wins."""
     patterns = _definition_patterns(term)
-    best: tuple[tuple[int, int, int], _Sentence] | None = None
+    best: tuple[tuple[int, bool, int, int], _Sentence] | None = None
     for order, passage in enumerate(passages):
-        for position, text in enumerate(sentences(passage.text)):
-            strength = max((s for s, pattern in patterns if pattern.search(text)), default=0)
-            if not strength:
-                continue
-            if _NAMES_A_KIND.search(text):  # "X is the time ..." defines; "Latency is hours, not seconds" does not
-                strength += 1
-            key = (-strength, order, position)
-            if best is None or key < best[0]:
-                best = (key, _Sentence(text, passage, order, position))
+        for position, sentence in enumerate(sentences(passage.text)):
+            for index, text in enumerate(_clauses(sentence)):
+                strength = max((s for s, pattern in patterns if pattern.search(text)), default=0)
+                if not strength:
+                    continue
+                if _NAMES_A_KIND.search(text):  # "X is the time ..." defines; "Latency is hours" does not
+                    strength += 1
+                key = (-strength, index > 0, order, position)
+                if best is None or key < best[0]:
+                    best = (key, _Sentence(text, passage, order, position, whole=index == 0))
     return (-best[0][0], best[1]) if best else None
 
 
@@ -195,7 +206,11 @@ def _figures(term: str, definition: _Sentence, passages: Sequence[Passage], limi
 def _follow_on(definition: _Sentence) -> str | None:
     """The sentence after the definition, when it is on the same line (the same bullet or paragraph)."""
     rest = _split(definition.passage.text)
-    if definition.position + 1 >= len(rest) or rest[definition.position + 1][1] != rest[definition.position][1]:
+    if (
+        not definition.whole
+        or definition.position + 1 >= len(rest)
+        or rest[definition.position + 1][1] != rest[definition.position][1]
+    ):
         return None
     following = rest[definition.position + 1][0]
     if re.search(r"\d", following) or len(following) >= 260 or _DEFINES_ANOTHER.match(following):
