@@ -110,6 +110,12 @@ def asks_definition(question: str) -> bool:
     return term is not None and len(term.split()) <= 4 and not _NOT_A_TERM.search(term)
 
 
+def _is_a_term(term: str) -> bool:
+    """"batch API" is a term; "trade-offs of self-hosting" is a topic with no one-line definition."""
+    return len(term.split()) <= 3 and not re.search(r"\b(?:of|between|and|or|vs|differences?|trade-?offs?|pros|cons|"
+                                                    r"benefits?|risks?|advantages?)\b", term, re.I)  # fmt: skip
+
+
 def sentences(text: str) -> list[str]:
     """A passage's sentences, without its head line or Markdown emphasis."""
     return [sentence for sentence, _ in _split(text)]
@@ -306,6 +312,6 @@ def answer(
         best = [(0, 0, opening[0] if opening else first.text, first.id)]
     lines = [f"{sentence} [{doc_id}]" for _, _, sentence, doc_id in best]
     term = asked_term(question)
-    if term is not None:  # asked for a definition the course does not give: say so rather than pretend
+    if term is not None and _is_a_term(term):  # a definition the course does not give: say so, do not pretend
         lines.insert(0, f"The course has no one-line definition of “{term}”; here is what it says about it.")
     return Reply("\n\n".join(lines) + "\n\n" + _sources(passages[:3]), list(passages[:3]))
