@@ -53,12 +53,24 @@ COMMANDS = {
 }  # fmt: skip
 
 
+# "When should I use a batch API?" asks what it fits, which the course answers; only money words make
+# caching and batching questions about the saving.
+_ASKS_SAVING = re.compile(
+    r"\b(?:worth|pay(?:s|back)?|save|saves|saving|savings|cheaper|roi|cost|costs|discount|cut|cuts|reduce|lower|"
+    r"how much|bill|spend)\b",
+    re.I,
+)
+_SAVING_ONLY = ("caching", "batching")
+
+
 def topic(text: str) -> str | None:
     """The economics question a message asks, if it asks one ("How much would caching save us?" ->
     "caching"); a message that names a topic but asks nothing of its economics is not one."""
     if not _ASKS_ECONOMICS.search(text):
         return None
-    return next((name for name, pattern in TOPICS if pattern.search(text)), None)
+    asks_saving = _ASKS_SAVING.search(text) is not None
+    named = [name for name, pattern in TOPICS if pattern.search(text)]
+    return next((name for name in named if asks_saving or name not in _SAVING_ONLY), None)
 
 
 _TOPIC_ONLY = re.compile(

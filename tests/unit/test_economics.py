@@ -211,3 +211,8 @@ def test_what_about_batching_answers_the_saving(advisor):
     session = advisor.turn(CODING).session
     text = advisor.turn("what about batching?", session).as_json()["answer"]
     assert text.startswith("**The batch API would save about $") and "I do not know a model" not in text
+
+
+@pytest.mark.parametrize("text", ["when should I use a batch API?", "should we cache responses?"])
+def test_asking_what_a_cache_or_batch_fits_is_a_course_question_not_a_saving(text):
+    assert topic(text) is None
