@@ -116,8 +116,13 @@ def caching(catalog: Catalog, ranking: Ranking, stated: set[str], asked: float |
     share = saved / before.monthly_cost_usd if before.monthly_cost_usd else 0.0
     prices = after.prices
     assert prices is not None and prices.cache_read is not None
-    lines = [f"**Prompt caching would save about {money(saved)}/month on {entry.id}** ({share:.0%} of its bill): "
-             f"{money(before.monthly_cost_usd)} → {money(after.monthly_cost_usd)}, with {basis}."]  # fmt: skip
+    head = (
+        f"**Prompt caching would save about {money(saved)}/month on {entry.id}** ({share:.0%} of its bill)"
+        if saved > 0
+        # cache writes can cost more than a low hit rate saves
+        else f"**Prompt caching would save $0/month on {entry.id}**: the cache-write surcharge outweighs the reads"
+    )
+    lines = [f"{head}: {money(before.monthly_cost_usd)} → {money(after.monthly_cost_usd)}, with {basis}."]  # fmt: skip
     if note:
         lines.append(f"- {note}")
     lines.append(f"- Only input is discounted: cached tokens at {price_per_million(prices.cache_read)} per million "

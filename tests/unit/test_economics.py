@@ -216,3 +216,15 @@ def test_what_about_batching_answers_the_saving(advisor):
 @pytest.mark.parametrize("text", ["when should I use a batch API?", "should we cache responses?"])
 def test_asking_what_a_cache_or_batch_fits_is_a_course_question_not_a_saving(text):
     assert topic(text) is None
+
+
+def test_a_hit_rate_too_low_to_pay_for_cache_writes_is_no_saving(catalog):
+    req = SUPPORT.model_copy(update={"cache_hit_rate": 0.01})
+    ranking = rank(catalog, req, TODAY)
+    writers = [catalog.get(r.model) for r in ranking.ranked if catalog.get(r.model).prices.cache_write is not None]
+    entry = next(e for e in writers if e.prices.cache_write > e.prices.input)
+    saved = _bill(entry, req) - _bill(entry, req, cache_hit_rate=0.01)
+    assert saved < 0  # the cost tool bills every uncached token at the write price
+    limited = ranking.model_copy(update={"ranked": tuple(r for r in ranking.ranked if r.model == entry.id)})
+    text = answer("caching", catalog, limited, STATED | {"cache_hit_rate"})
+    assert text.startswith(f"**Prompt caching would save $0/month on {entry.id}**") and "-$" not in text
