@@ -111,7 +111,7 @@ def asks_definition(question: str) -> bool:
 
 
 def _is_a_term(term: str) -> bool:
-    """"batch API" is a term; "trade-offs of self-hosting" is a topic with no one-line definition."""
+    """ "batch API" is a term; "trade-offs of self-hosting" is a topic with no one-line definition."""
     return len(term.split()) <= 3 and not re.search(r"\b(?:of|between|and|or|vs|differences?|trade-?offs?|pros|cons|"
                                                     r"benefits?|risks?|advantages?)\b", term, re.I)  # fmt: skip
 
@@ -130,9 +130,12 @@ def _word_pattern(word: str, loose: bool) -> str:
     return re.sub("[sz]", "[sz]", re.escape(stem)) + r"\w*"
 
 
+_SPOKEN = re.compile(r"/\s*s(?:ec(?:ond)?)?\b")
+
+
 def term_pattern(term: str, loose: bool = False) -> str:
     """The term as a regex: spaces and hyphens interchangeable, "/s" read as "per second"."""
-    spoken = re.sub(r"/\s*s(?:ec(?:ond)?)?\b", " per second", term)
+    spoken = _SPOKEN.sub(" per second", term)
     words = [w for w in re.split(r"[\s\-]+", spoken) if w]
     return r"[\s\-]+".join(_word_pattern(w, loose) for w in words)
 
@@ -263,8 +266,9 @@ def define(question: str, passages: Sequence[Passage], search: Search | None = N
     found = _defined(term, passages)
     if (found is None or found[0] < STRONG) and search is not None:
         # "quantization" is spelled "quantisation" in the course; "mid-tier model" is defined as "Mid-tier".
-        spellings = dict.fromkeys(re.sub(r"i[sz](?=e|ation|ing)", "is", v) for v in [term, *_term_variants(term)])
-        spellings = dict.fromkeys([term, *spellings])
+        spoken = _SPOKEN.sub(" per second", term)  # "tokens/s" is written out in the course
+        variants = [term, spoken, *_term_variants(term)]
+        spellings = dict.fromkeys([term, spoken, *(re.sub(r"i[sz](?=e|ation|ing)", "is", v) for v in variants)])
         extra = list(dict.fromkeys(p for query in spellings for p in search(query) if p not in passages))
         further = _defined(term, extra)
         if further is not None and (found is None or further[0] > found[0]):

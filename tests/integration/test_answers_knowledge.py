@@ -36,7 +36,9 @@ def advisor(catalog, knowledge, tmp_path):
     ("question", "subject", "doc"),
     [("What is TTFT?", "ttft", "course/3.3"), ("What is distillation?", "distillation", "module/2.2.3"),
      ("what's prompt caching?", "prompt caching", "course/5.4"), ("What is LoRA?", "lora", "module/2.2.3"),
-     ("what is a batch API exactly?", "batch api", "course/5.5"), ("What is MoE?", "moe", "guide/open-source-models")],
+     ("what is a batch API exactly?", "batch api", "course/5.5"),
+     ("What does tokens/s mean?", "tokens per second", "course/3.3"),
+     ("What is MoE?", "moe", "guide/open-source-models")],
 )  # fmt: skip
 def test_a_definition_comes_first_through_hybrid_search(advisor, question, subject, doc):
     session = advisor.turn("Customer support chatbot, 50k chats a day, budget $5,000 a month").session
