@@ -8,6 +8,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from agent.advisor import for_you
+
 _FILLER = re.compile(r"^(?:(?:ok(?:ay)?|so|and|sorry|hey|hi|quick question|one more thing|also|btw)[,:!]?\s+)+", re.I)
 _ASKS = [
     re.compile(r"^what does (?P<t>.+?) (?:mean|stand for)(?: exactly| here)?$", re.I),
@@ -57,6 +59,7 @@ class Reply:
 
 
 Search = Callable[[str], list[Passage]]
+Session = tuple[dict[str, Any] | None, dict[str, Any]]  # the graph state's ranking and stated requirements
 
 
 def searcher(search: Callable[[str, int], list[Any]] | None, k: int = 6) -> Search | None:
@@ -198,15 +201,24 @@ def _mentions(term: str, text: str) -> bool:
     return re.search(r"(?<!\w)(?:" + term_pattern(term, loose=True) + r")", text, re.I) is not None
 
 
+# A number with what it counts: "$2", "40–70%", "500 ms", "10 times", "1.5×" (not "temperature 0" or "p95").
+FIGURE = re.compile(
+    r"\$\d|\d\s*%|\d[\d,.]*\s*(?:[–-]\s*\d[\d,.]*\s*)?(?:ms|s|seconds?|minutes?|hours?|days?|weeks?|months?|"
+    r"tokens?|[kKM]|million|billion|times|x|×|requests?|GPUs?|B)\b|\d×",
+)
+
+
 def _figures(term: str, definition: _Sentence, passages: Sequence[Passage], limit: int = 2) -> list[_Sentence]:
     """Sentences with numbers about the term: the definition's own passage first, then the others."""
     found: list[_Sentence] = []
     ordered = [definition.passage, *[p for p in passages if p is not definition.passage]]
+    own_line = _split(definition.passage.text)[definition.position][1]
     for order, passage in enumerate(ordered):
-        for position, text in enumerate(sentences(passage.text)):
-            if text == definition.text or not re.search(r"\d", text):
+        for position, (text, line) in enumerate(_split(passage.text)):
+            if text == definition.text or not FIGURE.search(text) or text in definition.text:
                 continue
-            if order == 0 or _mentions(term, text):
+            # The definition's own bullet or paragraph speaks of the term; elsewhere it must be named.
+            if (order == 0 and line == own_line) or _mentions(term, text):
                 found.append(_Sentence(text, passage, order, position))
     found.sort(key=lambda s: (s.order, s.position))
     return found[:limit]
@@ -255,7 +267,9 @@ def _defined(term: str, passages: Sequence[Passage]) -> tuple[int, str, _Sentenc
     return None
 
 
-def define(question: str, passages: Sequence[Passage], search: Search | None = None) -> Reply | None:
+def define(
+    question: str, passages: Sequence[Passage], search: Search | None = None, session: Session | None = None
+) -> Reply | None:
     """A definition-first answer, or None when the question asks no term or no passage defines it.
 
     The question's own retrieval may miss the defining passage ("What is TTFT?" ranks the passages
@@ -282,6 +296,8 @@ def define(question: str, passages: Sequence[Passage], search: Search | None = N
     figures = _figures(variant, definition, passages)
     if figures:
         lines.append("From the course: " + " ".join(f"{s.text} [{s.passage.id}]" for s in figures))
+    if session is not None and (tie := for_you.line(variant, *session)) is not None:
+        lines.append(tie)
     used = list(dict.fromkeys([definition.passage, *[s.passage for s in figures]]))
     return Reply("\n\n".join(lines) + "\n\n" + _sources(used), used)
 
@@ -292,11 +308,12 @@ def _capitalised(text: str) -> str:
 
 
 def answer(
-    question: str, passages: Sequence[Passage], terms: Callable[[str], list[str]], search: Search | None = None
-) -> Reply:
-    """A definition when one is asked for and found; otherwise the passages' sentences that share
-    most terms with the question, cited."""
-    defined = define(question, passages, search)
+    question: str, passages: Sequence[Passage], terms: Callable[[str], list[str]], search: Search | None = None,
+    session: Session | None = None,
+) -> Reply:  # fmt: skip
+    """A definition when one is asked for and found (tied to the session's shortlist when there is one);
+    otherwise the passages' sentences that share most terms with the question, cited."""
+    defined = define(question, passages, search, session)
     if defined is not None:
         return defined
     if not passages:

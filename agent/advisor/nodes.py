@@ -177,7 +177,7 @@ def answer(state: AdvisorState, tools: AdvisorTools) -> dict[str, Any]:
     if tools.search is None or tools.terms is None:
         return {"messages": say("The knowledge base is not available; run `tradeoff index` and ask again.")}
     reply = definitions.answer(state.last_user_message(), definitions.passages_of(state.passages), tools.terms,
-                               definitions.searcher(tools.search))  # fmt: skip
+                               definitions.searcher(tools.search), (state.ranking, state.requirements))  # fmt: skip
     return {"messages": say(reply.text), "citations": [Citation(id=p.id, title=p.title, section=p.section)
                                                        for p in reply.passages]}  # fmt: skip
 

@@ -139,3 +139,37 @@ def test_a_definition_question_naming_a_requirement_is_answered_and_sets_nothing
 @pytest.mark.parametrize("message", ["What is a good model for coding?", "what's the best model for 50k chats a day?"])
 def test_asking_which_model_fits_is_not_a_definition_question(message):
     assert not definitions.asks_definition(message)
+
+
+def test_after_a_recommendation_the_definition_is_tied_to_the_top_pick(catalog, tmp_path):
+    from agent.advisor.nodes import AdvisorTools
+    from agent.advisor.sessions import Advisor
+    from knowledge.base import KnowledgeBase
+    from tests.conftest import TODAY
+
+    knowledge = KnowledgeBase(tmp_path / "index")
+    tools = AdvisorTools(catalog=catalog, today=TODAY, terms=terms, search=lambda q, k: knowledge.search(q, k=k))
+    advisor = Advisor(tools, tmp_path / "sessions.sqlite")
+    try:
+        first = advisor.turn("Support chatbot, 50k chats a day, answers within 1 second, $5,000 a month, not sensitive")
+        while first.state.next_question is not None:
+            first = advisor.turn("skip", first.session)
+        top = first.as_json()["ranked"][0]
+        ttft = advisor.turn("What is TTFT?", first.session).answer
+        assert ttft.startswith("TTFT (time to first token) is")
+        assert (f"For you: your top pick, {top['model']}, takes about {top['ttft_ms']:,.0f} ms to its first token, "
+                "against your 1,000 ms target.") in ttft  # fmt: skip
+        caching = advisor.turn("What is prompt caching?", first.session).answer
+        assert "For you: ask “how much would caching save us?”" in caching
+    finally:
+        advisor.close()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [("It costs $2 per million.", True), ("Savings of 40–70% are typical.", True), ("TTFT under 500 ms.", True),
+     ("Ten to 20 times cheaper.", True), ("Use deterministic settings (temperature 0).", False),
+     ("Latency percentiles (p50, p95, p99) and timeout rates.", False)],
+)  # fmt: skip
+def test_a_figure_is_a_number_with_what_it_counts(sentence, figure):
+    assert bool(definitions.FIGURE.search(sentence)) is figure
