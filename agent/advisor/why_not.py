@@ -95,6 +95,8 @@ def _criterion(name: str, better: RankedModel, worse: RankedModel, req: Requirem
         return f"{names.worse} costs {money(worse.monthly_cost_usd)}/month against {money(better.monthly_cost_usd)} for {names.better}"  # noqa: E501
     if name == "quality":
         return f"{names.better} scores {better.quality:.0f} for {req.task} quality against {worse.quality:.0f}"
+    if name == "latency" and worse.ttft_ms is None:
+        return f"{names.worse} has no latency on record, which scores as slow, against {names.better}'s known one"
     if name == "latency":
         return (f"{names.worse_possessive} time to first token is {milliseconds(worse.ttft_ms)} against "
                 f"{milliseconds(better.ttft_ms)} for {names.better}")  # fmt: skip
