@@ -110,9 +110,10 @@ def answer(kind: str, catalog: Catalog, ranking: Ranking, stated: set[str], ques
         lines = _finetune(catalog, ranking, chosen)
     else:
         lines = _distill(ranking, chosen)
-    lines.append(savings.basis_line(req, stated, assumed))
-    lines.append(f"Work it through with your own figures: `{COMMANDS[kind]}`.")
-    lines.append("Sources: " + ", ".join(f"[{doc}] {title}" for doc, title in CITATIONS[kind]))
+    # Blank lines end the bullet list: Markdown would fold the next lines into its last item.
+    lines += ["", savings.basis_line(req, stated, assumed), "",
+              f"Work it through with your own figures: `{COMMANDS[kind]}`.", "",
+              "Sources: " + ", ".join(f"[{doc}] {title}" for doc, title in CITATIONS[kind])]  # fmt: skip
     return "\n".join(lines)
 
 
