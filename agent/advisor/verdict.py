@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from agent.advisor.intents import find_models
-from agent.advisor.why_not import comparison_sentence, constraint_clause
+from agent.advisor.why_not import canonical_named, comparison_sentence, constraint_clause
 from catalog.display import milliseconds, money
 from catalog.entries import Catalog
 from catalog.scoring import Elimination, RankedModel, Ranking
@@ -25,10 +24,9 @@ class Side:
 
 
 def side(name: str, ranking: Ranking, catalog: Catalog) -> Side:
-    matches = find_models(name, catalog.models)
-    if not matches:
+    canonical = canonical_named(name, ranking, catalog)
+    if canonical is None:
         return Side(name, None)
-    canonical = matches[0].canonical
     for position, item in enumerate(ranking.ranked, 1):
         if item.canonical == canonical:
             return Side(name, item.model, position, item)

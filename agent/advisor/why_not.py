@@ -152,15 +152,27 @@ def _position(ranking: Ranking, canonical: str) -> int | None:
     return next((i for i, item in enumerate(ranking.ranked, 1) if item.canonical == canonical), None)
 
 
+def canonical_named(name: str, ranking: Ranking, catalog: Catalog) -> str | None:
+    """The model a name means: a route or model id exactly as the ranking shows it, else the closest
+    catalog name (find_models puts "gpt-4.1" before "gpt-4.1-mini")."""
+    wanted = name.strip().lower()
+    for item in ranking.ranked:
+        if wanted in (item.model.lower(), item.canonical.lower()):
+            return item.canonical
+    exact = catalog.get(name.strip())
+    if exact is not None:
+        return exact.canonical
+    matches = find_models(name, catalog.models)
+    return ([e for e in matches if e.rated] or matches)[0].canonical if matches else None
+
+
 def explain(name: str, ranking: Ranking, catalog: Catalog) -> str:
     """Why the named model sits where it does in this ranking, in a sentence."""
-    matches = find_models(name, catalog.models)
-    if not matches:
+    canonical = canonical_named(name, ranking, catalog)
+    if canonical is None:
         return f"I do not know a model called “{name}”. Try `tradeoff catalog` for names."
     eliminated = {e.model: e for e in ranking.eliminated}
-    # find_models puts the closest name first ("gpt-4.1" before "gpt-4.1-mini"): that is the one asked about.
-    entry = ([e for e in matches if e.rated] or matches)[0]
-    position = _position(ranking, entry.canonical)
+    position = _position(ranking, canonical)
     top = ranking.ranked[0] if ranking.ranked else None
     if position == 1 and top is not None:
         runner = ranking.ranked[1] if len(ranking.ranked) > 1 else None
@@ -170,6 +182,6 @@ def explain(name: str, ranking: Ranking, catalog: Catalog) -> str:
         item = ranking.ranked[position - 1]
         return (f"**{item.model}** ranks #{position} (score {item.score:.1f} against {top.score:.1f}): "
                 f"{comparison_sentence(top, item, ranking.requirements, explaining=True)}.")  # fmt: skip
-    if entry.canonical in eliminated:
-        return eliminated_sentence(eliminated[entry.canonical], ranking.requirements)
-    return f"**{entry.id}** has no quality figures in the catalog, so it is not ranked."
+    if canonical in eliminated:
+        return eliminated_sentence(eliminated[canonical], ranking.requirements)
+    return f"**{canonical}** has no quality figures in the catalog, so it is not ranked."

@@ -75,7 +75,8 @@ def test_the_criteria_are_ordered_by_their_share_of_the_score_gap(catalog):
     shares = [share for _, share in criteria]
     assert shares == sorted(shares, reverse=True)
     # The shares add up to the score gap: each is weight x subscore difference.
-    assert sum(shares) == pytest.approx(top.score - other.score, abs=0.05)
+    # subscores are shown to 0.1 and scores to 0.01, so the sum can be off by a rounding step
+    assert sum(shares) == pytest.approx(top.score - other.score, abs=0.1)
 
 
 def test_the_top_pick_says_so_and_why_it_beats_the_runner_up(catalog):
