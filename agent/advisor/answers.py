@@ -5,7 +5,6 @@ Every number here is copied from a ranking or a cost breakdown; nothing is estim
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -151,39 +150,3 @@ def question_prompt(question: Question, lead: str = "") -> str:
     lines += [f"{i}. {choice.label}" for i, choice in enumerate(question.choices, 1)]
     lines.append("_Answer with a number, in your own words, or say skip to accept the default._")
     return "\n".join(lines)
-
-
-def _sentences(text: str) -> list[str]:
-    body = text.split("\n", 1)[-1]
-    body = re.sub(r"^[-*]\s+|\*\*", "", body, flags=re.MULTILINE)
-    return [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", body) if len(s.strip()) > 30]
-
-
-def knowledge_answer(question: str, passages: Sequence[Any], terms: Any) -> str:
-    """An extractive answer: the passages' sentences that share most terms with the question, cited."""
-    if not passages:
-        return "I found nothing in the course about that. Try other words, or ask about cost, latency or privacy."
-    wanted = set(terms(question))
-    picked: list[tuple[float, int, str, str]] = []
-    for order, passage in enumerate(passages[:3]):
-        for position, sentence in enumerate(_sentences(passage.text)):
-            overlap = len(wanted & set(terms(sentence)))
-            if overlap:
-                picked.append((overlap - 0.3 * order - 0.01 * position, order * 100 + position, sentence, passage.id))
-    best = sorted(sorted(picked, reverse=True)[:3], key=lambda item: item[1])
-    if not best:
-        first = passages[0]
-        best = [(0, 0, _sentences(first.text)[0] if _sentences(first.text) else first.text, first.id)]
-    lines = [f"{sentence} [{doc_id}]" for _, _, sentence, doc_id in best]
-    seen: dict[str, str] = {}
-    for passage in passages[:3]:
-        seen.setdefault(passage.id, f"[{passage.id}] {passage.title} — {passage.section}")
-    return "\n\n".join(lines) + "\n\nSources: " + "; ".join(seen.values())
-
-
-def model_line(item: RankedModel, position: int | None) -> str:
-    where = f"#{position}" if position else "not in the top"
-    return (
-        f"**{item.model}** ({where}, score {item.score:.1f}): {money(item.monthly_cost_usd)}/month, "
-        f"quality {item.quality:.0f}, TTFT {milliseconds(item.ttft_ms)}"
-    )

@@ -1,112 +1,163 @@
-"""The advisor's answers to "should we fine-tune?", "what would routing save?", "when does
-self-hosting beat the API?" and distillation: figures from the cost tools at the session's
-workload, the assumptions said, the course cited. Pure: the ranking is passed in."""
+"""The advisor's answers to "should we fine-tune?", "how much would routing / caching / batching
+save?", "when does self-hosting beat the API?" and distillation: each opens with the cost tools'
+figure at the session's workload, says what was stated and what assumed, and cites the course.
+Pure: the ranking is passed in."""
 
 from __future__ import annotations
 
 import re
 
+from agent.advisor import savings
 from catalog import plans
-from catalog.cost import request_cost, routing_savings
+from catalog.cost import request_cost
 from catalog.display import money
 from catalog.entries import Catalog, ModelEntry
 from catalog.scoring import Ranking
 
 TOPICS: list[tuple[str, re.Pattern[str]]] = [
-    ("finetune", re.compile(r"\bfine[- ]?tun", re.I)),
+    ("finetune", re.compile(r"\bfine[- ]?tun|\blora\b", re.I)),
     ("distill", re.compile(r"\bdistil", re.I)),
-    ("routing", re.compile(r"\brout(?:e|es|ing|er)\b|\bcascad", re.I)),
-    ("selfhost", re.compile(r"\bself[- ]?host|\bown gpus?\b|\bon[- ]?prem", re.I)),
+    ("caching", re.compile(r"\bcach(?:e|es|ed|ing)\b|\bcache hits?\b", re.I)),
+    ("batching", re.compile(r"\bbatch(?:es|ed|ing)?\b|\basync(?:hronous)? (?:api|jobs?|processing)\b", re.I)),
+    ("routing", re.compile(r"\brout(?:e|es|ing|er)\b|\bcascad|\bcheap(?:er)? (?:tier|model) for (?:the )?easy", re.I)),
+    (
+        "selfhost",
+        re.compile(
+            r"\bself[- ]?host|\bown (?:gpus?|hardware|servers?)\b|\bon[- ]?prem|"
+            r"\brun (?:it|them|the models?) ourselves\b",
+            re.I,
+        ),
+    ),
 ]
 _ASKS_ECONOMICS = re.compile(
-    r"\b(?:should|worth|pay(?:s|back)?|save|saving|savings|beat|beats|cheaper|roi|break[- ]?even|cost|when)\b", re.I
+    r"\b(?:should|worth|pay(?:s|back)?|save|saves|saving|savings|beat|beats|cheaper|roi|break[- ]?even|cost|costs|"
+    r"when|discount|cut|cuts|reduce|lower|how much|bill|spend)\b",
+    re.I,
 )
 CITATIONS = {
     "finetune": [("module/2.2.3", "Fine-Tuning Economics")],
     "distill": [("module/2.2.3", "Fine-Tuning Economics")],
     "routing": [("module/2.2.2", "Model Routing Architecture"), ("module/2.2.1", "The Model Tier Spectrum")],
-    "selfhost": [("guide/open-source-models", "Open Source Models"),
-                 ("guide/cost-considerations", "Cost Considerations")],
+    "caching": [("course/5.4", "Caching identical requests")],
+    "batching": [("course/5.5", "Batch API discounts")],
+    "selfhost": [
+        ("guide/open-source-models", "Open Source Models"),
+        ("guide/cost-considerations", "Cost Considerations"),
+    ],
 }
+COMMANDS = {
+    "finetune": "tradeoff plan finetune", "distill": "tradeoff plan distill", "selfhost": "tradeoff plan selfhost",
+    "routing": "tradeoff eval --save, then tradeoff route",
+    "caching": "tradeoff cost --model M --requests-per-day N --input-tokens N --output-tokens N --cache-hit-rate F",
+    "batching": "tradeoff cost --model M --requests-per-day N --input-tokens N --output-tokens N --batch-share F",
+}  # fmt: skip
+
+
+# "When should I use a batch API?" asks what it fits, which the course answers; only money words make
+# caching and batching questions about the saving.
+_ASKS_SAVING = re.compile(
+    r"\b(?:worth|pay(?:s|back)?|save|saves|saving|savings|cheaper|roi|cost|costs|discount|cut|cuts|reduce|lower|"
+    r"how much|bill|spend)\b",
+    re.I,
+)
+_SAVING_ONLY = ("caching", "batching")
 
 
 def topic(text: str) -> str | None:
-    """The economics question a message asks, if it asks one."""
+    """The economics question a message asks, if it asks one ("How much would caching save us?" ->
+    "caching"); a message that names a topic but asks nothing of its economics is not one."""
     if not _ASKS_ECONOMICS.search(text):
         return None
-    return next((name for name, pattern in TOPICS if pattern.search(text)), None)
+    asks_saving = _ASKS_SAVING.search(text) is not None
+    named = [name for name, pattern in TOPICS if pattern.search(text)]
+    return next((name for name in named if asks_saving or name not in _SAVING_ONLY), None)
 
 
-def _cheaper(catalog: Catalog, ranking: Ranking, chosen: ModelEntry) -> ModelEntry | None:
-    """The cheapest shortlisted model that costs less than the choice at this workload."""
-    cost = {r.model: r.monthly_cost_usd for r in ranking.ranked}
-    cheaper = [r.model for r in ranking.ranked if r.monthly_cost_usd < cost[chosen.id] and r.model != chosen.id]
-    entries = [entry for name in sorted(cheaper, key=cost.__getitem__) if (entry := catalog.get(name))]
-    return next((entry for entry in entries if not entry.is_self_hosted_route), None)
+_TOPIC_ONLY = re.compile(
+    r"(?:the\s+)?(?:(?:prompt|response)\s+)?cach(?:e|es|ing)|batch(?:ing|es)?(?:\s+(?:api|jobs?|processing))?|"
+    r"(?:model\s+)?rout(?:ing|er|ers)|cascad(?:e|es|ing)|self[- ]?host(?:ing|ed)?|fine[- ]?tun(?:e|ing)|"
+    r"distil(?:l|lation|ling)|lora",
+    re.I,
+)
 
 
-def answer(kind: str, catalog: Catalog, ranking: Ranking, stated: set[str]) -> str:
+def named_topic(name: str) -> str | None:
+    """The topic when a name is only a topic ("what about batching?"), not a model that mentions one."""
+    if not _TOPIC_ONLY.fullmatch(name.strip()):
+        return None
+    return next((kind for kind, pattern in TOPICS if pattern.search(name)), None)
+
+
+def answer(kind: str, catalog: Catalog, ranking: Ranking, stated: set[str], question: str = "") -> str:
+    """The economics answer for one topic: the figure first, then how it was reached. A share the
+    question supposes ("if half the prompts hit the cache") replaces the assumed one."""
     req = ranking.requirements
-    assumed = [name.replace("_", " ") for name in ("requests_per_day", "input_tokens", "output_tokens")
-               if name not in stated]  # fmt: skip
-    lines: list[str] = []
     chosen = catalog.get(ranking.ranked[0].model) if ranking.ranked else None
-    if chosen is None or not ranking.ranked:
-        lines.append("No model meets your constraints yet, so there is no bill to improve on; relax one and ask again.")
-    elif kind == "routing":
-        lines += _routing(catalog, ranking, chosen)
+    assumed: list[str] = []
+    if chosen is None:
+        lines = ["No model meets your constraints yet, so there is no bill to improve on; relax one and ask again."]
+    elif kind in ("routing", "caching", "batching"):
+        saving = {"routing": savings.routing, "caching": savings.caching, "batching": savings.batching}[kind](
+            catalog, ranking, stated, savings.share_in(question)
+        )
+        lines = [saving] if isinstance(saving, str) else saving.lines
+        assumed = [] if isinstance(saving, str) else saving.assumed
     elif kind == "selfhost":
-        verdict = ranking.self_hosting
-        lines.append(f"**Self-hosting**: {verdict.conclusion}" if verdict is not None else
-                     "**Self-hosting**: no open-weight model meets your constraints to compare with; try "
-                     f"`tradeoff plan selfhost --model {chosen.id} --requests-per-day "
-                     f"{req.requests_per_day:.0f}`.")  # fmt: skip
-        lines.append("Assumed: GPUs sized for a peak twice the average at 70% utilisation, and a quarter of an "
-                     "engineer ($3,125/month) to run them unless you state your own.")  # fmt: skip
+        lines = _selfhost(ranking, chosen)
+        assumed = ["GPUs sized for a peak twice the average at 70% utilisation",
+                   "a quarter of an engineer ($3,125/month) to run them unless you state your own"]  # fmt: skip
+    elif kind == "finetune":
+        lines = _finetune(catalog, ranking, chosen)
     else:
-        top = ranking.ranked[0]
-        cheaper = _cheaper(catalog, ranking, chosen)
-        if kind == "finetune":
-            if cheaper is None:
-                lines.append(f"Nothing on your shortlist is cheaper than {chosen.id} to fine-tune down to, so "
-                             "fine-tuning would only buy quality here.")  # fmt: skip
-            else:
-                tuned = next(r.monthly_cost_usd for r in ranking.ranked if r.model == cheaper.id)
-                plan = plans.finetune(top.monthly_cost_usd, tuned, req.requests_per_day)
-                lines.append(f"**Fine-tuning {cheaper.id}** to replace {chosen.id} ({money(top.monthly_cost_usd)} "
-                             f"→ {money(tuned)}/month at list prices): {plan.conclusion}")  # fmt: skip
-                lines += [f"- {a.line()}" for a in plan.assumptions]
-        else:
-            per_request = request_cost(chosen.prices, req.input_tokens, req.output_tokens)
-            plan = plans.distill(per_request, req.requests_per_day)
-            lines.append(f"**Distilling {chosen.id}** into a small model: {plan.conclusion}")
-            lines += [f"- {a.line()}" for a in plan.assumptions]
-    if assumed:
-        lines.append(f"_At {req.requests_per_day:,.0f} requests/day and ~{req.input_tokens:,} in / "
-                     f"{req.output_tokens:,} out tokens ({', '.join(assumed)} assumed; tell me yours)._")  # fmt: skip
-    command = {"finetune": "tradeoff plan finetune", "distill": "tradeoff plan distill",
-               "selfhost": "tradeoff plan selfhost",
-               "routing": "tradeoff eval --save, then tradeoff route"}[kind]  # fmt: skip
-    lines.append(f"Work it through with your own figures: `{command}`.")
-    lines.append("Sources: " + ", ".join(f"[{doc}] {title}" for doc, title in CITATIONS[kind]))
+        lines = _distill(ranking, chosen)
+    # Blank lines end the bullet list: Markdown would fold the next lines into its last item.
+    lines += ["", savings.basis_line(req, stated, assumed), "",
+              f"Work it through with your own figures: `{COMMANDS[kind]}`.", "",
+              "Sources: " + ", ".join(f"[{doc}] {title}" for doc, title in CITATIONS[kind])]  # fmt: skip
     return "\n".join(lines)
 
 
-def _routing(catalog: Catalog, ranking: Ranking, chosen: ModelEntry) -> list[str]:
+def _selfhost(ranking: Ranking, chosen: ModelEntry) -> list[str]:
+    verdict = ranking.self_hosting
     req = ranking.requirements
-    cheaper = _cheaper(catalog, ranking, chosen)
-    if cheaper is None or chosen.is_self_hosted_route:
-        return [f"Routing saves nothing on this shortlist: no candidate is cheaper than {chosen.id} at your request "
-                "size, so sending it traffic would raise the bill. Route to a lower tier instead (e.g. a mini or "
-                "flash model) and measure it on your prompts with `tradeoff route`."]  # fmt: skip
-    routed = routing_savings(chosen, [(cheaper, 0.7), (chosen, 0.3)], req.requests_per_day, req.input_tokens,
-                             req.output_tokens)  # fmt: skip
-    return [
-        f"**Routing 70% of requests to {cheaper.id}** and 30% to {chosen.id}: {money(routed.routed_monthly_usd)} "
-        f"instead of {money(routed.baseline_monthly_usd)}/month, a {routed.savings_fraction:.0%} saving "
-        "(an estimate: the course's rule of thumb is 60-80% when 70% goes to a cheap tier).",
-        f"- tiers: {chosen.id} is {chosen.tier or 'unrated'}, {cheaper.id} is {cheaper.tier or 'unrated'}",
-        "- it assumes the cheaper model handles those 70% well: measure that on your own prompts "
-        "(`tradeoff eval ... --save results.json`, then `tradeoff route --results results.json`), which reports "
-        "the oracle, a cascade and a heuristic router with their pass rates and savings",
-    ]
+    if verdict is None and chosen.is_self_hosted_route:
+        top = ranking.ranked[0]
+        return [f"**Self-hosting {chosen.id} costs {money(top.monthly_cost_usd)}/month** at your volume (GPUs and "
+                "operations): your constraints leave no hosted API to compare it with, so there is nothing to "
+                "save against; the replica count and GPU price are in the shortlist's cost breakdown."]  # fmt: skip
+    if verdict is None:
+        return [f"**Self-hosting**: no open-weight model with a self-hosting profile meets your constraints, so there "
+                f"is no self-hosted bill to set against {chosen.id}; try `tradeoff plan selfhost --model {chosen.id} "
+                f"--requests-per-day {req.requests_per_day:.0f}`."]  # fmt: skip
+    lines = []
+    if verdict.self_hosted_monthly_usd is not None and verdict.api_monthly_usd is not None:
+        difference = verdict.api_monthly_usd - verdict.self_hosted_monthly_usd
+        head = (f"would save about {money(difference)}/month" if difference > 0 else
+                f"would cost about {money(-difference)}/month more")  # fmt: skip
+        lines.append(f"**Self-hosting {head}** at your volume: {money(verdict.self_hosted_monthly_usd)}/month for "
+                     f"GPUs and operations against {money(verdict.api_monthly_usd)} on the API.")  # fmt: skip
+    lines.append(f"- {verdict.conclusion}" if lines else f"**Self-hosting**: {verdict.conclusion}")
+    return lines
+
+
+def _finetune(catalog: Catalog, ranking: Ranking, chosen: ModelEntry) -> list[str]:
+    req, top = ranking.requirements, ranking.ranked[0]
+    cheaper = savings.cheaper_than(catalog, ranking, chosen)
+    if cheaper is None:
+        return [f"**Fine-tuning would save $0/month on inference here**: nothing on your shortlist is cheaper than "
+                f"{chosen.id} to fine-tune down to, so fine-tuning would only buy quality."]  # fmt: skip
+    tuned = next(r.monthly_cost_usd for r in ranking.ranked if r.model == cheaper.id)
+    plan = plans.finetune(top.monthly_cost_usd, tuned, req.requests_per_day)
+    saved = plan.figures["monthly_savings_usd"]
+    head = (f"**Fine-tuning {cheaper.id} to replace {chosen.id} would save about {money(saved)}/month** on inference "
+            f"({money(top.monthly_cost_usd)} → {money(tuned)} at list prices): {plan.conclusion}")  # fmt: skip
+    return [head, *[f"- {a.line()}" for a in plan.assumptions]]
+
+
+def _distill(ranking: Ranking, chosen: ModelEntry) -> list[str]:
+    req = ranking.requirements
+    per_request = request_cost(chosen.prices, req.input_tokens, req.output_tokens)
+    plan = plans.distill(per_request, req.requests_per_day)
+    saved = plan.figures["monthly_savings_usd"]
+    head = f"**Distilling {chosen.id} into a small model would save about {money(saved)}/month** on inference"
+    return [f"{head}: {plan.conclusion}", *[f"- {a.line()}" for a in plan.assumptions]]

@@ -82,6 +82,10 @@ def classify(text: str, extraction: Extraction) -> Intent:
         return Intent("recommend")
     if _GREETING.search(stripped):
         return Intent("greeting")
+    from agent.advisor.definitions import asks_definition
+
+    if asks_definition(stripped):  # "What is RAG?" asks for a definition; it sets no task
+        return Intent("knowledge")
     if extraction.fields:
         return Intent("constraints")
     if _QUESTION.search(stripped):

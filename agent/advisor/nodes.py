@@ -11,15 +11,15 @@ from typing import Any
 
 from langgraph.types import Command, interrupt
 
-from agent.advisor import answers
-from agent.advisor.intents import classify, find_models
+from agent.advisor import answers, definitions, verdict, why_not
+from agent.advisor import economics as economics_answers
+from agent.advisor.intents import classify
 from agent.advisor.interview import apply_choice, build_requirements, next_question, read_choice
 from agent.advisor.llm import LLMUnavailable
 from agent.advisor.recommendation import citations_for, ranking_json
 from agent.advisor.rules.extract import Extraction, extract
 from agent.advisor.rules.size_merge import SIZE_FIELDS, merge_sizes
 from agent.advisor.state import AdvisorState, ChatMessage, Citation
-from catalog.display import money
 from catalog.entries import Catalog
 from catalog.freshness import staleness_warnings
 from catalog.requirements import Priorities
@@ -173,91 +173,33 @@ def retrieve(state: AdvisorState, tools: AdvisorTools) -> dict[str, Any]:
             "passages": [r.as_json() | {"chunk_id": r.chunk_id} for r in results]}  # fmt: skip
 
 
-@dataclass
-class _Passage:
-    id: str
-    title: str
-    section: str
-    text: str
-
-
 def answer(state: AdvisorState, tools: AdvisorTools) -> dict[str, Any]:
     if tools.search is None or tools.terms is None:
         return {"messages": say("The knowledge base is not available; run `tradeoff index` and ask again.")}
-    passages = [_Passage(p["id"], p["title"], p["section"], p["text"]) for p in state.passages]
-    return {"messages": say(answers.knowledge_answer(state.last_user_message(), passages, tools.terms))}
-
-
-def _position(ranking: Ranking, canonical: str) -> int | None:
-    for index, item in enumerate(ranking.ranked, 1):
-        if item.canonical == canonical:
-            return index
-    return None
-
-
-def _explain_one(name: str, ranking: Ranking, tools: AdvisorTools) -> list[str]:
-    matches = find_models(name, tools.catalog.models)
-    if not matches:
-        return [f"I do not know a model called “{name}”. Try `tradeoff catalog` for names."]
-    lines = []
-    eliminated = {e.model: e for e in ranking.eliminated}
-    top = ranking.ranked[0] if ranking.ranked else None
-    rated = [entry for entry in matches if entry.rated] or matches
-    by_rank = sorted(rated, key=lambda e: (_position(ranking, e.canonical) or 10_000, e.id))
-    for entry in by_rank[:3]:
-        position = _position(ranking, entry.canonical)
-        if position is not None:
-            item = ranking.ranked[position - 1]
-            line = answers.model_line(item, position)
-            if top is not None and position > 1:
-                gaps = [f"{k} {item.subscores[k] - top.subscores[k]:+.0f}" for k in item.subscores
-                        if abs(item.subscores[k] - top.subscores[k]) >= 1]  # fmt: skip
-                line += f". Against #1 {top.model}, its subscores differ by: {', '.join(gaps) or 'very little'}"
-            lines.append(line + ".")
-        elif entry.canonical in eliminated:
-            lines.append(f"**{entry.canonical}** is eliminated: {'; '.join(eliminated[entry.canonical].reasons)}.")
-        elif not entry.rated:
-            lines.append(f"**{entry.id}** has no quality figures in the catalog, so it is not ranked.")
-    return lines
+    reply = definitions.answer(state.last_user_message(), definitions.passages_of(state.passages), tools.terms,
+                               definitions.searcher(tools.search), (state.ranking, state.requirements))  # fmt: skip
+    return {"messages": say(reply.text), "citations": [Citation(id=p.id, title=p.title, section=p.section)
+                                                       for p in reply.passages]}  # fmt: skip
 
 
 def explain(state: AdvisorState, tools: AdvisorTools) -> dict[str, Any]:
-    ranking = _full_ranking(state, tools)
-    lines = _explain_one(state.subject[0], ranking, tools) if state.subject else []
-    return {"messages": say("\n".join(f"- {line}" for line in lines) or "Which model should I explain?")}
+    if state.subject and (kind := economics_answers.named_topic(state.subject[0])):  # "what about batching?"
+        return economics(state.model_copy(update={"subject": [kind]}), tools)
+    text = why_not.explain(state.subject[0], _full_ranking(state, tools), tools.catalog) if state.subject else None
+    return {"messages": say(text or "Which model should I explain?")}
 
 
 def compare(state: AdvisorState, tools: AdvisorTools) -> dict[str, Any]:
-    ranking = _full_ranking(state, tools)
-    lines = ["| | " + " | ".join(state.subject) + " |", "|---|" + "---|" * len(state.subject)]
-    columns = []
-    for name in state.subject:
-        matches = find_models(name, tools.catalog.models)
-        canonical = matches[0].canonical if matches else None
-        position = _position(ranking, canonical) if canonical else None
-        item = ranking.ranked[position - 1] if position else None
-        eliminated = next((e for e in ranking.eliminated if e.model == canonical), None)
-        columns.append((canonical or f"unknown: {name}", position, item, eliminated))
-    rows = {
-        "model": [c[0] for c in columns],
-        "rank": [f"#{c[1]}" if c[1] else ("eliminated" if c[3] else "—") for c in columns],
-        "score": [f"{c[2].score:.1f}" if c[2] else "—" for c in columns],
-        "$/month": [money(c[2].monthly_cost_usd) if c[2] else "—" for c in columns],
-        "quality": [f"{c[2].quality:.0f}" if c[2] else "—" for c in columns],
-        "TTFT": [f"{c[2].ttft_ms:,.0f} ms" if c[2] and c[2].ttft_ms else "—" for c in columns],
-        "why out": ["; ".join(c[3].reasons) if c[3] else "" for c in columns],
-    }
-    lines += [f"| {label} | " + " | ".join(values) + " |" for label, values in rows.items()]
-    return {"messages": say("\n".join(lines))}
+    return {"messages": say(verdict.compare(state.subject, _full_ranking(state, tools), tools.catalog))}
 
 
 def economics(state: AdvisorState, tools: AdvisorTools) -> dict[str, Any]:
-    """Fine-tuning, distillation, routing or self-hosting at the session's workload, with the course cited."""
-    from agent.advisor.economics import CITATIONS, answer
-
+    """Fine-tuning, distillation, routing, caching, batching or self-hosting at the session's workload."""
     kind = state.subject[0] if state.subject else "routing"
-    text = answer(kind, tools.catalog, _full_ranking(state, tools), set(state.requirements))
-    return {"messages": say(text), "citations": [Citation(id=doc, title=title) for doc, title in CITATIONS[kind]]}
+    ranking, question = _full_ranking(state, tools), state.last_user_message()
+    text = economics_answers.answer(kind, tools.catalog, ranking, set(state.requirements), question)
+    citations = [Citation(id=doc, title=title) for doc, title in economics_answers.CITATIONS[kind]]
+    return {"messages": say(text), "citations": citations}
 
 
 _FACTOR = re.compile(r"(\d+(?:\.\d+)?)\s*x|(double|triple|quadruple|halve|half)", re.IGNORECASE)
