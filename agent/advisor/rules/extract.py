@@ -13,8 +13,10 @@ from typing import Any
 
 from agent.advisor.rules.extract_languages import languages
 from agent.advisor.rules.extract_latency import latency
+from agent.advisor.rules.extract_money import masked, read_money
 from agent.advisor.rules.extract_sizes import daily_throughput, read_sizes
-from agent.advisor.rules.extract_volume import NUM, named_number, number, volume
+from agent.advisor.rules.extract_volume import NUM, number, volume
+from agent.advisor.rules.number_words import Spelled
 from agent.advisor.rules.size_merge import parts_note
 from agent.advisor.rules.size_parts import add_history
 
@@ -38,17 +40,6 @@ class Extraction:
         self.evidence[name] = evidence.strip()
 
 
-_BUDGET = re.compile(
-    r"(?:budget\s*(?:is|of|:|around|about|=)?\s*(?:up to\s*)?[$€£]?\s*"
-    + named_number("a")
-    + r"|[$€£]\s*"
-    + named_number("b")
-    + r"|"
-    + named_number("c")
-    + r"\s*(?:usd|dollars|bucks|eur|euros?|gbp|pounds?))"
-    r"\s*(?:(?:a|per|/|each)\s*(?P<period>month|mo|year|yr)\b)?",
-    re.IGNORECASE,
-)
 _CONTEXT = re.compile(
     NUM + r"\s*(?:tokens?\s*(?:of\s*)?)?(?:context|context window|token context|tokens? of context)",
     re.IGNORECASE,
@@ -150,8 +141,14 @@ def extract(text: str) -> Extraction:
     """Every requirement field this message states."""
     found = Extraction()
     text = text.replace("≈", "~")  # the same length, so every position and piece of evidence still lines up
-    _volume(text, found)
-    _money(text, found)
+    spelled = Spelled(text)
+    money = read_money(spelled.text)
+    if money.operations:
+        found.put("operations_usd_month", money.operations[0], spelled.original(money.operations[1]))
+    if money.budget:
+        found.put("budget_usd_month", money.budget[0], spelled.original(money.budget[1]))
+    if said := volume(masked(spelled.text, money.spans)):
+        found.put("requests_per_day", said[0], spelled.original(said[1]))
     for name, ms, said in latency(text):
         found.put(name, ms, said)
     _tokens(text, found)
@@ -176,45 +173,6 @@ def extract(text: str) -> Extraction:
             found.put("priority", preset, match.group(0))
             break
     return found
-
-
-def _volume(text: str, found: Extraction) -> None:
-    if said := volume(text):
-        found.put("requests_per_day", said[0], said[1])
-
-
-# "ops would cost us about $8k a month", "an MLOps engineer at $12k/month": the people and tooling
-# that self-hosting needs, not the budget.
-_OPERATIONS = re.compile(
-    r"\b(?:ops|operations|devops|mlops|sre|maintenance|on-?call|engineers?|staff|people|headcount)\b[^.;$€£\d]{0,40}?"
-    r"[$€£]?\s*(?P<n>\d+(?:[.,]\d+)*)\s*(?P<s>k|m)?\b\s*(?:usd|dollars|eur|euros?)?\s*(?:a|per|/|each)\s*"
-    r"(?P<period>month|mo|year|yr)\b",
-    re.IGNORECASE,
-)
-
-
-def _money(text: str, found: Extraction) -> None:
-    operations = _OPERATIONS.search(text)
-    if operations:
-        amount = number(operations.group("n"), operations.group("s"))
-        amount /= 12 if operations.group("period").lower() in ("year", "yr") else 1
-        found.put("operations_usd_month", amount, operations.group(0))
-    for match in _BUDGET.finditer(text):
-        if operations and match.start() < operations.end() and operations.start() < match.end():
-            continue  # the cost of running it ourselves is not what the user can spend
-        name = next(n for n in ("a", "b", "c") if match.group(n))
-        # "$0.002 per request" is a price, not a budget.
-        tail = text[match.end() : match.end() + 15].lower()
-        if any(word in tail for word in ("per request", "per call", "per 1k", "per million", "per token")):
-            continue
-        amount = number(match.group(name), match.group(f"{name}_suffix"))
-        if (match.group("period") or "").lower() in ("year", "yr"):
-            amount /= 12
-        evidence = match.group(0)
-        if re.search(r"[€£]|eur|gbp|pound", evidence, re.IGNORECASE):
-            evidence += " (read as US dollars at par: there is no exchange rate offline)"
-        found.put("budget_usd_month", amount, evidence)
-        return
 
 
 def _tokens(text: str, found: Extraction) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from agent.advisor.rules.number_words import Spelled
 from agent.advisor.rules.size_units import sentence_bounds
 from catalog.requirements import DAYS_PER_MONTH
 
@@ -25,29 +26,13 @@ def named_number(name: str) -> str:
     return rf"(?<![\d.,])(?P<{name}>\d+(?:[.,]\d+)*)" + suffix
 
 
-_TENS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-         "nine": 9, "twelve": 12, "fifteen": 15, "a few": 3, "several": 5}  # fmt: skip
-_SPELLED = re.compile(r"\b(" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")\s+(hundred|thousand|million)\b",
-                      re.IGNORECASE)  # fmt: skip
-# "three questions a day": a small count in words before a noun reads like digits.
-_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-          "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50}  # fmt: skip
-_SMALL_WORD = re.compile(r"\b(" + "|".join(_SMALL) + r")(?=\s+[a-z]+\s+(?:a|an|per|each|every)\s)", re.IGNORECASE)
-
-
-def spelled_numbers(text: str) -> str:
-    """ "thirty thousand" -> "30 thousand", so volumes in words read like volumes in digits."""
-    text = _SPELLED.sub(lambda m: f"{_TENS[m.group(1).lower()]} {m.group(2)}", text)
-    return _SMALL_WORD.sub(lambda m: str(_SMALL[m.group(1).lower()]), text)
-
-
-PERIOD_PER_DAY = {"day": 1, "weekday": 1, "working day": 1, "business day": 1, "daily": 1, "night": 1, "nightly": 1,
-                  "month": 1 / DAYS_PER_MONTH, "mo": 1 / DAYS_PER_MONTH,
+PERIOD_PER_DAY = {"day": 1, "weekday": 1, "shift": 1, "working day": 1, "business day": 1, "daily": 1, "night": 1,
+                  "nightly": 1, "month": 1 / DAYS_PER_MONTH, "mo": 1 / DAYS_PER_MONTH,
                   "monthly": 1 / DAYS_PER_MONTH, "week": 1 / 7, "wk": 1 / 7, "weekly": 1 / 7, "hour": 24, "hr": 24,
                   "h": 24, "hourly": 24, "minute": 1440, "min": 1440, "second": 86400, "sec": 86400, "s": 86400,
                   "year": 1 / 365, "yr": 1 / 365, "yearly": 1 / 365, "annually": 1 / 365}  # fmt: skip
-_PERIOD = r"(day|weekday|working day|business day|month|mo|week|wk|hour|hr|h|minute|min|second|sec|year|yr)\b"
+_PERIOD = (r"(day|night|shift|weekday|working day|business day|month|mo|week|wk|hour|hr|h|minute|min|second|sec|"
+           r"year|yr)\b")
 _PEOPLE = (r"users?|members?|employees?|staff|agents|analysts?|students?|players?|devs|developers?|engineers?|"
            r"customers?|people|persons?|lawyers?|doctors?|clinicians?|nurses?|teachers?|subscribers?|patients?|reps|"
            r"sellers?|drivers?|seats?|recruiters?|writers?|editors?|traders?|researchers?|workers?|clients?|"
@@ -71,13 +56,13 @@ _VOLUME_PLAIN = re.compile(
     r"(?<![$\d.,])" + NUM + r"\s*(requests|queries|calls|messages|conversations|chats|tickets|documents|emails)\b",
     re.IGNORECASE,
 )
-_FREQUENCY = re.compile(r"\b(once|twice|thrice)\s+(?:(?:a|per|each|every)\s+)?" + _PERIOD.replace("(day", "(day|night"),
+_FREQUENCY = re.compile(r"\b(once|twice|thrice)\s+(?:(?:a|per|each|every)\s+)?" + _PERIOD,
                         re.IGNORECASE)  # fmt: skip
 _FREQUENCY_COUNT = {"once": 1, "twice": 2, "thrice": 3}
 _MEASURES = r"(?:words|tokens|pages|lines|chars|characters|sentences|paragraphs|bullets|turns|messages|minutes|hours)\b"
 _POPULATION = re.compile(
     r"(?<![$€£\d.,])" + NUM + r"\s*(?:(?:[a-z]+|[a-z]+-[a-z]+)\s+){0,2}?(?:" + _PEOPLE + r")\b|"
-    r"(?<![$€£\d.,])(\d+(?:,\d{3})*)[- ]person\b|"
+    r"(?<![$€£\d.,])(\d+(?:,\d{3})*)[- ](?:person|people|seat|user|employee|strong)\b|"
     r"\b(?=[a-z]+\s*[:=])(?:" + _PEOPLE + r")\s*[:=]\s*(\d+(?:,\d{3})*)\b|"  # "Clinicians: 120"
     r"(?<![$€£\d.,])(\d+(?:,\d{3})*)\s+(?!(?:[a-z]+\s+)?" + _MEASURES + r")(?:[a-z]+\s+)?[a-z]+s"
     r"(?=\s*,?\s*(?:who\s+)?each\b)",  # "15 copywriters each", not "300 words each"
@@ -194,15 +179,12 @@ def _batch_run(text: str) -> tuple[float, str] | None:
 
 def volume(text: str) -> tuple[float, str] | None:
     """Requests a day and the words that say so; a stated population times each member's rate first."""
-    spelled = {f"{_TENS[m.group(1).lower()]} {m.group(2)}": m.group(0) for m in _SPELLED.finditer(text)}
-    digits = spelled_numbers(text)
-    found = _volume_in_digits(digits)
+    spelled = Spelled(text)
+    found = _volume_in_digits(spelled.text)
     if found is None:
         return None
     per_day, evidence = found
-    for written, words in spelled.items():
-        evidence = evidence.replace(written, words)  # the evidence keeps the user's own words
-    return round(per_day, 3), evidence
+    return round(per_day, 3), spelled.original(evidence)  # the evidence keeps the user's own words
 
 
 def _clause_after(text: str, at: int) -> str:

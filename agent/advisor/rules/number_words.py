@@ -1,0 +1,79 @@
+"""Numbers written in words ("three hundred", "half a million") turned into digits, so the
+readers of volumes and money see one grammar; the user's own words are put back into evidence."""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+          "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}  # fmt: skip
+_LEADS = {"a": 1, "an": 1, "half a": 0.5, "a quarter": 0.25, "a quarter of a": 0.25, "a few": 3, "several": 5,
+          "a couple": 2, "a couple of": 2}  # fmt: skip
+# "grand" stays a word ("ten grand" -> "10 grand"): it says money as well as a thousand.
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_UNIT = r"(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")"
+_LEAD = "|".join(sorted((re.escape(w) for w in _LEADS), key=len, reverse=True))
+_SCALE = r"(?:hundred|thousand|million|billion)"
+# "two hundred and fifty thousand", "ten grand", "half a million", "twenty-five": a run of number words.
+_SPELLED = re.compile(
+    r"\b(?:(?:" + _LEAD + r")\s+(?=" + _SCALE + r")|" + _UNIT + r"(?:[- ]" + _UNIT + r")?\s*)"
+    r"(?:" + _SCALE + r"\b(?:\s+(?:and\s+)?" + _UNIT + r"(?:[- ]" + _UNIT + r")?(?:\s+" + _SCALE + r")?)?)?"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _value(words: str) -> float | None:
+    """The number a run of number words names; None for a lone "a" or for words that are no number."""
+    lowered = re.sub(r"\s+", " ", words.lower().replace("-", " ")).strip()
+    for lead, value in sorted(_LEADS.items(), key=lambda item: -len(item[0])):
+        if lowered.startswith(lead + " "):
+            lowered = lowered[len(lead) :].strip()
+            total, current = 0.0, value
+            break
+    else:
+        total, current = 0.0, 0.0
+    for word in lowered.split():
+        if word == "and":
+            continue
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _SCALES:
+            scale = _SCALES[word]
+            if scale >= 1_000:
+                total += (current or 1) * scale
+                current = 0.0
+            else:
+                current = (current or 1) * scale
+    return total + current or None
+
+
+def _digits(value: float) -> str:
+    return f"{value:.0f}" if value == int(value) else f"{value:g}"
+
+
+class Spelled:
+    """A message with its numbers in words written as digits; `original` maps evidence back."""
+
+    def __init__(self, text: str) -> None:
+        self.words: dict[str, str] = {}
+        pieces, last = [], 0
+        for match in _SPELLED.finditer(text):
+            said = match.group(0).rstrip()
+            if said.lower() in _LEADS or said.lower() in ("a", "an"):
+                continue
+            value = _value(said)
+            if value is None:
+                continue
+            digits = _digits(value)
+            pieces += [text[last : match.start()], digits]
+            last = match.start() + len(said)
+            self.words[digits] = said
+        self.text = "".join([*pieces, text[last:]])
+
+    def original(self, evidence: str) -> str:
+        for digits, said in sorted(self.words.items(), key=lambda item: -len(item[0])):
+            evidence = re.sub(rf"(?<![\d.,]){re.escape(digits)}(?![\d.,])", said, evidence)
+        return evidence
