@@ -15,6 +15,7 @@ from agent.advisor.rules.extract_languages import languages
 from agent.advisor.rules.extract_latency import latency
 from agent.advisor.rules.extract_money import masked, read_money
 from agent.advisor.rules.extract_sizes import daily_throughput, read_sizes
+from agent.advisor.rules.extract_task import read_needs, read_task
 from agent.advisor.rules.extract_volume import NUM, number, volume
 from agent.advisor.rules.number_words import Spelled
 from agent.advisor.rules.size_merge import parts_note
@@ -23,21 +24,39 @@ from agent.advisor.rules.size_parts import add_history
 
 @dataclass
 class Extraction:
-    """Fields found in one message, and the words that justified each."""
+    """Fields found in one message, the words that justified each, and which of them were inferred
+    rather than stated (their evidence reads "inferred from '<the user's words>'")."""
 
     fields: dict[str, Any] = field(default_factory=dict)
     evidence: dict[str, str] = field(default_factory=dict)
     cleared: set[str] = field(default_factory=set)
+    inferred: set[str] = field(default_factory=set)
 
-    def put(self, name: str, value: Any, evidence: str) -> None:
+    def put(self, name: str, value: Any, evidence: str, inferred: bool = False) -> None:
         self.fields[name] = value
-        self.evidence[name] = evidence.strip()
+        self.evidence[name] = _said(evidence, inferred)
+        if inferred:
+            self.inferred.add(name)
+        else:
+            self.inferred.discard(name)
 
-    def add_to_list(self, name: str, value: str, evidence: str) -> None:
+    def add_to_list(self, name: str, value: str, evidence: str, inferred: bool = False) -> None:
+        """A list is inferred only while every item in it was inferred; a stated item's words come first."""
         values = self.fields.setdefault(name, [])
         if value not in values:
             values.append(value)
-        self.evidence[name] = evidence.strip()
+        if inferred and name in self.evidence and name not in self.inferred:
+            return  # the stated words stay the evidence
+        self.evidence[name] = _said(evidence, inferred)
+        if inferred:
+            self.inferred.add(name)
+        else:
+            self.inferred.discard(name)
+
+
+def _said(evidence: str, inferred: bool) -> str:
+    evidence = evidence.strip()
+    return f"inferred from '{evidence}'" if inferred else evidence
 
 
 _CONTEXT = re.compile(
@@ -45,40 +64,6 @@ _CONTEXT = re.compile(
     re.IGNORECASE,
 )
 
-TASK_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
-    ("coding", ("code", "coding", "programming", "autocomplete", "ide", "developer tool", "pull request",
-                "refactor", "copilot", "code review", "unit test")),
-    ("vision", ("image", "images", "photo", "photos", "screenshot", "picture", "video", "videos", "ocr",
-                "scanned", "camera", "visual")),
-    ("classification", ("classify", "classification", "categorize", "categorise", "tagging", "label",
-                        "sentiment", "triage", "route tickets", "intent detection", "spam", "moderation")),
-    ("extraction", ("extract", "extraction", "parse", "invoice", "invoices", "fields from", "structured data",
-                    "form", "forms", "entity")),
-    ("summarization", ("summarize", "summarise", "summary", "summaries", "summarization", "summarisation",
-                       "digest", "tl;dr", "meeting notes")),
-    ("document-analysis", ("contract", "contracts", "legal document", "long document", "medical record",
-                           "filings", "pdfs", "reports", "document analysis", "documents")),
-    ("reasoning", ("math", "maths", "reasoning", "logic", "proof", "puzzle", "calculation", "step by step")),
-    ("creative", ("creative", "story", "stories", "fiction", "marketing copy", "copywriting", "poems",
-                  "novel", "blog posts", "screenplay")),
-    ("rag", ("rag", "retrieval", "knowledge base", "internal docs", "search over", "enterprise search",
-             "question answering over", "q&a over", "our docs")),
-    ("agent", ("agent", "agents", "agentic", "tool use", "tools", "function calling", "workflow automation",
-               "autonomous")),
-    ("chat", ("chatbot", "chat bot", "customer support", "support bot", "assistant", "conversational",
-              "helpdesk", "help desk", "chat")),
-]  # fmt: skip
-# Order matters: an image classifier is a vision task before a classification one.
-
-_NEEDS: list[tuple[str, tuple[str, ...]]] = [
-    ("vision", ("image", "images", "photo", "photos", "screenshot", "screenshots", "picture", "scanned", "ocr",
-                "diagram", "charts")),
-    ("video", ("video", "videos", "footage", "clips")),
-    ("audio", ("audio", "voice", "speech", "spoken", "phone calls", "transcri")),
-    ("json", ("json", "structured output", "schema", "structured data")),
-    ("tools", ("tool use", "tool calling", "function calling", "tools", "call our api", "api calls", "agent")),
-    ("reasoning", ("step by step reasoning", "chain of thought", "reasoning model")),
-]  # fmt: skip
 _SELF_HOSTED = re.compile(
     r"on[- ]?prem|self[- ]?host|air[- ]?gapped|our own (?:servers|hardware|gpus|data ?cent(?:er|re))|"
     r"(?:never|not|nothing|can'?t|cannot|must not|mustn'?t|may not|no data (?:can|may|should))\s+"
@@ -120,23 +105,6 @@ _PRIORITY = [
 ]  # fmt: skip
 
 
-def _has_word(text: str, phrase: str) -> bool:
-    if phrase not in text:
-        return False  # a plain substring test first: most keywords are absent, and long messages stay fast
-    return re.search(r"(?<![a-z])" + re.escape(phrase) + r"s?(?![a-z])", text) is not None
-
-
-def task_from_keywords(text: str) -> tuple[str, str] | None:
-    """The task with the most keyword hits; ties go to the earlier task in TASK_KEYWORDS."""
-    lowered = text.lower()
-    best: tuple[int, str, str] | None = None
-    for task, words in TASK_KEYWORDS:
-        hits = [word for word in words if _has_word(lowered, word)]
-        if hits and (best is None or len(hits) > best[0]):
-            best = (len(hits), task, hits[0])
-    return (best[1], best[2]) if best else None
-
-
 def extract(text: str) -> Extraction:
     """Every requirement field this message states."""
     found = Extraction()
@@ -155,15 +123,10 @@ def extract(text: str) -> Extraction:
     _steps_to_requests(text, found)
     for language, said in languages(text):
         found.add_to_list("languages", language, said)
-    task = task_from_keywords(text)
-    if task:
-        found.put("task", task[0], task[1])
-    lowered = text.lower()
-    for need, words in _NEEDS:
-        for word in words:
-            if _has_word(lowered, word) or (word.endswith("i") and word in lowered):
-                found.add_to_list("needs", need, word)
-                break
+    if task := read_task(text):
+        found.put("task", task.value, task.words, inferred=task.inferred)
+    for need in read_needs(text):
+        found.add_to_list("needs", need.value, need.words, inferred=need.inferred)
     _privacy(text, found)
     if open_weights := _OPEN_WEIGHTS.search(text):
         found.put("open_weights", True, open_weights.group(0))
