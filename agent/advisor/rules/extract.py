@@ -7,93 +7,27 @@ modalities, JSON/tool needs, privacy phrasing and compliance regimes.
 
 from __future__ import annotations
 
+__all__ = ["Extraction", "extract"]
+
 import re
-from dataclasses import dataclass, field
-from typing import Any
 
 from agent.advisor.rules.extract_languages import languages
 from agent.advisor.rules.extract_latency import latency
 from agent.advisor.rules.extract_money import masked, read_money
+from agent.advisor.rules.extract_privacy import privacy
 from agent.advisor.rules.extract_sizes import daily_throughput, read_sizes
 from agent.advisor.rules.extract_task import read_needs, read_task
 from agent.advisor.rules.extract_volume import NUM, number, volume
+from agent.advisor.rules.extraction import Extraction
 from agent.advisor.rules.number_words import Spelled
 from agent.advisor.rules.size_merge import parts_note
 from agent.advisor.rules.size_parts import add_history
-
-
-@dataclass
-class Extraction:
-    """Fields found in one message, the words that justified each, and which of them were inferred
-    rather than stated (their evidence reads "inferred from '<the user's words>'")."""
-
-    fields: dict[str, Any] = field(default_factory=dict)
-    evidence: dict[str, str] = field(default_factory=dict)
-    cleared: set[str] = field(default_factory=set)
-    inferred: set[str] = field(default_factory=set)
-
-    def put(self, name: str, value: Any, evidence: str, inferred: bool = False) -> None:
-        self.fields[name] = value
-        self.evidence[name] = _said(evidence, inferred)
-        if inferred:
-            self.inferred.add(name)
-        else:
-            self.inferred.discard(name)
-
-    def add_to_list(self, name: str, value: str, evidence: str, inferred: bool = False) -> None:
-        """A list is inferred only while every item in it was inferred; a stated item's words come first."""
-        values = self.fields.setdefault(name, [])
-        if value not in values:
-            values.append(value)
-        if inferred and name in self.evidence and name not in self.inferred:
-            return  # the stated words stay the evidence
-        self.evidence[name] = _said(evidence, inferred)
-        if inferred:
-            self.inferred.add(name)
-        else:
-            self.inferred.discard(name)
-
-
-def _said(evidence: str, inferred: bool) -> str:
-    evidence = evidence.strip()
-    return f"inferred from '{evidence}'" if inferred else evidence
-
 
 _CONTEXT = re.compile(
     NUM + r"\s*(?:tokens?\s*(?:of\s*)?)?(?:context|context window|token context|tokens? of context)",
     re.IGNORECASE,
 )
 
-_SELF_HOSTED = re.compile(
-    r"on[- ]?prem|self[- ]?host|air[- ]?gapped|our own (?:servers|hardware|gpus|data ?cent(?:er|re))|"
-    r"(?:never|not|nothing|can'?t|cannot|must not|mustn'?t|may not|no data (?:can|may|should))\s+"
-    r"(?:\w+\s+){0,3}(?:leave|leaves|leaving|go outside|be sent outside|exit)|"
-    r"(?:stay|stays|kept|keep it) (?:in|inside|within) our (?:network|data ?cent(?:er|re)|infrastructure|premises)|"
-    r"offline only|no (?:cloud|third[- ]party) (?:apis?|providers?)",
-    re.IGNORECASE,
-)
-_NO_TRAINING = re.compile(r"(?:no|not|never|don'?t|without)\s+(?:\w+\s+){0,3}train(?:ing|ed|s)?\b|zero retention",
-                          re.IGNORECASE)  # fmt: skip
-_NOT_SENSITIVE = re.compile(
-    r"not sensitive|non[- ]sensitive|nothing sensitive|no sensitive|public data|no privacy (?:concerns?|requirements?)",
-    re.IGNORECASE,
-)
-_EU = re.compile(r"\b(?:eu|europe|european|gdpr)\b", re.IGNORECASE)
-_REGION_LOCK = re.compile(
-    r"(?:stay|stays|remain|keep|keeps|keeping|kept|hosted|processed|store[sd]?|resid\w*)\s+(?:\w+\s+){0,3}"
-    r"(?:in|inside|within)\s+"
-    r"(?:the\s+)?(eu|europe|us|usa|united states|asia)\b|(eu|us|european)[- ]only|data residency|"
-    r"(?:leave|leaves|leaving|outside(?:\s+of)?|out of)\s+(?:the\s+)?(eu|europe|us|usa|united states|asia)\b",
-    re.IGNORECASE,
-)
-_COMPLIANCE = [
-    (
-        "hipaa",
-        re.compile(r"\bhipaa\b|\bphi\b|patient data|health(?:care)? data|medical records", re.IGNORECASE),
-    ),
-    ("gdpr", re.compile(r"\bgdpr\b", re.IGNORECASE)),
-    ("soc2", re.compile(r"\bsoc ?-?2\b|\bsoc ii\b", re.IGNORECASE)),
-]
 _OPEN_WEIGHTS = re.compile(r"open[- ]weights?|open[- ]source (?:models?|only)|open models? only", re.IGNORECASE)
 _PRIORITY = [
     ("cost", re.compile(r"cheap(?:est)?|low(?:est)? cost|cost is (?:king|key|the (?:main|top))|"
@@ -127,7 +61,7 @@ def extract(text: str) -> Extraction:
         found.put("task", task.value, task.words, inferred=task.inferred)
     for need in read_needs(text):
         found.add_to_list("needs", need.value, need.words, inferred=need.inferred)
-    _privacy(text, found)
+    privacy(text, found)
     if open_weights := _OPEN_WEIGHTS.search(text):
         found.put("open_weights", True, open_weights.group(0))
     for preset, pattern in _PRIORITY:
@@ -209,32 +143,3 @@ def _conversations_to_requests(turns: float, words: str, found: Extraction) -> N
     if "requests_per_day" in found.fields and re.search(r"conversations?|chats?|sessions?|dialog", evidence, re.I):
         found.put("requests_per_day", round(found.fields["requests_per_day"] * turns, 3),
                   f"{evidence} x {words} (each turn is a request)")  # fmt: skip
-
-
-def _privacy(text: str, found: Extraction) -> None:
-    self_hosted = _SELF_HOSTED.search(text)
-    region = _REGION_LOCK.search(text)
-    if self_hosted and region and self_hosted.start() < region.end() and region.start() < self_hosted.end():
-        self_hosted = None  # "no data may leave the EU": the place named is a region, not our premises
-    if self_hosted:
-        found.put("privacy", "self-hosted", self_hosted.group(0))
-    elif region:
-        found.put("privacy", "region-locked", region.group(0))
-    elif no_training := _NO_TRAINING.search(text):
-        found.put("privacy", "no-training", no_training.group(0))
-    elif not_sensitive := _NOT_SENSITIVE.search(text):
-        found.put("privacy", "none", not_sensitive.group(0))
-    if region:
-        place = (region.group(1) or region.group(2) or region.group(3) or "eu").lower()
-        place = {"europe": "eu", "european": "eu", "usa": "us", "united states": "us"}.get(place, place)
-        if place in ("eu", "us", "asia"):
-            found.add_to_list("regions", place, region.group(0))
-    for regime, pattern in _COMPLIANCE:
-        match = pattern.search(text)
-        if match:
-            found.add_to_list("compliance", regime, match.group(0))
-    eu = _EU.search(text)
-    if eu and ("gdpr" in found.fields.get("compliance", []) or region):
-        found.add_to_list("regions", "eu", eu.group(0))
-        if re.search(r"resid|stay|remain|keep|kept|leave|outside|hosted in|processed in", text, re.IGNORECASE):
-            found.add_to_list("compliance", "eu-residency", "EU residency")

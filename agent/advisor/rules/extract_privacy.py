@@ -1,0 +1,130 @@
+"""Privacy, regions and compliance from a developer's words: self-hosting, a region lock (and a region
+ruled out: "can't send anything to US clouds"), no training on our data, or nothing sensitive. Pure."""
+
+from __future__ import annotations
+
+import re
+
+from agent.advisor.rules.extraction import Extraction
+from agent.advisor.rules.negation import negated
+
+REGIONS = ("eu", "us", "asia")
+_SELF_HOSTED = re.compile(
+    r"on[- ]?prem|self[- ]?host|air[- ]?gapped|our own (?:servers|hardware|gpus|data ?cent(?:er|re))|"
+    r"(?:never|not|nothing|can'?t|cannot|must not|mustn'?t|may not|no data (?:can|may|should))\s+"
+    r"(?:\w+\s+){0,3}(?:leave|leaves|leaving|go outside|be sent outside|exit)|"
+    r"(?:stay|stays|kept|keep it) (?:in|inside|within) our (?:network|data ?cent(?:er|re)|infrastructure|premises)|"
+    r"offline only|no (?:cloud|third[- ]party) (?:apis?|providers?)",
+    re.IGNORECASE,
+)
+_NO_TRAINING = re.compile(r"(?:\bno|\bnot|\bnever|n[’']t|\bwithout)\s+(?:\w+\s+){0,3}train(?:ing|ed|s)?\b|"
+                          r"zero retention", re.IGNORECASE)  # fmt: skip
+_NOT_SENSITIVE = re.compile(
+    r"not (?:sensitive|confidential|private)|non[- ](?:sensitive|confidential)|nothing (?:sensitive|confidential)|"
+    r"no sensitive|public (?:data|news|web|content|information|documents)|no privacy (?:concerns?|requirements?)|"
+    r"(?:none|nothing) of (?:it|this|that|the data) is (?:sensitive|confidential|private)",
+    re.IGNORECASE,
+)
+_EU = re.compile(r"\b(?:eu|europe|european|gdpr)\b", re.IGNORECASE)
+_REGION_LOCK = re.compile(
+    r"(?:stay|stays|remain|keep|keeps|keeping|kept|hosted|processed|store[sd]?|resid\w*)\s+(?:\w+\s+){0,3}"
+    r"(?:in|inside|within)\s+"
+    r"(?:the\s+)?(eu|europe|us|usa|united states|asia)\b|(eu|us|european)[- ]only|data residency|"
+    r"(?:leave|leaves|leaving|outside(?:\s+of)?|out of)\s+(?:the\s+)?(eu|europe|us|usa|united states|asia)\b",
+    re.IGNORECASE,
+)
+_COMPLIANCE = [
+    (
+        "hipaa",
+        re.compile(r"\bhipaa\b|\bphi\b|patient data|health(?:care)? data|medical records", re.IGNORECASE),
+    ),
+    ("gdpr", re.compile(r"\bgdpr\b", re.IGNORECASE)),
+    ("soc2", re.compile(r"\bsoc ?-?2\b|\bsoc ii\b", re.IGNORECASE)),
+]
+
+
+# "can't send anything to US clouds", "must not be hosted in the US", "no American providers": a region
+# ruled out. "US" is matched in capitals only, so "send it to us" is no region.
+_AWAY = re.compile(
+    r"(?:\b(?:no|not|never|nothing|without)\b|n[’']t\b|\bcannot\b)\s+(?P<gap>(?:[\w-]+\s+){0,5}?)"
+    r"(?:(?:to|in|on|into|through|via|by|with|from)\s+)?(?:the\s+|any\s+|an?\s+)?"
+    r"(?P<away>(?-i:US|U\.S\.)|usa|united states|americans?|america)(?![\w.])",
+    re.IGNORECASE,
+)
+# The region is ruled out for hosting only when the words say hosting: a verb that moves or keeps data
+# before it, or a place that serves models after it ("not a US company" rules out nothing).
+_HOSTING_VERB = re.compile(r"\b(?:send|sent|go|goes|leave|host|hosted|store|stored|process|processed|use|touch|run|"
+                           r"transfer|transferred|reach|upload|route|routed)\b", re.IGNORECASE)  # fmt: skip
+_HOSTING_NOUN = re.compile(r"[\s-]*(?:based\s+)?(?:clouds?|servers?|providers?|vendors?|hyperscalers?|"
+                           r"data ?cent(?:er|re)s?|regions?|hosting|endpoints?|apis?)\b", re.IGNORECASE)  # fmt: skip
+# Where the user is, for a home region when one is only ruled out: "Our German bank".
+_HOME_EU = re.compile(
+    r"\b(?:eu|europe|european|gdpr|german|germany|french|france|dutch|netherlands|belgian|belgium|italian|italy|"
+    r"spanish|spain|portuguese|portugal|austrian|austria|irish|ireland|polish|poland|swedish|sweden|danish|denmark|"
+    r"finnish|finland|greek|greece|czech|swiss|switzerland|luxembourg)\b",
+    re.IGNORECASE,
+)
+_PLACES = {"europe": "eu", "european": "eu", "usa": "us", "united states": "us"}
+
+
+def _region_lock(text: str) -> re.Match[str] | None:
+    """The first region lock that is not itself negated ("must not be hosted in the US" rules it out;
+    "must never leave Europe" is the usual way to say a lock)."""
+    for match in _REGION_LOCK.finditer(text):
+        if match.group(3) or not negated(text, match.start()):
+            return match
+    return None
+
+
+def _ruled_out(text: str, found: Extraction) -> bool:
+    for away in _AWAY.finditer(text):
+        noun = _HOSTING_NOUN.match(text, away.end())
+        if noun or _HOSTING_VERB.search(away.group("gap")):
+            break
+    else:
+        return False
+    start = away.start()
+    while start and text[start - 1].isalpha():
+        start -= 1  # "can't", not "n't"
+    said = text[start : noun.end() if noun else away.end()]
+    found.put("privacy", "region-locked", said)
+    if home := _HOME_EU.search(text):
+        stated = home.group(0).lower() in ("eu", "europe", "european")
+        found.add_to_list("regions", "eu", home.group(0) if stated else f"{home.group(0)} ... {said}", not stated)
+    else:
+        for place in REGIONS:
+            if place != "us":
+                found.add_to_list("regions", place, f"{said}: every region but the US", inferred=True)
+    return True
+
+
+def privacy(text: str, found: Extraction) -> None:
+    self_hosted = _SELF_HOSTED.search(text)
+    region = _region_lock(text)
+    if self_hosted and region and self_hosted.start() < region.end() and region.start() < self_hosted.end():
+        self_hosted = None  # "no data may leave the EU": the place named is a region, not our premises
+    if self_hosted:
+        found.put("privacy", "self-hosted", self_hosted.group(0))
+    elif region:
+        found.put("privacy", "region-locked", region.group(0))
+    elif _ruled_out(text, found):
+        pass
+    elif no_training := _NO_TRAINING.search(text):
+        found.put("privacy", "no-training", no_training.group(0))
+    elif not_sensitive := _NOT_SENSITIVE.search(text):
+        found.put("privacy", "none", not_sensitive.group(0))
+    if region:
+        place = (region.group(1) or region.group(2) or region.group(3) or "eu").lower()
+        place = _PLACES.get(place, place)
+        if place in REGIONS:
+            found.add_to_list("regions", place, region.group(0))
+    for regime, pattern in _COMPLIANCE:
+        match = pattern.search(text)
+        if match:
+            # "patient data" implies HIPAA; only the regime's own name states it
+            found.add_to_list("compliance", regime, match.group(0), inferred=match.group(0).lower() != regime)
+    eu = _EU.search(text)
+    if eu and ("gdpr" in found.fields.get("compliance", []) or region):
+        found.add_to_list("regions", "eu", eu.group(0))
+        if re.search(r"resid|stay|remain|keep|kept|leave|outside|hosted in|processed in", text, re.IGNORECASE):
+            found.add_to_list("compliance", "eu-residency", "EU residency", inferred=True)
