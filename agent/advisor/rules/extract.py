@@ -14,6 +14,7 @@ import re
 from agent.advisor.rules.extract_languages import languages
 from agent.advisor.rules.extract_latency import latency
 from agent.advisor.rules.extract_money import masked, read_money
+from agent.advisor.rules.extract_priority import batch_tolerance, priority
 from agent.advisor.rules.extract_privacy import privacy
 from agent.advisor.rules.extract_sizes import daily_throughput, read_sizes
 from agent.advisor.rules.extract_task import read_needs, read_task
@@ -29,16 +30,6 @@ _CONTEXT = re.compile(
 )
 
 _OPEN_WEIGHTS = re.compile(r"open[- ]weights?|open[- ]source (?:models?|only)|open models? only", re.IGNORECASE)
-_PRIORITY = [
-    ("cost", re.compile(r"cheap(?:est)?|low(?:est)? cost|cost is (?:king|key|the (?:main|top))|"
-                        r"budget is tight|tight budget|as cheap as|cost[- ]sensitive|minimi[sz]e cost", re.I)),
-    ("quality", re.compile(r"best quality|quality (?:is|matters) (?:most|first|key)|accuracy (?:is )?critical|"
-                           r"highest (?:quality|accuracy)|most accurate|can'?t afford mistakes", re.I)),
-    ("latency", re.compile(r"fast as possible|speed (?:is|matters) (?:most|key|critical)|real[- ]time|"
-                           r"latency (?:is )?critical|instant|snappy", re.I)),
-]  # fmt: skip
-
-
 def extract(text: str) -> Extraction:
     """Every requirement field this message states."""
     found = Extraction()
@@ -64,11 +55,10 @@ def extract(text: str) -> Extraction:
     privacy(text, found)
     if open_weights := _OPEN_WEIGHTS.search(text):
         found.put("open_weights", True, open_weights.group(0))
-    for preset, pattern in _PRIORITY:
-        match = pattern.search(text)
-        if match:
-            found.put("priority", preset, match.group(0))
-            break
+    if valued := priority(text):
+        found.put("priority", valued[0], valued[1])
+    if wait := batch_tolerance(text):
+        found.put("batch_share", 1.0, f"{wait} (every request through the batch API)")
     return found
 
 
