@@ -11,6 +11,11 @@ Honesty note, tests/data/first_messages_dev_2.jsonl (62 messages written for iss
 was changed, in phrasing of our own): the rules as they stood scored 82/124 = 66% on it. Its misses
 then guided the rules, so it is a development set; the floor asserted below guards against regressions
 and is no held-out score.
+
+tests/data/first_messages_dev_3.jsonl (40 more messages of our own, written after the rules above and
+scored before any of its misses were read): the rules as they stood before issue #14 read 60/82 = 73%,
+the rules above 74/82 = 90% untouched. That 90% is the figure this work can quote for phrasing its rules
+never saw; the lead's held-out set is the independent one.
 """
 
 from __future__ import annotations
@@ -65,7 +70,10 @@ def checks(case: dict[str, Any]) -> list[tuple[str, bool, str]]:
 
 
 def load(path: Path | str) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in Path(path).read_text().splitlines() if line.strip()]
+    """Cases as {"text", "expect", "forbid"}; the {"message", "expected"} shape of other sets is read too."""
+    cases = [json.loads(line) for line in Path(path).read_text().splitlines() if line.strip()]
+    return [{"text": c.get("text", c.get("message")), "expect": c.get("expect", c.get("expected", {})),
+             "forbid": c.get("forbid", {})} for c in cases]  # fmt: skip
 
 
 def score_file(path: Path | str) -> tuple[int, int, list[str]]:
