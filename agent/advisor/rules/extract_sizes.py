@@ -50,7 +50,8 @@ _MENTION = re.compile(
 )
 # "answers are short, output maybe 400": a bare number after an input or output word means tokens.
 _BARE = re.compile(
-    r"\b(?P<noun>outputs?|answers?|responses?|replies|completions?|system prompts?|prompts?|inputs?)\s+"
+    r"\b(?P<noun>outputs?|answers?|responses?|replies|completions?|system prompts?|prompts?|inputs?|gets? back|"
+    r"comes? back with|sends? back|returns?|repl(?:y|ies) with|responds? with)\s+"
     r"(?:is\s+|are\s+|of\s+)?"
     r"(?:maybe\s+|about\s+|around\s+|roughly\s+|typically\s+|usually\s+|~\s*)*"
     r"(?<![\d.,])(?P<d1>\d+(?:[.,]\d+)*)(?:\s?(?P<s1>k))?(?!\s*(?:[\w%$€£]|[.,]\d))",
