@@ -18,7 +18,8 @@ _FIRST = (r"(?:matters?|counts?|is|are|'s|comes?)\s+(?!not\b|n't)(?:\w+\s+)?(?:m
           r"paramount|key|king|critical|crucial|first|non-negotiable|what matters|(?:the|our|a|my)\s+(?:main|top|"
           r"first|biggest|number one|#1)|(?:top|first|main)\s+priority|more important|most important)\b")  # fmt: skip
 _OTHER = "|".join(_CRITERIA.values())
-_OVER = r"\s+(?:over|before|beats?|trumps?|>|ahead of|rather than|instead of)\s+(?:" + _OTHER + ")"
+_OVER = (r"\s+(?:over|before|beats?|trumps?|>|ahead of|rather than|instead of|above)\s+(?:" + _OTHER
+         + r"|everything|all else|anything(?: else)?)")
 _COMPARATIVE = re.compile(
     r"\b(?:" + _CRITERION + r")\b(?:\s+(?:" + _FIRST + r")|" + _OVER + r"\b)|"
     r"\bprioriti[sz](?:e|es|ing)\s+(?:\w+\s+)?(?:" + _CRITERION.replace("?P<", "?P<p_") + r")\b",
@@ -54,6 +55,9 @@ _BATCH = re.compile(
     r"\bcan wait\s+(?:until|till|for|overnight|a day|a few hours|hours|24)|"
     r"\bwithin\s+(?:24|48|a few)\s+hours\s+is\s+(?:fine|ok|okay|acceptable)|\bno rush\b|"
     r"\bnot\s+(?:time[- ]sensitive|urgent)\b|"
+    r"\b(?:turnaround|latency|speed|response times?)\s+(?:is\s+not|isn[’']t|is\s+no)\s+(?:\w+\s+)?"
+    r"(?:critical|important|urgent|a (?:concern|priority|big deal)|an issue)\b|"
+    r"\b(?:by|within)\s+(?:the\s+)?(?:next|following)\s+(?:business\s+|working\s+)?(?:day|morning)\b|"
     r"(?:n[’']t|\bnot)\s+care\s+(?:much\s+)?about\s+(?:latency|speed|response times?)",
     re.IGNORECASE,
 )

@@ -34,7 +34,8 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     ("coding", _words(_NOT_CODE + r"code", "coding", r"programm(?:ing|ers?)", "autocomplete", "code review",
                       "refactor\\w*", "unit tests?", "pull requests?", "sql", "text-to-sql", "codebase", "scripts"),
      _words("ide", "developer tools?", "copilot", "repos?", "editor")),
-    ("vision", _words("images?", "photos?", "screenshots?", "pictures?", "videos?", "ocr", "scanned", "cameras?",
+    ("vision", _words("images?", "photo(?:graph)?s?", "photograph(?:ed|ing)?", "screenshots?", "pictures?",
+                      "videos?", "ocr", "scanned", "cameras?",
                       "visual", "footage"), None),
     ("classification", _words("classif(?:y|ies|ied|ying|ication|ier)", "categori[sz](?:e|es|ed|ing|ation)",
                               "tag(?:s|ging|ged)?", "label(?:s|ling|ing|led|ed)?", "sentiment", "route tickets",
@@ -43,21 +44,26 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                               r"rout(?:e|ed|ing)\s+(?:\w+\s+){0,3}to\s+the\s+right", r"sort(?:s|ed|ing)?\s+"
                               r"(?:\w+\s+){0,4}(?:by|into)"),
      _words("triage", "categories")),
-    ("extraction", _words("extract(?:s|ed|ing|ion)?", "pars(?:e|es|ed|ing)", r"pull(?:s|ing)?\s+(?:\w+\s+){0,3}"
-                          r"out of", "fields from", "structured data", "line items"),
+    ("extraction", _words("extract(?:s|ed|ing|ion)?", "pars(?:e|es|ed|ing)", r"pull(?:s|ing)?\s+[^.;!?]{0,60}?\bout of",
+                          "fields from", "structured data", "line items"),
      _words("invoices?", "forms?", "entit(?:y|ies)", "receipts?")),
     ("summarization", _words("summar(?:y|ies)", "summari[sz](?:e|es|ed|ing|ation|er|ers)", "digests?",
                              "tl;dr", "condense", "recaps?"), _words("meeting notes")),
-    ("document-analysis", _words("document analysis", "contract review", r"review(?:s|ing)?\s+(?:\w+\s+)?"
-                                 r"(?:contracts|ndas|agreements|filings)"),
+    ("document-analysis", _words("document analysis", "contract review", r"review(?:s|ing)?\s+(?:\w+\s+){0,3}"
+                                 r"(?:contracts|ndas|agreements|filings|leases|policies|claims files)"),
      _words("contracts?", "legal documents?", "long documents?", "medical records?", "filings", "pdfs", "reports",
-            "documents", "ndas?", "agreements")),
+            "documents", "ndas?", "agreements", "leases?")),
     ("reasoning", _words("maths?", "reasoning", "logic", "proofs?", "puzzles?", "calculations?", "step by step"),
      None),
     ("creative", _words("creative", "story", "stories", "fiction", "marketing copy", "copywriting", "poems?", "novels?",
-                        "blog posts?", "screenplays?"), None),
+                        "cold emails?", "brand voice", "ad copy", "social (?:media )?posts?", "product descriptions?",
+                        "slogans?", "newsletters?", "blog posts?", "screenplays?"), _words("marketing")),
     ("rag", _words("rag", "retrieval", "knowledge base", "internal docs", "search over", "enterprise search",
-                   "question answering over", r"q&a (?:\w+ )?over", "our docs", "wiki", r"cites? (?:its |the |our )?"
+                   "question answering over", r"q&a (?:\w+ )?over", "our docs", "wiki",
+                   "semantic search", "vector search",
+                   r"(?:search|answers?|answering|q&a|questions?|bot|assistant|chat)\s+(?:\w+\s+){0,3}over\s+"
+                   r"(?:our\s+|the\s+|[\d,]+\s+)?(?:\w+\s+){0,2}(?:docs|documents|pdfs|wiki|policies|handbooks?|"
+                   r"knowledge base|files|manuals|documentation)", r"cites? (?:its |the |our )?"
                    "sources"), _words("handbook", "documentation", "intranet")),
     ("agent", _words(_HUMAN_AGENT, "agentic", "tool use", "function calling", "workflow automation",
                      "autonomous(?:ly)?", r"call(?:s|ing)? (?:our|the|an?) (?:\w+ )?apis?", "takes? actions?"),
@@ -67,7 +73,8 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
 ]  # fmt: skip
 
 _NEEDS: list[tuple[str, re.Pattern[str], bool]] = [
-    ("vision", _words("images?", "photos?", "screenshots?", "pictures?", "scanned", "ocr", "diagrams?", "charts"),
+    ("vision", _words("images?", "photo(?:graph)?s?", "photograph(?:ed|ing)?", "screenshots?", "pictures?", "scanned",
+                      "ocr", "diagrams?", "charts"),
      False),
     ("video", _words("videos?", "footage", "clips"), False),
     ("audio", _words("audio", _VOICE, r"(?<!hate )speech", "spoken", "phone calls", "podcasts?", "recordings?",

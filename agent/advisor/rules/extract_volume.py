@@ -45,6 +45,7 @@ _VOLUME = re.compile(
     r"\s*(?:[a-z-]+(?:\s+|(?=/))){0,2}?"
     r"(?:(?:requests?|queries|calls|messages|conversations|chats|tickets|documents|docs|users?|emails|reqs?|"
     r"prompts|images|items|transactions|photos|videos|files|invoices|contracts|records|times)\s*)?"
+    r"(?:to\s+[a-z]+\s+)?"  # "40k product descriptions to rewrite per week"
     + _PER_PERSON
     + r"(?:(?:a|an|per|each|every|/)\s*"
     + _PERIOD
