@@ -66,11 +66,13 @@ def read_money(text: str) -> Money:
         found.operations = (amount, operations.group(0))
         found.spans.append(operations.span())
     for match in _AMOUNT.finditer(text):
-        before = _clause_before(text, match.start())
         suffix = (match.group("s") or "").lower()
         marked = match.group("sign") or match.group("word") or suffix == "grand"
-        if not marked and not (_SPEND.search(before) and _BARE_END.match(text, match.end())):
+        if not marked and not _BARE_END.match(text, match.end()):
             continue  # "budget ... for 3 engineers": a bare number is money only when nothing follows it
+        before = _clause_before(text, match.start())
+        if not marked and not _SPEND.search(before):
+            continue
         if re.search(r"\d$", before.rstrip()) or text[match.end() : match.end() + 1] == "%":
             continue
         if _PRICE_TAIL.match(text[match.end() : match.end() + 20]) or number(match.group("n"), match.group("s")) < 1:

@@ -13,7 +13,8 @@ from agent.advisor.rules.negation import negated
 
 
 def _words(*alternatives: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![a-z&])(?:" + "|".join(alternatives) + r")(?![a-z])", re.IGNORECASE)
+    # \b first: most positions fail it at once, so a long message costs little per pattern
+    return re.compile(r"\b(?<!&)(?:" + "|".join(alternatives) + r")(?![a-z])", re.IGNORECASE)
 
 
 def _not_after(*words: str) -> str:
