@@ -61,11 +61,13 @@ def checks(case: dict[str, Any]) -> list[tuple[str, bool, str]]:
     got = extract(case["text"]).fields
     out = []
     for name, expected in case.get("expect", {}).items():
-        out.append((name, _expected_holds(name, expected, got.get(name)), f"{name}: want {expected!r}, got "
-                                                                            f"{got.get(name)!r}"))
+        out.append(
+            (name, _expected_holds(name, expected, got.get(name)), f"{name}: want {expected!r}, got {got.get(name)!r}")
+        )
     for name, forbidden in case.get("forbid", {}).items():
-        out.append((name, _forbid_holds(forbidden, got.get(name)), f"{name}: forbid {forbidden!r}, got "
-                                                                     f"{got.get(name)!r}"))
+        out.append(
+            (name, _forbid_holds(forbidden, got.get(name)), f"{name}: forbid {forbidden!r}, got {got.get(name)!r}")
+        )
     return out
 
 

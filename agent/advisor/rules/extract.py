@@ -30,6 +30,8 @@ _CONTEXT = re.compile(
 )
 
 _OPEN_WEIGHTS = re.compile(r"open[- ]weights?|open[- ]source (?:models?|only)|open models? only", re.IGNORECASE)
+
+
 def extract(text: str) -> Extraction:
     """Every requirement field this message states."""
     found = Extraction()
@@ -40,8 +42,8 @@ def extract(text: str) -> Extraction:
         found.put("operations_usd_month", money.operations[0], spelled.original(money.operations[1]))
     if money.budget:
         found.put("budget_usd_month", money.budget[0], spelled.original(money.budget[1]))
-    if said := volume(masked(spelled.text, money.spans)):
-        found.put("requests_per_day", said[0], spelled.original(said[1]))
+    if rate := volume(masked(spelled.text, money.spans)):
+        found.put("requests_per_day", rate[0], spelled.original(rate[1]))
     for name, ms, said in latency(text):
         found.put(name, ms, said)
     _tokens(text, found)

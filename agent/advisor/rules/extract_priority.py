@@ -18,8 +18,11 @@ _FIRST = (r"(?:matters?|counts?|is|are|'s|comes?)\s+(?!not\b|n't)(?:\w+\s+)?(?:m
           r"paramount|key|king|critical|crucial|first|non-negotiable|what matters|(?:the|our|a|my)\s+(?:main|top|"
           r"first|biggest|number one|#1)|(?:top|first|main)\s+priority|more important|most important)\b")  # fmt: skip
 _OTHER = "|".join(_CRITERIA.values())
-_OVER = (r"\s+(?:over|before|beats?|trumps?|>|ahead of|rather than|instead of|above)\s+(?:" + _OTHER
-         + r"|everything|all else|anything(?: else)?)")
+_OVER = (
+    r"\s+(?:over|before|beats?|trumps?|>|ahead of|rather than|instead of|above)\s+(?:"
+    + _OTHER
+    + r"|everything|all else|anything(?: else)?)"
+)
 _COMPARATIVE = re.compile(
     r"\b(?:" + _CRITERION + r")\b(?:\s+(?:" + _FIRST + r")|" + _OVER + r"\b)|"
     r"\bprioriti[sz](?:e|es|ing)\s+(?:\w+\s+)?(?:" + _CRITERION.replace("?P<", "?P<p_") + r")\b",

@@ -23,11 +23,11 @@ def _not_after(*words: str) -> str:
 
 # Human agents: "50 support agents", "for our agents to check", "a travel agent".
 _HUMAN = ("support", "human", "sales", "service", "live", "customer", "centre", "center", "desk", "insurance", "travel",
-          "estate", "field", "booking", "call")
+          "estate", "field", "booking", "call")  # fmt: skip
 _PEOPLES = _not_after(*_HUMAN, "our", "the", "their", "of", "to", r"[0-9]")
 _HUMAN_AGENT = rf"(?:{_not_after(*_HUMAN)}agent|{_PEOPLES}agents)"
 _NOT_CODE = _not_after("reason", "zip", "postal", "promo", "discount", "country", "error", "status", "tax", "area",
-                       "qr", "bar", "dress", "product", "billing", "access", "voucher")
+                       "qr", "bar", "dress", "product", "billing", "access", "voucher")  # fmt: skip
 _VOICE = r"voice(?![- ]of[- ](?:the[- ])?customer)(?<!brand voice)"
 
 # (task, words that name it, words that hint at it). Order breaks ties: an image classifier is vision.

@@ -31,8 +31,10 @@ PERIOD_PER_DAY = {"day": 1, "weekday": 1, "shift": 1, "working day": 1, "busines
                   "monthly": 1 / DAYS_PER_MONTH, "week": 1 / 7, "wk": 1 / 7, "weekly": 1 / 7, "hour": 24, "hr": 24,
                   "h": 24, "hourly": 24, "minute": 1440, "min": 1440, "second": 86400, "sec": 86400, "s": 86400,
                   "year": 1 / 365, "yr": 1 / 365, "yearly": 1 / 365, "annually": 1 / 365}  # fmt: skip
-_PERIOD = (r"(day|night|shift|weekday|working day|business day|month|mo|week|wk|hour|hr|h|minute|min|second|sec|"
-           r"year|yr)\b")
+_PERIOD = (
+    r"(day|night|shift|weekday|working day|business day|month|mo|week|wk|hour|hr|h|minute|min|second|sec|"
+    r"year|yr)\b"
+)
 _PEOPLE = (r"users?|members?|employees?|staff|agents|analysts?|students?|players?|devs|developers?|engineers?|"
            r"customers?|people|persons?|lawyers?|doctors?|clinicians?|nurses?|teachers?|subscribers?|patients?|reps|"
            r"sellers?|drivers?|seats?|recruiters?|writers?|editors?|traders?|researchers?|workers?|clients?|"
@@ -50,7 +52,9 @@ _VOLUME = re.compile(
     + r"(?:(?:a|an|per|each|every|/)\s*"
     + _PERIOD
     + r"|(daily|monthly|weekly|hourly|yearly|annually|nightly)\b"
-    + r"(?!\s+(?:active\s+)?(?:" + _PEOPLE + r")\b))",  # "50k monthly active users" are people, not requests
+    + r"(?!\s+(?:active\s+)?(?:"
+    + _PEOPLE
+    + r")\b))",  # "50k monthly active users" are people, not requests
     re.IGNORECASE,
 )
 _VOLUME_PLAIN = re.compile(

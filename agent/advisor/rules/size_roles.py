@@ -80,8 +80,8 @@ def attached_role(after: str) -> tuple[str | None, str, str]:
     if not noun:
         return None, "", ""
     words = noun.group(1).split()
-    head = [words[-1]] if len(words) > 1 and "-" in words[0] else []  # "call-centre notes": the head noun too
-    for candidate in dict.fromkeys((noun.group(1), words[0], *head)):
+    compound = [words[-1]] if len(words) > 1 and "-" in words[0] else []  # "call-centre notes": the head noun too
+    for candidate in dict.fromkeys((noun.group(1), words[0], *compound)):
         for role, pattern in ROLES:
             if role == "corpus" or not pattern.fullmatch(candidate):
                 continue
