@@ -19,6 +19,7 @@ never saw. Its 7 misses were then read and general rules added, so it is a devel
 
 tests/data/first_messages_dev_4.jsonl (40 more of our own, written after all the above, scored before
 its misses were read): the rules before issue #14 read 44/59 = 75%, these rules 51/59 = 86% untouched.
+Its misses then became rules too (all but "a coding agent that opens pull requests", read as coding).
 The lead's held-out set is the independent figure.
 """
 
@@ -105,13 +106,15 @@ def per_field(path: Path | str) -> dict[str, tuple[int, int]]:
     return {name: (ok, made) for name, (ok, made) in sorted(tally.items())}
 
 
-FLOORS = {"first_messages_dev_2.jsonl": 0.0}
+# Measured after the rules were written from these sets' misses (dev_2 124/124, dev_3 82/82, dev_4 58/59):
+# development scores, so the floors catch regressions and claim nothing about unseen phrasing.
+FLOORS = {"first_messages_dev_2.jsonl": 0.95, "first_messages_dev_3.jsonl": 0.95, "first_messages_dev_4.jsonl": 0.95}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_fresh_phrasing_is_read_field_by_field(name):
     correct, total, misses = score_file(DATA / name)
-    assert total >= 100
+    assert total >= 50
     assert correct / total >= FLOORS[name], "\n".join(misses)
 
 

@@ -58,6 +58,7 @@ _BATCH = re.compile(
     r"\bcan wait\s+(?:until|till|for|overnight|a day|a few hours|hours|24)|"
     r"\bwithin\s+(?:24|48|a few)\s+hours\s+is\s+(?:fine|ok|okay|acceptable)|\bno rush\b|"
     r"\bnot\s+(?:time[- ]sensitive|urgent)\b|"
+    r"(?:n[’']t|\bnot)\s+mind\s+(?:if\s+)?(?:it(?:'s|\s+is)\s+|it\s+being\s+)?slow|\bslow\s+is\s+(?:fine|ok|okay)\b|"
     r"\b(?:turnaround|latency|speed|response times?)\s+(?:is\s+not|isn[’']t|is\s+no)\s+(?:\w+\s+)?"
     r"(?:critical|important|urgent|a (?:concern|priority|big deal)|an issue)\b|"
     r"\b(?:by|within)\s+(?:the\s+)?(?:next|following)\s+(?:business\s+|working\s+)?(?:day|morning)\b|"

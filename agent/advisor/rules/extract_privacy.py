@@ -26,11 +26,14 @@ _NOT_SENSITIVE = re.compile(
     re.IGNORECASE,
 )
 _EU = re.compile(r"\b(?:eu|europe|european|gdpr)\b", re.IGNORECASE)
+# EU member states and near neighbours whose data rules follow the EU's: "must stay in Germany" is an EU lock.
+_EU_COUNTRIES = (r"germany|france|netherlands|belgium|italy|spain|portugal|austria|ireland|poland|sweden|denmark|"
+                 r"finland|greece|czechia|luxembourg|switzerland|norway")  # fmt: skip
+_PLACE = r"(eu|europe|us|usa|united states|asia|" + _EU_COUNTRIES + r")\b"
 _REGION_LOCK = re.compile(
     r"(?:stay|stays|remain|keep|keeps|keeping|kept|hosted|processed|store[sd]?|resid\w*)\s+(?:\w+\s+){0,3}"
-    r"(?:in|inside|within)\s+"
-    r"(?:the\s+)?(eu|europe|us|usa|united states|asia)\b|(eu|us|european)[- ]only|data residency|"
-    r"(?:leave|leaves|leaving|outside(?:\s+of)?|out of)\s+(?:the\s+)?(eu|europe|us|usa|united states|asia)\b",
+    r"(?:in|inside|within)\s+(?:the\s+)?" + _PLACE + r"|(eu|us|european)[- ]only|data residency|"
+    r"(?:leave|leaves|leaving|outside(?:\s+of)?|out of)\s+(?:the\s+)?" + _PLACE,
     re.IGNORECASE,
 )
 _COMPLIANCE = [
@@ -115,7 +118,7 @@ def privacy(text: str, found: Extraction) -> None:
         found.put("privacy", "none", not_sensitive.group(0))
     if region:
         place = (region.group(1) or region.group(2) or region.group(3) or "eu").lower()
-        place = _PLACES.get(place, place)
+        place = "eu" if re.fullmatch(_EU_COUNTRIES, place) else _PLACES.get(place, place)
         if place in REGIONS:
             found.add_to_list("regions", place, region.group(0))
     for regime, pattern in _COMPLIANCE:

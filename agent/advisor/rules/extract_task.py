@@ -25,7 +25,7 @@ def _not_after(*words: str) -> str:
 _HUMAN = ("support", "human", "sales", "service", "live", "customer", "centre", "center", "desk", "insurance", "travel",
           "estate", "field", "booking", "call")  # fmt: skip
 _PEOPLES = _not_after(*_HUMAN, "our", "the", "their", "of", "to", r"[0-9]")
-_HUMAN_AGENT = rf"(?:{_not_after(*_HUMAN)}agent|{_PEOPLES}agents)"
+_HUMAN_AGENT = rf"(?:{_not_after(*_HUMAN, 'each', 'every', 'per')}agent|{_PEOPLES}agents)"
 _NOT_CODE = _not_after("reason", "zip", "postal", "promo", "discount", "country", "error", "status", "tax", "area",
                        "qr", "bar", "dress", "product", "billing", "access", "voucher")  # fmt: skip
 _VOICE = r"voice(?![- ]of[- ](?:the[- ])?customer)(?<!brand voice)"
@@ -54,11 +54,12 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                                  r"(?:contracts|ndas|agreements|filings|leases|policies|claims files)"),
      _words("contracts?", "legal documents?", "long documents?", "medical records?", "filings", "pdfs", "reports",
             "documents", "ndas?", "agreements", "leases?")),
-    ("reasoning", _words("maths?", "reasoning", "logic", "proofs?", "puzzles?", "calculations?", "step by step"),
-     None),
-    ("creative", _words("creative", "story", "stories", "fiction", "marketing copy", "copywriting", "poems?", "novels?",
+    ("reasoning", _words("maths?", "reasoning", "logic", "proofs?", "puzzles?", "calculations?", "step by step",
+                         "algebra", "geometry", "calculus", "arithmetic", "equations?"), _words("homework")),
+    ("creative", _words("creative", "short stories", "fiction", "marketing copy", "copywriting", "poems?", "novels?",
                         "cold emails?", "brand voice", "ad copy", "social (?:media )?posts?", "product descriptions?",
-                        "slogans?", "newsletters?", "blog posts?", "screenplays?"), _words("marketing")),
+                        "slogans?", "newsletters?", "blog posts?", "screenplays?"),
+     _words("marketing", "story", "stories")),
     ("rag", _words("rag", "retrieval", "knowledge base", "internal docs", "search over", "enterprise search",
                    "question answering over", r"q&a (?:\w+ )?over", "our docs", "wiki",
                    "semantic search", "vector search",
@@ -98,7 +99,12 @@ class Reading:
 def _hits(pattern: re.Pattern[str] | None, text: str) -> list[str]:
     if pattern is None:
         return []
-    return [m.group(0) for m in pattern.finditer(text) if not negated(text, m.start())]
+    # each different word once: "stories ... 100 stories per minute" is one hint, not two
+    said: dict[str, str] = {}
+    for match in pattern.finditer(text):
+        if not negated(text, match.start()):
+            said.setdefault(match.group(0).lower(), match.group(0))
+    return list(said.values())
 
 
 def read_task(text: str) -> Reading | None:

@@ -145,7 +145,9 @@ def _population_rate(text: str, rates: list[tuple[int, int, float]]) -> tuple[fl
             gap = text[people.end() : rate_end] + (after.group(0) if after else "")
             lead = text[max(start, people.start() - 12) : people.start()]
             marked = people.re is _MEMBERS_EACH or _EACH_MEMBER.search(gap) or re.search(r"each of", lead, re.I)
-            if _ALL_TOGETHER.search(gap) or not marked:
+            # "400 agents in total and each agent takes 50 calls": the total counts the people, not the rate
+            rate_gap = re.sub(r"^\s*(?:in total|total|altogether|combined|overall)\b", "", gap, flags=re.I)
+            if _ALL_TOGETHER.search(rate_gap) or not marked:
                 continue
             share = _SHARE.search(gap)
             fraction = 1.0

@@ -9,8 +9,9 @@ _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
           "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
           "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
           "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}  # fmt: skip
-_LEADS = {"a": 1, "an": 1, "half a": 0.5, "a quarter": 0.25, "a quarter of a": 0.25, "a few": 3, "several": 5,
-          "a couple": 2, "a couple of": 2}  # fmt: skip
+# "a few hundred" and "several thousand" stay words: a guessed count is worse than none.
+_LEADS = {"a": 1, "an": 1, "half a": 0.5, "a quarter": 0.25, "a quarter of a": 0.25, "a couple": 2,
+          "a couple of": 2}  # fmt: skip
 # "grand" stays a word ("ten grand" -> "10 grand"): it says money as well as a thousand.
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _UNIT = r"(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")"

@@ -80,7 +80,8 @@ def attached_role(after: str) -> tuple[str | None, str, str]:
     if not noun:
         return None, "", ""
     words = noun.group(1).split()
-    compound = [words[-1]] if len(words) > 1 and "-" in words[0] else []  # "call-centre notes": the head noun too
+    # "call-centre notes": the head noun after a compound modifier names the role too
+    compound = [words[-1]] if len(words) > 1 and re.fullmatch(r"[a-z]+-[a-z]+", words[0]) else []
     for candidate in dict.fromkeys((noun.group(1), words[0], *compound)):
         for role, pattern in ROLES:
             if role == "corpus" or not pattern.fullmatch(candidate):
