@@ -11,8 +11,9 @@ from agent.advisor.rules.negation import negated
 REGIONS = ("eu", "us", "asia")
 _SELF_HOSTED = re.compile(
     r"on[- ]?prem|self[- ]?host|air[- ]?gapped|our own (?:servers|hardware|gpus|data ?cent(?:er|re))|"
-    r"(?:never|not|nothing|can'?t|cannot|must not|mustn'?t|may not|no data (?:can|may|should))\s+"
-    r"(?:\w+\s+){0,3}(?:leave|leaves|leaving|go outside|be sent outside|exit)|"
+    r"(?:never|not|nothing|can'?t|cannot|must not|mustn'?t|may not|\bno)\s+"
+    r"(?:\w+\s+){0,3}(?:leave|leaves|leaving|go outside|goes outside|be sent outside|exit)"
+    r"(?!\s+(?:the\s+)?(?-i:[A-Z]))|"  # "can't leave Australia" names a country, not our premises
     r"(?:stay|stays|kept|keep it) (?:in|inside|within) our (?:network|data ?cent(?:er|re)|infrastructure|premises)|"
     r"offline only|no (?:cloud|third[- ]party) (?:apis?|providers?)",
     re.IGNORECASE,
@@ -31,7 +32,8 @@ _EU_COUNTRIES = (r"germany|france|netherlands|belgium|italy|spain|portugal|austr
                  r"finland|greece|czechia|luxembourg|switzerland|norway")  # fmt: skip
 _PLACE = r"(eu|europe|us|usa|united states|asia|" + _EU_COUNTRIES + r")\b"
 _REGION_LOCK = re.compile(
-    r"(?:stay|stays|remain|keep|keeps|keeping|kept|hosted|processed|store[sd]?|resid\w*)\s+(?:\w+\s+){0,3}"
+    r"(?:stay|stays|remain|keep|keeps|keeping|kept|hosted|processed|processing|happen|happens|run|runs|done|"
+    r"located|lives?|store[sd]?|resid\w*)\s+(?:\w+\s+){0,3}"
     r"(?:in|inside|within)\s+(?:the\s+)?" + _PLACE + r"|(eu|us|european)[- ]only|data residency|"
     r"(?:leave|leaves|leaving|outside(?:\s+of)?|out of)\s+(?:the\s+)?" + _PLACE,
     re.IGNORECASE,

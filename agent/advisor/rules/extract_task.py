@@ -36,7 +36,8 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                       "refactor\\w*", "unit tests?", "pull requests?", "sql", "text-to-sql", "codebase", "scripts"),
      _words("ide", "developer tools?", "copilot", "repos?", "editor")),
     ("vision", _words("images?", "photo(?:graph)?s?", "photograph(?:ed|ing)?", "screenshots?", "pictures?",
-                      "videos?", "ocr", "scanned", "cameras?",
+                      "videos?", "ocr", "scanned", "cameras?", "x-rays?", "mri", "radiology",
+                      "handwrit\\w+",
                       "visual", "footage"), None),
     ("classification", _words("classif(?:y|ies|ied|ying|ication|ier)", "categori[sz](?:e|es|ed|ing|ation)",
                               "tag(?:s|ging|ged)?", "label(?:s|ling|ing|led|ed)?", "sentiment", "route tickets",
@@ -76,7 +77,7 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
 
 _NEEDS: list[tuple[str, re.Pattern[str], bool]] = [
     ("vision", _words("images?", "photo(?:graph)?s?", "photograph(?:ed|ing)?", "screenshots?", "pictures?", "scanned",
-                      "ocr", "diagrams?", "charts"),
+                      "ocr", "x-rays?", "mri", "radiology", "handwrit\\w+", "diagrams?", "charts"),
      False),
     ("video", _words("videos?", "footage", "clips"), False),
     ("audio", _words("audio", _VOICE, r"(?<!hate )speech", "spoken", "phone calls", "podcasts?", "recordings?",

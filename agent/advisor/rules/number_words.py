@@ -51,6 +51,24 @@ def _value(words: str) -> float | None:
     return total + current or None
 
 
+_MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}
+_SIDE = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(k|thousand|m|million)\b)?"
+# "10-20k requests", "between 3 and 5 thousand chats": a range is read at its midpoint, and a suffix
+# on the upper end alone ("10-20k") belongs to both ends.
+_RANGE = re.compile(r"(?<![\d.,])(?:between\s+" + _SIDE + r"\s+and\s+|" + _SIDE + r"\s*(?:-|–|to)\s*)" + _SIDE
+                    + r"(?![\d.,]\d)", re.IGNORECASE)  # fmt: skip
+
+
+def _midpoint(match: re.Match[str]) -> float | None:
+    low_digits, low_suffix = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+    high_digits, high_suffix = match.group(5), match.group(6)
+    high = float(high_digits.replace(",", "")) * _MULTIPLIERS.get((high_suffix or "").lower(), 1)
+    low = float(low_digits.replace(",", "")) * _MULTIPLIERS.get((low_suffix or high_suffix or "").lower(), 1)
+    if low_suffix is None and high_suffix and low > high:
+        low = float(low_digits.replace(",", ""))  # "500-2k": the suffix is the upper end's only
+    return (low + high) / 2 if 0 < low < high else None
+
+
 def _digits(value: float) -> str:
     return f"{value:.0f}" if value == int(value) else f"{value:g}"
 
@@ -72,7 +90,19 @@ class Spelled:
             pieces += [text[last : match.start()], digits]
             last = match.start() + len(said)
             self.words[digits] = said
-        self.text = "".join([*pieces, text[last:]])
+        self.text = self._ranges("".join([*pieces, text[last:]]))
+
+    def _ranges(self, text: str) -> str:
+        pieces, last = [], 0
+        for match in _RANGE.finditer(text):
+            middle = _midpoint(match)
+            if middle is None:
+                continue
+            digits = _digits(middle)
+            pieces += [text[last : match.start()], digits]
+            last = match.end()
+            self.words[digits] = self.original(match.group(0))
+        return "".join([*pieces, text[last:]])
 
     def original(self, evidence: str) -> str:
         for digits, said in sorted(self.words.items(), key=lambda item: -len(item[0])):

@@ -1,0 +1,150 @@
+"""The general readers that fresh phrasing relies on: numbers in words and ranges, money before volume,
+negation over a clause, priorities as comparisons, batch tolerance and regions ruled out."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.advisor.rules.extract import extract
+from agent.advisor.rules.negation import negated
+from agent.advisor.rules.number_words import Spelled
+
+
+@pytest.mark.parametrize(
+    ("text", "digits"),
+    [
+        ("three hundred conversations", "300 conversations"),
+        ("two hundred and fifty thousand calls", "250000 calls"),
+        ("half a million requests", "500000 requests"),
+        ("twenty-five analysts", "25 analysts"),
+        ("ten grand", "10 grand"),
+        ("10-20k requests", "15000 requests"),
+        ("between 3 and 5 thousand chats", "4000 chats"),
+        ("a few hundred reviews", "a few hundred reviews"),  # a vague count stays words
+        ("a day, an hour", "a day, an hour"),
+    ],
+)
+def test_numbers_in_words_and_ranges_read_as_digits(text, digits):
+    spelled = Spelled(text)
+    assert spelled.text == digits
+    assert spelled.original(spelled.text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("about 2 grand a month", 2000),
+        ("ten grand monthly", 10_000),
+        ("200 bucks a month", 200),
+        ("budget 3000 a month", 3000),
+        ("No more than three thousand dollars monthly.", 3000),
+        ("We have a spending cap of 50k a year", 50_000 / 12),
+        ("Keep the monthly bill under 1,000 dollars", 1000),
+        ("budget $2-3k a month", 2500),
+    ],
+)
+def test_money_in_words_is_a_budget_and_never_a_volume(text, budget):
+    found = extract(text).fields
+    assert found["budget_usd_month"] == pytest.approx(budget)
+    assert "requests_per_day" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("2,000 employees x 10 a day", 20_000),
+        ("2,000 employees, maybe 10 questions each per day", 20_000),
+        ("300-person company, maybe 3 each per day", 900),
+        ("300 an hour", 7200),
+        ("4M a month", 4e6 / 30),
+        ("maybe 100 problems/day", 100),
+        ("A 1,200-seat call centre where each rep asks maybe 15 times a shift", 18_000),
+        ("400 agents in total and each agent takes around 50 calls per day", 20_000),
+        ("budget $500 a month for 3,000 chats a day", 3000),
+    ],
+)
+def test_volumes_as_products_and_rates(text, per_day):
+    assert extract(text).fields["requests_per_day"] == pytest.approx(per_day, rel=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "ruled_out"),
+    [
+        ("No audio and no images, just text", "images", True),
+        ("We don't need vision; it's a bot", "vision", True),
+        ("no audio, images or video", "video", True),
+        ("We need audio but not video", "audio", False),
+        ("not sensitive, but we process images", "images", False),
+    ],
+)
+def test_a_negation_reaches_over_its_clause_only(text, word, ruled_out):
+    assert negated(text, text.index(word)) is ruled_out
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("No audio and no images, just text in and text out", {"needs": "audio"}),
+        ("voice-of-customer: summarise 300 product reviews per hour", {"needs": "audio"}),
+        ("summaries of earnings call transcripts", {"needs": "audio"}),
+        ("Roughly 1.2 million API calls monthly for product tagging", {"needs": "tools"}),
+        ("We sort payment disputes by reason code", {"task": "coding"}),
+        ("Telehealth triage assistant", {"task": "classification"}),
+        ("Our German bank can't send anything to US clouds", {"regions": "us"}),
+        ("Our German bank can't send anything to US clouds", {"languages": "german"}),
+        ("We have clients in the US and in Canada", {"privacy": "region-locked"}),
+    ],
+)
+def test_harmful_readings_are_not_made(text, absent):
+    found = extract(text).fields
+    for name, value in absent.items():
+        got = found.get(name)
+        assert value not in (got if isinstance(got, list) else [got])
+
+
+@pytest.mark.parametrize(
+    ("text", "preset"),
+    [
+        ("quality matters more than price", "quality"),
+        ("accuracy is everything", "quality"),
+        ("precision beats speed", "quality"),
+        ("Speed matters more than cost", "latency"),
+        ("cost matters most, quality comes second", "cost"),
+        ("Speed over everything", "latency"),
+    ],
+)
+def test_priorities_in_words(text, preset):
+    assert extract(text).fields["priority"] == preset
+
+
+def test_a_negated_priority_is_none():
+    assert "priority" not in extract("cost is not critical for us").fields
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["an overnight batch is fine", "We don't care about latency, this runs as a nightly job",
+     "results by the next business day are fine", "We don't mind if it's slow"],
+)  # fmt: skip
+def test_batch_tolerance_sends_every_request_through_the_batch_api(text):
+    assert extract(text).fields["batch_share"] == 1.0
+
+
+def test_no_batch_tolerance_without_words_for_it():
+    assert "batch_share" not in extract("a support chatbot, answers within a second").fields
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        ("Our German bank can't send anything to US clouds", ["eu"]),
+        ("It must not be hosted in the US", ["asia", "eu"]),
+        ("customer data must stay in Germany", ["eu"]),
+        ("Swiss insurer: claims data must never leave Europe", ["eu"]),
+        ("US-only data residency", ["us"]),
+    ],
+)
+def test_regions_locked_and_ruled_out(text, regions):
+    found = extract(text).fields
+    assert found["privacy"] == "region-locked"
+    assert sorted(found["regions"]) == regions
