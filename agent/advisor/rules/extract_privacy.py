@@ -7,6 +7,7 @@ import re
 
 from agent.advisor.rules.extraction import Extraction
 from agent.advisor.rules.negation import negated
+from agent.advisor.rules.size_units import sentence_bounds
 
 REGIONS = ("eu", "us", "asia")
 _SELF_HOSTED = re.compile(
@@ -35,7 +36,8 @@ _REGION_LOCK = re.compile(
     r"(?:stay|stays|remain|keep|keeps|keeping|kept|hosted|processed|processing|happen|happens|run|runs|done|"
     r"located|lives?|store[sd]?|resid\w*)\s+(?:\w+\s+){0,3}"
     r"(?:in|inside|within)\s+(?:the\s+)?" + _PLACE + r"|(eu|us|european)[- ]only|data residency|"
-    r"(?:leave|leaves|leaving|outside(?:\s+of)?|out of)\s+(?:the\s+)?" + _PLACE,
+    r"(?:leave|leaves|leaving|outside(?:\s+of)?|out of)\s+(?:the\s+)?" + _PLACE + r"|"
+    r"\bnon-(eu|european|us)\s+(?:servers?|clouds?|providers?|vendors?|regions?|countries|hosting|data ?cent\w*)",
     re.IGNORECASE,
 )
 _COMPLIANCE = [
@@ -72,11 +74,22 @@ _HOME_EU = re.compile(
 _PLACES = {"europe": "eu", "european": "eu", "usa": "us", "united states": "us"}
 
 
+# "Self-hosted would be ideal but not required": a wish, not a constraint.
+_HEDGED = re.compile(r"\b(?:would be|is|'d be)\s+(?:\w+\s+)?(?:ideal|nice|preferred|a plus|a bonus|great)\b|"
+                     r"\bnot (?:required|a must|mandatory|essential)\b|\bisn[’']t (?:required|a must|mandatory)\b|"
+                     r"\boptional\b|\bif possible\b|\bnice[- ]to[- ]have\b|\bpreferably\b", re.IGNORECASE)  # fmt: skip
+
+
+def _sentence(text: str, match: re.Match[str]) -> str:
+    start, end = sentence_bounds(text, match.start())
+    return text[start:end]
+
+
 def _region_lock(text: str) -> re.Match[str] | None:
     """The first region lock that is not itself negated ("must not be hosted in the US" rules it out;
     "must never leave Europe" is the usual way to say a lock)."""
     for match in _REGION_LOCK.finditer(text):
-        if match.group(3) or not negated(text, match.start()):
+        if match.group(3) or match.group(4) or not negated(text, match.start()):
             return match
     return None
 
@@ -104,7 +117,7 @@ def _ruled_out(text: str, found: Extraction) -> bool:
 
 
 def privacy(text: str, found: Extraction) -> None:
-    self_hosted = _SELF_HOSTED.search(text)
+    self_hosted = next((m for m in _SELF_HOSTED.finditer(text) if not _HEDGED.search(_sentence(text, m))), None)
     region = _region_lock(text)
     if self_hosted and region and self_hosted.start() < region.end() and region.start() < self_hosted.end():
         self_hosted = None  # "no data may leave the EU": the place named is a region, not our premises
@@ -119,7 +132,7 @@ def privacy(text: str, found: Extraction) -> None:
     elif not_sensitive := _NOT_SENSITIVE.search(text):
         found.put("privacy", "none", not_sensitive.group(0))
     if region:
-        place = (region.group(1) or region.group(2) or region.group(3) or "eu").lower()
+        place = (region.group(1) or region.group(2) or region.group(3) or region.group(4) or "eu").lower()
         place = "eu" if re.fullmatch(_EU_COUNTRIES, place) else _PLACES.get(place, place)
         if place in REGIONS:
             found.add_to_list("regions", place, region.group(0))

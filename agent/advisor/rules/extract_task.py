@@ -63,11 +63,11 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
      _words("marketing", "story", "stories")),
     ("rag", _words("rag", "retrieval", "knowledge base", "internal docs", "search over", "enterprise search",
                    "question answering over", r"q&a (?:\w+ )?over", "our docs", "wiki",
-                   "semantic search", "vector search",
+                   "semantic search", "vector search", r"help cent(?:re|er)",
                    r"(?:search|answers?|answering|q&a|questions?|bot|assistant|chat)\s+(?:\w+\s+){0,3}over\s+"
                    r"(?:our\s+|the\s+|[\d,]+\s+)?(?:\w+\s+){0,2}(?:docs|documents|pdfs|wiki|policies|handbooks?|"
                    r"knowledge base|files|manuals|documentation)", r"cites? (?:its |the |our )?"
-                   "sources"), _words("handbook", "documentation", "intranet")),
+                   "sources"), _words("handbook", "documentation", "intranet", "articles")),
     ("agent", _words(_HUMAN_AGENT, "agentic", "tool use", "function calling", "workflow automation",
                      "autonomous(?:ly)?", r"call(?:s|ing)? (?:our|the|an?) (?:\w+ )?apis?", "takes? actions?"),
      _words("tools")),

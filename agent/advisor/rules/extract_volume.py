@@ -69,6 +69,7 @@ _POPULATION = re.compile(
     r"(?<![$€£\d.,])" + NUM + r"\s*(?:(?:[a-z]+|[a-z]+-[a-z]+)\s+){0,2}?(?:" + _PEOPLE + r")\b|"
     r"(?<![$€£\d.,])(\d+(?:,\d{3})*)[- ](?:person|people|seat|user|employee|strong)\b|"
     r"\b(?=[a-z]+\s*[:=])(?:" + _PEOPLE + r")\s*[:=]\s*(\d+(?:,\d{3})*)\b|"  # "Clinicians: 120"
+    r"\b(?:" + _PEOPLE + r")\s*\((?:about|around|roughly|approx\.?|~)?\s*(\d+(?:,\d{3})*)\)|"  # "analysts (about 150)"
     r"(?<![$€£\d.,])(\d+(?:,\d{3})*)\s+(?!(?:[a-z]+\s+)?" + _MEASURES + r")(?:[a-z]+\s+)?[a-z]+s"
     r"(?=\s*,?\s*(?:who\s+)?each\b)",  # "15 copywriters each", not "300 words each"
     re.IGNORECASE,
