@@ -148,3 +148,12 @@ def test_regions_locked_and_ruled_out(text, regions):
     found = extract(text).fields
     assert found["privacy"] == "region-locked"
     assert sorted(found["regions"]) == regions
+
+
+def test_the_size_of_each_item_is_what_a_request_reads_not_the_answer():
+    found = extract(
+        "We draft discharge summaries from the chart, roughly 900 discharges per day, each chart maybe 15k tokens, "
+        "the summary about 500 words."
+    ).fields
+    assert found["input_tokens"] == 15_000
+    assert found["output_tokens"] == 650
