@@ -157,3 +157,22 @@ def test_the_size_of_each_item_is_what_a_request_reads_not_the_answer():
     ).fields
     assert found["input_tokens"] == 15_000
     assert found["output_tokens"] == 650
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("open weights not required", "open_weights"),
+        ("HIPAA doesn't apply to us, the data is anonymised", "compliance"),
+        ("We're not subject to GDPR", "compliance"),
+        ("instant messaging app with 2M messages a day", "priority"),
+    ],
+)
+def test_a_requirement_denied_is_not_set(text, absent):
+    assert absent not in extract(text).fields
+
+
+def test_a_negation_ends_where_a_new_phrase_starts():
+    found = extract("not a chatbot, more of a classifier for support tickets").fields
+    assert found["task"] == "classification"
+    assert extract("Not looking for the cheapest option, quality first").fields["priority"] == "quality"

@@ -20,6 +20,7 @@ from agent.advisor.rules.extract_sizes import daily_throughput, read_sizes
 from agent.advisor.rules.extract_task import read_needs, read_task
 from agent.advisor.rules.extract_volume import NUM, number, volume
 from agent.advisor.rules.extraction import Extraction
+from agent.advisor.rules.negation import denied_after, negated
 from agent.advisor.rules.number_words import Spelled
 from agent.advisor.rules.size_merge import parts_note
 from agent.advisor.rules.size_parts import add_history
@@ -55,7 +56,9 @@ def extract(text: str) -> Extraction:
     for need in read_needs(text):
         found.add_to_list("needs", need.value, need.words, inferred=need.inferred)
     privacy(text, found)
-    if open_weights := _OPEN_WEIGHTS.search(text):
+    open_weights = next((m for m in _OPEN_WEIGHTS.finditer(text) if not negated(text, m.start())
+                         and not denied_after(text, m.end())), None)  # fmt: skip
+    if open_weights:
         found.put("open_weights", True, open_weights.group(0))
     if valued := priority(text):
         found.put("priority", valued[0], valued[1])

@@ -25,6 +25,7 @@ _OVER = (
 )
 _COMPARATIVE = re.compile(
     r"\b(?:" + _CRITERION + r")\b(?:\s+(?:" + _FIRST + r")|" + _OVER + r"\b)|"
+    r"\b(?:" + _CRITERION.replace("?P<", "?P<f_") + r")\s+first\b|"
     r"\bprioriti[sz](?:e|es|ing)\s+(?:\w+\s+)?(?:" + _CRITERION.replace("?P<", "?P<p_") + r")\b",
     re.IGNORECASE,
 )
@@ -35,7 +36,7 @@ _PLAIN = [
     ("quality", re.compile(r"best quality|quality (?:is|matters) (?:most|first|key)|accuracy (?:is )?critical|"
                            r"highest (?:quality|accuracy)|most accurate|can'?t afford mistakes", re.I)),
     ("latency", re.compile(r"fast as possible|speed (?:is|matters) (?:most|key|critical)|real[- ]time|"
-                           r"latency (?:is )?critical|instant|snappy", re.I)),
+                           r"latency (?:is )?critical|instant(?!\s+messag)|snappy", re.I)),
 ]  # fmt: skip
 
 
@@ -44,7 +45,7 @@ def priority(text: str) -> tuple[str, str] | None:
     for match in _COMPARATIVE.finditer(text):
         name = next(n for n, v in match.groupdict().items() if v)
         if not negated(text, match.start()):
-            return name.removeprefix("p_"), match.group(0)
+            return name.removeprefix("p_").removeprefix("f_"), match.group(0)
     for preset, pattern in _PLAIN:
         for match in pattern.finditer(text):
             if not negated(text, match.start()):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from agent.advisor.rules.extraction import Extraction
-from agent.advisor.rules.negation import negated
+from agent.advisor.rules.negation import denied_after, negated
 from agent.advisor.rules.size_units import sentence_bounds
 
 REGIONS = ("eu", "us", "asia")
@@ -137,8 +137,8 @@ def privacy(text: str, found: Extraction) -> None:
         if place in REGIONS:
             found.add_to_list("regions", place, region.group(0))
     for regime, pattern in _COMPLIANCE:
-        match = pattern.search(text)
-        if match:
+        said = (m for m in pattern.finditer(text) if not negated(text, m.start()) and not denied_after(text, m.end()))
+        if match := next(said, None):
             # "patient data" implies HIPAA; only the regime's own name states it
             found.add_to_list("compliance", regime, match.group(0), inferred=match.group(0).lower() != regime)
     eu = _EU.search(text)
