@@ -33,17 +33,17 @@ _VOICE = r"voice(?![- ]of[- ](?:the[- ])?customer)(?<!brand voice)"
 # (task, words that name it, words that hint at it). Order breaks ties: an image classifier is vision.
 TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     ("coding", _words(_NOT_CODE + r"code", "coding", r"programm(?:ing|ers?)", "autocomplete", "code review",
-                      "refactor\\w*", "unit tests?", "pull requests?", "sql", "text-to-sql", "codebase", "scripts"),
-     _words("ide", "developer tools?", "copilot", "repos?", "editor")),
+                      "refactor\\w*", "unit tests?", "pull requests?", "sql", "text-to-sql", "codebase"),
+     _words("ide", "developer tools?", "repos?", "editor", "scripts")),
     ("vision", _words("images?", "photo(?:graph)?s?", "photograph(?:ed|ing)?", "screenshots?", "pictures?",
-                      "videos?", "ocr", "scanned", "cameras?", "x-rays?", "mri", "radiology",
+                      r"videos?(?!\s+scripts?)", "ocr", "scanned", "cameras?", "x-rays?", "mri", "radiology",
                       "handwrit\\w+",
                       "visual", "footage"), None),
     ("classification", _words("classif(?:y|ies|ied|ying|ication|ier)", "categori[sz](?:e|es|ed|ing|ation)",
                               "tag(?:s|ging|ged)?", "label(?:s|ling|ing|led|ed)?", "sentiment", "route tickets",
                               "intent detection", "spam", "moderat(?:e|ion|ing)", "toxic(?:ity)?",
                               r"(?:in)?to\s+(?:\d+|\w+)\s+(?:categories|classes|buckets|labels|topics|queues)",
-                              r"rout(?:e|ed|ing)\s+(?:\w+\s+){0,3}to\s+the\s+right", r"sort(?:s|ed|ing)?\s+"
+                              r"rout(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}to\s+the\s+right", r"sort(?:s|ed|ing)?\s+"
                               r"(?:\w+\s+){0,4}(?:by|into)"),
      _words("triage", "categories")),
     ("extraction", _words("extract(?:s|ed|ing|ion)?", "pars(?:e|es|ed|ing)", r"pull(?:s|ing)?\s+[^.;!?]{0,60}?\bout of",
@@ -59,7 +59,8 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                          "algebra", "geometry", "calculus", "arithmetic", "equations?"), _words("homework")),
     ("creative", _words("creative", "short stories", "fiction", "marketing copy", "copywriting", "poems?", "novels?",
                         "cold emails?", "brand voice", "ad copy", "social (?:media )?posts?", "product descriptions?",
-                        "slogans?", "newsletters?", "blog posts?", "screenplays?"),
+                        "slogans?", "newsletters?", "blog posts?", "screenplays?",
+                        r"(?:video|film|ad|youtube|podcast|tiktok)\s+scripts?"),
      _words("marketing", "story", "stories")),
     ("rag", _words("rag", "retrieval", "knowledge base", "internal docs", "search over", "enterprise search",
                    "question answering over", r"q&a (?:\w+ )?over", "our docs", "wiki",
@@ -72,14 +73,14 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                      "autonomous(?:ly)?", r"call(?:s|ing)? (?:our|the|an?) (?:\w+ )?apis?", "takes? actions?"),
      _words("tools")),
     ("chat", _words("chatbots?", "chat bots?", "support bots?", "assistants?", "conversational", "help ?desk", "chat",
-                    "bots?", "faq"), _words("customer support", r"repl(?:y|ies) to")),
+                    "bots?", "faq"), _words("customer support", r"repl(?:y|ies) to", "copilot")),
 ]  # fmt: skip
 
 _NEEDS: list[tuple[str, re.Pattern[str], bool]] = [
     ("vision", _words("images?", "photo(?:graph)?s?", "photograph(?:ed|ing)?", "screenshots?", "pictures?", "scanned",
                       "ocr", "x-rays?", "mri", "radiology", "handwrit\\w+", "diagrams?", "charts"),
      False),
-    ("video", _words("videos?", "footage", "clips"), False),
+    ("video", _words(r"videos?(?!\s+scripts?)", "footage", "clips"), False),
     ("audio", _words("audio", _VOICE, r"(?<!hate )speech", "spoken", "phone calls", "podcasts?", "recordings?",
                      "transcri(?:be|bes|bed|bing|ption)s?"), False),
     ("json", _words("json", "structured output", "schema", "structured data"), False),
