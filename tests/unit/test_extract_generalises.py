@@ -24,6 +24,8 @@ Its misses then became rules too (all but "a coding agent that opens pull reques
 tests/data/first_messages_dev_5.jsonl (40 more of our own, written last, scored before its misses were
 read): the rules before issue #14 read 44/67 = 66%, these rules 54/67 = 81% untouched. So on our own
 fresh sets the untouched figure has been 90%, 86% and 81%: short of the 90% asked for on unseen phrasing.
+Its misses then became general rules as well (66/67 after; still missed: "photos of delivery notes and we
+need the fields typed up" reads as vision, not extraction).
 The lead's held-out set is the independent figure.
 """
 
@@ -110,9 +112,9 @@ def per_field(path: Path | str) -> dict[str, tuple[int, int]]:
     return {name: (ok, made) for name, (ok, made) in sorted(tally.items())}
 
 
-# Measured after the rules were written from these sets' misses (dev_2 124/124, dev_3 82/82, dev_4 58/59):
-# development scores, so the floors catch regressions and claim nothing about unseen phrasing.
-FLOORS = {"first_messages_dev_2.jsonl": 0.95, "first_messages_dev_3.jsonl": 0.95, "first_messages_dev_4.jsonl": 0.95}
+# Measured after the rules were written from these sets' misses (dev_2 124/124, dev_3 82/82, dev_4 58/59,
+# dev_5 66/67): development scores, so the floors catch regressions and claim nothing about unseen phrasing.
+FLOORS = {f"first_messages_dev_{n}.jsonl": 0.95 for n in (2, 3, 4, 5)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

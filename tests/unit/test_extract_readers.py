@@ -176,3 +176,21 @@ def test_a_negation_ends_where_a_new_phrase_starts():
     found = extract("not a chatbot, more of a classifier for support tickets").fields
     assert found["task"] == "classification"
     assert extract("Not looking for the cheapest option, quality first").fields["priority"] == "quality"
+
+
+def test_residency_takes_the_place_its_sentence_names_and_assumes_none():
+    assert extract("Data residency in the US is mandatory").fields["regions"] == ["us"]
+    assert "regions" not in extract("data residency matters to our lawyers").fields
+
+
+def test_a_steady_rate_wins_over_a_peak_one():
+    found = extract("roughly 1.5k conversations an hour at peak, maybe 15k a day overall").fields
+    assert found["requests_per_day"] == 15_000
+
+
+def test_a_spending_word_that_opens_the_sentence_makes_the_sum_money():
+    found = extract("Our budget is flexible, but around 8k a month").fields
+    assert found["budget_usd_month"] == 8000
+    assert "requests_per_day" not in found
+    both = extract("Our budget is $2k a month, and we get 30k a month").fields
+    assert (both["budget_usd_month"], both["requests_per_day"]) == (2000, 1000)

@@ -56,6 +56,11 @@ def _clause_before(text: str, at: int) -> str:
     return window[stops[-1].end() :] if stops else window
 
 
+def _sentence_before(text: str, match: re.Match[str]) -> str:
+    window = text[max(0, match.start() - 80) : match.start()]
+    return re.split(r"[.;!?]", window)[-1]
+
+
 def read_money(text: str) -> Money:
     """The first budget and the operations cost, with the spans of text that are money."""
     found = Money()
@@ -71,8 +76,9 @@ def read_money(text: str) -> Money:
         if not marked and not _BARE_END.match(text, match.end()):
             continue  # "budget ... for 3 engineers": a bare number is money only when nothing follows it
         before = _clause_before(text, match.start())
-        if not marked and not _SPEND.search(before):
-            continue
+        spent = _SPEND.search(before) or (found.budget is None and _SPEND.search(_sentence_before(text, match)))
+        if not marked and not spent:
+            continue  # "Our budget is flexible, but around 8k a month": the spending word opens the sentence
         if re.search(r"\d$", before.rstrip()) or text[match.end() : match.end() + 1] == "%":
             continue
         if _PRICE_TAIL.match(text[match.end() : match.end() + 20]) or number(match.group("n"), match.group("s")) < 1:

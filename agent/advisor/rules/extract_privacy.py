@@ -19,7 +19,7 @@ _SELF_HOSTED = re.compile(
     r"offline only|no (?:cloud|third[- ]party) (?:apis?|providers?)",
     re.IGNORECASE,
 )
-_NO_TRAINING = re.compile(r"(?:\bno|\bnot|\bnever|n[’']t|\bwithout)\s+(?:\w+\s+){0,3}train(?:ing|ed|s)?\b|"
+_NO_TRAINING = re.compile(r"(?:\bno|\bnot|\bnever|n[’']t|\bwithout)\s+(?:\w+\s+){0,5}train(?:ing|ed|s)?\b|"
                           r"zero retention", re.IGNORECASE)  # fmt: skip
 _NOT_SENSITIVE = re.compile(
     r"not (?:sensitive|confidential|private)|non[- ](?:sensitive|confidential)|nothing (?:sensitive|confidential)|"
@@ -85,6 +85,21 @@ def _sentence(text: str, match: re.Match[str]) -> str:
     return text[start:end]
 
 
+_NAMED_PLACE = re.compile(r"\b(?:eu|europe|european|(?-i:US|USA)|united states|america|asia|" + _EU_COUNTRIES + r")\b",
+                          re.IGNORECASE)  # fmt: skip
+
+
+def _place_near(text: str, match: re.Match[str]) -> str:
+    """The place named in the sentence of "data residency" ("Data residency in the US is mandatory");
+    none named, none assumed."""
+    start, end = sentence_bounds(text, match.start())
+    place = _NAMED_PLACE.search(text, start, end)
+    if not place:
+        return ""
+    named = place.group(0).lower()
+    return "us" if named in ("us", "usa", "united states", "america") else "eu" if named != "asia" else "asia"
+
+
 def _region_lock(text: str) -> re.Match[str] | None:
     """The first region lock that is not itself negated ("must not be hosted in the US" rules it out;
     "must never leave Europe" is the usual way to say a lock)."""
@@ -132,7 +147,8 @@ def privacy(text: str, found: Extraction) -> None:
     elif not_sensitive := _NOT_SENSITIVE.search(text):
         found.put("privacy", "none", not_sensitive.group(0))
     if region:
-        place = (region.group(1) or region.group(2) or region.group(3) or region.group(4) or "eu").lower()
+        place = region.group(1) or region.group(2) or region.group(3) or region.group(4) or _place_near(text, region)
+        place = place.lower()
         place = "eu" if re.fullmatch(_EU_COUNTRIES, place) else _PLACES.get(place, place)
         if place in REGIONS:
             found.add_to_list("regions", place, region.group(0))

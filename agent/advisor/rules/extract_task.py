@@ -47,7 +47,8 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                               r"(?:\w+\s+){0,4}(?:by|into)"),
      _words("triage", "categories")),
     ("extraction", _words("extract(?:s|ed|ing|ion)?", "pars(?:e|es|ed|ing)", r"pull(?:s|ing)?\s+[^.;!?]{0,60}?\bout of",
-                          "fields from", "structured data", "line items"),
+                          "fields from", "structured data", "line items",
+                          r"(?:returns?|outputs?|emits?)\s+(?:\w+\s+){0,3}as\s+json"),
      _words("invoices?", "forms?", "entit(?:y|ies)", "receipts?")),
     ("summarization", _words("summar(?:y|ies)", "summari[sz](?:e|es|ed|ing|ation|er|ers)", "digests?",
                              "tl;dr", "condense", "recaps?"), _words("meeting notes")),
@@ -65,6 +66,9 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     ("rag", _words("rag", "retrieval", "knowledge base", "internal docs", "search over", "enterprise search",
                    "question answering over", r"q&a (?:\w+ )?over", "our docs", "wiki",
                    "semantic search", "vector search", r"help cent(?:re|er)",
+                   r"(?:questions?|answers?|answering)\s+(?:\w+\s+){0,4}(?:from|using|based on)\s+(?:our|the|its)\s+"
+                   r"(?:\w+\s+){0,2}(?:docs|documents|handbooks?|wiki|policies|manuals?|knowledge base|documentation|"
+                   r"articles|pdfs|files|intranet)",
                    r"(?:search|answers?|answering|q&a|questions?|bot|assistant|chat)\s+(?:\w+\s+){0,3}over\s+"
                    r"(?:our\s+|the\s+|[\d,]+\s+)?(?:\w+\s+){0,2}(?:docs|documents|pdfs|wiki|policies|handbooks?|"
                    r"knowledge base|files|manuals|documentation)", r"cites? (?:its |the |our )?"
@@ -82,6 +86,7 @@ _NEEDS: list[tuple[str, re.Pattern[str], bool]] = [
      False),
     ("video", _words(r"videos?(?!\s+scripts?)", "footage", "clips"), False),
     ("audio", _words("audio", _VOICE, r"(?<!hate )speech", "spoken", "phone calls", "podcasts?", "recordings?",
+                     r"listen(?:s|ing)?\s+(?:in\s+)?(?:to|on)", r"dictat(?:ion|ed|es)", "voicemails?",
                      "transcri(?:be|bes|bed|bing|ption)s?"), False),
     ("json", _words("json", "structured output", "schema", "structured data"), False),
     ("tools", _words("tool use", "tool calling", "function calling", "tools", r"call(?:s|ing)? (?:our|the|an?) "

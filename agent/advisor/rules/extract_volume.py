@@ -127,7 +127,8 @@ def _every(text: str) -> list[tuple[int, int, float]]:
 # "Each of our 12 regional teams", "200 stores, and each store manager": members named again with "each"
 _MEMBERS_EACH = re.compile(
     r"\beach of (?:our|the|its|their)\s+" + NUM + r"\s+(?:[a-z]+\s+)?[a-z]+s\b|"
-    r"(?<![$€£\d.,])" + NUM + r"\s+(?P<noun>[a-z]+)s\b(?=[^.?!]{0,60}\beach\s+(?P=noun)\b)",
+    r"(?<![$€£\d.,])" + NUM + r"\s+(?P<noun>[a-z]+)s\b(?=[^.?!]{0,60}\beach\s+(?P=noun)\b)|"
+    r"(?<![$€£\d.,])(\d+(?:,\d{3})*)\s+(?:[a-z]+\s+)?[a-z]+s\b(?=[^.?!]{0,80}\beach (?:one )?of (?:them|us)\b)",
     re.I,
 )
 
@@ -169,7 +170,7 @@ _BATCH_COUNT = re.compile(
 )
 
 
-_USUAL = re.compile(r"\b(?:on average|averaged?|avg|typically|usually|normally)\b", re.I)
+_USUAL = re.compile(r"\b(?:on average|averaged?|avg|typically|usually|normally|overall)\b", re.I)
 _PEAK = re.compile(r"\bpeaks?\b|\bat (?:the )?busiest\b", re.I)
 
 
@@ -212,7 +213,8 @@ def _volume_in_digits(text: str) -> tuple[float, str] | None:
         return product
     matches = [(m.start(), m.end(), _per_day(m)) for m in _VOLUME.finditer(text)] + _every(text) + _per_second(text)
     usual = [m for m in matches if _USUAL.search(text[max(0, m[0] - 25) : m[0]] + _clause_after(text, m[1]))]
-    if chosen := (usual or sorted(matches))[:1]:  # an average rate over a peak one
+    steady = [m for m in matches if not _PEAK.search(_clause_after(text, m[1]))]  # "1.5k an hour at peak"
+    if chosen := (usual or sorted(steady) or sorted(matches))[:1]:  # an average rate over a peak one
         start, end, per_day = chosen[0]
         return per_day, text[start:end]
     match = _VOLUME_PLAIN.search(text)
