@@ -28,7 +28,8 @@ Its misses then became general rules as well (66/67 after; still missed: "photos
 need the fields typed up" reads as vision, not extraction).
 
 tests/data/first_messages_dev_6.jsonl (40 more, written after all the above, scored before its misses
-were read): the rules before issue #14 read 39/66 = 59%, these rules 54/66 = 82% untouched.
+were read): the rules before issue #14 read 39/66 = 59%, these rules 54/66 = 82% untouched. Its misses then
+became general rules too (66/66 after).
 The lead's held-out set is the independent figure.
 """
 
@@ -116,8 +117,8 @@ def per_field(path: Path | str) -> dict[str, tuple[int, int]]:
 
 
 # Measured after the rules were written from these sets' misses (dev_2 124/124, dev_3 82/82, dev_4 58/59,
-# dev_5 66/67): development scores, so the floors catch regressions and claim nothing about unseen phrasing.
-FLOORS = {f"first_messages_dev_{n}.jsonl": 0.95 for n in (2, 3, 4, 5)}
+# dev_5 66/67, dev_6 66/66): development scores, so the floors catch regressions and claim nothing about unseen phrasing.
+FLOORS = {f"first_messages_dev_{n}.jsonl": 0.95 for n in (2, 3, 4, 5, 6)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

@@ -14,11 +14,12 @@ from agent.advisor.rules.extract_volume import number
 
 _AMOUNT = re.compile(
     r"(?:(?P<sign>[$€£])\s*)?(?<![\d.,])(?P<n>\d+(?:[.,]\d+)*)(?:\s?(?P<s>k|thousand|m|mm|mil|million|grand)\b)?"
-    r"(?:\s*(?P<word>usd|dollars?|bucks|eur|euros?|gbp|pounds?|quid)\b)?(?![.,]?\d)",
+    r"(?:\s*(?P<word>usd|dollars?|bucks|eur|euros?|gbp|pounds?|quid)\b|\s?(?P<after>[$€£]))?(?![.,]?\d)",
     re.IGNORECASE,
 )
 _PERIOD_AFTER = re.compile(
-    r"\s*(?:(?:a|per|/|each|every|an?)\s*(?P<p>month|mo|year|yr|annum)\b|(?P<q>monthly|yearly|annually)\b)",
+    r"\s*(?:(?:a|per|/|each|every|an?)\s*(?P<p>month|mo|year|yr|annum)\b|(?P<q>monthly|yearly|annually)\b|"
+    r"(?:for|over)\s+(?:the|a|one)\s+(?P<r>year|month)\b)",
     re.IGNORECASE,
 )
 _PERIOD_BEFORE = re.compile(r"\b(?P<p>monthly|annual|yearly|per-month|a-month)\b", re.IGNORECASE)
@@ -29,7 +30,8 @@ _SPEND = re.compile(
     re.IGNORECASE,
 )
 _BARE_END = re.compile(r"\s*(?:$|[.,;!?)]|(?:a|per|/|each|every|an?)\s*(?:month|mo|year|yr|annum)\b|monthly|yearly|"
-                       r"annually|max\b|tops\b|total\b|or\b|and\b)", re.IGNORECASE)  # fmt: skip
+                       r"annually|max\b|tops\b|total\b|or\b|and\b|(?:for|over)\s+(?:the|a|one)\s+(?:year|month)\b)",
+                       re.IGNORECASE)  # fmt: skip
 _CLAUSE_STOP = re.compile(r"[.;!?]|,\s|\band\b|\bbut\b", re.IGNORECASE)
 _PRICE_TAIL = re.compile(r"^\s*(?:per|a|/|each)\s*(?:request|call|query|1k|million|token|image|page|minute|hour|"
                          r"m tokens|1m|seat|user|head|gpu)", re.IGNORECASE)  # fmt: skip
@@ -72,7 +74,7 @@ def read_money(text: str) -> Money:
         found.spans.append(operations.span())
     for match in _AMOUNT.finditer(text):
         suffix = (match.group("s") or "").lower()
-        marked = match.group("sign") or match.group("word") or suffix == "grand"
+        marked = match.group("sign") or match.group("word") or match.group("after") or suffix == "grand"
         if not marked and not _BARE_END.match(text, match.end()):
             continue  # "budget ... for 3 engineers": a bare number is money only when nothing follows it
         before = _clause_before(text, match.start())
@@ -89,7 +91,8 @@ def read_money(text: str) -> Money:
         period = _PERIOD_AFTER.match(text, end)
         if period:
             end = period.end()
-            yearly = (period.group("p") or period.group("q")).lower() in ("year", "yr", "annum", "yearly", "annually")
+            said = period.group("p") or period.group("q") or period.group("r")
+            yearly = said.lower() in ("year", "yr", "annum", "yearly", "annually")
         else:
             said_before = _PERIOD_BEFORE.search(before)
             yearly = bool(said_before and said_before.group("p").lower() in ("annual", "yearly"))

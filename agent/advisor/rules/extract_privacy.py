@@ -16,7 +16,10 @@ _SELF_HOSTED = re.compile(
     r"(?:\w+\s+){0,3}(?:leave|leaves|leaving|go outside|goes outside|be sent outside|exit)"
     r"(?!\s+(?:the\s+)?(?-i:[A-Z]))|"  # "can't leave Australia" names a country, not our premises
     r"(?:stay|stays|kept|keep it) (?:in|inside|within) our (?:network|data ?cent(?:er|re)|infrastructure|premises)|"
-    r"offline only|no (?:cloud|third[- ]party) (?:apis?|providers?)",
+    r"offline only|no (?:cloud|third[- ]party) (?:apis?|providers?)|"
+    r"(?:never|not|n[’']t|cannot)\s+(?:\w+\s+){0,4}(?:to|with|through|via)\s+(?:a\s+|any\s+)?"
+    r"(?:third[- ]party|external|outside|cloud)\s+(?:providers?|apis?|vendors?|services?|servers?)|"
+    r"\b(?:host|run|serve)\s+(?:it\s+|them\s+)?(?:ourselves|in[- ]house|on our own)\b",
     re.IGNORECASE,
 )
 _NO_TRAINING = re.compile(r"(?:\bno|\bnot|\bnever|n[’']t|\bwithout)\s+(?:\w+\s+){0,5}train(?:ing|ed|s)?\b|"
@@ -24,18 +27,19 @@ _NO_TRAINING = re.compile(r"(?:\bno|\bnot|\bnever|n[’']t|\bwithout)\s+(?:\w+\s
 _NOT_SENSITIVE = re.compile(
     r"not (?:sensitive|confidential|private)|non[- ](?:sensitive|confidential)|nothing (?:sensitive|confidential)|"
     r"no sensitive|public (?:data|news|web|content|information|documents)|no privacy (?:concerns?|requirements?)|"
-    r"(?:none|nothing) of (?:it|this|that|the data) is (?:sensitive|confidential|private)",
+    r"(?:none|nothing) of (?:it|this|that|the data) is (?:sensitive|confidential|private)|"
+    r"\bdata is (?:all\s+)?public\b|privacy (?:is ?n[o’']t|is not) (?:a |an )?(?:concern|issue|requirement|problem)",
     re.IGNORECASE,
 )
 _EU = re.compile(r"\b(?:eu|europe|european|gdpr)\b", re.IGNORECASE)
 # EU member states and near neighbours whose data rules follow the EU's: "must stay in Germany" is an EU lock.
 _EU_COUNTRIES = (r"germany|france|netherlands|belgium|italy|spain|portugal|austria|ireland|poland|sweden|denmark|"
                  r"finland|greece|czechia|luxembourg|switzerland|norway")  # fmt: skip
-_PLACE = r"(eu|europe|us|usa|united states|asia|" + _EU_COUNTRIES + r")\b"
+_PLACE = r"(eu|european union|europe|us|usa|united states|asia|" + _EU_COUNTRIES + r")\b"
 _REGION_LOCK = re.compile(
     r"(?:stay|stays|remain|keep|keeps|keeping|kept|hosted|processed|processing|happen|happens|run|runs|done|"
-    r"located|lives?|store[sd]?|resid\w*)\s+(?:\w+\s+){0,3}"
-    r"(?:in|inside|within)\s+(?:the\s+)?" + _PLACE + r"|(eu|us|european)[- ]only|data residency|"
+    r"located|lives?|store[sd]?|resid\w*|served|serve)\s+(?:\w+\s+){0,3}"
+    r"(?:in|inside|within|from)\s+(?:the\s+)?" + _PLACE + r"|(eu|us|european)[- ]only|data residency|"
     r"(?:leave|leaves|leaving|outside(?:\s+of)?|out of)\s+(?:the\s+)?" + _PLACE + r"|"
     r"\bnon-(eu|european|us)\s+(?:servers?|clouds?|providers?|vendors?|regions?|countries|hosting|data ?cent\w*)",
     re.IGNORECASE,
@@ -71,7 +75,7 @@ _HOME_EU = re.compile(
     r"finnish|finland|greek|greece|czech|swiss|switzerland|luxembourg)\b",
     re.IGNORECASE,
 )
-_PLACES = {"europe": "eu", "european": "eu", "usa": "us", "united states": "us"}
+_PLACES = {"europe": "eu", "european": "eu", "european union": "eu", "usa": "us", "united states": "us"}
 
 
 # "Self-hosted would be ideal but not required": a wish, not a constraint.

@@ -42,8 +42,8 @@ _PEOPLE = (r"users?|members?|employees?|staff|agents|analysts?|students?|players
 _PER_PERSON = r"(?:(?:a|per|each|every)\s+(?:" + _PEOPLE + r"|head|person)\s+)?"
 # A rate: "50k requests a day", "2 questions each per week", "50 NPC lines per player per day", "8k/mo".
 _VOLUME = re.compile(
-    r"(?<![$€£\d.,])" + NUM + r"(?!\s*(?:usd|dollars|bucks|eur|euros?|gbp|pounds?|tokens?|tok\b|ms|seconds?|pages?|"
-    r"words?|lines?|%))"
+    r"(?<![$€£\d.,])" + NUM + r"(?!\s*(?:(?:usd|dollars|bucks|eur|euros?|gbp|pounds?|tokens?|tok|ms|seconds?|pages?|"
+    r"words?|lines?)\b|%|[$€£]))"
     r"\s*(?:[a-z-]+(?:\s+|(?=/))){0,2}?"
     r"(?:(?:requests?|queries|calls|messages|conversations|chats|tickets|documents|docs|users?|emails|reqs?|"
     r"prompts|images|items|transactions|photos|videos|files|invoices|contracts|records|times)\s*)?"
@@ -69,6 +69,7 @@ _POPULATION = re.compile(
     r"(?<![$€£\d.,])" + NUM + r"\s*(?:(?:[a-z]+|[a-z]+-[a-z]+)\s+){0,2}?(?:" + _PEOPLE + r")\b|"
     r"(?<![$€£\d.,])(\d+(?:,\d{3})*)[- ](?:person|people|seat|user|employee|strong)\b|"
     r"\b(?=[a-z]+\s*[:=])(?:" + _PEOPLE + r")\s*[:=]\s*(\d+(?:,\d{3})*)\b|"  # "Clinicians: 120"
+    r"\b(?:team|staff|group|crew|department|squad|unit)\s+of\s+(\d+(?:,\d{3})*)\b|"  # "our ops team of 8"
     r"\b(?:" + _PEOPLE + r")\s*\((?:about|around|roughly|approx\.?|~)?\s*(\d+(?:,\d{3})*)\)|"  # "analysts (about 150)"
     r"(?<![$€£\d.,])(\d+(?:,\d{3})*)\s+(?!(?:[a-z]+\s+)?" + _MEASURES + r")(?:[a-z]+\s+)?[a-z]+s"
     r"(?=\s*,?\s*(?:who\s+)?each\b)",  # "15 copywriters each", not "300 words each"
@@ -81,6 +82,8 @@ _EACH_MEMBER = re.compile(r"\beach\b|\bevery\s*one\b|\bapiece\b|\bper\s+(?:" + _
 _ALL_TOGETHER = re.compile(r"\b(?:in total|total|altogether|combined|overall|across (?:all|the))\b", re.I)
 _SHARE = re.compile(r"(?:(\d+(?:\.\d+)?)\s*%|\b(half|a third|a quarter|a fifth|a tenth))\s+"
                     r"(?:of\s+(?:them|those|us)\b)?", re.IGNORECASE)  # fmt: skip
+_SHARE_BEFORE = re.compile(r"(?:(\d+(?:\.\d+)?)\s*%|\b(half|a third|a quarter|a fifth|a tenth))\s+(?:of\s+)?"
+                           r"(?:our|the|its|their|all)?\s*$", re.IGNORECASE)  # fmt: skip
 _SHARES = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "a fifth": 0.2, "a tenth": 0.1}
 
 
@@ -145,13 +148,13 @@ def _population_rate(text: str, rates: list[tuple[int, int, float]]) -> tuple[fl
                 continue
             after = re.match(r"[\s,]*(?:each|apiece)?", text[rate_end:])
             gap = text[people.end() : rate_end] + (after.group(0) if after else "")
-            lead = text[max(start, people.start() - 12) : people.start()]
+            lead = text[max(start, people.start() - 20) : people.start()]
             marked = people.re is _MEMBERS_EACH or _EACH_MEMBER.search(gap) or re.search(r"each of", lead, re.I)
             # "400 agents in total and each agent takes 50 calls": the total counts the people, not the rate
             rate_gap = re.sub(r"^\s*(?:in total|total|altogether|combined|overall)\b", "", gap, flags=re.I)
             if _ALL_TOGETHER.search(rate_gap) or not marked:
                 continue
-            share = _SHARE.search(gap)
+            share = _SHARE.search(gap) or _SHARE_BEFORE.search(lead)  # "Half our 10,000 users"
             fraction = 1.0
             if share:
                 fraction = float(share.group(1)) / 100 if share.group(1) else _SHARES[share.group(2).lower()]
