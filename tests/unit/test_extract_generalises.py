@@ -32,7 +32,9 @@ were read): the rules before issue #14 read 39/66 = 59%, these rules 54/66 = 82%
 became general rules too (66/66 after).
 
 tests/data/first_messages_dev_7.jsonl (40 more, written after all the above, scored before its misses
-were read): the rules before issue #14 read 36/62 = 58%, these rules 49/62 = 79% untouched.
+were read): the rules before issue #14 read 36/62 = 58%, these rules 49/62 = 79% untouched. Its misses then
+became general rules too (61/62 after; still missed: 15,000 customers a month, each one conversation of
+about 6 messages, read as 500 requests a day rather than 3,000).
 The lead's held-out set is the independent figure.
 """
 
@@ -120,8 +122,8 @@ def per_field(path: Path | str) -> dict[str, tuple[int, int]]:
 
 
 # Measured after the rules were written from these sets' misses (dev_2 124/124, dev_3 82/82, dev_4 58/59,
-# dev_5 66/67, dev_6 66/66): development scores, so the floors catch regressions and claim nothing about unseen phrasing.
-FLOORS = {f"first_messages_dev_{n}.jsonl": 0.95 for n in (2, 3, 4, 5, 6)}
+# dev_5 66/67, dev_6 66/66, dev_7 61/62): development scores, so the floors catch regressions and claim nothing about unseen phrasing.
+FLOORS = {f"first_messages_dev_{n}.jsonl": 0.95 for n in (2, 3, 4, 5, 6, 7)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

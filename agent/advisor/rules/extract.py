@@ -25,6 +25,11 @@ from agent.advisor.rules.number_words import Spelled
 from agent.advisor.rules.size_merge import parts_note
 from agent.advisor.rules.size_parts import add_history
 
+# "a context of 1 million tokens", "Context of at least 500k tokens"
+_CONTEXT_OF = re.compile(
+    r"\bcontext(?:\s+window)?\s+of\s+(?:at least\s+|up to\s+|about\s+|around\s+|~\s*)?" + NUM + r"\s*tokens?",
+    re.IGNORECASE,
+)
 _CONTEXT = re.compile(
     NUM + r"\s*(?:tokens?\s*(?:of\s*)?)?(?:context|context window|token context|tokens? of context)",
     re.IGNORECASE,
@@ -69,7 +74,7 @@ def extract(text: str) -> Extraction:
 
 def _tokens(text: str, found: Extraction) -> None:
     sizes = read_sizes(text)
-    context = _CONTEXT.search(text)
+    context = _CONTEXT.search(text) or _CONTEXT_OF.search(text)
     if context and not any(context.group(0) in sizes.evidence.get(part, "") for part in sizes.parts):
         found.put("min_context", int(number(context.group(1), context.group(2))), context.group(0))
     elif sizes.context is not None:

@@ -34,6 +34,7 @@ _PLAIN = [
     ("cost", re.compile(r"cheap(?:est)?|low(?:est)? cost|cost is (?:king|key|the (?:main|top))|"
                         r"budget is tight|tight budget|as cheap as|cost[- ]sensitive|minimi[sz]e cost", re.I)),
     ("quality", re.compile(r"\b(?:really|very|highly|extremely|super)\s+accurate\b|best quality|"
+                           r"best possible (?:answers|results|outputs?|quality)|"
                            r"quality (?:is|matters) (?:most|first|key)|accuracy (?:is )?critical|"
                            r"highest (?:quality|accuracy)|most accurate|can'?t afford mistakes", re.I)),
     ("latency", re.compile(r"fast as possible|speed (?:is|matters) (?:most|key|critical)|real[- ]time|"

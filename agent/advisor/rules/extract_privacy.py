@@ -23,6 +23,8 @@ _SELF_HOSTED = re.compile(
     re.IGNORECASE,
 )
 _NO_TRAINING = re.compile(r"(?:\bno|\bnot|\bnever|n[’']t|\bwithout)\s+(?:\w+\s+){0,5}train(?:ing|ed|s)?\b|"
+                          r"(?:\bno|\bnot|\bnever|n[’']t)\b[^.;!?]{0,60}?\bused\s+(?:to|for)\s+train|"
+                          r"\bzero[- ](?:data[- ])?retention\b|\bno (?:data )?retention\b|"
                           r"zero retention", re.IGNORECASE)  # fmt: skip
 _NOT_SENSITIVE = re.compile(
     r"not (?:sensitive|confidential|private)|non[- ](?:sensitive|confidential)|nothing (?:sensitive|confidential)|"
@@ -39,7 +41,9 @@ _PLACE = r"(eu|european union|europe|us|usa|united states|asia|" + _EU_COUNTRIES
 _REGION_LOCK = re.compile(
     r"(?:stay|stays|remain|keep|keeps|keeping|kept|hosted|processed|processing|happen|happens|run|runs|done|"
     r"located|lives?|store[sd]?|resid\w*|served|serve)\s+(?:\w+\s+){0,3}"
-    r"(?:in|inside|within|from)\s+(?:the\s+)?" + _PLACE + r"|(eu|us|european)[- ]only|data residency|"
+    r"(?:in|inside|within|from)\s+(?:the\s+)?(?:(?-i:[A-Z])\w+\s+(?:or|and)\s+(?:the\s+)?)?"
+    + _PLACE  # "Canada or EU"
+    + r"|(eu|us|european)[- ]only|data residency|"
     r"(?:leave|leaves|leaving|outside(?:\s+of)?|out of)\s+(?:the\s+)?" + _PLACE + r"|"
     r"\bnon-(eu|european|us)\s+(?:servers?|clouds?|providers?|vendors?|regions?|countries|hosting|data ?cent\w*)",
     re.IGNORECASE,

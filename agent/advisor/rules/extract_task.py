@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agent.advisor.rules.negation import negated
+from agent.advisor.rules.negation import denied_after, negated
 
 
 def _words(*alternatives: str) -> re.Pattern[str]:
@@ -39,7 +39,7 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                       r"videos?(?!\s+scripts?)", "ocr", "scanned", "cameras?", "x-rays?", "mri", "radiology",
                       "handwrit\\w+",
                       "visual", "footage"), None),
-    ("classification", _words("classif(?:y|ies|ied|ying|ication|ier)", "categori[sz](?:e|es|ed|ing|ation)",
+    ("classification", _words("classif(?:y|ies|ied|ying|ications?|iers?)", "categori[sz](?:e|es|ed|ing|ation)",
                               "tag(?:s|ging|ged)?", "label(?:s|ling|ing|led|ed)?", "sentiment", "route tickets",
                               "intent detection", "spam", "moderat(?:e|ion|ing)", "toxic(?:ity)?",
                               r"(?:in)?to\s+(?:\d+|\w+)\s+(?:categories|classes|buckets|labels|topics|queues)",
@@ -47,6 +47,7 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                               r"(?:\w+\s+){0,4}(?:by|into)"),
      _words("triage", "categories")),
     ("extraction", _words("extract(?:s|ed|ing|ion)?", "pars(?:e|es|ed|ing)", r"pull(?:s|ing)?\s+[^.;!?]{0,60}?\bout of",
+                          r"pull(?:s|ing)?\s+out\b",
                           "fields from", "structured data", "line items",
                           r"(?:returns?|outputs?|emits?)\s+(?:\w+\s+){0,3}as\s+json"),
      _words("invoices?", "forms?", "entit(?:y|ies)", "receipts?")),
@@ -66,9 +67,10 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     ("rag", _words("rag", "retrieval", "knowledge base", "internal docs", "search over", "enterprise search",
                    "question answering over", r"q&a (?:\w+ )?over", "our docs", "wiki",
                    "semantic search", "vector search", r"help cent(?:re|er)",
-                   r"(?:questions?|answers?|answering)\s+(?:\w+\s+){0,4}(?:from|using|based on)\s+(?:our|the|its)\s+"
-                   r"(?:\w+\s+){0,2}(?:docs|documents|handbooks?|wiki|policies|manuals?|knowledge base|documentation|"
-                   r"articles|pdfs|files|intranet)",
+                   r"(?:questions?|answers?|answering|q&a)\s+(?:\w+\s+){0,4}(?:from|using|based on|about|over|on)\s+"
+                   r"(?:our|the|its)\s+(?:\w+\s+){0,2}(?:docs|documents|handbooks?|wiki|policies|manuals?|"
+                   r"knowledge base|documentation|articles|pdfs|files|intranet|database)",
+                   r"(?:document|doc|pdf)s?\s+q&a",
                    r"(?:search|answers?|answering|q&a|questions?|bot|assistant|chat)\s+(?:\w+\s+){0,3}over\s+"
                    r"(?:our\s+|the\s+|[\d,]+\s+)?(?:\w+\s+){0,2}(?:docs|documents|pdfs|wiki|policies|handbooks?|"
                    r"knowledge base|files|manuals|documentation)", r"cites? (?:its |the |our )?"
@@ -109,7 +111,7 @@ def _hits(pattern: re.Pattern[str] | None, text: str) -> list[str]:
     # each different word once: "stories ... 100 stories per minute" is one hint, not two
     said: dict[str, str] = {}
     for match in pattern.finditer(text):
-        if not negated(text, match.start()):
+        if not negated(text, match.start()) and not denied_after(text, match.end()):
             said.setdefault(match.group(0).lower(), match.group(0))
     return list(said.values())
 

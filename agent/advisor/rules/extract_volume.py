@@ -100,6 +100,8 @@ def _rates(text: str) -> list[tuple[int, int, float]]:
 
 # "30 RPS at peak", "12 qps", "40 req/s", "600 rpm"
 _PER_SECOND = re.compile(r"(?<![$€£\d.,])" + NUM + r"\s*(rps|qps|req/s|requests/s|rpm|qpm|req/min)\b", re.I)
+# "qps ~3", "RPS: 40": the unit first
+_PER_SECOND_FIRST = re.compile(r"\b(rps|qps|rpm|qpm)\s*(?:[:=~≈]|is|of|around|about)?\s*~?\s*" + NUM, re.I)
 
 
 def _per_second(text: str) -> list[tuple[int, int, float]]:
@@ -107,6 +109,9 @@ def _per_second(text: str) -> list[tuple[int, int, float]]:
     for match in _PER_SECOND.finditer(text):
         per = PERIOD_PER_DAY["second"] if match.group(3).lower() in ("rps", "qps", "req/s", "requests/s") else 1440
         found.append((match.start(), match.end(), number(match.group(1), match.group(2)) * per))
+    for match in _PER_SECOND_FIRST.finditer(text):
+        per = PERIOD_PER_DAY["second"] if match.group(1).lower() in ("rps", "qps") else 1440
+        found.append((match.start(), match.end(), number(match.group(2), match.group(3)) * per))
     return found
 
 
