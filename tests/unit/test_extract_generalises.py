@@ -37,7 +37,8 @@ became general rules too (61/62 after; still missed: 15,000 customers a month, e
 about 6 messages, read as 500 requests a day rather than 3,000).
 
 tests/data/first_messages_dev_8.jsonl (40 more, written after all the above, scored before its misses
-were read): the rules before issue #14 read 49/72 = 68%, these rules 61/72 = 85% untouched.
+were read): the rules before issue #14 read 49/72 = 68%, these rules 61/72 = 85% untouched. Its misses then
+became general rules too (71/72 after; still missed: "descriptions generated" for products, no task).
 The lead's held-out set is the independent figure.
 """
 
@@ -125,8 +126,8 @@ def per_field(path: Path | str) -> dict[str, tuple[int, int]]:
 
 
 # Measured after the rules were written from these sets' misses (dev_2 124/124, dev_3 82/82, dev_4 58/59,
-# dev_5 66/67, dev_6 66/66, dev_7 61/62): development scores, so the floors catch regressions and claim nothing about unseen phrasing.
-FLOORS = {f"first_messages_dev_{n}.jsonl": 0.95 for n in (2, 3, 4, 5, 6, 7)}
+# dev_5 66/67, dev_6 66/66, dev_7 61/62, dev_8 71/72): development scores, so the floors catch regressions and claim nothing about unseen phrasing.
+FLOORS = {f"first_messages_dev_{n}.jsonl": 0.95 for n in range(2, 9)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

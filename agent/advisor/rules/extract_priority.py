@@ -15,8 +15,9 @@ _CRITERIA = {
 }
 _CRITERION = "|".join(f"(?P<{name}>{words})" for name, words in _CRITERIA.items())
 _FIRST = (r"(?:matters?|counts?|is|are|'s|comes?)\s+(?!not\b|n't)(?:\w+\s+)?(?:more|most|above all|everything|"
-          r"paramount|key|king|critical|crucial|first|non-negotiable|what matters|(?:the|our|a|my)\s+(?:main|top|"
-          r"first|biggest|number one|#1)|(?:top|first|main)\s+priority|more important|most important)\b")  # fmt: skip
+          r"paramount|key|king|critical|crucial|first|non-negotiable|what matters|what counts|"
+          r"(?:the|our|a|my)\s+(?:main|top|first|biggest|number one|#1)|(?:top|first|main)\s+priority|"
+          r"more important|most important)\b")  # fmt: skip
 _OTHER = "|".join(_CRITERIA.values())
 _OVER = (
     r"\s+(?:over|before|beats?|trumps?|>|ahead of|rather than|instead of|above)\s+(?:"
@@ -35,6 +36,7 @@ _PLAIN = [
                         r"budget is tight|tight budget|as cheap as|cost[- ]sensitive|minimi[sz]e cost", re.I)),
     ("quality", re.compile(r"\b(?:really|very|highly|extremely|super)\s+accurate\b|best quality|"
                            r"best possible (?:answers|results|outputs?|quality)|"
+                           r"(?:money|cost|price|budget|spending) is (?:no object|not an? (?:issue|object|concern))|"
                            r"quality (?:is|matters) (?:most|first|key)|accuracy (?:is )?critical|"
                            r"highest (?:quality|accuracy)|most accurate|can'?t afford mistakes", re.I)),
     ("latency", re.compile(r"fast as possible|speed (?:is|matters) (?:most|key|critical)|real[- ]time|"
@@ -60,6 +62,7 @@ _BATCH = re.compile(
     r"\bbatch(?:es|ed|ing)?\s+(?:\w+\s+){0,2}?(?:is|are|would be|'s)\s+(?:\w+\s+)?(?:fine|ok|okay|acceptable|enough)\b|"
     r"\bcan wait\s+(?:until|till|for|overnight|a day|a few hours|hours|24)|"
     r"\bwithin\s+(?:24|48|a few)\s+hours\s+is\s+(?:fine|ok|okay|acceptable)|\bno rush\b|"
+    r"\b(?:it'?s|is|runs?|can be|be)\s+(?:\w+\s+)?(?:async|asynchronous(?:ly)?)\b|"
     r"\bnot\s+(?:time[- ]sensitive|urgent)\b|\bno\s*(?:one|body)\s+(?:is\s+)?wait\w*\s+(?:on|for)\b|"
     r"\b(?:process|run|do|handle|generate)\w*\s+(?:\w+\s+){0,3}overnight\b|"
     r"\b(?:fine|ok|okay|acceptable|good enough)\s+(?:by\s+)?(?:the\s+)?(?:next|following)\s+(?:business\s+|working\s+)?"

@@ -19,11 +19,13 @@ _SELF_HOSTED = re.compile(
     r"offline only|no (?:cloud|third[- ]party) (?:apis?|providers?)|"
     r"(?:never|not|n[’']t|cannot)\s+(?:\w+\s+){0,4}(?:to|with|through|via)\s+(?:a\s+|any\s+)?"
     r"(?:third[- ]party|external|outside|cloud)\s+(?:providers?|apis?|vendors?|services?|servers?)|"
-    r"\b(?:host|run|serve)\s+(?:it\s+|them\s+)?(?:ourselves|in[- ]house|on our own)\b",
+    r"\b(?:host|run|serve)\s+(?:it\s+|them\s+)?(?:ourselves|in[- ]house|on our own)\b|"
+    r"\b(?:run|runs|work|works)\s+(?:fully\s+|entirely\s+|completely\s+)?(?:offline(?!\s+(?:batch|processing|jobs?))|"
+    r"locally|on[- ]device|on (?:a|our|the) (?:laptop|device|phone|machine)s?)\b",
     re.IGNORECASE,
 )
 _NO_TRAINING = re.compile(r"(?:\bno|\bnot|\bnever|n[’']t|\bwithout)\s+(?:\w+\s+){0,5}train(?:ing|ed|s)?\b|"
-                          r"(?:\bno|\bnot|\bnever|n[’']t)\b[^.;!?]{0,60}?\bused\s+(?:to|for)\s+train|"
+                          r"(?:\bno|\bnot|\bnever|n[’']t)\b[^.;!?]{0,60}?\bused\s+(?:to|for)\s+(?:\w+\s+)?train|"
                           r"\bzero[- ](?:data[- ])?retention\b|\bno (?:data )?retention\b|"
                           r"zero retention", re.IGNORECASE)  # fmt: skip
 _NOT_SENSITIVE = re.compile(

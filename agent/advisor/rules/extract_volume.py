@@ -49,7 +49,7 @@ _VOLUME = re.compile(
     r"prompts|images|items|transactions|photos|videos|files|invoices|contracts|records|times)\s*)?"
     r"(?:to\s+[a-z]+\s+)?"  # "40k product descriptions to rewrite per week"
     + _PER_PERSON
-    + r"(?:(?:a|an|per|each|every|/)\s*"
+    + r"(?:(?:a|an|per|each|every|/|(?:in|during|over)\s+(?:the\s+|a\s+|its\s+)?(?:first\s+)?)\s*"
     + _PERIOD
     + r"|(daily|monthly|weekly|hourly|yearly|annually|nightly)\b"
     + r"(?!\s+(?:active\s+)?(?:"
@@ -135,16 +135,21 @@ def _every(text: str) -> list[tuple[int, int, float]]:
 # "Each of our 12 regional teams", "200 stores, and each store manager": members named again with "each"
 _MEMBERS_EACH = re.compile(
     r"\beach of (?:our|the|its|their)\s+" + NUM + r"\s+(?:[a-z]+\s+)?[a-z]+s\b|"
-    r"(?<![$€£\d.,])" + NUM + r"\s+(?P<noun>[a-z]+)s\b(?=[^.?!]{0,60}\beach\s+(?P=noun)\b)|"
+    r"(?<![$€£\d.,])" + NUM + r"\s+(?P<noun>[a-z]+)s\b(?=[^.?!]{0,60}\b(?:each|every)\s+(?P=noun)\b)|"
     r"(?<![$€£\d.,])(\d+(?:,\d{3})*)\s+(?:[a-z]+\s+)?[a-z]+s\b(?=[^.?!]{0,80}\beach (?:one )?of (?:them|us)\b)",
     re.I,
 )
+
+
+_EACH_NEXT = re.compile(r"[.!?]\s+(?=(?:each|every\s*one|they each|each of them)\b)", re.I)
 
 
 def _population_rate(text: str, rates: list[tuple[int, int, float]]) -> tuple[float, str] | None:
     """Members x what each does, with a share of them when one is said ("a third of them")."""
     for people in [*_POPULATION.finditer(text), *_MEMBERS_EACH.finditer(text)]:
         start, end = sentence_bounds(text, people.start())
+        if each_next := _EACH_NEXT.match(text, end):  # "100 employees. Each will chat with it 5 times daily."
+            end = sentence_bounds(text, each_next.end())[1]
         groups = [people.group(i) for i in range(3, (people.re.groups or 0) + 1)]
         count = next((g for g in groups if g and g[0].isdigit()), "") if not people.group(1) else ""
         size = number(people.group(1), people.group(2)) if people.group(1) else number(count, None)
