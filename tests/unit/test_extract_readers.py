@@ -194,3 +194,9 @@ def test_a_spending_word_that_opens_the_sentence_makes_the_sum_money():
     assert "requests_per_day" not in found
     both = extract("Our budget is $2k a month, and we get 30k a month").fields
     assert (both["budget_usd_month"], both["requests_per_day"]) == (2000, 1000)
+
+
+def test_one_members_rate_is_no_volume_until_the_members_are_counted():
+    assert "requests_per_day" not in extract("maybe 10 per user per day").fields
+    found = extract("50 NPC lines per player per day for 2,000 players").fields
+    assert found["requests_per_day"] == 100_000

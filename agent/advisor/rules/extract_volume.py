@@ -220,11 +220,29 @@ def _per_day(match: re.Match[str]) -> float:
     return number(match.group(1), match.group(2)) * PERIOD_PER_DAY[period]
 
 
+_ONE_MEMBER = re.compile(r"\b(?:per|each|every|a)\s+(?:" + _PEOPLE + r"|head|person)\b", re.I)
+
+
+def _population_after(text: str, rates: list[tuple[int, int, float]]) -> tuple[float, str] | None:
+    """A member's rate, then the members: "50 NPC lines per player per day for 2,000 players"."""
+    for start, end, per_day in rates:
+        if not _ONE_MEMBER.search(text, start, end):
+            continue
+        after = re.match(r"\s*,?\s*(?:for|across|among|with|over)\s+(?:our\s+|the\s+|about\s+|around\s+|~\s*)*",
+                         text[end : end + 40])  # fmt: skip
+        people = _POPULATION.match(text, end + after.end()) if after else None
+        if people and people.group(1):
+            return number(people.group(1), people.group(2)) * per_day, text[start : people.end()]
+    return None
+
+
 def _volume_in_digits(text: str) -> tuple[float, str] | None:
     rates = _rates(text)
-    if product := _population_rate(text, rates):
+    if product := _population_rate(text, rates) or _population_after(text, rates):
         return product
     matches = [(m.start(), m.end(), _per_day(m)) for m in _VOLUME.finditer(text)] + _every(text) + _per_second(text)
+    # "10 per user per day" with no count of users is one member's rate, not the volume
+    matches = [m for m in matches if not _ONE_MEMBER.search(text, m[0], m[1])]
     usual = [m for m in matches if _USUAL.search(text[max(0, m[0] - 25) : m[0]] + _clause_after(text, m[1]))]
     steady = [m for m in matches if not _PEAK.search(_clause_after(text, m[1]))]  # "1.5k an hour at peak"
     if chosen := (usual or sorted(steady) or sorted(matches))[:1]:  # an average rate over a peak one
