@@ -11,13 +11,13 @@ from agent.advisor.rules.negation import negated
 _CRITERIA = {
     "cost": r"costs?|price|prices|pricing|money|spend|spending|budget|cheap(?:ness)?|savings?|the bill",
     "quality": r"quality|accuracy|accurate|precision|correctness|reliability|getting it right",
-    "latency": r"speed|latency|responsiveness|response times?|being fast",
+    "latency": r"speed|latency|responsiveness|response times?|being fast|fast (?:responses|answers|replies)",
 }
 _CRITERION = "|".join(f"(?P<{name}>{words})" for name, words in _CRITERIA.items())
 _FIRST = (r"(?:matters?|counts?|is|are|'s|comes?)\s+(?!not\b|n't)(?:\w+\s+)?(?:more|most|above all|everything|"
           r"paramount|key|king|critical|crucial|first|non-negotiable|what matters|what counts|"
-          r"(?:the|our|a|my)\s+(?:main|top|first|biggest|number one|#1)|(?:top|first|main)\s+priority|"
-          r"more important|most important)\b")  # fmt: skip
+          r"(?:the|our|a|my)\s+(?:main|top|first|biggest|number one|#1|deciding|primary|key)|"
+          r"(?:top|first|main)\s+priority|more important|most important)\b")  # fmt: skip
 _OTHER = "|".join(_CRITERIA.values())
 _OVER = (
     r"\s+(?:over|before|beats?|trumps?|>|ahead of|rather than|instead of|above)\s+(?:"

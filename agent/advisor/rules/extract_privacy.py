@@ -25,7 +25,10 @@ _SELF_HOSTED = re.compile(
     re.IGNORECASE,
 )
 _NO_TRAINING = re.compile(r"(?:\bno|\bnot|\bnever|n[’']t|\bwithout)\s+(?:\w+\s+){0,5}train(?:ing|ed|s)?\b|"
-                          r"(?:\bno|\bnot|\bnever|n[’']t)\b[^.;!?]{0,60}?\bused\s+(?:to|for)\s+(?:\w+\s+)?train|"
+                          r"(?:\bno|\bnot|\bnever|n[’']t)\b[^.;!?]{0,60}?\bused\s+(?:to|for)\s+(?:\w+\s+)?"
+                          r"(?:train|improv|fine[- ]?tun)|"
+                          r"(?:\bnot|\bnever|n[’']t|\bno)\s+(?:\w+\s+){0,2}(?:store|retain|keep|log)s?\s+(?:any\s+)?(?:of\s+)?"
+                          r"(?:our\s+)?(?:prompts?|data|inputs?|outputs?|requests?|conversations?)\b|"
                           r"\bzero[- ](?:data[- ])?retention\b|\bno (?:data )?retention\b|"
                           r"zero retention", re.IGNORECASE)  # fmt: skip
 _NOT_SENSITIVE = re.compile(
@@ -45,7 +48,7 @@ _REGION_LOCK = re.compile(
     r"located|lives?|store[sd]?|resid\w*|served|serve)\s+(?:\w+\s+){0,3}"
     r"(?:in|inside|within|from)\s+(?:the\s+)?(?:(?-i:[A-Z])\w+\s+(?:or|and)\s+(?:the\s+)?)?"
     + _PLACE  # "Canada or EU"
-    + r"|(eu|us|european)[- ]only|data residency|"
+    + r"|(eu|us|european)[- ](?:only|hosted|resident)|data residency|"
     r"(?:leave|leaves|leaving|outside(?:\s+of)?|out of)\s+(?:the\s+)?" + _PLACE + r"|"
     r"\bnon-(eu|european|us)\s+(?:servers?|clouds?|providers?|vendors?|regions?|countries|hosting|data ?cent\w*)",
     re.IGNORECASE,

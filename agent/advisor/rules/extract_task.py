@@ -70,10 +70,11 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                    "semantic search", "vector search", r"help cent(?:re|er)",
                    r"(?:questions?|answers?|answering|q&a)\s+(?:\w+\s+){0,4}(?:from|using|based on|about|over|on)\s+"
                    r"(?:our|the|its)\s+(?:\w+\s+){0,2}(?:docs|documents|handbooks?|wiki|policies|manuals?|"
-                   r"knowledge base|documentation|articles|pdfs|files|intranet|database)",
+                   r"knowledge base|documentation|articles|pdfs|files|intranet|database|runbooks?|playbooks?|"
+                   r"procedures|sops|pages)",
                    r"(?:document|doc|pdf)s?\s+q&a",
                    r"(?:search|answers?|answering|q&a|questions?|bot|assistant|chat)\s+(?:\w+\s+){0,3}over\s+"
-                   r"(?:our\s+|the\s+|[\d,]+\s+)?(?:\w+\s+){0,2}(?:docs|documents|pdfs|wiki|policies|handbooks?|"
+                   r"(?:our\s+|the\s+|[\d,]+k?\s+)?(?:\w+\s+){0,2}(?:docs|documents|pdfs|wiki|policies|handbooks?|pages|"
                    r"knowledge base|files|manuals|documentation)", r"cites? (?:its |the |our )?"
                    "sources"), _words("handbook", "documentation", "intranet", "articles")),
     ("agent", _words(_HUMAN_AGENT, "agentic", "tool use", "function calling", "workflow automation",
@@ -118,11 +119,12 @@ def _hits(pattern: re.Pattern[str] | None, text: str) -> list[str]:
 
 
 def read_task(text: str) -> Reading | None:
-    """The task with the most weight of words; named words count 2, hints 1."""
+    """The task with the most weight of words; named words count 2, hints 1. Images are one fact however
+    many words say so ("OCR scanned invoices"), so what is done with them can outweigh them."""
     best: tuple[int, str, list[str], list[str]] | None = None
     for task, named, hinted in TASKS:
         said, hints = _hits(named, text), _hits(hinted, text)
-        weight = 2 * len(said) + len(hints)
+        weight = 2 * (min(len(said), 1) if task == "vision" else len(said)) + len(hints)
         if weight and (best is None or weight > best[0]):
             best = (weight, task, said, hints)
     if best is None:

@@ -117,9 +117,12 @@ def _per_second(text: str) -> list[tuple[int, int, float]]:
 
 # "one question every two weeks", "3 reports every other day"
 _EVERY = re.compile(
-    r"(?<![$€£\d.,])" + NUM + r"\s*(?:[a-z-]+\s+){0,2}?every\s+(\d+|two|three|four|other)\s+(day|week|month)s?\b", re.I
+    r"(?<![$€£\d.,])"
+    + NUM
+    + r"\s*(?:[a-z-]+\s+){0,2}?every\s+(\d+|two|three|four|five|ten|other)\s+(second|minute|hour|day|week|month)s?\b",
+    re.I,
 )
-_EVERY_COUNT = {"two": 2, "three": 3, "four": 4, "other": 2}
+_EVERY_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "other": 2}
 
 
 def _every(text: str) -> list[tuple[int, int, float]]:
@@ -211,13 +214,34 @@ def volume(text: str) -> tuple[float, str] | None:
 
 def _clause_after(text: str, at: int) -> str:
     """The words after a rate up to the clause's end: "20 req/min on average", not the next clause's."""
-    end = re.search(r"[,;.!?]", text[at : at + 40])
+    end = re.search(r"[,;.!?]|\b(?:but|while|whereas)\b", text[at : at + 40])  # "100 rps but average 20"
     return text[at : at + (end.start() if end else 40)]
 
 
 def _per_day(match: re.Match[str]) -> float:
     period = next(g for g in (match.group(3), match.group(4)) if g).lower()
     return number(match.group(1), match.group(2)) * PERIOD_PER_DAY[period]
+
+
+# "monthly volume ~ 3M requests", "daily traffic: 40k": the period first, as a label
+_LABELLED = re.compile(
+    r"\b(daily|monthly|weekly|hourly)\s+(?:volume|traffic|load|requests|throughput|usage)\s*(?:is|of|:|=|~|≈|around|"
+    r"about|roughly|\s)*" + NUM + r"(?!\s*(?:tokens?|%|ms|[$€£]|usd|dollars|eur))",
+    re.IGNORECASE,
+)
+
+
+def _labelled(text: str) -> list[tuple[int, int, float]]:
+    found = []
+    for match in _LABELLED.finditer(text):
+        found.append(
+            (
+                match.start(),
+                match.end(),
+                number(match.group(2), match.group(3)) * PERIOD_PER_DAY[match.group(1).lower()],
+            )
+        )
+    return found
 
 
 _ONE_MEMBER = re.compile(r"\b(?:per|each|every|a)\s+(?:" + _PEOPLE + r"|head|person)\b", re.I)
@@ -241,6 +265,7 @@ def _volume_in_digits(text: str) -> tuple[float, str] | None:
     if product := _population_rate(text, rates) or _population_after(text, rates):
         return product
     matches = [(m.start(), m.end(), _per_day(m)) for m in _VOLUME.finditer(text)] + _every(text) + _per_second(text)
+    matches += _labelled(text)
     # "10 per user per day" with no count of users is one member's rate, not the volume
     matches = [m for m in matches if not _ONE_MEMBER.search(text, m[0], m[1])]
     usual = [m for m in matches if _USUAL.search(text[max(0, m[0] - 25) : m[0]] + _clause_after(text, m[1]))]
