@@ -20,14 +20,15 @@ did its misses become general rules, so every one of them is now a development s
   dev_7  after dev_6          36/62  = 58%                  49/62 = 79%              61/62
   dev_8  after dev_7          49/72  = 68%                  61/72 = 85%              71/72
   dev_9  after dev_8          39/61  = 64%                  48/61 = 79%              60/61
-  dev_10 after dev_9          46/71  = 65%                  56/71 = 79%              (see below)
+  dev_10 after dev_9          46/71  = 65%                  56/71 = 79%              66/71
 
 So on phrasing the rules had not seen, they read 79-90% of fields (the old ones 58-75%): short of the
 90% issue #14 asks for. Still missed after the rounds: "a coding agent that opens pull requests" (read as
 coding), "photos of delivery notes and we need the fields typed up" (vision, not extraction), "15,000
 customers a month, each one conversation of about 6 messages" (500 a day, not 3,000), "descriptions
-generated" for products and "release notes from commit messages" (no task). The lead's held-out set,
-written by someone else, is the figure to quote.
+generated" for products and "release notes from commit messages" (no task), "1 in 20 of 12k customers
+asks something each day" (no volume rather than 600), "250 tickets per shift, 3 shifts a day" (250).
+The lead's held-out set, written by someone else, is the figure to quote.
 """
 
 from __future__ import annotations
@@ -113,10 +114,9 @@ def per_field(path: Path | str) -> dict[str, tuple[int, int]]:
     return {name: (ok, made) for name, (ok, made) in sorted(tally.items())}
 
 
-# Measured after the rules were written from these sets' misses (dev_2 124/124, dev_3 82/82, dev_4 58/59,
-# dev_5 66/67, dev_6 66/66, dev_7 61/62, dev_8 71/72, dev_9 60/61): development scores, so the floors catch regressions
-# and claim nothing about unseen phrasing.
-FLOORS = {f"first_messages_dev_{n}.jsonl": 0.95 for n in range(2, 10)}
+# Measured after the rules were written from these sets' misses (the last column of the table above):
+# development scores, so the floors catch regressions and claim nothing about unseen phrasing.
+FLOORS = {f"first_messages_dev_{n}.jsonl": 0.95 for n in range(2, 10)} | {"first_messages_dev_10.jsonl": 0.9}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

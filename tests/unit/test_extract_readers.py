@@ -200,3 +200,24 @@ def test_one_members_rate_is_no_volume_until_the_members_are_counted():
     assert "requests_per_day" not in extract("maybe 10 per user per day").fields
     found = extract("50 NPC lines per player per day for 2,000 players").fields
     assert found["requests_per_day"] == 100_000
+
+
+def test_one_in_twenty_is_a_share_and_never_twenty_a_day_per_member():
+    found = extract("There are around 12k active customers, and I'd guess 1 in 20 asks something each day.").fields
+    assert found.get("requests_per_day") != 240_000
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        ("Need: classify support emails. Constraint: EU data only.", {"regions": ["eu"]}),
+        ("Hosting in the UK or EU is required", {"regions": ["eu"]}),
+        ("Run in our own Azure tenant in West Europe", {"regions": ["eu"]}),
+        ("next-word suggestions on-device", {"privacy": "self-hosted"}),
+        ("We want the answers in under five seconds in total", {"max_response_ms": 5000}),
+        ("Cost doesn't matter, speed does", {"priority": "latency"}),
+    ],
+)
+def test_more_ways_to_say_a_place_a_time_and_a_priority(text, fields):
+    found = extract(text).fields
+    assert {name: found.get(name) for name in fields} == fields

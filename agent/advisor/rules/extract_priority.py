@@ -27,6 +27,7 @@ _OVER = (
 _COMPARATIVE = re.compile(
     r"\b(?:" + _CRITERION + r")\b(?:\s+(?:" + _FIRST + r")|" + _OVER + r"\b)|"
     r"\b(?:" + _CRITERION.replace("?P<", "?P<f_") + r")\s+first\b|"
+    r"\b(?:" + _CRITERION.replace("?P<", "?P<d_") + r")\s+does\s*(?:[.,;!]|$)|"  # "cost doesn't matter, speed does"
     r"\bprioriti[sz](?:e|es|ing)\s+(?:\w+\s+)?(?:" + _CRITERION.replace("?P<", "?P<p_") + r")\b",
     re.IGNORECASE,
 )
@@ -49,7 +50,7 @@ def priority(text: str) -> tuple[str, str] | None:
     for match in _COMPARATIVE.finditer(text):
         name = next(n for n, v in match.groupdict().items() if v)
         if not negated(text, match.start()):
-            return name.removeprefix("p_").removeprefix("f_"), match.group(0)
+            return name.split("_")[-1], match.group(0)
     for preset, pattern in _PLAIN:
         for match in pattern.finditer(text):
             if not negated(text, match.start()):

@@ -19,7 +19,7 @@ _SELF_HOSTED = re.compile(
     r"offline only|no (?:cloud|third[- ]party) (?:apis?|providers?)|"
     r"(?:never|not|n[’']t|cannot)\s+(?:\w+\s+){0,4}(?:to|with|through|via)\s+(?:a\s+|any\s+)?"
     r"(?:third[- ]party|external|outside|cloud)\s+(?:providers?|apis?|vendors?|services?|servers?)|"
-    r"\b(?:host|run|serve)\s+(?:it\s+|them\s+)?(?:ourselves|in[- ]house|on our own)\b|"
+    r"\b(?:host|run|serve)\s+(?:it\s+|them\s+)?(?:ourselves|in[- ]house|on our own)\b|\bon[- ]device\b|"
     r"\b(?:run|runs|work|works)\s+(?:fully\s+|entirely\s+|completely\s+)?(?:offline(?!\s+(?:batch|processing|jobs?))|"
     r"locally|on[- ]device|on (?:a|our|the) (?:laptop|device|phone|machine)s?)\b",
     re.IGNORECASE,
@@ -35,7 +35,8 @@ _NOT_SENSITIVE = re.compile(
     r"not (?:sensitive|confidential|private)|non[- ](?:sensitive|confidential)|nothing (?:sensitive|confidential)|"
     r"no sensitive|public (?:data|news|web|content|information|documents)|no privacy (?:concerns?|requirements?)|"
     r"(?:none|nothing) of (?:it|this|that|the data) is (?:sensitive|confidential|private)|"
-    r"\bdata is (?:all\s+)?public\b|privacy (?:is ?n[o’']t|is not) (?:a |an )?(?:concern|issue|requirement|problem)",
+    r"\bdata is (?:all\s+)?public\b|\bnothing (?:too |very |particularly |really )?(?:sensitive|confidential)\b|"
+    r"privacy (?:is ?n[o’']t|is not) (?:a |an )?(?:concern|issue|requirement|problem)",
     re.IGNORECASE,
 )
 _EU = re.compile(r"\b(?:eu|europe|european|gdpr)\b", re.IGNORECASE)
@@ -45,10 +46,11 @@ _EU_COUNTRIES = (r"germany|france|netherlands|belgium|italy|spain|portugal|austr
 _PLACE = r"(eu|european union|europe|us|usa|united states|asia|" + _EU_COUNTRIES + r")\b"
 _REGION_LOCK = re.compile(
     r"(?:stay|stays|remain|keep|keeps|keeping|kept|hosted|processed|processing|happen|happens|run|runs|done|"
-    r"located|lives?|store[sd]?|resid\w*|served|serve)\s+(?:\w+\s+){0,3}"
+    r"located|lives?|store[sd]?|resid\w*|served|serve|hosting)\s+(?:\w+\s+){0,3}"
     r"(?:in|inside|within|from)\s+(?:the\s+)?(?:(?-i:[A-Z])\w+\s+(?:or|and)\s+(?:the\s+)?)?"
     + _PLACE  # "Canada or EU"
-    + r"|(eu|us|european)[- ](?:only|hosted|resident)|data residency|"
+    + r"|(eu|us|european)(?:[- ](?:only|hosted|resident)|\s+(?:data|hosting|servers?|regions?)\s+only)|"
+    r"data residency|"
     r"(?:leave|leaves|leaving|outside(?:\s+of)?|out of)\s+(?:the\s+)?" + _PLACE + r"|"
     r"\bnon-(eu|european|us)\s+(?:servers?|clouds?|providers?|vendors?|regions?|countries|hosting|data ?cent\w*)",
     re.IGNORECASE,
@@ -100,6 +102,11 @@ def _sentence(text: str, match: re.Match[str]) -> str:
 
 _NAMED_PLACE = re.compile(r"\b(?:eu|europe|european|(?-i:US|USA)|united states|america|asia|" + _EU_COUNTRIES + r")\b",
                           re.IGNORECASE)  # fmt: skip
+
+
+# A cloud region's own name: "West Europe", "eu-west-1", "europe-west4"
+_CLOUD_REGION = re.compile(r"\b(?:eu-(?:west|central|north|south)-\d|europe-(?:west|north|central)\d|"
+                           r"(?:west|north) europe)\b", re.IGNORECASE)  # fmt: skip
 
 
 def _place_near(text: str, match: re.Match[str]) -> str:
@@ -159,6 +166,9 @@ def privacy(text: str, found: Extraction) -> None:
         found.put("privacy", "no-training", no_training.group(0))
     elif not_sensitive := _NOT_SENSITIVE.search(text):
         found.put("privacy", "none", not_sensitive.group(0))
+    if not region and not found.fields.get("privacy") and (cloud := _CLOUD_REGION.search(text)):
+        found.put("privacy", "region-locked", cloud.group(0))
+        found.add_to_list("regions", "eu", cloud.group(0))
     if region:
         place = region.group(1) or region.group(2) or region.group(3) or region.group(4) or _place_near(text, region)
         place = place.lower()

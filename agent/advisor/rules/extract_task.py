@@ -49,7 +49,8 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     ("extraction", _words("extract(?:s|ed|ing|ion)?", "pars(?:e|es|ed|ing)", r"pull(?:s|ing)?\s+[^.;!?]{0,60}?\bout of",
                           r"pull(?:s|ing)?\s+out\b", r"digiti[sz](?:e|es|ed|ing|ation)",
                           "fields from", "structured data", "line items",
-                          r"(?:returns?|outputs?|emits?)\s+(?:\w+\s+){0,3}as\s+json"),
+                          r"(?:returns?|outputs?|emits?)\s+(?:\w+\s+){0,3}as\s+json",
+                          r"json\s+(?:out\s+of|from)"),
      _words("invoices?", "forms?", "entit(?:y|ies)", "receipts?")),
     ("summarization", _words("summar(?:y|ies)", "summari[sz](?:e|es|ed|ing|ation|er|ers)", "digests?",
                              "tl;dr", "condense", "recaps?"), _words("meeting notes")),
@@ -72,7 +73,7 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                    r"(?:our|the|its)\s+(?:\w+\s+){0,2}(?:docs|documents|handbooks?|wiki|policies|manuals?|"
                    r"knowledge base|documentation|articles|pdfs|files|intranet|database|runbooks?|playbooks?|"
                    r"procedures|sops|pages)",
-                   r"(?:document|doc|pdf)s?\s+q&a",
+                   r"(?:document|doc|pdf)s?\s+q&a", r"grounded\s+(?:in|on)\s+(?:our|the)\b",
                    r"(?:search|answers?|answering|q&a|questions?|bot|assistant|chat)\s+(?:\w+\s+){0,3}over\s+"
                    r"(?:our\s+|the\s+|[\d,]+k?\s+)?(?:\w+\s+){0,2}(?:docs|documents|pdfs|wiki|policies|handbooks?|pages|"
                    r"knowledge base|files|manuals|documentation)", r"cites? (?:its |the |our )?"

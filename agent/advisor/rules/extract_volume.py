@@ -41,8 +41,11 @@ _PEOPLE = (r"users?|members?|employees?|staff|agents|analysts?|students?|players
            r"learners?|readers?|visitors?|shoppers?|colleagues?|accountants?|advis[eo]rs?|creators?")  # fmt: skip
 _PER_PERSON = r"(?:(?:a|per|each|every)\s+(?:" + _PEOPLE + r"|head|person)\s+)?"
 # A rate: "50k requests a day", "2 questions each per week", "50 NPC lines per player per day", "8k/mo".
+# "1 in 20 asks ... each day" is a share, not twenty a day.
 _VOLUME = re.compile(
-    r"(?<![$€£\d.,])" + NUM + r"(?!\s*(?:(?:usd|dollars|bucks|eur|euros?|gbp|pounds?|tokens?|tok|ms|seconds?|pages?|"
+    r"(?<![$€£\d.,])(?<!\b1 in )(?<!\bone in )"
+    + NUM
+    + r"(?!\s*(?:(?:usd|dollars|bucks|eur|euros?|gbp|pounds?|tokens?|tok|ms|seconds?|pages?|"
     r"words?|lines?)\b|%|[$€£]))"
     r"\s*(?:[a-z-]+(?:\s+|(?=/))){0,2}?"
     r"(?:(?:requests?|queries|calls|messages|conversations|chats|tickets|documents|docs|users?|emails|reqs?|"

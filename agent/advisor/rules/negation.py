@@ -11,7 +11,7 @@ _CUE = re.compile(r"(?:\b(?:no|not|never|without|nor|neither|excluding|except|ze
 _BREAK = re.compile(
     r"[.;:!?()—]|\b(?:but|however|though|although|just|only|instead|yet|so|because|since|while|whereas|which|that|"
     r"we|our|it|it's|they|i|you|is|are|must|should|will|need|needs|want|wants|then|also|plus|more|rather|actually|"
-    r"mostly|mainly|really)\b",
+    r"mostly|mainly|really|matter|matters|apply|applies|count|counts)\b",
     re.IGNORECASE,
 )
 _REACH = 60  # characters: a cue further back governs another phrase
