@@ -7,46 +7,27 @@ modalities, JSON/tool needs, privacy phrasing and compliance regimes.
 
 from __future__ import annotations
 
+__all__ = ["Extraction", "extract"]
+
 import re
-from dataclasses import dataclass, field
-from typing import Any
 
 from agent.advisor.rules.extract_languages import languages
 from agent.advisor.rules.extract_latency import latency
+from agent.advisor.rules.extract_money import masked, read_money
+from agent.advisor.rules.extract_priority import batch_tolerance, priority
+from agent.advisor.rules.extract_privacy import privacy
 from agent.advisor.rules.extract_sizes import daily_throughput, read_sizes
-from agent.advisor.rules.extract_volume import NUM, named_number, number, volume
+from agent.advisor.rules.extract_task import read_needs, read_task
+from agent.advisor.rules.extract_volume import NUM, number, volume
+from agent.advisor.rules.extraction import Extraction
+from agent.advisor.rules.negation import denied_after, negated
+from agent.advisor.rules.number_words import Spelled
 from agent.advisor.rules.size_merge import parts_note
 from agent.advisor.rules.size_parts import add_history
 
-
-@dataclass
-class Extraction:
-    """Fields found in one message, and the words that justified each."""
-
-    fields: dict[str, Any] = field(default_factory=dict)
-    evidence: dict[str, str] = field(default_factory=dict)
-    cleared: set[str] = field(default_factory=set)
-
-    def put(self, name: str, value: Any, evidence: str) -> None:
-        self.fields[name] = value
-        self.evidence[name] = evidence.strip()
-
-    def add_to_list(self, name: str, value: str, evidence: str) -> None:
-        values = self.fields.setdefault(name, [])
-        if value not in values:
-            values.append(value)
-        self.evidence[name] = evidence.strip()
-
-
-_BUDGET = re.compile(
-    r"(?:budget\s*(?:is|of|:|around|about|=)?\s*(?:up to\s*)?[$€£]?\s*"
-    + named_number("a")
-    + r"|[$€£]\s*"
-    + named_number("b")
-    + r"|"
-    + named_number("c")
-    + r"\s*(?:usd|dollars|bucks|eur|euros?|gbp|pounds?))"
-    r"\s*(?:(?:a|per|/|each)\s*(?P<period>month|mo|year|yr)\b)?",
+# "a context of 1 million tokens", "Context of at least 500k tokens"
+_CONTEXT_OF = re.compile(
+    r"\bcontext(?:\s+window)?\s+of\s+(?:at least\s+|up to\s+|about\s+|around\s+|~\s*)?" + NUM + r"\s*tokens?",
     re.IGNORECASE,
 )
 _CONTEXT = re.compile(
@@ -54,172 +35,46 @@ _CONTEXT = re.compile(
     re.IGNORECASE,
 )
 
-TASK_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
-    ("coding", ("code", "coding", "programming", "autocomplete", "ide", "developer tool", "pull request",
-                "refactor", "copilot", "code review", "unit test")),
-    ("vision", ("image", "images", "photo", "photos", "screenshot", "picture", "video", "videos", "ocr",
-                "scanned", "camera", "visual")),
-    ("classification", ("classify", "classification", "categorize", "categorise", "tagging", "label",
-                        "sentiment", "triage", "route tickets", "intent detection", "spam", "moderation")),
-    ("extraction", ("extract", "extraction", "parse", "invoice", "invoices", "fields from", "structured data",
-                    "form", "forms", "entity")),
-    ("summarization", ("summarize", "summarise", "summary", "summaries", "summarization", "summarisation",
-                       "digest", "tl;dr", "meeting notes")),
-    ("document-analysis", ("contract", "contracts", "legal document", "long document", "medical record",
-                           "filings", "pdfs", "reports", "document analysis", "documents")),
-    ("reasoning", ("math", "maths", "reasoning", "logic", "proof", "puzzle", "calculation", "step by step")),
-    ("creative", ("creative", "story", "stories", "fiction", "marketing copy", "copywriting", "poems",
-                  "novel", "blog posts", "screenplay")),
-    ("rag", ("rag", "retrieval", "knowledge base", "internal docs", "search over", "enterprise search",
-             "question answering over", "q&a over", "our docs")),
-    ("agent", ("agent", "agents", "agentic", "tool use", "tools", "function calling", "workflow automation",
-               "autonomous")),
-    ("chat", ("chatbot", "chat bot", "customer support", "support bot", "assistant", "conversational",
-              "helpdesk", "help desk", "chat")),
-]  # fmt: skip
-# Order matters: an image classifier is a vision task before a classification one.
-
-_NEEDS: list[tuple[str, tuple[str, ...]]] = [
-    ("vision", ("image", "images", "photo", "photos", "screenshot", "screenshots", "picture", "scanned", "ocr",
-                "diagram", "charts")),
-    ("video", ("video", "videos", "footage", "clips")),
-    ("audio", ("audio", "voice", "speech", "spoken", "phone calls", "transcri")),
-    ("json", ("json", "structured output", "schema", "structured data")),
-    ("tools", ("tool use", "tool calling", "function calling", "tools", "call our api", "api calls", "agent")),
-    ("reasoning", ("step by step reasoning", "chain of thought", "reasoning model")),
-]  # fmt: skip
-_SELF_HOSTED = re.compile(
-    r"on[- ]?prem|self[- ]?host|air[- ]?gapped|our own (?:servers|hardware|gpus|data ?cent(?:er|re))|"
-    r"(?:never|not|nothing|can'?t|cannot|must not|mustn'?t|may not|no data (?:can|may|should))\s+"
-    r"(?:\w+\s+){0,3}(?:leave|leaves|leaving|go outside|be sent outside|exit)|"
-    r"(?:stay|stays|kept|keep it) (?:in|inside|within) our (?:network|data ?cent(?:er|re)|infrastructure|premises)|"
-    r"offline only|no (?:cloud|third[- ]party) (?:apis?|providers?)",
-    re.IGNORECASE,
-)
-_NO_TRAINING = re.compile(r"(?:no|not|never|don'?t|without)\s+(?:\w+\s+){0,3}train(?:ing|ed|s)?\b|zero retention",
-                          re.IGNORECASE)  # fmt: skip
-_NOT_SENSITIVE = re.compile(
-    r"not sensitive|non[- ]sensitive|nothing sensitive|no sensitive|public data|no privacy (?:concerns?|requirements?)",
-    re.IGNORECASE,
-)
-_EU = re.compile(r"\b(?:eu|europe|european|gdpr)\b", re.IGNORECASE)
-_REGION_LOCK = re.compile(
-    r"(?:stay|stays|remain|keep|keeps|keeping|kept|hosted|processed|store[sd]?|resid\w*)\s+(?:\w+\s+){0,3}"
-    r"(?:in|inside|within)\s+"
-    r"(?:the\s+)?(eu|europe|us|usa|united states|asia)\b|(eu|us|european)[- ]only|data residency|"
-    r"(?:leave|leaves|leaving|outside(?:\s+of)?|out of)\s+(?:the\s+)?(eu|europe|us|usa|united states|asia)\b",
-    re.IGNORECASE,
-)
-_COMPLIANCE = [
-    (
-        "hipaa",
-        re.compile(r"\bhipaa\b|\bphi\b|patient data|health(?:care)? data|medical records", re.IGNORECASE),
-    ),
-    ("gdpr", re.compile(r"\bgdpr\b", re.IGNORECASE)),
-    ("soc2", re.compile(r"\bsoc ?-?2\b|\bsoc ii\b", re.IGNORECASE)),
-]
 _OPEN_WEIGHTS = re.compile(r"open[- ]weights?|open[- ]source (?:models?|only)|open models? only", re.IGNORECASE)
-_PRIORITY = [
-    ("cost", re.compile(r"cheap(?:est)?|low(?:est)? cost|cost is (?:king|key|the (?:main|top))|"
-                        r"budget is tight|tight budget|as cheap as|cost[- ]sensitive|minimi[sz]e cost", re.I)),
-    ("quality", re.compile(r"best quality|quality (?:is|matters) (?:most|first|key)|accuracy (?:is )?critical|"
-                           r"highest (?:quality|accuracy)|most accurate|can'?t afford mistakes", re.I)),
-    ("latency", re.compile(r"fast as possible|speed (?:is|matters) (?:most|key|critical)|real[- ]time|"
-                           r"latency (?:is )?critical|instant|snappy", re.I)),
-]  # fmt: skip
-
-
-def _has_word(text: str, phrase: str) -> bool:
-    if phrase not in text:
-        return False  # a plain substring test first: most keywords are absent, and long messages stay fast
-    return re.search(r"(?<![a-z])" + re.escape(phrase) + r"s?(?![a-z])", text) is not None
-
-
-def task_from_keywords(text: str) -> tuple[str, str] | None:
-    """The task with the most keyword hits; ties go to the earlier task in TASK_KEYWORDS."""
-    lowered = text.lower()
-    best: tuple[int, str, str] | None = None
-    for task, words in TASK_KEYWORDS:
-        hits = [word for word in words if _has_word(lowered, word)]
-        if hits and (best is None or len(hits) > best[0]):
-            best = (len(hits), task, hits[0])
-    return (best[1], best[2]) if best else None
 
 
 def extract(text: str) -> Extraction:
     """Every requirement field this message states."""
     found = Extraction()
     text = text.replace("≈", "~")  # the same length, so every position and piece of evidence still lines up
-    _volume(text, found)
-    _money(text, found)
+    spelled = Spelled(text)
+    money = read_money(spelled.text)
+    if money.operations:
+        found.put("operations_usd_month", money.operations[0], spelled.original(money.operations[1]))
+    if money.budget:
+        found.put("budget_usd_month", money.budget[0], spelled.original(money.budget[1]))
+    if rate := volume(masked(spelled.text, money.spans)):
+        found.put("requests_per_day", rate[0], spelled.original(rate[1]))
     for name, ms, said in latency(text):
         found.put(name, ms, said)
     _tokens(text, found)
     _steps_to_requests(text, found)
     for language, said in languages(text):
         found.add_to_list("languages", language, said)
-    task = task_from_keywords(text)
-    if task:
-        found.put("task", task[0], task[1])
-    lowered = text.lower()
-    for need, words in _NEEDS:
-        for word in words:
-            if _has_word(lowered, word) or (word.endswith("i") and word in lowered):
-                found.add_to_list("needs", need, word)
-                break
-    _privacy(text, found)
-    if open_weights := _OPEN_WEIGHTS.search(text):
+    if task := read_task(text):
+        found.put("task", task.value, task.words, inferred=task.inferred)
+    for need in read_needs(text):
+        found.add_to_list("needs", need.value, need.words, inferred=need.inferred)
+    privacy(text, found)
+    open_weights = next((m for m in _OPEN_WEIGHTS.finditer(text) if not negated(text, m.start())
+                         and not denied_after(text, m.end())), None)  # fmt: skip
+    if open_weights:
         found.put("open_weights", True, open_weights.group(0))
-    for preset, pattern in _PRIORITY:
-        match = pattern.search(text)
-        if match:
-            found.put("priority", preset, match.group(0))
-            break
+    if valued := priority(text):
+        found.put("priority", valued[0], valued[1])
+    if wait := batch_tolerance(text):
+        found.put("batch_share", 1.0, f"{wait} (every request through the batch API)")
     return found
-
-
-def _volume(text: str, found: Extraction) -> None:
-    if said := volume(text):
-        found.put("requests_per_day", said[0], said[1])
-
-
-# "ops would cost us about $8k a month", "an MLOps engineer at $12k/month": the people and tooling
-# that self-hosting needs, not the budget.
-_OPERATIONS = re.compile(
-    r"\b(?:ops|operations|devops|mlops|sre|maintenance|on-?call|engineers?|staff|people|headcount)\b[^.;$€£\d]{0,40}?"
-    r"[$€£]?\s*(?P<n>\d+(?:[.,]\d+)*)\s*(?P<s>k|m)?\b\s*(?:usd|dollars|eur|euros?)?\s*(?:a|per|/|each)\s*"
-    r"(?P<period>month|mo|year|yr)\b",
-    re.IGNORECASE,
-)
-
-
-def _money(text: str, found: Extraction) -> None:
-    operations = _OPERATIONS.search(text)
-    if operations:
-        amount = number(operations.group("n"), operations.group("s"))
-        amount /= 12 if operations.group("period").lower() in ("year", "yr") else 1
-        found.put("operations_usd_month", amount, operations.group(0))
-    for match in _BUDGET.finditer(text):
-        if operations and match.start() < operations.end() and operations.start() < match.end():
-            continue  # the cost of running it ourselves is not what the user can spend
-        name = next(n for n in ("a", "b", "c") if match.group(n))
-        # "$0.002 per request" is a price, not a budget.
-        tail = text[match.end() : match.end() + 15].lower()
-        if any(word in tail for word in ("per request", "per call", "per 1k", "per million", "per token")):
-            continue
-        amount = number(match.group(name), match.group(f"{name}_suffix"))
-        if (match.group("period") or "").lower() in ("year", "yr"):
-            amount /= 12
-        evidence = match.group(0)
-        if re.search(r"[€£]|eur|gbp|pound", evidence, re.IGNORECASE):
-            evidence += " (read as US dollars at par: there is no exchange rate offline)"
-        found.put("budget_usd_month", amount, evidence)
-        return
 
 
 def _tokens(text: str, found: Extraction) -> None:
     sizes = read_sizes(text)
-    context = _CONTEXT.search(text)
+    context = _CONTEXT.search(text) or _CONTEXT_OF.search(text)
     if context and not any(context.group(0) in sizes.evidence.get(part, "") for part in sizes.parts):
         found.put("min_context", int(number(context.group(1), context.group(2))), context.group(0))
     elif sizes.context is not None:
@@ -288,32 +143,3 @@ def _conversations_to_requests(turns: float, words: str, found: Extraction) -> N
     if "requests_per_day" in found.fields and re.search(r"conversations?|chats?|sessions?|dialog", evidence, re.I):
         found.put("requests_per_day", round(found.fields["requests_per_day"] * turns, 3),
                   f"{evidence} x {words} (each turn is a request)")  # fmt: skip
-
-
-def _privacy(text: str, found: Extraction) -> None:
-    self_hosted = _SELF_HOSTED.search(text)
-    region = _REGION_LOCK.search(text)
-    if self_hosted and region and self_hosted.start() < region.end() and region.start() < self_hosted.end():
-        self_hosted = None  # "no data may leave the EU": the place named is a region, not our premises
-    if self_hosted:
-        found.put("privacy", "self-hosted", self_hosted.group(0))
-    elif region:
-        found.put("privacy", "region-locked", region.group(0))
-    elif no_training := _NO_TRAINING.search(text):
-        found.put("privacy", "no-training", no_training.group(0))
-    elif not_sensitive := _NOT_SENSITIVE.search(text):
-        found.put("privacy", "none", not_sensitive.group(0))
-    if region:
-        place = (region.group(1) or region.group(2) or region.group(3) or "eu").lower()
-        place = {"europe": "eu", "european": "eu", "usa": "us", "united states": "us"}.get(place, place)
-        if place in ("eu", "us", "asia"):
-            found.add_to_list("regions", place, region.group(0))
-    for regime, pattern in _COMPLIANCE:
-        match = pattern.search(text)
-        if match:
-            found.add_to_list("compliance", regime, match.group(0))
-    eu = _EU.search(text)
-    if eu and ("gdpr" in found.fields.get("compliance", []) or region):
-        found.add_to_list("regions", "eu", eu.group(0))
-        if re.search(r"resid|stay|remain|keep|kept|leave|outside|hosted in|processed in", text, re.IGNORECASE):
-            found.add_to_list("compliance", "eu-residency", "EU residency")

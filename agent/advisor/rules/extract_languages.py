@@ -30,6 +30,12 @@ _MANY_LANGUAGES = re.compile(
 )
 _NOT_NEEDED = re.compile(r"(?:\bno|\bnot|n't|\bnever|\bwithout|\bexcept|\bonly|\bjust|\bbesides)\s+(?:\w+\s+){0,3}$",
                          re.IGNORECASE)  # fmt: skip
+# "Our German bank", "a French insurer": where the user is, not a language the model must handle.
+_NATIONALITY = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:bank|banks|company|companies|hospital|hospitals|insurer|insurers|startup|firm|retailer|"
+    r"government|ministry|regulator|subsidiary|office|branch|clouds?|servers?|providers?|law|gdpr|data protection)\b",
+    re.IGNORECASE,
+)
 _LATER = re.compile(r"\b(?:later|next year|eventually|roadmap|someday|in the future|maybe one day)\b", re.I)
 
 
@@ -51,7 +57,7 @@ def languages(text: str) -> list[tuple[str, str]]:
         for match in pattern.finditer(text):
             before = text[max(0, match.start() - 30) : match.start()]
             clause = clause_around(text, match.start(), match.end())
-            if _NOT_NEEDED.search(before) or _LATER.search(clause):
+            if _NOT_NEEDED.search(before) or _LATER.search(clause) or (named and _NATIONALITY.match(text, match.end())):
                 continue
             if not named and re.search(r"programming|coding|query|markup|scripting", match.group(0), re.I):
                 continue

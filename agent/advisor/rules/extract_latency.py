@@ -15,13 +15,16 @@ _WORDS = {
     "three": 3,
     "four": 4,
     "five": 5,
+    "six": 6,
+    "eight": 8,
     "ten": 10,
     "half a": 0.5,
 }
 
 _LATENCY = re.compile(
-    r"(?:under|below|less than|within|<|max(?:imum)?|at most|no more than|faster than|in|up to|exceed)\s*"
-    r"(?:about\s*)?(\d+(?:\.\d+)?|a|an|one|two|three|half a)\s*"
+    r"(?:under|below|less than|within|<|max(?:imum)?|at most|no more than|faster than|in|up to|exceed|"
+    r"(?:budget|target|goal|limit|sla)\s*(?:is|of|:|=))\s*"  # "Latency budget is 250ms to first token"
+    r"(?:about\s*)?(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|eight|ten|half a)\s*"
     r"(ms|milliseconds?|s|secs?|seconds?|minutes?|mins?)\b",
     re.IGNORECASE,
 )

@@ -50,7 +50,8 @@ _MENTION = re.compile(
 )
 # "answers are short, output maybe 400": a bare number after an input or output word means tokens.
 _BARE = re.compile(
-    r"\b(?P<noun>outputs?|answers?|responses?|replies|completions?|system prompts?|prompts?|inputs?)\s+"
+    r"\b(?P<noun>outputs?|answers?|responses?|replies|completions?|system prompts?|prompts?|inputs?|gets? back|"
+    r"comes? back with|sends? back|returns?|repl(?:y|ies) with|responds? with)\s+"
     r"(?:is\s+|are\s+|of\s+)?"
     r"(?:maybe\s+|about\s+|around\s+|roughly\s+|typically\s+|usually\s+|~\s*)*"
     r"(?<![\d.,])(?P<d1>\d+(?:[.,]\d+)*)(?:\s?(?P<s1>k))?(?!\s*(?:[\w%$€£]|[.,]\d))",
@@ -117,6 +118,12 @@ def _count(word: str) -> float:
     return float(word) if word[0].isdigit() else float(_WORDS[word.lower()])
 
 
+# "each chart maybe 15k tokens", "every ticket is ~300 words": the size of the item each request handles
+_FILLER = r"(?:maybe|about|around|roughly|typically|usually|up|to|is|are|runs|has|of|one|approx\w*)"
+_EACH_ITEM = re.compile(r"\b(?:each|every)\s+(?!" + _FILLER + r"\b)(?P<noun>[a-z][a-z-]+)\s+(?:" + _FILLER
+                        + r"\s+|~\s*)*$", re.I)  # fmt: skip
+
+
 def mentions(text: str) -> list[Mention]:
     found: list[Mention] = []
     for match in _MENTION.finditer(text):
@@ -148,6 +155,11 @@ def mentions(text: str) -> list[Mention]:
             near, near_noun = nearest_role(before)
             if role is None or near == "output":
                 role, noun, attached = near, near_noun, ""
+        item_of = _EACH_ITEM.search(tail)
+        # "each chart maybe 15k tokens": the size of the item a request reads, whatever came before
+        unknown_item = item_of and not nearest_role(item_of.group("noun"))[0]
+        if item_of and unknown_item and not attached and unit in ("token", "word", "page"):
+            role, noun = "documents", item_of.group("noun")
         subject = SUBJECT.match(before)
         later = before[subject.end() :] if subject else ""
         weak = role in (None, "documents", "user_text") and not re.search(r"\bfrom\b", later)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from agent.advisor.rules.number_words import Spelled
 from agent.advisor.rules.size_units import sentence_bounds
 from catalog.requirements import DAYS_PER_MONTH
 
@@ -25,60 +26,54 @@ def named_number(name: str) -> str:
     return rf"(?<![\d.,])(?P<{name}>\d+(?:[.,]\d+)*)" + suffix
 
 
-_TENS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-         "nine": 9, "twelve": 12, "fifteen": 15, "a few": 3, "several": 5}  # fmt: skip
-_SPELLED = re.compile(r"\b(" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")\s+(hundred|thousand|million)\b",
-                      re.IGNORECASE)  # fmt: skip
-# "three questions a day": a small count in words before a noun reads like digits.
-_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-          "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50}  # fmt: skip
-_SMALL_WORD = re.compile(r"\b(" + "|".join(_SMALL) + r")(?=\s+[a-z]+\s+(?:a|an|per|each|every)\s)", re.IGNORECASE)
-
-
-def spelled_numbers(text: str) -> str:
-    """ "thirty thousand" -> "30 thousand", so volumes in words read like volumes in digits."""
-    text = _SPELLED.sub(lambda m: f"{_TENS[m.group(1).lower()]} {m.group(2)}", text)
-    return _SMALL_WORD.sub(lambda m: str(_SMALL[m.group(1).lower()]), text)
-
-
-PERIOD_PER_DAY = {"day": 1, "weekday": 1, "working day": 1, "business day": 1, "daily": 1, "night": 1, "nightly": 1,
-                  "month": 1 / DAYS_PER_MONTH, "mo": 1 / DAYS_PER_MONTH,
+PERIOD_PER_DAY = {"day": 1, "weekday": 1, "shift": 1, "working day": 1, "business day": 1, "daily": 1, "night": 1,
+                  "nightly": 1, "month": 1 / DAYS_PER_MONTH, "mo": 1 / DAYS_PER_MONTH,
                   "monthly": 1 / DAYS_PER_MONTH, "week": 1 / 7, "wk": 1 / 7, "weekly": 1 / 7, "hour": 24, "hr": 24,
                   "h": 24, "hourly": 24, "minute": 1440, "min": 1440, "second": 86400, "sec": 86400, "s": 86400,
                   "year": 1 / 365, "yr": 1 / 365, "yearly": 1 / 365, "annually": 1 / 365}  # fmt: skip
-_PERIOD = r"(day|weekday|working day|business day|month|mo|week|wk|hour|hr|h|minute|min|second|sec|year|yr)\b"
+_PERIOD = (
+    r"(day|night|shift|weekday|working day|business day|month|mo|week|wk|hour|hr|h|minute|min|second|sec|"
+    r"year|yr)\b"
+)
 _PEOPLE = (r"users?|members?|employees?|staff|agents|analysts?|students?|players?|devs|developers?|engineers?|"
            r"customers?|people|persons?|lawyers?|doctors?|clinicians?|nurses?|teachers?|subscribers?|patients?|reps|"
            r"sellers?|drivers?|seats?|recruiters?|writers?|editors?|traders?|researchers?|workers?|clients?|"
            r"learners?|readers?|visitors?|shoppers?|colleagues?|accountants?|advis[eo]rs?|creators?")  # fmt: skip
 _PER_PERSON = r"(?:(?:a|per|each|every)\s+(?:" + _PEOPLE + r"|head|person)\s+)?"
 # A rate: "50k requests a day", "2 questions each per week", "50 NPC lines per player per day", "8k/mo".
+# "1 in 20 asks ... each day" is a share, not twenty a day.
 _VOLUME = re.compile(
-    r"(?<![$€£\d.,])" + NUM + r"(?!\s*(?:usd|dollars|bucks|eur|euros?|gbp|pounds?|tokens?|tok\b|ms|seconds?|pages?|"
-    r"words?|lines?|%))"
+    r"(?<![$€£\d.,])(?<!\b1 in )(?<!\bone in )"
+    + NUM
+    + r"(?!\s*(?:(?:usd|dollars|bucks|eur|euros?|gbp|pounds?|tokens?|tok|ms|seconds?|pages?|"
+    r"words?|lines?)\b|%|[$€£]))"
     r"\s*(?:[a-z-]+(?:\s+|(?=/))){0,2}?"
     r"(?:(?:requests?|queries|calls|messages|conversations|chats|tickets|documents|docs|users?|emails|reqs?|"
     r"prompts|images|items|transactions|photos|videos|files|invoices|contracts|records|times)\s*)?"
+    r"(?:to\s+[a-z]+\s+)?"  # "40k product descriptions to rewrite per week"
     + _PER_PERSON
-    + r"(?:(?:a|an|per|each|every|/)\s*"
+    + r"(?:(?:a|an|per|each|every|/|(?:in|during|over)\s+(?:the\s+|a\s+|its\s+)?(?:first\s+)?)\s*"
     + _PERIOD
     + r"|(daily|monthly|weekly|hourly|yearly|annually|nightly)\b"
-    + r"(?!\s+(?:active\s+)?(?:" + _PEOPLE + r")\b))",  # "50k monthly active users" are people, not requests
+    + r"(?!\s+(?:active\s+)?(?:"
+    + _PEOPLE
+    + r")\b))",  # "50k monthly active users" are people, not requests
     re.IGNORECASE,
 )
 _VOLUME_PLAIN = re.compile(
     r"(?<![$\d.,])" + NUM + r"\s*(requests|queries|calls|messages|conversations|chats|tickets|documents|emails)\b",
     re.IGNORECASE,
 )
-_FREQUENCY = re.compile(r"\b(once|twice|thrice)\s+(?:(?:a|per|each|every)\s+)?" + _PERIOD.replace("(day", "(day|night"),
+_FREQUENCY = re.compile(r"\b(once|twice|thrice)\s+(?:(?:a|per|each|every)\s+)?" + _PERIOD,
                         re.IGNORECASE)  # fmt: skip
 _FREQUENCY_COUNT = {"once": 1, "twice": 2, "thrice": 3}
 _MEASURES = r"(?:words|tokens|pages|lines|chars|characters|sentences|paragraphs|bullets|turns|messages|minutes|hours)\b"
 _POPULATION = re.compile(
     r"(?<![$€£\d.,])" + NUM + r"\s*(?:(?:[a-z]+|[a-z]+-[a-z]+)\s+){0,2}?(?:" + _PEOPLE + r")\b|"
-    r"(?<![$€£\d.,])(\d+(?:,\d{3})*)[- ]person\b|"
+    r"(?<![$€£\d.,])(\d+(?:,\d{3})*)[- ](?:person|people|seat|user|employee|strong)\b|"
     r"\b(?=[a-z]+\s*[:=])(?:" + _PEOPLE + r")\s*[:=]\s*(\d+(?:,\d{3})*)\b|"  # "Clinicians: 120"
+    r"\b(?:team|staff|group|crew|department|squad|unit)\s+of\s+(\d+(?:,\d{3})*)\b|"  # "our ops team of 8"
+    r"\b(?:" + _PEOPLE + r")\s*\((?:about|around|roughly|approx\.?|~)?\s*(\d+(?:,\d{3})*)\)|"  # "analysts (about 150)"
     r"(?<![$€£\d.,])(\d+(?:,\d{3})*)\s+(?!(?:[a-z]+\s+)?" + _MEASURES + r")(?:[a-z]+\s+)?[a-z]+s"
     r"(?=\s*,?\s*(?:who\s+)?each\b)",  # "15 copywriters each", not "300 words each"
     re.IGNORECASE,
@@ -90,6 +85,8 @@ _EACH_MEMBER = re.compile(r"\beach\b|\bevery\s*one\b|\bapiece\b|\bper\s+(?:" + _
 _ALL_TOGETHER = re.compile(r"\b(?:in total|total|altogether|combined|overall|across (?:all|the))\b", re.I)
 _SHARE = re.compile(r"(?:(\d+(?:\.\d+)?)\s*%|\b(half|a third|a quarter|a fifth|a tenth))\s+"
                     r"(?:of\s+(?:them|those|us)\b)?", re.IGNORECASE)  # fmt: skip
+_SHARE_BEFORE = re.compile(r"(?:(\d+(?:\.\d+)?)\s*%|\b(half|a third|a quarter|a fifth|a tenth))\s+(?:of\s+)?"
+                           r"(?:our|the|its|their|all)?\s*$", re.IGNORECASE)  # fmt: skip
 _SHARES = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "a fifth": 0.2, "a tenth": 0.1}
 
 
@@ -106,6 +103,8 @@ def _rates(text: str) -> list[tuple[int, int, float]]:
 
 # "30 RPS at peak", "12 qps", "40 req/s", "600 rpm"
 _PER_SECOND = re.compile(r"(?<![$€£\d.,])" + NUM + r"\s*(rps|qps|req/s|requests/s|rpm|qpm|req/min)\b", re.I)
+# "qps ~3", "RPS: 40": the unit first
+_PER_SECOND_FIRST = re.compile(r"\b(rps|qps|rpm|qpm)\s*(?:[:=~≈]|is|of|around|about)?\s*~?\s*" + NUM, re.I)
 
 
 def _per_second(text: str) -> list[tuple[int, int, float]]:
@@ -113,14 +112,20 @@ def _per_second(text: str) -> list[tuple[int, int, float]]:
     for match in _PER_SECOND.finditer(text):
         per = PERIOD_PER_DAY["second"] if match.group(3).lower() in ("rps", "qps", "req/s", "requests/s") else 1440
         found.append((match.start(), match.end(), number(match.group(1), match.group(2)) * per))
+    for match in _PER_SECOND_FIRST.finditer(text):
+        per = PERIOD_PER_DAY["second"] if match.group(1).lower() in ("rps", "qps") else 1440
+        found.append((match.start(), match.end(), number(match.group(2), match.group(3)) * per))
     return found
 
 
 # "one question every two weeks", "3 reports every other day"
 _EVERY = re.compile(
-    r"(?<![$€£\d.,])" + NUM + r"\s*(?:[a-z-]+\s+){0,2}?every\s+(\d+|two|three|four|other)\s+(day|week|month)s?\b", re.I
+    r"(?<![$€£\d.,])"
+    + NUM
+    + r"\s*(?:[a-z-]+\s+){0,2}?every\s+(\d+|two|three|four|five|ten|other)\s+(second|minute|hour|day|week|month)s?\b",
+    re.I,
 )
-_EVERY_COUNT = {"two": 2, "three": 3, "four": 4, "other": 2}
+_EVERY_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "other": 2}
 
 
 def _every(text: str) -> list[tuple[int, int, float]]:
@@ -136,15 +141,21 @@ def _every(text: str) -> list[tuple[int, int, float]]:
 # "Each of our 12 regional teams", "200 stores, and each store manager": members named again with "each"
 _MEMBERS_EACH = re.compile(
     r"\beach of (?:our|the|its|their)\s+" + NUM + r"\s+(?:[a-z]+\s+)?[a-z]+s\b|"
-    r"(?<![$€£\d.,])" + NUM + r"\s+(?P<noun>[a-z]+)s\b(?=[^.?!]{0,60}\beach\s+(?P=noun)\b)",
+    r"(?<![$€£\d.,])" + NUM + r"\s+(?P<noun>[a-z]+)s\b(?=[^.?!]{0,60}\b(?:each|every)\s+(?P=noun)\b)|"
+    r"(?<![$€£\d.,])(\d+(?:,\d{3})*)\s+(?:[a-z]+\s+)?[a-z]+s\b(?=[^.?!]{0,80}\beach (?:one )?of (?:them|us)\b)",
     re.I,
 )
+
+
+_EACH_NEXT = re.compile(r"[.!?]\s+(?=(?:each|every\s*one|they each|each of them)\b)", re.I)
 
 
 def _population_rate(text: str, rates: list[tuple[int, int, float]]) -> tuple[float, str] | None:
     """Members x what each does, with a share of them when one is said ("a third of them")."""
     for people in [*_POPULATION.finditer(text), *_MEMBERS_EACH.finditer(text)]:
         start, end = sentence_bounds(text, people.start())
+        if each_next := _EACH_NEXT.match(text, end):  # "100 employees. Each will chat with it 5 times daily."
+            end = sentence_bounds(text, each_next.end())[1]
         groups = [people.group(i) for i in range(3, (people.re.groups or 0) + 1)]
         count = next((g for g in groups if g and g[0].isdigit()), "") if not people.group(1) else ""
         size = number(people.group(1), people.group(2)) if people.group(1) else number(count, None)
@@ -153,11 +164,13 @@ def _population_rate(text: str, rates: list[tuple[int, int, float]]) -> tuple[fl
                 continue
             after = re.match(r"[\s,]*(?:each|apiece)?", text[rate_end:])
             gap = text[people.end() : rate_end] + (after.group(0) if after else "")
-            lead = text[max(start, people.start() - 12) : people.start()]
+            lead = text[max(start, people.start() - 20) : people.start()]
             marked = people.re is _MEMBERS_EACH or _EACH_MEMBER.search(gap) or re.search(r"each of", lead, re.I)
-            if _ALL_TOGETHER.search(gap) or not marked:
+            # "400 agents in total and each agent takes 50 calls": the total counts the people, not the rate
+            rate_gap = re.sub(r"^\s*(?:in total|total|altogether|combined|overall)\b", "", gap, flags=re.I)
+            if _ALL_TOGETHER.search(rate_gap) or not marked:
                 continue
-            share = _SHARE.search(gap)
+            share = _SHARE.search(gap) or _SHARE_BEFORE.search(lead)  # "Half our 10,000 users"
             fraction = 1.0
             if share:
                 fraction = float(share.group(1)) / 100 if share.group(1) else _SHARES[share.group(2).lower()]
@@ -176,7 +189,7 @@ _BATCH_COUNT = re.compile(
 )
 
 
-_USUAL = re.compile(r"\b(?:on average|averaged?|avg|typically|usually|normally)\b", re.I)
+_USUAL = re.compile(r"\b(?:on average|averaged?|avg|typically|usually|normally|overall)\b", re.I)
 _PEAK = re.compile(r"\bpeaks?\b|\bat (?:the )?busiest\b", re.I)
 
 
@@ -194,20 +207,17 @@ def _batch_run(text: str) -> tuple[float, str] | None:
 
 def volume(text: str) -> tuple[float, str] | None:
     """Requests a day and the words that say so; a stated population times each member's rate first."""
-    spelled = {f"{_TENS[m.group(1).lower()]} {m.group(2)}": m.group(0) for m in _SPELLED.finditer(text)}
-    digits = spelled_numbers(text)
-    found = _volume_in_digits(digits)
+    spelled = Spelled(text)
+    found = _volume_in_digits(spelled.text)
     if found is None:
         return None
     per_day, evidence = found
-    for written, words in spelled.items():
-        evidence = evidence.replace(written, words)  # the evidence keeps the user's own words
-    return round(per_day, 3), evidence
+    return round(per_day, 3), spelled.original(evidence)  # the evidence keeps the user's own words
 
 
 def _clause_after(text: str, at: int) -> str:
     """The words after a rate up to the clause's end: "20 req/min on average", not the next clause's."""
-    end = re.search(r"[,;.!?]", text[at : at + 40])
+    end = re.search(r"[,;.!?]|\b(?:but|while|whereas)\b", text[at : at + 40])  # "100 rps but average 20"
     return text[at : at + (end.start() if end else 40)]
 
 
@@ -216,13 +226,54 @@ def _per_day(match: re.Match[str]) -> float:
     return number(match.group(1), match.group(2)) * PERIOD_PER_DAY[period]
 
 
+# "monthly volume ~ 3M requests", "daily traffic: 40k": the period first, as a label
+_LABELLED = re.compile(
+    r"\b(daily|monthly|weekly|hourly)\s+(?:volume|traffic|load|requests|throughput|usage)\s*(?:is|of|:|=|~|≈|around|"
+    r"about|roughly|\s)*" + NUM + r"(?!\s*(?:tokens?|%|ms|[$€£]|usd|dollars|eur))",
+    re.IGNORECASE,
+)
+
+
+def _labelled(text: str) -> list[tuple[int, int, float]]:
+    found = []
+    for match in _LABELLED.finditer(text):
+        found.append(
+            (
+                match.start(),
+                match.end(),
+                number(match.group(2), match.group(3)) * PERIOD_PER_DAY[match.group(1).lower()],
+            )
+        )
+    return found
+
+
+_ONE_MEMBER = re.compile(r"\b(?:per|each|every|a)\s+(?:" + _PEOPLE + r"|head|person)\b", re.I)
+
+
+def _population_after(text: str, rates: list[tuple[int, int, float]]) -> tuple[float, str] | None:
+    """A member's rate, then the members: "50 NPC lines per player per day for 2,000 players"."""
+    for start, end, per_day in rates:
+        if not _ONE_MEMBER.search(text, start, end):
+            continue
+        after = re.match(r"\s*,?\s*(?:for|across|among|with|over)\s+(?:our\s+|the\s+|about\s+|around\s+|~\s*)*",
+                         text[end : end + 40])  # fmt: skip
+        people = _POPULATION.match(text, end + after.end()) if after else None
+        if people and people.group(1):
+            return number(people.group(1), people.group(2)) * per_day, text[start : people.end()]
+    return None
+
+
 def _volume_in_digits(text: str) -> tuple[float, str] | None:
     rates = _rates(text)
-    if product := _population_rate(text, rates):
+    if product := _population_rate(text, rates) or _population_after(text, rates):
         return product
     matches = [(m.start(), m.end(), _per_day(m)) for m in _VOLUME.finditer(text)] + _every(text) + _per_second(text)
+    matches += _labelled(text)
+    # "10 per user per day" with no count of users is one member's rate, not the volume
+    matches = [m for m in matches if not _ONE_MEMBER.search(text, m[0], m[1])]
     usual = [m for m in matches if _USUAL.search(text[max(0, m[0] - 25) : m[0]] + _clause_after(text, m[1]))]
-    if chosen := (usual or sorted(matches))[:1]:  # an average rate over a peak one
+    steady = [m for m in matches if not _PEAK.search(_clause_after(text, m[1]))]  # "1.5k an hour at peak"
+    if chosen := (usual or sorted(steady) or sorted(matches))[:1]:  # an average rate over a peak one
         start, end, per_day = chosen[0]
         return per_day, text[start:end]
     match = _VOLUME_PLAIN.search(text)

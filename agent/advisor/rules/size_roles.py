@@ -79,11 +79,14 @@ def attached_role(after: str) -> tuple[str | None, str, str]:
     noun = re.match(_NOUN_AFTER, lowered)
     if not noun:
         return None, "", ""
-    for candidate in (noun.group(1), noun.group(1).split()[0]):
+    words = noun.group(1).split()
+    # "call-centre notes": the head noun after a compound modifier names the role too
+    compound = [words[-1]] if len(words) > 1 and re.fullmatch(r"[a-z]+-[a-z]+", words[0]) else []
+    for candidate in dict.fromkeys((noun.group(1), words[0], *compound)):
         for role, pattern in ROLES:
             if role == "corpus" or not pattern.fullmatch(candidate):
                 continue
-            return role, candidate, after[: noun.start(1) + len(candidate)]
+            return role, candidate, after[: noun.start(1) + noun.group(1).find(candidate) + len(candidate)]
     head = noun.group(1).split()[-1]  # "a 600-page employee handbook": the head noun names a collection
     if CORPUS_WORD.fullmatch(head):
         return "corpus", head, after[: noun.end(1)]

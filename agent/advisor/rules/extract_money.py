@@ -1,0 +1,115 @@
+"""Money from a developer's words: the monthly budget ("$1,500/month", "ten grand monthly", "200 bucks",
+"a spending cap of 50k a year") and what running it ourselves costs in people. Pure functions.
+
+An amount is money when a currency sign or word, "grand", or a spending word in its clause says so; a
+price per request or per token is not a budget. The spans read as money are returned, so the volume
+reader never takes "3000 a month" of budget for 3,000 requests a month."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from agent.advisor.rules.extract_volume import number
+
+_AMOUNT = re.compile(
+    r"(?:(?P<sign>[$€£])\s*)?(?<![\d.,])(?P<n>\d+(?:[.,]\d+)*)(?:\s?(?P<s>k|thousand|m|mm|mil|million|grand)\b)?"
+    r"(?:\s*(?P<word>usd|dollars?|bucks|eur|euros?|gbp|pounds?|quid)\b|\s?(?P<after>[$€£]))?(?![.,]?\d)",
+    re.IGNORECASE,
+)
+_PERIOD_AFTER = re.compile(
+    r"\s*(?:(?:a|per|/|each|every|an?)\s*(?P<p>month|mo|year|yr|annum)\b|(?P<q>monthly|yearly|annually)\b|"
+    r"(?:for|over)\s+(?:the|a|one)\s+(?P<r>year|month)\b)",
+    re.IGNORECASE,
+)
+_PERIOD_BEFORE = re.compile(r"\b(?P<p>monthly|annual|yearly|per-month|a-month)\b", re.IGNORECASE)
+# Words that make a bare number in their clause a sum of money.
+_SPEND = re.compile(
+    r"\b(?:budgets?|spend|spending|bill|billing|afford|cap of|capped at|ceiling|allocated?|set aside|"
+    r"pay(?:ing)?|invoice(?:d)? (?:at|for))\b",
+    re.IGNORECASE,
+)
+_BARE_END = re.compile(r"\s*(?:$|[.,;!?)]|(?:a|per|/|each|every|an?)\s*(?:month|mo|year|yr|annum)\b|monthly|yearly|"
+                       r"annually|max\b|tops\b|total\b|or\b|and\b|(?:for|over)\s+(?:the|a|one)\s+(?:year|month)\b)",
+                       re.IGNORECASE)  # fmt: skip
+_CLAUSE_STOP = re.compile(r"[.;!?]|,\s|\band\b|\bbut\b", re.IGNORECASE)
+_PRICE_TAIL = re.compile(r"^\s*(?:per|a|/|each)\s*(?:request|call|query|1k|million|token|image|page|minute|hour|"
+                         r"m tokens|1m|seat|user|head|gpu)", re.IGNORECASE)  # fmt: skip
+# "ops would cost us about $8k a month", "an MLOps engineer at $12k/month": the people and tooling
+# that self-hosting needs, not the budget.
+_OPERATIONS = re.compile(
+    r"\b(?:ops|operations|devops|mlops|sre|maintenance|on-?call|engineers?|staff|people|headcount)\b[^.;$€£\d]{0,40}?"
+    r"[$€£]?\s*(?P<n>\d+(?:[.,]\d+)*)\s*(?P<s>k|m)?\b\s*(?:usd|dollars|eur|euros?)?\s*(?:a|per|/|each)\s*"
+    r"(?P<period>month|mo|year|yr)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Money:
+    budget: tuple[float, str] | None = None
+    operations: tuple[float, str] | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _clause_before(text: str, at: int) -> str:
+    window = text[max(0, at - 60) : at]
+    stops = list(_CLAUSE_STOP.finditer(window))
+    return window[stops[-1].end() :] if stops else window
+
+
+def _sentence_before(text: str, match: re.Match[str]) -> str:
+    window = text[max(0, match.start() - 80) : match.start()]
+    return re.split(r"[.;!?]", window)[-1]
+
+
+def read_money(text: str) -> Money:
+    """The first budget and the operations cost, with the spans of text that are money."""
+    found = Money()
+    operations = _OPERATIONS.search(text)
+    if operations:
+        amount = number(operations.group("n"), operations.group("s"))
+        amount /= 12 if operations.group("period").lower() in ("year", "yr") else 1
+        found.operations = (amount, operations.group(0))
+        found.spans.append(operations.span())
+    for match in _AMOUNT.finditer(text):
+        suffix = (match.group("s") or "").lower()
+        marked = match.group("sign") or match.group("word") or match.group("after") or suffix == "grand"
+        if not marked and not _BARE_END.match(text, match.end()):
+            continue  # "budget ... for 3 engineers": a bare number is money only when nothing follows it
+        before = _clause_before(text, match.start())
+        spent = _SPEND.search(before) or (found.budget is None and _SPEND.search(_sentence_before(text, match)))
+        if not marked and not spent:
+            continue  # "Our budget is flexible, but around 8k a month": the spending word opens the sentence
+        if re.search(r"\d$", before.rstrip()) or text[match.end() : match.end() + 1] == "%":
+            continue
+        if _PRICE_TAIL.match(text[match.end() : match.end() + 20]) or number(match.group("n"), match.group("s")) < 1:
+            continue  # "$0.002 per request" is a price, not a budget
+        if operations and match.start() < operations.end() and operations.start() < match.end():
+            continue  # the cost of running it ourselves is not what the user can spend
+        end = match.end()
+        period = _PERIOD_AFTER.match(text, end)
+        if period:
+            end = period.end()
+            said = period.group("p") or period.group("q") or period.group("r")
+            yearly = said.lower() in ("year", "yr", "annum", "yearly", "annually")
+        else:
+            said_before = _PERIOD_BEFORE.search(before)
+            yearly = bool(said_before and said_before.group("p").lower() in ("annual", "yearly"))
+        amount = number(match.group("n"), None if suffix == "grand" else match.group("s"))
+        amount *= 1000 if suffix == "grand" else 1
+        found.spans.append((match.start(), end))
+        if found.budget is None:
+            evidence = text[match.start() : end].strip()
+            if re.search(r"[€£]|eur|gbp|pound|quid", evidence, re.IGNORECASE):
+                evidence += " (read as US dollars at par: there is no exchange rate offline)"
+            found.budget = (amount / 12 if yearly else amount, evidence)
+    return found
+
+
+def masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with its money blanked out, at the same length so positions still line up."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)

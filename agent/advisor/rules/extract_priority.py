@@ -1,0 +1,85 @@
+"""What the user values and what they tolerate: the priority among cost, quality and speed ("quality
+matters more than price", "accuracy is everything", "precision beats speed"), and whether answers can
+wait for a batch ("an overnight batch is fine"). Pure functions."""
+
+from __future__ import annotations
+
+import re
+
+from agent.advisor.rules.negation import negated
+
+_CRITERIA = {
+    "cost": r"costs?|price|prices|pricing|money|spend|spending|budget|cheap(?:ness)?|savings?|the bill",
+    "quality": r"quality|accuracy|accurate|precision|correctness|reliability|getting it right",
+    "latency": r"speed|latency|responsiveness|response times?|being fast|fast (?:responses|answers|replies)",
+}
+_CRITERION = "|".join(f"(?P<{name}>{words})" for name, words in _CRITERIA.items())
+_FIRST = (r"(?:matters?|counts?|is|are|'s|comes?)\s+(?!not\b|n't)(?:\w+\s+)?(?:more|most|above all|everything|"
+          r"paramount|key|king|critical|crucial|first|non-negotiable|what matters|what counts|"
+          r"(?:the|our|a|my)\s+(?:main|top|first|biggest|number one|#1|deciding|primary|key)|"
+          r"(?:top|first|main)\s+priority|more important|most important)\b")  # fmt: skip
+_OTHER = "|".join(_CRITERIA.values())
+_OVER = (
+    r"\s+(?:over|before|beats?|trumps?|>|ahead of|rather than|instead of|above)\s+(?:"
+    + _OTHER
+    + r"|everything|all else|anything(?: else)?)"
+)
+_COMPARATIVE = re.compile(
+    r"\b(?:" + _CRITERION + r")\b(?:\s+(?:" + _FIRST + r")|" + _OVER + r"\b)|"
+    r"\b(?:" + _CRITERION.replace("?P<", "?P<f_") + r")\s+first\b|"
+    r"\b(?:" + _CRITERION.replace("?P<", "?P<d_") + r")\s+does\s*(?:[.,;!]|$)|"  # "cost doesn't matter, speed does"
+    r"\bprioriti[sz](?:e|es|ing)\s+(?:\w+\s+)?(?:" + _CRITERION.replace("?P<", "?P<p_") + r")\b",
+    re.IGNORECASE,
+)
+# Phrases that say one criterion on their own ("as cheap as possible", "real-time").
+_PLAIN = [
+    ("cost", re.compile(r"cheap(?:est)?|low(?:est)? cost|cost is (?:king|key|the (?:main|top))|"
+                        r"budget is tight|tight budget|as cheap as|cost[- ]sensitive|minimi[sz]e cost", re.I)),
+    ("quality", re.compile(r"\b(?:really|very|highly|extremely|super)\s+accurate\b|best quality|"
+                           r"best possible (?:answers|results|outputs?|quality)|"
+                           r"(?:money|cost|price|budget|spending) is (?:no object|not an? (?:issue|object|concern))|"
+                           r"quality (?:is|matters) (?:most|first|key)|accuracy (?:is )?critical|"
+                           r"highest (?:quality|accuracy)|most accurate|can'?t afford mistakes", re.I)),
+    ("latency", re.compile(r"fast as possible|speed (?:is|matters) (?:most|key|critical)|real[- ]time|"
+                           r"latency (?:is )?critical|instant(?!\s+messag)|snappy", re.I)),
+]  # fmt: skip
+
+
+def priority(text: str) -> tuple[str, str] | None:
+    """(cost | quality | latency, the words): a comparison first, else the first plain phrase."""
+    for match in _COMPARATIVE.finditer(text):
+        name = next(n for n, v in match.groupdict().items() if v)
+        if not negated(text, match.start()):
+            return name.split("_")[-1], match.group(0)
+    for preset, pattern in _PLAIN:
+        for match in pattern.finditer(text):
+            if not negated(text, match.start()):
+                return preset, match.group(0)
+    return None
+
+
+_BATCH = re.compile(
+    r"\b(?:overnight|nightly|offline|asynchronous|async|batch)\s+(?:batch(?:es)?|jobs?|runs?|processing|mode)\b|"
+    r"\bbatch(?:es|ed|ing)?\s+(?:\w+\s+){0,2}?(?:is|are|would be|'s)\s+(?:\w+\s+)?(?:fine|ok|okay|acceptable|enough)\b|"
+    r"\bcan wait\s+(?:until|till|for|overnight|a day|a few hours|hours|24)|"
+    r"\bwithin\s+(?:24|48|a few)\s+hours\s+is\s+(?:fine|ok|okay|acceptable)|\bno rush\b|"
+    r"\b(?:it'?s|is|runs?|can be|be)\s+(?:\w+\s+)?(?:async|asynchronous(?:ly)?)\b|"
+    r"\bnot\s+(?:time[- ]sensitive|urgent)\b|\bno\s*(?:one|body)\s+(?:is\s+)?wait\w*\s+(?:on|for)\b|"
+    r"\b(?:process|run|do|handle|generate)\w*\s+(?:\w+\s+){0,3}overnight\b|"
+    r"\b(?:fine|ok|okay|acceptable|good enough)\s+(?:by\s+)?(?:the\s+)?(?:next|following)\s+(?:business\s+|working\s+)?"
+    r"(?:morning|day)\b|"
+    r"(?:n[’']t|\bnot)\s+mind\s+(?:if\s+)?(?:it(?:'s|\s+is)\s+|it\s+being\s+)?slow|\bslow\s+is\s+(?:fine|ok|okay)\b|"
+    r"\b(?:turnaround|latency|speed|response times?)\s+(?:is\s+not|isn[’']t|is\s+no)\s+(?:\w+\s+)?"
+    r"(?:critical|important|urgent|a (?:concern|priority|big deal)|an issue)\b|"
+    r"\b(?:by|within)\s+(?:the\s+)?(?:next|following)\s+(?:business\s+|working\s+)?(?:day|morning)\b|"
+    r"(?:n[’']t|\bnot)\s+care\s+(?:much\s+)?about\s+(?:latency|speed|response times?)",
+    re.IGNORECASE,
+)
+
+
+def batch_tolerance(text: str) -> str | None:
+    """The words saying no one waits on the answer, so every request can go through a batch API."""
+    for match in _BATCH.finditer(text):
+        if match.group(0).lower().startswith(("not", "n't", "n’t")) or not negated(text, match.start()):
+            return match.group(0)
+    return None

@@ -1,0 +1,187 @@
+"""Privacy, regions and compliance from a developer's words: self-hosting, a region lock (and a region
+ruled out: "can't send anything to US clouds"), no training on our data, or nothing sensitive. Pure."""
+
+from __future__ import annotations
+
+import re
+
+from agent.advisor.rules.extraction import Extraction
+from agent.advisor.rules.negation import denied_after, negated
+from agent.advisor.rules.size_units import sentence_bounds
+
+REGIONS = ("eu", "us", "asia")
+_SELF_HOSTED = re.compile(
+    r"on[- ]?prem|self[- ]?host|air[- ]?gapped|our own (?:servers|hardware|gpus|data ?cent(?:er|re))|"
+    r"(?:never|not|nothing|can'?t|cannot|must not|mustn'?t|may not|\bno)\s+"
+    r"(?:\w+\s+){0,3}(?:leave|leaves|leaving|go outside|goes outside|be sent outside|exit)"
+    r"(?!\s+(?:the\s+)?(?-i:[A-Z]))|"  # "can't leave Australia" names a country, not our premises
+    r"(?:stay|stays|kept|keep it) (?:in|inside|within) our (?:network|data ?cent(?:er|re)|infrastructure|premises)|"
+    r"offline only|no (?:cloud|third[- ]party) (?:apis?|providers?)|"
+    r"(?:never|not|n[’']t|cannot)\s+(?:\w+\s+){0,4}(?:to|with|through|via)\s+(?:a\s+|any\s+)?"
+    r"(?:third[- ]party|external|outside|cloud)\s+(?:providers?|apis?|vendors?|services?|servers?)|"
+    r"\b(?:host|run|serve)\s+(?:it\s+|them\s+)?(?:ourselves|in[- ]house|on our own)\b|\bon[- ]device\b|"
+    r"\b(?:run|runs|work|works)\s+(?:fully\s+|entirely\s+|completely\s+)?(?:offline(?!\s+(?:batch|processing|jobs?))|"
+    r"locally|on[- ]device|on (?:a|our|the) (?:laptop|device|phone|machine)s?)\b",
+    re.IGNORECASE,
+)
+_NO_TRAINING = re.compile(r"(?:\bno|\bnot|\bnever|n[’']t|\bwithout)\s+(?:\w+\s+){0,5}train(?:ing|ed|s)?\b|"
+                          r"(?:\bno|\bnot|\bnever|n[’']t)\b[^.;!?]{0,60}?\bused\s+(?:to|for)\s+(?:\w+\s+)?"
+                          r"(?:train|improv|fine[- ]?tun)|"
+                          r"(?:\bnot|\bnever|n[’']t|\bno)\s+(?:\w+\s+){0,2}(?:store|retain|keep|log)s?\s+(?:any\s+)?(?:of\s+)?"
+                          r"(?:our\s+)?(?:prompts?|data|inputs?|outputs?|requests?|conversations?)\b|"
+                          r"\bzero[- ](?:data[- ])?retention\b|\bno (?:data )?retention\b|"
+                          r"zero retention", re.IGNORECASE)  # fmt: skip
+_NOT_SENSITIVE = re.compile(
+    r"not (?:sensitive|confidential|private)|non[- ](?:sensitive|confidential)|nothing (?:sensitive|confidential)|"
+    r"no sensitive|public (?:data|news|web|content|information|documents)|no privacy (?:concerns?|requirements?)|"
+    r"(?:none|nothing) of (?:it|this|that|the data) is (?:sensitive|confidential|private)|"
+    r"\bdata is (?:all\s+)?public\b|\bnothing (?:too |very |particularly |really )?(?:sensitive|confidential)\b|"
+    r"privacy (?:is ?n[o’']t|is not) (?:a |an )?(?:concern|issue|requirement|problem)",
+    re.IGNORECASE,
+)
+_EU = re.compile(r"\b(?:eu|europe|european|gdpr)\b", re.IGNORECASE)
+# EU member states and near neighbours whose data rules follow the EU's: "must stay in Germany" is an EU lock.
+_EU_COUNTRIES = (r"germany|france|netherlands|belgium|italy|spain|portugal|austria|ireland|poland|sweden|denmark|"
+                 r"finland|greece|czechia|luxembourg|switzerland|norway")  # fmt: skip
+_PLACE = r"(eu|european union|europe|us|usa|united states|asia|" + _EU_COUNTRIES + r")\b"
+_REGION_LOCK = re.compile(
+    r"(?:stay|stays|remain|keep|keeps|keeping|kept|hosted|processed|processing|happen|happens|run|runs|done|"
+    r"located|lives?|store[sd]?|resid\w*|served|serve|hosting)\s+(?:\w+\s+){0,3}"
+    r"(?:in|inside|within|from)\s+(?:the\s+)?(?:(?-i:[A-Z])\w+\s+(?:or|and)\s+(?:the\s+)?)?"
+    + _PLACE  # "Canada or EU"
+    + r"|(eu|us|european)(?:[- ](?:only|hosted|resident)|\s+(?:data|hosting|servers?|regions?)\s+only)|"
+    r"data residency|"
+    r"(?:leave|leaves|leaving|outside(?:\s+of)?|out of)\s+(?:the\s+)?" + _PLACE + r"|"
+    r"\bnon-(eu|european|us)\s+(?:servers?|clouds?|providers?|vendors?|regions?|countries|hosting|data ?cent\w*)",
+    re.IGNORECASE,
+)
+_COMPLIANCE = [
+    (
+        "hipaa",
+        re.compile(r"\bhipaa\b|\bphi\b|patient data|health(?:care)? data|medical records", re.IGNORECASE),
+    ),
+    ("gdpr", re.compile(r"\bgdpr\b", re.IGNORECASE)),
+    ("soc2", re.compile(r"\bsoc ?-?2\b|\bsoc ii\b", re.IGNORECASE)),
+]
+
+
+# "can't send anything to US clouds", "must not be hosted in the US", "no American providers": a region
+# ruled out. "US" is matched in capitals only, so "send it to us" is no region.
+_AWAY = re.compile(
+    r"(?:\b(?:no|not|never|nothing|without)\b|n[’']t\b|\bcannot\b)\s+(?P<gap>(?:[\w-]+\s+){0,5}?)"
+    r"(?:(?:to|in|on|into|through|via|by|with|from)\s+)?(?:the\s+|any\s+|an?\s+)?"
+    r"(?P<away>(?-i:US|U\.S\.)|usa|united states|americans?|america)(?![\w.])",
+    re.IGNORECASE,
+)
+# The region is ruled out for hosting only when the words say hosting: a verb that moves or keeps data
+# before it, or a place that serves models after it ("not a US company" rules out nothing).
+_HOSTING_VERB = re.compile(r"\b(?:send|sent|go|goes|leave|host|hosted|store|stored|process|processed|use|touch|run|"
+                           r"transfer|transferred|reach|upload|route|routed)\b", re.IGNORECASE)  # fmt: skip
+_HOSTING_NOUN = re.compile(r"[\s-]*(?:based\s+)?(?:clouds?|servers?|providers?|vendors?|hyperscalers?|"
+                           r"data ?cent(?:er|re)s?|regions?|hosting|endpoints?|apis?)\b", re.IGNORECASE)  # fmt: skip
+# Where the user is, for a home region when one is only ruled out: "Our German bank".
+_HOME_EU = re.compile(
+    r"\b(?:eu|europe|european|gdpr|german|germany|french|france|dutch|netherlands|belgian|belgium|italian|italy|"
+    r"spanish|spain|portuguese|portugal|austrian|austria|irish|ireland|polish|poland|swedish|sweden|danish|denmark|"
+    r"finnish|finland|greek|greece|czech|swiss|switzerland|luxembourg)\b",
+    re.IGNORECASE,
+)
+_PLACES = {"europe": "eu", "european": "eu", "european union": "eu", "usa": "us", "united states": "us"}
+
+
+# "Self-hosted would be ideal but not required": a wish, not a constraint.
+_HEDGED = re.compile(r"\b(?:would be|is|'d be)\s+(?:\w+\s+)?(?:ideal|nice|preferred|a plus|a bonus|great)\b|"
+                     r"\bnot (?:required|a must|mandatory|essential)\b|\bisn[’']t (?:required|a must|mandatory)\b|"
+                     r"\boptional\b|\bif possible\b|\bnice[- ]to[- ]have\b|\bpreferably\b", re.IGNORECASE)  # fmt: skip
+
+
+def _sentence(text: str, match: re.Match[str]) -> str:
+    start, end = sentence_bounds(text, match.start())
+    return text[start:end]
+
+
+_NAMED_PLACE = re.compile(r"\b(?:eu|europe|european|(?-i:US|USA)|united states|america|asia|" + _EU_COUNTRIES + r")\b",
+                          re.IGNORECASE)  # fmt: skip
+
+
+# A cloud region's own name: "West Europe", "eu-west-1", "europe-west4"
+_CLOUD_REGION = re.compile(r"\b(?:eu-(?:west|central|north|south)-\d|europe-(?:west|north|central)\d|"
+                           r"(?:west|north) europe)\b", re.IGNORECASE)  # fmt: skip
+
+
+def _place_near(text: str, match: re.Match[str]) -> str:
+    """The place named in the sentence of "data residency" ("Data residency in the US is mandatory");
+    none named, none assumed."""
+    start, end = sentence_bounds(text, match.start())
+    place = _NAMED_PLACE.search(text, start, end)
+    if not place:
+        return ""
+    named = place.group(0).lower()
+    return "us" if named in ("us", "usa", "united states", "america") else "eu" if named != "asia" else "asia"
+
+
+def _region_lock(text: str) -> re.Match[str] | None:
+    """The first region lock that is not itself negated ("must not be hosted in the US" rules it out;
+    "must never leave Europe" is the usual way to say a lock)."""
+    for match in _REGION_LOCK.finditer(text):
+        if match.group(3) or match.group(4) or not negated(text, match.start()):
+            return match
+    return None
+
+
+def _ruled_out(text: str, found: Extraction) -> bool:
+    for away in _AWAY.finditer(text):
+        noun = _HOSTING_NOUN.match(text, away.end())
+        if noun or _HOSTING_VERB.search(away.group("gap")):
+            break
+    else:
+        return False
+    start = away.start()
+    while start and text[start - 1].isalpha():
+        start -= 1  # "can't", not "n't"
+    said = text[start : noun.end() if noun else away.end()]
+    found.put("privacy", "region-locked", said)
+    if home := _HOME_EU.search(text):
+        stated = home.group(0).lower() in ("eu", "europe", "european")
+        found.add_to_list("regions", "eu", home.group(0) if stated else f"{home.group(0)} ... {said}", not stated)
+    else:
+        for place in REGIONS:
+            if place != "us":
+                found.add_to_list("regions", place, f"{said}: every region but the US", inferred=True)
+    return True
+
+
+def privacy(text: str, found: Extraction) -> None:
+    self_hosted = next((m for m in _SELF_HOSTED.finditer(text) if not _HEDGED.search(_sentence(text, m))), None)
+    region = _region_lock(text)
+    if self_hosted and region and self_hosted.start() < region.end() and region.start() < self_hosted.end():
+        self_hosted = None  # "no data may leave the EU": the place named is a region, not our premises
+    if self_hosted:
+        found.put("privacy", "self-hosted", self_hosted.group(0))
+    elif region:
+        found.put("privacy", "region-locked", region.group(0))
+    elif _ruled_out(text, found):
+        pass
+    elif no_training := _NO_TRAINING.search(text):
+        found.put("privacy", "no-training", no_training.group(0))
+    elif not_sensitive := _NOT_SENSITIVE.search(text):
+        found.put("privacy", "none", not_sensitive.group(0))
+    if not region and not found.fields.get("privacy") and (cloud := _CLOUD_REGION.search(text)):
+        found.put("privacy", "region-locked", cloud.group(0))
+        found.add_to_list("regions", "eu", cloud.group(0))
+    if region:
+        place = region.group(1) or region.group(2) or region.group(3) or region.group(4) or _place_near(text, region)
+        place = place.lower()
+        place = "eu" if re.fullmatch(_EU_COUNTRIES, place) else _PLACES.get(place, place)
+        if place in REGIONS:
+            found.add_to_list("regions", place, region.group(0))
+    for regime, pattern in _COMPLIANCE:
+        said = (m for m in pattern.finditer(text) if not negated(text, m.start()) and not denied_after(text, m.end()))
+        if match := next(said, None):
+            # "patient data" implies HIPAA; only the regime's own name states it
+            found.add_to_list("compliance", regime, match.group(0), inferred=match.group(0).lower() != regime)
+    eu = _EU.search(text)
+    if eu and ("gdpr" in found.fields.get("compliance", []) or region):
+        found.add_to_list("regions", "eu", eu.group(0))
+        if re.search(r"resid|stay|remain|keep|kept|leave|outside|hosted in|processed in", text, re.IGNORECASE):
+            found.add_to_list("compliance", "eu-residency", "EU residency", inferred=True)

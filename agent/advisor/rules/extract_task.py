@@ -1,0 +1,150 @@
+"""The task and the capabilities a message asks for, from words that name them ("classify", "chatbot",
+"summarise") or only hint at them ("invoices", "contracts", "triage"). Pure functions.
+
+A word that names the task counts twice a hint; a negated word ("no images") counts for nothing; a task
+read from hints alone is inferred, and so are tools read from "agent"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agent.advisor.rules.negation import denied_after, negated
+
+
+def _words(*alternatives: str) -> re.Pattern[str]:
+    # \b first: most positions fail it at once, so a long message costs little per pattern
+    return re.compile(r"\b(?<!&)(?:" + "|".join(alternatives) + r")(?![a-z])", re.IGNORECASE)
+
+
+def _not_after(*words: str) -> str:
+    return "".join(rf"(?<!{word} )" for word in words)
+
+
+# Human agents: "50 support agents", "for our agents to check", "a travel agent".
+_HUMAN = ("support", "human", "sales", "service", "live", "customer", "centre", "center", "desk", "insurance", "travel",
+          "estate", "field", "booking", "call")  # fmt: skip
+_PEOPLES = _not_after(*_HUMAN, "our", "the", "their", "of", "to", r"[0-9]")
+_HUMAN_AGENT = rf"(?:{_not_after(*_HUMAN, 'each', 'every', 'per')}agent|{_PEOPLES}agents)"
+_NOT_CODE = _not_after("reason", "zip", "postal", "promo", "discount", "country", "error", "status", "tax", "area",
+                       "qr", "bar", "dress", "product", "billing", "access", "voucher")  # fmt: skip
+_VOICE = r"voice(?![- ]of[- ](?:the[- ])?customer)(?<!brand voice)"
+
+# (task, words that name it, words that hint at it). Order breaks ties: an image classifier is vision.
+TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
+    ("coding", _words(_NOT_CODE + r"code", "coding", r"programm(?:ing|ers?)", "autocomplete", "code review",
+                      "refactor\\w*", "unit tests?", "pull requests?", "sql", "text-to-sql", "codebase"),
+     _words("ide", "developer tools?", "repos?", "editor", "scripts")),
+    ("vision", _words("images?", "photo(?:graph)?s?", "photograph(?:ed|ing)?", "screenshots?", "pictures?",
+                      r"videos?(?!\s+scripts?)", "ocr", "scanned", "cameras?", "x-rays?", "mri", "radiology",
+                      "handwrit\\w+",
+                      "visual", "footage"), None),
+    ("classification", _words("classif(?:y|ies|ied|ying|ications?|iers?)", "categori[sz](?:e|es|ed|ing|ation)",
+                              "tag(?:s|ging|ged)?", "label(?:s|ling|ing|led|ed)?", "sentiment", "route tickets",
+                              "intent detection", "spam", "moderat(?:e|ion|ing)", "toxic(?:ity)?",
+                              r"(?:in)?to\s+(?:\d+|\w+)\s+(?:categories|classes|buckets|labels|topics|queues)",
+                              r"rout(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}to\s+the\s+right", r"sort(?:s|ed|ing)?\s+"
+                              r"(?:\w+\s+){0,4}(?:by|into)"),
+     _words("triage", "categories")),
+    ("extraction", _words("extract(?:s|ed|ing|ion)?", "pars(?:e|es|ed|ing)", r"pull(?:s|ing)?\s+[^.;!?]{0,60}?\bout of",
+                          r"pull(?:s|ing)?\s+out\b", r"digiti[sz](?:e|es|ed|ing|ation)",
+                          "fields from", "structured data", "line items",
+                          r"(?:returns?|outputs?|emits?)\s+(?:\w+\s+){0,3}as\s+json",
+                          r"json\s+(?:out\s+of|from)"),
+     _words("invoices?", "forms?", "entit(?:y|ies)", "receipts?")),
+    ("summarization", _words("summar(?:y|ies)", "summari[sz](?:e|es|ed|ing|ation|er|ers)", "digests?",
+                             "tl;dr", "condense", "recaps?"), _words("meeting notes")),
+    ("document-analysis", _words("document analysis", "contract review", r"review(?:s|ing)?\s+(?:\w+\s+){0,3}"
+                                 r"(?:contracts|ndas|agreements|filings|leases|policies|claims files)"),
+     _words("contracts?", "legal documents?", "long documents?", "medical records?", "filings", "pdfs", "reports",
+            "documents", "ndas?", "agreements", "leases?")),
+    ("reasoning", _words("maths?", "reasoning", "logic", "proofs?", "puzzles?", "calculations?", "step by step",
+                         "algebra", "geometry", "calculus", "arithmetic", "equations?"), _words("homework")),
+    ("creative", _words("creative", "short stories", "fiction", "marketing copy", "copywriting", "poems?", "novels?",
+                        "cold emails?", "brand voice", "ad copy", "social (?:media )?posts?", "product descriptions?",
+                        "slogans?", "newsletters?", "blog posts?", "screenplays?",
+                        r"(?:video|film|ad|youtube|podcast|tiktok)\s+scripts?",
+                        r"job (?:ads?|adverts?|posts|postings?)"),
+     _words("marketing", "story", "stories")),
+    ("rag", _words("rag", "retrieval", "knowledge base", "internal docs", "search over", "enterprise search",
+                   "question answering over", r"q&a (?:\w+ )?over", "our docs", "wiki",
+                   "semantic search", "vector search", r"help cent(?:re|er)",
+                   r"(?:questions?|answers?|answering|q&a)\s+(?:\w+\s+){0,4}(?:from|using|based on|about|over|on)\s+"
+                   r"(?:our|the|its)\s+(?:\w+\s+){0,2}(?:docs|documents|handbooks?|wiki|policies|manuals?|"
+                   r"knowledge base|documentation|articles|pdfs|files|intranet|database|runbooks?|playbooks?|"
+                   r"procedures|sops|pages)",
+                   r"(?:document|doc|pdf)s?\s+q&a", r"grounded\s+(?:in|on)\s+(?:our|the)\b",
+                   r"(?:search|answers?|answering|q&a|questions?|bot|assistant|chat)\s+(?:\w+\s+){0,3}over\s+"
+                   r"(?:our\s+|the\s+|[\d,]+k?\s+)?(?:\w+\s+){0,2}(?:docs|documents|pdfs|wiki|policies|handbooks?|pages|"
+                   r"knowledge base|files|manuals|documentation)", r"cites? (?:its |the |our )?"
+                   "sources"), _words("handbook", "documentation", "intranet", "articles")),
+    ("agent", _words(_HUMAN_AGENT, "agentic", "tool use", "function calling", "workflow automation",
+                     "autonomous(?:ly)?", r"call(?:s|ing)? (?:our|the|an?) (?:\w+ )?apis?", "takes? actions?"),
+     _words("tools")),
+    ("chat", _words("chatbots?", "chat bots?", "support bots?", "assistants?", "conversational", "help ?desk", "chat",
+                    "bots?", "faq"), _words("customer support", r"repl(?:y|ies) to", "copilot")),
+]  # fmt: skip
+
+_NEEDS: list[tuple[str, re.Pattern[str], bool]] = [
+    ("vision", _words("images?", "photo(?:graph)?s?", "photograph(?:ed|ing)?", "screenshots?", "pictures?", "scanned",
+                      "ocr", "x-rays?", "mri", "radiology", "handwrit\\w+", "diagrams?", "charts"),
+     False),
+    ("video", _words(r"videos?(?!\s+scripts?)", "footage", "clips"), False),
+    ("audio", _words("audio", _VOICE, r"(?<!hate )speech", "spoken", "phone calls", "podcasts?", "recordings?",
+                     r"listen(?:s|ing)?\s+(?:in\s+)?(?:to|on)", r"dictat(?:ion|ed|es)", "voicemails?",
+                     "transcri(?:be|bes|bed|bing|ption)s?"), False),
+    ("json", _words("json", "structured output", "schema", "structured data"), False),
+    ("tools", _words("tool use", "tool calling", "function calling", "tools", r"call(?:s|ing)? (?:our|the|an?) "
+                     r"(?:\w+ )?apis?"), False),
+    ("tools", _words(_HUMAN_AGENT, "agentic"), True),
+    ("reasoning", _words("step by step reasoning", "chain of thought", "reasoning model"), False),
+]  # fmt: skip
+
+
+@dataclass
+class Reading:
+    value: str
+    words: str
+    inferred: bool
+
+
+def _hits(pattern: re.Pattern[str] | None, text: str) -> list[str]:
+    if pattern is None:
+        return []
+    # each different word once: "stories ... 100 stories per minute" is one hint, not two
+    said: dict[str, str] = {}
+    for match in pattern.finditer(text):
+        if not negated(text, match.start()) and not denied_after(text, match.end()):
+            said.setdefault(match.group(0).lower(), match.group(0))
+    return list(said.values())
+
+
+def read_task(text: str) -> Reading | None:
+    """The task with the most weight of words; named words count 2, hints 1. Images are one fact however
+    many words say so ("OCR scanned invoices"), so what is done with them can outweigh them."""
+    best: tuple[int, str, list[str], list[str]] | None = None
+    for task, named, hinted in TASKS:
+        said, hints = _hits(named, text), _hits(hinted, text)
+        weight = 2 * (min(len(said), 1) if task == "vision" else len(said)) + len(hints)
+        if weight and (best is None or weight > best[0]):
+            best = (weight, task, said, hints)
+    if best is None:
+        return None
+    _, task, said, hints = best
+    return Reading(task, said[0] if said else hints[0], inferred=not said)
+
+
+def task_from_keywords(text: str) -> tuple[str, str] | None:
+    """(task, the word that named it), for callers that need no inferred flag."""
+    reading = read_task(text)
+    return (reading.value, reading.words) if reading else None
+
+
+def read_needs(text: str) -> list[Reading]:
+    """Capabilities the model must have, each once; a stated one wins over an inferred one."""
+    found: dict[str, Reading] = {}
+    for need, pattern, inferred in _NEEDS:
+        hits = _hits(pattern, text)
+        if hits and (need not in found or (found[need].inferred and not inferred)):
+            found[need] = Reading(need, hits[0], inferred)
+    return list(found.values())

@@ -1,0 +1,42 @@
+"""Whether a word is ruled out by a negation before it in the same clause ("no audio", "we don't need
+vision", "no audio, images or video"). Pure."""
+
+from __future__ import annotations
+
+import re
+
+_CUE = re.compile(r"(?:\b(?:no|not|never|without|nor|neither|excluding|except|zero|cannot)\b|n[’']t)"
+                  r"(?:\s+(?:need|want|use|require|have|support|handle)s?\b)?", re.IGNORECASE)  # fmt: skip
+# A negation reaches over a list of nouns, not past a new clause or a contrast.
+_BREAK = re.compile(
+    r"[.;:!?()—]|\b(?:but|however|though|although|just|only|instead|yet|so|because|since|while|whereas|which|that|"
+    r"we|our|it|it's|they|i|you|is|are|must|should|will|need|needs|want|wants|then|also|plus|more|rather|actually|"
+    r"mostly|mainly|really|matter|matters|apply|applies|count|counts)\b",
+    re.IGNORECASE,
+)
+_REACH = 60  # characters: a cue further back governs another phrase
+
+
+# "HIPAA doesn't apply", "open weights not required": a negation after the word.
+_DENIED_AFTER = re.compile(
+    r"\s*(?:is|are|does|do|would be|will be)?\s*(?:n[’']t|not|no longer)\s+(?:\w+\s+)?(?:apply|applies|required|"
+    r"needed|necessary|relevant|applicable|an issue|a concern|a must|a requirement|important|matter|matters)\b",
+    re.IGNORECASE,
+)
+
+
+def denied_after(text: str, end: int) -> bool:
+    """True when the words right after a phrase deny it ("... doesn't apply", "... not required")."""
+    return _DENIED_AFTER.match(text, end) is not None
+
+
+def negated(text: str, start: int) -> bool:
+    """True when the word at `start` sits inside a negation's scope."""
+    window = text[max(0, start - _REACH) : start]
+    cues = list(_CUE.finditer(window))
+    if not cues:
+        return False
+    gap = window[cues[-1].end() :]
+    if "," in gap and len(gap.split(",")[0].split()) > 2:
+        return False  # "not looking for the cheapest option, quality first": a new phrase, not a list
+    return len(gap.split()) <= 6 and not _BREAK.search(gap)

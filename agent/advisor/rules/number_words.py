@@ -1,0 +1,110 @@
+"""Numbers written in words ("three hundred", "half a million") turned into digits, so the
+readers of volumes and money see one grammar; the user's own words are put back into evidence."""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+          "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}  # fmt: skip
+# "a few hundred" and "several thousand" stay words: a guessed count is worse than none.
+_LEADS = {"a": 1, "an": 1, "half a": 0.5, "a quarter": 0.25, "a quarter of a": 0.25, "a couple": 2,
+          "a couple of": 2}  # fmt: skip
+# "grand" stays a word ("ten grand" -> "10 grand"): it says money as well as a thousand.
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_UNIT = r"(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")"
+_LEAD = "|".join(sorted((re.escape(w) for w in _LEADS), key=len, reverse=True))
+_SCALE = r"(?:hundred|thousand|million|billion)"
+# "two hundred and fifty thousand", "ten grand", "half a million", "twenty-five": a run of number words.
+_SPELLED = re.compile(
+    r"\b(?:(?:" + _LEAD + r")\s+(?=" + _SCALE + r")|" + _UNIT + r"(?:[- ]" + _UNIT + r")?\s*)"
+    r"(?:" + _SCALE + r"\b(?:\s+(?:and\s+)?" + _UNIT + r"(?:[- ]" + _UNIT + r")?(?:\s+" + _SCALE + r")?)?)?"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _value(words: str) -> float | None:
+    """The number a run of number words names; None for a lone "a" or for words that are no number."""
+    lowered = re.sub(r"\s+", " ", words.lower().replace("-", " ")).strip()
+    for lead, value in sorted(_LEADS.items(), key=lambda item: -len(item[0])):
+        if lowered.startswith(lead + " "):
+            lowered = lowered[len(lead) :].strip()
+            total, current = 0.0, value
+            break
+    else:
+        total, current = 0.0, 0.0
+    for word in lowered.split():
+        if word == "and":
+            continue
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _SCALES:
+            scale = _SCALES[word]
+            if scale >= 1_000:
+                total += (current or 1) * scale
+                current = 0.0
+            else:
+                current = (current or 1) * scale
+    return total + current or None
+
+
+_MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}
+_SIDE = r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(k|thousand|m|million)\b)?"
+# "10-20k requests", "between 3 and 5 thousand chats": a range is read at its midpoint, and a suffix
+# on the upper end alone ("10-20k") belongs to both ends.
+_RANGE = re.compile(r"(?<![\d.,])(?:between\s+" + _SIDE + r"\s+and\s+|" + _SIDE + r"\s*(?:-|–|to)\s*)" + _SIDE
+                    + r"(?![\d.,]\d)", re.IGNORECASE)  # fmt: skip
+
+
+def _midpoint(match: re.Match[str]) -> float | None:
+    low_digits, low_suffix = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+    high_digits, high_suffix = match.group(5), match.group(6)
+    high = float(high_digits.replace(",", "")) * _MULTIPLIERS.get((high_suffix or "").lower(), 1)
+    low = float(low_digits.replace(",", "")) * _MULTIPLIERS.get((low_suffix or high_suffix or "").lower(), 1)
+    if low_suffix is None and high_suffix and low > high:
+        low = float(low_digits.replace(",", ""))  # "500-2k": the suffix is the upper end's only
+    return (low + high) / 2 if 0 < low < high else None
+
+
+def _digits(value: float) -> str:
+    return f"{value:.0f}" if value == int(value) else f"{value:g}"
+
+
+class Spelled:
+    """A message with its numbers in words written as digits; `original` maps evidence back."""
+
+    def __init__(self, text: str) -> None:
+        self.words: dict[str, str] = {}
+        pieces, last = [], 0
+        for match in _SPELLED.finditer(text):
+            said = match.group(0).rstrip()
+            if said.lower() in _LEADS or said.lower() in ("a", "an"):
+                continue
+            value = _value(said)
+            if value is None:
+                continue
+            digits = _digits(value)
+            pieces += [text[last : match.start()], digits]
+            last = match.start() + len(said)
+            self.words[digits] = said
+        self.text = self._ranges("".join([*pieces, text[last:]]))
+
+    def _ranges(self, text: str) -> str:
+        pieces, last = [], 0
+        for match in _RANGE.finditer(text):
+            middle = _midpoint(match)
+            if middle is None:
+                continue
+            digits = _digits(middle)
+            pieces += [text[last : match.start()], digits]
+            last = match.end()
+            self.words[digits] = self.original(match.group(0))
+        return "".join([*pieces, text[last:]])
+
+    def original(self, evidence: str) -> str:
+        for digits, said in sorted(self.words.items(), key=lambda item: -len(item[0])):
+            evidence = re.sub(rf"(?<![\d.,]){re.escape(digits)}(?![\d.,])", said, evidence)
+        return evidence

@@ -1,0 +1,58 @@
+"""Whether a message asks a question to be answered ("When does self-hosting beat the API?", "what is
+TTFT?") or states requirements, even when phrased as a request ("can you find me something for 10k
+requests a day under $300?"). A question changes no requirement. Pure functions."""
+
+from __future__ import annotations
+
+import re
+
+_SENTENCE = re.compile(r"[^.?!]+(?:[.?!]+|$)")
+_ASKS = re.compile(
+    r"^\W*(?:what|what's|whats|how|why|when|where|which|who|whom|whose|should|shall|is|isn't|are|aren't|does|doesn't|"
+    r"do|don't|did|can|could|would|will|won't|may|might|explain|tell me|define|describe|compare)\b",
+    re.IGNORECASE,
+)
+# A request for a recommendation is a statement of needs, whatever its grammar.
+_REQUEST = re.compile(
+    r"^\W*(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:find|recommend|suggest|pick|choose|help|give|"
+    r"show|rank|shortlist|get|propose|point)\b|"
+    r"^\W*(?:can|could)\s+(?:we|i)\s+(?:get|have|find|use)\s+(?:a|an|some|one|something|anything)\b|"
+    r"^\W*(?:i|we)?(?:'d|\s+would)?\s*(?:need|want|like|looking for|searching for)\s+(?:a|an|some|something|anything|"
+    r"one|model)\b|"
+    r"\b(?:what|which)(?:'s|\s+is|\s+are)\s+(?:the\s+)?(?:best|cheapest|fastest|right|ideal|top|a good)\s+"
+    r"(?:models?|llms?|options?|choices?|ones?|providers?)\b|"
+    r"\b(?:is there|are there|do you have|have you got|got)\s+(?:a|an|any|some|something|anything)\b|"
+    r"\b(?:which|what)\s+(?:model|llm|one|provider|option|setup|stack)s?\s+(?:should|would|could|do you|fits?|"
+    r"suits?|is best|works? best|for|to use|can)\b|"
+    r"\bwhat\s+(?:would|do|should|could)\s+(?:you|we|i)\s+(?:recommend|suggest|use|pick|choose|go with)\b|"
+    r"\b(?:any\s+)?(?:suggestions|recommendations?|ideas)\s+(?:for|on)\b|"
+    r"\bhelp (?:me|us) (?:pick|choose|find|decide)\b",
+    re.IGNORECASE,
+)
+
+
+def _sentences(text: str) -> list[re.Match[str]]:
+    return [m for m in _SENTENCE.finditer(text) if m.group(0).strip()]
+
+
+def _asks(sentence: str) -> bool:
+    stripped = sentence.strip()
+    return (stripped.endswith("?") or bool(_ASKS.search(stripped))) and not _REQUEST.search(stripped)
+
+
+def is_question(text: str) -> bool:
+    """True when every sentence asks something and none asks for a recommendation: the message is to be
+    answered and changes no requirement."""
+    sentences = _sentences(text)
+    return bool(sentences) and all(_asks(m.group(0)) for m in sentences)
+
+
+def stated_part(text: str) -> str:
+    """The message with its questions blanked out (at the same length), for reading requirements from
+    "We serve 50k requests a day. When does self-hosting beat the API?" without taking the question's
+    "self-hosting" for a constraint."""
+    pieces = list(text)
+    for match in _sentences(text):
+        if _asks(match.group(0)):
+            pieces[match.start() : match.end()] = " " * (match.end() - match.start())
+    return "".join(pieces)

@@ -1,0 +1,151 @@
+"""Field-by-field accuracy of the offline extractor on sets of first messages ({"text", "expect", "forbid"}).
+
+Tolerances: requests_per_day within 10%, budget within 1%, token sizes within 20%, other numbers within
+1%; a list passes when every expected item is present; a forbidden item must be absent, and a forbidden
+null means the field must be absent. Every expected field and every forbid entry is one check.
+
+Run `python -m tests.unit.test_extract_generalises [PATH ...]` for the per-field report and every miss;
+`score_file(path)` gives the same figures for any set, so a held-out set is scored with this code.
+
+Honesty note (issue #14). Each set tests/data/first_messages_dev_N.jsonl is ~40 messages of our own,
+written after the rules that came before it and scored once *before* its misses were read; only then
+did its misses become general rules, so every one of them is now a development set. Scores:
+
+  set    written              old rules (main before #14)   these rules, untouched   after its misses
+  dev_2  before any change    82/124 = 66%                  (built on it)            124/124
+  dev_3  after dev_2          60/82  = 73%                  74/82 = 90%              82/82
+  dev_4  after dev_3          44/59  = 75%                  51/59 = 86%              58/59
+  dev_5  after dev_4          44/67  = 66%                  54/67 = 81%              66/67
+  dev_6  after dev_5          39/66  = 59%                  54/66 = 82%              66/66
+  dev_7  after dev_6          36/62  = 58%                  49/62 = 79%              61/62
+  dev_8  after dev_7          49/72  = 68%                  61/72 = 85%              71/72
+  dev_9  after dev_8          39/61  = 64%                  48/61 = 79%              60/61
+  dev_10 after dev_9          46/71  = 65%                  56/71 = 79%              66/71
+
+So on phrasing the rules had not seen, they read 79-90% of fields (the old ones 58-75%): short of the
+90% issue #14 asks for. Still missed after the rounds: "a coding agent that opens pull requests" (read as
+coding), "photos of delivery notes and we need the fields typed up" (vision, not extraction), "15,000
+customers a month, each one conversation of about 6 messages" (500 a day, not 3,000), "descriptions
+generated" for products and "release notes from commit messages" (no task), "1 in 20 of 12k customers
+asks something each day" (no volume rather than 600), "250 tickets per shift, 3 shifts a day" (250).
+The lead's held-out set, written by someone else, is the figure to quote.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from agent.advisor.rules.extract import extract
+
+DATA = Path(__file__).parents[1] / "data"
+TOLERANCE = {"requests_per_day": 0.10, "budget_usd_month": 0.01, "input_tokens": 0.20, "output_tokens": 0.20,
+             "min_context": 0.20}  # fmt: skip
+OTHER_NUMBERS = 0.01
+
+
+def _expected_holds(name: str, expected: Any, got: Any) -> bool:
+    if expected is None:
+        return got is None
+    if isinstance(expected, list):
+        return got is not None and set(expected) <= set(got)
+    if isinstance(expected, bool) or not isinstance(expected, int | float):
+        return got == expected
+    if isinstance(got, bool) or not isinstance(got, int | float):
+        return False
+    return abs(got - expected) <= TOLERANCE.get(name, OTHER_NUMBERS) * abs(expected) + 1e-9
+
+
+def _forbid_holds(forbidden: Any, got: Any) -> bool:
+    if forbidden is None:
+        return got is None
+    produced = set(got) if isinstance(got, list) else {got}
+    banned = set(forbidden) if isinstance(forbidden, list) else {forbidden}
+    return not produced & banned
+
+
+def checks(case: dict[str, Any]) -> list[tuple[str, bool, str]]:
+    """(field, passed, what was wanted and got) for every check one case makes."""
+    got = extract(case["text"]).fields
+    out = []
+    for name, expected in case.get("expect", {}).items():
+        out.append(
+            (name, _expected_holds(name, expected, got.get(name)), f"{name}: want {expected!r}, got {got.get(name)!r}")
+        )
+    for name, forbidden in case.get("forbid", {}).items():
+        out.append(
+            (name, _forbid_holds(forbidden, got.get(name)), f"{name}: forbid {forbidden!r}, got {got.get(name)!r}")
+        )
+    return out
+
+
+def load(path: Path | str) -> list[dict[str, Any]]:
+    """Cases as {"text", "expect", "forbid"}; the {"message", "expected"} shape of other sets is read too."""
+    cases = [json.loads(line) for line in Path(path).read_text().splitlines() if line.strip()]
+    return [{"text": c.get("text", c.get("message")), "expect": c.get("expect", c.get("expected", {})),
+             "forbid": c.get("forbid", {})} for c in cases]  # fmt: skip
+
+
+def score_file(path: Path | str) -> tuple[int, int, list[str]]:
+    """(checks passed, checks made, one line per miss) over a JSONL set."""
+    correct = total = 0
+    misses = []
+    for number, case in enumerate(load(path)):
+        for _, passed, said in checks(case):
+            total += 1
+            correct += passed
+            if not passed:
+                misses.append(f"line {number}: {said} | {case['text']}")
+    return correct, total, misses
+
+
+def per_field(path: Path | str) -> dict[str, tuple[int, int]]:
+    """Field -> (passed, made)."""
+    tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for case in load(path):
+        for name, passed, _ in checks(case):
+            tally[name][0] += passed
+            tally[name][1] += 1
+    return {name: (ok, made) for name, (ok, made) in sorted(tally.items())}
+
+
+# Measured after the rules were written from these sets' misses (the last column of the table above):
+# development scores, so the floors catch regressions and claim nothing about unseen phrasing.
+FLOORS = {f"first_messages_dev_{n}.jsonl": 0.95 for n in range(2, 10)} | {"first_messages_dev_10.jsonl": 0.9}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_fresh_phrasing_is_read_field_by_field(name):
+    correct, total, misses = score_file(DATA / name)
+    assert total >= 50
+    assert correct / total >= FLOORS[name], "\n".join(misses)
+
+
+def test_the_scorer_fails_what_is_wrong(tmp_path):
+    """A scorer that passes everything would prove nothing: a wrong, an invented and a missing field fail."""
+    path = tmp_path / "set.jsonl"
+    rows = [{"text": "50k requests a day", "expect": {"requests_per_day": 40000}},
+            {"text": "50k requests a day", "expect": {"requests_per_day": 46000}, "forbid": {"budget_usd_month": None}},
+            {"text": "50k requests a day", "forbid": {"requests_per_day": None}}]  # fmt: skip
+    path.write_text("\n".join(json.dumps(row) for row in rows))
+    correct, total, misses = score_file(path)
+    assert (correct, total) == (2, 4)
+    assert misses[0].startswith("line 0: requests_per_day: want 40000")
+
+
+def main(paths: list[str]) -> None:
+    for path in paths or [str(DATA / name) for name in sorted(FLOORS)]:
+        correct, total, misses = score_file(path)
+        print(f"{path}: {correct}/{total} = {correct / total:.0%}")
+        for name, (ok, made) in per_field(path).items():
+            print(f"  {name:18} {ok}/{made}")
+        print("\n".join(misses))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
