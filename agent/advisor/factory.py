@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from agent.advisor.nodes import AdvisorTools
+from agent.advisor.context import AdvisorTools
 from agent.advisor.recommendation import load_user_catalog
 from agent.advisor.sessions import Advisor
 from agent.settings import Settings

@@ -230,3 +230,29 @@ def read_choice(question: Question, answer: str) -> tuple[bool, Any]:
         if lowered and (lowered == choice.label.lower() or lowered == str(choice.value).lower()):
             return True, choice.value
     return False, None
+
+
+def skipped(question: Question, answer: str) -> bool:
+    """The answer declines the question ("skip", "not sure"), so its default is taken."""
+    return bool(_ACCEPT_DEFAULT.match(answer))
+
+
+def default_label(question: Question) -> str:
+    """The default in the words of its choice ("no fixed budget", "1,000 a day")."""
+    for choice in question.choices:
+        if choice.value == question.default:
+            return choice.label
+    if isinstance(question.default, dict) and question.default.get("size_notes"):
+        return "; ".join(dict.fromkeys(question.default["size_notes"].values()))
+    return str(question.default)
+
+
+# The requirement keys an answer to each question may set; anything else needs its own words.
+ANSWER_FIELDS: dict[str, frozenset[str]] = {
+    "input_tokens": frozenset({"input_tokens", "output_tokens", "input_parts", "size_notes"}),
+    "privacy": frozenset({"privacy", "regions"}),
+}
+
+
+def answer_fields(field: str) -> frozenset[str]:
+    return ANSWER_FIELDS.get(field, frozenset({field}))

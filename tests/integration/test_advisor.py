@@ -202,7 +202,9 @@ def test_a_turn_killed_mid_answer_resumes_on_reopen(catalog, knowledge, tmp_path
     assert before.last_user_message() == "what is time to first token?"  # nothing typed was lost
     assert advisor.finish_interrupted_turn(session)
     after = advisor.state(session)
-    assert after.messages[-1].role == "assistant" and "[course/3.3]" in after.messages[-1].content
+    answer, question = after.messages[-2:]  # the answer, then the interview question still open
+    assert answer.role == "assistant" and "[course/3.3]" in answer.content
+    assert after.next_question is not None and after.next_question.text in question.content
     advisor.close()
     assert sqlite3.connect(db).execute("SELECT count(*) FROM tradeoff_sessions").fetchone()[0] == 1
 
