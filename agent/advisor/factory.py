@@ -18,7 +18,8 @@ def make_tools(settings: Settings, knowledge: Any = None, today: dt.date | None 
     if settings.advisor_model:
         from agent.advisor.llm import LLMBrain
 
-        tools.llm_extract = LLMBrain(settings.advisor_model, settings.advisor_api_base).extract
+        brain = LLMBrain(settings.advisor_model, settings.advisor_api_base)
+        tools.llm_extract, tools.llm_write = brain.extract, brain.write
     if knowledge is not None:
         tools.search = lambda query, k: knowledge.search(query, k=k)
         tools.classify_task = _prototype_classifier(knowledge)

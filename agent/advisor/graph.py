@@ -5,7 +5,8 @@ conditional edges.
     START -route_input-> understand | apply_edit | import_record
     understand -route_intent-> the intent's node (intents.INTENTS)
     update -route_interview-> ask | recommend
-    side answers (retrieve -> answer, explain, compare, what_if, economics) -route_pending-> reask | END
+    side answers (retrieve -> answer, explain, compare, what_if, economics) -route_pending-> reask | write
+    ask, reask, recommend -> write -> END (write: the advisor model's words, when there is one)
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any, Literal
 
 from langgraph.graph import END, START, StateGraph
 
-from agent.advisor import inputs, nodes, understand
+from agent.advisor import inputs, nodes, understand, writer
 from agent.advisor.context import AdvisorTools
 from agent.advisor.intents import BY_NAME, INTENTS
 from agent.advisor.state import AdvisorState
@@ -44,9 +45,9 @@ def route_interview(state: AdvisorState) -> Literal["ask", "recommend"]:
     return "ask" if state.next_question is not None else "recommend"
 
 
-def route_pending(state: AdvisorState) -> str:
+def route_pending(state: AdvisorState) -> Literal["reask", "write"]:
     """After a side question, the interview question still open is asked again."""
-    return "reask" if state.next_question is not None else END
+    return "reask" if state.next_question is not None else "write"
 
 
 def build_graph(checkpointer: Any = None) -> Any:
@@ -66,9 +67,11 @@ def build_graph(checkpointer: Any = None) -> Any:
     graph.add_conditional_edges("update", route_interview, ["ask", "recommend"])
     graph.add_edge("retrieve", "answer")
     for name in SIDE_ANSWERS:
-        graph.add_conditional_edges(name, route_pending, ["reask", END])
+        graph.add_conditional_edges(name, route_pending, ["reask", "write"])
     graph.add_edge("apply_edit", "recommend")
     graph.add_edge("import_record", "recommend")
     for name in ("ask", "reask", "recommend"):
-        graph.add_edge(name, END)
+        graph.add_edge(name, "write")
+    graph.add_node("write", writer.write)
+    graph.add_edge("write", END)
     return graph.compile(checkpointer=checkpointer)

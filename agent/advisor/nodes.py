@@ -6,11 +6,12 @@ update, ask) are in understand.py."""
 from __future__ import annotations
 
 import re
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from langgraph.config import get_stream_writer
-from langgraph.runtime import Runtime
+from langgraph.config import get_config, get_stream_writer
+from langgraph.runtime import Runtime, get_runtime
 
 from agent.advisor import answers
 from agent.advisor.context import AdvisorTools
@@ -42,8 +43,17 @@ def stream(text: str) -> None:
 
 
 def say(text: str) -> list[ChatMessage]:
-    stream(text)
-    return [ChatMessage(role="assistant", content=text)]
+    """What a node says: streamed at once offline; with the advisor model, the `write` node streams
+    it at the end of the turn (the model's version of an answer, or this text if the model fails)."""
+    try:
+        config = get_config()
+        node = str(config.get("metadata", {}).get("langgraph_node", ""))
+        offline = get_runtime(AdvisorTools).context.llm_write is None
+    except (RuntimeError, KeyError, AttributeError):
+        node, offline = "", True
+    if offline:
+        stream(text)
+    return [ChatMessage(role="assistant", content=text, id=uuid.uuid4().hex, node=node)]
 
 
 def merge(requirements: dict[str, Any], found: Extraction) -> dict[str, Any]:

@@ -12,6 +12,20 @@ from typing_extensions import TypedDict
 class ChatMessage(BaseModel):
     role: Literal["user", "assistant"]
     content: str
+    id: str | None = None  # set on what the advisor says, so the advisor model's version can replace it
+    node: str = ""  # the graph node that said it
+
+
+def add_messages(left: list[ChatMessage], right: list[ChatMessage]) -> list[ChatMessage]:
+    """Append; a message with the id of an earlier one replaces it (the model's rewrite of a draft)."""
+    merged = list(left)
+    index = {message.id: i for i, message in enumerate(merged) if message.id}
+    for message in right:
+        if message.id and message.id in index:
+            merged[index[message.id]] = message
+        else:
+            merged.append(message)
+    return merged
 
 
 class Choice(BaseModel):
@@ -122,7 +136,7 @@ class Imported(BaseModel):
 class AdvisorState(BaseModel):
     model_config = ConfigDict(extra="ignore")  # keys an older version saved and this one no longer has
 
-    messages: Annotated[list[ChatMessage], operator.add] = Field(default_factory=list)
+    messages: Annotated[list[ChatMessage], add_messages] = Field(default_factory=list)
     requirements: dict[str, Any] = Field(default_factory=dict, description="fields the user stated")
     asked: list[str] = Field(default_factory=list, description="fields already asked or declined")
     next_question: Question | None = None
