@@ -15,15 +15,17 @@ from typing import Any, Literal
 
 from langgraph.graph import END, START, StateGraph
 
-from agent.advisor import inputs, nodes, understand, writer
+from agent.advisor import inputs, intents, nodes, understand, writer
 from agent.advisor.context import AdvisorTools
-from agent.advisor.intents import BY_NAME, INTENTS
 from agent.advisor.state import AdvisorState
 
 # Every other node an intent routes to is a function of that name in nodes.py that answers and
 # changes no requirement; "retrieve" hands its passages to "answer".
 CONVERSATION = ("update", "retrieve")
-SIDE_ANSWERS = tuple(sorted({rule.node for rule in INTENTS} - set(CONVERSATION) | {"answer"}))
+
+
+def side_answers() -> list[str]:
+    return sorted({rule.node for rule in intents.INTENTS} - set(CONVERSATION) | {"answer"})
 
 
 def route_input(state: AdvisorState) -> Literal["apply_edit", "import_record", "understand"]:
@@ -37,7 +39,7 @@ def route_input(state: AdvisorState) -> Literal["apply_edit", "import_record", "
 
 def route_intent(state: AdvisorState) -> str:
     """The node the registry names for the message's intent."""
-    rule = BY_NAME.get(state.intent)
+    rule = intents.BY_NAME.get(state.intent)
     return rule.node if rule is not None else "update"
 
 
@@ -60,13 +62,13 @@ def build_graph(checkpointer: Any = None) -> Any:
     graph.add_node("import_record", inputs.import_record)
     graph.add_node("recommend", nodes.recommend)
     graph.add_node("retrieve", nodes.retrieve)
-    for name in SIDE_ANSWERS:
+    for name in side_answers():
         graph.add_node(name, getattr(nodes, name))
     graph.add_conditional_edges(START, route_input, ["apply_edit", "import_record", "understand"])
-    graph.add_conditional_edges("understand", route_intent, sorted({rule.node for rule in INTENTS}))
+    graph.add_conditional_edges("understand", route_intent, sorted({rule.node for rule in intents.INTENTS}))
     graph.add_conditional_edges("update", route_interview, ["ask", "recommend"])
     graph.add_edge("retrieve", "answer")
-    for name in SIDE_ANSWERS:
+    for name in side_answers():
         graph.add_conditional_edges(name, route_pending, ["reask", "write"])
     graph.add_edge("apply_edit", "recommend")
     graph.add_edge("import_record", "recommend")

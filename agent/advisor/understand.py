@@ -33,11 +33,11 @@ def understand(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str,
     """Name the intent from the words alone; a question is routed to its answer and extracts nothing."""
     text = state.last_user_message()
     pending = state.next_question
-    if pending is not None and read_choice(pending, text)[0]:
+    intent = classify(text)
+    if intent.kind != "recommend" and pending is not None and read_choice(pending, text)[0]:
         return {"intent": "constraints", "subject": []}  # a choice, by number or label, or skip
     if pending is None and _SKIP_ALONE.match(text):
         return {"intent": "recommend", "subject": []}  # nothing to skip: rank with what is known
-    intent = classify(text)
     return {"intent": intent.kind, "subject": intent.subject}
 
 
@@ -78,10 +78,10 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
     messages: list[ChatMessage] = []
     before = state.requirements
     chosen, value = read_choice(pending, text) if pending is not None else (False, None)
-    if pending is not None and chosen:
-        requirements, events = _answer_choice(pending, value, before, text, turn, messages)
-    elif state.intent == "recommend":
+    if state.intent == "recommend":
         requirements, events = dict(before), []
+    elif pending is not None and chosen:
+        requirements, events = _answer_choice(pending, value, before, text, turn, messages)
     else:
         found = extract(text)
         if tools.llm_extract is not None:
