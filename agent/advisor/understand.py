@@ -5,7 +5,7 @@ words), ask and reask (the interview question, kept pending through side questio
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Literal
 
 from langgraph.runtime import Runtime
 
@@ -81,7 +81,8 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
     if state.intent == "recommend":
         requirements, events = dict(before), []
     elif pending is not None and chosen:
-        requirements, events = _answer_choice(pending, value, before, text, turn, messages)
+        default = "skipped" if skipped(pending, text) else None
+        requirements, events = _answer_choice(pending, value, before, text, turn, messages, default)
     else:
         found = extract(text)
         if tools.llm_extract is not None:
@@ -109,6 +110,13 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
                 inferred.add("task")
                 evidence["task"] = f"classified as {guessed} from '{words(text)}'"
         events = changes(before, requirements, turn=turn, evidence=evidence, inferred=inferred, said=text)
+        if pending is not None and state.intent in ("constraints", "greeting") and not _answers(pending, events):
+            if events or state.intent == "greeting":  # it said something else: keep it, ask again
+                out |= {"requirements": requirements, "history": events, "next_question": pending,
+                        "asked": list(state.asked)}  # fmt: skip
+                return out | ({"messages": messages} if messages else {})
+            # nothing in it could be read: take the default, and say so, rather than ask forever
+            requirements, events = _answer_choice(pending, pending.default, before, text, turn, messages, "unread")
     out |= {"requirements": requirements, "history": events}
     if state.intent not in ("recommend", "drop"):
         out["next_question"] = next_question(tools.catalog, requirements, asked, tools.today)
@@ -120,14 +128,23 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
     return out
 
 
+def _answers(question: Question, events: list[RequirementEvent]) -> bool:
+    return any(event.field in answer_fields(question.field) for event in events)
+
+
 def _answer_choice(
-    question: Question, value: Any, before: dict[str, Any], text: str, turn: int, messages: list[ChatMessage]
-) -> tuple[dict[str, Any], list[RequirementEvent]]:
+    question: Question, value: Any, before: dict[str, Any], text: str, turn: int, messages: list[ChatMessage],
+    default: Literal["skipped", "unread"] | None,
+) -> tuple[dict[str, Any], list[RequirementEvent]]:  # fmt: skip
+    """A chosen answer applied; a default (skipped, or no answer could be read) is said and recorded."""
     requirements = apply_choice(before, question.field, value)
-    if not skipped(question, text):
+    if default is None:
         return requirements, changes(before, requirements, turn=turn, said=text)
     label = default_label(question)
-    if question.field == "input_tokens":
+    if default == "unread":
+        messages += say(f"_I could not read an answer to “{question.text}” in that, so I assumed **{label}**. "
+                        "Tell me if that is wrong._")  # fmt: skip
+    elif question.field == "input_tokens":
         messages += say(f"_Assumed: {label}. Tell me the real size to change it._")
     else:
         messages += say(f"_Skipped “{question.text}”: I assumed **{label}**. Tell me if that is wrong._")

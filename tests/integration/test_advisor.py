@@ -79,6 +79,34 @@ def test_script_ends_in_a_recommendation(advisor, catalog, script):
             assert payload["requirements"][key] == pytest.approx(value)
 
 
+INTERVIEWS = [
+    json.loads(line)
+    for line in (Path(__file__).parents[1] / "data" / "conversations_interview.jsonl").read_text().splitlines()
+]
+
+
+@pytest.mark.parametrize("script", INTERVIEWS, ids=[s["name"] for s in INTERVIEWS])
+def test_interviews_with_questions_changes_of_mind_and_skips(advisor, script):
+    """Side questions (turn numbers in "questions") change no requirement and keep the interview's
+    question; the conversation still ends with what was said."""
+    result = None
+    for index, text in enumerate(script["turns"]):
+        before = result.state if result else None
+        result = advisor.turn(text, result.session if result else None)
+        if index in script["questions"]:
+            assert result.state.requirements == before.requirements, text
+            assert result.state.history == before.history, text
+            pending = before.next_question
+            assert result.state.next_question == pending, text
+            if pending is not None:
+                assert f"Back to my question:\n**{pending.text}**" in result.answer
+    requirements = result.state.requirements
+    for field, value in script["expect"].items():
+        assert requirements.get(field) == (sorted(value) if isinstance(value, list) else value), field
+    assert not set(script.get("absent", [])) & set(requirements)
+    assert bool(result.state.ranking) == script["ranked"] and result.state.next_question is None
+
+
 def recommended(advisor, text="customer support chatbot, 50k chats a day, budget $1,000/month, not sensitive, "
                                "answers within 2 seconds"):  # fmt: skip
     result = advisor.turn(text)
