@@ -2,7 +2,7 @@
 answer from the tools' results and the retrieved passages, streamed token by token.
 
 Every number in an answer still comes from the deterministic tools: the model is given the computed
-figures, and a figure it writes that is not among them ends its answer (AnswerCheck). Any failure
+figures, and a figure it writes that is not among them ends its answer (llm_write.py). Any failure
 (no key, timeout, bad JSON, rate limit, a hostile or invented value) raises LLMUnavailable and the
 turn falls back to the offline advisor.
 """
@@ -12,9 +12,7 @@ from __future__ import annotations
 import functools
 import json
 import os
-import re
 import threading
-import time
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
@@ -159,114 +157,7 @@ class LLMBrain:
         return patch.model_dump(exclude_none=True)
 
     def write(self, question: str, facts: dict[str, Any], draft: str) -> Iterator[str]:
-        """The answer in the model's words, piece by piece as its tokens arrive, each piece checked
-        (AnswerCheck) before it is yielded; LLMUnavailable on any failure, the deadline included."""
-        os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
-        import litellm
+        """The answer in the model's words, checked piece by piece (see llm_write.py)."""
+        from agent.advisor.llm_write import write_answer
 
-        litellm.suppress_debug_info = True
-        known = json.dumps(facts, ensure_ascii=False, default=str)
-        messages = [
-            {"role": "system", "content": WRITE_PROMPT},
-            {"role": "user", "content": f"Question: {question}\nFacts (JSON): {known}\nDraft answer:\n{draft}"},
-        ]
-        extra = dict(self.extra)
-        if self.api_base and self.model.startswith("openai/") and not os.environ.get("OPENAI_API_KEY"):
-            extra.setdefault("api_key", "local-no-key")
-        deadline = min(self.timeout, DEADLINE_S)
-        started = time.monotonic()
-        call = functools.partial(
-            litellm.completion, model=self.model, messages=messages, api_base=self.api_base, timeout=deadline,
-            max_tokens=400, temperature=0, stream=True, num_retries=0, **extra,
-        )  # fmt: skip
-        response = _within(call, deadline, self.model)
-        check = AnswerCheck(figures(f"{question}\n{known}\n{draft}"))
-        wrote = False
-        try:
-            for chunk in response:
-                if time.monotonic() - started > deadline:
-                    raise LLMUnavailable(f"{self.model} did not finish within {deadline:g} s")
-                choices = getattr(chunk, "choices", None) or []
-                token = (choices[0].delta.content or "") if choices else ""
-                if piece := check.feed(token):
-                    wrote = wrote or bool(piece.strip())
-                    yield piece
-            if piece := check.finish():
-                wrote = wrote or bool(piece.strip())
-                yield piece
-        except LLMUnavailable:
-            raise
-        except Exception as exc:
-            raise LLMUnavailable(f"{self.model} failed ({exc.__class__.__name__})") from None
-        if not wrote:
-            raise LLMUnavailable(f"{self.model} wrote an empty answer")
-
-
-WRITE_PROMPT = (
-    "You write the answer of an advisor that helps a developer choose an AI model. Answer the question "
-    "first, in plain prose for this user, then give the figures that support it. Use only the facts and "
-    "the draft answer you are given: every number you write must appear in them exactly as written "
-    "there; never compute, round or estimate a new one. Keep the draft's citations such as [course/3.3]. "
-    "At most 180 words, Markdown allowed, no preamble."
-)
-MAX_ANSWER_CHARS = 4_000
-_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_TRAILING_FIGURE = re.compile(r"[\d.,]*$")
-_ALLOWED_CONTROLS = {"\n", "\t"}
-_MONEY = {"$", "€", "£"}
-
-
-def figures(text: str) -> set[float]:
-    """Every number in the text, also as thousands and millions ("50,000" allows "50k")."""
-    values = set()
-    for match in _FIGURE.finditer(text):
-        value = _value(match.group(0))
-        if value is not None:
-            values |= {value, value / 1_000, value / 1_000_000}
-    return values
-
-
-def _value(figure: str) -> float | None:
-    try:
-        return float(figure.rstrip(".,").replace(",", ""))
-    except ValueError:
-        return None
-
-
-class AnswerCheck:
-    """The model's answer checked as it streams: plain text (no control characters), bounded in
-    length, and every figure one the tools computed (small counts such as "2 models" aside). A
-    figure is held back until it is complete, so nothing unchecked is ever shown."""
-
-    def __init__(self, allowed: set[float]) -> None:
-        self.allowed = allowed
-        self.held = ""
-        self.shown = 0
-        self.before = ""  # the character shown just before `ready`, for a "$" in front of a figure
-
-    def feed(self, token: str) -> str:
-        if any(not ch.isprintable() and ch not in _ALLOWED_CONTROLS for ch in token):
-            raise LLMUnavailable("the advisor model wrote control characters")
-        text = self.held + token
-        cut = len(text) - len(_TRAILING_FIGURE.search(text).group(0))  # type: ignore[union-attr]
-        ready, self.held = text[:cut], text[cut:]
-        return self._checked(ready)
-
-    def finish(self) -> str:
-        ready, self.held = self.held, ""
-        return self._checked(ready)
-
-    def _checked(self, ready: str) -> str:
-        self.shown += len(ready)
-        if self.shown > MAX_ANSWER_CHARS:
-            raise LLMUnavailable(f"the advisor model's answer ran past {MAX_ANSWER_CHARS:,} characters")
-        context = self.before + ready
-        for match in _FIGURE.finditer(ready):
-            value = _value(match.group(0))
-            start = match.start() + len(self.before)
-            money_or_share = context[start - 1 : start] in _MONEY or ready[match.end() : match.end() + 1] == "%"
-            count = value is not None and value <= 10 and not money_or_share
-            if value is not None and not count and not any(abs(value - a) <= 1e-9 * max(1, a) for a in self.allowed):
-                raise LLMUnavailable(f"the advisor model wrote a figure the tools did not compute ({match.group(0)})")
-        self.before = context[-1:]
-        return ready
+        return write_answer(self, question, facts, draft)

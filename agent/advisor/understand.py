@@ -78,10 +78,11 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
     messages: list[ChatMessage] = []
     before = state.requirements
     chosen, value = read_choice(pending, text) if pending is not None else (False, None)
+    events: list[RequirementEvent] = []
     if state.intent == "recommend":
-        requirements, events = dict(before), []
+        requirements = dict(before)
     elif pending is not None and chosen:
-        default = "skipped" if skipped(pending, text) else None
+        default: Literal["skipped"] | None = "skipped" if skipped(pending, text) else None
         requirements, events = _answer_choice(pending, value, before, text, turn, messages, default)
     else:
         found = extract(text)

@@ -150,7 +150,7 @@ def test_a_written_answer_that_is_not_the_tools_is_refused(reply, message):
 
 
 def test_a_figure_is_held_back_until_it_is_complete():
-    from agent.advisor.llm import AnswerCheck, figures
+    from agent.advisor.llm_write import AnswerCheck, figures
 
     check = AnswerCheck(figures(DRAFT))
     assert check.feed("costs $1") == "costs $"  # "1" may still become "1,020"
