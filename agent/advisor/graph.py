@@ -6,7 +6,7 @@ conditional edges.
     understand -route_intent-> the intent's node (intents.INTENTS)
     update -route_interview-> ask | recommend
     side answers (retrieve -> answer, explain, compare, what_if, economics) -route_pending-> reask | write
-    ask, reask, recommend -> write -> END (write: the advisor model's words, when there is one)
+    ask, reask, recommend -> write -> END (write: the advisor model's words; only with a model)
 """
 
 from __future__ import annotations
@@ -52,7 +52,10 @@ def route_pending(state: AdvisorState) -> Literal["reask", "write"]:
     return "reask" if state.next_question is not None else "write"
 
 
-def build_graph(checkpointer: Any = None) -> Any:
+def build_graph(checkpointer: Any = None, *, model_writes: bool = True) -> Any:
+    """`model_writes`: end every turn in the `write` node (the advisor model's words); without a
+    model there is nothing for it to do, so the turn ends a checkpoint sooner."""
+    last = "write" if model_writes else END
     graph = StateGraph(AdvisorState, context_schema=AdvisorTools)
     graph.add_node("understand", understand.understand)
     graph.add_node("update", understand.update)
@@ -69,11 +72,12 @@ def build_graph(checkpointer: Any = None) -> Any:
     graph.add_conditional_edges("update", route_interview, ["ask", "recommend"])
     graph.add_edge("retrieve", "answer")
     for name in side_answers():
-        graph.add_conditional_edges(name, route_pending, ["reask", "write"])
+        graph.add_conditional_edges(name, route_pending, {"reask": "reask", "write": last})
     graph.add_edge("apply_edit", "recommend")
     graph.add_edge("import_record", "recommend")
     for name in ("ask", "reask", "recommend"):
-        graph.add_edge(name, "write")
-    graph.add_node("write", writer.write)
-    graph.add_edge("write", END)
+        graph.add_edge(name, last)
+    if model_writes:
+        graph.add_node("write", writer.write)
+        graph.add_edge("write", END)
     return graph.compile(checkpointer=checkpointer)

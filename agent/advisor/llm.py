@@ -145,7 +145,8 @@ class LLMBrain:
         deadline = min(self.timeout, DEADLINE_S)
         call = functools.partial(
             litellm.completion, model=self.model, messages=messages, api_base=self.api_base, timeout=deadline,
-            max_tokens=300, temperature=0, response_format=self._response_format(), num_retries=0, **extra,
+            max_tokens=300, temperature=0, response_format=self._response_format(), num_retries=0, max_retries=0,
+            **extra,
         )  # fmt: skip
         response = _within(call, deadline, self.model)
         content = response.choices[0].message.content or ""

@@ -91,9 +91,9 @@ class AnswerCheck:
         return ready
 
 
-def _tokens(stream: Any, model: str, seconds: float) -> Iterator[str]:
-    """The stream's tokens, read on a worker thread so a silence longer than `seconds` (before the
-    first token or between two) ends it here instead of blocking the turn."""
+def _tokens(stream: Any, model: str, first: float, seconds: float) -> Iterator[str]:
+    """The stream's tokens, read on a worker thread so a wait longer than `first` for the first token,
+    or a silence longer than `seconds` between two, ends it here instead of blocking the turn."""
     tokens: queue.Queue[Any] = queue.Queue()
     stop = threading.Event()
 
@@ -109,12 +109,14 @@ def _tokens(stream: Any, model: str, seconds: float) -> Iterator[str]:
         tokens.put(_END)
 
     threading.Thread(target=read, name="llm-writer", daemon=True).start()
+    wait = first
     try:
         while True:
             try:
-                item = tokens.get(timeout=seconds)
+                item = tokens.get(timeout=wait)
             except queue.Empty:
-                raise LLMUnavailable(f"{model} went quiet for {seconds:.1f} s") from None
+                raise LLMUnavailable(f"{model} went quiet for {wait:.1f} s") from None
+            wait = seconds
             if item is _END:
                 return
             if isinstance(item, Exception):
@@ -144,12 +146,13 @@ def write_answer(brain: LLMBrain, question: str, facts: dict[str, Any], draft: s
     started = time.monotonic()
     call: Callable[[], Any] = functools.partial(
         litellm.completion, model=brain.model, messages=messages, api_base=brain.api_base, timeout=deadline,
-        max_tokens=400, temperature=0, stream=True, num_retries=0, **extra,
+        max_tokens=400, temperature=0, stream=True, num_retries=0, max_retries=0, **extra,
     )  # fmt: skip
     stream = _within(call, deadline, brain.model)
     check = AnswerCheck(figures(f"{question}\n{known}\n{draft}"))
     wrote = False
-    for token in _tokens(stream, brain.model, max(0.1, deadline - (time.monotonic() - started))):
+    first = max(0.1, deadline - (time.monotonic() - started))  # the first token within the deadline
+    for token in _tokens(stream, brain.model, first, deadline):
         if piece := check.feed(token):
             wrote = wrote or bool(piece.strip())
             yield piece

@@ -130,7 +130,8 @@ class Advisor:
             "CREATE TABLE IF NOT EXISTS tradeoff_sessions (id TEXT PRIMARY KEY, title TEXT, created TEXT, updated TEXT)"
         )
         self._connection.commit()
-        self.graph = build_graph(SqliteSaver(self._connection, serde=SessionSerializer()))
+        saver = SqliteSaver(self._connection, serde=SessionSerializer())
+        self.graph = build_graph(saver, model_writes=self.tools.llm_write is not None)
 
     def _open_evidence(self, sessions_path: Path) -> None:
         # Trial runs and votes are appended rows, not graph state: a write is one INSERT on its own

@@ -276,6 +276,9 @@ def faults():
     from tests import fault_server
 
     server, url = fault_server.start()
+    from agent.advisor.llm import LLMBrain
+
+    list(LLMBrain("openai/warm-up", api_base=url).write("q", {}, "d"))  # LiteLLM's first call loads the SDK
     yield url
     server.shutdown()
 
