@@ -19,13 +19,13 @@ from agent.advisor import inputs, intents, nodes, understand, writer
 from agent.advisor.context import AdvisorTools
 from agent.advisor.state import AdvisorState
 
-# Every other node an intent routes to is a function of that name in nodes.py that answers and
-# changes no requirement; "retrieve" hands its passages to "answer".
-CONVERSATION = ("update", "retrieve")
-
 
 def side_answers() -> list[str]:
-    return sorted({rule.node for rule in intents.INTENTS} - set(CONVERSATION) | {"answer"})
+    """The nodes of intents that answer and change no requirement: each a function of that name in
+    nodes.py, after which a pending interview question is asked again ("retrieve" hands its
+    passages to "answer", which does the answering)."""
+    nodes_ = {rule.node for rule in intents.INTENTS if not rule.changes_requirements}
+    return sorted(nodes_ - {"retrieve"} | {"answer"})
 
 
 def route_input(state: AdvisorState) -> Literal["apply_edit", "import_record", "understand"]:

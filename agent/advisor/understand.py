@@ -4,6 +4,7 @@ words), ask and reask (the interview question, kept pending through side questio
 
 from __future__ import annotations
 
+import copy
 import re
 from typing import Any, Literal
 
@@ -53,18 +54,23 @@ def only_the_asked(found: Extraction, field: str, text: str) -> Extraction:
     if not asked & set(found.fields):
         return found  # it answered something else: read it as a statement
     taken = [span for name in asked if name in found.fields and (span := _span(text, found.evidence.get(name, "")))]
-    kept = Extraction()
+    fields: dict[str, Any] = {}
     for name, value in found.fields.items():
         span = _span(text, found.evidence.get(name, ""))
         separate = span is not None and all(span[1] <= a or span[0] >= b for a, b in taken)
         if name in asked or separate:
-            kept.fields[name] = value
-            if name in found.evidence:
-                kept.evidence[name] = found.evidence[name]
-    inferred = getattr(found, "inferred", None)
-    if inferred is not None:
-        kept.inferred = type(inferred)(n for n in inferred if n in kept.fields)  # type: ignore[attr-defined]
+            fields[name] = value
+    kept = copy.copy(found)  # what else the extraction carries (what it inferred), it keeps
+    kept.fields, kept.evidence = fields, {name: said for name, said in found.evidence.items() if name in fields}
     return kept
+
+
+def _inferred(found: Extraction) -> dict[str, str]:
+    """The fields the extractor inferred rather than read (Extraction.inferred, a set of names or a
+    map to the words they came from), each with its words."""
+    inferred = getattr(found, "inferred", None) or ()
+    words_for = inferred if isinstance(inferred, dict) else {}
+    return {name: str(words_for.get(name) or found.evidence.get(name, "")) for name in inferred}
 
 
 def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any]:
@@ -102,8 +108,9 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
                 requirements.pop(name, None)
                 if name == "privacy":
                     requirements.pop("regions", None)
-        inferred = set(getattr(found, "inferred", ()) or ())
-        evidence = dict(found.evidence)
+        inferred_words = _inferred(found)
+        inferred = set(inferred_words)
+        evidence = dict(found.evidence) | {name: said for name, said in inferred_words.items() if said}
         if "task" not in requirements and tools.classify_task is not None and len(text.split()) >= 5:
             guessed = tools.classify_task(text)
             if guessed:

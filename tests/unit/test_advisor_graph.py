@@ -306,3 +306,18 @@ def test_a_statement_that_does_not_answer_keeps_the_question_and_one_with_nothin
     assert "I could not read an answer to “What will the model mainly do?”" in unread.answer
     assert "I assumed **general**" in unread.answer
     assert unread.state.history[-1].action == "default" and unread.state.next_question.field != "task"
+
+
+def test_what_the_extractor_marks_inferred_is_recorded_as_inferred_with_its_words():
+    """The extractor may mark fields it inferred (Extraction.inferred, names or names -> words)."""
+    from agent.advisor.rules.extract import Extraction
+    from agent.advisor.understand import _inferred, only_the_asked
+
+    found = Extraction(fields={"task": "agent", "requests_per_day": 100.0},
+                       evidence={"task": "drafts a reply", "requests_per_day": "100 a day"})  # fmt: skip
+    found.inferred = {"task"}  # type: ignore[attr-defined]
+    assert _inferred(found) == {"task": "drafts a reply"}
+    found.inferred = {"task": "drafts a reply to support emails"}  # type: ignore[attr-defined]
+    assert _inferred(found) == {"task": "drafts a reply to support emails"}
+    kept = only_the_asked(found, "requests_per_day", "100 a day, it drafts a reply")
+    assert kept.fields == {"task": "agent", "requests_per_day": 100.0} and _inferred(kept) == _inferred(found)
