@@ -26,7 +26,6 @@ from catalog.freshness import staleness_warnings
 from catalog.requirements import Priorities
 from catalog.scoring import Ranking, rank
 
-__all__ = ["AdvisorTools"]  # where callers found it before it became the graph's context
 LIST_FIELDS = ("needs", "compliance", "regions", "languages")
 
 
