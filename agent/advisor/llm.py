@@ -13,7 +13,6 @@ import functools
 import json
 import os
 import threading
-from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -156,9 +155,3 @@ class LLMBrain:
             field = ".".join(str(p) for p in exc.errors()[0]["loc"])
             raise LLMUnavailable(f"{self.model} returned an invalid value for {field}") from None
         return patch.model_dump(exclude_none=True)
-
-    def write(self, question: str, facts: dict[str, Any], draft: str) -> Iterator[str]:
-        """The answer in the model's words, checked piece by piece (see llm_write.py)."""
-        from agent.advisor.llm_write import write_answer
-
-        return write_answer(self, question, facts, draft)

@@ -12,12 +12,9 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from agent.advisor.llm import DEADLINE_S, LLMUnavailable, _within
-
-if TYPE_CHECKING:
-    from agent.advisor.llm import LLMBrain
+from agent.advisor.llm import DEADLINE_S, LLMBrain, LLMUnavailable, _within
 
 WRITE_PROMPT = (
     "You write the answer of an advisor that helps a developer choose an AI model. Answer the question "

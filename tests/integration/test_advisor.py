@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -277,17 +278,20 @@ def faults():
 
     server, url = fault_server.start()
     from agent.advisor.llm import LLMBrain
+    from agent.advisor.llm_write import write_answer
 
-    list(LLMBrain("openai/warm-up", api_base=url).write("q", {}, "d"))  # LiteLLM's first call loads the SDK
+    list(write_answer(LLMBrain("openai/warm-up", api_base=url), "q", {}, "d"))  # LiteLLM's first call loads the SDK
     yield url
     server.shutdown()
 
 
 def writing_advisor(catalog, path, model, api_base, timeout=10.0):
     from agent.advisor.llm import LLMBrain
+    from agent.advisor.llm_write import write_answer
 
     brain = LLMBrain(model, api_base=api_base, timeout=timeout)
-    return Advisor(AdvisorTools(catalog=catalog, today=TODAY, terms=terms, llm_write=brain.write), path)
+    write = functools.partial(write_answer, brain)
+    return Advisor(AdvisorTools(catalog=catalog, today=TODAY, terms=terms, llm_write=write), path)
 
 
 def test_the_model_streams_its_answer_token_by_token(catalog, tmp_path, faults):
@@ -364,14 +368,14 @@ def test_a_real_local_model_streams_tokens_and_shows_no_figure_the_tools_did_not
     """SmolLM2 at 135M parameters invents freely: whatever it writes, each piece reaches the screen
     as a token arrives, and a figure not in the facts stops it before it is shown."""
     from agent.advisor.llm import LLMBrain
-    from agent.advisor.llm_write import figures
+    from agent.advisor.llm_write import figures, write_answer
 
     brain = LLMBrain("openai/smollm2-135m", api_base=local_model.api_base("smollm2-135m"))
     facts = {"shortlist": [{"model": "gpt-4.1-mini", "monthly_cost_usd": 1020}]}
     draft = "**gpt-4.1-mini**: $1,020/month"
     pieces, error = [], None
     try:
-        for piece in brain.write("Which model should we use?", facts, draft):
+        for piece in write_answer(brain, "Which model should we use?", facts, draft):
             pieces.append(piece)
     except LLMUnavailable as exc:
         error = str(exc)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import json
 
 import pytest
 
 from agent.advisor.llm import LLMBrain, LLMUnavailable
+from agent.advisor.llm_write import write_answer
 from agent.advisor.nodes import AdvisorTools
 from agent.advisor.sessions import Advisor
 from knowledge.lexical import terms
@@ -127,7 +129,7 @@ DRAFT = "**gpt-4.1-mini**: $1,020/month, TTFT 400 ms [course/3.3]"
 
 def test_the_written_answer_streams_in_pieces_with_the_tools_figures():
     reply = "Pick gpt-4.1-mini: $1,020/month, first words in 400 ms [course/3.3]."
-    pieces = list(brain(reply).write("which model?", FACTS, DRAFT))
+    pieces = list(write_answer(brain(reply), "which model?", FACTS, DRAFT))
     assert len(pieces) > 5 and "".join(pieces) == reply
 
 
@@ -146,7 +148,7 @@ def test_the_written_answer_streams_in_pieces_with_the_tools_figures():
 )
 def test_a_written_answer_that_is_not_the_tools_is_refused(reply, message):
     with pytest.raises(LLMUnavailable, match=message):
-        list(brain(reply).write("which model?", FACTS, DRAFT))
+        list(write_answer(brain(reply), "which model?", FACTS, DRAFT))
 
 
 def test_a_figure_is_held_back_until_it_is_complete():
@@ -161,7 +163,9 @@ def test_a_figure_is_held_back_until_it_is_complete():
 
 
 def writer_advisor(catalog, tmp_path, reply):
-    tools = AdvisorTools(catalog=catalog, today=TODAY, terms=terms, llm_write=brain(reply).write)
+    tools = AdvisorTools(
+        catalog=catalog, today=TODAY, terms=terms, llm_write=functools.partial(write_answer, brain(reply))
+    )
     return Advisor(tools, tmp_path / "w.sqlite")
 
 
