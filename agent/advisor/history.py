@@ -47,4 +47,6 @@ def changes(
             kind, value = ("stated" if old is _MISSING else "changed"), new
         why = evidence.get(source) or words(said)
         events.append(RequirementEvent(field=name, action=kind, value=value, evidence=why, turn=turn))
-    return events
+    # In the order the message said them ("a chatbot, 50k a day, $2,000 a month"), then the rest.
+    spoken = said.lower()
+    return sorted(events, key=lambda e: (spoken.find(e.evidence.lower()) % (len(spoken) + 1), e.field))
