@@ -39,7 +39,18 @@ def understand(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str,
         return {"intent": "constraints", "subject": []}  # a choice, by number or label, or skip
     if pending is None and _SKIP_ALONE.match(text):
         return {"intent": "recommend", "subject": []}  # nothing to skip: rank with what is known
+    if pending is not None and intent.kind == "knowledge" and _tentative_answer(pending, text):
+        return {"intent": "constraints", "subject": []}
     return {"intent": intent.kind, "subject": intent.subject}
+
+
+_ASKING_WORD = re.compile(r"^\s*(?:what|how|why|when|where|which|who|is|are|does|do|can|could|should|would|will)\b",
+                          re.IGNORECASE)  # fmt: skip
+
+
+def _tentative_answer(question: Question, text: str) -> bool:
+    """ "maybe 10k a day?" to the volume question is an answer said with a question mark, not a question."""
+    return not _ASKING_WORD.match(text) and bool(answer_fields(question.field) & set(extract(text).fields))
 
 
 def _span(text: str, evidence: str) -> tuple[int, int] | None:

@@ -321,3 +321,11 @@ def test_what_the_extractor_marks_inferred_is_recorded_as_inferred_with_its_word
     assert _inferred(found) == {"task": "drafts a reply to support emails"}
     kept = only_the_asked(found, "requests_per_day", "100 a day, it drafts a reply")
     assert kept.fields == {"task": "agent", "requests_per_day": 100.0} and _inferred(kept) == _inferred(found)
+
+
+def test_an_answer_said_with_a_question_mark_is_still_an_answer(advisor):
+    first = advisor.turn("We need a customer support chatbot")
+    answered = advisor.turn("maybe 10k a day?", first.session)
+    assert answered.state.requirements["requests_per_day"] == 10_000
+    asked_back = advisor.turn("how many is typical?", answered.session)  # a question: nothing changes
+    assert asked_back.state.requirements == answered.state.requirements
