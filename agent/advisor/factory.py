@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
-from agent.advisor.nodes import AdvisorTools
+from agent.advisor.context import AdvisorTools
 from agent.advisor.recommendation import load_user_catalog
 from agent.advisor.sessions import Advisor
 from agent.settings import Settings
@@ -17,8 +18,10 @@ def make_tools(settings: Settings, knowledge: Any = None, today: dt.date | None 
     tools = AdvisorTools(catalog=load_user_catalog(settings), today=today or dt.date.today(), terms=terms)
     if settings.advisor_model:
         from agent.advisor.llm import LLMBrain
+        from agent.advisor.llm_write import write_answer
 
-        tools.llm_extract = LLMBrain(settings.advisor_model, settings.advisor_api_base).extract
+        brain = LLMBrain(settings.advisor_model, settings.advisor_api_base)
+        tools.llm_extract, tools.llm_write = brain.extract, functools.partial(write_answer, brain)
     if knowledge is not None:
         tools.search = lambda query, k: knowledge.search(query, k=k)
         tools.classify_task = _prototype_classifier(knowledge)

@@ -1,33 +1,83 @@
-"""The advisor as a LangGraph StateGraph: understand -> ask/wait (interview) -> recommend, with
-side branches for knowledge questions, explanations, comparisons and what-ifs."""
+"""The advisor as a LangGraph StateGraph, in the shape of LangGraph's react-agent template: typed
+state, the tools as the graph's context (`context_schema`), and routing by named functions on
+conditional edges.
+
+    START -route_input-> understand | apply_edit | import_record
+    understand -route_intent-> the intent's node (intents.INTENTS)
+    update -route_interview-> ask | recommend
+    side answers (retrieve -> answer, explain, compare, what_if, economics) -route_pending-> reask | write
+    ask, reask, recommend -> write -> END (write: the advisor model's words; only with a model)
+"""
 
 from __future__ import annotations
 
-from functools import partial
-from typing import Any
+from typing import Any, Literal
 
 from langgraph.graph import END, START, StateGraph
 
-from agent.advisor import nodes
-from agent.advisor.nodes import AdvisorTools
+from agent.advisor import inputs, intents, nodes, understand, writer
+from agent.advisor.context import AdvisorTools
 from agent.advisor.state import AdvisorState
 
 
-def build_graph(tools: AdvisorTools, checkpointer: Any = None) -> Any:
-    graph = StateGraph(AdvisorState)
-    graph.add_node("understand", partial(nodes.understand, tools=tools),
-                   destinations=("ask", "retrieve", "explain", "compare", "what_if", "economics"))  # fmt: skip
-    graph.add_node("ask", partial(nodes.ask, tools=tools), destinations=("wait", "recommend"))
-    graph.add_node("wait", nodes.wait, destinations=("ask", "understand"))
-    graph.add_node("recommend", partial(nodes.recommend, tools=tools))
-    graph.add_node("retrieve", partial(nodes.retrieve, tools=tools))
-    graph.add_node("answer", partial(nodes.answer, tools=tools))
-    graph.add_node("explain", partial(nodes.explain, tools=tools))
-    graph.add_node("compare", partial(nodes.compare, tools=tools))
-    graph.add_node("what_if", partial(nodes.what_if, tools=tools))
-    graph.add_node("economics", partial(nodes.economics, tools=tools))
-    graph.add_edge(START, "understand")
+def side_answers() -> list[str]:
+    """The nodes of intents that answer and change no requirement: each a function of that name in
+    nodes.py, after which a pending interview question is asked again ("retrieve" hands its
+    passages to "answer", which does the answering)."""
+    nodes_ = {rule.node for rule in intents.INTENTS if not rule.changes_requirements}
+    return sorted(nodes_ - {"retrieve"} | {"answer"})
+
+
+def route_input(state: AdvisorState) -> Literal["apply_edit", "import_record", "understand"]:
+    """An edit or an import when one came in; otherwise a chat message."""
+    if state.imported is not None:
+        return "import_record"
+    if state.edit is not None:
+        return "apply_edit"
+    return "understand"
+
+
+def route_intent(state: AdvisorState) -> str:
+    """The node the registry names for the message's intent."""
+    rule = intents.BY_NAME.get(state.intent)
+    return rule.node if rule is not None else "update"
+
+
+def route_interview(state: AdvisorState) -> Literal["ask", "recommend"]:
+    return "ask" if state.next_question is not None else "recommend"
+
+
+def route_pending(state: AdvisorState) -> Literal["reask", "write"]:
+    """After a side question, the interview question still open is asked again."""
+    return "reask" if state.next_question is not None else "write"
+
+
+def build_graph(checkpointer: Any = None, *, model_writes: bool = True) -> Any:
+    """`model_writes`: end every turn in the `write` node (the advisor model's words); without a
+    model there is nothing for it to do, so the turn ends a checkpoint sooner."""
+    last = "write" if model_writes else END
+    graph = StateGraph(AdvisorState, context_schema=AdvisorTools)
+    graph.add_node("understand", understand.understand)
+    graph.add_node("update", understand.update)
+    graph.add_node("ask", understand.ask)
+    graph.add_node("reask", understand.reask)
+    graph.add_node("apply_edit", inputs.apply_edit)
+    graph.add_node("import_record", inputs.import_record)
+    graph.add_node("recommend", nodes.recommend)
+    graph.add_node("retrieve", nodes.retrieve)
+    for name in side_answers():
+        graph.add_node(name, getattr(nodes, name))
+    graph.add_conditional_edges(START, route_input, ["apply_edit", "import_record", "understand"])
+    graph.add_conditional_edges("understand", route_intent, sorted({rule.node for rule in intents.INTENTS}))
+    graph.add_conditional_edges("update", route_interview, ["ask", "recommend"])
     graph.add_edge("retrieve", "answer")
-    for name in ("recommend", "answer", "explain", "compare", "what_if", "economics"):
-        graph.add_edge(name, END)
+    for name in side_answers():
+        graph.add_conditional_edges(name, route_pending, {"reask": "reask", "write": last})
+    graph.add_edge("apply_edit", "recommend")
+    graph.add_edge("import_record", "recommend")
+    for name in ("ask", "reask", "recommend"):
+        graph.add_edge(name, last)
+    if model_writes:
+        graph.add_node("write", writer.write)
+        graph.add_edge("write", END)
     return graph.compile(checkpointer=checkpointer)

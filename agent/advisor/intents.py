@@ -1,14 +1,17 @@
-"""What a message asks for: new constraints, a knowledge question, an explanation, a comparison,
-a what-if, or dropping a requirement. Pure rules over the text."""
+"""What a message asks for, as one registry: each intent has a name, how it is recognised and the
+node it routes to. The graph's conditional edge reads it (graph.route_intent), so a new intent is
+one entry here plus one node. Recognised from the words alone, before anything is extracted: a
+question never becomes a requirement."""
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
-from agent.advisor.rules.extract import Extraction
+from agent.advisor.economics import topic
 from catalog.entries import ModelEntry
 from catalog.names import normalise
 
@@ -28,16 +31,28 @@ _DROP = re.compile(
     r"(?:\s+(?:requirement|constraint|limit|target))?\s*[.!]?$",
     re.IGNORECASE,
 )
+# Ends the interview: rank now with what is known. ("skip" alone skips one question; see interview.py.)
 _RECOMMEND_NOW = re.compile(
     r"^(?:just\s+)?(?:recommend|show (?:me )?(?:the )?(?:shortlist|ranking|results|recommendation)|"
-    r"skip|go ahead|that'?s all|that is all|nothing else|use defaults?)\b",
+    r"skip (?:the |all |all the )?questions|go ahead|that'?s all|that is all|that'?s it|nothing else|"
+    r"use (?:the )?defaults?|no more questions)\b",
     re.IGNORECASE,
 )
 _GREETING = re.compile(r"^(?:hi|hello|hey|good (?:morning|afternoon|evening))\b[\s!.]*$", re.IGNORECASE)
-_QUESTION = re.compile(
-    r"\?\s*$|^(?:what|how|why|when|which|should|is|are|does|do|can|could|explain|tell me|define)\b",
+_QUESTION_SENTENCE = re.compile(
+    r"\?\s*$|^(?:what|how|why|when|where|which|who|should|is|are|does|do|did|can|could|would|will|explain|"
+    r"tell me|define)\b",
     re.IGNORECASE,
 )
+# A question that asks for a model for a job ("which model should we use for 50k chats a day?") is a
+# request: its facts are requirements.
+_ASKS_FOR_A_MODEL = re.compile(
+    r"\b(?:which|what|best|recommend|suggest|pick|choose)\b.{0,40}\b(?:models?|llms?|options?|providers?)\b.{0,20}"
+    r"\b(?:for|to|that|when|if|with)\b|\b(?:can|could|would) you (?:recommend|suggest|pick|help)|"
+    r"\bwhat (?:should|would|do) (?:we|i) (?:use|pick|choose)\b",
+    re.IGNORECASE,
+)
+_SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 DROP_FIELDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"privacy|self[- ]host|on[- ]?prem|data center|training", re.I), "privacy"),
@@ -51,45 +66,88 @@ DROP_FIELDS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+def is_question(text: str) -> bool:
+    """Every sentence asks something, and none asks for a model for a job."""
+    sentences = [s for s in _SENTENCES.split(text.strip()) if s.strip()]
+    if not sentences or _ASKS_FOR_A_MODEL.search(text):
+        return False
+    return all(_QUESTION_SENTENCE.search(s.strip()) for s in sentences)
+
+
+def _asks(text: str) -> bool:
+    from agent.advisor.definitions import asks_definition
+
+    return is_question(text) or asks_definition(text)  # "What is RAG?" asks for a definition; it sets no task
+
+
+def _explain(text: str) -> list[str] | None:
+    match = _EXPLAIN.search(text)
+    return [(match.group("name") or match.group("name2")).strip()] if match else None
+
+
+def _compare(text: str) -> list[str] | None:
+    match = _COMPARE.search(text)
+    if not match:
+        return None
+    a, b = (match.group("a"), match.group("b")) if match.group("a") else (match.group("c"), match.group("d"))
+    return [a.strip(), b.strip()]
+
+
+def _economics(text: str) -> list[str] | None:
+    kind = topic(text) if is_question(text) else None
+    return [kind] if kind else None
+
+
+def _drop(text: str) -> list[str] | None:
+    match = _DROP.search(text)
+    fields = [name for pattern, name in DROP_FIELDS if pattern.search(match.group("what"))] if match else []
+    return fields or None
+
+
+def _matches(pattern: re.Pattern[str]) -> Callable[[str], list[str] | None]:
+    return lambda text: [] if pattern.search(text) else None
+
+
+@dataclass(frozen=True)
+class IntentRule:
+    """One intent: `recognise` returns its subject (possibly empty) when the message is one, else None.
+    `changes_requirements` is False for questions: they are answered and leave the requirements alone."""
+
+    name: str
+    node: str
+    recognise: Callable[[str], list[str] | None]
+    changes_requirements: bool
+
+
+# First match wins; "constraints" matches everything left.
+INTENTS: tuple[IntentRule, ...] = (
+    IntentRule("explain", "explain", _explain, changes_requirements=False),
+    IntentRule("compare", "compare", _compare, changes_requirements=False),
+    IntentRule("what_if", "what_if", _matches(_WHAT_IF), changes_requirements=False),
+    IntentRule("economics", "economics", _economics, changes_requirements=False),
+    IntentRule("drop", "update", _drop, changes_requirements=True),
+    IntentRule("recommend", "update", _matches(_RECOMMEND_NOW), changes_requirements=True),
+    IntentRule("greeting", "update", _matches(_GREETING), changes_requirements=True),
+    IntentRule("knowledge", "retrieve", lambda text: [] if _asks(text) else None, changes_requirements=False),
+    IntentRule("constraints", "update", lambda text: [], changes_requirements=True),
+)
+BY_NAME = {rule.name: rule for rule in INTENTS}
+
+
 @dataclass
 class Intent:
     kind: str
     subject: list[str] = field(default_factory=list)
 
 
-def classify(text: str, extraction: Extraction) -> Intent:
+def classify(text: str, extraction: Any = None) -> Intent:
+    """The first intent that recognises the message. (`extraction` is accepted and unused: the
+    intent is read from the words before anything is extracted.)"""
     stripped = text.strip()
-    match = _EXPLAIN.search(stripped)
-    if match:
-        return Intent("explain", [(match.group("name") or match.group("name2")).strip()])
-    match = _COMPARE.search(stripped)
-    if match:
-        a, b = (match.group("a"), match.group("b")) if match.group("a") else (match.group("c"), match.group("d"))
-        return Intent("compare", [a.strip(), b.strip()])
-    if _WHAT_IF.search(stripped):
-        return Intent("what_if")
-    if _QUESTION.search(stripped):
-        from agent.advisor.economics import topic
-
-        if (kind := topic(stripped)) is not None:
-            return Intent("economics", [kind])
-    match = _DROP.search(stripped)
-    if match:
-        fields = [name for pattern, name in DROP_FIELDS if pattern.search(match.group("what"))]
-        if fields:
-            return Intent("drop", fields)
-    if _RECOMMEND_NOW.search(stripped):
-        return Intent("recommend")
-    if _GREETING.search(stripped):
-        return Intent("greeting")
-    from agent.advisor.definitions import asks_definition
-
-    if asks_definition(stripped):  # "What is RAG?" asks for a definition; it sets no task
-        return Intent("knowledge")
-    if extraction.fields:
-        return Intent("constraints")
-    if _QUESTION.search(stripped):
-        return Intent("knowledge")
+    for rule in INTENTS:
+        subject = rule.recognise(stripped)
+        if subject is not None:
+            return Intent(rule.name, subject)
     return Intent("constraints")
 
 

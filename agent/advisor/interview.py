@@ -7,6 +7,7 @@ change the top of the shortlist.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from typing import Any
 
@@ -182,14 +183,22 @@ def missing_fields(requirements: dict[str, Any]) -> list[str]:
     return [name for name in IMPORTANT if name not in requirements]
 
 
-def _top(catalog: Catalog, fields: dict[str, Any], today: dt.date) -> tuple[str, ...]:
-    return tuple(r.canonical for r in rank(catalog, build_requirements(fields), today, top=3).ranked)
+def _top(catalog: Catalog, fields: dict[str, Any], today: dt.date, seen: dict[str, Any] | None = None) -> Any:
+    key = json.dumps(fields, sort_keys=True, default=str)
+    if seen is not None and key in seen:  # "no constraint" answers leave the requirements as they are
+        return seen[key]
+    top = tuple(r.canonical for r in rank(catalog, build_requirements(fields), today, top=3).ranked)
+    if seen is not None:
+        seen[key] = top
+    return top
 
 
-def informativeness(catalog: Catalog, requirements: dict[str, Any], field: str, today: dt.date) -> int:
+def informativeness(
+    catalog: Catalog, requirements: dict[str, Any], field: str, today: dt.date, seen: dict[str, Any] | None = None
+) -> int:
     """How many different top-3 shortlists the question's answers would produce."""
     question = question_for(field, requirements)
-    outcomes = {_top(catalog, apply_choice(requirements, field, c.value), today) for c in question.choices}
+    outcomes = {_top(catalog, apply_choice(requirements, field, c.value), today, seen) for c in question.choices}
     return len(outcomes)
 
 
@@ -206,11 +215,18 @@ def next_question(catalog: Catalog, requirements: dict[str, Any], asked: list[st
     candidates = [f for f in OPTIONAL_ORDER if f not in requirements and f not in asked]
     if "input_tokens" in requirements or "output_tokens" in requirements:
         candidates = [f for f in candidates if f != "input_tokens"]
-    scored = [(informativeness(catalog, requirements, f, today), -i, f) for i, f in enumerate(candidates)]
-    scored = [item for item in scored if item[0] > 1]
-    if not scored:
-        return None
-    return question_for(max(scored)[2], requirements)
+    # In order, the first of the most informative wins; once one splits the shortlist as many ways
+    # as any later question could, the later ones need not be ranked (each costs ~4 rankings).
+    best: tuple[int, str] | None = None
+    seen: dict[str, Any] = {}
+    for index, name in enumerate(candidates):
+        score = informativeness(catalog, requirements, name, today, seen)
+        if score > 1 and (best is None or score > best[0]):
+            best = (score, name)
+        most = max((len(question_for(f, requirements).choices) for f in candidates[index + 1 :]), default=0)
+        if best is not None and best[0] >= most:
+            break
+    return question_for(best[1], requirements) if best else None
 
 
 _CHOICE_NUMBER = re.compile(r"^\s*(\d)\s*[.)]?\s*$")
@@ -230,3 +246,29 @@ def read_choice(question: Question, answer: str) -> tuple[bool, Any]:
         if lowered and (lowered == choice.label.lower() or lowered == str(choice.value).lower()):
             return True, choice.value
     return False, None
+
+
+def skipped(question: Question, answer: str) -> bool:
+    """The answer declines the question ("skip", "not sure"), so its default is taken."""
+    return bool(_ACCEPT_DEFAULT.match(answer))
+
+
+def default_label(question: Question) -> str:
+    """The default in the words of its choice ("no fixed budget", "1,000 a day")."""
+    for choice in question.choices:
+        if choice.value == question.default:
+            return choice.label
+    if isinstance(question.default, dict) and question.default.get("size_notes"):
+        return "; ".join(dict.fromkeys(question.default["size_notes"].values()))
+    return str(question.default)
+
+
+# The requirement keys an answer to each question may set; anything else needs its own words.
+ANSWER_FIELDS: dict[str, frozenset[str]] = {
+    "input_tokens": frozenset({"input_tokens", "output_tokens", "input_parts", "size_notes"}),
+    "privacy": frozenset({"privacy", "regions"}),
+}
+
+
+def answer_fields(field: str) -> frozenset[str]:
+    return ANSWER_FIELDS.get(field, frozenset({field}))

@@ -1,8 +1,10 @@
-"""The optional LLM brain: extraction through structured output, via LiteLLM.
+"""The optional LLM brain, via LiteLLM: it reads constraints (structured output) and writes the
+answer from the tools' results and the retrieved passages, streamed token by token.
 
-It only reads constraints; every number in an answer still comes from the deterministic tools.
-Any failure (no key, timeout, bad JSON, rate limit) raises LLMUnavailable and the turn falls
-back to the offline rules.
+Every number in an answer still comes from the deterministic tools: the model is given the computed
+figures, and a figure it writes that is not among them ends its answer (llm_write.py). Any failure
+(no key, timeout, bad JSON, rate limit, a hostile or invented value) raises LLMUnavailable and the
+turn falls back to the offline advisor.
 """
 
 from __future__ import annotations
@@ -142,7 +144,8 @@ class LLMBrain:
         deadline = min(self.timeout, DEADLINE_S)
         call = functools.partial(
             litellm.completion, model=self.model, messages=messages, api_base=self.api_base, timeout=deadline,
-            max_tokens=300, temperature=0, response_format=self._response_format(), num_retries=0, **extra,
+            max_tokens=300, temperature=0, response_format=self._response_format(), num_retries=0, max_retries=0,
+            **extra,
         )  # fmt: skip
         response = _within(call, deadline, self.model)
         content = response.choices[0].message.content or ""

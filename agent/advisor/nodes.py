@@ -1,26 +1,25 @@
-"""The advisor's graph nodes: understand, ask/wait (interview), recommend, retrieve, answer,
-explain, compare and what-if. Each reads the state and the tools, and returns an update."""
+"""The advisor's answering nodes: recommend, retrieve, answer, explain, compare, economics and
+what-if. Each reads the state and the tools (the graph's context) and returns an update; what it
+says streams through the graph as it is said (see `say`). The conversation's own nodes (understand,
+update, ask) are in understand.py."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+import uuid
 from typing import Any
 
-from langgraph.types import Command, interrupt
+from langgraph.config import get_config, get_stream_writer
+from langgraph.runtime import Runtime, get_runtime
 
 from agent.advisor import answers, definitions, verdict, why_not
 from agent.advisor import economics as economics_answers
-from agent.advisor.intents import classify
-from agent.advisor.interview import apply_choice, build_requirements, next_question, read_choice
-from agent.advisor.llm import LLMUnavailable
+from agent.advisor.context import AdvisorTools
+from agent.advisor.interview import build_requirements
 from agent.advisor.recommendation import citations_for, ranking_json
 from agent.advisor.rules.extract import Extraction, extract
 from agent.advisor.rules.size_merge import SIZE_FIELDS, merge_sizes
-from agent.advisor.state import AdvisorState, ChatMessage, Citation
-from catalog.entries import Catalog
+from agent.advisor.state import AdvisorState, ChatMessage, Citation, Passage, RankingRows
 from catalog.freshness import staleness_warnings
 from catalog.requirements import Priorities
 from catalog.scoring import Ranking, rank
@@ -28,20 +27,30 @@ from catalog.scoring import Ranking, rank
 LIST_FIELDS = ("needs", "compliance", "regions", "languages")
 
 
-@dataclass
-class AdvisorTools:
-    """What the nodes call: plain functions and data from catalog/ and knowledge/."""
-
-    catalog: Catalog
-    today: dt.date
-    search: Callable[[str, int], list[Any]] | None = None
-    terms: Callable[[str], list[str]] | None = None
-    classify_task: Callable[[str], str | None] | None = None
-    llm_extract: Callable[[str, dict[str, Any]], dict[str, Any]] | None = None
+def stream(text: str) -> None:
+    """Send one message's text to whoever streams the run (stream_mode="custom"), a line at a time
+    as it is composed, so a front end shows it while the turn goes on. Outside a run: nothing."""
+    try:
+        writer = get_stream_writer()
+    except (RuntimeError, KeyError):
+        return
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        writer({"text": line + ("\n" if index < len(lines) - 1 else ""), "start": index == 0})
 
 
 def say(text: str) -> list[ChatMessage]:
-    return [ChatMessage(role="assistant", content=text)]
+    """What a node says: streamed at once offline; with the advisor model, the `write` node streams
+    it at the end of the turn (the model's version of an answer, or this text if the model fails)."""
+    try:
+        config = get_config()
+        node = str(config.get("metadata", {}).get("langgraph_node", ""))
+        offline = get_runtime(AdvisorTools).context.llm_write is None
+    except (RuntimeError, KeyError, AttributeError):
+        node, offline = "", True
+    if offline:
+        stream(text)
+    return [ChatMessage(role="assistant", content=text, id=uuid.uuid4().hex, node=node)]
 
 
 def merge(requirements: dict[str, Any], found: Extraction) -> dict[str, Any]:
@@ -60,7 +69,7 @@ def merge(requirements: dict[str, Any], found: Extraction) -> dict[str, Any]:
     return merged
 
 
-def _take_llm_fields(found: Extraction, patch: dict[str, Any]) -> None:
+def take_llm_fields(found: Extraction, patch: dict[str, Any]) -> None:
     """The model's reading over the rules'. A total the model gives without parts replaces the rules'
     parts, so the parts never disagree with the total; the evidence says who read each field."""
     if "input_tokens" in patch and "input_parts" not in patch:
@@ -73,128 +82,67 @@ def _take_llm_fields(found: Extraction, patch: dict[str, Any]) -> None:
         found.put(name, value, "read by the advisor model")
 
 
-def understand(state: AdvisorState, tools: AdvisorTools) -> Command[Any]:
-    text = state.last_user_message()
-    found = extract(text)
-    update: dict[str, Any] = {}
-    if tools.llm_extract is not None:
-        try:
-            # The model reads the message; the rules fill in whatever it left out.
-            _take_llm_fields(found, tools.llm_extract(text, state.requirements))
-        except LLMUnavailable as exc:
-            if not state.llm_failed_notice:
-                update["llm_failed_notice"] = True
-                update["messages"] = say(f"_Note: {exc}; answering with the offline advisor._")
-    intent = classify(text, found)
-    update |= {"intent": intent.kind, "subject": intent.subject}
-    if intent.kind in ("explain", "compare"):
-        return Command(update=update, goto=intent.kind)
-    if intent.kind == "knowledge":
-        return Command(update=update, goto="retrieve")
-    if intent.kind in ("what_if", "economics"):
-        return Command(update=update, goto=intent.kind)
-    requirements = merge(state.requirements, found)
-    if intent.kind == "drop":
-        for name in intent.subject:
-            requirements.pop(name, None)
-            if name == "privacy":
-                requirements.pop("regions", None)
-    if "task" not in requirements and tools.classify_task is not None and len(text.split()) >= 5:
-        guessed = tools.classify_task(text)
-        if guessed:
-            requirements["task"] = guessed
-    update["requirements"] = requirements
-    if intent.kind == "greeting":
-        update["messages"] = update.get("messages", []) + say(
-            "Hi! Tell me what you are building (task, volume, latency, budget, privacy) and I will rank "
-            "models for it, with the numbers to show why."
-        )
-    return Command(update=update, goto="ask")
-
-
-def ask(state: AdvisorState, tools: AdvisorTools) -> Command[Any]:
-    """Pick the next interview question, or go straight to the recommendation."""
-    if state.intent in ("recommend", "drop"):
-        return Command(goto="recommend")
-    question = next_question(tools.catalog, state.requirements, state.asked, tools.today)
-    if question is None:
-        return Command(goto="recommend")
-    understood = answers.describe_stated(state.requirements)
-    lead = f"Got it so far: {understood}." if understood else ""
-    prompt = answers.question_prompt(question, lead)
-    return Command(update={"next_question": question, "messages": say(prompt)}, goto="wait")
-
-
-def wait(state: AdvisorState) -> Command[Any]:
-    """Pause for the user's answer (interrupt); a chosen option is applied, free text is understood."""
-    question = state.next_question
-    assert question is not None
-    answer = str(interrupt(question.model_dump()))
-    asked = [*state.asked, question.field]
-    message = [ChatMessage(role="user", content=answer)]
-    chosen, value = read_choice(question, answer)
-    if chosen:
-        requirements = apply_choice(state.requirements, question.field, value)
-        if question.field == "input_tokens" and value == question.default and isinstance(value, dict):
-            notes = value.get("size_notes", {}).values()
-            message += say("_Assumed: " + "; ".join(dict.fromkeys(notes)) + ". Tell me the real size to change it._")
-        update = {"requirements": requirements, "asked": asked, "messages": message, "next_question": None,
-                  "intent": "constraints"}  # fmt: skip
-        return Command(update=update, goto="ask")
-    return Command(update={"asked": asked, "messages": message, "next_question": None}, goto="understand")
-
-
 def _full_ranking(state: AdvisorState, tools: AdvisorTools) -> Ranking:
     return rank(tools.catalog, build_requirements(state.requirements), tools.today)
 
 
-def recommend(state: AdvisorState, tools: AdvisorTools) -> dict[str, Any]:
+def recommend(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any]:
+    tools = runtime.context
     requirements = build_requirements(state.requirements)
     ranking = rank(tools.catalog, requirements, tools.today, top=10)
     citations = citations_for(requirements)
-    previous = [r["canonical"] for r in (state.ranking or {}).get("ranked", [])[:5] if "canonical" in r]
+    previous = [r["canonical"] for r in (state.ranking["ranked"] if state.ranking else [])[:5] if "canonical" in r]
     current = [r.canonical for r in ranking.ranked[:5]]
     text = answers.recommendation(ranking, set(state.requirements), citations, answers.movement(previous, current))
     payload = ranking_json(ranking, citations, staleness_warnings(tools.catalog, tools.today))
     for row, item in zip(payload["ranked"], ranking.ranked, strict=True):
         row["canonical"] = item.canonical
+    rows: RankingRows = payload  # type: ignore[assignment]
     return {
-        "ranking": payload,
+        "ranking": rows,
         "citations": [Citation(id=c["id"], title=c["title"]) for c in citations],
         "messages": say(text),
     }
 
 
-def retrieve(state: AdvisorState, tools: AdvisorTools) -> dict[str, Any]:
+def retrieve(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any]:
+    tools = runtime.context
     if tools.search is None:
         return {"citations": []}
     results = tools.search(state.last_user_message(), 4)
+    passages: list[Passage] = [r.as_json() | {"chunk_id": r.chunk_id} for r in results]
     return {"citations": [Citation(id=r.id, title=r.title, section=r.section) for r in results],
-            "passages": [r.as_json() | {"chunk_id": r.chunk_id} for r in results]}  # fmt: skip
+            "passages": passages}  # fmt: skip
 
 
-def answer(state: AdvisorState, tools: AdvisorTools) -> dict[str, Any]:
+def answer(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any]:
+    tools = runtime.context
     if tools.search is None or tools.terms is None:
         return {"messages": say("The knowledge base is not available; run `tradeoff index` and ask again.")}
-    reply = definitions.answer(state.last_user_message(), definitions.passages_of(state.passages), tools.terms,
-                               definitions.searcher(tools.search), (state.ranking, state.requirements))  # fmt: skip
+    # definitions reads plain dicts; the state's rows are TypedDicts (dicts at run time)
+    passages, ranking = [dict(p) for p in state.passages], dict(state.ranking) if state.ranking else None
+    reply = definitions.answer(state.last_user_message(), definitions.passages_of(passages), tools.terms,
+                               definitions.searcher(tools.search), (ranking, state.requirements))  # fmt: skip
     return {"messages": say(reply.text), "citations": [Citation(id=p.id, title=p.title, section=p.section)
                                                        for p in reply.passages]}  # fmt: skip
 
 
-def explain(state: AdvisorState, tools: AdvisorTools) -> dict[str, Any]:
+def explain(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any]:
+    tools = runtime.context
     if state.subject and (kind := economics_answers.named_topic(state.subject[0])):  # "what about batching?"
-        return economics(state.model_copy(update={"subject": [kind]}), tools)
+        return economics(state.model_copy(update={"subject": [kind]}), runtime)
     text = why_not.explain(state.subject[0], _full_ranking(state, tools), tools.catalog) if state.subject else None
     return {"messages": say(text or "Which model should I explain?")}
 
 
-def compare(state: AdvisorState, tools: AdvisorTools) -> dict[str, Any]:
+def compare(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any]:
+    tools = runtime.context
     return {"messages": say(verdict.compare(state.subject, _full_ranking(state, tools), tools.catalog))}
 
 
-def economics(state: AdvisorState, tools: AdvisorTools) -> dict[str, Any]:
+def economics(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any]:
     """Fine-tuning, distillation, routing, caching, batching or self-hosting at the session's workload."""
+    tools = runtime.context
     kind = state.subject[0] if state.subject else "routing"
     ranking, question = _full_ranking(state, tools), state.last_user_message()
     text = economics_answers.answer(kind, tools.catalog, ranking, set(state.requirements), question)
@@ -206,8 +154,9 @@ _FACTOR = re.compile(r"(\d+(?:\.\d+)?)\s*x|(double|triple|quadruple|halve|half)"
 _FACTOR_WORDS = {"double": 2, "triple": 3, "quadruple": 4, "halve": 0.5, "half": 0.5}
 
 
-def what_if(state: AdvisorState, tools: AdvisorTools) -> dict[str, Any]:
+def what_if(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any]:
     """Change one constraint hypothetically and show how the ranking moves; nothing is committed."""
+    tools = runtime.context
     text = state.last_user_message()
     changed = merge(state.requirements, extract(text))
     factor = _FACTOR.search(text)

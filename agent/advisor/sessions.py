@@ -16,23 +16,47 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
+import ormsgpack
+from langgraph.checkpoint.serde.jsonplus import EXT_PYDANTIC_V2, JsonPlusSerializer
 from langgraph.checkpoint.sqlite import SqliteSaver
-from langgraph.types import Command
 
+from agent.advisor.context import AdvisorTools
 from agent.advisor.graph import build_graph
 from agent.advisor.interview import build_requirements, missing_fields
-from agent.advisor.nodes import AdvisorTools
-from agent.advisor.state import AdvisorState, ChatMessage
+from agent.advisor.state import AdvisorState, ChatMessage, Edit, Imported
 from agent.advisor.view import TurnView, turn_view
 from agent.session_store import StoreThread, open_database, session_lock
 
 MAX_MESSAGE_CHARS = 20_000
+STATE_MODULE = "agent.advisor.state"
 # Our state types, allowed back out of checkpoints (LangGraph refuses unknown types by default).
 STATE_TYPES = [
-    ("agent.advisor.state", name)
-    for name in ("AdvisorState", "ChatMessage", "Choice", "Question", "Citation", "RequirementEvent")
-]
+    (STATE_MODULE, name)
+    for name in ("AdvisorState", "ChatMessage", "Choice", "Question", "Citation", "RequirementEvent", "Edit",
+                 "Imported")
+]  # fmt: skip
+# Where the state types lived when older sessions were saved.
+RENAMED_MODULES = {"agent.state": STATE_MODULE}
+
+
+class SessionSerializer(JsonPlusSerializer):
+    """LangGraph's serializer, reading the state types of sessions saved before the advisor moved into
+    agent/advisor/: a checkpoint names each type by its module, and those name agent.state."""
+
+    def __init__(self) -> None:
+        super().__init__(allowed_msgpack_modules=STATE_TYPES)
+        current = self._unpack_ext_hook
+
+        def renamed(code: int, data: bytes) -> Any:
+            if code == EXT_PYDANTIC_V2 and b"agent.state" in data:
+                # (module, name, fields, method); nested values stay packed and are decoded as before
+                parts = ormsgpack.unpackb(data, ext_hook=ormsgpack.Ext, option=ormsgpack.OPT_NON_STR_KEYS)
+                if parts and parts[0] in RENAMED_MODULES:
+                    data = ormsgpack.packb([RENAMED_MODULES[parts[0]], *parts[1:]],
+                                           option=ormsgpack.OPT_NON_STR_KEYS)  # fmt: skip
+            return current(code, data)
+
+        self._unpack_ext_hook = renamed
 
 
 class SessionNotFound(LookupError):
@@ -67,7 +91,7 @@ class TurnResult:
             "requirements": {name: value for name, value in full.items() if name in stated},
             "missing": missing_fields(self.state.requirements),
             "question": self.state.next_question.model_dump() if self.state.next_question else None,
-            "ranked": (self.state.ranking or {}).get("ranked"),
+            "ranked": self.state.ranking["ranked"] if self.state.ranking else None,
             "citations": [{"id": c.id, "title": c.title} for c in self.state.citations],
             "session": self.session,
         }
@@ -106,8 +130,8 @@ class Advisor:
             "CREATE TABLE IF NOT EXISTS tradeoff_sessions (id TEXT PRIMARY KEY, title TEXT, created TEXT, updated TEXT)"
         )
         self._connection.commit()
-        serde = JsonPlusSerializer(allowed_msgpack_modules=STATE_TYPES)
-        self.graph = build_graph(self.tools, SqliteSaver(self._connection, serde=serde))
+        saver = SqliteSaver(self._connection, serde=SessionSerializer())
+        self.graph = build_graph(saver, model_writes=self.tools.llm_write is not None)
 
     def _open_evidence(self, sessions_path: Path) -> None:
         # Trial runs and votes are appended rows, not graph state: a write is one INSERT on its own
@@ -168,20 +192,38 @@ class Advisor:
 
     @_on_store_thread
     def state(self, session: str) -> AdvisorState:
+        """The session's state, with the trial runs and votes recorded since its last turn."""
         values = self.graph.get_state(self._config(session)).values
         state = AdvisorState.model_validate(values) if values else AdvisorState()
-        runs, votes = self.trial_evidence(session)
+        runs, votes, _ = self._evidence_since(session, state.evidence_seq)
         if runs or votes:
             state = state.model_copy(update={"trials": [*state.trials, *runs], "votes": [*state.votes, *votes]})
         return state
 
+    def _run(self, values: dict[str, Any] | None, session: str, on_chunk: Callable[[str], None] | None) -> str:
+        """One run of the graph, its words passed to `on_chunk` as nodes say them; returns everything
+        the advisor said in it (a notice, a greeting, then the answer or question).
+        durability="sync": each step is on disk before the next starts, so kill -9 loses nothing."""
+        seen = len(self.graph.get_state(self._config(session)).values.get("messages", []))
+        said: list[str] = []
+        for chunk in self.graph.stream(values, self._config(session), stream_mode="custom", context=self.tools,
+                                       durability="sync"):  # fmt: skip
+            text = chunk["text"]
+            if chunk.get("start") and said:
+                text = "\n\n" + text  # a new message in the same turn
+            said.append(text)
+            if on_chunk is not None:
+                on_chunk(text)
+        messages = self.graph.get_state(self._config(session)).values.get("messages", [])[seen:]
+        return "\n\n".join(m.content for m in messages if m.role == "assistant")
+
     @_on_store_thread
     def finish_interrupted_turn(self, session: str) -> bool:
-        """Complete a turn a crash cut short (nodes still pending, no question waiting)."""
+        """Complete a turn a crash cut short (nodes still pending)."""
         with self._writing(session):
             snapshot = self.graph.get_state(self._config(session))
             if snapshot.next and not snapshot.interrupts:
-                self.graph.invoke(None, self._config(session), durability="sync")
+                self._run(None, session, None)
                 return True
         return False
 
@@ -194,12 +236,9 @@ class Advisor:
     def _edit_requirement(self, session: str, field: str, value: Any) -> TurnResult:
         from pydantic import ValidationError
 
-        from agent.advisor.interview import IMPORTANT
-        from agent.advisor.nodes import recommend
         from catalog.requirements import Requirements
 
-        state = self.state(session)
-        requirements = dict(state.requirements)
+        requirements = dict(self.state(session).requirements)
         if value is None or value == "" or value == []:
             requirements.pop(field, None)
         else:
@@ -209,14 +248,9 @@ class Advisor:
         except ValidationError as exc:
             error = exc.errors()[0]
             raise ValueError(f"{field}: {error['msg']}") from None
-        update = recommend(state.model_copy(update={"requirements": requirements}), self.tools)
-        asked = sorted({*state.asked, *IMPORTANT})  # an edit ends the interview
-        self.graph.update_state(
-            self._config(session),
-            {**update, "requirements": requirements, "asked": asked, "next_question": None},
-            as_node="recommend",
-        )
-        return TurnResult(session=session, answer=update["messages"][-1].content, state=self.state(session))
+        self.finish_interrupted_turn(session)
+        answer = self._run({"edit": Edit(field=field, value=value)}, session, None)
+        return TurnResult(session=session, answer=answer, state=self.state(session))
 
     @_on_store_thread
     def import_record(self, record: Any) -> TurnResult:
@@ -227,22 +261,19 @@ class Advisor:
             return self._import_record(session, record)
 
     def _import_record(self, session: str, record: Any) -> TurnResult:
-        from agent.advisor.interview import IMPORTANT
-        from agent.advisor.nodes import recommend
-
         self._touch(session, f"imported: {record.title}")
-        requirements = {k: v for k, v in record.requirements.items() if k in record.stated}
-        messages = [ChatMessage(role="user", content=text) for text in record.context]
-        state = AdvisorState(messages=[], requirements=requirements, trials=record.trials, votes=record.votes)
-        update = recommend(state, self.tools)
-        values = {**update, "messages": messages + update["messages"], "requirements": requirements,
-                  "trials": record.trials, "votes": record.votes, "asked": list(IMPORTANT)}  # fmt: skip
-        self.graph.update_state(self._config(session), values, as_node="recommend")
+        imported = Imported(requirements={k: v for k, v in record.requirements.items() if k in record.stated},
+                            context=list(record.context), trials=record.trials, votes=record.votes)  # fmt: skip
+        answer = self._run({"imported": imported}, session, None)
         measured = record.cost_projection.get("routing_measured")
         if isinstance(measured, dict):  # a measured routing stays with the session it came back into
             self.record_route(session, measured)
-        return TurnResult(session=session, answer=update["messages"][-1].content, state=self.state(session))
+        return TurnResult(session=session, answer=answer, state=self.state(session))
 
+    # Trial runs and votes are appended evidence rows rather than graph inputs when they happen: the
+    # trial screen records each as a model finishes, while a turn may hold the session's writer lock,
+    # and a row is committed at once (a crash keeps it). Each turn then brings the rows recorded since
+    # the last one into the graph's state (`evidence_seq`), where the record reads them.
     def record_trial(self, session: str, runs: list[dict[str, Any]]) -> None:
         """Keep trial results (metrics and text, never keys) with the session, committed on return."""
         self._append_evidence(session, [("run", run) for run in runs])
@@ -278,14 +309,20 @@ class Advisor:
 
     def trial_evidence(self, session: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """The session's recorded trial runs and votes, oldest first."""
+        runs, votes, _ = self._evidence_since(session, 0)
+        return runs, votes
+
+    def _evidence_since(self, session: str, seq: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]], int]:
+        """Runs and votes recorded after row `seq`, and the last row's number."""
         rows = self._evidence_thread.run(
             lambda: self._evidence.execute(
-                "SELECT kind, body FROM tradeoff_trial_evidence WHERE session = ? ORDER BY seq", (session,)
+                "SELECT seq, kind, body FROM tradeoff_trial_evidence WHERE session = ? AND seq > ? ORDER BY seq",
+                (session, seq),
             ).fetchall()
         )
-        runs = [json.loads(body) for kind, body in rows if kind == "run"]
-        votes = [json.loads(body) for kind, body in rows if kind == "vote"]
-        return runs, votes
+        runs = [json.loads(body) for _, kind, body in rows if kind == "run"]
+        votes = [json.loads(body) for _, kind, body in rows if kind == "vote"]
+        return runs, votes, max((row[0] for row in rows), default=seq)
 
     @_on_store_thread
     def turn(
@@ -305,23 +342,14 @@ class Advisor:
             raise SessionNotFound(f"no session {session!r}; `tradeoff sessions` lists them")
         session = session or uuid.uuid4().hex[:12]
         with self._writing(session):
-            result = self._turn(message, session)
-        if on_chunk is not None and result.answer:
-            on_chunk(result.answer)
-        return result
+            return self._turn(message, session, on_chunk)
 
-    def _turn(self, message: str, session: str) -> TurnResult:
+    def _turn(self, message: str, session: str, on_chunk: Callable[[str], None] | None) -> TurnResult:
         self._touch(session, message)
-        config = self._config(session)
         self.finish_interrupted_turn(session)
-        snapshot = self.graph.get_state(config)
-        seen = len(self.state(session).messages)
-        # durability="sync": each step is on disk before the next starts, so kill -9 loses nothing.
-        if snapshot.interrupts:
-            self.graph.invoke(Command(resume=message), config, durability="sync")
-        else:
-            self.graph.invoke({"messages": [ChatMessage(role="user", content=message)]}, config, durability="sync")
-        state = self.state(session)
-        # Everything the advisor said this turn: a notice, a greeting, then the answer or question.
-        reply = "\n\n".join(m.content for m in state.messages[seen:] if m.role == "assistant")
-        return TurnResult(session=session, answer=reply, state=state)
+        seq = int(self.graph.get_state(self._config(session)).values.get("evidence_seq", 0))
+        runs, votes, seq = self._evidence_since(session, seq)
+        values = {"messages": [ChatMessage(role="user", content=message)], "trials": runs, "votes": votes,
+                  "evidence_seq": seq}  # fmt: skip
+        answer = self._run(values, session, on_chunk)
+        return TurnResult(session=session, answer=answer, state=self.state(session))

@@ -8,7 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 
 from agent.advisor.interview import build_requirements
-from agent.advisor.state import AdvisorState
+from agent.advisor.state import AdvisorState, RankingRows
 from catalog.display import context_size, milliseconds, money, short_model_name
 
 Origin = Literal["stated", "inferred", "edited", "assumed"]
@@ -113,19 +113,38 @@ class TurnView(_Row):
     question: QuestionView | None
 
 
+_ORIGIN: dict[str, Origin] = {"inferred": "inferred", "edited": "edited", "default": "assumed"}
+
+
+def origin(state: AdvisorState, name: str) -> tuple[Origin, str]:
+    """Where a field's value came from, by the state's history: stated (the user's words), inferred
+    (and from what), edited in the panel, or assumed (a default, or a question skipped)."""
+    if name not in state.requirements:
+        event = state.origin(name)
+        return "assumed", event.evidence if event is not None and event.action == "default" else ""
+    event = state.origin(name)
+    if event is None:
+        return "stated", ""  # a session from before the history was kept
+    if event.action == "inferred":
+        said = event.evidence
+        return "inferred", said if said.startswith(("inferred", "classified")) else f"inferred from '{said}'"
+    return _ORIGIN.get(event.action, "stated"), event.evidence
+
+
 def requirement_rows(state: AdvisorState) -> tuple[RequirementRow, ...]:
     full = build_requirements(state.requirements).model_dump()
     rows = []
     for name, label in FIELD_LABELS.items():
-        origin: Origin = "stated" if name in state.requirements else "assumed"
         value = full.get(name)
-        rows.append(RequirementRow(field=name, label=label, value=value, shown=format_value(value), origin=origin))
+        source, evidence = origin(state, name)
+        rows.append(RequirementRow(field=name, label=label, value=value, shown=format_value(value), origin=source,
+                                   evidence=evidence))  # fmt: skip
     return tuple(rows)
 
 
-def shortlist_rows(ranking: dict[str, Any] | None) -> tuple[ShortlistRow, ...]:
+def shortlist_rows(ranking: RankingRows | None) -> tuple[ShortlistRow, ...]:
     rows = []
-    for index, item in enumerate((ranking or {}).get("ranked") or [], 1):
+    for index, item in enumerate(ranking["ranked"] if ranking else [], 1):
         reasons = tuple(item.get("reasons") or ())
         rows.append(
             ShortlistRow(
@@ -165,17 +184,17 @@ def source_rows(state: AdvisorState) -> tuple[SourceRow, ...]:
 
 
 def turn_view(state: AdvisorState, session: str | None, answer: str = "") -> TurnView:
-    ranking = state.ranking or {}
+    ranking = state.ranking
     question = state.next_question
     return TurnView(
         session=session,
         answer=answer,
         requirements=requirement_rows(state),
         shortlist=shortlist_rows(ranking),
-        fallback=ranking.get("fallback") if ranking.get("ranked") else None,
+        fallback=ranking["fallback"] if ranking and ranking["ranked"] else None,
         eliminated=tuple(
             EliminatedRow(model=e["model"], name=short_model_name(e["model"]), reasons=tuple(e["reasons"]))
-            for e in ranking.get("eliminated") or []
+            for e in (ranking["eliminated"] if ranking else [])
         ),
         sources=source_rows(state),
         question=QuestionView(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from scipy.stats import binom
@@ -52,7 +52,7 @@ class Vote:
     winner: str | None
 
 
-def tallied_votes(votes: Sequence[dict[str, object]]) -> list[Vote]:
+def tallied_votes(votes: Sequence[Mapping[str, object]]) -> list[Vote]:
     """Stored votes as comparisons: a model that failed in that run neither won nor lost, so it
     is left out; a vote with fewer than two models left (or won by a failed one) counts for nothing."""
     tallied = []

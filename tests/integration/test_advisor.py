@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -13,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from agent.advisor.llm import LLMUnavailable
 from agent.advisor.nodes import AdvisorTools
 from agent.advisor.sessions import Advisor, SessionNotFound
 from knowledge.base import KnowledgeBase
@@ -77,6 +80,34 @@ def test_script_ends_in_a_recommendation(advisor, catalog, script):
             assert sorted(payload["requirements"][key]) == sorted(value)
         else:
             assert payload["requirements"][key] == pytest.approx(value)
+
+
+INTERVIEWS = [
+    json.loads(line)
+    for line in (Path(__file__).parents[1] / "data" / "conversations_interview.jsonl").read_text().splitlines()
+]
+
+
+@pytest.mark.parametrize("script", INTERVIEWS, ids=[s["name"] for s in INTERVIEWS])
+def test_interviews_with_questions_changes_of_mind_and_skips(advisor, script):
+    """Side questions (turn numbers in "questions") change no requirement and keep the interview's
+    question; the conversation still ends with what was said."""
+    result = None
+    for index, text in enumerate(script["turns"]):
+        before = result.state if result else None
+        result = advisor.turn(text, result.session if result else None)
+        if index in script["questions"]:
+            assert result.state.requirements == before.requirements, text
+            assert result.state.history == before.history, text
+            pending = before.next_question
+            assert result.state.next_question == pending, text
+            if pending is not None:
+                assert f"Back to my question:\n**{pending.text}**" in result.answer
+    requirements = result.state.requirements
+    for field, value in script["expect"].items():
+        assert requirements.get(field) == (sorted(value) if isinstance(value, list) else value), field
+    assert not set(script.get("absent", [])) & set(requirements)
+    assert bool(result.state.ranking) == script["ranked"] and result.state.next_question is None
 
 
 def recommended(advisor, text="customer support chatbot, 50k chats a day, budget $1,000/month, not sensitive, "
@@ -163,6 +194,7 @@ SLOW_TURN = """
 import sys, time
 from pathlib import Path
 from agent.advisor.sessions import Advisor
+from agent.advisor.llm import LLMUnavailable
 from agent.advisor.nodes import AdvisorTools
 from catalog.sources import load_catalog
 from knowledge.lexical import terms
@@ -202,7 +234,9 @@ def test_a_turn_killed_mid_answer_resumes_on_reopen(catalog, knowledge, tmp_path
     assert before.last_user_message() == "what is time to first token?"  # nothing typed was lost
     assert advisor.finish_interrupted_turn(session)
     after = advisor.state(session)
-    assert after.messages[-1].role == "assistant" and "[course/3.3]" in after.messages[-1].content
+    answer, question = after.messages[-2:]  # the answer, then the interview question still open
+    assert answer.role == "assistant" and "[course/3.3]" in answer.content
+    assert after.next_question is not None and after.next_question.text in question.content
     advisor.close()
     assert sqlite3.connect(db).execute("SELECT count(*) FROM tradeoff_sessions").fetchone()[0] == 1
 
@@ -231,3 +265,121 @@ def test_trial_runs_are_on_disk_at_once_and_a_later_turn_does_not_write_over_the
         assert other.state(first.session).trials == state.trials
     finally:
         other.close()
+
+
+# --- the advisor model writing the answer: a fault server for faults, llama.cpp for the real thing ----
+
+SUPPORT = "customer support chatbot, 50k chats a day, budget $1,000/month, not sensitive, answers within 2 seconds"
+
+
+@pytest.fixture(scope="module")
+def faults():
+    from tests import fault_server
+
+    server, url = fault_server.start()
+    from agent.advisor.llm import LLMBrain
+    from agent.advisor.llm_write import write_answer
+
+    list(write_answer(LLMBrain("openai/warm-up", api_base=url), "q", {}, "d"))  # LiteLLM's first call loads the SDK
+    yield url
+    server.shutdown()
+
+
+def writing_advisor(catalog, path, model, api_base, timeout=10.0):
+    from agent.advisor.llm import LLMBrain
+    from agent.advisor.llm_write import write_answer
+
+    brain = LLMBrain(model, api_base=api_base, timeout=timeout)
+    write = functools.partial(write_answer, brain)
+    return Advisor(AdvisorTools(catalog=catalog, today=TODAY, terms=terms, llm_write=write), path)
+
+
+def test_the_model_streams_its_answer_token_by_token(catalog, tmp_path, faults):
+    advisor = writing_advisor(catalog, tmp_path / "s.sqlite", "openai/words", faults)
+    chunks: list[str] = []
+    try:
+        result = advisor.turn(SUPPORT, None, chunks.append)
+    finally:
+        advisor.close()
+    assert chunks == ["alpha ", "beta ", "gamma ", "delta ", "epsilon "]  # each token as it came
+    assert result.answer == "alpha beta gamma delta epsilon " and result.state.ranking
+
+
+@pytest.mark.parametrize(
+    ("model", "reason"),
+    [("openai/escapes", "control characters"), ("openai/server-error", "failed"),
+     ("openai/flood", "ran past 4,000 characters")],
+)  # fmt: skip
+def test_a_failing_model_leaves_the_offline_answer_and_says_so(catalog, tmp_path, faults, model, reason):
+    advisor = writing_advisor(catalog, tmp_path / "s.sqlite", model, faults)
+    chunks: list[str] = []
+    try:
+        result = advisor.turn(SUPPORT, None, chunks.append)
+    finally:
+        advisor.close()
+    assert "My pick" in result.answer and reason in result.answer and "offline advisor" in result.answer
+    assert not any(ch in "".join(chunks) for ch in "\x1b\x07\u202e")  # nothing unchecked reached the screen
+
+
+def test_a_model_that_stalls_meets_the_deadline(catalog, tmp_path, faults):
+    advisor = writing_advisor(catalog, tmp_path / "s.sqlite", "openai/slow", faults, timeout=1.5)
+    try:
+        started = time.monotonic()
+        result = advisor.turn(SUPPORT)
+        assert time.monotonic() - started < 4.5  # the server sleeps 5 s before its first token
+    finally:
+        advisor.close()
+    assert "My pick" in result.answer and "offline advisor" in result.answer
+
+
+@pytest.fixture(scope="module")
+def local_model(tmp_path_factory):
+    from agent.trials.local_servers import start_server
+    from tests.integration.test_trials_local import free_port_pair
+
+    local = start_server(tmp_path_factory.mktemp("local"), free_port_pair(), wait_seconds=120, aliases=["smollm2-135m"])
+    yield local
+    local.stop()
+
+
+def test_a_real_local_model_writes_the_answer_or_the_offline_one_stands(catalog, tmp_path, local_model):
+    from agent.advisor.llm_write import AnswerCheck, figures
+    from agent.advisor.writer import facts
+
+    base = local_model.api_base("smollm2-135m")
+    advisor = writing_advisor(catalog, tmp_path / "s.sqlite", "openai/smollm2-135m", base)
+    chunks: list[str] = []
+    try:
+        offline = Advisor(AdvisorTools(catalog=catalog, today=TODAY, terms=terms), tmp_path / "offline.sqlite")
+        draft = offline.turn(SUPPORT).answer
+        offline.close()
+        result = advisor.turn(SUPPORT, None, chunks.append)
+    finally:
+        advisor.close()
+    assert len(chunks) > 3 and result.state.ranking
+    if "offline advisor" in result.answer:
+        assert result.answer.endswith(draft)
+    else:  # what it wrote holds only figures the tools computed
+        check = AnswerCheck(figures(f"{SUPPORT}\n{facts(result.state)}\n{draft}"))
+        assert check.feed(result.answer) + check.finish() == result.answer == "".join(chunks)
+
+
+def test_a_real_local_model_streams_tokens_and_shows_no_figure_the_tools_did_not_give(local_model):
+    """SmolLM2 at 135M parameters invents freely: whatever it writes, each piece reaches the screen
+    as a token arrives, and a figure not in the facts stops it before it is shown."""
+    from agent.advisor.llm import LLMBrain
+    from agent.advisor.llm_write import figures, write_answer
+
+    brain = LLMBrain("openai/smollm2-135m", api_base=local_model.api_base("smollm2-135m"))
+    facts = {"shortlist": [{"model": "gpt-4.1-mini", "monthly_cost_usd": 1020}]}
+    draft = "**gpt-4.1-mini**: $1,020/month"
+    pieces, error = [], None
+    try:
+        for piece in write_answer(brain, "Which model should we use?", facts, draft):
+            pieces.append(piece)
+    except LLMUnavailable as exc:
+        error = str(exc)
+    assert len(pieces) > 3 or error is not None
+    known = figures(f"Which model should we use?\n{facts}\n{draft}")
+    shown = [float(f.replace(",", "")) for f in re.findall(r"\d[\d,]*(?:\.\d+)?", "".join(pieces))]
+    assert all(value <= 10 or value in known for value in shown), (pieces, error)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import json
 
 import pytest
 
 from agent.advisor.llm import LLMBrain, LLMUnavailable
+from agent.advisor.llm_write import write_answer
 from agent.advisor.nodes import AdvisorTools
 from agent.advisor.sessions import Advisor
 from knowledge.lexical import terms
@@ -117,3 +119,81 @@ def test_a_hanging_endpoint_meets_the_deadline_and_the_offline_turn_answers(cata
         assert result.state.requirements["requests_per_day"] == 50_000
     finally:
         hanging.close()
+
+
+# --- the brain writes the answer --------------------------------------------------------------------
+
+FACTS = {"shortlist": [{"model": "gpt-4.1-mini", "monthly_cost_usd": 1020.0, "ttft_ms": 400.0}]}
+DRAFT = "**gpt-4.1-mini**: $1,020/month, TTFT 400 ms [course/3.3]"
+
+
+def test_the_written_answer_streams_in_pieces_with_the_tools_figures():
+    reply = "Pick gpt-4.1-mini: $1,020/month, first words in 400 ms [course/3.3]."
+    pieces = list(write_answer(brain(reply), "which model?", FACTS, DRAFT))
+    assert len(pieces) > 5 and "".join(pieces) == reply
+
+
+@pytest.mark.parametrize(
+    ("reply", "message"),
+    [
+        ("It costs $900/month.", r"figure the tools did not compute \(900\)"),
+        ("Only $3 a month!", r"figure the tools did not compute \(3\)"),
+        ("It saves 7% a month.", r"figure the tools did not compute \(7\)"),
+        ("Pick it \x1b[2J now", "control characters"),
+        ("right-to-left \u202e trick", "control characters"),
+        ("word " * 1_000, "ran past 4,000 characters"),
+        ("  \n ", "empty answer"),
+        ("litellm.RateLimitError", "RateLimitError"),
+    ],
+)
+def test_a_written_answer_that_is_not_the_tools_is_refused(reply, message):
+    with pytest.raises(LLMUnavailable, match=message):
+        list(write_answer(brain(reply), "which model?", FACTS, DRAFT))
+
+
+def test_a_figure_is_held_back_until_it_is_complete():
+    from agent.advisor.llm_write import AnswerCheck, figures
+
+    check = AnswerCheck(figures(DRAFT))
+    assert check.feed("costs $1") == "costs $"  # "1" may still become "1,020"
+    assert check.feed(",0") == ""
+    assert check.feed("20/month") == "1,020/month"
+    with pytest.raises(LLMUnavailable):
+        check.feed(" or $1,021 ")
+
+
+def writer_advisor(catalog, tmp_path, reply):
+    tools = AdvisorTools(
+        catalog=catalog, today=TODAY, terms=terms, llm_write=functools.partial(write_answer, brain(reply))
+    )
+    return Advisor(tools, tmp_path / "w.sqlite")
+
+
+SUPPORT = "customer support chatbot, 50k chats a day, budget $1,000/month, not sensitive, answers within 2 seconds"
+
+
+def test_the_written_answer_streams_through_the_graph_and_is_kept(catalog, tmp_path):
+    advisor = writer_advisor(catalog, tmp_path, "For 50,000 chats a day, take the first pick of the shortlist.")
+    chunks: list[str] = []
+    try:
+        result = advisor.turn(SUPPORT, None, chunks.append)
+        assert result.answer == "For 50,000 chats a day, take the first pick of the shortlist."
+        assert len(chunks) > 5 and "".join(chunks) == result.answer
+        assert result.state.messages[-1].content == result.answer and result.state.ranking  # the numbers stay
+    finally:
+        advisor.close()
+
+
+def test_an_invented_figure_falls_back_to_the_offline_answer_and_says_so_once(catalog, tmp_path):
+    advisor = writer_advisor(catalog, tmp_path, "The best pick costs $12 a month.")
+    chunks: list[str] = []
+    try:
+        first = advisor.turn(SUPPORT, None, chunks.append)
+        assert "did not compute (12)" in first.answer and "offline advisor" in first.answer
+        assert "withdrawn" in first.answer  # "The best pick costs $" was already on screen
+        assert "My pick" in first.answer and first.answer.endswith(first.state.messages[-1].content.split("\n")[-1])
+        assert "".join(chunks).endswith(first.answer)
+        second = advisor.turn("actually the budget is 5k", first.session)
+        assert "offline advisor" not in second.answer and "My pick" in second.answer
+    finally:
+        advisor.close()

@@ -1,0 +1,188 @@
+"""The conversation's nodes: understand (what the message is, before anything is extracted), update
+(a statement or an interview answer changes the requirements, each change recorded with its
+words), ask and reask (the interview question, kept pending through side questions)."""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Any, Literal
+
+from langgraph.runtime import Runtime
+
+from agent.advisor import answers
+from agent.advisor.context import AdvisorTools
+from agent.advisor.history import changes, words
+from agent.advisor.intents import classify
+from agent.advisor.interview import (
+    answer_fields,
+    apply_choice,
+    default_label,
+    next_question,
+    read_choice,
+    skipped,
+)
+from agent.advisor.llm import LLMUnavailable
+from agent.advisor.nodes import merge, say, take_llm_fields
+from agent.advisor.rules.extract import Extraction, extract
+from agent.advisor.state import AdvisorState, ChatMessage, Question, RequirementEvent
+
+_SKIP_ALONE = re.compile(r"^\s*skip\s*[.!]?\s*$", re.IGNORECASE)
+
+
+def understand(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any]:
+    """Name the intent from the words alone; a question is routed to its answer and extracts nothing."""
+    text = state.last_user_message()
+    pending = state.next_question
+    intent = classify(text)
+    if intent.kind != "recommend" and pending is not None and read_choice(pending, text)[0]:
+        return {"intent": "constraints", "subject": []}  # a choice, by number or label, or skip
+    if pending is None and _SKIP_ALONE.match(text):
+        return {"intent": "recommend", "subject": []}  # nothing to skip: rank with what is known
+    if pending is not None and intent.kind == "knowledge" and _tentative_answer(pending, text):
+        return {"intent": "constraints", "subject": []}
+    return {"intent": intent.kind, "subject": intent.subject}
+
+
+_ASKING_WORD = re.compile(r"^\s*(?:what|how|why|when|where|which|who|is|are|does|do|can|could|should|would|will)\b",
+                          re.IGNORECASE)  # fmt: skip
+
+
+def _tentative_answer(question: Question, text: str) -> bool:
+    """ "maybe 10k a day?" to the volume question is an answer said with a question mark, not a question."""
+    return not _ASKING_WORD.match(text) and bool(answer_fields(question.field) & set(extract(text).fields))
+
+
+def _span(text: str, evidence: str) -> tuple[int, int] | None:
+    start = text.lower().find(evidence.lower()) if evidence else -1
+    return (start, start + len(evidence)) if start >= 0 else None
+
+
+def only_the_asked(found: Extraction, field: str, text: str) -> Extraction:
+    """An answer to the question about `field` sets that field; another field only when its own words
+    say it ("budget 3000 a month" answers the budget and is not also a volume of 3,000 a month)."""
+    asked = answer_fields(field)
+    if not asked & set(found.fields):
+        return found  # it answered something else: read it as a statement
+    taken = [span for name in asked if name in found.fields and (span := _span(text, found.evidence.get(name, "")))]
+    fields: dict[str, Any] = {}
+    for name, value in found.fields.items():
+        span = _span(text, found.evidence.get(name, ""))
+        separate = span is not None and all(span[1] <= a or span[0] >= b for a, b in taken)
+        if name in asked or separate:
+            fields[name] = value
+    kept = copy.copy(found)  # what else the extraction carries (what it inferred), it keeps
+    kept.fields, kept.evidence = fields, {name: said for name, said in found.evidence.items() if name in fields}
+    return kept
+
+
+def _inferred(found: Extraction) -> dict[str, str]:
+    """The fields the extractor inferred rather than read (Extraction.inferred, a set of names or a
+    map to the words they came from), each with its words."""
+    inferred = getattr(found, "inferred", None) or ()
+    words_for = inferred if isinstance(inferred, dict) else {}
+    return {name: str(words_for.get(name) or found.evidence.get(name, "")) for name in inferred}
+
+
+def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any]:
+    """A statement, an interview answer, a drop or "just recommend": the new requirements, the events
+    that explain them, and the next question (None: recommend now)."""
+    tools = runtime.context
+    text, turn = state.last_user_message(), state.turn_number()
+    pending = state.next_question
+    asked = [*state.asked, pending.field] if pending and pending.field not in state.asked else list(state.asked)
+    out: dict[str, Any] = {"next_question": None, "asked": asked}
+    messages: list[ChatMessage] = []
+    before = state.requirements
+    chosen, value = read_choice(pending, text) if pending is not None else (False, None)
+    events: list[RequirementEvent] = []
+    if state.intent == "recommend":
+        requirements = dict(before)
+    elif pending is not None and chosen:
+        default: Literal["skipped"] | None = "skipped" if skipped(pending, text) else None
+        requirements, events = _answer_choice(pending, value, before, text, turn, messages, default)
+    else:
+        found = extract(text)
+        if tools.llm_extract is not None:
+            try:
+                # The model reads the message; the rules fill in whatever it left out.
+                take_llm_fields(found, tools.llm_extract(text, before))
+            except LLMUnavailable as exc:
+                if not state.llm_failed_notice:
+                    out["llm_failed_notice"] = True
+                    messages += say(f"_Note: {exc}; answering with the offline advisor._")
+        if pending is not None:
+            found = only_the_asked(found, pending.field, text)
+        requirements = merge(before, found)
+        if state.intent == "drop":
+            for name in state.subject:
+                requirements.pop(name, None)
+                if name == "privacy":
+                    requirements.pop("regions", None)
+        inferred_words = _inferred(found)
+        inferred = set(inferred_words)
+        evidence = dict(found.evidence) | {name: said for name, said in inferred_words.items() if said}
+        if "task" not in requirements and tools.classify_task is not None and len(text.split()) >= 5:
+            guessed = tools.classify_task(text)
+            if guessed:
+                requirements["task"] = guessed
+                inferred.add("task")
+                evidence["task"] = f"classified as {guessed} from '{words(text)}'"
+        events = changes(before, requirements, turn=turn, evidence=evidence, inferred=inferred, said=text)
+        if pending is not None and state.intent in ("constraints", "greeting") and not _answers(pending, events):
+            if events or state.intent == "greeting":  # it said something else: keep it, ask again
+                out |= {"requirements": requirements, "history": events, "next_question": pending,
+                        "asked": list(state.asked)}  # fmt: skip
+                return out | ({"messages": messages} if messages else {})
+            # nothing in it could be read: take the default, and say so, rather than ask forever
+            requirements, events = _answer_choice(pending, pending.default, before, text, turn, messages, "unread")
+    out |= {"requirements": requirements, "history": events}
+    if state.intent not in ("recommend", "drop"):
+        out["next_question"] = next_question(tools.catalog, requirements, asked, tools.today)
+    if state.intent == "greeting":
+        messages = say("Hi! Tell me what you are building (task, volume, latency, budget, privacy) and I will rank "
+                       "models for it, with the numbers to show why.") + messages  # fmt: skip
+    if messages:
+        out["messages"] = messages
+    return out
+
+
+def _answers(question: Question, events: list[RequirementEvent]) -> bool:
+    return any(event.field in answer_fields(question.field) for event in events)
+
+
+def _answer_choice(
+    question: Question, value: Any, before: dict[str, Any], text: str, turn: int, messages: list[ChatMessage],
+    default: Literal["skipped", "unread"] | None,
+) -> tuple[dict[str, Any], list[RequirementEvent]]:  # fmt: skip
+    """A chosen answer applied; a default (skipped, or no answer could be read) is said and recorded."""
+    requirements = apply_choice(before, question.field, value)
+    if default is None:
+        return requirements, changes(before, requirements, turn=turn, said=text)
+    label = default_label(question)
+    if default == "unread":
+        messages += say(f"_I could not read an answer to “{question.text}” in that, so I assumed **{label}**. "
+                        "Tell me if that is wrong._")  # fmt: skip
+    elif question.field == "input_tokens":
+        messages += say(f"_Assumed: {label}. Tell me the real size to change it._")
+    else:
+        messages += say(f"_Skipped “{question.text}”: I assumed **{label}**. Tell me if that is wrong._")
+    events = changes(before, requirements, turn=turn, said=f"skipped; the default is {label}", action="default")
+    if not events:  # the default is "no constraint": nothing changes, and the record still says so
+        events = [RequirementEvent(field=question.field, action="default", value=value, turn=turn,
+                                   evidence=f"skipped; the default is {label}")]  # fmt: skip
+    return requirements, events
+
+
+def ask(state: AdvisorState) -> dict[str, Any]:
+    """Say the pending interview question, with what is understood so far."""
+    assert state.next_question is not None
+    understood = answers.describe_stated(state.requirements)
+    lead = f"Got it so far: {understood}." if understood else ""
+    return {"messages": say(answers.question_prompt(state.next_question, lead))}
+
+
+def reask(state: AdvisorState) -> dict[str, Any]:
+    """A side question was answered; the interview question is still open, so ask it again."""
+    assert state.next_question is not None
+    return {"messages": say(answers.question_prompt(state.next_question, "Back to my question:"))}
