@@ -26,6 +26,7 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Static, Te
 from agent.trials.child import ChildEngine
 from agent.trials.evidence import MemoryTrialLog, TrialLog
 from agent.trials.results import TrialRun
+from agent.trials.spend import SpendGuard
 from tui.heap import freeze_loaded_objects, full_collections_paused
 from tui.widgets.metric_bars import MetricBars
 from tui.widgets.model_names import ModelNames, parse_models
@@ -70,9 +71,8 @@ class TrialScreen(Screen[None]):
     ) -> None:  # fmt: skip
         super().__init__()
         self.explain_error = explain_error or (lambda model, error: error)
-        self.spend_cap_usd = spend_cap_usd
+        self.spend_guard = SpendGuard(spend_cap_usd)
         self.max_tokens = max_tokens
-        self._spend_accepted_for: str | None = None  # the prompt the user chose to run above the cap
         self.models = list(models)
         self.api_bases = api_bases
         self.api_bases_for = api_bases_for
@@ -202,14 +202,10 @@ class TrialScreen(Screen[None]):
         """Show the worst-case cost; above the cap (or unknown), the second Run goes ahead."""
         from agent.trials.engine import estimate_cost
 
-        estimate = estimate_cost(self._request(prompt), self.price_of)
-        shown = f"at most ${estimate:.6f}" if estimate is not None else "unknown (a model has no price)"
-        self.query_one("#trial-mode", Static).update(f"{self._mode_text()} · estimated cost {shown}")
-        if (estimate is None or estimate > self.spend_cap_usd) and self._spend_accepted_for != prompt:
-            self._spend_accepted_for = prompt
-            why = "is unknown" if estimate is None else f"${estimate:.4f} is above the ${self.spend_cap_usd:.2f} cap"
-            self.notify(f"Estimated cost {why} (TRADEOFF_SPEND_CAP_USD). Press Run again to spend it.",
-                        severity="warning", timeout=8)  # fmt: skip
+        check = self.spend_guard.check(estimate_cost(self._request(prompt), self.price_of))
+        self.query_one("#trial-mode", Static).update(f"{self._mode_text()} · estimated cost {check.shown}")
+        if not self.spend_guard.allows(check, prompt):
+            self.notify(check.warning, severity="warning", timeout=8)
             return False
         return True
 
