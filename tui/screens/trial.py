@@ -20,6 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Static, TextArea
 
@@ -50,13 +51,16 @@ class TrialScreen(Screen[None]):
         Binding("ctrl+b", "toggle_blind", "Blind on/off", id="trial.blind"),
         # Enter starts a new line of the prompt; ctrl+j is what ctrl+enter sends in most terminals.
         Binding("ctrl+j,ctrl+enter,f5", "run", "Run", id="trial.run"),
-        Binding("1", "vote('A')", "Vote pane A", show=False, id="trial.vote-a"),
+        Binding("f1", "keys", "Keys", id="trial.keys"),
+        # The footer shows the vote keys while a vote is awaited (check_action), as one entry for 1-4.
+        Binding("1", "vote('A')", "Vote pane", key_display="1-4", id="trial.vote-a"),
         Binding("2", "vote('B')", "Vote pane B", show=False, id="trial.vote-b"),
         Binding("3", "vote('C')", "Vote pane C", show=False, id="trial.vote-c"),
         Binding("4", "vote('D')", "Vote pane D", show=False, id="trial.vote-d"),
-        Binding("t", "vote('tie')", "Tie", show=False, id="trial.vote-tie"),
-        Binding("x", "vote('bad')", "All bad", show=False, id="trial.vote-bad"),
+        Binding("t", "vote('tie')", "Tie", id="trial.vote-tie"),
+        Binding("x", "vote('bad')", "All bad", id="trial.vote-bad"),
     ]
+    awaiting_vote: reactive[bool] = reactive(False, bindings=True)
 
     @dataclass
     class Spent(Message):
@@ -84,7 +88,6 @@ class TrialScreen(Screen[None]):
         self.runs: list[TrialRun] = []  # the session's whole history, then this screen's runs
         self.votes: list[dict[str, Any]] = []
         self.labels: dict[str, str] = {}  # model -> pane letter, this run
-        self.awaiting_vote = False
         self._unvoted: list[TrialRun] = []  # the blind run whose names stay hidden until the vote
         self._latest: list[TrialRun] = []  # the last run, one per pane
         self.engine = engine or ChildEngine()  # streams run in a child process: see agent/trials/child.py
@@ -353,6 +356,14 @@ class TrialScreen(Screen[None]):
         self.query_one("#win-rates", Static).update("\n".join(lines))
 
     # --- voting ----------------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.awaiting_vote if action == "vote" else True
+
+    def action_keys(self) -> None:
+        from tui.screens.trial_keys import TrialKeys
+
+        self.app.push_screen(TrialKeys())
 
     def action_vote(self, choice: str) -> None:
         if not self.awaiting_vote:
