@@ -73,6 +73,11 @@ def legend(points: list[Point], skipped: list[Point], width: int) -> list[str]:
     if skipped:
         entries.append(f"not drawn (no cost for a log axis): {', '.join(p.name for p in skipped)}")
     entries.append("line: no cheaper model scores higher")
+    return pack(entries, width)
+
+
+def pack(entries: list[str], width: int) -> list[str]:
+    """Legend entries in lines of `width`, two spaces apart, never splitting an entry."""
     lines: list[str] = []
     for entry in entries:
         if lines and len(lines[-1]) + 2 + len(entry) <= width:
