@@ -151,8 +151,8 @@ class TrialScreen(Screen[None]):
         await self.engine.close()
 
     def _mode_text(self) -> str:
-        mode = "blind: names hidden until you vote (1 = pane A … 4 = D, t tie, x all bad)" if self.blind else "open"
-        return f"{len(self.models)} models · {mode} · ctrl+b blind · F5 or ctrl+j runs · esc cancels"
+        # One row at 80 columns, with the estimate: the keys are in the footer and on F1.
+        return f"{len(self.models)} models · {'blind (names after the vote)' if self.blind else 'open (names shown)'}"
 
     # --- which models ------------------------------------------------------------------------------
 
@@ -304,7 +304,8 @@ class TrialScreen(Screen[None]):
         self._show_charts()
         self._show_results()
         if self.awaiting_vote:
-            self.query_one("#trial-results", DataTable).focus()  # so 1-4, t and x vote instead of typing
+            # So 1-4, t and x vote instead of typing; without scrolling, so the answers stay in view.
+            self.query_one("#trial-results", DataTable).focus(scroll_visible=False)
             failed = [run.label for run in runs if run.error]
             also = f" Pane {', '.join(failed)} failed and cannot win or lose." if failed else ""
             self.notify(f"Vote: 1 for pane A, 2 for B…, t for a tie, x if all are bad.{also}")
