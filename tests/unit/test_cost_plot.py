@@ -38,10 +38,15 @@ def test_points_come_from_ranked_dicts_or_typed_rows_alike():
 
 
 def test_the_legend_never_splits_an_entry_and_fits_the_width():
-    points = [Point(i, name, 10.0 * i, 50.0) for i, name in enumerate(["gpt-4.1-mini", "claude-haiku-4-5",
+    points = [Point(i, name, 10.0 * i, 50.0 + i) for i, name in enumerate(["gpt-4.1-mini", "claude-haiku-4-5",
                                                                      "gemini-2.5-flash-lite"], 1)]  # fmt: skip
     lines = legend(points, [Point(4, "llama-local", 0.0, 40.0)], width=40)
     assert lines[0] == "1 gpt-4.1-mini  2 claude-haiku-4-5"
     assert lines[1] == "3 gemini-2.5-flash-lite"
     assert "llama-local" in lines[2] and lines[-1] == "line: no cheaper model scores higher"
     assert all(len(line) <= 40 for line in lines[:2])
+
+
+def test_with_one_model_cheapest_and_best_the_legend_says_so_instead_of_promising_a_line():
+    points = [Point(1, "a", 10.0, 80.0), Point(2, "b", 20.0, 70.0)]
+    assert legend(points, [], width=80) == ["1 a  2 b  1 is the cheapest and scores highest"]

@@ -72,7 +72,11 @@ def legend(points: list[Point], skipped: list[Point], width: int) -> list[str]:
     entries = [f"{p.rank} {p.name}" for p in sorted(points, key=lambda p: p.rank)]
     if skipped:
         entries.append(f"not drawn (no cost for a log axis): {', '.join(p.name for p in skipped)}")
-    entries.append("line: no cheaper model scores higher")
+    frontier = cost_score_frontier(points)
+    if len(frontier) > 1:
+        entries.append("line: no cheaper model scores higher")
+    elif frontier:
+        entries.append(f"{frontier[0].rank} is the cheapest and scores highest")
     return pack(entries, width)
 
 
