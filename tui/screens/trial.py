@@ -22,26 +22,21 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Static, TextArea
+from textual.widgets import Button, Footer, Header, Input, Static, TextArea
 
 from agent.trials.child import ChildEngine
 from agent.trials.evidence import MemoryTrialLog, TrialLog
 from agent.trials.results import TrialRun
 from agent.trials.spend import SpendGuard
 from tui.heap import freeze_loaded_objects, full_collections_paused
-from tui.widgets.metric_bars import MetricBars
 from tui.widgets.model_names import ModelNames, parse_models
-from tui.widgets.trial_pane import PaneFlusher, TrialPane
+from tui.widgets.pane_flusher import PaneFlusher
+from tui.widgets.trial_pane import TrialPane
+from tui.widgets.trial_results import MedianCharts, RunsTable
 
 LABELS = "ABCD"
 MIN_PANE_HEIGHT = 10  # border, title, two metric lines and five lines of answer
 BELOW_PANES = 7 + 5 + 2  # the results table, the charts and the win rates, kept visible when there is room
-
-CHARTS = (  # title, summary key, how a median reads
-    ("TTFT, ms (median)", "ttft_ms", lambda value: f"{value:,.0f} ms"),
-    ("tokens/s (median)", "tokens_per_s", lambda value: f"{value:.1f}"),
-    ("cost, $ (median)", "cost_usd", lambda value: f"${value:.6f}"),
-)
 
 
 class TrialScreen(Screen[None]):
@@ -106,17 +101,13 @@ class TrialScreen(Screen[None]):
             with Grid(id="panes"):
                 for label, model in zip(LABELS, self.models, strict=False):
                     yield TrialPane(label, model)
-            yield DataTable(id="trial-results", cursor_type="row")
-            with Horizontal(id="trial-charts"):
-                for title, _, _ in CHARTS:
-                    yield MetricBars(title, classes="trial-chart")
+            yield RunsTable(id="trial-results", cursor_type="row")
+            yield MedianCharts(id="trial-charts")
             yield Static("", id="win-rates")
         yield Footer()
 
     def on_mount(self) -> None:
         self.engine.start()  # it imports LiteLLM while the user reads the prompt
-        table = self.query_one("#trial-results", DataTable)
-        table.add_columns("pane", "model", "run", "result", "TTFT ms", "tok/s", "tokens", "cost $")
         runs, votes = self.trial_log.history()  # the session's trials so far: the table and win rates add up
         self.runs = [TrialRun.from_json(run) for run in runs]
         self.votes = list(votes)
@@ -305,7 +296,7 @@ class TrialScreen(Screen[None]):
         self._show_results()
         if self.awaiting_vote:
             # So 1-4, t and x vote instead of typing; without scrolling, so the answers stay in view.
-            self.query_one("#trial-results", DataTable).focus(scroll_visible=False)
+            self.query_one(RunsTable).focus(scroll_visible=False)
             failed = [run.label for run in runs if run.error]
             also = f" Pane {', '.join(failed)} failed and cannot win or lose." if failed else ""
             self.notify(f"Vote: 1 for pane A, 2 for B…, t for a tie, x if all are bad.{also}")
@@ -330,24 +321,10 @@ class TrialScreen(Screen[None]):
         summaries = summarise([run for run in self.runs if run.model in self.models])
         hidden = {run.model: run.label for run in self._unvoted}
         names = [hidden.get(s["model"]) or s["model"].rsplit("/", 1)[-1] for s in summaries]
-        for chart, (_, key, reads) in zip(self.query(MetricBars), CHARTS, strict=True):
-            medians = [(summary[key] or {}).get("median") for summary in summaries]
-            chart.show([(name, median, reads(median) if median is not None else "—")
-                        for name, median in zip(names, medians, strict=True)])  # fmt: skip
+        self.query_one(MedianCharts).show(summaries, names)
 
     def _show_results(self) -> None:
-        """Every run of the session: each row keeps the pane letter it had."""
-        table = self.query_one("#trial-results", DataTable)
-        table.clear()
-        for run in self.runs:
-            table.add_row(
-                run.label if len(run.label) == 1 else "", self._shown_name(run), str(run.run),
-                run.error or run.finish_reason or "", f"{run.ttft_ms:,.0f}" if run.ttft_ms else "—",
-                f"{run.tokens_per_s:.1f}" if run.tokens_per_s else "—", str(run.output_tokens or 0),
-                f"{run.cost_usd:.6f}" if run.cost_usd is not None else "?",
-            )  # fmt: skip
-        if table.row_count:
-            table.move_cursor(row=table.row_count - 1)  # the newest run in view
+        self.query_one(RunsTable).show(self.runs, self._shown_name)
 
     def _show_win_rates(self) -> None:
         """The same lines the decision record prints, from every vote in the session."""
