@@ -16,6 +16,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
@@ -27,10 +28,12 @@ from catalog.entries import Catalog, ModelEntry
 from catalog.evidence import evidence_lines
 from catalog.facts import facts_lines
 
-# A DataTable measures every cell of the rows added since its last idle: 3,000 rows at once stalled
-# the screen ~350 ms, so rows go in by chunks. A refill repaints every visible cell (20-100 ms on
-# this machine), so keys typed quickly share one. Figures: bench/bench_catalog_screen.py.
+# Rows go in as they come into view: a DataTable measures every cell it is given (3,000 rows at once
+# stalled the screen ~350 ms), and every row added repaints the visible ones. A refill repaints all
+# visible cells (20-100 ms on this machine), so keys typed quickly share one. bench/bench_catalog_screen.py.
+FIRST_CHUNK = 60  # a screenful and some
 CHUNK = 100
+MORE_BEFORE_END = 20  # rows left below the view when the next chunk goes in
 SETTLE_SECONDS = 0.15
 NARROW = 110  # below this many columns the detail pane sits under the table
 BESIDE_MODEL = 43  # cells the price, context and TTFT columns take with their padding, and the scrollbar
@@ -119,6 +122,36 @@ def detail(entry: ModelEntry, catalog: Catalog) -> str:
     return "\n".join(lines)
 
 
+class RoutesTable(DataTable[Text]):
+    """Asks for more rows (NearEnd) when the view or the cursor comes near the last one it has,
+    and for all of them when ctrl+end goes to the bottom."""
+
+    BINDINGS = [Binding("ctrl+end", "bottom", "Bottom", show=False, id="catalog.bottom")]
+
+    @dataclass
+    class NearEnd(Message):
+        everything: bool = False
+
+    def action_bottom(self) -> None:
+        self.post_message(self.NearEnd(everything=True))
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self.check_end()
+
+    def watch_cursor_coordinate(self, old_coordinate: Coordinate, new_coordinate: Coordinate) -> None:
+        super().watch_cursor_coordinate(old_coordinate, new_coordinate)
+        self.check_end()
+
+    def near_end(self) -> bool:
+        last_seen = max(int(self.scroll_y) + self.size.height, self.cursor_row + 1)
+        return self.size.height > 0 and last_seen >= self.row_count - MORE_BEFORE_END
+
+    def check_end(self) -> None:
+        if self.near_end():
+            self.post_message(self.NearEnd())
+
+
 class CatalogScreen(Screen[None]):
     CSS_PATH = Path(__file__).with_name("catalog.tcss")
     AUTO_FOCUS = "#models"  # so `/` focuses the filter rather than typing into it
@@ -140,8 +173,7 @@ class CatalogScreen(Screen[None]):
         self.entries = sorted(catalog.chat_models(), key=rated_first)
         self._haystacks = [f"{e.id} {e.provider} {e.tier or ''} {e.family or ''}".lower() for e in self.entries]
         self.matches: list[ModelEntry] = list(self.entries)
-        self.fed = 0  # how many of the matches are in the table so far
-        self._generation = 0  # a new filter or sort ends the feeding of the old one
+        self.fed = 0  # how many of the matches are in the table so far (the rest come as they are reached)
         self._sorted_by: tuple[str, bool] = ("rated", False)
         self._typed_at = 0.0  # the last change to the filter
         self.filtered_by = ""  # the filter the table shows (typing may be ahead of it)
@@ -152,11 +184,11 @@ class CatalogScreen(Screen[None]):
         yield Input(
             placeholder="filter: words in the route, provider or tier  (/ to come here)",
             id="filter",
-            select_on_focus=False,
-        )  # the key that brought focus here is typed, not replaced
+            select_on_focus=False,  # the key that brought focus here is typed, not replaced
+        )
         yield Static("", id="catalog-count", markup=False)
         with Horizontal(id="catalog-body"):
-            yield DataTable(id="models", cursor_type="row")
+            yield RoutesTable(id="models", cursor_type="row")
             with VerticalScroll(id="detail-pane"):
                 yield Static("Highlight a route to see its figures and their sources.", id="detail")
         yield Footer()
@@ -182,28 +214,33 @@ class CatalogScreen(Screen[None]):
     # --- filling the table ---------------------------------------------------------------------------
 
     def _refill(self) -> None:
-        """Start the table over with the current matches: the first chunk now, the rest by chunks."""
-        self._generation += 1
-        table = self.query_one(DataTable)
+        """Start the table over with the current matches: a screenful now, the rest as it is reached."""
+        table = self.query_one(RoutesTable)
         table.clear()
         self.fed = 0
-        self._feed(self._generation)
+        self._feed()
+        self.call_after_refresh(table.check_end)  # a tall terminal may show more than the first rows
         self._show_count()
         self.post_message(self.Filtered(self.filtered_by, len(self.matches)))
 
-    def _feed(self, generation: int) -> None:
-        if generation != self._generation:
-            return  # a newer filter started over
-        if self.fed and time.monotonic() - self._typed_at < SETTLE_SECONDS:
-            self.set_timer(SETTLE_SECONDS, lambda: self._feed(generation))  # the keys come first
-            return
-        chunk = self.matches[self.fed : self.fed + CHUNK]
+    def _feed(self) -> None:
+        """The next rows of the matches, if any are left."""
+        chunk = self.matches[self.fed : self.fed + (CHUNK if self.fed else FIRST_CHUNK)]
         table = self.query_one(DataTable)
         for entry in chunk:
             table.add_row(*_cells(entry), key=entry.id)
         self.fed += len(chunk)
-        if self.fed < len(self.matches):
-            self.set_timer(0.01, lambda: self._feed(generation))  # a frame between chunks: keys get through
+
+    @on(RoutesTable.NearEnd)
+    def _more(self, event: RoutesTable.NearEnd) -> None:
+        table = self.query_one(RoutesTable)
+        if event.everything:  # the one time every row is measured at once: the user asked for the last
+            while self.fed < len(self.matches):
+                self._feed()
+            table.action_scroll_bottom()
+        # Asked while rows went in (each add moves the cursor check): only if it still holds.
+        elif self.fed < len(self.matches) and table.near_end():
+            self._feed()
 
     def _show_count(self) -> None:
         text = self.filtered_by.strip()
