@@ -81,6 +81,8 @@ async def test_slash_focuses_the_filter_without_typing_a_slash_and_typing_in_the
         assert isinstance(screen.focused, DataTable)
         await pilot.press(*"gpt-5.4")  # typed from the table: every key lands in the filter, the first too
         assert screen.focused is box and box.value == "gpt-5.4"
+        await filtered(pilot, messages, "gpt-5.4")  # keys typed quickly share one refill, with the last text
+        assert all("gpt-5.4" in model for model in shown_models(screen.query_one(DataTable)))
         await pilot.press("slash", *"mini")  # in the filter, a slash is text: routes have them
         assert box.value == "gpt-5.4/mini"
 
