@@ -9,8 +9,9 @@ import yaml
 from textual.app import App
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Input, Static
+from textual_plotext import PlotextPlot
 
-from tui.screens.routing import RoutingCurve, RoutingScreen
+from tui.screens.routing import RoutingScreen
 
 RESULTS = Path(__file__).parents[1] / "data" / "route_results.json"
 PRICES = "cheap/model-small=1,2 strong/model-large=10,20"
@@ -37,7 +38,11 @@ async def test_the_routing_view_shows_routers_curve_and_exports_the_cascade(tmp_
         assert str(table.get_row_at(3)[3]) == "$0.95"  # the cascade's $ per 1,000 requests, computed by hand
         summary = str(screen.query_one("#routing-summary", Static).render())
         assert "Use the cascade" in summary and "figure of merit" in summary
-        assert screen.query_one(RoutingCurve).plt is not None
+        chart = str(screen.query_one("#curve-chart", PlotextPlot).render())
+        assert "$0.20" in chart and "$2.00" in chart  # the x axis in dollars per 1,000 requests
+        assert all(str(number) in chart for number in range(1, 6))  # each router, numbered as in the table
+        legend = str(screen.query_one("#curve-legend", Static).render())
+        assert legend.startswith("1 strong/model-large alone  2 cheap/model-small alone")
         screen.query_one("#export-cascade", Button).press()
         await pilot.pause()
         assert screen.exported is not None
@@ -155,3 +160,25 @@ async def test_the_command_palette_has_the_routing_view():
         await pilot.pause()
         assert isinstance(app.screen, RoutingScreen)
         assert app.screen.query_one("#routing-table", DataTable).row_count == 0  # waits for a file
+
+
+async def test_without_prices_the_curve_says_why_instead_of_plotting_zeros():
+    screen = RoutingScreen(str(RESULTS), requests_per_day=10_000)  # the fixture's models are not in a catalog
+    async with hosting(screen).run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert not screen.query_one("#curve-chart").display
+        assert "no price" in str(screen.query_one("#curve-note", Static).render())
+
+
+async def test_at_80x24_the_export_buttons_stay_on_screen_and_the_body_scrolls():
+    screen = RoutingScreen(str(RESULTS), prices=PRICES, requests_per_day=10_000)
+    async with hosting(screen).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for button in screen.query("#routing-exports Button"):
+            assert screen.region.contains_region(button.region)
+        body = screen.query_one("#routing-body")
+        assert body.max_scroll_y > 0  # the summary is below, reachable
+        body.scroll_end(animate=False)
+        await pilot.pause()
+        summary = screen.query_one("#routing-summary")
+        assert body.region.contains_region(summary.region)

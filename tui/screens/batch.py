@@ -42,6 +42,7 @@ class BatchScreen(Screen[None]):
         self.tests_path = tests_path
         self.open_routing = open_routing
         self.result: Any = None  # the last finished batch
+        self.cells: dict[str, list[str]] = {}  # test -> each model's result, as shown
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -54,6 +55,7 @@ class BatchScreen(Screen[None]):
         yield Static(visible(f"models: {', '.join(self.models)}", keep=""), id="batch-models", markup=False)
         yield ProgressBar(id="batch-progress", show_eta=False)
         yield DataTable(id="batch-matrix", cursor_type="row")
+        yield Static("", id="batch-test", markup=False)  # the highlighted test's results in full
         yield Static("", id="batch-stats", markup=False)  # model names and test ids are not markup
         yield Footer()
 
@@ -88,12 +90,7 @@ class BatchScreen(Screen[None]):
             cases, self.models, TrialEngine(self.price_of), cache, concurrency=2, api_bases=self.api_bases,
             on_progress=lambda done, total: progress.update(progress=done),
         )  # fmt: skip
-        table = self.query_one("#batch-matrix", DataTable)
-        table.clear(columns=True)
-        table.add_columns("test", *[m.rsplit("/", 1)[-1] for m in self.models])
-        for test in result.tests:
-            cells = [Text(visible(_cell(result.matrix[m][test]), keep="")) for m in self.models]  # errors quote servers
-            table.add_row(Text(visible(test, keep="")), *cells)  # a test id from the file, shown as typed
+        self._show_matrix(result)
         lines = [f"{m}: {r['passed']}/{r['total']} passed (95% Wilson {r['wilson_low']:.2f}-{r['wilson_high']:.2f})"
                  for m, r in result.pass_rates().items()]  # fmt: skip
         top = result.top_two_test()
@@ -105,6 +102,35 @@ class BatchScreen(Screen[None]):
         self.query_one("#batch-stats", Static).update(visible("\n".join(lines)))
         self.result = result
         self.query_one("#batch-routing", Button).disabled = len(self.models) < 2
+
+    def _show_matrix(self, result: Any) -> None:
+        """Tests down, models across. Widths are set here from the cells: a cell cut short is read
+        whole in the line under the table (the highlighted test)."""
+        table = self.query_one("#batch-matrix", DataTable)
+        table.clear(columns=True)
+        self.cells = {
+            test: [visible(_cell(result.matrix[m][test]), keep="") for m in self.models] for test in result.tests
+        }
+        names = [visible(test, keep="") for test in result.tests]  # test ids from the file, shown as typed
+        test_width = min(max(map(len, ["test", *names])), 24)
+        room = max(self.size.width - test_width - 4 - 2 * len(self.models), 8 * len(self.models))
+        table.add_column("test", width=test_width)
+        for index, model in enumerate(self.models):
+            label = model.rsplit("/", 1)[-1]
+            widest = max([len(label), *(len(cells[index]) for cells in self.cells.values())])
+            table.add_column(label, width=min(widest, max(room // len(self.models), len(label))))
+        for test, name in zip(result.tests, names, strict=True):
+            table.add_row(
+                *(Text(text, no_wrap=True, overflow="ellipsis") for text in [name, *self.cells[test]]), key=test
+            )
+
+    @on(DataTable.RowHighlighted, "#batch-matrix")
+    def _show_test(self, event: DataTable.RowHighlighted) -> None:
+        test = str(event.row_key.value)
+        parts = [
+            f"{m.rsplit('/', 1)[-1]} {cell}" for m, cell in zip(self.models, self.cells.get(test, []), strict=False)
+        ]
+        self.query_one("#batch-test", Static).update(f"{visible(test, keep='')}: " + " · ".join(parts))
 
     @on(Button.Pressed, "#batch-routing")
     def action_routing(self) -> None:

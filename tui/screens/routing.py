@@ -13,12 +13,12 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Static
-from textual_plotext import PlotextPlot
 
 from agent.terminal_text import visible
+from tui.widgets.routing_curve import RoutingCurve
 
 
 def price_overrides(text: str, listed: Any) -> dict[str, tuple[float, float]]:
@@ -35,22 +35,6 @@ def price_overrides(text: str, listed: Any) -> dict[str, tuple[float, float]]:
             raise ValueError(f"{item[:60]!r}: write MODEL=CATALOG_MODEL or MODEL=IN,OUT (USD per M tokens)")
         prices[model] = price
     return prices
-
-
-class RoutingCurve(PlotextPlot):
-    def show(self, report: Any) -> None:
-        plt = self.plt
-        plt.clear_data()
-        plt.clear_figure()
-        plt.title("pass rate vs $ per 1,000 requests")
-        plt.xlabel("$ / 1k requests")
-        plt.ylabel("pass rate %")
-        if report.curve:
-            plt.plot([p.cost_per_1k_usd for p in report.curve], [100 * p.pass_rate for p in report.curve],
-                     label="heuristic threshold (held-out)", marker="dot")  # fmt: skip
-        for router in report.routers:
-            plt.scatter([router.cost_per_1k_usd], [100 * router.pass_rate], label=router.name[:28])
-        self.refresh()
 
 
 class RoutingScreen(Screen[None]):
@@ -80,9 +64,10 @@ class RoutingScreen(Screen[None]):
                         id="routing-prices")  # fmt: skip
             yield Input(f"{self.requests_per_day:.0f}", placeholder="requests/day", id="routing-volume")
             yield Button("Route", id="routing-run", variant="primary")
-        yield DataTable(id="routing-table", cursor_type="row")
-        yield RoutingCurve(id="routing-curve")
-        yield Static("", id="routing-summary", markup=False)
+        with VerticalScroll(id="routing-body"):  # a short terminal scrolls; the export buttons stay
+            yield DataTable(id="routing-table", cursor_type="row")
+            yield RoutingCurve(id="routing-curve")
+            yield Static("", id="routing-summary", markup=False)
         with Horizontal(id="routing-exports"):
             yield Button("Export cascade", id="export-cascade", disabled=True)
             yield Button("Export heuristic", id="export-heuristic", disabled=True)

@@ -20,26 +20,23 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Static, TextArea
+from textual.widgets import Button, Footer, Header, Input, Static, TextArea
 
 from agent.trials.child import ChildEngine
 from agent.trials.evidence import MemoryTrialLog, TrialLog
 from agent.trials.results import TrialRun
+from agent.trials.spend import SpendGuard
 from tui.heap import freeze_loaded_objects, full_collections_paused
-from tui.widgets.metric_bars import MetricBars
 from tui.widgets.model_names import ModelNames, parse_models
-from tui.widgets.trial_pane import PaneFlusher, TrialPane
+from tui.widgets.pane_flusher import PaneFlusher
+from tui.widgets.trial_pane import TrialPane
+from tui.widgets.trial_results import MedianCharts, RunsTable
 
 LABELS = "ABCD"
 MIN_PANE_HEIGHT = 10  # border, title, two metric lines and five lines of answer
 BELOW_PANES = 7 + 5 + 2  # the results table, the charts and the win rates, kept visible when there is room
-
-CHARTS = (  # title, summary key, how a median reads
-    ("TTFT, ms (median)", "ttft_ms", lambda value: f"{value:,.0f} ms"),
-    ("tokens/s (median)", "tokens_per_s", lambda value: f"{value:.1f}"),
-    ("cost, $ (median)", "cost_usd", lambda value: f"${value:.6f}"),
-)
 
 
 class TrialScreen(Screen[None]):
@@ -49,13 +46,16 @@ class TrialScreen(Screen[None]):
         Binding("ctrl+b", "toggle_blind", "Blind on/off", id="trial.blind"),
         # Enter starts a new line of the prompt; ctrl+j is what ctrl+enter sends in most terminals.
         Binding("ctrl+j,ctrl+enter,f5", "run", "Run", id="trial.run"),
-        Binding("1", "vote('A')", "Vote pane A", show=False, id="trial.vote-a"),
+        Binding("f1", "keys", "Keys", id="trial.keys"),
+        # The footer shows the vote keys while a vote is awaited (check_action), as one entry for 1-4.
+        Binding("1", "vote('A')", "Vote pane", key_display="1-4", id="trial.vote-a"),
         Binding("2", "vote('B')", "Vote pane B", show=False, id="trial.vote-b"),
         Binding("3", "vote('C')", "Vote pane C", show=False, id="trial.vote-c"),
         Binding("4", "vote('D')", "Vote pane D", show=False, id="trial.vote-d"),
-        Binding("t", "vote('tie')", "Tie", show=False, id="trial.vote-tie"),
-        Binding("x", "vote('bad')", "All bad", show=False, id="trial.vote-bad"),
+        Binding("t", "vote('tie')", "Tie", id="trial.vote-tie"),
+        Binding("x", "vote('bad')", "All bad", id="trial.vote-bad"),
     ]
+    awaiting_vote: reactive[bool] = reactive(False, bindings=True)
 
     @dataclass
     class Spent(Message):
@@ -70,9 +70,8 @@ class TrialScreen(Screen[None]):
     ) -> None:  # fmt: skip
         super().__init__()
         self.explain_error = explain_error or (lambda model, error: error)
-        self.spend_cap_usd = spend_cap_usd
+        self.spend_guard = SpendGuard(spend_cap_usd)
         self.max_tokens = max_tokens
-        self._spend_accepted_for: str | None = None  # the prompt the user chose to run above the cap
         self.models = list(models)
         self.api_bases = api_bases
         self.api_bases_for = api_bases_for
@@ -84,7 +83,6 @@ class TrialScreen(Screen[None]):
         self.runs: list[TrialRun] = []  # the session's whole history, then this screen's runs
         self.votes: list[dict[str, Any]] = []
         self.labels: dict[str, str] = {}  # model -> pane letter, this run
-        self.awaiting_vote = False
         self._unvoted: list[TrialRun] = []  # the blind run whose names stay hidden until the vote
         self._latest: list[TrialRun] = []  # the last run, one per pane
         self.engine = engine or ChildEngine()  # streams run in a child process: see agent/trials/child.py
@@ -103,17 +101,13 @@ class TrialScreen(Screen[None]):
             with Grid(id="panes"):
                 for label, model in zip(LABELS, self.models, strict=False):
                     yield TrialPane(label, model)
-            yield DataTable(id="trial-results", cursor_type="row")
-            with Horizontal(id="trial-charts"):
-                for title, _, _ in CHARTS:
-                    yield MetricBars(title, classes="trial-chart")
+            yield RunsTable(id="trial-results", cursor_type="row")
+            yield MedianCharts(id="trial-charts")
             yield Static("", id="win-rates")
         yield Footer()
 
     def on_mount(self) -> None:
         self.engine.start()  # it imports LiteLLM while the user reads the prompt
-        table = self.query_one("#trial-results", DataTable)
-        table.add_columns("pane", "model", "run", "result", "TTFT ms", "tok/s", "tokens", "cost $")
         runs, votes = self.trial_log.history()  # the session's trials so far: the table and win rates add up
         self.runs = [TrialRun.from_json(run) for run in runs]
         self.votes = list(votes)
@@ -148,8 +142,8 @@ class TrialScreen(Screen[None]):
         await self.engine.close()
 
     def _mode_text(self) -> str:
-        mode = "blind: names hidden until you vote (1 = pane A … 4 = D, t tie, x all bad)" if self.blind else "open"
-        return f"{len(self.models)} models · {mode} · ctrl+b blind · F5 or ctrl+j runs · esc cancels"
+        # One row at 80 columns, with the estimate: the keys are in the footer and on F1.
+        return f"{len(self.models)} models · {'blind (names after the vote)' if self.blind else 'open (names shown)'}"
 
     # --- which models ------------------------------------------------------------------------------
 
@@ -202,14 +196,10 @@ class TrialScreen(Screen[None]):
         """Show the worst-case cost; above the cap (or unknown), the second Run goes ahead."""
         from agent.trials.engine import estimate_cost
 
-        estimate = estimate_cost(self._request(prompt), self.price_of)
-        shown = f"at most ${estimate:.6f}" if estimate is not None else "unknown (a model has no price)"
-        self.query_one("#trial-mode", Static).update(f"{self._mode_text()} · estimated cost {shown}")
-        if (estimate is None or estimate > self.spend_cap_usd) and self._spend_accepted_for != prompt:
-            self._spend_accepted_for = prompt
-            why = "is unknown" if estimate is None else f"${estimate:.4f} is above the ${self.spend_cap_usd:.2f} cap"
-            self.notify(f"Estimated cost {why} (TRADEOFF_SPEND_CAP_USD). Press Run again to spend it.",
-                        severity="warning", timeout=8)  # fmt: skip
+        check = self.spend_guard.check(estimate_cost(self._request(prompt), self.price_of))
+        self.query_one("#trial-mode", Static).update(f"{self._mode_text()} · estimated cost {check.shown}")
+        if not self.spend_guard.allows(check, prompt):
+            self.notify(check.warning, severity="warning", timeout=8)
             return False
         return True
 
@@ -305,7 +295,8 @@ class TrialScreen(Screen[None]):
         self._show_charts()
         self._show_results()
         if self.awaiting_vote:
-            self.query_one("#trial-results", DataTable).focus()  # so 1-4, t and x vote instead of typing
+            # So 1-4, t and x vote instead of typing; without scrolling, so the answers stay in view.
+            self.query_one(RunsTable).focus(scroll_visible=False)
             failed = [run.label for run in runs if run.error]
             also = f" Pane {', '.join(failed)} failed and cannot win or lose." if failed else ""
             self.notify(f"Vote: 1 for pane A, 2 for B…, t for a tie, x if all are bad.{also}")
@@ -330,24 +321,10 @@ class TrialScreen(Screen[None]):
         summaries = summarise([run for run in self.runs if run.model in self.models])
         hidden = {run.model: run.label for run in self._unvoted}
         names = [hidden.get(s["model"]) or s["model"].rsplit("/", 1)[-1] for s in summaries]
-        for chart, (_, key, reads) in zip(self.query(MetricBars), CHARTS, strict=True):
-            medians = [(summary[key] or {}).get("median") for summary in summaries]
-            chart.show([(name, median, reads(median) if median is not None else "—")
-                        for name, median in zip(names, medians, strict=True)])  # fmt: skip
+        self.query_one(MedianCharts).show(summaries, names)
 
     def _show_results(self) -> None:
-        """Every run of the session: each row keeps the pane letter it had."""
-        table = self.query_one("#trial-results", DataTable)
-        table.clear()
-        for run in self.runs:
-            table.add_row(
-                run.label if len(run.label) == 1 else "", self._shown_name(run), str(run.run),
-                run.error or run.finish_reason or "", f"{run.ttft_ms:,.0f}" if run.ttft_ms else "—",
-                f"{run.tokens_per_s:.1f}" if run.tokens_per_s else "—", str(run.output_tokens or 0),
-                f"{run.cost_usd:.6f}" if run.cost_usd is not None else "?",
-            )  # fmt: skip
-        if table.row_count:
-            table.move_cursor(row=table.row_count - 1)  # the newest run in view
+        self.query_one(RunsTable).show(self.runs, self._shown_name)
 
     def _show_win_rates(self) -> None:
         """The same lines the decision record prints, from every vote in the session."""
@@ -357,6 +334,14 @@ class TrialScreen(Screen[None]):
         self.query_one("#win-rates", Static).update("\n".join(lines))
 
     # --- voting ----------------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.awaiting_vote if action == "vote" else True
+
+    def action_keys(self) -> None:
+        from tui.screens.trial_keys import TrialKeys
+
+        self.app.push_screen(TrialKeys())
 
     def action_vote(self, choice: str) -> None:
         if not self.awaiting_vote:

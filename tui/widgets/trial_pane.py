@@ -1,9 +1,8 @@
-"""One trial pane: a model's answer as it streams, its label and its metrics; and the flusher
-that shows buffered chunks one pane at a time."""
+"""One trial pane: a model's answer as it streams, its label and its metrics. Chunks wait in the
+pane until tui.widgets.pane_flusher shows them."""
 
 from __future__ import annotations
 
-import asyncio
 import time
 from typing import Any
 
@@ -11,7 +10,6 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Label
 
@@ -134,34 +132,3 @@ class TrialPane(Vertical):
         self._final = None
         self.flush()
         self.query_one(MetricsLine).show(line)
-
-
-class PaneFlusher:
-    """Shows buffered chunks one pane per tick, in turn, so each pane updates ten times a second.
-
-    Textual repaints everything dirty in one frame, over the rectangle that covers it all: panes
-    updated together (as they were by one timer, or by chunks arriving at once) repaint together,
-    and four panes side by side took one callback of 40-90 ms. One pane a tick keeps a frame to
-    one pane.
-    """
-
-    PER_PANE_SECONDS = 0.1
-
-    def __init__(self, screen: Screen[Any], panes: list[TrialPane]) -> None:
-        self._panes = panes
-        self._turn = 0
-        self._timer = screen.set_interval(self.PER_PANE_SECONDS / len(panes), self._tick)
-
-    def _tick(self) -> None:
-        self._panes[self._turn % len(self._panes)].flush()
-        self._turn += 1
-
-    async def drain(self) -> None:
-        """Wait for every pane's last turn (at most one round)."""
-        for _ in range(len(self._panes) + 1):
-            if not any(pane.pending for pane in self._panes):
-                break
-            await asyncio.sleep(self.PER_PANE_SECONDS / len(self._panes))
-
-    def stop(self) -> None:
-        self._timer.stop()
