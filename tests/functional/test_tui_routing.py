@@ -146,9 +146,9 @@ async def test_after_a_batch_the_routing_button_and_f6_open_the_view_on_its_resu
 
 async def test_the_command_palette_has_the_routing_view():
     from tui.app import TradeoffApp
-    from tui.commands import ACTIONS
+    from tui.actions import ACTIONS
 
-    assert ("Routing view", "route") in [(name, action) for name, action, _ in ACTIONS]
+    assert ("Routing view", "route") in [(action.title, action.action) for action in ACTIONS]
     app = TradeoffApp()
     async with app.run_test(size=(120, 40)) as pilot:
         await app.run_action("route")
