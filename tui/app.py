@@ -150,9 +150,7 @@ class TradeoffApp(App[None]):
 
     def action_new_session(self) -> None:
         if self._on_main():
-            self.session_id = None
-            self.switch_screen(MainScreen())
-            self.notify("New session.")
+            self.main_screen.start_over()
 
     def action_open_session(self) -> None:
         if self._loaded() and self._on_main():

@@ -145,8 +145,8 @@ async def test_after_a_batch_the_routing_button_and_f6_open_the_view_on_its_resu
 
 
 async def test_the_command_palette_has_the_routing_view():
-    from tui.app import TradeoffApp
     from tui.actions import ACTIONS
+    from tui.app import TradeoffApp
 
     assert ("Routing view", "route") in [(action.title, action.action) for action in ACTIONS]
     app = TradeoffApp()

@@ -74,7 +74,8 @@ async def test_a_batch_trial_from_the_tui_shows_progress_and_the_matrix(tmp_path
         await say(pilot, f"/eval {tests}")
         assert isinstance(app.screen, BatchScreen)
         screen = app.screen
-        await wait_for(pilot, lambda: app.local_models is not None and app.local_models.server is not None)  # started on demand
+        # The local models start on demand.
+        await wait_for(pilot, lambda: app.local_models is not None and app.local_models.server is not None)
         await pilot.click("#batch-run")
         await wait_for(pilot, lambda: screen.query_one("#batch-matrix", DataTable).row_count == 2)
         assert screen.query_one(ProgressBar).progress == 4
@@ -516,9 +517,8 @@ async def test_typed_model_strings_are_completed_from_the_catalog_and_run(fault_
 
 
 async def test_marked_shortlist_rows_show_a_mark_and_space_unmarks_them():
-    from tui.widgets.shortlist import ShortlistTable
-
     from agent.advisor.view import shortlist_rows
+    from tui.widgets.shortlist import ShortlistTable
 
     ranked = [{"model": f"openai/m{i}", "score": 80 - i, "monthly_cost_usd": 10.0 * i, "within_budget": True,
                "ttft_ms": 300, "max_input_tokens": 128000, "reasons": ["quality: good"]} for i in range(3)]  # fmt: skip

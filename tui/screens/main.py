@@ -15,8 +15,8 @@ from textual.containers import Horizontal, Vertical
 from textual.events import ScreenResume, ScreenSuspend
 from textual.message import Message
 from textual.screen import Screen
-from textual.worker import Worker
 from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedContent, TabPane
+from textual.worker import Worker
 
 from agent.advisor.view import ShortlistRow, TurnView
 from tui.actions import slash_action
@@ -102,7 +102,7 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.chat.mount(Static(WELCOME, classes="note welcome"))
-        self.prompt.focus()
+        self.set_focus(self.prompt)
         known = getattr(self.app, "status", {})  # a new session's screen, once the advisor is loaded
         self.status.advisor = known.get("advisor", self.status.advisor)
         self.status.index = known.get("index", self.status.index)
@@ -305,6 +305,26 @@ class MainScreen(Screen[None]):
         note = f"Requirement changed: {field} = {shown if value is not None else '(cleared)'}"
         self.post_message(self.AnswerChunk(result.answer))
         self.post_message(self.TurnDone(result.view, note=note))
+
+    def start_over(self) -> None:
+        """A new session on this screen: the conversation and the panels empty, the welcome back."""
+        if self.turn_running or self.waiting:
+            self.notify("Wait for the answer, then start a new session.", severity="warning")
+            return
+        self.session_id, self.view = None, None
+        self.trials.measured_route = None  # a route measured for the last session is not this one's
+        self.chat.remove_children()
+        self.chat.mount(Static(WELCOME, classes="note welcome"))
+        for table in (RequirementsTable, ShortlistTable, EliminatedTable, SourcesList):
+            self.query_one(table).show(())
+        for line in ("#why", "#fallback"):
+            self.query_one(line, Static).update("")
+        if self._plot is not None:
+            self._plot.remove()
+            self._plot = None
+        self.status.session = "new session"
+        self.set_focus(self.prompt)
+        self.notify("New session.")
 
     # --- sessions ----------------------------------------------------------------------------------
 

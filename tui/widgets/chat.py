@@ -15,6 +15,7 @@ from textual.widgets.markdown import MarkdownStream
 
 from agent.terminal_text import visible
 
+LARGE_PIECE = 1_000  # characters; a bigger piece is appended in parts
 HINT = "Answer with a number, in your own words, or say skip to accept the default."
 
 
@@ -93,13 +94,23 @@ class ChatView(VerticalScroll):
 
     async def write_answer(self, piece: str) -> None:
         """One more piece of the answer being written; the first opens a new message."""
-        if self._stream is None:
+        if self._answer is None:
             self._answer, self._text = ChatMessage("", "assistant"), ""
             await self.mount(self._answer)
             self.anchor()
-            self._stream = Markdown.get_stream(self._answer)
         self._text += piece
-        await self._stream.write(visible(piece))
+        if len(piece) <= LARGE_PIECE:
+            if self._stream is None:
+                self._stream = Markdown.get_stream(self._answer)
+            await self._stream.write(visible(piece))
+            return
+        # A whole answer in one piece: parsing and mounting it at once held the loop for ~280 ms
+        # (bench/bench_tui.py). Appended a few paragraphs at a time, each step stays short.
+        if self._stream is not None:
+            await self._stream.stop()
+            self._stream = None
+        for part in _parts(visible(piece)):
+            await self._answer.append(part)
 
     async def end_answer(self, choices: list[str] | None = None) -> None:
         """The answer is complete: its choices (if it asked a question) become buttons, shown once."""
@@ -118,6 +129,18 @@ class ChatView(VerticalScroll):
         if text:
             await self.write_answer(text)
         await self.end_answer(choices)
+
+
+def _parts(text: str, size: int = LARGE_PIECE) -> list[str]:
+    """`text` cut after blank lines into parts of about `size` characters (a part may end inside a
+    block: appending re-reads the last block, as streaming does)."""
+    parts, start = [], 0
+    while start < len(text):
+        end = text.find("\n\n", start + size)
+        end = len(text) if end < 0 else end + 2
+        parts.append(text[start:end])
+        start = end
+    return parts
 
 
 def _escape(text: str) -> str:
