@@ -68,7 +68,9 @@ async def test_slash_route_opens_the_routing_view():
 
     app = TradeoffApp()
     async with app.run_test(size=(120, 40)) as pilot:
-        app.slash_command(f"/route {RESULTS}")
+        app.screen.query_one("#prompt", Input).value = f"/route {RESULTS}"
+        await pilot.press("enter")
+        await pilot.pause()  # the command runs its action after the key
         await pilot.pause()
         assert isinstance(app.screen, RoutingScreen)
         assert app.screen.query_one("#routing-table", DataTable).row_count == 5
