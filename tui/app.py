@@ -44,7 +44,6 @@ class TradeoffApp(App[None]):
         self.advisor: Any = None
         self.knowledge: Any = None
         self.local_models: Any = None
-        self.status: dict[str, str] = {}  # the status bar's advisor and index, for a new main screen
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen(self.session_id)
@@ -92,20 +91,15 @@ class TradeoffApp(App[None]):
         self.local_models = LocalModels(self, self.settings)
         freeze_loaded_objects()
         if self.settings.load_embeddings:
-            self.show_index("index: BM25 ready, embeddings loading…")
+            self.main_screen.show_index("index: BM25 ready, embeddings loading…")
             self.load_index()
         else:
-            self.show_index("index: BM25 only (embeddings off)")
-        self.status["advisor"] = event.mode
+            self.main_screen.show_index("index: BM25 only (embeddings off)")
         self.main_screen.advisor_ready(event.mode, self.advisor.notice)
-
-    def show_index(self, detail: str) -> None:
-        self.status["index"] = detail
-        self.main_screen.show_index(detail)
 
     @on(IndexReady)
     def _index_ready(self, event: IndexReady) -> None:
-        self.show_index(event.detail)
+        self.main_screen.show_index(event.detail)
         freeze_loaded_objects()  # torch, the model and Chroma are loaded now
 
     @on(Worker.StateChanged)
@@ -122,7 +116,7 @@ class TradeoffApp(App[None]):
             return
         where = log_exception(error)
         if event.worker.name == "load-index":
-            self.show_index("index: BM25 only (embeddings unavailable)")
+            self.main_screen.show_index("index: BM25 only (embeddings unavailable)")
             self.notify(f"{error} — search keeps working with BM25. Details: {where}", severity="warning", timeout=12)
         elif event.worker.name == "turn":
             self.main_screen.turn_failed(error, where)
@@ -200,7 +194,7 @@ class TradeoffApp(App[None]):
         if self.knowledge is None:
             self.notify("Still loading; try again in a moment.")
             return
-        self.show_index("index: rebuilding…")
+        self.main_screen.show_index("index: rebuilding…")
         self.load_index()
 
     def action_ingest(self) -> None:

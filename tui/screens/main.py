@@ -103,9 +103,6 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.chat.mount(Static(WELCOME, classes="note welcome"))
         self.set_focus(self.prompt)
-        known = getattr(self.app, "status", {})  # a new session's screen, once the advisor is loaded
-        self.status.advisor = known.get("advisor", self.status.advisor)
-        self.status.index = known.get("index", self.status.index)
 
     @property
     def advisor(self) -> Any:
@@ -157,6 +154,7 @@ class MainScreen(Screen[None]):
 
     def turn_failed(self, error: BaseException, where: str) -> None:
         self.turn_running = False
+        self.call_later(self.chat.end_answer)  # a part-written answer stays, closed
         self.chat.add_note(f"That turn failed: {error}. Your message is saved; try again. Details: {where}")
         self._next_turn()
 
@@ -184,7 +182,7 @@ class MainScreen(Screen[None]):
         if text.startswith("/"):
             action = slash_action(text)
             if action is None:
-                self.notify(f"Unknown command {text.split()[0]}; /help lists them.", severity="warning")
+                self.notify(f"Unknown command: {text[:40]}; /help lists them.", severity="warning", markup=False)
             else:
                 self.call_later(self.app.run_action, action)
             return
