@@ -301,7 +301,8 @@ class MainScreen(Screen[None]):
             return
         shown = next((row.shown for row in result.view.requirements if row.field == field), str(value))
         note = f"Requirement changed: {field} = {shown if value is not None else '(cleared)'}"
-        self.post_message(self.AnswerChunk(result.answer))
+        if result.answer:
+            self.post_message(self.AnswerChunk(result.answer))
         self.post_message(self.TurnDone(result.view, note=note))
 
     def start_over(self) -> None:
