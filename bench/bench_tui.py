@@ -14,6 +14,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -41,9 +42,10 @@ def time_to_screen(command: str, runs: int = 7) -> list[float]:
     return samples
 
 
-async def longest_stalls() -> tuple[str, str]:
-    """(loading, streaming): the longest single callback and the UI timer's lateness in each."""
+async def longest_stalls() -> tuple[str, str, str]:
+    """(loading, streaming, one piece): the longest single callback and the UI timer's lateness in each."""
     from tui.app import TradeoffApp
+    from tui.screens.main import MainScreen
     from tui.widgets.chat import ChatView
 
     gaps = TimerGaps()
@@ -58,11 +60,32 @@ async def longest_stalls() -> tuple[str, str]:
             loaded = time.perf_counter()
             loading = f"{clock.longest(start, loaded)[0] * 1000:.0f} ms; {gaps.summary()}"
             gaps.restart()
-            text = " ".join(f"word{i}" for i in range(2_000))
-            await app.screen.query_one(ChatView).stream_assistant(text)
-            streaming = f"{clock.longest(loaded, time.perf_counter())[0] * 1000:.0f} ms; {gaps.summary()}"
+            # As the advisor streams: pieces posted from a worker thread, rendered by the screen in order.
+            screen = app.main_screen
+
+            async def stream(pieces: list[str]) -> str:
+                since = time.perf_counter()
+                gaps.restart()
+                drained = asyncio.Event()
+
+                def produce() -> None:
+                    for piece in pieces:
+                        screen.post_message(MainScreen.AnswerChunk(piece))
+                    screen.post_message(MainScreen.Then(drained.set))  # handled after every chunk
+
+                threading.Thread(target=produce).start()
+                await drained.wait()
+                await screen.query_one(ChatView).end_answer()
+                took, what = clock.longest(since, time.perf_counter())
+                return f"{took * 1000:.0f} ms ({what}); {gaps.summary()}"
+
+            words = [f"word{i} " for i in range(2_000)]
+            streaming = await stream(words)
+            # Today's advisor hands the whole answer in one piece: a long recommendation, at once.
+            answer = "\n\n".join("".join(words[i : i + 40]) + "\n- a point\n- another" for i in range(0, 2_000, 40))
+            whole = await stream([answer])
         await pilot.pause()
-    return loading, streaming
+    return loading, streaming, whole
 
 
 def main() -> None:
@@ -80,9 +103,10 @@ def main() -> None:
             TRADEOFF_CONFIG_DIR=f"{folder}/config",
             TRADEOFF_LOG_DIR=f"{folder}/log",
         )
-        loading, streaming = asyncio.run(longest_stalls())
+        loading, streaming, whole = asyncio.run(longest_stalls())
         print(f"longest event-loop stall while the embedder loads and the index builds: {loading}")
         print(f"longest event-loop stall while a 2,000-chunk answer streams: {streaming}")
+        print(f"longest event-loop stall while a 2,000-word answer arrives in one piece: {whole}")
 
 
 if __name__ == "__main__":

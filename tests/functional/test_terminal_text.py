@@ -99,7 +99,7 @@ def test_the_tuis_chat_and_streaming_pane_show_escapes_visibly():
     async def scenario() -> None:
         async with Harness().run_test(size=(100, 30)) as pilot:
             chat = pilot.app.query_one(ChatView)
-            await chat.stream_assistant(HOSTILE)
+            await chat.add_answer(HOSTILE)
             chat.add_note(f"note {HOSTILE} [/]")  # markup-looking text is shown as typed
             chat.add_user(HOSTILE)
             pane = pilot.app.query_one(StreamingMarkdown)

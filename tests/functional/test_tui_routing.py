@@ -73,7 +73,9 @@ async def test_slash_route_opens_the_routing_view():
 
     app = TradeoffApp()
     async with app.run_test(size=(120, 40)) as pilot:
-        app.slash_command(f"/route {RESULTS}")
+        app.screen.query_one("#prompt", Input).value = f"/route {RESULTS}"
+        await pilot.press("enter")
+        await pilot.pause()  # the command runs its action after the key
         await pilot.pause()
         assert isinstance(app.screen, RoutingScreen)
         assert app.screen.query_one("#routing-table", DataTable).row_count == 5
@@ -150,10 +152,10 @@ async def test_after_a_batch_the_routing_button_and_f6_open_the_view_on_its_resu
 
 
 async def test_the_command_palette_has_the_routing_view():
+    from tui.actions import ACTIONS
     from tui.app import TradeoffApp
-    from tui.commands import ACTIONS
 
-    assert ("Routing view", "route") in [(name, action) for name, action, _ in ACTIONS]
+    assert ("Routing view", "route") in [(action.title, action.action) for action in ACTIONS]
     app = TradeoffApp()
     async with app.run_test(size=(120, 40)) as pilot:
         await app.run_action("route")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.functional.test_tui import say, settle
+from tests.functional.test_tui import export, say, settle
 from tests.integration.test_trials_local import free_port_pair
 from tui.app import TradeoffApp
 from tui.screens.trial import TrialScreen
@@ -53,7 +53,7 @@ async def test_blind_trial_of_the_local_models_from_the_tui():
         assert "won 1/1" in str(screen.query_one("#win-rates").render())
         votes = (app.settings.data_dir / "votes.jsonl").read_text()
         assert '"vote": "A"' in votes
-    assert app._local_server is not None and not app._local_server.alive()  # stopped on exit
+    assert app.local_models.server is not None and not app.local_models.server.alive()  # stopped on exit
 
 
 async def test_a_batch_trial_from_the_tui_shows_progress_and_the_matrix(tmp_path):
@@ -74,7 +74,8 @@ async def test_a_batch_trial_from_the_tui_shows_progress_and_the_matrix(tmp_path
         await say(pilot, f"/eval {tests}")
         assert isinstance(app.screen, BatchScreen)
         screen = app.screen
-        await wait_for(pilot, lambda: getattr(app, "_local_server", None) is not None)  # started on demand
+        # The local models start on demand.
+        await wait_for(pilot, lambda: app.local_models is not None and app.local_models.server is not None)
         await pilot.click("#batch-run")
         await wait_for(pilot, lambda: screen.query_one("#batch-matrix", DataTable).row_count == 2)
         assert screen.query_one(ProgressBar).progress == 4
@@ -109,7 +110,7 @@ async def test_after_a_batch_of_the_local_models_the_routing_view_and_the_record
         await say(pilot, f"/eval {tests}")
         batch = app.screen
         assert isinstance(batch, BatchScreen)
-        await wait_for(pilot, lambda: getattr(app, "_local_server", None) is not None)
+        await wait_for(pilot, lambda: app.local_models is not None and app.local_models.server is not None)
         await pilot.click("#batch-run")
         await wait_for(pilot, lambda: batch.result is not None)
         await pilot.pause()
@@ -121,20 +122,22 @@ async def test_after_a_batch_of_the_local_models_the_routing_view_and_the_record
         names = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
         assert names[:4] == ["local/gemma3-270m alone", "local/smollm2-135m alone", "oracle", "cascade"]
         assert "heuristic" in names  # 4 tests: fitted on 2, reported on 2
-        assert app._measured_route is not None and app._measured_route["tests"] == 4
+        measured = app.main_screen.trials.measured_route
+        assert measured is not None and measured["tests"] == 4
         await pilot.press("escape")
         await pilot.press("escape")
         # A session with a recommendation; the route measured before it is the record's routing section.
         await say(pilot, "Customer support chatbot, 50k chats a day, answers within 1 second, $2,000 a month")
-        await say(pilot, "/export")
+        await export(pilot, "/export")
         record = next(tmp_path.glob("decision-*.md")).read_text()
         assert "### Routing, measured on your eval results (4 tests, " in record
         assert "| cascade | " in record and "rule of thumb" not in record
         # Routed again with a session open: kept with the session, so a later export finds it there.
         data = routing.results_data
-        app.start_routing("", data)
+        app.main_screen.trials.start_routing("", data)
         await pilot.pause()
-        assert app.advisor.measured_route(app.session_id)["source"] == "the batch eval in the TUI"
+        await app.workers.wait_for_complete()
+        assert app.advisor.measured_route(app.main_screen.session_id)["source"] == "the batch eval in the TUI"
 
 
 @pytest.fixture
@@ -180,9 +183,9 @@ async def test_results_that_land_while_a_trial_is_on_top_go_to_the_chat_screen(f
         await settle(pilot)
         assert app.screen is trial and app.advisor is not None
         assert "offline" in str(app.main_screen.query_one(StatusBar).advisor)
-        app.send("I need a cheap model for support chat")  # answered while the trial stays on top
+        app.main_screen.send("I need a cheap model for support chat")  # answered while the trial stays on top
         await settle(pilot)
-        assert app.session_id is not None
+        assert app.main_screen.session_id is not None
         app.pop_screen()
         await pilot.pause()
         assert "session" in str(app.screen.query_one(StatusBar).session)
@@ -307,7 +310,7 @@ async def test_models_without_a_server_of_their_own_use_the_configured_api_base(
     app = TradeoffApp()
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
-        app._open_trial(["openai/healthy", "openai/healthy-2"])
+        app.main_screen.trials.open_trial(["openai/healthy", "openai/healthy-2"])
         await wait_for(pilot, lambda: isinstance(app.screen, TrialScreen))
         screen = app.screen
         await pilot.pause()  # mounted, as it is by the time a user can press Run
@@ -336,7 +339,7 @@ def table_rows(screen: TrialScreen) -> list[list[str]]:
 
 async def open_trial(pilot, models: list[str]) -> TrialScreen:
     app = pilot.app
-    app._open_trial(models)
+    app.main_screen.trials.open_trial(models)
     await wait_for(pilot, lambda: isinstance(app.screen, TrialScreen))
     await pilot.pause()
     return app.screen
@@ -357,12 +360,13 @@ async def run_and_wait(pilot, screen: TrialScreen, prompt: str = "hi") -> None:
     await pilot.pause()
 
 
-def exported_json(app, folder) -> dict:
+async def exported_json(app, folder) -> dict:
+    """The record as the export dialog would write it (waiting on that write alone: models may still stream)."""
     import json
 
-    app.action_export("json")
-    newest = max(folder.glob("decision-*.json"), key=lambda path: path.stat().st_mtime_ns)
-    return json.loads(newest.read_text())
+    path = folder / f"decision-{len(list(folder.glob('decision-*.json'))) + 1}.json"
+    await app.main_screen.write_record("json", path).wait()
+    return json.loads(path.read_text())
 
 
 async def test_key_1_votes_for_pane_a_and_a_failed_model_can_neither_win_nor_lose(
@@ -391,13 +395,13 @@ async def test_key_1_votes_for_pane_a_and_a_failed_model_can_neither_win_nor_los
         assert not screen.awaiting_vote
         assert winner.title == f"[{winner.label}] {winner.model}  ★"  # revealed only now
         assert failed.title.endswith("(failed)")
-        vote = app.advisor.state(app.session_id).votes[-1]
+        vote = app.advisor.state(app.main_screen.session_id).votes[-1]
         assert vote["winner"] == winner.model and vote["vote"] == winner.label
         assert vote["labels"] == {pane.model: pane.label for pane in panes}
         assert vote["failed"] == ["openai/server-error"] and "openai/server-error" not in vote["models"]
         win_rates = str(screen.query_one("#win-rates").render())
         assert "server-error" not in win_rates and f"{winner.model}: won 1/1" in win_rates
-        record = exported_json(app, tmp_path)
+        record = await exported_json(app, tmp_path)
         assert record["votes"] == [vote]
         assert record["significance"] == win_rates.splitlines()  # the same figures on screen and in the export
 
@@ -417,7 +421,7 @@ async def test_every_finished_run_is_kept_at_once_and_escape_cancels_only_what_s
         await wait_for(pilot, lambda: "tok/s" in healthy.metrics and "server error" in failed.metrics, seconds=30)
         assert slow.metrics.endswith("streaming…")
         # An export while a model still streams already has the two that finished.
-        during = exported_json(app, tmp_path)
+        during = await exported_json(app, tmp_path)
         assert sorted((run["model"], run["run"]) for run in during["trials"]) == [
             ("openai/healthy", 1), ("openai/server-error", 1)]  # fmt: skip
         await pilot.press("escape")
@@ -430,7 +434,7 @@ async def test_every_finished_run_is_kept_at_once_and_escape_cancels_only_what_s
         results = sorted((row[1], row[3]) for row in table_rows(screen))  # model, result
         assert results == [("openai/healthy", "stop"), ("openai/long-a", "cancelled"),
                            ("openai/server-error", "server error (500)")]  # fmt: skip
-        after = exported_json(app, tmp_path)
+        after = await exported_json(app, tmp_path)
         kept = {run["model"]: run for run in after["trials"]}
         assert kept["openai/long-a"]["error"] == "cancelled" and kept["openai/long-a"]["text"].startswith("alpha")
         assert kept["openai/healthy"]["output_tokens"] == 5 and kept["openai/healthy"]["ttft_ms"] is not None
@@ -471,8 +475,8 @@ async def test_runs_count_up_rows_keep_their_labels_and_history_loads_when_the_s
         assert str(again.query_one("#win-rates").render()) == shown
         await run_and_wait(pilot, again)
         assert [row[2] for row in table_rows(again)][-2:] == ["4", "4"]
-        session = app.session_id
-        tui_record = exported_json(app, tmp_path)
+        session = app.main_screen.session_id
+        tui_record = await exported_json(app, tmp_path)
     out = tmp_path / "headless.json"
     run_export(argparse.Namespace(session=session, format="json", output=str(out), force=False, routing=None))
     headless = json.loads(out.read_text())
@@ -513,6 +517,7 @@ async def test_typed_model_strings_are_completed_from_the_catalog_and_run(fault_
 
 
 async def test_marked_shortlist_rows_show_a_mark_and_space_unmarks_them():
+    from agent.advisor.view import shortlist_rows
     from tui.widgets.shortlist import ShortlistTable
 
     ranked = [{"model": f"openai/m{i}", "score": 80 - i, "monthly_cost_usd": 10.0 * i, "within_budget": True,
@@ -521,7 +526,7 @@ async def test_marked_shortlist_rows_show_a_mark_and_space_unmarks_them():
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         table = app.main_screen.query_one(ShortlistTable)
-        table.show(ranked)
+        table.show(shortlist_rows({"ranked": ranked}))
         table.focus()
         await pilot.pause()
         await pilot.press("space", "down", "down", "space")

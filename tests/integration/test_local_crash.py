@@ -94,7 +94,7 @@ async def test_a_crashed_local_server_is_named_in_its_tui_pane_and_the_other_pan
         await say(pilot, "/trial local")
         await wait_for(pilot, lambda: isinstance(app.screen, TrialScreen))  # started and self-tested
         screen = app.screen
-        server = app._local_server
+        server = app.local_models.server
         os.kill(server.processes[server.aliases.index("smollm2-135m")].pid, signal.SIGSEGV)
         screen.query_one("#trial-prompt").text = "Name three colours."
         await pilot.click("#run")

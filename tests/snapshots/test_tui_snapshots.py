@@ -1,4 +1,5 @@
-"""How the main screens look, at 80x24 and 120x40 (pytest-textual-snapshot)."""
+"""How the screens look: the main screen with a shortlist, the requirement editor, sessions and help,
+in dark and light at 80x24 and 140x40 (pytest-textual-snapshot)."""
 
 from __future__ import annotations
 
@@ -9,34 +10,81 @@ from tui.app import TradeoffApp
 
 @pytest.fixture(autouse=True)
 def deterministic(monkeypatch):
+    import uuid
+    from types import SimpleNamespace
+
     monkeypatch.setenv("TRADEOFF_LOAD_EMBEDDINGS", "false")
     monkeypatch.setenv("TEXTUAL_CURSOR_BLINK", "0")
+    # The status bar names the session: the same id every run.
+    monkeypatch.setattr("agent.advisor.sessions.uuid", SimpleNamespace(uuid4=lambda: uuid.UUID(int=0x5E55_10)))
 
 
 async def loaded(pilot) -> None:
-    # The loading worker starts after the first frame; wait for it to exist, then to finish.
-    for _ in range(200):
-        if pilot.app.advisor is not None:
+    """Until the advisor has loaded and no worker runs (each worker's messages may start another)."""
+    app = pilot.app
+    for _ in range(100):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if app.advisor is not None and not any(worker.is_running for worker in app.workers):
             break
-        await pilot.pause(0.05)
-    await pilot.app.workers.wait_for_complete()
+    app.screen.query_one("#prompt").cursor_blink = False
+
+
+RANKED = "customer support chatbot, 50k chats a day, within 2 seconds, not sensitive, no budget limit"
+SIZES = [(80, 24), (140, 40)]
+THEMES = ["textual-dark", "textual-light"]
+
+
+async def with_a_shortlist(pilot) -> None:
+    await loaded(pilot)
+    pilot.app.screen.query_one("#prompt").value = RANKED
+    await pilot.press("enter")
+    await loaded(pilot)
+
+
+async def editing_a_requirement(pilot) -> None:
+    await with_a_shortlist(pilot)
+    await pilot.app.run_action("show_requirements")
     await pilot.pause()
-    pilot.app.screen.query_one("#prompt").cursor_blink = False
+    table = pilot.app.screen.query_one("#requirements")
+    table.move_cursor(row=table.get_row_index("budget_usd_month"))
+    await pilot.press("enter")
+    await pilot.pause()
+    pilot.app.screen.query_one("#value").cursor_blink = False
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
-def test_main_screen(snap_compare, size):
-    assert snap_compare(TradeoffApp(), terminal_size=size, run_before=loaded)
+async def choosing_a_session(pilot) -> None:
+    from tui.screens.sessions import SessionsScreen
+
+    await loaded(pilot)
+    listing = [("5e5510aa", "customer support chatbot, 50k chats a day", "2026-11-22T10:15:00"),
+               ("5e5511bb", "classification of 1M tickets a day, cost is king", "2026-11-21T16:40:00")]  # fmt: skip
+    await pilot.app.push_screen(SessionsScreen(listing))
+    await pilot.pause()
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
-def test_help_screen(snap_compare, size):
-    async def open_help(pilot) -> None:
-        await loaded(pilot)
-        await pilot.press("f1")
+async def reading_help(pilot) -> None:
+    await loaded(pilot)
+    await pilot.press("f1")
+    await pilot.pause()
+
+
+SCREENS = {"main": with_a_shortlist, "editor": editing_a_requirement, "sessions": choosing_a_session,
+           "help": reading_help}  # fmt: skip
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_screen(snap_compare, screen, size, theme):
+    async def run_before(pilot) -> None:
+        pilot.app.theme = theme
+        await SCREENS[screen](pilot)
+        pilot.app.clear_notifications()
         await pilot.pause()
 
-    assert snap_compare(TradeoffApp(), terminal_size=size, run_before=open_help)
+    assert snap_compare(TradeoffApp(), terminal_size=size, run_before=run_before)
 
 
 SCRIPTED_ANSWERS = {  # model -> text, TTFT ms, tokens/s, tokens

@@ -11,8 +11,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from agent.advisor.view import FIELD_LABELS, format_value
 from catalog.quantities import parse_fraction, parse_quantity
-from tui.widgets.requirements import FIELD_LABELS, format_value
+from tui.widgets.history_input import PromptInput
 
 NUMBER_FIELDS = {"requests_per_day", "input_tokens", "output_tokens", "max_ttft_ms", "budget_usd_month", "min_context"}
 FRACTION_FIELDS = {"cache_hit_rate", "batch_share"}
@@ -62,7 +63,7 @@ class EditRequirement(ModalScreen[tuple[str, Any] | None]):
             current = "" if self.value is None else format_value(self.value).replace(",", "")
             if self.field in LIST_FIELDS and isinstance(self.value, list):
                 current = ", ".join(self.value)
-            yield Input(value=current, id="value")
+            yield PromptInput(value=current, id="value")
             yield Label(HINTS.get(self.field, "a number: 5000, 50k, 2M, $1,500; empty clears it"), classes="hint")
             yield Label("", id="error")
 

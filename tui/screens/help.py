@@ -1,13 +1,17 @@
-"""Help: what tradeoff does, the slash commands and the keys."""
+"""Help: what tradeoff does, the slash commands and the keys, made from the action table and the
+screens' own bindings so it lists what really works."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
-HELP = """\
+from tui.actions import ACTIONS
+
+INTRO = """\
 # tradeoff help
 
 Describe what you are building in plain words: task, volume, latency, budget, privacy, context.
@@ -18,27 +22,39 @@ The advisor asks only for what is missing, then ranks models with reasons for ev
 - `what if volume grows 10x` — see the ranking under a change, without keeping it
 - `why not Claude?` · `compare gpt-4.1 and gemini flash`
 - `what is TTFT?` — answered from the course, with citations
-
-## Slash commands
-| command | does |
-|---|---|
-| `/help` | this screen |
-| `/requirements` | show the requirements panel (enter on a row edits it) |
-| `/export` | write the decision record (Markdown); `/export json`, `/export litellm` for the others |
-| `/reset` | start a new session |
-| `/catalog` | browse the model catalog |
-| `/sessions` | open a saved session |
-| `/trial` | side-by-side trial of the marked (space) or top two shortlisted models |
-| `/trial local` | side-by-side trial of the two local models (started on demand) |
-| `/eval FILE` | batch trial over a test file (.jsonl, .csv, promptfoo-style .yaml) |
-| `/route FILE` | routing on saved eval results (`tradeoff eval --save`): routers, curve, export |
-
-## Keys
-`ctrl+p` command palette (every action) · `ctrl+n` new session · `ctrl+o` open session ·
-`ctrl+r` resume the last session · `f2` catalog · `f1` help · `ctrl+t` light/dark · `ctrl+q` quit
-
-Press **escape** to close.
 """
+
+
+def _keys_of(bindings: list[BindingType]) -> list[tuple[str, str]]:
+    rows = []
+    for binding in bindings:
+        if isinstance(binding, Binding):
+            rows.append((binding.key, binding.description))
+        else:
+            rows.append((binding[0], binding[2] if len(binding) > 2 else binding[1]))
+    return rows
+
+
+def _table(rows: list[tuple[str, str]]) -> list[str]:
+    return ["| key | does |", "|---|---|", *(f"| `{key.replace(',', ' / ')}` | {does} |" for key, does in rows)]
+
+
+def help_text() -> str:
+    from tui.screens.trial import TrialScreen
+    from tui.widgets.requirements import RequirementsTable
+    from tui.widgets.shortlist import ShortlistTable
+
+    lines = [INTRO, "## Slash commands", "| command | does |", "|---|---|"]
+    for action in ACTIONS:
+        if action.slash:
+            lines.append(f"| `{' '.join(filter(None, (action.slash, action.argument)))}` | {action.help} |")
+    lines += ["", "## Keys", *_table([(a.key, a.title) for a in ACTIONS if a.key] + [("ctrl+p", "Command palette")])]
+    palette = [f"- **{a.title}** — {a.help}" for a in ACTIONS if not a.key and not a.slash]
+    lines += ["", "## Also in the command palette (ctrl+p)", *palette]
+    lines += ["", "## In the panels", *_table(_keys_of(ShortlistTable.BINDINGS) + _keys_of(RequirementsTable.BINDINGS))]
+    lines += ["", "## On the trial screen", *_table(_keys_of(TrialScreen.BINDINGS))]
+    lines += ["", "Press **escape** to close."]
+    return "\n".join(lines)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -50,4 +66,4 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Markdown(HELP)
+            yield Markdown(help_text())

@@ -28,7 +28,8 @@ class SessionsScreen(ModalScreen[str | None]):
             yield Label("Open a session (enter) · escape to close")
             # A title is the user's first message, as pasted: shown with its control characters visible.
             options = [
-                Option(visible(f"{updated[:16]}  {title}", keep=""), id=sid) for sid, title, updated in self.sessions
+                Option(visible(f"{updated[:16].replace('T', ' ')}  {title}", keep=""), id=sid)
+                for sid, title, updated in self.sessions
             ]
             yield OptionList(*options) if options else Label("No saved sessions yet.")
 

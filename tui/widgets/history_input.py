@@ -1,4 +1,4 @@
-"""A prompt with history: up and down recall what you typed before."""
+"""The inputs we type into: editing keys act at once, and the chat prompt keeps a history."""
 
 from __future__ import annotations
 
@@ -7,7 +7,24 @@ from textual.binding import Binding
 from textual.widgets import Input
 
 
-class HistoryInput(Input):
+class PromptInput(Input):
+    """An Input whose own keys (ctrl+u, ctrl+k, ctrl+w…) act before the next key is read. Textual
+    runs a widget's binding only after the key has bubbled up to the app, so text typed straight
+    after ctrl+u was inserted first and then erased with the rest."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        bindings = self._bindings.key_to_bindings.get(event.key, [])
+        if bindings and not event.is_printable:
+            event.stop()
+            event.prevent_default()
+            await self.run_action(bindings[0].action)
+            return
+        await super()._on_key(event)
+
+
+class HistoryInput(PromptInput):
+    """Up and down recall what you typed before."""
+
     BINDINGS = [
         Binding("up", "older", "Previous input", show=False, id="history.older"),
         Binding("down", "newer", "Next input", show=False, id="history.newer"),

@@ -1,46 +1,52 @@
-"""The live requirements: every field with its value and whether it was stated or assumed."""
+"""The live requirements: every field with its value, where it came from (stated, inferred,
+edited or assumed) and the evidence for it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from textual import on
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
-from agent.advisor.view import FIELD_LABELS, format_value
+from agent.advisor.view import RequirementRow
 from agent.terminal_text import visible
 
 
 class RequirementsTable(DataTable[str]):
     """Select a row and press enter to edit it; the ranking updates at once."""
 
-    BINDINGS = [("enter", "edit", "Edit")]
+    BINDINGS = [Binding("enter", "edit", "Edit", id="requirements.edit")]
 
     @dataclass
     class EditRequested(Message):
         field: str
         value: Any
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.rows_shown: dict[str, RequirementRow] = {}
+
     def on_mount(self) -> None:
         self.cursor_type = "row"
-        self.add_columns("field", "value", "from")
-        self.show(requirements={}, stated=set())
+        self.add_columns("field", "value", "from", "evidence")
 
-    def show(self, requirements: dict[str, Any], stated: set[str]) -> None:
-        self._values = requirements
+    def show(self, rows: Sequence[RequirementRow]) -> None:
+        self.rows_shown = {row.field: row for row in rows}
         self.clear()
-        for name, label in FIELD_LABELS.items():
-            origin = "stated" if name in stated else "assumed"
-            self.add_row(label, visible(format_value(requirements.get(name)), keep=""), origin, key=name)
+        for row in rows:
+            self.add_row(row.label, visible(row.shown, keep=""), row.origin, visible(row.evidence, keep=""),
+                         key=row.field)  # fmt: skip
 
     def action_edit(self) -> None:
         if self.row_count == 0:
             return
         key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
-        if key is not None:
-            self.post_message(self.EditRequested(str(key), self._values.get(str(key))))
+        if key is not None and key in self.rows_shown:
+            self.post_message(self.EditRequested(key, self.rows_shown[key].value))
 
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:

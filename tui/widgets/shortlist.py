@@ -1,13 +1,15 @@
-"""The shortlist: rank, model, score, $/month, within budget, TTFT, context and why."""
+"""The shortlist and the eliminated models, from the advisor's typed rows (formatted there)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from catalog.display import money, short_model_name
+from agent.advisor.view import EliminatedRow, ShortlistRow
+from catalog.display import short_model_name
 
 
 class EliminatedTable(DataTable[str]):
@@ -17,10 +19,10 @@ class EliminatedTable(DataTable[str]):
         self.cursor_type = "row"
         self.add_columns("model", "why eliminated")
 
-    def show(self, eliminated: list[dict[str, Any]]) -> None:
+    def show(self, rows: Sequence[EliminatedRow]) -> None:
         self.clear()
-        for item in eliminated:
-            self.add_row(short_model_name(item["model"]), "; ".join(item["reasons"]), key=item["model"])
+        for row in rows:
+            self.add_row(row.name, "; ".join(row.reasons), key=row.model)
 
 
 class ShortlistTable(DataTable[str]):
@@ -33,10 +35,17 @@ class ShortlistTable(DataTable[str]):
     ]
     MAX_MARKED = 4
     MARK = "●"
+    # Cell widths with their padding: mark, #, score, $/month, budget and the scrollbar; then the
+    # optional columns; then the model name's room.
+    BASE_WIDTH = 4 + 4 + 7 + 9 + 8 + 2 + 2
+    TTFT_WIDTH, CONTEXT_WIDTH = 11, 9
+    MIN_NAME, FULL_NAME = 16, 30
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.marked: list[str] = []  # in the order they were marked
+        self.rows_shown: tuple[ShortlistRow, ...] = ()
+        self.fit: tuple[bool, bool, int] = (True, True, self.FULL_NAME)  # TTFT shown, context shown, name width
 
     def action_mark(self) -> None:
         model = self.selected_model()
@@ -60,27 +69,44 @@ class ShortlistTable(DataTable[str]):
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
-        self.add_column("", key="mark")
-        self.add_columns("#", "model", "score", "$/month", "budget", "TTFT", "context", "why")
+        self._columns_for(self.size.width)
 
-    def show(self, ranked: list[dict[str, Any]]) -> None:
+    def on_resize(self) -> None:
+        if self._columns_for(self.size.width):
+            self.show(self.rows_shown)
+
+    def _columns_for(self, width: int) -> bool:
+        """As many columns as fit the width, none cut off: TTFT and context go when it is narrow, and
+        model names are shortened to what is left. The line under the table says why for the
+        selected row. True if the columns changed."""
+        room = (width or 120) - self.BASE_WIDTH
+        ttft = room - self.TTFT_WIDTH >= self.MIN_NAME
+        context = ttft and room - self.TTFT_WIDTH - self.CONTEXT_WIDTH >= self.FULL_NAME
+        name = min(self.FULL_NAME, room - (self.TTFT_WIDTH if ttft else 0) - (self.CONTEXT_WIDTH if context else 0))
+        fit = (ttft, context, max(name, 8))
+        if self.columns and fit == self.fit:
+            return False
+        self.fit = fit
+        self.clear(columns=True)
+        self.add_column("", key="mark")
+        self.add_columns("#", "model", "score", "$/month", "budget", *(("TTFT",) if ttft else ()),
+                         *(("context",) if context else ()))  # fmt: skip
+        return True
+
+    def show(self, rows: Sequence[ShortlistRow]) -> None:
         self.clear()
-        self.marked = [model for model in self.marked if any(item["model"] == model for item in ranked)]
-        for index, item in enumerate(ranked, 1):
-            context = item.get("max_input_tokens")
-            ttft = item.get("ttft_ms")
-            self.add_row(
-                self._mark_of(item["model"]),
-                str(index),
-                short_model_name(item["model"]),
-                f"{item['score']:.1f}",
-                money(item["monthly_cost_usd"]),
-                "ok" if item["within_budget"] else "OVER",
-                f"{ttft:,.0f} ms" if ttft is not None else "?",
-                f"{context // 1000:,}k" if context else "?",
-                item["reasons"][0].removeprefix("quality: ") if item.get("reasons") else "",
-                key=item["model"],
-            )
+        self.rows_shown = tuple(rows)
+        self.marked = [model for model in self.marked if any(row.model == model for row in rows)]
+        ttft, context, name_width = self.fit
+        for row in rows:
+            name = row.name if len(row.name) <= name_width else short_model_name(row.model, name_width)
+            cells = [self._mark_of(row.model), str(row.rank), name, f"{row.score:.1f}", row.cost,
+                     "ok" if row.within_budget else "OVER"]  # fmt: skip
+            self.add_row(*cells, *((row.ttft,) if ttft else ()), *((row.context,) if context else ()), key=row.model)
+
+    def selected_row(self) -> ShortlistRow | None:
+        model = self.selected_model()
+        return next((row for row in self.rows_shown if row.model == model), None)
 
     def selected_model(self) -> str | None:
         if self.row_count == 0:

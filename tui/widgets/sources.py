@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Markdown, OptionList
 from textual.widgets.option_list import Option
 
+from agent.advisor.view import SourceRow
 from agent.terminal_text import visible
 
 
@@ -21,32 +22,34 @@ class PassageScreen(ModalScreen[None]):
     PassageScreen > VerticalScroll { width: 80%; height: 80%; border: thick $primary; background: $surface; }
     """
 
-    def __init__(self, passage: dict[str, Any]) -> None:
+    def __init__(self, passage: SourceRow) -> None:
         super().__init__()
         self.passage = passage
 
     def compose(self) -> ComposeResult:
-        heading = f"**[{self.passage['id']}] {self.passage['title']} — {self.passage['section']}**"
-        body = self.passage["text"].split("\n", 1)[-1]
+        heading = f"**[{self.passage.id}] {self.passage.title} — {self.passage.section}**"
+        body = (self.passage.text or "").split("\n", 1)[-1]
         with VerticalScroll():
             yield Markdown(visible(f"{heading}\n\n{body}\n\n_escape to close_"))
 
 
 class SourcesList(OptionList):
-    def show(self, passages: list[dict[str, Any]], citations: list[Any]) -> None:
+    """Passages this answer retrieved open on enter; citations without a passage are listed only."""
+
+    def show(self, rows: Sequence[SourceRow]) -> None:
         self.clear_options()
-        self._passages = {p["chunk_id"]: p for p in passages if "chunk_id" in p}
-        if self._passages:
-            for key, passage in self._passages.items():
-                label = visible(f"{passage['id']}  {passage['title']} — {passage['section']}", keep="")
-                self.add_option(Option(label, id=key))
-        else:
-            for citation in citations:
-                label = visible(f"{citation.id}  {citation.title}", keep="")
-                self.add_option(Option(label, id=citation.id, disabled=True))
+        self.passages = {row.chunk_id: row for row in rows if row.chunk_id and row.text is not None}
+        seen: set[str] = set()
+        for row in rows:
+            key = row.chunk_id if row.chunk_id in self.passages else row.id
+            if key is None or key in seen:
+                continue
+            seen.add(key)
+            label = visible(f"{row.id}  {row.title}" + (f" — {row.section}" if row.section else ""), keep="")
+            self.add_option(Option(label, id=key, disabled=key not in self.passages))
 
     @on(OptionList.OptionSelected)
     def _open(self, event: OptionList.OptionSelected) -> None:
-        passage = getattr(self, "_passages", {}).get(event.option.id)
+        passage = getattr(self, "passages", {}).get(event.option.id)
         if passage is not None:
             self.app.push_screen(PassageScreen(passage))

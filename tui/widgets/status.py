@@ -5,6 +5,8 @@ from __future__ import annotations
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from catalog.display import money
+
 
 class StatusBar(Static):
     advisor: reactive[str] = reactive("advisor: loading…")
@@ -13,4 +15,9 @@ class StatusBar(Static):
     spend: reactive[float] = reactive(0.0)
 
     def render(self) -> str:
-        return f" {self.advisor}  │  {self.index}  │  {self.session}  │  spend ${self.spend:,.4f}"
+        full = f" {self.advisor}  │  {self.index}  │  {self.session}  │  spend {money(self.spend)}"
+        if len(full) <= self.size.width:
+            return full
+        # Narrow: the labels go, the facts stay (the spend last of all).
+        advisor, index = self.advisor.removeprefix("advisor: "), self.index.removeprefix("index: ")
+        return f" {advisor} │ {index} │ {self.session.removeprefix('session ')} │ {money(self.spend)}"
