@@ -151,6 +151,41 @@ def classify(text: str, extraction: Any = None) -> Intent:
     return Intent("constraints")
 
 
+# Words that end a sentence after a model's name and are never part of one.
+_TRAILING_WORDS = frozenset(
+    [
+        "for",
+        "this",
+        "that",
+        "these",
+        "us",
+        "me",
+        "our",
+        "my",
+        "we",
+        "you",
+        "it",
+        "them",
+        "here",
+        "now",
+        "then",
+        "instead",
+        "please",
+        "too",
+        "also",
+        "again",
+        "anyway",
+        "today",
+        "case",
+        "use",
+        "team",
+        "project",
+        "app",
+        "thanks",
+    ]
+)
+
+
 @functools.lru_cache(maxsize=8192)
 def _words(text: str) -> tuple[str, ...]:
     return tuple(w for w in re.split(r"[\s/]+", normalise(text.replace(" ", "-")).replace("-", " ")) if w)
@@ -160,7 +195,9 @@ def find_models(name: str, entries: Iterable[ModelEntry]) -> list[ModelEntry]:
     """Curated models whose id or family contains every word the user typed ("gemini flash", "gpt-4.1").
 
     Rated models are searched first; the rest of the catalog only when none matches."""
-    wanted = _words(name)
+    wanted = _words(name.strip().rstrip(".,;:!?"))
+    while wanted and wanted[-1] in _TRAILING_WORDS:  # "gpt-4.1 for this", "claude sonnet then"
+        wanted = wanted[:-1]
     if not wanted:
         return []
     pool = list(entries)

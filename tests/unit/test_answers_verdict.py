@@ -57,3 +57,14 @@ def test_when_neither_fits_the_verdict_says_so_and_points_at_the_top_pick(catalo
 def test_an_unknown_name_is_said_plainly(catalog):
     verdict = compare(["gpt-4.1", "flux capacitor"], ranking_for(catalog), catalog).rsplit("\n\n", 1)[1]
     assert verdict.startswith("I do not know a model called “flux capacitor”")
+
+
+def test_words_after_a_model_name_are_not_part_of_it(catalog):
+    """'compare mistral small and gpt-4.1-mini for this.' names gpt-4.1-mini, not 'gpt-4.1-mini for this.'"""
+    from agent.advisor.intents import classify
+
+    intent = classify("Compare mistral small and gpt-4.1-mini for this.")
+    assert intent.kind == "compare"
+    verdict = compare(intent.subject, ranking_for(catalog), catalog).rsplit("\n\n", 1)[1]
+    assert verdict.startswith("**Verdict: ") and "I do not know" not in verdict
+    assert "gpt-4.1-mini" in compare(intent.subject, ranking_for(catalog), catalog).splitlines()[2]
