@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agent.advisor.economics import topic
+from agent.advisor.rules.questions import is_question
 from catalog.entries import ModelEntry
 from catalog.names import normalise
 
@@ -26,9 +27,14 @@ _COMPARE = re.compile(
     re.IGNORECASE,
 )
 _WHAT_IF = re.compile(r"\bwhat if\b|\bwhat happens if\b|\bsuppose\b|\bif (?:we|our|the) .* (?:grows?|doubles?)", re.I)
+# A change of mind about a requirement already stated: "drop the budget", "forget the EU thing - legal
+# says it's fine", "never mind the latency requirement, we'll stream", "it doesn't need to be open-weights".
 _DROP = re.compile(
-    r"\b(?:drop|remove|ignore|forget|relax|no longer need|don'?t need|without)\b\s+(?:the\s+)?(?P<what>[\w\s-]+?)"
-    r"(?:\s+(?:requirement|constraint|limit|target))?\s*[.!]?$",
+    r"\b(?:drop|remove|ignore|forget(?: about)?|relax|scratch|disregard|never ?mind|no longer need|"
+    r"(?:don'?t|do not|doesn'?t|does not) (?:really )?need(?: to be| to have)?|without)\s+"
+    r"(?:the\s+|that\s+|our\s+|my\s+|any\s+)?(?P<what>[\w-]+(?:\s+[\w-]+){0,3}?)"
+    r"(?:\s+(?:requirements?|constraints?|limits?|targets?|part|thing|bit|stuff|rule|angle))?"
+    r"\s*(?:$|[.!;,:]|\s[-–—]\s|[-–—]\s|\s(?:because|since|as|we|legal|it|they|for now|after all)\b)",
     re.IGNORECASE,
 )
 # Ends the interview: rank now with what is known. ("skip" alone skips one question; see interview.py.)
@@ -39,20 +45,6 @@ _RECOMMEND_NOW = re.compile(
     re.IGNORECASE,
 )
 _GREETING = re.compile(r"^(?:hi|hello|hey|good (?:morning|afternoon|evening))\b[\s!.]*$", re.IGNORECASE)
-_QUESTION_SENTENCE = re.compile(
-    r"\?\s*$|^(?:what|how|why|when|where|which|who|should|is|are|does|do|did|can|could|would|will|explain|"
-    r"tell me|define)\b",
-    re.IGNORECASE,
-)
-# A question that asks for a model for a job ("which model should we use for 50k chats a day?") is a
-# request: its facts are requirements.
-_ASKS_FOR_A_MODEL = re.compile(
-    r"\b(?:which|what|best|recommend|suggest|pick|choose)\b.{0,40}\b(?:models?|llms?|options?|providers?)\b.{0,20}"
-    r"\b(?:for|to|that|when|if|with)\b|\b(?:can|could|would) you (?:recommend|suggest|pick|help)|"
-    r"\bwhat (?:should|would|do) (?:we|i) (?:use|pick|choose)\b",
-    re.IGNORECASE,
-)
-_SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 DROP_FIELDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"privacy|self[- ]host|on[- ]?prem|data center|training", re.I), "privacy"),
@@ -64,14 +56,6 @@ DROP_FIELDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"hipaa|gdpr|soc ?2|compliance", re.I), "compliance"),
     (re.compile(r"vision|image|video|audio|tools?|json|function|reasoning|capabilit", re.I), "needs"),
 ]
-
-
-def is_question(text: str) -> bool:
-    """Every sentence asks something, and none asks for a model for a job."""
-    sentences = [s for s in _SENTENCES.split(text.strip()) if s.strip()]
-    if not sentences or _ASKS_FOR_A_MODEL.search(text):
-        return False
-    return all(_QUESTION_SENTENCE.search(s.strip()) for s in sentences)
 
 
 def _asks(text: str) -> bool:
@@ -98,10 +82,52 @@ def _economics(text: str) -> list[str] | None:
     return [kind] if kind else None
 
 
+# The items of a list requirement a drop can name: "scratch the HIPAA part" drops HIPAA, not SOC 2.
+_DROP_ITEMS: dict[str, dict[str, re.Pattern[str]]] = {
+    "compliance": {"hipaa": re.compile(r"hipaa", re.I), "gdpr": re.compile(r"gdpr", re.I),
+                   "soc2": re.compile(r"soc ?2", re.I)},
+    "needs": {need: re.compile(need if need != "tools" else r"tools?|function", re.I)
+              for need in ("vision", "video", "audio", "tools", "json", "reasoning")},
+}  # fmt: skip
+
+
 def _drop(text: str) -> list[str] | None:
+    """The requirements a change of mind drops: a field ("budget_usd_month") or one item of a list
+    ("compliance:hipaa")."""
     match = _DROP.search(text)
-    fields = [name for pattern, name in DROP_FIELDS if pattern.search(match.group("what"))] if match else []
-    return fields or None
+    if not match:
+        return None
+    what = match.group("what")
+    dropped: list[str] = []
+    for pattern, name in DROP_FIELDS:
+        if not pattern.search(what):
+            continue
+        items = [f"{name}:{item}" for item, said in _DROP_ITEMS.get(name, {}).items() if said.search(what)]
+        dropped += items or [name]
+    return dropped or None
+
+
+def drop_requirements(requirements: dict[str, Any], dropped: list[str]) -> dict[str, Any]:
+    """The requirements without what was dropped, and without what only made sense with it (a region
+    lock without its regions, EU residency without the EU)."""
+    kept = dict(requirements)
+    for name in dropped:
+        field_name, _, item = name.partition(":")
+        if item:
+            remaining = [value for value in kept.get(field_name, []) if value != item]
+            kept[field_name] = remaining
+            if not remaining:
+                kept.pop(field_name)
+            continue
+        kept.pop(field_name, None)
+        if field_name == "privacy":
+            kept.pop("regions", None)
+        if field_name == "regions":
+            if kept.get("privacy") == "region-locked":
+                kept.pop("privacy")
+            if "eu-residency" in kept.get("compliance", []):
+                kept = drop_requirements(kept, ["compliance:eu-residency"])
+    return kept
 
 
 def _matches(pattern: re.Pattern[str]) -> Callable[[str], list[str] | None]:

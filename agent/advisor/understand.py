@@ -13,7 +13,7 @@ from langgraph.runtime import Runtime
 from agent.advisor import answers
 from agent.advisor.context import AdvisorTools
 from agent.advisor.history import changes, words
-from agent.advisor.intents import classify
+from agent.advisor.intents import classify, drop_requirements
 from agent.advisor.interview import (
     answer_fields,
     apply_choice,
@@ -115,10 +115,7 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
             found = only_the_asked(found, pending.field, text)
         requirements = merge(before, found)
         if state.intent == "drop":
-            for name in state.subject:
-                requirements.pop(name, None)
-                if name == "privacy":
-                    requirements.pop("regions", None)
+            requirements = drop_requirements(requirements, state.subject)
         inferred_words = _inferred(found)
         inferred = set(inferred_words)
         evidence = dict(found.evidence) | {name: said for name, said in inferred_words.items() if said}

@@ -329,3 +329,28 @@ def test_an_answer_said_with_a_question_mark_is_still_an_answer(advisor):
     assert answered.state.requirements["requests_per_day"] == 10_000
     asked_back = advisor.turn("how many is typical?", answered.session)  # a question: nothing changes
     assert asked_back.state.requirements == answered.state.requirements
+
+
+def test_a_yes_no_question_carrying_the_jobs_figures_states_them(advisor):
+    """'Anything decent for ... 3 million messages a month for under $250?' is a request: its figures are
+    requirements. A question about an idea with a figure in it stays a question."""
+    asked = advisor.turn("Anything decent for a spam filter doing 3 million messages a month for under $250?")
+    assert asked.state.requirements["requests_per_day"] == 100_000
+    assert asked.state.requirements["budget_usd_month"] == 250
+    nudged = advisor.turn("Could you make it work under a hundred and fifty dollars a month?", asked.session)
+    assert nudged.state.requirements["budget_usd_month"] == 150
+    before = dict(nudged.state.requirements)
+    question = advisor.turn("Would routing save us money at 50k requests a day?", asked.session)
+    assert question.state.requirements == before
+
+
+def test_a_change_of_mind_with_its_reason_drops_what_it_names_and_what_depended_on_it(advisor):
+    first = advisor.turn(
+        "Tenant support chatbot, 1,500 requests a day, data must stay in the EU, we need HIPAA and SOC 2"
+    )
+    assert first.state.requirements["privacy"] == "region-locked"
+    eu = advisor.turn("Actually, forget the EU thing - legal says it's fine.", first.session).state.requirements
+    assert "regions" not in eu and eu.get("privacy", "none") != "region-locked"
+    hipaa = advisor.turn("Scratch the HIPAA part, we won't send patient data.", first.session).state.requirements
+    assert hipaa.get("compliance") == ["soc2"]
+    assert hipaa["requests_per_day"] == 1_500  # nothing else moved

@@ -35,9 +35,27 @@ def _sentences(text: str) -> list[re.Match[str]]:
     return [m for m in _SENTENCE.finditer(text) if m.group(0).strip()]
 
 
+# A yes/no question about the job that carries its figures ("anything decent for a spam filter doing 3
+# million messages a month for under $250?", "could you make it work under $150 a month?") states them.
+_YES_NO = re.compile(
+    r"^\W*(?:(?:can|could|would|will)\s+(?:you|u|it|that|this|anything|any\s+(?:model|llm|option)s?|something)|"
+    r"is there|are there|is anything|does anything|do you have|any|anything|something|got)\b",
+    re.IGNORECASE,
+)
+_JOB_FIGURES = frozenset({"requests_per_day", "budget_usd_month", "max_ttft_ms", "max_response_ms", "min_context"})
+
+
+def _states_figures(sentence: str) -> bool:
+    from agent.advisor.rules.extract import extract  # extract reads sizes with rules that import this module's peers
+
+    return bool(_JOB_FIGURES & set(extract(sentence).fields))
+
+
 def _asks(sentence: str) -> bool:
     stripped = sentence.strip()
-    return (stripped.endswith("?") or bool(_ASKS.search(stripped))) and not _REQUEST.search(stripped)
+    if not (stripped.endswith("?") or _ASKS.search(stripped)) or _REQUEST.search(stripped):
+        return False
+    return not (_YES_NO.search(stripped) and _states_figures(stripped))
 
 
 def is_question(text: str) -> bool:
