@@ -29,6 +29,14 @@ customers a month, each one conversation of about 6 messages" (500 a day, not 3,
 generated" for products and "release notes from commit messages" (no task), "1 in 20 of 12k customers
 asks something each day" (no volume rather than 600), "250 tickets per shift, 3 shifts a day" (250).
 The lead's held-out set, written by someone else, is the figure to quote.
+
+A stranger's set (issue #14, second round). first_messages_dev_stranger_5.jsonl is 80 messages by someone
+who never read the rules; its author converted foreign currencies at fixed rates, while we read EUR/GBP at
+par and name no rate, so those budget checks stay missed. Scored untouched, on main at d016ee4, before
+any rule was changed: 302/405 = 75% of checks (expects 225/309 = 73%, forbids 77/96). Per field:
+batch_share 6/13, budget 9/21, compliance 10/11, input_tokens 20/22, languages 16/16, max_response_ms 6/6,
+max_ttft_ms 14/14, min_context 4/4, needs 34/44, open_weights 5/7, output_tokens 12/20, priority 21/27,
+privacy 18/29, regions 18/30, requests_per_day 54/67, task 55/74. It is now a development set too.
 """
 
 from __future__ import annotations
