@@ -211,7 +211,7 @@ def test_one_in_twenty_is_a_share_and_never_twenty_a_day_per_member():
     ("text", "fields"),
     [
         ("Need: classify support emails. Constraint: EU data only.", {"regions": ["eu"]}),
-        ("Hosting in the UK or EU is required", {"regions": ["eu"]}),
+        ("Hosting in the UK or EU is required", {"regions": ["uk", "eu"]}),
         ("Run in our own Azure tenant in West Europe", {"regions": ["eu"]}),
         ("next-word suggestions on-device", {"privacy": "self-hosted"}),
         ("We want the answers in under five seconds in total", {"max_response_ms": 5000}),
@@ -221,3 +221,44 @@ def test_one_in_twenty_is_a_share_and_never_twenty_a_day_per_member():
 def test_more_ways_to_say_a_place_a_time_and_a_priority(text, fields):
     found = extract(text).fields
     assert {name: found.get(name) for name in fields} == fields
+
+
+# Fresh variants of the stranger set's region phrasing (not its lines): a country is its code, a bloc
+# member its bloc, a list of places all of them, and a place ruled out is never set.
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        ("Our records have to be kept within Canada", ["ca"]),
+        ("Everything must be processed in India", ["in"]),
+        ("Servers must be located in Japan or South Korea", ["jp", "kr"]),
+        ("Hosting has to remain in the UK, nowhere else", ["uk"]),
+        ("We need it hosted in SG or HK only", ["hk", "sg"]),
+        ("Patient files must stay in Austria", ["eu"]),
+        ("Data must stay in Switzerland; hosting in the EU is not acceptable", ["ch"]),
+        ("Any region except the US is fine, but the data must stay in Brazil", ["br"]),
+        ("We'd like a provider with a UK region", ["uk"]),
+    ],
+)
+def test_a_named_country_is_its_region_code(text, regions):
+    found = extract(text).fields
+    assert found["privacy"] == "region-locked"
+    assert sorted(found["regions"]) == regions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our users are in Canada and Mexico, we have no residency rules",
+        "We thought about running it on our own servers but decided against it, an API is fine",
+        "Would self-hosting a model on our own hardware be cheaper at this volume?",
+        "We evaluated on-prem last year but dropped it",
+    ],
+)
+def test_a_place_or_hosting_only_mentioned_weighed_or_asked_sets_no_privacy(text):
+    found = extract(text).fields
+    assert found.get("privacy") != "self-hosted" and "regions" not in found
+
+
+def test_a_regime_said_not_to_be_a_factor_is_not_set():
+    assert "compliance" not in extract("Nobody is in Europe, so GDPR is not a factor").fields
+    assert "compliance" not in extract("HIPAA isn't in scope for this tool").fields
