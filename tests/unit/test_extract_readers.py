@@ -262,3 +262,72 @@ def test_a_place_or_hosting_only_mentioned_weighed_or_asked_sets_no_privacy(text
 def test_a_regime_said_not_to_be_a_factor_is_not_set():
     assert "compliance" not in extract("Nobody is in Europe, so GDPR is not a factor").fields
     assert "compliance" not in extract("HIPAA isn't in scope for this tool").fields
+
+
+# Fresh variants of the stranger set's priority and batch phrasing: what the user cares about, will not
+# compromise on or optimises for; a delay said to be fine, or work read on a later day anyway.
+@pytest.mark.parametrize(
+    ("text", "preset"),
+    [
+        ("Honestly we mainly care about latency", "latency"),
+        ("We care more about getting it right than about the price", "quality"),
+        ("The one thing we can't compromise on is correctness", "quality"),
+        ("We won't compromise on cost, it has to stay cheap", "cost"),
+        ("We're optimising for price above all", "cost"),
+        ("It doesn't have to be clever, it just has to be fast", "latency"),
+        ("Budget is what we care about most", "cost"),
+        ("We want the best possible translation quality", "quality"),
+    ],
+)
+def test_priority_in_more_wordings(text, preset):
+    assert extract(text).fields["priority"] == preset
+
+
+def test_a_criterion_ruled_out_or_fast_enough_is_no_priority():
+    assert "priority" not in extract("We don't only care about cost").fields
+    assert "priority" not in extract("The current model is fast enough").fields
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "results by tomorrow would be ok",
+        "A 48h turnaround is fine: anything back within 48 hours works",
+        "We're happy to wait until the next morning",
+        "It doesn't need to be instant",
+        "Nobody reads them until the next morning; they're queued and sent the next day",
+        "The job can churn through the backlog over the weekend",
+        "We're not in a hurry",
+    ],
+)
+def test_a_delay_said_to_be_fine_is_batch_tolerance(text):
+    assert extract(text).fields["batch_share"] == 1.0
+
+
+def test_a_delay_that_is_not_fine_is_no_batch_tolerance():
+    assert "batch_share" not in extract("overnight is not fine, agents wait on every answer").fields
+    assert "batch_share" not in extract("it needs to be instant").fields
+
+
+# Fresh variants of the stranger set's money phrasing: a budget per day, week, quarter or year is a
+# month's worth; a sum in a currency we hold no rate for is money (no volume) but no budget.
+@pytest.mark.parametrize(
+    ("text", "monthly"),
+    [
+        ("We can put about 25 dollars a day into this", 750),
+        ("Budget: $700 per week", 3000),
+        ("we have $9k a quarter to spend", 3000),
+        ("our budget is $36,000 a year", 3000),
+        ("a weekly budget of $140", 600),
+    ],
+)
+def test_a_budget_per_period_is_a_month_of_it(text, monthly):
+    assert extract(text).fields["budget_usd_month"] == pytest.approx(monthly, rel=0.001)
+
+
+@pytest.mark.parametrize(
+    "text", ["Our budget is 500,000 yen a month", "Budget is CAD 4,000 monthly", "we can spend R$ 5000 per month"]
+)
+def test_a_sum_in_a_currency_without_a_rate_is_no_budget_and_no_volume(text):
+    found = extract(text).fields
+    assert "budget_usd_month" not in found and "requests_per_day" not in found
