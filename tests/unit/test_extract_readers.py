@@ -331,3 +331,34 @@ def test_a_budget_per_period_is_a_month_of_it(text, monthly):
 def test_a_sum_in_a_currency_without_a_rate_is_no_budget_and_no_volume(text):
     found = extract(text).fields
     assert "budget_usd_month" not in found and "requests_per_day" not in found
+
+
+# Fresh variants: a capability word that names a reputation, goods or the user's own systems adds
+# nothing; audio handled before the model is no audio need; calling APIs is tools; stepwise work is reasoning.
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Our public image matters, so replies must be polite. It's an email assistant.", "vision"),
+        ("We're a hardware store selling hand tools and garden tools; we need product Q&A", "tools"),
+        ("An online audio equipment retailer wants a support chatbot", "audio"),
+        ("Calls are transcribed by our ASR system; the model only gets transcripts", "audio"),
+        ("The bot never hears the audio, our STT service handles it", "audio"),
+        ("Our platform uses a few JSON APIs internally; we need a friendly chat assistant", "json"),
+    ],
+)
+def test_a_capability_sounding_word_that_is_not_one_adds_nothing(text, absent):
+    assert absent not in extract(text).fields.get("needs", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "need"),
+    [
+        ("The assistant calls our inventory and shipping APIs to answer", "tools"),
+        ("It books rooms by calling the hotel availability API", "tools"),
+        ("The tutor has to reason carefully about each answer", "reasoning"),
+        ("It writes step-by-step solutions to physics problems", "reasoning"),
+        ("Multi-step calculations for payroll", "reasoning"),
+    ],
+)
+def test_a_capability_said_in_other_words(text, need):
+    assert need in extract(text).fields["needs"]

@@ -28,6 +28,14 @@ _PEOPLES = _not_after(*_HUMAN, "our", "the", "their", "of", "to", r"[0-9]")
 _HUMAN_AGENT = rf"(?:{_not_after(*_HUMAN, 'each', 'every', 'per')}agent|{_PEOPLES}agents)"
 _NOT_CODE = _not_after("reason", "zip", "postal", "promo", "discount", "country", "error", "status", "tax", "area",
                        "qr", "bar", "dress", "product", "billing", "access", "voucher")  # fmt: skip
+# "it calls flight and hotel search APIs", "calling our CRM API"
+_CALLS_APIS = r"call(?:s|ing)?\s+(?:our\s+|the\s+|an?\s+|external\s+)?(?:[\w-]+\s+){0,4}?apis?"
+# Reasoning the model must do itself: "has to reason through each step", "step-by-step proofs",
+# "multi-step calculations".
+_STEPWISE = (
+    r"(?:has|have|needs?|must)\s+to\s+reason|step[- ]by[- ]step\s+(?:\w+\s+)?(?:proofs?|solutions?|derivations?|"
+    r"reasoning|working)|multi[- ]step\s+(?:reasoning|calculations?|problems?|maths?|logic)|rigorous\s+proofs?"
+)
 _VOICE = r"voice(?![- ]of[- ](?:the[- ])?customer)(?<!brand voice)"
 
 # (task, words that name it, words that hint at it). Order breaks ties: an image classifier is vision.
@@ -79,7 +87,7 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                    r"knowledge base|files|manuals|documentation)", r"cites? (?:its |the |our )?"
                    "sources"), _words("handbook", "documentation", "intranet", "articles")),
     ("agent", _words(_HUMAN_AGENT, "agentic", "tool use", "function calling", "workflow automation",
-                     "autonomous(?:ly)?", r"call(?:s|ing)? (?:our|the|an?) (?:\w+ )?apis?", "takes? actions?"),
+                     "autonomous(?:ly)?", _CALLS_APIS, "takes? actions?"),
      _words("tools")),
     ("chat", _words("chatbots?", "chat bots?", "support bots?", "assistants?", "conversational", "help ?desk", "chat",
                     "bots?", "faq"), _words("customer support", r"repl(?:y|ies) to", "copilot")),
@@ -94,11 +102,29 @@ _NEEDS: list[tuple[str, re.Pattern[str], bool]] = [
                      r"listen(?:s|ing)?\s+(?:in\s+)?(?:to|on)", r"dictat(?:ion|ed|es)", "voicemails?",
                      "transcri(?:be|bes|bed|bing|ption)s?"), False),
     ("json", _words("json", "structured output", "schema", "structured data"), False),
-    ("tools", _words("tool use", "tool calling", "function calling", "tools", r"call(?:s|ing)? (?:our|the|an?) "
-                     r"(?:\w+ )?apis?"), False),
+    ("tools", _words("tool use", "tool calling", "function calling", "tools", _CALLS_APIS), False),
     ("tools", _words(_HUMAN_AGENT, "agentic"), True),
-    ("reasoning", _words("step by step reasoning", "chain of thought", "reasoning model"), False),
+    ("reasoning", _words("step by step reasoning", "chain of thought", "reasoning model", _STEPWISE), False),
 ]  # fmt: skip
+
+
+# Capability-sounding words that name something else: a reputation ("the image of our brand", "image
+# consultancy"), goods a shop sells ("power tools", "audio gear"), or the user's own systems ("our backend
+# is a bunch of JSON APIs"). Their words count for no task and no need.
+_NOT_A_CAPABILITY = re.compile(
+    r"\bimages?\s+of\s+(?:our|the|their|your|a|my)\s+(?:brand|company|business|firm)|\bimage\s+consult\w*|"
+    r"\b(?:brand|public|corporate)[- ]image\b|\b(?:power|hand|garden|gardening|kitchen|machine|woodworking)\s+tools\b|"
+    r"\baudio\s+(?:gear|equipment|products?|hardware|brands?|shop|store|retailer)\b|"
+    r"\b(?:backend|stack|systems?|platform|services?)\s+(?:is|are|uses?|runs?\s+on)\s+(?:\w+\s+){0,4}?json\s+apis?\b",
+    re.IGNORECASE,
+)
+# Audio handled before the model: "our speech pipeline handles the audio, the model only gets text".
+_TEXT_ONLY = re.compile(
+    r"\b(?:model|it|llm)\s+(?:itself\s+)?(?:only|just)\s+(?:gets|sees|receives|reads|handles)\s+(?:the\s+)?"
+    r"(?:text|transcripts?)\b|\b(?:never|doesn[’']t|does\s+not|won[’']t)\s+(?:\w+\s+)?(?:touch|see|hear)\w*\s+"
+    r"(?:the\s+|any\s+)?audio\b|\b(?:speech|asr|stt)\s+(?:pipeline|system|service)\s+handles\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -113,7 +139,10 @@ def _hits(pattern: re.Pattern[str] | None, text: str) -> list[str]:
         return []
     # each different word once: "stories ... 100 stories per minute" is one hint, not two
     said: dict[str, str] = {}
+    other = [m.span() for m in _NOT_A_CAPABILITY.finditer(text)]
     for match in pattern.finditer(text):
+        if any(start <= match.start() < end for start, end in other):
+            continue
         if not negated(text, match.start()) and not denied_after(text, match.end()):
             said.setdefault(match.group(0).lower(), match.group(0))
     return list(said.values())
@@ -143,7 +172,10 @@ def task_from_keywords(text: str) -> tuple[str, str] | None:
 def read_needs(text: str) -> list[Reading]:
     """Capabilities the model must have, each once; a stated one wins over an inferred one."""
     found: dict[str, Reading] = {}
+    text_only = _TEXT_ONLY.search(text)
     for need, pattern, inferred in _NEEDS:
+        if need == "audio" and text_only:
+            continue
         hits = _hits(pattern, text)
         if hits and (need not in found or (found[need].inferred and not inferred)):
             found[need] = Reading(need, hits[0], inferred)
