@@ -362,3 +362,32 @@ def test_a_capability_sounding_word_that_is_not_one_adds_nothing(text, absent):
 )
 def test_a_capability_said_in_other_words(text, need):
     assert need in extract(text).fields["needs"]
+
+
+# Fresh variants of the stranger set's task phrasing (not its lines).
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        ("Our clinical coding staff need ICD-10 codes pulled out of referral letters", "extraction"),
+        ("Read invoice totals and VAT numbers from photos of receipts", "extraction"),
+        ("We grab the sender, date and amount into JSON from scanned letters", "extraction"),
+        ("The reasoning for this: our agents write the same replies, so we want a support chatbot", "chat"),
+        ("Our oil extraction plant wants an assistant that answers operators' questions", "chat"),
+        ("Flag fraudulent insurance claims as they arrive", "classification"),
+        ("Each ticket must be dropped into the correct queue", "classification"),
+        ("Write property descriptions for our rental listings", "creative"),
+        ("Generate trivia questions for a weekly quiz night", "creative"),
+        ("Draft Instagram posts for each new product", "creative"),
+        ("Turn each episode transcript into show notes", "summarization"),
+        ("We load the entire report into the prompt and ask questions about it", "document-analysis"),
+        ("Retrieve the relevant sections from 40k policy PDFs for each agent query", "rag"),
+        ("We need to answer guests' questions about check-in times", "chat"),
+    ],
+)
+def test_tasks_in_more_wordings(text, task):
+    assert extract(text).fields["task"] == task
+
+
+def test_a_legal_term_or_a_rationale_is_no_task():
+    assert extract("Draft summary judgment motions from our case notes").fields.get("task") != "summarization"
+    assert "task" not in extract("The reasoning behind the budget is simple").fields
