@@ -391,3 +391,25 @@ def test_tasks_in_more_wordings(text, task):
 def test_a_legal_term_or_a_rationale_is_no_task():
     assert extract("Draft summary judgment motions from our case notes").fields.get("task") != "summarization"
     assert "task" not in extract("The reasoning behind the budget is simple").fields
+
+
+# Fresh variants of the stranger set's volume phrasing: a quarter is 90 days, the period may come first,
+# "for month" is a period, members named with "and each", and calls per session multiply sessions.
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("About 18,000 loan applications a quarter", 200),
+        ("Every month around 6,000 support tickets arrive", 200),
+        ("Each week we get about 1,400 supplier invoices", 200),
+        ("maybe 3 thousand orders for month", 100),
+        ("We have 8 clinics and each sees about 40 patients a day", 320),
+        ("~2k sessions a day, ~5 model calls per session", 10_000),
+        ("Roughly 700 product reviews a week", 100),
+    ],
+)
+def test_volume_in_more_wordings(text, per_day):
+    assert extract(text).fields["requests_per_day"] == pytest.approx(per_day, rel=0.01)
+
+
+def test_a_period_first_then_a_size_is_no_volume():
+    assert "requests_per_day" not in extract("Every week 300 words of notes are written").fields

@@ -113,12 +113,12 @@ def _tokens(text: str, found: Extraction) -> None:
                                                  if k in found.evidence))  # fmt: skip
 
 
-# "A task is around 25 steps and we run 200 tasks/day": every step is a request.
+# "A task is around 25 steps and we run 200 tasks/day", "~8 model calls per session": every step is a request.
 _STEPS = re.compile(
-    r"\b(?:a|each|per|every|one)\s+(?:task|run|job|workflow)\s+(?:is|takes|has|makes|needs|uses|runs)\s+"
+    r"\b(?:a|each|per|every|one)\s+(?:task|run|job|workflow|session)\s+(?:is|takes|has|makes|needs|uses|runs)\s+"
     r"(?:about\s+|around\s+|roughly\s+|~\s*|up to\s+)?(?P<n>\d+)\s+(?:\w+\s+)?(?:steps|calls|requests|iterations)\b|"
     r"\b(?P<m>\d+)\s+(?:\w+\s+)?(?:steps|calls|requests|iterations)\s+(?:per|a|each|every|in\s+a)\s+"
-    r"(?:task|run|job|workflow)\b",
+    r"(?:task|run|job|workflow|session)\b",
     re.IGNORECASE,
 )
 # "approx same lenght as input" (a common misspelling), "the reply is just the translation"
@@ -133,7 +133,11 @@ _SAME_LENGTH = re.compile(
 def _steps_to_requests(text: str, found: Extraction) -> None:
     steps = _STEPS.search(text)
     evidence = found.evidence.get("requests_per_day", "")
-    if steps and "requests_per_day" in found.fields and re.search(r"tasks?|runs?|jobs?|workflows?", evidence, re.I):
+    if (
+        steps
+        and "requests_per_day" in found.fields
+        and re.search(r"tasks?|runs?|jobs?|workflows?|sessions?", evidence, re.I)
+    ):
         n = float(steps.group("n") or steps.group("m"))
         found.put("requests_per_day", round(found.fields["requests_per_day"] * n, 3),
                   f"{evidence} x {steps.group(0)} (each step is a request)")  # fmt: skip
