@@ -413,3 +413,25 @@ def test_volume_in_more_wordings(text, per_day):
 
 def test_a_period_first_then_a_size_is_no_volume():
     assert "requests_per_day" not in extract("Every week 300 words of notes are written").fields
+
+
+# Fresh variants: the size of the thing the model is asked to write is the answer's, and a count of
+# those things per week is the volume, never multiplied into one answer.
+@pytest.mark.parametrize(
+    ("text", "output"),
+    [
+        ("We want it to write short bios for speakers. About 80 bios a month, ~150 words each.", 195),
+        ("It drafts cover letters for applicants; letters run about 300 words.", 390),
+        ("Generate blurbs for new books, 40 books a week, each blurb around 60 words", 78),
+        ("About 20 articles written per week, each around 1,000 words", 1300),
+    ],
+)
+def test_the_size_of_what_is_written_is_the_answer(text, output):
+    found = extract(text).fields
+    assert found["output_tokens"] == pytest.approx(output, rel=0.05)
+    assert "input_tokens" not in found
+
+
+def test_the_size_of_what_is_read_stays_input():
+    found = extract("We summarise customer letters; letters run about 300 words.").fields
+    assert found.get("output_tokens") is None and found["input_tokens"] == 390

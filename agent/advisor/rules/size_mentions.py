@@ -118,8 +118,29 @@ _BOUND_WORDS = re.compile(
 )
 
 
+# What the model is asked to write: "writing product descriptions", "draft LinkedIn posts", "chapters drafted".
+_MADE = re.compile(
+    r"\b(?:write|writes|writing|generat\w*|draft(?:s|ing)?|produc(?:e|es|ing)|creat(?:e|es|ing)|compos(?:e|es|ing))\s+"
+    r"(?:[\w-]+\s+){0,3}?(?P<noun>descriptions?|stor(?:y|ies)|posts?|listings?|chapters?|articles?|emails?|"
+    r"letters?|drafts?|impressions|captions?|scripts?|replies|bios?|blurbs?)\b|"
+    r"\b(?P<done>[a-z]+s)\s+(?:drafted|generated|written)\b|\b(?P<verb>draft)(?:s|ing)?\b",
+    re.IGNORECASE,
+)
+
+
+def _stem(noun: str) -> str:
+    noun = noun.lower().split()[-1]
+    return noun[:-3] + "y" if noun.endswith("ies") else noun.rstrip("s")
+
+
+def _made(text: str) -> set[str]:
+    """The nouns for what the model writes; drafting makes "a draft" one of them."""
+    return {re.escape(_stem(m.group("noun") or m.group("done") or m.group("verb"))) for m in _MADE.finditer(text)}
+
+
 def mentions(text: str) -> list[Mention]:
     found: list[Mention] = []
+    made = _made(text)
     for match in _MENTION.finditer(text):
         low, high = _value(match, 1), _value(match, 2)
         if low is None:
@@ -183,7 +204,14 @@ def mentions(text: str) -> list[Mention]:
             role = "output"  # "summarise the emails into a sentence", "into a one-page brief"
         if prose and role in ("documents", "user_text", "total") and not attached and not describes(before):
             role = "output"  # "we need 5 bullet points per article"; but "notes are a paragraph or two"
-        item = None if unit == "passage" or role == "retrieved" else item_count(before, after)
+        written = role in ("documents", "user_text", None) and (
+            _stem(noun) in made if noun else any(re.search(rf"\b{n}(?:s|es)?\b", before, re.I) for n in made)
+        )
+        if written:
+            # "writing product descriptions ... ~120 words each": the thing written is the answer, one a
+            # request, and a count of them ("50 chapters drafted per week") is the volume, not its size
+            role = "output"
+        item = None if unit == "passage" or role == "retrieved" or written else item_count(before, after)
         if item:
             amount *= item[0]  # "two contracts side by side, each 8-12 pages"
             counted_at = match.start() - len(before) + item[2]
@@ -225,6 +253,7 @@ def mentions(text: str) -> list[Mention]:
         bound = bool(re.search(r"(?:up to|at most|max(?:imum)?|as long as|no more than)\s*$", tail, re.I))
         words = (match.group(0) + restating + attached).strip()
         items, items_words = (item[0], item[1]) if item else (1.0, "")
+
         if role == "both":  # "80-120 words in and out": the input and the answer
             found.append(
                 Mention(amount, unit, words, "sent", noun, match.start(), bound, items=items, items_words=items_words)
