@@ -29,6 +29,20 @@ customers a month, each one conversation of about 6 messages" (500 a day, not 3,
 generated" for products and "release notes from commit messages" (no task), "1 in 20 of 12k customers
 asks something each day" (no volume rather than 600), "250 tickets per shift, 3 shifts a day" (250).
 The lead's held-out set, written by someone else, is the figure to quote.
+
+A stranger's set (issue #14, second round). first_messages_dev_stranger_5.jsonl is 80 messages by someone
+who never read the rules; its author converted foreign currencies at fixed rates, while we read EUR/GBP at
+par and name no rate, so those budget checks stay missed. Scored untouched, on main at d016ee4, before
+any rule was changed: 302/405 = 75% of checks (expects 225/309 = 73%, forbids 77/96). Per field:
+batch_share 6/13, budget 9/21, compliance 10/11, input_tokens 20/22, languages 16/16, max_response_ms 6/6,
+max_ttft_ms 14/14, min_context 4/4, needs 34/44, open_weights 5/7, output_tokens 12/20, priority 21/27,
+privacy 18/29, regions 18/30, requests_per_day 54/67, task 55/74. Its misses then became general rules,
+each shown on fresh variants of our own in test_extract_phrasing.py; after them: 383/405 = 95% (expects
+287/309 = 93%, forbids 96/96): batch_share 13/13, budget 11/21, input_tokens 20/22, needs 44/44,
+output_tokens 18/20, priority 27/27, privacy 29/29, regions 30/30, requests_per_day 59/67, task 74/74.
+It is a development set now, so that figure claims nothing about unseen phrasing. Still missed: every
+budget its author converted at a rate (EUR/GBP read at par, yen/reais/lakh/CAD read as no budget) and
+nested products of volume ("12 warehouses, each with 30 pickers, 5 photos per shift, two shifts a day").
 """
 
 from __future__ import annotations
@@ -116,7 +130,10 @@ def per_field(path: Path | str) -> dict[str, tuple[int, int]]:
 
 # Measured after the rules were written from these sets' misses (the last column of the table above):
 # development scores, so the floors catch regressions and claim nothing about unseen phrasing.
-FLOORS = {f"first_messages_dev_{n}.jsonl": 0.95 for n in range(2, 10)} | {"first_messages_dev_10.jsonl": 0.9}
+FLOORS = {f"first_messages_dev_{n}.jsonl": 0.95 for n in range(2, 10)} | {
+    "first_messages_dev_10.jsonl": 0.9,
+    "first_messages_dev_stranger_5.jsonl": 0.93,
+}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

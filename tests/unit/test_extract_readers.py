@@ -211,7 +211,7 @@ def test_one_in_twenty_is_a_share_and_never_twenty_a_day_per_member():
     ("text", "fields"),
     [
         ("Need: classify support emails. Constraint: EU data only.", {"regions": ["eu"]}),
-        ("Hosting in the UK or EU is required", {"regions": ["eu"]}),
+        ("Hosting in the UK or EU is required", {"regions": ["uk", "eu"]}),
         ("Run in our own Azure tenant in West Europe", {"regions": ["eu"]}),
         ("next-word suggestions on-device", {"privacy": "self-hosted"}),
         ("We want the answers in under five seconds in total", {"max_response_ms": 5000}),

@@ -20,7 +20,7 @@ from agent.advisor.rules.extract_sizes import daily_throughput, read_sizes
 from agent.advisor.rules.extract_task import read_needs, read_task
 from agent.advisor.rules.extract_volume import NUM, number, volume
 from agent.advisor.rules.extraction import Extraction
-from agent.advisor.rules.negation import denied_after, negated
+from agent.advisor.rules.negation import denied_after, negated, set_aside
 from agent.advisor.rules.number_words import Spelled
 from agent.advisor.rules.size_merge import parts_note
 from agent.advisor.rules.size_parts import add_history
@@ -35,7 +35,9 @@ _CONTEXT = re.compile(
     re.IGNORECASE,
 )
 
-_OPEN_WEIGHTS = re.compile(r"open[- ]weights?|open[- ]source (?:models?|only)|open models? only", re.IGNORECASE)
+# "something open source we can run ourselves"; "an open-source project" is about the user, not the model
+_OPEN_WEIGHTS = re.compile(r"open[- ]weights?|open[- ]source (?:models?|only|llms?|ones?)|open models? only|"
+                           r"\b(?:something|anything|one|ones)\s+open[- ]source\b", re.IGNORECASE)  # fmt: skip
 
 
 def extract(text: str) -> Extraction:
@@ -62,7 +64,7 @@ def extract(text: str) -> Extraction:
         found.add_to_list("needs", need.value, need.words, inferred=need.inferred)
     privacy(text, found)
     open_weights = next((m for m in _OPEN_WEIGHTS.finditer(text) if not negated(text, m.start())
-                         and not denied_after(text, m.end())), None)  # fmt: skip
+                         and not denied_after(text, m.end()) and not set_aside(text, m.start())), None)  # fmt: skip
     if open_weights:
         found.put("open_weights", True, open_weights.group(0))
     if valued := priority(text):
@@ -111,12 +113,12 @@ def _tokens(text: str, found: Extraction) -> None:
                                                  if k in found.evidence))  # fmt: skip
 
 
-# "A task is around 25 steps and we run 200 tasks/day": every step is a request.
+# "A task is around 25 steps and we run 200 tasks/day", "~8 model calls per session": every step is a request.
 _STEPS = re.compile(
-    r"\b(?:a|each|per|every|one)\s+(?:task|run|job|workflow)\s+(?:is|takes|has|makes|needs|uses|runs)\s+"
+    r"\b(?:a|each|per|every|one)\s+(?:task|run|job|workflow|session)\s+(?:is|takes|has|makes|needs|uses|runs)\s+"
     r"(?:about\s+|around\s+|roughly\s+|~\s*|up to\s+)?(?P<n>\d+)\s+(?:\w+\s+)?(?:steps|calls|requests|iterations)\b|"
     r"\b(?P<m>\d+)\s+(?:\w+\s+)?(?:steps|calls|requests|iterations)\s+(?:per|a|each|every|in\s+a)\s+"
-    r"(?:task|run|job|workflow)\b",
+    r"(?:task|run|job|workflow|session)\b",
     re.IGNORECASE,
 )
 # "approx same lenght as input" (a common misspelling), "the reply is just the translation"
@@ -131,7 +133,11 @@ _SAME_LENGTH = re.compile(
 def _steps_to_requests(text: str, found: Extraction) -> None:
     steps = _STEPS.search(text)
     evidence = found.evidence.get("requests_per_day", "")
-    if steps and "requests_per_day" in found.fields and re.search(r"tasks?|runs?|jobs?|workflows?", evidence, re.I):
+    if (
+        steps
+        and "requests_per_day" in found.fields
+        and re.search(r"tasks?|runs?|jobs?|workflows?|sessions?", evidence, re.I)
+    ):
         n = float(steps.group("n") or steps.group("m"))
         found.put("requests_per_day", round(found.fields["requests_per_day"] * n, 3),
                   f"{evidence} x {steps.group(0)} (each step is a request)")  # fmt: skip

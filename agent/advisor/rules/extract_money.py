@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from agent.advisor.rules.extract_volume import number
+from catalog.requirements import DAYS_PER_MONTH
 
 _AMOUNT = re.compile(
     r"(?:(?P<sign>[$€£])\s*)?(?<![\d.,])(?P<n>\d+(?:[.,]\d+)*)(?:\s?(?P<s>k|thousand|m|mm|mil|million|grand)\b)?"
@@ -18,11 +19,23 @@ _AMOUNT = re.compile(
     re.IGNORECASE,
 )
 _PERIOD_AFTER = re.compile(
-    r"\s*(?:(?:a|per|/|each|every|an?)\s*(?P<p>month|mo|year|yr|annum)\b|(?P<q>monthly|yearly|annually)\b|"
-    r"(?:for|over)\s+(?:the|a|one)\s+(?P<r>year|month)\b)",
+    r"\s*(?:(?:a|per|/|each|every|an?)\s*(?P<p>month|mo|year|yr|annum|week|wk|day|quarter)\b|"
+    r"(?P<q>monthly|yearly|annually|weekly|daily|quarterly)\b|(?:for|over)\s+(?:the|a|one)\s+(?P<r>year|month)\b)",
     re.IGNORECASE,
 )
-_PERIOD_BEFORE = re.compile(r"\b(?P<p>monthly|annual|yearly|per-month|a-month)\b", re.IGNORECASE)
+_PERIOD_BEFORE = re.compile(r"\b(?P<p>monthly|annual|yearly|per-month|a-month|weekly|daily|quarterly)\b", re.IGNORECASE)
+# A budget per period, as a month: weeks x 30/7, quarters as 90 days (the month is DAYS_PER_MONTH days).
+_PER_MONTH = {"year": 1 / 12, "yr": 1 / 12, "annum": 1 / 12, "yearly": 1 / 12, "annually": 1 / 12, "annual": 1 / 12,
+              "week": DAYS_PER_MONTH / 7, "wk": DAYS_PER_MONTH / 7, "weekly": DAYS_PER_MONTH / 7,
+              "day": DAYS_PER_MONTH, "daily": DAYS_PER_MONTH, "quarter": DAYS_PER_MONTH / 90,
+              "quarterly": DAYS_PER_MONTH / 90}  # fmt: skip
+# Currencies read at no rate (only $, and EUR/GBP at par, are): such a sum is money, so it is no volume,
+# but it is no budget either, because a confident wrong figure is worse than none.
+_FOREIGN_BEFORE = re.compile(r"(?:\b(?:cad|aud|nzd|chf|jpy|inr|brl|sgd|hkd|cny|rmb|mxn|sek|nok|dkk|zar|rs\.?)|"
+                             r"\b(?:c|a|r|s|nz|hk)\$|[¥₹₩₽₺₱])\s*$", re.IGNORECASE)  # fmt: skip
+_FOREIGN_AFTER = re.compile(r"\s*(?:cad|aud|nzd|chf|jpy|inr|brl|sgd|hkd|cny|rmb|mxn|yen|yuan|rupees?|lakhs?|crores?|"
+                            r"reais|reals?|won|pesos?|francs?|kronor|kroner|rand|(?:canadian|australian|singapore) "
+                            r"dollars?)\b", re.IGNORECASE)  # fmt: skip
 # Words that make a bare number in their clause a sum of money.
 _SPEND = re.compile(
     r"\b(?:budgets?|spend|spending|bill|billing|afford|cap of|capped at|ceiling|allocated?|set aside|"
@@ -74,6 +87,11 @@ def read_money(text: str) -> Money:
         found.spans.append(operations.span())
     for match in _AMOUNT.finditer(text):
         suffix = (match.group("s") or "").lower()
+        if _FOREIGN_BEFORE.search(text[max(0, match.start() - 4) : match.start("n")]) or (
+            not match.group("word") and _FOREIGN_AFTER.match(text, match.end())
+        ):
+            found.spans.append(match.span())
+            continue
         marked = match.group("sign") or match.group("word") or match.group("after") or suffix == "grand"
         if not marked and not _BARE_END.match(text, match.end()):
             continue  # "budget ... for 3 engineers": a bare number is money only when nothing follows it
@@ -92,10 +110,10 @@ def read_money(text: str) -> Money:
         if period:
             end = period.end()
             said = period.group("p") or period.group("q") or period.group("r")
-            yearly = said.lower() in ("year", "yr", "annum", "yearly", "annually")
+            scale = _PER_MONTH.get(said.lower(), 1.0)
         else:
             said_before = _PERIOD_BEFORE.search(before)
-            yearly = bool(said_before and said_before.group("p").lower() in ("annual", "yearly"))
+            scale = _PER_MONTH.get(said_before.group("p").lower(), 1.0) if said_before else 1.0
         amount = number(match.group("n"), None if suffix == "grand" else match.group("s"))
         amount *= 1000 if suffix == "grand" else 1
         found.spans.append((match.start(), end))
@@ -103,7 +121,9 @@ def read_money(text: str) -> Money:
             evidence = text[match.start() : end].strip()
             if re.search(r"[€£]|eur|gbp|pound|quid", evidence, re.IGNORECASE):
                 evidence += " (read as US dollars at par: there is no exchange rate offline)"
-            found.budget = (amount / 12 if yearly else amount, evidence)
+            if scale != 1.0:
+                evidence += f" (x {scale:.4g} for a month of {DAYS_PER_MONTH} days)"
+            found.budget = (round(amount * scale, 2), evidence)
     return found
 
 

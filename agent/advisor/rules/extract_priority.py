@@ -17,7 +17,9 @@ _CRITERION = "|".join(f"(?P<{name}>{words})" for name, words in _CRITERIA.items(
 _FIRST = (r"(?:matters?|counts?|is|are|'s|comes?)\s+(?!not\b|n't)(?:\w+\s+)?(?:more|most|above all|everything|"
           r"paramount|key|king|critical|crucial|first|non-negotiable|what matters|what counts|"
           r"(?:the|our|a|my)\s+(?:main|top|first|biggest|number one|#1|deciding|primary|key)|"
-          r"(?:top|first|main)\s+priority|more important|most important)\b")  # fmt: skip
+          r"(?:top|first|main)\s+priority|more important|most important|"
+          r"(?:what|the\s+thing|the\s+one\s+thing)\s+(?:we|i)(?:'re|\s+are)?\s+(?:care\s+(?:about\s+)?most|"
+          r"optimi[sz]ing\s+for|can'?t\s+compromise\s+on))\b")  # fmt: skip
 _OTHER = "|".join(_CRITERIA.values())
 _OVER = (
     r"\s+(?:over|before|beats?|trumps?|>|ahead of|rather than|instead of|above)\s+(?:"
@@ -28,7 +30,20 @@ _COMPARATIVE = re.compile(
     r"\b(?:" + _CRITERION + r")\b(?:\s+(?:" + _FIRST + r")|" + _OVER + r"\b)|"
     r"\b(?:" + _CRITERION.replace("?P<", "?P<f_") + r")\s+first\b|"
     r"\b(?:" + _CRITERION.replace("?P<", "?P<d_") + r")\s+does\s*(?:[.,;!]|$)|"  # "cost doesn't matter, speed does"
-    r"\bprioriti[sz](?:e|es|ing)\s+(?:\w+\s+)?(?:" + _CRITERION.replace("?P<", "?P<p_") + r")\b",
+    r"\bprioriti[sz](?:e|es|ing)\s+(?:\w+\s+)?(?:" + _CRITERION.replace("?P<", "?P<p_") + r")\b|"
+    # "we mostly care about speed", "we care more about keeping the bill low than about speed"
+    r"\b(?:mostly|mainly|primarily|only|really\s+only)\s+care\s+about\s+(?:\w+\s+){0,3}?(?:"
+    + _CRITERION.replace("?P<", "?P<m_")
+    + r")\b|"
+    r"\bcare\s+(?:a\s+lot\s+)?(?:more|most|mostly|mainly|most\s+of\s+all|above\s+all)\s+about\s+(?:\w+\s+){0,3}?(?:"
+    + _CRITERION.replace("?P<", "?P<c_")
+    + r")\b|"
+    # "what we can't compromise on is accuracy", "we won't compromise on quality", "optimising for cost"
+    r"(?:can(?:no|[’'])t|won[’']t|will\s+not|never)\s+compromise\s+on\s+(?:is\s+)?(?:\w+\s+)?(?:"
+    + _CRITERION.replace("?P<", "?P<n_")
+    + r")\b|\boptimi[sz](?:e|ing)\s+for\s+(?:\w+\s+)?(?:"
+    + _CRITERION.replace("?P<", "?P<o_")
+    + r")\b",
     re.IGNORECASE,
 )
 # Phrases that say one criterion on their own ("as cheap as possible", "real-time").
@@ -36,11 +51,13 @@ _PLAIN = [
     ("cost", re.compile(r"cheap(?:est)?|low(?:est)? cost|cost is (?:king|key|the (?:main|top))|"
                         r"budget is tight|tight budget|as cheap as|cost[- ]sensitive|minimi[sz]e cost", re.I)),
     ("quality", re.compile(r"\b(?:really|very|highly|extremely|super)\s+accurate\b|best quality|"
-                           r"best possible (?:answers|results|outputs?|quality)|"
+                           r"best possible (?:\w+\s+)?(?:answers|results|outputs?|quality)|"
                            r"(?:money|cost|price|budget|spending) is (?:no object|not an? (?:issue|object|concern))|"
                            r"quality (?:is|matters) (?:most|first|key)|accuracy (?:is )?critical|"
                            r"highest (?:quality|accuracy)|most accurate|can'?t afford mistakes", re.I)),
     ("latency", re.compile(r"fast as possible|speed (?:is|matters) (?:most|key|critical)|real[- ]time|"
+                           r"\bjust (?:fast|quick)\b|\b(?:needs? to be|has to be|must be) (?:really |very |super )?"
+                           r"(?:fast|quick)\b(?! enough)|"
                            r"latency (?:is )?critical|instant(?!\s+messag)|snappy", re.I)),
 ]  # fmt: skip
 
@@ -72,7 +89,20 @@ _BATCH = re.compile(
     r"\b(?:turnaround|latency|speed|response times?)\s+(?:is\s+not|isn[’']t|is\s+no)\s+(?:\w+\s+)?"
     r"(?:critical|important|urgent|a (?:concern|priority|big deal)|an issue)\b|"
     r"\b(?:by|within)\s+(?:the\s+)?(?:next|following)\s+(?:business\s+|working\s+)?(?:day|morning)\b|"
-    r"(?:n[’']t|\bnot)\s+care\s+(?:much\s+)?about\s+(?:latency|speed|response times?)",
+    r"(?:n[’']t|\bnot)\s+care\s+(?:much\s+)?about\s+(?:latency|speed|response times?)|"
+    # a delay said to be fine: "overnight is fine", "a day's delay is fine", "anything back within 24h works"
+    r"\b(?:overnight|next[- ]day|the\s+next\s+(?:day|morning)|tomorrow|by\s+morning|a\s+day[’']?s?\s+delay|"
+    r"(?:within|in)\s+(?:24|48|72)\s*h(?:ours?|rs?)?|(?:within|in)\s+a\s+day|over\s+the\s+weekend)"
+    r"\s+(?:(?:\w+\s+){0,2}?(?:is|are|would\s+be|'s)\s+)?(?:totally\s+|perfectly\s+|completely\s+)?"
+    r"(?:fine|ok|okay|acceptable|good|works|work)\b|"
+    # "fine waiting till morning", "happy to wait a day"
+    r"\b(?:fine|happy|ok|okay|content)\s+(?:with\s+)?(?:waiting|to\s+wait)\s+(?:until|till|for|a|overnight)\b|"
+    r"\b(?:don[’']t|doesn[’']t|do\s+not|does\s+not|no)\s+need\s+(?:to\s+be\s+|for\s+)?"
+    r"(?:instant|immediate|real[- ]time)|"
+    r"\bnothing\s+(?:is\s+)?real[- ]time\b|\bnot\s+in\s+a\s+hurry\b|\bno\s+hurry\b|"
+    r"\b(?:grind|churn|chew|work)\s+through\s+(?:\w+\s+){0,2}?(?:overnight|over\s+the\s+weekend)\b|"
+    # work that waits for a later day anyway: "queued and sent the next morning"
+    r"\b(?:queued|sent|delivered|reviewed|read|review|used)\s+(?:\w+\s+){0,2}?(?:the\s+)?next\s+(?:morning|day)\b",
     re.IGNORECASE,
 )
 
@@ -80,6 +110,8 @@ _BATCH = re.compile(
 def batch_tolerance(text: str) -> str | None:
     """The words saying no one waits on the answer, so every request can go through a batch API."""
     for match in _BATCH.finditer(text):
-        if match.group(0).lower().startswith(("not", "n't", "n’t")) or not negated(text, match.start()):
+        if match.group(0).lower().startswith(
+            ("not", "n't", "n’t", "don", "doesn", "do not", "does not", "no ", "nothing")
+        ) or not negated(text, match.start()):
             return match.group(0)
     return None

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 
 from agent.advisor.rules.extraction import Extraction
-from agent.advisor.rules.negation import denied_after, negated
+from agent.advisor.rules.negation import denied_after, negated, set_aside
+from agent.advisor.rules.places import PLACE, codes_in, excluded, joined_end
 from agent.advisor.rules.size_units import sentence_bounds
 
-REGIONS = ("eu", "us", "asia")
+BLOCS = ("eu", "us", "asia")
 _SELF_HOSTED = re.compile(
     r"on[- ]?prem|self[- ]?host|air[- ]?gapped|our own (?:servers|hardware|gpus|data ?cent(?:er|re))|"
     r"(?:never|not|nothing|can'?t|cannot|must not|mustn'?t|may not|\bno)\s+"
@@ -40,10 +41,7 @@ _NOT_SENSITIVE = re.compile(
     re.IGNORECASE,
 )
 _EU = re.compile(r"\b(?:eu|europe|european|gdpr)\b", re.IGNORECASE)
-# EU member states and near neighbours whose data rules follow the EU's: "must stay in Germany" is an EU lock.
-_EU_COUNTRIES = (r"germany|france|netherlands|belgium|italy|spain|portugal|austria|ireland|poland|sweden|denmark|"
-                 r"finland|greece|czechia|luxembourg|switzerland|norway")  # fmt: skip
-_PLACE = r"(eu|european union|europe|us|usa|united states|asia|" + _EU_COUNTRIES + r")\b"
+_PLACE = PLACE  # any country or bloc, as places.py maps them
 _REGION_LOCK = re.compile(
     r"(?:stay|stays|remain|keep|keeps|keeping|kept|hosted|processed|processing|happen|happens|run|runs|done|"
     r"located|lives?|store[sd]?|resid\w*|served|serve|hosting)\s+(?:\w+\s+){0,3}"
@@ -52,7 +50,11 @@ _REGION_LOCK = re.compile(
     + r"|(eu|us|european)(?:[- ](?:only|hosted|resident)|\s+(?:data|hosting|servers?|regions?)\s+only)|"
     r"data residency|"
     r"(?:leave|leaves|leaving|outside(?:\s+of)?|out of)\s+(?:the\s+)?" + _PLACE + r"|"
-    r"\bnon-(eu|european|us)\s+(?:servers?|clouds?|providers?|vendors?|regions?|countries|hosting|data ?cent\w*)",
+    r"\bnon-(eu|european|us)\s+(?:servers?|clouds?|providers?|vendors?|regions?|countries|hosting|data ?cent\w*)|"
+    # "A hosted API with an EU region is what we want"
+    r"\b(?:with|in|from|via|using|use)\s+(?:an?\s+|the\s+)?"
+    + _PLACE
+    + r"[\s-]+(?:cloud\s+)?(?:region|data ?cent(?:er|re))\b",
     re.IGNORECASE,
 )
 _COMPLIANCE = [
@@ -83,10 +85,9 @@ _HOSTING_NOUN = re.compile(r"[\s-]*(?:based\s+)?(?:clouds?|servers?|providers?|v
 _HOME_EU = re.compile(
     r"\b(?:eu|europe|european|gdpr|german|germany|french|france|dutch|netherlands|belgian|belgium|italian|italy|"
     r"spanish|spain|portuguese|portugal|austrian|austria|irish|ireland|polish|poland|swedish|sweden|danish|denmark|"
-    r"finnish|finland|greek|greece|czech|swiss|switzerland|luxembourg)\b",
+    r"finnish|finland|greek|greece|czech|luxembourg)\b",
     re.IGNORECASE,
 )
-_PLACES = {"europe": "eu", "european": "eu", "european union": "eu", "usa": "us", "united states": "us"}
 
 
 # "Self-hosted would be ideal but not required": a wish, not a constraint.
@@ -100,30 +101,27 @@ def _sentence(text: str, match: re.Match[str]) -> str:
     return text[start:end]
 
 
-_NAMED_PLACE = re.compile(r"\b(?:eu|europe|european|(?-i:US|USA)|united states|america|asia|" + _EU_COUNTRIES + r")\b",
-                          re.IGNORECASE)  # fmt: skip
-
-
 # A cloud region's own name: "West Europe", "eu-west-1", "europe-west4"
 _CLOUD_REGION = re.compile(r"\b(?:eu-(?:west|central|north|south)-\d|europe-(?:west|north|central)\d|"
                            r"(?:west|north) europe)\b", re.IGNORECASE)  # fmt: skip
 
 
-def _place_near(text: str, match: re.Match[str]) -> str:
-    """The place named in the sentence of "data residency" ("Data residency in the US is mandatory");
-    none named, none assumed."""
-    start, end = sentence_bounds(text, match.start())
-    place = _NAMED_PLACE.search(text, start, end)
-    if not place:
-        return ""
-    named = place.group(0).lower()
-    return "us" if named in ("us", "usa", "united states", "america") else "eu" if named != "asia" else "asia"
+def _lock_places(text: str, match: re.Match[str]) -> list[str]:
+    """The places a lock names, with any joined to them ("in AU or NZ"); for "data residency", the places
+    its sentence names ("Data residency in the US is mandatory"); none named, none assumed."""
+    ruled_out = excluded(text)
+    named = codes_in(text, match.start(), joined_end(text, match.end()))
+    if not named:
+        named = codes_in(text, *sentence_bounds(text, match.start()))
+    return [place for place in named if place not in ruled_out]
 
 
 def _region_lock(text: str) -> re.Match[str] | None:
     """The first region lock that is not itself negated ("must not be hosted in the US" rules it out;
     "must never leave Europe" is the usual way to say a lock)."""
     for match in _REGION_LOCK.finditer(text):
+        if match.group(0).lower() != "data residency" and not _lock_places(text, match):
+            continue  # "Anything but US-hosted": the only place it names is ruled out
         if match.group(3) or match.group(4) or not negated(text, match.start()):
             return match
     return None
@@ -145,14 +143,15 @@ def _ruled_out(text: str, found: Extraction) -> bool:
         stated = home.group(0).lower() in ("eu", "europe", "european")
         found.add_to_list("regions", "eu", home.group(0) if stated else f"{home.group(0)} ... {said}", not stated)
     else:
-        for place in REGIONS:
-            if place != "us":
+        for place in BLOCS:
+            if place != "us" and place not in excluded(text):
                 found.add_to_list("regions", place, f"{said}: every region but the US", inferred=True)
     return True
 
 
 def privacy(text: str, found: Extraction) -> None:
-    self_hosted = next((m for m in _SELF_HOSTED.finditer(text) if not _HEDGED.search(_sentence(text, m))), None)
+    self_hosted = next((m for m in _SELF_HOSTED.finditer(text) if not _HEDGED.search(_sentence(text, m))
+                        and not set_aside(text, m.start())), None)  # fmt: skip
     region = _region_lock(text)
     if self_hosted and region and self_hosted.start() < region.end() and region.start() < self_hosted.end():
         self_hosted = None  # "no data may leave the EU": the place named is a region, not our premises
@@ -169,19 +168,20 @@ def privacy(text: str, found: Extraction) -> None:
     if not region and not found.fields.get("privacy") and (cloud := _CLOUD_REGION.search(text)):
         found.put("privacy", "region-locked", cloud.group(0))
         found.add_to_list("regions", "eu", cloud.group(0))
-    if region:
-        place = region.group(1) or region.group(2) or region.group(3) or region.group(4) or _place_near(text, region)
-        place = place.lower()
-        place = "eu" if re.fullmatch(_EU_COUNTRIES, place) else _PLACES.get(place, place)
-        if place in REGIONS:
-            found.add_to_list("regions", place, region.group(0))
+    places = _lock_places(text, region) if region else []
+    for place in places:
+        found.add_to_list("regions", place, region.group(0) if region else "")
     for regime, pattern in _COMPLIANCE:
         said = (m for m in pattern.finditer(text) if not negated(text, m.start()) and not denied_after(text, m.end()))
         if match := next(said, None):
             # "patient data" implies HIPAA; only the regime's own name states it
             found.add_to_list("compliance", regime, match.group(0), inferred=match.group(0).lower() != regime)
     eu = _EU.search(text)
-    if eu and ("gdpr" in found.fields.get("compliance", []) or region):
+    if (
+        eu
+        and "eu" not in excluded(text)
+        and ("gdpr" in found.fields.get("compliance", []) or (region and "eu" in (places or ["eu"])))
+    ):
         found.add_to_list("regions", "eu", eu.group(0))
         if re.search(r"resid|stay|remain|keep|kept|leave|outside|hosted in|processed in", text, re.IGNORECASE):
             found.add_to_list("compliance", "eu-residency", "EU residency", inferred=True)

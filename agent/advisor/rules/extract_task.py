@@ -28,13 +28,35 @@ _PEOPLES = _not_after(*_HUMAN, "our", "the", "their", "of", "to", r"[0-9]")
 _HUMAN_AGENT = rf"(?:{_not_after(*_HUMAN, 'each', 'every', 'per')}agent|{_PEOPLES}agents)"
 _NOT_CODE = _not_after("reason", "zip", "postal", "promo", "discount", "country", "error", "status", "tax", "area",
                        "qr", "bar", "dress", "product", "billing", "access", "voucher")  # fmt: skip
+# "it calls flight and hotel search APIs", "calling our CRM API"
+_CALLS_APIS = r"call(?:s|ing)?\s+(?:our\s+|the\s+|an?\s+|external\s+)?(?:[\w-]+\s+){0,4}?apis?"
+# Reasoning the model must do itself: "has to reason through each step", "step-by-step proofs",
+# "multi-step calculations".
+_STEPWISE = (
+    r"(?:has|have|needs?|must)\s+to\s+reason|step[- ]by[- ]step\s+(?:\w+\s+)?(?:proofs?|solutions?|derivations?|"
+    r"reasoning|working)|multi[- ]step\s+(?:reasoning|calculations?|problems?|maths?|logic)|rigorous\s+proofs?"
+)
+# The whole document in one prompt: "see the whole contract at once", "stuff the whole filing into the prompt".
+_WHOLE_DOCUMENT = (
+    r"(?:whole|entire|full)\s+(?:\w+\s+)?(?:documents?|contracts?|filings?|reports?|manuscripts?|pdfs?)"
+    r"\s+(?:at\s+once|in\s+one\s+go|into\s+the\s+(?:prompt|context))"
+)
 _VOICE = r"voice(?![- ]of[- ](?:the[- ])?customer)(?<!brand voice)"
 
-# (task, words that name it, words that hint at it). Order breaks ties: an image classifier is vision.
+# (task, words that name it, words that hint at it). Order breaks ties: an image classifier is vision, and
+# fields pulled from photos are extraction (the images still make vision a need).
 TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     ("coding", _words(_NOT_CODE + r"code", "coding", r"programm(?:ing|ers?)", "autocomplete", "code review",
                       "refactor\\w*", "unit tests?", "pull requests?", "sql", "text-to-sql", "codebase"),
      _words("ide", "developer tools?", "repos?", "editor", "scripts")),
+    ("extraction", _words("extract(?:s|ed|ing|ion)?", "pars(?:e|es|ed|ing)",
+                          r"pull(?:s|ing|ed)?\s+[^.;!?]{0,60}?\bout of",
+                          r"pull(?:s|ing|ed)?\s+out\b", r"digiti[sz](?:e|es|ed|ing|ation)",
+                          "fields from", "structured data", "line items",
+                          r"(?:returns?|outputs?|emits?)\s+(?:\w+\s+){0,3}as\s+json",
+                          r"json\s+(?:out\s+of|from)", r"(?:pull|grab|capture|lift)(?:s|ing|ed)?\s+(?:the\s+)?"
+                          r"(?:[\w-]+(?:,\s*|\s+)){1,6}?into\s+(?:json|a\s+schema|a\s+spreadsheet|structured)"),
+     _words("invoices?", "forms?", "entit(?:y|ies)", "receipts?")),
     ("vision", _words("images?", "photo(?:graph)?s?", "photograph(?:ed|ing)?", "screenshots?", "pictures?",
                       r"videos?(?!\s+scripts?)", "ocr", "scanned", "cameras?", "x-rays?", "mri", "radiology",
                       "handwrit\\w+",
@@ -44,17 +66,14 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                               "intent detection", "spam", "moderat(?:e|ion|ing)", "toxic(?:ity)?",
                               r"(?:in)?to\s+(?:\d+|\w+)\s+(?:categories|classes|buckets|labels|topics|queues)",
                               r"rout(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}to\s+the\s+right", r"sort(?:s|ed|ing)?\s+"
-                              r"(?:\w+\s+){0,4}(?:by|into)"),
+                              r"(?:\w+\s+){0,4}(?:by|into)", r"into\s+the\s+(?:right|correct|appropriate)\s+"
+                              r"(?:categor(?:y|ies)|buckets?|queues?|folders?|class(?:es)?)",
+                              r"flag(?:s|ging|ged)?\s+(?:\w+\s+){0,2}?(?:suspicious|fraudulent|risky|urgent|abusive)"),
      _words("triage", "categories")),
-    ("extraction", _words("extract(?:s|ed|ing|ion)?", "pars(?:e|es|ed|ing)", r"pull(?:s|ing)?\s+[^.;!?]{0,60}?\bout of",
-                          r"pull(?:s|ing)?\s+out\b", r"digiti[sz](?:e|es|ed|ing|ation)",
-                          "fields from", "structured data", "line items",
-                          r"(?:returns?|outputs?|emits?)\s+(?:\w+\s+){0,3}as\s+json",
-                          r"json\s+(?:out\s+of|from)"),
-     _words("invoices?", "forms?", "entit(?:y|ies)", "receipts?")),
     ("summarization", _words("summar(?:y|ies)", "summari[sz](?:e|es|ed|ing|ation|er|ers)", "digests?",
-                             "tl;dr", "condense", "recaps?"), _words("meeting notes")),
-    ("document-analysis", _words("document analysis", "contract review", r"review(?:s|ing)?\s+(?:\w+\s+){0,3}"
+                             "tl;dr", "condense", "recaps?", "show notes"), _words("meeting notes")),
+    ("document-analysis", _words("document analysis", "contract review", _WHOLE_DOCUMENT,
+                                 r"review(?:s|ing)?\s+(?:\w+\s+){0,3}"
                                  r"(?:contracts|ndas|agreements|filings|leases|policies|claims files)"),
      _words("contracts?", "legal documents?", "long documents?", "medical records?", "filings", "pdfs", "reports",
             "documents", "ndas?", "agreements", "leases?")),
@@ -64,7 +83,8 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                         "cold emails?", "brand voice", "ad copy", "social (?:media )?posts?", "product descriptions?",
                         "slogans?", "newsletters?", "blog posts?", "screenplays?",
                         r"(?:video|film|ad|youtube|podcast|tiktok)\s+scripts?",
-                        r"job (?:ads?|adverts?|posts|postings?)"),
+                        r"job (?:ads?|adverts?|posts|postings?)", r"(?:listing|property)\s+descriptions?",
+                        r"(?:linkedin|twitter|instagram|facebook)\s+posts?", r"(?:quiz|trivia)\s+questions?"),
      _words("marketing", "story", "stories")),
     ("rag", _words("rag", "retrieval", "knowledge base", "internal docs", "search over", "enterprise search",
                    "question answering over", r"q&a (?:\w+ )?over", "our docs", "wiki",
@@ -74,15 +94,18 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                    r"knowledge base|documentation|articles|pdfs|files|intranet|database|runbooks?|playbooks?|"
                    r"procedures|sops|pages)",
                    r"(?:document|doc|pdf)s?\s+q&a", r"grounded\s+(?:in|on)\s+(?:our|the)\b",
+                   r"(?:find|retriev|search|surfac)\w*\s+(?:the\s+)?(?:relevant|matching)\s+(?:passages|chunks|"
+                   r"sections|excerpts|paragraphs)",
                    r"(?:search|answers?|answering|q&a|questions?|bot|assistant|chat)\s+(?:\w+\s+){0,3}over\s+"
                    r"(?:our\s+|the\s+|[\d,]+k?\s+)?(?:\w+\s+){0,2}(?:docs|documents|pdfs|wiki|policies|handbooks?|pages|"
                    r"knowledge base|files|manuals|documentation)", r"cites? (?:its |the |our )?"
                    "sources"), _words("handbook", "documentation", "intranet", "articles")),
     ("agent", _words(_HUMAN_AGENT, "agentic", "tool use", "function calling", "workflow automation",
-                     "autonomous(?:ly)?", r"call(?:s|ing)? (?:our|the|an?) (?:\w+ )?apis?", "takes? actions?"),
+                     "autonomous(?:ly)?", _CALLS_APIS, "takes? actions?"),
      _words("tools")),
     ("chat", _words("chatbots?", "chat bots?", "support bots?", "assistants?", "conversational", "help ?desk", "chat",
-                    "bots?", "faq"), _words("customer support", r"repl(?:y|ies) to", "copilot")),
+                    "bots?", "faq", r"answer(?:s|ing)?\s+(?:our\s+)?(?:customer|client|user|member|guest)s?[’']?\s+"
+                    r"questions"), _words("customer support", r"repl(?:y|ies) to", "copilot")),
 ]  # fmt: skip
 
 _NEEDS: list[tuple[str, re.Pattern[str], bool]] = [
@@ -94,11 +117,31 @@ _NEEDS: list[tuple[str, re.Pattern[str], bool]] = [
                      r"listen(?:s|ing)?\s+(?:in\s+)?(?:to|on)", r"dictat(?:ion|ed|es)", "voicemails?",
                      "transcri(?:be|bes|bed|bing|ption)s?"), False),
     ("json", _words("json", "structured output", "schema", "structured data"), False),
-    ("tools", _words("tool use", "tool calling", "function calling", "tools", r"call(?:s|ing)? (?:our|the|an?) "
-                     r"(?:\w+ )?apis?"), False),
+    ("tools", _words("tool use", "tool calling", "function calling", "tools", _CALLS_APIS), False),
     ("tools", _words(_HUMAN_AGENT, "agentic"), True),
-    ("reasoning", _words("step by step reasoning", "chain of thought", "reasoning model"), False),
+    ("reasoning", _words("step by step reasoning", "chain of thought", "reasoning model", _STEPWISE), False),
 ]  # fmt: skip
+
+
+# Capability-sounding words that name something else: a reputation ("the image of our brand", "image
+# consultancy"), goods a shop sells ("power tools", "audio gear"), or the user's own systems ("our backend
+# is a bunch of JSON APIs"). Their words count for no task and no need.
+_NOT_A_CAPABILITY = re.compile(
+    r"\bimages?\s+of\s+(?:our|the|their|your|a|my)\s+(?:brand|company|business|firm)|\bimage\s+consult\w*|"
+    r"\b(?:brand|public|corporate)[- ]image\b|\b(?:power|hand|garden|gardening|kitchen|machine|woodworking)\s+tools\b|"
+    r"\baudio\s+(?:gear|equipment|products?|hardware|brands?|shop|store|retailer)\b|"
+    r"\b(?:medical|clinical|billing|icd-?10|cpt)\s+cod(?:ing|ers?|es)\b|\bicd-?10\b|\bthe\s+reasoning\s+(?:behind|for)\b|"
+    r"\b(?:espresso|coffee|oil|tooth|dental|mineral|juice|dna)\s+extractions?\b|\bsummary\s+judgments?\b|"
+    r"\b(?:backend|stack|systems?|platform|services?)\s+(?:is|are|uses?|runs?\s+on)\s+(?:\w+\s+){0,4}?json\s+apis?\b",
+    re.IGNORECASE,
+)
+# Audio handled before the model: "our speech pipeline handles the audio, the model only gets text".
+_TEXT_ONLY = re.compile(
+    r"\b(?:model|it|llm)\s+(?:itself\s+)?(?:only|just)\s+(?:gets|sees|receives|reads|handles)\s+(?:the\s+)?"
+    r"(?:text|transcripts?)\b|\b(?:never|doesn[’']t|does\s+not|won[’']t)\s+(?:\w+\s+)?(?:touch|see|hear)\w*\s+"
+    r"(?:the\s+|any\s+)?audio\b|\b(?:speech|asr|stt)\s+(?:pipeline|system|service)\s+handles\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -113,7 +156,10 @@ def _hits(pattern: re.Pattern[str] | None, text: str) -> list[str]:
         return []
     # each different word once: "stories ... 100 stories per minute" is one hint, not two
     said: dict[str, str] = {}
+    other = [m.span() for m in _NOT_A_CAPABILITY.finditer(text)]
     for match in pattern.finditer(text):
+        if any(start <= match.start() < end for start, end in other):
+            continue
         if not negated(text, match.start()) and not denied_after(text, match.end()):
             said.setdefault(match.group(0).lower(), match.group(0))
     return list(said.values())
@@ -143,7 +189,10 @@ def task_from_keywords(text: str) -> tuple[str, str] | None:
 def read_needs(text: str) -> list[Reading]:
     """Capabilities the model must have, each once; a stated one wins over an inferred one."""
     found: dict[str, Reading] = {}
+    text_only = _TEXT_ONLY.search(text)
     for need, pattern, inferred in _NEEDS:
+        if need == "audio" and text_only:
+            continue
         hits = _hits(pattern, text)
         if hits and (need not in found or (found[need].inferred and not inferred)):
             found[need] = Reading(need, hits[0], inferred)

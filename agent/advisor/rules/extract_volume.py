@@ -26,14 +26,16 @@ def named_number(name: str) -> str:
     return rf"(?<![\d.,])(?P<{name}>\d+(?:[.,]\d+)*)" + suffix
 
 
+# A quarter is 90 days.
 PERIOD_PER_DAY = {"day": 1, "weekday": 1, "shift": 1, "working day": 1, "business day": 1, "daily": 1, "night": 1,
                   "nightly": 1, "month": 1 / DAYS_PER_MONTH, "mo": 1 / DAYS_PER_MONTH,
                   "monthly": 1 / DAYS_PER_MONTH, "week": 1 / 7, "wk": 1 / 7, "weekly": 1 / 7, "hour": 24, "hr": 24,
                   "h": 24, "hourly": 24, "minute": 1440, "min": 1440, "second": 86400, "sec": 86400, "s": 86400,
-                  "year": 1 / 365, "yr": 1 / 365, "yearly": 1 / 365, "annually": 1 / 365}  # fmt: skip
+                  "year": 1 / 365, "yr": 1 / 365, "yearly": 1 / 365, "annually": 1 / 365, "quarter": 1 / 90,
+                  "quarterly": 1 / 90}  # fmt: skip
 _PERIOD = (
     r"(day|night|shift|weekday|working day|business day|month|mo|week|wk|hour|hr|h|minute|min|second|sec|"
-    r"year|yr)\b"
+    r"year|yr|quarter)\b"
 )
 _PEOPLE = (r"users?|members?|employees?|staff|agents|analysts?|students?|players?|devs|developers?|engineers?|"
            r"customers?|people|persons?|lawyers?|doctors?|clinicians?|nurses?|teachers?|subscribers?|patients?|reps|"
@@ -49,12 +51,14 @@ _VOLUME = re.compile(
     r"words?|lines?)\b|%|[$€£]))"
     r"\s*(?:[a-z-]+(?:\s+|(?=/))){0,2}?"
     r"(?:(?:requests?|queries|calls|messages|conversations|chats|tickets|documents|docs|users?|emails|reqs?|"
-    r"prompts|images|items|transactions|photos|videos|files|invoices|contracts|records|times)\s*)?"
+    r"prompts|images|items|transactions|photos|videos|files|invoices|contracts|records|times|forms|reviews|orders|"
+    r"articles|listings|reports|applications|claims|submissions|responses)\s*)?"
     r"(?:to\s+[a-z]+\s+)?"  # "40k product descriptions to rewrite per week"
     + _PER_PERSON
-    + r"(?:(?:a|an|per|each|every|/|(?:in|during|over)\s+(?:the\s+|a\s+|its\s+)?(?:first\s+)?)\s*"
+    + r"(?:(?:a|an|per|each|every|/|for(?=\s+(?:month|week|year)\b)|(?:in|during|over)\s+(?:the\s+|a\s+|its\s+)?"
+    r"(?:first\s+)?)\s*"
     + _PERIOD
-    + r"|(daily|monthly|weekly|hourly|yearly|annually|nightly)\b"
+    + r"|(daily|monthly|weekly|hourly|yearly|annually|nightly|quarterly)\b"
     + r"(?!\s+(?:active\s+)?(?:"
     + _PEOPLE
     + r")\b))",  # "50k monthly active users" are people, not requests
@@ -74,8 +78,8 @@ _POPULATION = re.compile(
     r"\b(?=[a-z]+\s*[:=])(?:" + _PEOPLE + r")\s*[:=]\s*(\d+(?:,\d{3})*)\b|"  # "Clinicians: 120"
     r"\b(?:team|staff|group|crew|department|squad|unit)\s+of\s+(\d+(?:,\d{3})*)\b|"  # "our ops team of 8"
     r"\b(?:" + _PEOPLE + r")\s*\((?:about|around|roughly|approx\.?|~)?\s*(\d+(?:,\d{3})*)\)|"  # "analysts (about 150)"
-    r"(?<![$€£\d.,])(\d+(?:,\d{3})*)\s+(?!(?:[a-z]+\s+)?" + _MEASURES + r")(?:[a-z]+\s+)?[a-z]+s"
-    r"(?=\s*,?\s*(?:who\s+)?each\b)",  # "15 copywriters each", not "300 words each"
+    r"(?<![$€£\d.,])(\d+(?:,\d{3})*)\s+(?!(?:[a-z]+\s+)?" + _MEASURES + r")(?:[a-z]+\s+)?[^\W\d_]+s"
+    r"(?=\s*,?\s*(?:and\s+|who\s+)?each\b)",  # "15 copywriters each", "12 cafés and each", not "300 words each"
     re.IGNORECASE,
 )
 # Words that make a rate each member's own: "each", "who", "x", "sending", "per user".
@@ -234,9 +238,19 @@ _LABELLED = re.compile(
 )
 
 
+# "Every week roughly 3,500 survey answers come in": the period first, then the count
+_PERIOD_FIRST = re.compile(
+    r"\b(?:every|each|per)\s+(day|night|week|month|quarter|year)\b\s*,?\s*(?:we\s+(?:get|see|receive|handle|process)\s+)?"
+    r"(?:about|around|roughly|approx\.?|approximately|some|maybe|~)?\s*~?\s*"
+    + NUM
+    + r"(?!\s*(?:tokens?|words?|pages?|%|ms|[$€£]|usd|dollars|eur|hours?|minutes?|days?)\b)",
+    re.IGNORECASE,
+)
+
+
 def _labelled(text: str) -> list[tuple[int, int, float]]:
     found = []
-    for match in _LABELLED.finditer(text):
+    for match in [*_LABELLED.finditer(text), *_PERIOD_FIRST.finditer(text)]:
         found.append(
             (
                 match.start(),

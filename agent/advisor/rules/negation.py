@@ -20,7 +20,8 @@ _REACH = 60  # characters: a cue further back governs another phrase
 # "HIPAA doesn't apply", "open weights not required": a negation after the word.
 _DENIED_AFTER = re.compile(
     r"\s*(?:is|are|does|do|would be|will be)?\s*(?:n[’']t|not|no longer)\s+(?:\w+\s+)?(?:apply|applies|required|"
-    r"needed|necessary|relevant|applicable|an issue|a concern|a must|a requirement|important|matter|matters)\b",
+    r"needed|necessary|relevant|applicable|an issue|a concern|a must|a requirement|important|matter|matters|"
+    r"a factor|in scope|a thing|our problem)\b",
     re.IGNORECASE,
 )
 
@@ -40,3 +41,19 @@ def negated(text: str, start: int) -> bool:
     if "," in gap and len(gap.split(",")[0].split()) > 2:
         return False  # "not looking for the cheapest option, quality first": a new phrase, not a list
     return len(gap.split()) <= 6 and not _BREAK.search(gap)
+
+
+# An option weighed and dropped ("We looked at self-hosting Llama but we don't have GPU people", "considered
+# on-prem but decided against it") or only asked about ("Could we self-host something for this?").
+_WEIGHED = re.compile(r"\b(?:considered|looked\s+(?:at|into)|thought\s+about|explored|evaluated|tried|toyed\s+with)\b"
+                      r"[^.;!?]{0,80}?\b(?:but|decided\s+against|ruled\s+(?:it\s+)?out|rejected|dropped)\b|"
+                      r"\bdecided\s+against\b|\b(?:is|was)\s+(?:that\s+)?overkill\b", re.IGNORECASE)  # fmt: skip
+_ASKING = re.compile(r"^\s*(?:could|can|should|would|do|does|is|are|when|how|what|why)\b[^.!?]*\?", re.IGNORECASE)
+
+
+def set_aside(text: str, at: int) -> bool:
+    """True when the sentence around `at` weighs an option and drops it, or asks about it."""
+    start = max(text.rfind(mark, 0, at) for mark in (". ", "! ", "? ", "\n", ": ")) + 1
+    ends = [i for i in (text.find(mark, at) for mark in (". ", "! ", "? ", "\n")) if i >= 0]
+    sentence = text[start : min(ends) + 1 if ends else len(text)]
+    return bool(_WEIGHED.search(sentence) or _ASKING.match(sentence))

@@ -1,0 +1,79 @@
+"""Places a user names for hosting, as the region codes requirements use. Pure.
+
+The table: a bloc is its own code (eu, us, asia); an EU member state maps to the bloc, because EU data
+rules (GDPR) bind it and providers serve it from EU regions; Norway, Iceland and Liechtenstein (the EEA,
+under GDPR too) map to eu as well. Any other country is its ISO 3166 alpha-2 code, except Great Britain,
+which is "uk" as the clouds name it. Two-letter codes are read in capitals only ("in AU or NZ"), so "in"
+or "ca" in a sentence is no place.
+"""
+
+from __future__ import annotations
+
+import re
+
+_EU_STATES = ("austria", "belgium", "bulgaria", "croatia", "cyprus", "czechia", "denmark", "estonia", "finland",
+              "france", "germany", "greece", "hungary", "ireland", "italy", "latvia", "lithuania", "luxembourg",
+              "malta", "netherlands", "holland", "poland", "portugal", "romania", "slovakia", "slovenia", "spain",
+              "sweden", "norway", "iceland", "liechtenstein", "czech republic")  # fmt: skip
+_NAMES = {"eu": "eu", "european union": "eu", "europe": "eu", "european": "eu", "us": "us", "usa": "us",
+          "u.s.": "us", "united states": "us", "america": "us", "asia": "asia",
+          "united kingdom": "uk", "uk": "uk", "britain": "uk", "great britain": "uk", "england": "uk",
+          "scotland": "uk", "wales": "uk", "canada": "ca", "australia": "au", "new zealand": "nz", "japan": "jp",
+          "india": "in", "brazil": "br", "switzerland": "ch", "singapore": "sg", "south korea": "kr", "korea": "kr",
+          "united arab emirates": "ae", "uae": "ae", "saudi arabia": "sa", "south africa": "za", "israel": "il",
+          "hong kong": "hk", "taiwan": "tw", "china": "cn", "indonesia": "id", "mexico": "mx", "turkey": "tr",
+          } | {state: "eu" for state in _EU_STATES}  # fmt: skip
+_CODES = ("AU", "NZ", "SG", "JP", "KR", "BR", "CH", "HK", "UAE", "US", "EU", "UK")  # capitals only
+_BY_LENGTH = sorted((n for n in _NAMES if n not in ("us", "eu", "uk", "uae")), key=len, reverse=True)
+
+# A regex fragment (one group) for any place; "us" only in capitals so "send it to us" names no place.
+PLACE = (r"((?-i:" + "|".join(_CODES) + r"|U\.S\.)(?!\w|\.\w)|(?:eu|uk)\b|(?:"
+         + "|".join(n.replace(" ", r"\s+").replace(".", r"\.") for n in _BY_LENGTH) + r")\b)")  # fmt: skip
+_ANY_PLACE = re.compile(PLACE, re.IGNORECASE)
+
+
+def code(name: str) -> str:
+    """The region code for a place's name as written ("Canada" -> "ca", "Germany" -> "eu")."""
+    words = " ".join(name.lower().split())
+    return _NAMES.get(words, words)
+
+
+def codes_in(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """Every place named between start and end, as codes, in order and once each."""
+    out: list[str] = []
+    for match in _ANY_PLACE.finditer(text, start, len(text) if end is None else end):
+        if (found := code(match.group(1))) not in out:
+            out.append(found)
+    return out
+
+
+# "in AU or NZ", "Canada, Australia and the UK": more places joined to the one a lock named.
+_MORE = re.compile(r"(?:\s*,\s*|\s+(?:or|and|and/or)\s+|\s*/\s*)(?:the\s+)?" + PLACE, re.IGNORECASE)
+
+
+def joined_end(text: str, end: int) -> int:
+    """Where a list of places that starts at `end` stops."""
+    while more := _MORE.match(text, end):
+        end = more.end()
+    return end
+
+
+# A place excluded: "Anything but US-hosted", "any region except the US", "EU hosting is NOT acceptable",
+# "No EU users", "other than the US".
+_EXCLUDED = re.compile(
+    r"\b(?:anything|anywhere|any\s+region|any\s+country|every\w*)\s+(?:but|except|other\s+than)\s+(?:for\s+)?"
+    r"(?:the\s+)?"
+    + PLACE
+    + r"|\b(?:except(?:\s+for)?|other\s+than|excluding|but\s+not|not\s+in|no)\s+(?:the\s+)?"
+    + PLACE
+    + r"|"
+    + PLACE
+    + r"[\s-]*(?:\w+\s+){0,2}?(?:is|are|would\s+be)\s*(?:n[’']t|not|never)\s+"
+    r"(?:\w+\s+)?(?:acceptable|allowed|permitted|an\s+option|ok|okay|fine)\b",
+    re.IGNORECASE,
+)
+
+
+def excluded(text: str) -> set[str]:
+    """The places the text rules out."""
+    return {code(next(g for g in m.groups() if g)) for m in _EXCLUDED.finditer(text)}

@@ -1,0 +1,293 @@
+"""Every size a message states, as a Mention with its role (see extract_sizes.py for the conventions):
+the quantity and unit ("40 pages", "1,500 tokens", "a paragraph"), and the role its attached or nearest
+words give it; and a day's throughput of tokens ("the daily intake is 5,000 pages"). Pure functions."""
+
+from __future__ import annotations
+
+import re
+
+from agent.advisor.rules.extract_volume import PERIOD_PER_DAY
+from agent.advisor.rules.size_items import item_count, restated
+from agent.advisor.rules.size_roles import SUBJECT, attached_role, attached_role_says, describes, nearest_role
+from agent.advisor.rules.size_units import TOKENS_PER, Mention, sentence_start, tokens_of
+from agent.advisor.rules.size_words import AMBIGUOUS, CODE_CONTEXT, GEN_VERB, TOTAL
+
+_WORDS = {"a few hundred": 300, "few hundred": 300, "several hundred": 500, "a couple hundred": 200,
+          "a couple of hundred": 200, "a few thousand": 3000, "several thousand": 5000, "a couple thousand": 2000,
+          "a handful of": 5, "a couple of": 2, "a couple": 2, "couple of": 2, "a few": 3, "a dozen": 12, "half a": 0.5,
+          "several": 4,
+          "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+          "fifty": 50, "hundred": 100}  # fmt: skip
+_WORD_ALT = "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True))
+_SUFFIX = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}
+_QTY = (
+    r"(?:(?<![\d.,])(?P<d{i}>\d+(?:[.,]\d+)*)(?:\s?(?P<s{i}>k|thousand|m|million))?|"
+    r"(?<![a-z])(?P<w{i}>" + _WORD_ALT + r")"
+    r"(?:\s+(?P<x{i}>hundred|thousand))?)"
+)
+_UNITS = (r"tokens?|words?|pages?|lines?(?:\s+of\s+code)?|passages?|chunks?|snippets?|(?:search\s+)?results|"
+          r"paragraphs?|sentences?|bullets?(?:\s+points?)?|turns?|exchanges?|characters?|chars|"
+          r"toks?|pgs?|pp|loc|paras?")  # fmt: skip
+_MENTION = re.compile(
+    r"(?P<top>\btop[\s-]*)?" + _QTY.format(i=1) + r"(?:\s*(?:-|–|to|or|and)\s*" + _QTY.format(i=2) + r")?"
+    r"[\s-]*(?:(?:short|brief|single|long|concise|summary|quick|full|relevant|retrieved|most|matching|similar|"
+    r"nearest|related|best|top|[a-z]+-[a-z]+)\s+){0,2}"
+    r"(?P<unit>" + _UNITS + r")\b(?P<ortwo>\s+or\s+(?:two|so)\b)?",
+    re.IGNORECASE,
+)
+# "answers are short, output maybe 400": a bare number after an input or output word means tokens.
+_BARE = re.compile(
+    r"\b(?P<noun>outputs?|answers?|responses?|replies|completions?|system prompts?|prompts?|inputs?|gets? back|"
+    r"comes? back with|sends? back|returns?|repl(?:y|ies) with|responds? with)\s+"
+    r"(?:is\s+|are\s+|of\s+)?"
+    r"(?:maybe\s+|about\s+|around\s+|roughly\s+|typically\s+|usually\s+|~\s*)*"
+    r"(?<![\d.,])(?P<d1>\d+(?:[.,]\d+)*)(?:\s?(?P<s1>k))?(?!\s*(?:[\w%$€£]|[.,]\d))",
+    re.IGNORECASE,
+)
+# "250 out", "~1k in", "a 1k system prompt": a bare number with a direction or a prompt after it.
+_BARE_AFTER = re.compile(
+    r"(?<![\w.,])(?P<d1>\d+(?:[.,]\d+)*)(?:\s?(?P<s1>k))?\s+(?P<noun>out|in)\b(?=\s*(?:[,.;/)]|and\b|$))|"
+    r"(?<![\w.,])(?P<d2>\d+(?:[.,]\d+)*)\s?(?P<s2>k)[\s-]+(?P<noun2>system prompts?|prompts?|instructions)\b",
+    re.IGNORECASE,
+)
+# "10,000 pages a day", "2 million tokens of chat logs per day": a day's throughput, not one request
+_THROUGHPUT = re.compile(r"^\s*(?:of\s+(?:[a-z-]+\s+){1,3}?)?(?:(?:a|an|per|each|every|/)\s*"
+                         r"(?P<period>day|week|month|hour|minute|second|year)\b|(?P<ly>daily|weekly|monthly|hourly)\b)",
+                         re.I)  # fmt: skip
+_DAILY_BEFORE = re.compile(r"\b(?P<ly>daily|weekly|monthly|hourly)\s+(?:[a-z]+\s+){0,2}(?:is|are|of|:)\s*"
+                           r"(?:about\s+|around\s+|roughly\s+|~\s*)?$", re.I)  # fmt: skip
+
+
+def _value(match: re.Match[str], i: int) -> float | None:
+    if match.group(f"d{i}"):
+        digits = match.group(f"d{i}")
+        if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", digits):
+            digits = digits.replace(",", "")
+        value = float(digits.replace(",", "."))
+        return value * _SUFFIX.get((match.group(f"s{i}") or "").lower(), 1.0)
+    if match.group(f"w{i}"):
+        times = {"hundred": 100, "thousand": 1000}.get((match.group(f"x{i}") or "").lower(), 1)
+        return float(_WORDS[match.group(f"w{i}").lower()]) * times
+    return None
+
+
+def _unit(raw: str) -> str:
+    raw = raw.lower()
+    for unit, prefix in (("token", "token"), ("word", "word"), ("page", "page"), ("line", "line"),
+                         ("passage", "passage"), ("passage", "chunk"), ("passage", "snippet"), ("passage", "search"),
+                         ("passage", "result"), ("paragraph", "paragraph"), ("sentence", "sentence"),
+                         ("bullet", "bullet"), ("turn", "turn"), ("turn", "exchange"), ("character", "char"),
+                         ("token", "tok"), ("page", "pg"), ("page", "pp"), ("line", "loc"),
+                         ("paragraph", "para")):  # fmt: skip
+        if raw.startswith(prefix):
+            return unit
+    return raw
+
+
+_CONTRAST = re.compile(r"\b(?:but|however|whereas|although|though|while)\b|;", re.I)
+_PER_REQUEST = re.compile(r"\b(?:each|every|per)\s+(?:query|request|call|question|step|message|prompt)\b|"
+                          r"\b(?:send|sends|include|includes|pass|passes|stuff|attach|goes out with)\b",
+                          re.I)  # fmt: skip
+
+
+# "20 messages per conversation", "sessions run about 20 messages": turns, each one a request.
+_TURN_MESSAGES = re.compile(
+    r"\b(?P<n>\d+)\s+(?:user\s+)?(?:messages|rounds)\s+(?:per|a|each|every|in\s+an?|in\s+each)\s+"
+    r"(?:conversation|session|chat|dialog)|"
+    r"\b(?:conversations?|sessions?|chats?|dialog(?:ue)?s?)\s+(?:\w+\s+){0,2}?"
+    r"(?:runs?|lasts?|averages?|have|has|of|with|takes?)\s+(?:about\s+|around\s+|roughly\s+|~\s*|up to\s+)?"
+    r"(?P<m>\d+)\s+(?:messages|rounds)\b",
+    re.I,
+)
+
+
+def _count(word: str) -> float:
+    return float(word) if word[0].isdigit() else float(_WORDS[word.lower()])
+
+
+# "each chart maybe 15k tokens", "every ticket is ~300 words": the size of the item each request handles
+_FILLER = r"(?:maybe|about|around|roughly|typically|usually|up|to|is|are|runs|has|of|one|approx\w*)"
+_EACH_ITEM = re.compile(r"\b(?:each|every)\s+(?!" + _FILLER + r"\b)(?P<noun>[a-z][a-z-]+)\s+(?:" + _FILLER
+                        + r"\s+|~\s*)*$", re.I)  # fmt: skip
+
+
+_NEGATED = re.compile(r"\b(?:never|not|no|don'?t|doesn'?t|won'?t|instead of|rather than)\s+(?:[\w'-]+\s+){0,4}$", re.I)
+_BOUND_WORDS = re.compile(
+    r"\b(?:more|over|above|longer|exceed\w*|beyond|bigger|larger|than|just|only|even|need)\b", re.I
+)
+
+
+# What the model is asked to write: "writing product descriptions", "draft LinkedIn posts", "chapters drafted".
+_MADE = re.compile(
+    r"\b(?:write|writes|writing|generat\w*|draft(?:s|ing)?|produc(?:e|es|ing)|creat(?:e|es|ing)|compos(?:e|es|ing))\s+"
+    r"(?:[\w-]+\s+){0,3}?(?P<noun>descriptions?|stor(?:y|ies)|posts?|listings?|chapters?|articles?|emails?|"
+    r"letters?|drafts?|impressions|captions?|scripts?|replies|bios?|blurbs?)\b|"
+    r"\b(?P<done>[a-z]+s)\s+(?:drafted|generated|written)\b|\b(?P<verb>draft)(?:s|ing)?\b",
+    re.IGNORECASE,
+)
+
+
+def _stem(noun: str) -> str:
+    noun = noun.lower().split()[-1]
+    return noun[:-3] + "y" if noun.endswith("ies") else noun.rstrip("s")
+
+
+def _made(text: str) -> set[str]:
+    """The nouns for what the model writes; drafting makes "a draft" one of them."""
+    return {re.escape(_stem(m.group("noun") or m.group("done") or m.group("verb"))) for m in _MADE.finditer(text)}
+
+
+def mentions(text: str) -> list[Mention]:
+    found: list[Mention] = []
+    made = _made(text)
+    for match in _MENTION.finditer(text):
+        low, high = _value(match, 1), _value(match, 2)
+        if low is None:
+            continue
+        range_k = match.group("s2") and not match.group("s1") and match.group("d1") and match.group("d2")
+        if range_k and low < float(match.group("d2").replace(",", "")):
+            low *= _SUFFIX[match.group("s2").lower()]  # "8-10k tokens": the suffix is the range's
+        amount = (low + high) / 2 if high is not None else low
+        if match.group("ortwo"):
+            amount = 1.5 if "two" in match.group("ortwo").lower() else amount
+        unit = _unit(match.group("unit"))
+        after = text[match.end() : match.end() + 60]
+        if _THROUGHPUT.match(after) or _DAILY_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
+            continue
+        if re.search(r"(?:per|/)\s*$", text[max(0, match.start() - 5) : match.start()]):
+            continue
+        # the words that give a size its role are near it; a bounded look back keeps long messages fast
+        before = text[max(sentence_start(text, match.start()), match.start() - 160) : match.start()]
+        before = before[max([m.end() for m in _CONTRAST.finditer(before)] or [0]) :]
+        tail = before[-60:]  # for patterns anchored at the size: short, so each search is cheap
+        restating = ""
+        if again := restated(after):
+            amount, restating = again  # "a few paras, say 3": the exact figure wins
+            after = after[len(restating) :]
+        role, noun, attached = attached_role(after)
+        if role is None or (role != "output" and AMBIGUOUS.match(noun or "") and GEN_VERB.search(before)):
+            near, near_noun = nearest_role(before)
+            if role is None or near == "output":
+                role, noun, attached = near, near_noun, ""
+        item_of = _EACH_ITEM.search(tail)
+        # "each chart maybe 15k tokens": the size of the item a request reads, whatever came before
+        unknown_item = item_of and not nearest_role(item_of.group("noun"))[0]
+        if item_of and unknown_item and not attached and unit in ("token", "word", "page"):
+            role, noun = "documents", item_of.group("noun")
+        subject = SUBJECT.match(before)
+        later = before[subject.end() :] if subject else ""
+        weak = role in (None, "documents", "user_text") and not re.search(r"\bfrom\b", later)
+        if subject and weak and not attached_role_says(after):  # "Output is a query, rarely over 300 tokens"
+            role, noun, attached = ("total" if subject.group("noun").lower().startswith("input") else "output"), "", ""
+        negated = _NEGATED.search(tail)
+        if negated and not _BOUND_WORDS.search(negated.group(0)):
+            continue  # "we never send the whole 300-page manual, only the 2 pages that matter"
+        label = re.search(r"\b(?:(?P<out>out|outputs?)|ins?|inputs?)\s*[:=]\s*(?:an?\s+)?$", tail, re.I)
+        if label:  # "Out: a 2-page report": a label says the direction, whatever the noun
+            role, noun, attached = ("output" if label.group("out") else "total"), label.group(0), ""
+        if unit in ("turn", "passage"):
+            role = "history" if unit == "turn" else "retrieved"
+        in_chunks = r"\b(?:in|into)\s+(?:chunks|pieces|batches|segments|parts)\s+of\s+(?:~\s*|about\s+)?$"
+        if re.search(in_chunks, tail):
+            role = "sent"  # "in chunks of 4k tokens": each chunk is one request's material, not a retrieved passage
+        if role == "window" and (unit == "line" or CODE_CONTEXT.search(before + match.group(0) + after[:25])):
+            role = "code"
+        elif role == "window" and (_PER_REQUEST.search(before) or re.search(r"\bcontext\s+(?:is|are)\s+\S*$", tail)):
+            role = "sent"  # "each query goes out with ~2k tokens of context": material, not a window
+        prose = unit in ("sentence", "paragraph", "bullet")
+        arrives_as = re.search(r"\b(?:in|come|comes|arrive\w*|sent|uploaded)\s+as\s+(?:an?\s+)?$", tail, re.I)
+        as_kind = r"\b(?:into|as)\s+(?:an?\s+)?(?:[\w-]+\s*\(\s*(?:~|about\s+|around\s+|roughly\s+)?)?$"
+        if (re.search(as_kind, tail, re.I) and not arrives_as) or (
+            prose and re.search(r"\b(?:into|in|to|as|with|gives?|get|returns?)\s*$", tail, re.I)
+        ):
+            role = "output"  # "summarise the emails into a sentence", "into a one-page brief"
+        if prose and role in ("documents", "user_text", "total") and not attached and not describes(before):
+            role = "output"  # "we need 5 bullet points per article"; but "notes are a paragraph or two"
+        written = role in ("documents", "user_text", None) and (
+            _stem(noun) in made if noun else any(re.search(rf"\b{n}(?:s|es)?\b", before, re.I) for n in made)
+        )
+        if written:
+            # "writing product descriptions ... ~120 words each": the thing written is the answer, one a
+            # request, and a count of them ("50 chapters drafted per week") is the volume, not its size
+            role = "output"
+        item = None if unit == "passage" or role == "retrieved" or written else item_count(before, after)
+        if item:
+            amount *= item[0]  # "two contracts side by side, each 8-12 pages"
+            counted_at = match.start() - len(before) + item[2]
+            counted = [m for m in found[-8:] if m.start <= counted_at < m.start + len(m.words)]
+            for previous in counted:  # "the last 100 lines (about 25 tokens a line)": one size, not two
+                found.remove(previous)
+                role = "history" if previous.unit == "turn" else role or previous.role
+        each = re.search(r"\beach\s+(?:is\s+|are\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?$", tail, re.I)
+        if (each or re.match(r"\s*(?:each|apiece)\b", after, re.I)) and any(
+            m.unit == "passage" for m in found[-8:] if m.start >= match.start() - len(before)
+        ):
+            role = "retrieved"  # "the top 3 search results, each around 500 tokens"
+        vague = (match.group("w1") or "").lower() in ("a", "an") and not match.group("ortwo")
+        if role == "output" and not attached and re.search(r"\bfrom\s+(?:an?|the|our|their|its)?\s*$", tail, re.I):
+            role = None  # "answers from a 600-page handbook": the source, not the answer
+        if role is None and re.search(
+            r"\b(?:from|given|using|based on|plus|along with)\s+(?:an?\s+|the\s+)?"
+            r"(?:~\s*|about\s+|around\s+|roughly\s+)?$",
+            tail,
+            re.I,
+        ):
+            role = "sent"  # "generated from a 1k-token character sheet": material the request carries
+        if role is None and prose and re.search(r"\b(?:each|every)\s+[a-z]+\s+(?:is|are|has)\b", before, re.I):
+            role = "documents"  # "each mail is a few paras": the item processed
+        if role is None and unit in ("page", "line", "sentence", "paragraph", "bullet") and not vague:
+            role = {"page": "documents", "line": "code"}.get(unit, "output")
+        if role is None and unit in ("word", "character") and not vague and not re.search(r"\bin\s+$", tail, re.I):
+            role = "documents"  # "each batch is about 2000 words": what is processed, unless the answer
+        if (
+            not item
+            and not re.match(r"\s*(?:each|apiece)\b", after, re.I)
+            and found
+            and re.search(r"\(\s*(?:about\s+|around\s+|roughly\s+|~\s*)?$", tail)
+        ):
+            previous = found[-1]  # "3 bullet points (~60 tokens total)": the same size, stated more exactly
+            if 0 <= match.start() - (previous.start + len(previous.words)) <= 12 and unit == "token":
+                found.pop()
+                role, noun = previous.role, previous.noun
+        bound = bool(re.search(r"(?:up to|at most|max(?:imum)?|as long as|no more than)\s*$", tail, re.I))
+        words = (match.group(0) + restating + attached).strip()
+        items, items_words = (item[0], item[1]) if item else (1.0, "")
+
+        if role == "both":  # "80-120 words in and out": the input and the answer
+            found.append(
+                Mention(amount, unit, words, "sent", noun, match.start(), bound, items=items, items_words=items_words)
+            )
+            role = "output"
+        found.append(
+            Mention(amount, unit, words, role, noun, match.start(), bound, items=items, items_words=items_words)
+        )
+    for match in _TURN_MESSAGES.finditer(text):
+        if not any(m.unit == "turn" for m in found):
+            amount = _count(match.group("n") or match.group("m"))
+            found.append(Mention(amount, "turn", match.group(0), "history", "messages", match.start()))
+    for match in [*_BARE.finditer(text), *_BARE_AFTER.finditer(text)]:
+        i = 1 if match.group("d1") else 2
+        if any(m.start <= match.start(f"d{i}") < m.start + len(m.words) + 1 for m in found):
+            continue
+        value = _value(match, i)
+        assert value is not None
+        noun = (match.group("noun") or match.group("noun2")).lower()
+        role = ("system_prompt" if noun.startswith(("system", "instruction")) else "sent" if noun == "in" else
+                "total" if re.match(TOTAL, noun) else "output")  # fmt: skip
+        found.append(Mention(value, "token", match.group(0), role, noun, match.start(f"d{i}"), bare=True))
+    return sorted(found, key=lambda m: m.start)
+
+
+def daily_throughput(text: str) -> tuple[float, str] | None:
+    """Tokens a day that a stated throughput stands for ("the daily intake is 5,000 pages"), and its words."""
+    for match in _MENTION.finditer(text):
+        after = text[match.end() : match.end() + 60]
+        per = _THROUGHPUT.match(after) or _DAILY_BEFORE.search(text[max(0, match.start() - 40) : match.start()])
+        low, unit = _value(match, 1), _unit(match.group("unit"))
+        if not per or low is None or unit not in (*TOKENS_PER, "token") or unit == "passage":
+            continue
+        per_day = PERIOD_PER_DAY[(per.groupdict().get("period") or per.group("ly")).lower()]
+        words = match.group(0) + (per.group(0) if per.re is _THROUGHPUT else "")
+        return tokens_of(Mention(low, unit, match.group(0), None))[0] * per_day, words.strip()
+    return None
