@@ -2,7 +2,7 @@
 state, the tools as the graph's context (`context_schema`), and routing by named functions on
 conditional edges.
 
-    START -route_input-> understand | apply_edit | import_record
+    START -route_input-> understand | apply_edit | import_record | rerank
     understand -route_intent-> the intent's node (intents.INTENTS)
     update -route_interview-> ask | recommend
     side answers (retrieve -> answer, explain, compare, what_if, economics) -route_pending-> reask | write
@@ -28,8 +28,10 @@ def side_answers() -> list[str]:
     return sorted(nodes_ - {"retrieve"} | {"answer"})
 
 
-def route_input(state: AdvisorState) -> Literal["apply_edit", "import_record", "understand"]:
-    """An edit or an import when one came in; otherwise a chat message."""
+def route_input(state: AdvisorState) -> Literal["apply_edit", "import_record", "rerank", "understand"]:
+    """An edit, an import or a re-rank when one came in; otherwise a chat message."""
+    if state.rerank:
+        return "rerank"
     if state.imported is not None:
         return "import_record"
     if state.edit is not None:
@@ -63,11 +65,12 @@ def build_graph(checkpointer: Any = None, *, model_writes: bool = True) -> Any:
     graph.add_node("reask", understand.reask)
     graph.add_node("apply_edit", inputs.apply_edit)
     graph.add_node("import_record", inputs.import_record)
+    graph.add_node("rerank", inputs.rerank)
     graph.add_node("recommend", nodes.recommend)
     graph.add_node("retrieve", nodes.retrieve)
     for name in side_answers():
         graph.add_node(name, getattr(nodes, name))
-    graph.add_conditional_edges(START, route_input, ["apply_edit", "import_record", "understand"])
+    graph.add_conditional_edges(START, route_input, ["apply_edit", "import_record", "rerank", "understand"])
     graph.add_conditional_edges("understand", route_intent, sorted({rule.node for rule in intents.INTENTS}))
     graph.add_conditional_edges("update", route_interview, ["ask", "recommend"])
     graph.add_edge("retrieve", "answer")
@@ -75,6 +78,7 @@ def build_graph(checkpointer: Any = None, *, model_writes: bool = True) -> Any:
         graph.add_conditional_edges(name, route_pending, {"reask": "reask", "write": last})
     graph.add_edge("apply_edit", "recommend")
     graph.add_edge("import_record", "recommend")
+    graph.add_edge("rerank", "recommend")
     for name in ("ask", "reask", "recommend"):
         graph.add_edge(name, last)
     if model_writes:

@@ -38,3 +38,8 @@ def import_record(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[s
             "messages": [ChatMessage(role="user", content=text) for text in record.context],
             "trials": list(record.trials), "votes": list(record.votes), "asked": list(IMPORTANT),
             "next_question": None}  # fmt: skip
+
+
+def rerank(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any]:
+    """Rank again with the requirements as they are: your own evidence (votes) changed the catalog."""
+    return {"rerank": False}

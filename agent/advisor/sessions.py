@@ -253,6 +253,18 @@ class Advisor:
         return TurnResult(session=session, answer=answer, state=self.state(session))
 
     @_on_store_thread
+    def use_catalog(self, catalog: Any, session: str | None = None) -> TurnResult | None:
+        """Rank on `catalog` from now on (your new votes in it); a session with a shortlist is ranked
+        again at once, so what you measured moves it without another message."""
+        self.tools.catalog = catalog
+        if session is None or not self.exists(session) or not self.state(session).ranking:
+            return None
+        with self._writing(session):
+            self.finish_interrupted_turn(session)
+            answer = self._run({"rerank": True}, session, None)
+            return TurnResult(session=session, answer=answer, state=self.state(session))
+
+    @_on_store_thread
     def import_record(self, record: Any) -> TurnResult:
         """A saved decision record (JSON) back into a new session: its words, requirements,
         trials and votes, re-ranked against today's catalog."""

@@ -156,6 +156,7 @@ class AdvisorState(BaseModel):
     # Inputs other than a chat message; the node that takes one clears it.
     edit: Edit | None = None
     imported: Imported | None = None
+    rerank: bool = Field(False, description="an input: rank again on the catalog as it is now (new votes)")
 
     def last_user_message(self) -> str:
         for message in reversed(self.messages):

@@ -354,3 +354,23 @@ def test_a_change_of_mind_with_its_reason_drops_what_it_names_and_what_depended_
     hipaa = advisor.turn("Scratch the HIPAA part, we won't send patient data.", first.session).state.requirements
     assert hipaa.get("compliance") == ["soc2"]
     assert hipaa["requests_per_day"] == 1_500  # nothing else moved
+
+
+def test_new_votes_rank_the_session_again_at_once(advisor, catalog):
+    """A trial's votes change the catalog (measured by you); the session's shortlist moves without
+    another message, and later turns rank on the new catalog."""
+    from catalog.measured import MeasuredRating, with_measured_quality
+
+    first = advisor.turn("coding assistant, 20k requests a day")
+    first = advisor.turn("just recommend", first.session)
+    assert first.state.ranking
+    before = [row["model"] for row in first.state.ranking["ranked"]]
+    mini, full = "gpt-4.1-mini", "gpt-4.1"
+    measured = with_measured_quality(catalog, {mini: MeasuredRating(1100, 1050, 1150, 20, "a"),
+                                               full: MeasuredRating(900, 850, 950, 20, "a")})  # fmt: skip
+    again = advisor.use_catalog(measured, first.session)
+    assert again is not None and again.state.requirements == first.state.requirements
+    reasons = {row.model: row.reasons for row in again.view.shortlist}
+    assert any("measured by you" in reason for reasons_of in reasons.values() for reason in reasons_of)
+    assert [row.model for row in again.view.shortlist] != before
+    assert advisor.use_catalog(catalog) is None  # no session: only later turns change
