@@ -109,7 +109,7 @@ async def test_editing_a_requirement_reranks_at_once_and_gives_the_keyboard_back
         await say(pilot, "customer support chatbot, 50k chats a day, within 2 seconds, not sensitive, no budget limit")
         before = [row[2] for row in map(app.screen.query_one(ShortlistTable).get_row_at, range(3))]
         table = await type_into_requirement(pilot, "budget_usd_month", "$300")
-        assert table.get_row("budget_usd_month")[1:3] == ["300", "stated"]
+        assert table.get_row("budget_usd_month")[1:3] == ["300", "edited"]  # set in the panel, said so
         shortlist = app.screen.query_one(ShortlistTable)
         after = [shortlist.get_row_at(i)[2] for i in range(3)]
         assert after != before
