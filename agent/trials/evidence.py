@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from agent.files import write_atomic
+from agent.files import private_dir, write_atomic
 from agent.trials.votes import append_vote, read_votes
 
 
@@ -160,9 +160,31 @@ def read_eval_results(path: Path) -> dict[str, tuple[int, int]]:
     return counts
 
 
+EVALS_FOLDER = "evals"  # batch runs in the TUI, kept in the data folder as `tradeoff eval --save` writes them
+
+
+def keep_eval(data_dir: Path, results: dict[str, Any], stamp: str) -> Path:
+    """A finished batch's results (the `eval --save` shape), so its pass rates join your leaderboard."""
+    folder = private_dir(data_dir / EVALS_FOLDER)
+    return write_atomic(folder / f"eval-{stamp}.json", json.dumps(results, indent=1))
+
+
+def saved_evals(data_dir: Path) -> list[dict[str, tuple[int, int]]]:
+    """Pass counts from every batch kept in the data folder; a damaged file is left out, not fatal."""
+    found = []
+    for path in sorted((data_dir / EVALS_FOLDER).glob("*.json")):
+        try:
+            found.append(read_eval_results(path))
+        except EvalResultsError:
+            continue
+    return found
+
+
 def your_leaderboard(data_dir: Path, sessions_path: Path, samples: int = 1000) -> Any:
-    """Your leaderboard from every vote you cast (for the TUI's tab; `tradeoff leaderboard` prints the same)."""
+    """Your leaderboard from every vote you cast and every batch kept in the data folder (for the
+    TUI's tab; `tradeoff leaderboard` prints the same)."""
     from agent.trials.leaderboard import leaderboard
     from agent.trials.stats import tallied_votes
 
-    return leaderboard(tallied_votes(your_votes(data_dir / "votes.jsonl", sessions_path).votes), samples=samples)
+    votes = tallied_votes(your_votes(data_dir / "votes.jsonl", sessions_path).votes)
+    return leaderboard(votes, samples=samples, evals=saved_evals(data_dir))

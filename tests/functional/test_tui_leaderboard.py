@@ -55,3 +55,17 @@ async def test_the_tab_shows_your_votes_with_intervals_and_what_separates_the_to
         assert separation == board.separation and "more" in separation
         title = str(view.query_one("#leaderboard-title", Static).render())
         assert "measured by you" in title and "12 blind votes" in title
+
+
+async def test_the_tab_shows_the_pass_rates_of_your_batches():
+    from agent.trials.evidence import keep_eval
+
+    app = TradeoffApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        matrix = {GEMMA: {"a": {"passed": True}, "b": {"passed": True}},
+                  SMOL: {"a": {"passed": False}, "b": {"passed": True}}}  # fmt: skip
+        keep_eval(app.settings.data_dir, {"matrix": matrix}, "20261201-120000-000000")
+        view = await open_tab(pilot)
+        shown = str(view.query_one("#leaderboard-evals", Static).render())
+        assert "gemma3-270m 2/2 passed" in shown and "smollm2-135m 1/2 passed" in shown

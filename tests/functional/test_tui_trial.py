@@ -114,6 +114,12 @@ async def test_after_a_batch_of_the_local_models_the_routing_view_and_the_record
         await pilot.click("#batch-run")
         await wait_for(pilot, lambda: batch.result is not None)
         await pilot.pause()
+        await app.workers.wait_for_complete()
+        from agent.trials.evidence import saved_evals
+
+        kept = saved_evals(app.settings.data_dir)  # the batch joins your leaderboard's pass rates
+        assert len(kept) == 1 and set(kept[0]) == {"local/gemma3-270m", "local/smollm2-135m"}
+        assert all(total == 4 for _, total in kept[0].values())
         await pilot.press("f6")
         await pilot.pause()
         routing = app.screen

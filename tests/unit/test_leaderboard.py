@@ -106,3 +106,18 @@ def test_failed_runs_and_votes_from_file_reach_the_command(tmp_path):
     assert [s["model"] for s in payload["standings"]] == [GEMMA, SMOL]
     assert payload["standings"][0]["kind"] == "measured"
     assert payload["standings"][0]["rating"] == pytest.approx(ratings(SESSION)[GEMMA], abs=0.1)
+
+
+def test_batches_kept_by_the_tui_join_your_leaderboard_and_a_damaged_one_is_left_out(tmp_path):
+    from agent.trials.evidence import EVALS_FOLDER, keep_eval, saved_evals, your_leaderboard
+
+    passed, failed = {"passed": True}, {"passed": False}
+    matrix = {"local/gemma3-270m": {"t1": passed, "t2": passed, "t3": failed},
+              "local/smollm2-135m": {"t1": failed, "t2": passed, "t3": failed}}  # fmt: skip
+    keep_eval(tmp_path, {"matrix": matrix}, "20261201-101500-000001")
+    keep_eval(tmp_path, {"matrix": {"local/gemma3-270m": {"t4": {"passed": True}}}}, "20261201-101600-000001")
+    (tmp_path / EVALS_FOLDER / "eval-broken.json").write_text("{not json")
+    assert saved_evals(tmp_path) == [{"local/gemma3-270m": (2, 3), "local/smollm2-135m": (1, 3)},
+                                     {"local/gemma3-270m": (1, 1)}]  # fmt: skip
+    rates = {r.model: (r.passed, r.total) for r in your_leaderboard(tmp_path, tmp_path / "none.sqlite").pass_rates}
+    assert rates == {"local/gemma3-270m": (3, 4), "local/smollm2-135m": (1, 3)}

@@ -34,7 +34,7 @@ def _votes_file(path: Path) -> list[dict[str, Any]]:
 
 def run(args: argparse.Namespace) -> int:
     from agent.settings import Settings
-    from agent.trials.evidence import EvalResultsError, read_eval_results, your_votes
+    from agent.trials.evidence import EvalResultsError, read_eval_results, saved_evals, your_votes
     from agent.trials.leaderboard import leaderboard
     from agent.trials.stats import tallied_votes
 
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         found = your_votes(settings.data_dir / "votes.jsonl", settings.sessions_path)
         raw, sources = found.votes, found.sources
     try:
-        evals = [read_eval_results(Path(path)) for path in args.results]
+        evals = [*saved_evals(settings.data_dir), *(read_eval_results(Path(path)) for path in args.results)]
     except EvalResultsError as exc:
         raise UsageError(f"--results: {exc}") from None
     board = leaderboard(tallied_votes(raw), evals=evals)
@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
         print(board.separation)
         print(board.method)
     if board.pass_rates:
-        print(f"Eval pass rates, measured by you ({len(args.results)} results file(s)):")
+        print(f"Eval pass rates, measured by you ({len(evals)} results: your TUI batches and --results files):")
         for rate in board.pass_rates:
             print(f"  {rate.model:<43} {rate.passed}/{rate.total} passed  "
                   f"95% Wilson {rate.interval[0]:.2f}-{rate.interval[1]:.2f}")  # fmt: skip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -32,15 +33,18 @@ class BatchScreen(Screen[None]):
     def __init__(
         self, models: list[str], api_bases: dict[str, str], price_of: Any, tests_path: str = "",
         open_routing: Callable[[dict[str, Any]], None] | None = None,
+        keep_results: Callable[[dict[str, Any]], None] | None = None,
     ) -> None:  # fmt: skip
         """`open_routing` is given the finished batch's results, as `tradeoff eval --save` writes
-        them; without it, the Routing view opens on them with its defaults."""
+        them; without it, the Routing view opens on them with its defaults. `keep_results` is given
+        the same data when a batch finishes (your leaderboard's pass rates)."""
         super().__init__()
         self.models = models
         self.api_bases = api_bases
         self.price_of = price_of
         self.tests_path = tests_path
         self.open_routing = open_routing
+        self.keep_results = keep_results
         self.result: Any = None  # the last finished batch
         self.cells: dict[str, list[str]] = {}  # test -> each model's result, as shown
 
@@ -102,6 +106,8 @@ class BatchScreen(Screen[None]):
         self.query_one("#batch-stats", Static).update(visible("\n".join(lines)))
         self.result = result
         self.query_one("#batch-routing", Button).disabled = len(self.models) < 2
+        if self.keep_results is not None:
+            self.keep_results(json.loads(json.dumps(result.as_json())))  # what eval --save would write
 
     def _show_matrix(self, result: Any) -> None:
         """Tests down, models across. Widths are set here from the cells: a cell cut short is read
@@ -135,8 +141,6 @@ class BatchScreen(Screen[None]):
     @on(Button.Pressed, "#batch-routing")
     def action_routing(self) -> None:
         """The Routing view on this batch's results, from memory (the data `eval --save` writes)."""
-        import json
-
         if self.result is None:
             self.notify("Run the batch first: routing is measured on its results.", severity="warning")
             return

@@ -107,7 +107,18 @@ class TrialLauncher:
             self.app.local_models.ensure()  # started on demand, stopped on exit
         prices = catalog_prices(self.app.advisor.tools.catalog)
         self.app.push_screen(BatchScreen(models, self.api_bases(models), prices, tests_path,
-                                         open_routing=lambda data: self.start_routing("", data)))  # fmt: skip
+                                         open_routing=lambda data: self.start_routing("", data),
+                                         keep_results=self.keep_eval))  # fmt: skip
+
+    def keep_eval(self, results: dict[str, Any]) -> None:
+        """A finished batch, kept in the data folder (on a thread) so its pass rates join your leaderboard."""
+        import datetime as dt
+
+        from agent.trials.evidence import keep_eval
+
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
+        self.app.run_worker(lambda: keep_eval(self.app.settings.data_dir, results, stamp), thread=True,
+                            group="keep-eval", name="keep-eval", exit_on_error=False)  # fmt: skip
 
     def start_routing(self, results_path: str = "", results_data: dict[str, Any] | None = None) -> None:
         """The Routing view on a saved eval (`tradeoff eval --save`) or on a batch just run, at the

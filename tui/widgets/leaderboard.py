@@ -34,6 +34,7 @@ class LeaderboardView(Vertical):
         yield DataTable(id="leaderboard-table", cursor_type="row")
         yield Static(EMPTY, id="leaderboard-separation", classes="leaderboard-note", markup=False)
         yield Static("", id="leaderboard-method", classes="leaderboard-note", markup=False)
+        yield Static("", id="leaderboard-evals", classes="leaderboard-note", markup=False)
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns("#", "model", "rating", "95%", "votes", "wins", "measured")
@@ -58,3 +59,7 @@ class LeaderboardView(Vertical):
         self.query_one("#leaderboard-title", Static).update(title)
         self.query_one("#leaderboard-separation", Static).update(board.separation if board.standings else EMPTY)
         self.query_one("#leaderboard-method", Static).update(board.method if board.standings else "")
+        rates = [f"{short_model_name(r.model)} {r.passed}/{r.total} passed (95% Wilson {r.interval[0]:.2f}-"
+                 f"{r.interval[1]:.2f})" for r in board.pass_rates]  # fmt: skip
+        evals = "Eval pass rates, measured by you (your batches): " + "; ".join(rates) if rates else ""
+        self.query_one("#leaderboard-evals", Static).update(evals)
