@@ -69,7 +69,7 @@ async def test_twenty_blind_votes_on_the_trial_screen_match_an_independent_bradl
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
         await say(pilot, "A coding assistant for our team of ten")
-        assert app.session_id  # votes are kept with the session: the TUI's own path
+        assert app.main_screen.session_id  # votes are kept with the session: the TUI's own path
         await say(pilot, "/trial local")
         await wait_for(pilot, lambda: isinstance(app.screen, TrialScreen))
         screen = app.screen
