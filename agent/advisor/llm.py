@@ -13,6 +13,7 @@ import functools
 import json
 import os
 import threading
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -129,24 +130,29 @@ class LLMBrain:
             return {"type": "json_object", "schema": schema}
         return {"type": "json_schema", "json_schema": {"name": "requirements", "schema": schema}}
 
-    def extract(self, text: str, current: dict[str, Any]) -> dict[str, Any]:
+    def completion(self, messages: list[dict[str, str]], **options: Any) -> tuple[Callable[[], Any], float]:
+        """A LiteLLM call for this model, not yet made, and the deadline it must meet (one try: the
+        deadline covers everything)."""
         os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
         import litellm
 
         litellm.suppress_debug_info = True
-        messages = [
-            {"role": "system", "content": SYSTEM_PROMPT},
-            {"role": "user", "content": f"Known so far: {json.dumps(current)}\nMessage: {text}"},
-        ]
         extra = dict(self.extra)
         if self.api_base and self.model.startswith("openai/") and not os.environ.get("OPENAI_API_KEY"):
             extra.setdefault("api_key", "local-no-key")  # local OpenAI-compatible servers ignore it
         deadline = min(self.timeout, DEADLINE_S)
         call = functools.partial(
             litellm.completion, model=self.model, messages=messages, api_base=self.api_base, timeout=deadline,
-            max_tokens=300, temperature=0, response_format=self._response_format(), num_retries=0, max_retries=0,
-            **extra,
+            temperature=0, num_retries=0, max_retries=0, **options, **extra,
         )  # fmt: skip
+        return call, deadline
+
+    def extract(self, text: str, current: dict[str, Any]) -> dict[str, Any]:
+        messages = [
+            {"role": "system", "content": SYSTEM_PROMPT},
+            {"role": "user", "content": f"Known so far: {json.dumps(current)}\nMessage: {text}"},
+        ]
+        call, deadline = self.completion(messages, max_tokens=300, response_format=self._response_format())
         response = _within(call, deadline, self.model)
         content = response.choices[0].message.content or ""
         try:

@@ -4,17 +4,15 @@ figure the model writes that they did not compute ends its answer, and the offli
 
 from __future__ import annotations
 
-import functools
 import json
-import os
 import queue
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
-from agent.advisor.llm import DEADLINE_S, LLMBrain, LLMUnavailable, _within
+from agent.advisor.llm import LLMBrain, LLMUnavailable, _within
 
 WRITE_PROMPT = (
     "You write the answer of an advisor that helps a developer choose an AI model. Answer the question "
@@ -127,24 +125,13 @@ def write_answer(brain: LLMBrain, question: str, facts: dict[str, Any], draft: s
     """The answer in the model's words, piece by piece as its tokens arrive, each piece checked
     (AnswerCheck) before it is yielded; LLMUnavailable on any failure, a silence over the deadline
     (at most 10 s) included."""
-    os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
-    import litellm
-
-    litellm.suppress_debug_info = True
     known = json.dumps(facts, ensure_ascii=False, default=str)
     messages = [
         {"role": "system", "content": WRITE_PROMPT},
         {"role": "user", "content": f"Question: {question}\nFacts (JSON): {known}\nDraft answer:\n{draft}"},
     ]
-    extra = dict(brain.extra)
-    if brain.api_base and brain.model.startswith("openai/") and not os.environ.get("OPENAI_API_KEY"):
-        extra.setdefault("api_key", "local-no-key")  # local OpenAI-compatible servers ignore it
-    deadline = min(brain.timeout, DEADLINE_S)
     started = time.monotonic()
-    call: Callable[[], Any] = functools.partial(
-        litellm.completion, model=brain.model, messages=messages, api_base=brain.api_base, timeout=deadline,
-        max_tokens=400, temperature=0, stream=True, num_retries=0, max_retries=0, **extra,
-    )  # fmt: skip
+    call, deadline = brain.completion(messages, max_tokens=400, stream=True)
     stream = _within(call, deadline, brain.model)
     check = AnswerCheck(figures(f"{question}\n{known}\n{draft}"))
     wrote = False

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.functional.test_tui import settle
 from tui.app import TradeoffApp
 
 
@@ -20,15 +21,9 @@ def deterministic(monkeypatch):
 
 
 async def loaded(pilot) -> None:
-    """Until the advisor has loaded and no worker runs (each worker's messages may start another)."""
-    app = pilot.app
-    for _ in range(100):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        if app.advisor is not None and not any(worker.is_running for worker in app.workers):
-            break
-    app.screen.query_one("#prompt").cursor_blink = False
+    """Until the advisor has loaded and no worker runs, with the prompt's cursor still."""
+    await settle(pilot)
+    pilot.app.screen.query_one("#prompt").cursor_blink = False
 
 
 RANKED = "customer support chatbot, 50k chats a day, within 2 seconds, not sensitive, no budget limit"
