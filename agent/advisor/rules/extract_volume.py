@@ -8,6 +8,7 @@ import re
 
 from agent.advisor.rules.number_words import Spelled
 from agent.advisor.rules.size_units import sentence_bounds
+from agent.advisor.rules.volume_chain import chained_volume
 from catalog.requirements import DAYS_PER_MONTH
 
 NUM = r"(?<![\d.,])(\d+(?:[.,]\d+)*)(?:\s?(k|thousand|m|mm|mil|million|b|bn|billion))?\b"
@@ -279,6 +280,8 @@ def _population_after(text: str, rates: list[tuple[int, int, float]]) -> tuple[f
 
 def _volume_in_digits(text: str) -> tuple[float, str] | None:
     rates = _rates(text)
+    if chained := chained_volume(text):  # nested products first: they hold the simple ones inside
+        return chained
     if product := _population_rate(text, rates) or _population_after(text, rates):
         return product
     matches = [(m.start(), m.end(), _per_day(m)) for m in _VOLUME.finditer(text)] + _every(text) + _per_second(text)
