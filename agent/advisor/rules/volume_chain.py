@@ -17,8 +17,9 @@ _REACH, _WINDOW = 200, 12  # characters back to a clause's start; facts either s
 _TIME_PER_DAY = {"day": 1.0, "night": 1.0, "weekday": 1.0, "week": 1 / 7, "month": 1 / DAYS_PER_MONTH}
 # A quantity: "30 pickers", "5 photos of damaged packages per shift", "~40 orders an hour", "2 shifts a day".
 _QUANTITY = re.compile(
-    _NUM + r"\s+(?:[a-z-]+\s+)??(?P<noun>[a-z][a-z-]*[a-z])s\b(?P<period>(?:\s+[a-z-]+){0,3}?\s+(?:a|an|per|each|"
-    r"every)\s+(?:business\s+|working\s+|work\s+)?(?P<unit>hour|shift|day|night|weekday|week|month)\b)?"
+    _NUM + r"\s+(?:[a-z-]+\s+)??(?P<noun>[a-z][a-z-]*[a-z])s\b(?P<period>(?:\s+(?!per\b|each\b)[a-z-]+){0,3}?"
+    r"(?:\s+(?P<each>each))?(?:\s+per\s+(?P<owner>[a-z][a-z-]*[a-z]))?"  # "60 calls each", "18 deliveries per driver"
+    r"\s+(?:a|an|per|each|every)\s+(?:business\s+|working\s+|work\s+)?(?P<unit>hour|shift|day|night|weekday|week|month)\b)?"
     r"(?:\s+(?:per|each|every|a)\s+(?P<member>[a-z][a-z-]*[a-z])\b)?",  # "200 scans a day per till"
     re.IGNORECASE,
 )
@@ -55,6 +56,7 @@ def _facts(text: str) -> list[_Fact]:
     for match in _QUANTITY.finditer(text):
         value = float(match.group(1).replace(",", "")) * _MULT.get((match.group(2) or "").lower(), 1.0)
         noun, after = _singular(match.group("noun")), match.group("member")
+        after = after or match.group("owner")  # "18 deliveries per driver per day"
         member = _singular(after[:-1] if after.endswith("s") else after) if after else _member(text, match, facts)
         facts.append(_Fact(value, noun, member, (match.group("unit") or "").lower() or None,
                            match.start(), match.end()))  # fmt: skip
@@ -75,7 +77,8 @@ def _member(text: str, match: re.Match[str], before: list[_Fact]) -> str | None:
         if between:  # "each shift about 120 nurses write ~6 notes": the notes are each nurse's
             return between[-1].noun if between[-1].period is None else None  # "~25 orders an hour, open 12 hours"
         return _singular(each.group("noun")) if each.group("noun") else previous
-    if _AFTER_EACH.match(text, match.end()) and owners and owners[-1].start >= clause_start:
+    said_each = _AFTER_EACH.match(text, match.end()) or match.group("each")  # "~60 calls each per day"
+    if said_each and owners and owners[-1].start >= clause_start:
         return previous
     return None
 
