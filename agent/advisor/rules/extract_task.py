@@ -29,7 +29,10 @@ _HUMAN_AGENT = rf"(?:{_not_after(*_HUMAN, 'each', 'every', 'per')}agent|{_PEOPLE
 _NOT_CODE = _not_after("reason", "zip", "postal", "promo", "discount", "country", "error", "status", "tax", "area",
                        "qr", "bar", "dress", "product", "billing", "access", "voucher")  # fmt: skip
 # "it calls flight and hotel search APIs", "calling our CRM API"
-_CALLS_APIS = r"call(?:s|ing)?\s+(?:our\s+|the\s+|an?\s+|external\s+)?(?:[\w-]+\s+){0,4}?apis?"
+# "calling it through a hosted API" is how the model is reached, not a tool it uses
+_CALLS_APIS = (
+    r"call(?:s|ing)?\s+(?!it\b|them\b|the\s+model)(?:our\s+|the\s+|an?\s+|external\s+)?(?:[\w-]+\s+){0,4}?apis?"
+)
 # Reasoning the model must do itself: "has to reason through each step", "step-by-step proofs",
 # "multi-step calculations".
 _STEPWISE = (
@@ -49,13 +52,14 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     ("coding", _words(_NOT_CODE + r"code", "coding", r"programm(?:ing|ers?)", "autocomplete", "code review",
                       "refactor\\w*", "unit tests?", "pull requests?", "sql", "text-to-sql", "codebase"),
      _words("ide", "developer tools?", "repos?", "editor", "scripts")),
-    ("extraction", _words("extract(?:s|ed|ing|ion)?", "pars(?:e|es|ed|ing)",
+    ("extraction", _words("extract(?:s|ed|ing|ion)?", "pars(?:e|es|ed|ing|ers?)",
                           r"pull(?:s|ing|ed)?\s+[^.;!?]{0,60}?\bout of",
                           r"pull(?:s|ing|ed)?\s+out\b", r"digiti[sz](?:e|es|ed|ing|ation)",
                           "fields from", "structured data", "line items",
                           r"(?:returns?|outputs?|emits?)\s+(?:\w+\s+){0,3}as\s+json",
                           r"json\s+(?:out\s+of|from)", r"(?:pull|grab|capture|lift)(?:s|ing|ed)?\s+(?:the\s+)?"
-                          r"(?:[\w-]+(?:,\s*|\s+)){1,6}?into\s+(?:json|a\s+schema|a\s+spreadsheet|structured)"),
+                          r"(?:[\w-]+(?:,\s*|\s+)){1,6}?into\s+(?:a\s+)?(?:fixed\s+|strict\s+|given\s+)?(?:json|schema|spreadsheet|"
+                          r"structured)"),
      _words("invoices?", "forms?", "entit(?:y|ies)", "receipts?")),
     ("vision", _words("images?", "photo(?:graph)?s?", "photograph(?:ed|ing)?", "screenshots?", "pictures?",
                       r"videos?(?!\s+scripts?)", "ocr", "scanned", "cameras?", "x-rays?", "mri", "radiology",
@@ -71,7 +75,8 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                               r"flag(?:s|ging|ged)?\s+(?:\w+\s+){0,2}?(?:suspicious|fraudulent|risky|urgent|abusive)"),
      _words("triage", "categories")),
     ("summarization", _words("summar(?:y|ies)", "summari[sz](?:e|es|ed|ing|ation|er|ers)", "digests?",
-                             "tl;dr", "condense", "recaps?", "show notes"), _words("meeting notes")),
+                             "tl;dr", "condense", "recaps?", "show notes", "action items", "soap notes",
+                             r"(?:clinical|medical|ambient)\s+scribes?"), _words("meeting notes")),
     ("document-analysis", _words("document analysis", "contract review", _WHOLE_DOCUMENT,
                                  r"review(?:s|ing)?\s+(?:\w+\s+){0,3}"
                                  r"(?:contracts|ndas|agreements|filings|leases|policies|claims files)"),
@@ -84,7 +89,11 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                         "slogans?", "newsletters?", "blog posts?", "screenplays?",
                         r"(?:video|film|ad|youtube|podcast|tiktok)\s+scripts?",
                         r"job (?:ads?|adverts?|posts|postings?)", r"(?:listing|property)\s+descriptions?",
-                        r"(?:linkedin|twitter|instagram|facebook)\s+posts?", r"(?:quiz|trivia)\s+questions?"),
+                        r"(?:linkedin|twitter|instagram|facebook)\s+posts?", r"(?:quiz|trivia)\s+questions?",
+                        # "rewrites marketing emails in different tones", "adventure hooks", "lyrics"
+                        r"(?:in|into)\s+(?:different|various|other|several|multiple)\s+(?:tones|styles|voices)",
+                        r"adventure\s+(?:hooks?|ideas|plots?)", r"(?:campaign|story|plot)\s+generators?", "lyrics",
+                        "jokes"),
      _words("marketing", "story", "stories")),
     ("rag", _words("rag", "retrieval", "knowledge base", "internal docs", "search over", "enterprise search",
                    "question answering over", r"q&a (?:\w+ )?over", "our docs", "wiki",
@@ -103,6 +112,8 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     ("agent", _words(_HUMAN_AGENT, "agentic", "tool use", "function calling", "workflow automation",
                      "autonomous(?:ly)?", _CALLS_APIS, "takes? actions?"),
      _words("tools")),
+    ("general", _words(r"general[- ]purpose", r"personal[- ]assistants?", "all[- ]purpose", "do[- ]anything"),
+     None),
     ("chat", _words("chatbots?", "chat bots?", "support bots?", "assistants?", "conversational", "help ?desk", "chat",
                     "bots?", "faq", r"answer(?:s|ing)?\s+(?:our\s+)?(?:customer|client|user|member|guest)s?[’']?\s+"
                     r"questions"), _words("customer support", r"repl(?:y|ies) to", "copilot")),
