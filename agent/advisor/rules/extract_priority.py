@@ -87,8 +87,8 @@ def priority(text: str) -> tuple[str, str] | None:
         if not negated(text, match.start()):
             return name.split("_")[-1], match.group(0)
     for preset, pattern in _TRADE:
-        if match := pattern.search(text):
-            return preset, match.group(0)
+        if trade := pattern.search(text):
+            return preset, trade.group(0)
     waits = batch_tolerance(text) or ""
     for preset, pattern in _PLAIN:
         for match in pattern.finditer(text):

@@ -148,9 +148,18 @@ _NOT_A_CAPABILITY = re.compile(
 )
 # Audio handled before the model: "our speech pipeline handles the audio, the model only gets text".
 _TEXT_ONLY = re.compile(
-    r"\b(?:model|it|llm)\s+(?:itself\s+)?(?:only|just)\s+(?:gets|sees|receives|reads|handles)\s+(?:the\s+)?"
+    r"\b(?:model|it|llm)\s+(?:itself\s+)?(?:only|just)\s+(?:ever\s+)?(?:gets|sees|receives|reads|handles)"
+    r"(?:\s+and\s+\w+)?\s+(?:the\s+)?"
     r"(?:text|transcripts?)\b|\b(?:never|doesn[’']t|does\s+not|won[’']t)\s+(?:\w+\s+)?(?:touch|see|hear)\w*\s+"
     r"(?:the\s+|any\s+)?audio\b|\b(?:speech|asr|stt)\s+(?:pipeline|system|service)\s+handles\b",
+    re.IGNORECASE,
+)
+
+
+# Images read elsewhere: "we OCR it ourselves", "no image input needed", "radiology reports (plain text)"
+_NO_IMAGES = re.compile(
+    r"\b(?:we|they)\s+(?:already\s+)?ocr\s+(?:it|them|the\s+\w+)\s+(?:ourselves|themselves|upstream)\b|"
+    r"\bno\s+image\s+(?:input|support)\s+(?:is\s+)?needed\b|\((?:plain|just|only)\s+text\)",
     re.IGNORECASE,
 )
 
@@ -202,7 +211,7 @@ def read_needs(text: str) -> list[Reading]:
     found: dict[str, Reading] = {}
     text_only = _TEXT_ONLY.search(text)
     for need, pattern, inferred in _NEEDS:
-        if need == "audio" and text_only:
+        if (need == "audio" and text_only) or (need == "vision" and _NO_IMAGES.search(text)):
             continue
         hits = _hits(pattern, text)
         if hits and (need not in found or (found[need].inferred and not inferred)):
