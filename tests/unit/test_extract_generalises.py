@@ -43,6 +43,24 @@ output_tokens 18/20, priority 27/27, privacy 29/29, regions 30/30, requests_per_
 It is a development set now, so that figure claims nothing about unseen phrasing. Still missed: every
 budget its author converted at a rate (EUR/GBP read at par, yen/reais/lakh/CAD read as no budget) and
 nested products of volume ("12 warehouses, each with 30 pickers, 5 photos per shift, two shifts a day").
+
+Third round: nested products became one reader whose units cancel (rules/volume_chain.py), shown on our own
+variants in test_extract_volume_chain.py; that took stranger set 5 to 388/405 = 96%. Then a second stranger
+set, first_messages_dev_stranger_7.jsonl (60 messages), was copied in and scored before any of its lines
+were read: 275/314 = 88% (expects 206/237, forbids 69/77) on main at 1de566a, and the same 275/314, field
+for field, with the volume chain added. Per field, untouched: batch_share 5/6, budget 15/19, compliance 5/5,
+input_tokens 22/24, languages 13/13, max_response_ms 5/5, max_ttft_ms 3/4, min_context 1/3, needs 38/43,
+open_weights 2/2, output_tokens 10/12, priority 28/32, privacy 20/20, regions 14/14, requests_per_day 51/60,
+task 43/52. Its misses then became general rules with variants of our own in test_extract_phrasing_3.py
+(priorities told as a trade, "nobody needs them instantly", tasks in more naming words, calling the model
+through an API is no tool use, a modality handled before the model, "$6,000 annual budget", DAU, "written per
+year", "peaks at 50/min", "60 calls each per day"); after them: 298/314 = 95% (expects 223/237, forbids 75/77):
+batch_share 6/6, budget 17/19, needs 41/43, priority 32/32, requests_per_day 56/60, task 51/52, the rest
+unchanged. A development set now, so that figure claims nothing about unseen phrasing. Still missed there:
+"cut that bill in half", sizes in pages ("40-page handbook", "300 pages" as context, "1-page brief"), "200k
+tokens" of context after a dash, "half a second" as a TTFT, "8 model turns per call", "6 messages each" per
+conversation, "4 front-desk staff per shift ... each person", "20 sets of minutes a week", a question about
+tool calling read as a need, a video moderation read as vision rather than classification.
 """
 
 from __future__ import annotations
@@ -132,7 +150,8 @@ def per_field(path: Path | str) -> dict[str, tuple[int, int]]:
 # development scores, so the floors catch regressions and claim nothing about unseen phrasing.
 FLOORS = {f"first_messages_dev_{n}.jsonl": 0.95 for n in range(2, 10)} | {
     "first_messages_dev_10.jsonl": 0.9,
-    "first_messages_dev_stranger_5.jsonl": 0.93,
+    "first_messages_dev_stranger_5.jsonl": 0.95,
+    "first_messages_dev_stranger_7.jsonl": 0.92,
 }
 
 

@@ -146,6 +146,8 @@ def _steps_to_requests(text: str, found: Extraction) -> None:
 def _conversations_to_requests(turns: float, words: str, found: Extraction) -> None:
     """Every turn of a conversation is a request: N conversations a day x T turns."""
     evidence = found.evidence.get("requests_per_day", "")
-    if "requests_per_day" in found.fields and re.search(r"conversations?|chats?|sessions?|dialog", evidence, re.I):
+    if "requests_per_day" in found.fields and re.search(
+        r"conversations?|chats?|sessions?|dialog|calls?\b", evidence, re.I
+    ):
         found.put("requests_per_day", round(found.fields["requests_per_day"] * turns, 3),
                   f"{evidence} x {words} (each turn is a request)")  # fmt: skip

@@ -20,7 +20,7 @@ _AMOUNT = re.compile(
 )
 _PERIOD_AFTER = re.compile(
     r"\s*(?:(?:a|per|/|each|every|an?)\s*(?P<p>month|mo|year|yr|annum|week|wk|day|quarter)\b|"
-    r"(?P<q>monthly|yearly|annually|weekly|daily|quarterly)\b|(?:for|over)\s+(?:the|a|one)\s+(?P<r>year|month)\b)",
+    r"(?P<q>monthly|yearly|annually|annual|weekly|daily|quarterly)\b|(?:for|over)\s+(?:the|a|one)\s+(?P<r>year|month)\b)",
     re.IGNORECASE,
 )
 _PERIOD_BEFORE = re.compile(r"\b(?P<p>monthly|annual|yearly|per-month|a-month|weekly|daily|quarterly)\b", re.IGNORECASE)

@@ -62,15 +62,37 @@ _PLAIN = [
 ]  # fmt: skip
 
 
+_BETTER = {"quality": r"better|more accurate|smarter|higher[- ]quality|fewer mistakes", "cost": r"cheaper|costs? less",
+           "latency": r"faster|quicker|snappier"}  # fmt: skip
+# A sacrifice named with what it buys: "I'd take a slower model if it writes better code" (quality), "I'd rather
+# have slightly worse feedback than blow the budget" (cost), "budget isn't really a constraint; quality is".
+_TRADE = [(name, re.compile(p, re.I)) for name, p in [
+    *((name, r"\b(?:i|we)(?:'d|’d|\s+would)\s+(?:happily\s+)?(?:take|accept|pay\s+for|live\s+with|go\s+with)"
+              r"\s+(?:a\s+)?(?:slightly\s+|a\s+bit\s+|somewhat\s+)?(?:slower|pricier|more\s+expensive|costlier|worse)\b"
+              r"[^.;!?]{0,40}?"
+              r"\bif\s+(?:it|they|the\s+\w+)\s+(?:\w+\s+)?(?:" + better + r")\b") for name, better in _BETTER.items()),
+    ("cost", r"\brather\s+(?:have|get|take|accept)\s+(?:\w+\s+){0,2}?(?:worse|slower|weaker|less\s+accurate)\b"
+             r"[^.;!?]{0,40}?\bthan\s+(?:blow|bust|exceed|go\s+over|overspend|pay|spend)"),
+    *((name, r"(?:n[’']t|\bnot)\s+(?:really\s+)?(?:a|an|the|our|much\s+of\s+a)?\s*(?:\w+\s+)?"
+              r"(?:constraint|concern|issue|priority|problem|factor)\s*[;,.—–-]+\s*(?:but\s+)?(?:" + _CRITERIA[name]
+              + r")\s+is\b")
+      for name in _CRITERIA),
+]]  # fmt: skip
+
+
 def priority(text: str) -> tuple[str, str] | None:
-    """(cost | quality | latency, the words): a comparison first, else the first plain phrase."""
+    """(cost | quality | latency, the words): a comparison first, then a trade, else the first plain phrase."""
     for match in _COMPARATIVE.finditer(text):
         name = next(n for n, v in match.groupdict().items() if v)
         if not negated(text, match.start()):
             return name.split("_")[-1], match.group(0)
+    for preset, pattern in _TRADE:
+        if trade := pattern.search(text):
+            return preset, trade.group(0)
+    waits = batch_tolerance(text) or ""
     for preset, pattern in _PLAIN:
         for match in pattern.finditer(text):
-            if not negated(text, match.start()):
+            if not negated(text, match.start()) and match.group(0) not in waits:  # "nobody needs them instantly"
                 return preset, match.group(0)
     return None
 
@@ -100,6 +122,9 @@ _BATCH = re.compile(
     r"\b(?:don[’']t|doesn[’']t|do\s+not|does\s+not|no)\s+need\s+(?:to\s+be\s+|for\s+)?"
     r"(?:instant|immediate|real[- ]time)|"
     r"\bnothing\s+(?:is\s+)?real[- ]time\b|\bnot\s+in\s+a\s+hurry\b|\bno\s+hurry\b|"
+    # "nobody needs them instantly", "we can queue them up and collect results later"
+    r"\bno\s*(?:one|body)\s+needs?\s+(?:\w+\s+){0,2}?(?:instantly|immediately|right\s+away|in\s+real[- ]time)\b|"
+    r"\bqueue\s+(?:\w+\s+){0,2}?up\b[^.;!?]{0,30}?\b(?:later|tomorrow|overnight)\b|"
     r"\b(?:grind|churn|chew|work)\s+through\s+(?:\w+\s+){0,2}?(?:overnight|over\s+the\s+weekend)\b|"
     # work that waits for a later day anyway: "queued and sent the next morning"
     r"\b(?:queued|sent|delivered|reviewed|read|review|used)\s+(?:\w+\s+){0,2}?(?:the\s+)?next\s+(?:morning|day)\b",

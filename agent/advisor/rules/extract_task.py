@@ -29,7 +29,10 @@ _HUMAN_AGENT = rf"(?:{_not_after(*_HUMAN, 'each', 'every', 'per')}agent|{_PEOPLE
 _NOT_CODE = _not_after("reason", "zip", "postal", "promo", "discount", "country", "error", "status", "tax", "area",
                        "qr", "bar", "dress", "product", "billing", "access", "voucher")  # fmt: skip
 # "it calls flight and hotel search APIs", "calling our CRM API"
-_CALLS_APIS = r"call(?:s|ing)?\s+(?:our\s+|the\s+|an?\s+|external\s+)?(?:[\w-]+\s+){0,4}?apis?"
+# "calling it through a hosted API" is how the model is reached, not a tool it uses
+_CALLS_APIS = (
+    r"call(?:s|ing)?\s+(?!it\b|them\b|the\s+model)(?:our\s+|the\s+|an?\s+|external\s+)?(?:[\w-]+\s+){0,4}?apis?"
+)
 # Reasoning the model must do itself: "has to reason through each step", "step-by-step proofs",
 # "multi-step calculations".
 _STEPWISE = (
@@ -49,13 +52,14 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     ("coding", _words(_NOT_CODE + r"code", "coding", r"programm(?:ing|ers?)", "autocomplete", "code review",
                       "refactor\\w*", "unit tests?", "pull requests?", "sql", "text-to-sql", "codebase"),
      _words("ide", "developer tools?", "repos?", "editor", "scripts")),
-    ("extraction", _words("extract(?:s|ed|ing|ion)?", "pars(?:e|es|ed|ing)",
+    ("extraction", _words("extract(?:s|ed|ing|ion)?", "pars(?:e|es|ed|ing|ers?)",
                           r"pull(?:s|ing|ed)?\s+[^.;!?]{0,60}?\bout of",
                           r"pull(?:s|ing|ed)?\s+out\b", r"digiti[sz](?:e|es|ed|ing|ation)",
                           "fields from", "structured data", "line items",
                           r"(?:returns?|outputs?|emits?)\s+(?:\w+\s+){0,3}as\s+json",
                           r"json\s+(?:out\s+of|from)", r"(?:pull|grab|capture|lift)(?:s|ing|ed)?\s+(?:the\s+)?"
-                          r"(?:[\w-]+(?:,\s*|\s+)){1,6}?into\s+(?:json|a\s+schema|a\s+spreadsheet|structured)"),
+                          r"(?:[\w-]+(?:,\s*|\s+)){1,6}?into\s+(?:a\s+)?(?:fixed\s+|strict\s+|given\s+)?(?:json|schema|spreadsheet|"
+                          r"structured)"),
      _words("invoices?", "forms?", "entit(?:y|ies)", "receipts?")),
     ("vision", _words("images?", "photo(?:graph)?s?", "photograph(?:ed|ing)?", "screenshots?", "pictures?",
                       r"videos?(?!\s+scripts?)", "ocr", "scanned", "cameras?", "x-rays?", "mri", "radiology",
@@ -71,7 +75,8 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                               r"flag(?:s|ging|ged)?\s+(?:\w+\s+){0,2}?(?:suspicious|fraudulent|risky|urgent|abusive)"),
      _words("triage", "categories")),
     ("summarization", _words("summar(?:y|ies)", "summari[sz](?:e|es|ed|ing|ation|er|ers)", "digests?",
-                             "tl;dr", "condense", "recaps?", "show notes"), _words("meeting notes")),
+                             "tl;dr", "condense", "recaps?", "show notes", "action items", "soap notes",
+                             r"(?:clinical|medical|ambient)\s+scribes?"), _words("meeting notes")),
     ("document-analysis", _words("document analysis", "contract review", _WHOLE_DOCUMENT,
                                  r"review(?:s|ing)?\s+(?:\w+\s+){0,3}"
                                  r"(?:contracts|ndas|agreements|filings|leases|policies|claims files)"),
@@ -84,7 +89,11 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                         "slogans?", "newsletters?", "blog posts?", "screenplays?",
                         r"(?:video|film|ad|youtube|podcast|tiktok)\s+scripts?",
                         r"job (?:ads?|adverts?|posts|postings?)", r"(?:listing|property)\s+descriptions?",
-                        r"(?:linkedin|twitter|instagram|facebook)\s+posts?", r"(?:quiz|trivia)\s+questions?"),
+                        r"(?:linkedin|twitter|instagram|facebook)\s+posts?", r"(?:quiz|trivia)\s+questions?",
+                        # "rewrites marketing emails in different tones", "adventure hooks", "lyrics"
+                        r"(?:in|into)\s+(?:different|various|other|several|multiple)\s+(?:tones|styles|voices)",
+                        r"adventure\s+(?:hooks?|ideas|plots?)", r"(?:campaign|story|plot)\s+generators?", "lyrics",
+                        "jokes"),
      _words("marketing", "story", "stories")),
     ("rag", _words("rag", "retrieval", "knowledge base", "internal docs", "search over", "enterprise search",
                    "question answering over", r"q&a (?:\w+ )?over", "our docs", "wiki",
@@ -103,6 +112,8 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     ("agent", _words(_HUMAN_AGENT, "agentic", "tool use", "function calling", "workflow automation",
                      "autonomous(?:ly)?", _CALLS_APIS, "takes? actions?"),
      _words("tools")),
+    ("general", _words(r"general[- ]purpose", r"personal[- ]assistants?", "all[- ]purpose", "do[- ]anything"),
+     None),
     ("chat", _words("chatbots?", "chat bots?", "support bots?", "assistants?", "conversational", "help ?desk", "chat",
                     "bots?", "faq", r"answer(?:s|ing)?\s+(?:our\s+)?(?:customer|client|user|member|guest)s?[’']?\s+"
                     r"questions"), _words("customer support", r"repl(?:y|ies) to", "copilot")),
@@ -137,9 +148,18 @@ _NOT_A_CAPABILITY = re.compile(
 )
 # Audio handled before the model: "our speech pipeline handles the audio, the model only gets text".
 _TEXT_ONLY = re.compile(
-    r"\b(?:model|it|llm)\s+(?:itself\s+)?(?:only|just)\s+(?:gets|sees|receives|reads|handles)\s+(?:the\s+)?"
+    r"\b(?:model|it|llm)\s+(?:itself\s+)?(?:only|just)\s+(?:ever\s+)?(?:gets|sees|receives|reads|handles)"
+    r"(?:\s+and\s+\w+)?\s+(?:the\s+)?"
     r"(?:text|transcripts?)\b|\b(?:never|doesn[’']t|does\s+not|won[’']t)\s+(?:\w+\s+)?(?:touch|see|hear)\w*\s+"
     r"(?:the\s+|any\s+)?audio\b|\b(?:speech|asr|stt)\s+(?:pipeline|system|service)\s+handles\b",
+    re.IGNORECASE,
+)
+
+
+# Images read elsewhere: "we OCR it ourselves", "no image input needed", "radiology reports (plain text)"
+_NO_IMAGES = re.compile(
+    r"\b(?:we|they)\s+(?:already\s+)?ocr\s+(?:it|them|the\s+\w+)\s+(?:ourselves|themselves|upstream)\b|"
+    r"\bno\s+image\s+(?:input|support)\s+(?:is\s+)?needed\b|\((?:plain|just|only)\s+text\)",
     re.IGNORECASE,
 )
 
@@ -191,7 +211,7 @@ def read_needs(text: str) -> list[Reading]:
     found: dict[str, Reading] = {}
     text_only = _TEXT_ONLY.search(text)
     for need, pattern, inferred in _NEEDS:
-        if need == "audio" and text_only:
+        if (need == "audio" and text_only) or (need == "vision" and _NO_IMAGES.search(text)):
             continue
         hits = _hits(pattern, text)
         if hits and (need not in found or (found[need].inferred and not inferred)):

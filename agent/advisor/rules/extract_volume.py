@@ -8,6 +8,7 @@ import re
 
 from agent.advisor.rules.number_words import Spelled
 from agent.advisor.rules.size_units import sentence_bounds
+from agent.advisor.rules.volume_chain import chained_volume
 from catalog.requirements import DAYS_PER_MONTH
 
 NUM = r"(?<![\d.,])(\d+(?:[.,]\d+)*)(?:\s?(k|thousand|m|mm|mil|million|b|bn|billion))?\b"
@@ -40,7 +41,8 @@ _PERIOD = (
 _PEOPLE = (r"users?|members?|employees?|staff|agents|analysts?|students?|players?|devs|developers?|engineers?|"
            r"customers?|people|persons?|lawyers?|doctors?|clinicians?|nurses?|teachers?|subscribers?|patients?|reps|"
            r"sellers?|drivers?|seats?|recruiters?|writers?|editors?|traders?|researchers?|workers?|clients?|"
-           r"learners?|readers?|visitors?|shoppers?|colleagues?|accountants?|advis[eo]rs?|creators?")  # fmt: skip
+           r"learners?|readers?|visitors?|shoppers?|colleagues?|accountants?|advis[eo]rs?|creators?|"
+           r"dau|mau")  # fmt: skip
 _PER_PERSON = r"(?:(?:a|per|each|every)\s+(?:" + _PEOPLE + r"|head|person)\s+)?"
 # A rate: "50k requests a day", "2 questions each per week", "50 NPC lines per player per day", "8k/mo".
 # "1 in 20 asks ... each day" is a share, not twenty a day.
@@ -53,7 +55,7 @@ _VOLUME = re.compile(
     r"(?:(?:requests?|queries|calls|messages|conversations|chats|tickets|documents|docs|users?|emails|reqs?|"
     r"prompts|images|items|transactions|photos|videos|files|invoices|contracts|records|times|forms|reviews|orders|"
     r"articles|listings|reports|applications|claims|submissions|responses)\s*)?"
-    r"(?:to\s+[a-z]+\s+)?"  # "40k product descriptions to rewrite per week"
+    r"(?:to\s+[a-z]+\s+|(?:written|generated|created|produced|translated|processed|reviewed)\s+)?"  # "to rewrite"
     + _PER_PERSON
     + r"(?:(?:a|an|per|each|every|/|for(?=\s+(?:month|week|year)\b)|(?:in|during|over)\s+(?:the\s+|a\s+|its\s+)?"
     r"(?:first\s+)?)\s*"
@@ -279,6 +281,8 @@ def _population_after(text: str, rates: list[tuple[int, int, float]]) -> tuple[f
 
 def _volume_in_digits(text: str) -> tuple[float, str] | None:
     rates = _rates(text)
+    if chained := chained_volume(text):  # nested products first: they hold the simple ones inside
+        return chained
     if product := _population_rate(text, rates) or _population_after(text, rates):
         return product
     matches = [(m.start(), m.end(), _per_day(m)) for m in _VOLUME.finditer(text)] + _every(text) + _per_second(text)
@@ -286,7 +290,8 @@ def _volume_in_digits(text: str) -> tuple[float, str] | None:
     # "10 per user per day" with no count of users is one member's rate, not the volume
     matches = [m for m in matches if not _ONE_MEMBER.search(text, m[0], m[1])]
     usual = [m for m in matches if _USUAL.search(text[max(0, m[0] - 25) : m[0]] + _clause_after(text, m[1]))]
-    steady = [m for m in matches if not _PEAK.search(_clause_after(text, m[1]))]  # "1.5k an hour at peak"
+    # "1.5k an hour at peak", "peaks at 50/min"
+    steady = [m for m in matches if not _PEAK.search(text[max(0, m[0] - 12) : m[0]] + _clause_after(text, m[1]))]
     if chosen := (usual or sorted(steady) or sorted(matches))[:1]:  # an average rate over a peak one
         start, end, per_day = chosen[0]
         return per_day, text[start:end]

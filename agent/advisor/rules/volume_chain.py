@@ -1,0 +1,156 @@
+"""Requests a day as a nested product whose units cancel: "12 warehouses, each with about 30 pickers.
+Each picker snaps 5 photos per shift and we run two shifts a day" is warehouses x pickers/warehouse x
+photos/(picker shift) x shifts/day. Every figure is a stated fact "N Ys (per X) (a period)"; a chain that
+leaves a unit unresolved gives nothing rather than a guess. Pure; reads text with numbers as digits."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from catalog.requirements import DAYS_PER_MONTH
+
+_NUM = r"(?<![$€£\d.,])(\d+(?:[.,]\d+)*)(?:\s?(k|thousand|m|million)\b)?"
+_MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}
+_APPROX = r"(?:(?:about|around|roughly|approx\.?|approximately|maybe|some|up to|~)\s*)*"
+_REACH, _WINDOW = 200, 12  # characters back to a clause's start; facts either side of a chain's work
+_TIME_PER_DAY = {"day": 1.0, "night": 1.0, "weekday": 1.0, "week": 1 / 7, "month": 1 / DAYS_PER_MONTH}
+# A quantity: "30 pickers", "5 photos of damaged packages per shift", "~40 orders an hour", "2 shifts a day".
+_QUANTITY = re.compile(
+    _NUM + r"\s+(?:[a-z-]+\s+)??(?P<noun>[a-z][a-z-]*[a-z])s\b(?P<period>(?:\s+(?!per\b|each\b)[a-z-]+){0,3}?"
+    r"(?:\s+(?P<each>each))?(?:\s+per\s+(?P<owner>[a-z][a-z-]*[a-z]))?"  # "60 calls each", "18 deliveries per driver"
+    r"\s+(?:a|an|per|each|every)\s+(?:business\s+|working\s+|work\s+)?(?P<unit>hour|shift|day|night|weekday|week|month)\b)?"
+    r"(?:\s+(?:per|each|every|a)\s+(?P<member>[a-z][a-z-]*[a-z])\b)?",  # "200 scans a day per till"
+    re.IGNORECASE,
+)
+# "10-hour business day", "a single 8-hour shift", "open 16 hours a day" (the last is a plain quantity)
+_SPAN = re.compile(r"(?<![\d.,])(\d+)[- ]hours?\s+(?:business\s+|working\s+|work\s+|long\s+)?(day|shift)\b", re.I)
+_EACH = re.compile(r"\b(?:each|every)\s+(?:(?:with|having|has|of them|working|doing)\b|(?P<noun>[a-z][a-z-]*))", re.I)
+_AFTER_EACH = re.compile(r"\s*(?:each|apiece)\b(?=\s*(?:[,.;)]|and\b|$))", re.I)  # "30 pickers each,"
+# Measures and money are sizes, not work; people's own hours are not requests.
+_NOT_WORK = {"word", "token", "page", "line", "char", "character", "sentence", "paragraph", "bullet", "minute",
+             "hour", "second", "day", "week", "month", "year", "dollar", "euro", "buck", "percent", "shift",
+             "turn"}  # fmt: skip
+# Calls per session are turns, which extract.py multiplies in once already.
+_SESSIONS = {"session", "conversation", "chat", "dialogue", "dialog", "thread"}
+_TURNS = {"call", "turn", "step", "message", "round", "exchange", "request", "query", "prompt", "iteration"}
+
+
+@dataclass(frozen=True)
+class _Fact:
+    value: float
+    noun: str  # what is counted, singular
+    per: str | None  # the member it belongs to ("picker"), or None
+    period: str | None  # hour, shift, day, week, month, or None
+    start: int
+    end: int
+
+
+def _singular(word: str) -> str:
+    word = word.lower()
+    return word[:-1] if word.endswith(("ie", "che", "she", "sse", "xe")) else word  # "boxes" -> "box"
+
+
+def _facts(text: str) -> list[_Fact]:
+    facts: list[_Fact] = []
+    for match in _QUANTITY.finditer(text):
+        value = float(match.group(1).replace(",", "")) * _MULT.get((match.group(2) or "").lower(), 1.0)
+        noun, after = _singular(match.group("noun")), match.group("member")
+        after = after or match.group("owner")  # "18 deliveries per driver per day"
+        member = _singular(after[:-1] if after.endswith("s") else after) if after else _member(text, match, facts)
+        facts.append(_Fact(value, noun, member, (match.group("unit") or "").lower() or None,
+                           match.start(), match.end()))  # fmt: skip
+    for match in _SPAN.finditer(text):
+        facts.append(_Fact(float(match.group(1)), "hour", None, match.group(2).lower(), match.start(), match.end()))
+    return sorted(facts, key=lambda fact: fact.start)
+
+
+def _member(text: str, match: re.Match[str], before: list[_Fact]) -> str | None:
+    """Whose the count is: "each picker ... 5 photos", "each with 30 pickers", "30 pickers each"."""
+    floor = max(0, match.start() - _REACH)
+    clause_start = max(floor, *(text.rfind(mark, floor, match.start()) for mark in (". ", "; ", " and ", "\n", ": ")))
+    each = next(reversed(list(_EACH.finditer(text, clause_start, match.start()))), None)  # the nearest "each"
+    owners = [f for f in before[-4:] if f.per is None and f.noun not in _NOT_WORK and f.start >= floor]
+    previous = owners[-1].noun if owners else None  # "12 warehouses, each with 30 pickers": the warehouses
+    if each is not None:
+        between = [f for f in before[-4:] if each.end() <= f.start and f.end <= match.start()]
+        if between:  # "each shift about 120 nurses write ~6 notes": the notes are each nurse's
+            return between[-1].noun if between[-1].period is None else None  # "~25 orders an hour, open 12 hours"
+        return _singular(each.group("noun")) if each.group("noun") else previous
+    said_each = _AFTER_EACH.match(text, match.end()) or match.group("each")  # "~60 calls each per day"
+    if said_each and owners and owners[-1].start >= clause_start:
+        return previous
+    return None
+
+
+def _resolve(unit: str, facts: list[_Fact], used: list[_Fact], depth: int) -> tuple[float, bool] | None:
+    """How many of `unit` a day, from the facts; (value, whether a stated hours/shifts-per-day was used)."""
+    if depth > 6:
+        return None
+    if unit in _TIME_PER_DAY:
+        return _TIME_PER_DAY[unit], False
+    for fact in facts:
+        if fact.noun != unit or fact in used or fact.per == unit:
+            continue
+        inner = _multiply(fact, facts, used, depth + 1)
+        if inner is not None:
+            return inner[0], True if unit in ("hour", "shift") else inner[1]
+    if unit == "shift":  # a shift a day unless the number of shifts is said
+        return 1.0, False
+    return None
+
+
+def _multiply(fact: _Fact, facts: list[_Fact], used: list[_Fact], depth: int) -> tuple[float, bool] | None:
+    used.append(fact)
+    value, stated = fact.value, False
+    for unit in (fact.per, fact.period):
+        if unit is None:
+            continue
+        found = _resolve(unit, facts, used, depth)
+        if found is None:
+            return None
+        value, stated = value * found[0], stated or found[1]
+    if fact.period is None and not _reaches_time(used):
+        return None
+    return value, stated
+
+
+def _reaches_time(used: list[_Fact]) -> bool:
+    return any(f.period for f in used)
+
+
+def chained_volume(text: str) -> tuple[float, str] | None:
+    """A product of two or more stated facts whose units cancel down to a period: requests a day."""
+    every = _facts(text)
+    for at, fact in enumerate(every):
+        window = every[max(0, at - _WINDOW) : at + _WINDOW]  # a chain is told in a few sentences: bounded work
+        if found := _chain_from(fact, window, text):
+            first, last = min(f.start for f in found[1]), max(f.end for f in found[1])
+            return round(found[0], 3), text[first:last]
+    return None
+
+
+def _handled_one_by_one(noun: str, text: str) -> bool:
+    """ "30k SKUs a month, each SKU has 4 photos" is 4 requests a SKU only when each photo is a request ("looks
+    at each photo"); "each ticket gets 2 tags", "every call includes the last 8 messages" are one request's parts.
+    Calls or turns per task are multiplied in by the size reader, once."""
+    if noun in _TURNS:
+        return False
+    return re.search(rf"\b(?:each|every|per)\s+(?:[a-z-]+\s+)?{re.escape(noun)}\b", text, re.I) is not None
+
+
+def _chain_from(work: _Fact, facts: list[_Fact], text: str) -> tuple[float, list[_Fact]] | None:
+    """The day's count of `work` when it is a member's or a shift's or an hour's and everything resolves."""
+    dens = {f.per for f in facts if f.noun not in _NOT_WORK}  # "3 bullets" per note leave the note the work
+    if work.noun in _NOT_WORK or work.noun in dens or work.per in _SESSIONS:
+        return None
+    if work.per is None and work.period not in ("hour", "shift"):
+        return None
+    used: list[_Fact] = []
+    found = _multiply(work, facts, used, 0)
+    if found is None or not _reaches_time(used) or len(used) < 2:
+        return None
+    if work.period is None and used[1].period is not None and not _handled_one_by_one(work.noun, text):
+        return None
+    # A lone "300 claims per shift" with no shifts a day is the simple reader's to take.
+    return (found[0], used) if work.per is not None or found[1] else None
