@@ -7,6 +7,18 @@ null means the field must be absent. Every expected field and every forbid entry
 Run `python -m tests.unit.test_extract_generalises [PATH ...]` for the per-field report and every miss;
 `score_file(path)` gives the same figures for any set, so a held-out set is scored with this code.
 
+Held-out figures to quote (issue #14). Two sets by strangers who never saw the rules, kept by the lead
+away from the rules' authors for the whole of that work: first_messages_heldout_stranger_6.jsonl (50
+messages) and first_messages_heldout_stranger_4.jsonl (60). Through the `tradeoff ask` path, fields read
+(expects) and forbids respected:
+  set 6   main before #14: 137/188 = 73%, forbids 53/72   after the three rounds: 163/188 = 87%, 66/72
+  set 4   main before #14: 119/193 = 62%, forbids 37/62   after the three rounds: 158/193 = 82%, 56/62
+With this file's scorer (expects and forbids as one count): set 6 230/260 = 88%, set 4 214/255 = 84%.
+Set 6's misses were read by nobody before these figures; set 4's misses were read by the lead after the
+first round, and its categories (regions beyond the EU and US) were named in the brief of the second,
+so set 6 is the cleaner figure. Short of the 90% the issue asks for. Both are committed now, so from
+here on they are development sets too; their floors below catch regressions.
+
 Honesty note (issue #14). Each set tests/data/first_messages_dev_N.jsonl is ~40 messages of our own,
 written after the rules that came before it and scored once *before* its misses were read; only then
 did its misses become general rules, so every one of them is now a development set. Scores:
@@ -152,6 +164,8 @@ FLOORS = {f"first_messages_dev_{n}.jsonl": 0.95 for n in range(2, 10)} | {
     "first_messages_dev_10.jsonl": 0.9,
     "first_messages_dev_stranger_5.jsonl": 0.95,
     "first_messages_dev_stranger_7.jsonl": 0.92,
+    "first_messages_heldout_stranger_4.jsonl": 0.83,
+    "first_messages_heldout_stranger_6.jsonl": 0.87,
 }
 
 
