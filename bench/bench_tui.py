@@ -26,6 +26,17 @@ MARKER = "Describe your use case"
 
 def time_to_screen(command: str, runs: int = 7) -> list[float]:
     samples = []
+    # One idle session for the whole series: when the last session ends, the tmux server exits, and the
+    # next new-session can race it ("server exited unexpectedly").
+    keeper = f"bench{os.getpid()}keeper"
+    subprocess.run(["tmux", "new-session", "-d", "-s", keeper, "sleep 600"], check=True)
+    try:
+        return _time_to_screen(command, runs, samples)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", keeper], capture_output=True)
+
+
+def _time_to_screen(command: str, runs: int, samples: list[float]) -> list[float]:
     for run in range(runs):
         session = f"bench{os.getpid()}{run}"
         start = time.perf_counter()
