@@ -3,17 +3,10 @@ and shortlist marks. Streaming from real servers is in tests/integration/test_tu
 
 from __future__ import annotations
 
-import pytest
-
 from tests.functional.test_tui import settle
 from tui.app import TradeoffApp
 from tui.screens.trial import TrialScreen
 from tui.widgets.trial_pane import TrialPane
-
-
-@pytest.fixture(autouse=True)
-def settings_env(monkeypatch):
-    monkeypatch.setenv("TRADEOFF_LOAD_EMBEDDINGS", "false")
 
 
 async def test_panes_sit_side_by_side_and_stack_on_a_narrow_terminal():
