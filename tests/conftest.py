@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from tests.cli_inprocess import Ran, run_cli
 
 os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -32,8 +35,20 @@ def catalog():
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Integration tests (Chroma, the embedding model, llama.cpp, fault servers, SIGKILL) are slow:
-    `pytest -m "not slow"` runs the unit and functional tiers alone."""
+    """Integration tests (Chroma, the embedding model, llama.cpp, fault servers, SIGKILL, the console
+    script) and the snapshot renders are slow: `pytest -m "not slow"` runs the unit and functional tiers."""
     for item in items:
-        if "integration" in item.path.parts:
+        if {"integration", "snapshots"} & set(item.path.parts):
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Ran]:
+    """`run_cli` with per-test environment overrides, undone after the test."""
+
+    def run(*args: str, env: dict[str, str] | None = None) -> Ran:
+        for key, value in (env or {}).items():
+            monkeypatch.setenv(key, value)
+        return run_cli(*args)
+
+    return run

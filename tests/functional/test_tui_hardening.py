@@ -40,38 +40,3 @@ async def test_a_damaged_sessions_database_is_moved_aside_and_the_user_told(isol
         notes = [str(note.render()) for note in app.query(ChatView).first().query(".note")]
         assert any("sessions database was damaged" in note and "corrupt-" in note for note in notes), notes
     assert list(path.parent.glob("sessions.sqlite.corrupt-*"))
-
-
-async def test_the_batch_screen_shows_hostile_test_ids_as_typed(tmp_path):
-    import json
-
-    from textual.app import App
-    from textual.widgets import DataTable, Static
-
-    from agent.settings import Settings
-    from tests import fault_server
-    from tui.screens.batch import BatchScreen
-
-    server, url = fault_server.start()
-    tests = tmp_path / "t.jsonl"
-    tests.write_text("\n".join(json.dumps({"id": name, "prompt": "x"}) for name in ("[/]", "a\x1b]0;pwned\x07b")))
-    models = ["openai/healthy", "openai/[bold]odd"]
-
-    class Harness(App[None]):
-        settings = Settings()
-
-    app = Harness()
-    try:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await app.push_screen(BatchScreen(models, {m: url for m in models}, lambda model: None, str(tests)))
-            await pilot.click("#batch-run")
-            await pilot.pause()
-            await app.screen.workers.wait_for_complete()
-            await pilot.pause()
-            table = app.screen.query_one("#batch-matrix", DataTable)
-            first_column = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
-            assert first_column == ["[/]", "a\u241b]0;pwned\u2407b"]
-            stats = str(app.screen.query_one("#batch-stats", Static).render())
-            assert "openai/[bold]odd" in stats
-    finally:
-        server.shutdown()

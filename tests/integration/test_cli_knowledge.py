@@ -6,14 +6,14 @@ import json
 
 import pytest
 
-from tests.unit import test_cli_catalog
+from tests.integration import test_console_script
 
 # Embedding the course takes about a minute on a loaded machine; the timeout only guards a hang.
 HANG = 600.0
 
 
 def run(*args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
-    return test_cli_catalog.run(*args, env=env, timeout=HANG)
+    return test_console_script.run(*args, env=env, timeout=HANG)
 
 
 @pytest.fixture(scope="module")

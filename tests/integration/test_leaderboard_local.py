@@ -13,8 +13,8 @@ from textual.widgets import DataTable, TabbedContent
 
 from agent.trials.evidence import your_leaderboard, your_votes
 from tests.functional.test_tui import say, settle
-from tests.functional.test_tui_trial import wait_for
 from tests.integration.test_trials_local import free_port_pair
+from tests.integration.test_tui_trial import wait_for
 from tui.app import TradeoffApp
 from tui.screens.trial import TrialScreen
 from tui.widgets.leaderboard import LeaderboardView

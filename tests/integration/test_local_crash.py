@@ -80,7 +80,7 @@ def test_the_headless_trial_starts_the_local_servers_itself_and_stops_them(tmp_p
 
 async def test_a_crashed_local_server_is_named_in_its_tui_pane_and_the_other_pane_finishes(monkeypatch):
     from tests.functional.test_tui import say, settle
-    from tests.functional.test_tui_trial import wait_for
+    from tests.integration.test_tui_trial import wait_for
     from tui.app import TradeoffApp
     from tui.screens.trial import TrialScreen
     from tui.widgets.trial_pane import TrialPane

@@ -1,28 +1,14 @@
-"""The headless contract of SPEC §7 for recommend, cost and catalog, through the real console script."""
+"""The headless contract of SPEC §7 for recommend, cost and catalog, through `tui.cli.main` in-process."""
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-TRADEOFF = shutil.which("tradeoff", path=str(Path(sys.executable).parent)) or "tradeoff"
 
-
-def run(*args: str, env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    """The console script; `timeout` only guards against a hang (timings are measured in bench/)."""
-    return subprocess.run(
-        [TRADEOFF, *args], capture_output=True, text=True, timeout=timeout, env={**os.environ, **(env or {})}
-    )
-
-
-def test_recommend_json_follows_the_contract():
-    out = run(
+def test_recommend_json_follows_the_contract(cli):
+    out = cli(
         "recommend",
         "--task",
         "chat",
@@ -65,26 +51,26 @@ def test_recommend_json_follows_the_contract():
     assert {c["id"] for c in payload["citations"]} >= {"course/1.2", "course/3.3", "course/3.5"}
 
 
-def test_recommend_reads_a_requirements_file_and_flags_override_it(tmp_path):
+def test_recommend_reads_a_requirements_file_and_flags_override_it(tmp_path, cli):
     path = tmp_path / "req.yaml"
     path.write_text("task: coding\nrequests_per_day: 2000\nbudget_usd_month: 100\n")
-    payload = json.loads(run("recommend", "--requirements", str(path), "--budget-usd-month", "900", "--json").stdout)
+    payload = json.loads(cli("recommend", "--requirements", str(path), "--budget-usd-month", "900", "--json").stdout)
     assert payload["requirements"]["task"] == "coding"
     assert payload["requirements"]["budget_usd_month"] == 900
 
 
-def test_recommend_human_output_is_a_table_with_reasons():
-    out = run("recommend", "--task", "classification", "--requests-per-day", "1M", "--top", "3")
+def test_recommend_human_output_is_a_table_with_reasons(cli):
+    out = cli("recommend", "--task", "classification", "--requests-per-day", "1M", "--top", "3")
     assert out.returncode == 0
     assert "score" in out.stdout and "$/month" in out.stdout
     assert "quality:" in out.stdout and "Fallback" in out.stdout
 
 
-def test_recommend_writes_a_record_and_refuses_to_overwrite(tmp_path):
+def test_recommend_writes_a_record_and_refuses_to_overwrite(tmp_path, cli):
     target = tmp_path / "decision.md"
-    assert run("recommend", "--task", "coding", "--record", str(target)).returncode == 0
+    assert cli("recommend", "--task", "coding", "--record", str(target)).returncode == 0
     assert target.read_text().startswith("# Model choice for coding")
-    again = run("recommend", "--task", "coding", "--record", str(target))
+    again = cli("recommend", "--task", "coding", "--record", str(target))
     assert again.returncode == 2 and "--force" in again.stderr
 
 
@@ -115,8 +101,8 @@ def test_recommend_writes_a_record_and_refuses_to_overwrite(tmp_path):
         (["catalog", "show"], "show needs a model id"),
     ],
 )
-def test_bad_input_exits_2_with_one_line_naming_the_option(args, needle):
-    out = run(*args)
+def test_bad_input_exits_2_with_one_line_naming_the_option(args, needle, cli):
+    out = cli(*args)
     assert out.returncode == 2
     lines = out.stderr.strip().splitlines()
     assert len(lines) == 1, out.stderr
@@ -124,24 +110,24 @@ def test_bad_input_exits_2_with_one_line_naming_the_option(args, needle):
     assert "Traceback" not in out.stderr
 
 
-def test_bad_requirement_values_name_the_field(tmp_path):
+def test_bad_requirement_values_name_the_field(tmp_path, cli):
     path = tmp_path / "req.json"
     path.write_text(json.dumps({"task": "coding", "budget_usd_month": -4}))
-    out = run("recommend", "--requirements", str(path))
+    out = cli("recommend", "--requirements", str(path))
     assert out.returncode == 2
     assert "budget_usd_month" in out.stderr and len(out.stderr.strip().splitlines()) == 1
 
 
-def test_a_broken_overrides_file_is_reported_not_crashed(isolated_dirs):
+def test_a_broken_overrides_file_is_reported_not_crashed(isolated_dirs, cli):
     config = isolated_dirs / "config"
     (config / "models.yaml").write_text("models:\n  - id: gpt-4.1\n    ttft_ms: fast\n")
-    out = run("recommend", env={"TRADEOFF_CONFIG_DIR": str(config)})
+    out = cli("recommend", env={"TRADEOFF_CONFIG_DIR": str(config)})
     assert out.returncode == 2
     assert "models.yaml" in out.stderr and "ttft_ms" in out.stderr
 
 
-def test_cost_json_matches_the_breakdown():
-    out = run(
+def test_cost_json_matches_the_breakdown(cli):
+    out = cli(
         "cost",
         "--model",
         "gpt-4.1",
@@ -161,16 +147,16 @@ def test_cost_json_matches_the_breakdown():
     assert breakdown["input_usd"] + breakdown["output_usd"] == pytest.approx(payload["monthly_cost_usd"])
 
 
-def test_catalog_filters_by_provider_and_capability():
-    payload = json.loads(run("catalog", "--provider", "anthropic", "--needs", "vision", "--json").stdout)
+def test_catalog_filters_by_provider_and_capability(cli):
+    payload = json.loads(cli("catalog", "--provider", "anthropic", "--needs", "vision", "--json").stdout)
     assert payload["count"] > 0
     assert all(m["provider"] == "anthropic" and "vision" in m["capabilities"] for m in payload["models"])
-    everything = json.loads(run("catalog", "--all", "--json").stdout)
+    everything = json.loads(cli("catalog", "--all", "--json").stdout)
     assert everything["count"] > 3000
 
 
-def test_catalog_show_gives_sources_for_figures():
-    payload = json.loads(run("catalog", "show", "claude-sonnet-4-6", "--json").stdout)
+def test_catalog_show_gives_sources_for_figures(cli):
+    payload = json.loads(cli("catalog", "show", "claude-sonnet-4-6", "--json").stdout)
     assert payload["quality_source"] == "tradeoff-quality-2026-11"
     assert payload["input_usd_per_mtok"] == pytest.approx(3.0)
     assert payload["benchmarks_as_of"] == "2026-07-01"
@@ -185,26 +171,26 @@ def test_catalog_show_gives_sources_for_figures():
     assert evidence["classification"]["kind"] == "estimate"
 
 
-def test_catalog_show_text_names_benchmark_figure_date_and_estimates():
-    out = run("catalog", "show", "gpt-4.1").stdout
+def test_catalog_show_text_names_benchmark_figure_date_and_estimates(cli):
+    out = cli("catalog", "show", "gpt-4.1").stdout
     assert "benchmark snapshot as of 2026-07-01" in out
     assert "LMArena text, style control, coding: 1453.5 (95% 1446.8-1460.2) as 'gpt-4.1-2025-04-14'" in out
     assert "Aider polyglot, polyglot pass rate: 52.4" in out
     assert "classification 86 [76-96] estimate: editorial estimate" in out
-    newer = run("catalog", "show", "gpt-5.6").stdout
+    newer = cli("catalog", "show", "gpt-5.6").stdout
     assert "benchmark:" not in newer
     assert "on no leaderboard in the snapshot" in newer
 
 
-def test_catalog_refresh_offline_says_so_plainly():
-    out = run("catalog", "refresh", env={"TRADEOFF_PRICE_MAP_URL": "http://127.0.0.1:9/prices.json"})
+def test_catalog_refresh_offline_says_so_plainly(cli):
+    out = cli("catalog", "refresh", env={"TRADEOFF_PRICE_MAP_URL": "http://127.0.0.1:9/prices.json"})
     assert out.returncode == 1
     assert "offline or unreachable" in out.stdout
     assert "Traceback" not in out.stderr
 
 
-def test_an_eu_lock_eliminates_models_not_served_in_the_eu_and_takes_either_flag_spelling():
-    out = run("recommend", "--task", "chat", "--requests-per-day", "50k", "--privacy", "region-locked",
+def test_an_eu_lock_eliminates_models_not_served_in_the_eu_and_takes_either_flag_spelling(cli):
+    out = cli("recommend", "--task", "chat", "--requests-per-day", "50k", "--privacy", "region-locked",
               "--regions", "eu", "--json")  # fmt: skip
     assert out.returncode == 0, out.stderr
     report = json.loads(out.stdout)

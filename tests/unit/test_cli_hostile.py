@@ -1,13 +1,9 @@
-"""Hostile input to every subcommand, through the real console script: exit 2, one line on stderr
+"""Hostile input to every subcommand, through `tui.cli.main` in-process: exit 2, one line on stderr
 naming what is wrong, no traceback, and nothing non-finite ever printed."""
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,16 +11,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-TRADEOFF = shutil.which("tradeoff", path=str(Path(sys.executable).parent)) or "tradeoff"
+from tests.cli_inprocess import Ran
+
 HUGE = "9" * 400
 
 
-def run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([TRADEOFF, *args], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, **(env or {})}, cwd=cwd)  # fmt: skip
-
-
-def assert_refused(out: subprocess.CompletedProcess[str], needle: str = "") -> None:
+def assert_refused(out: Ran, needle: str = "") -> None:
     lines = out.stderr.strip().splitlines()
     assert out.returncode == 2, (out.returncode, out.stderr[-2000:])
     assert len(lines) == 1, out.stderr
@@ -85,8 +77,8 @@ HOSTILE: list[tuple[list[str], str]] = [
 
 
 @pytest.mark.parametrize(("argv", "needle"), HOSTILE, ids=[" ".join(a)[:60] for a, _ in HOSTILE])
-def test_hostile_values_exit_2_with_one_line(argv, needle):
-    assert_refused(run(*argv), needle)
+def test_hostile_values_exit_2_with_one_line(argv, needle, cli):
+    assert_refused(cli(*argv), needle)
 
 
 def _eval_file(name: str, content: bytes | None) -> Callable[[Path], Path]:
@@ -122,16 +114,16 @@ EVAL_FILES = {
 
 
 @pytest.mark.parametrize("case", sorted(EVAL_FILES))
-def test_unusable_eval_test_files_are_explained(tmp_path, case):
+def test_unusable_eval_test_files_are_explained(tmp_path, case, cli):
     path = EVAL_FILES[case](tmp_path)
-    assert_refused(run("eval", "--models", "openai/a,openai/b", "--tests", str(path)), "--tests")
+    assert_refused(cli("eval", "--models", "openai/a,openai/b", "--tests", str(path)), "--tests")
 
 
-def test_numbers_in_range_still_work():
-    out = run(*COST, "--requests-per-day", "10b", "--json")
+def test_numbers_in_range_still_work(cli):
+    out = cli(*COST, "--requests-per-day", "10b", "--json")
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["monthly_cost_usd"] > 0
-    assert_refused(run(*COST, "--requests-per-day", "10.1b"), "from 0 to 10,000,000,000")
+    assert_refused(cli(*COST, "--requests-per-day", "10.1b"), "from 0 to 10,000,000,000")
 
 
 @pytest.mark.parametrize(
@@ -150,11 +142,11 @@ def test_numbers_in_range_still_work():
         ({}, b"\xff\xfe", "config.toml"),
     ],
 )
-def test_a_bad_setting_is_one_line_naming_where_it_came_from(isolated_dirs, env, config, needle):
+def test_a_bad_setting_is_one_line_naming_where_it_came_from(isolated_dirs, env, config, needle, cli):
     if config is not None:
         (isolated_dirs / "config" / "config.toml").write_bytes(config)
     for command in (["recommend"], ["sessions"], [*TRIAL, "--yes"]):
-        assert_refused(run(*command, env=env), needle)
+        assert_refused(cli(*command, env=env), needle)
 
 
 @pytest.mark.parametrize(
@@ -168,35 +160,28 @@ def test_a_bad_setting_is_one_line_naming_where_it_came_from(isolated_dirs, env,
         b"measured:\n  gpt-4.1: {ttft_ms: .inf}\n",
     ],
 )
-def test_a_bad_models_yaml_is_one_line(isolated_dirs, overrides):
+def test_a_bad_models_yaml_is_one_line(isolated_dirs, overrides, cli):
     (isolated_dirs / "config" / "models.yaml").write_bytes(overrides)
     for command in (["recommend"], [*COST, "--requests-per-day", "1"], ["catalog"]):
-        assert_refused(run(*command), "models.yaml")
+        assert_refused(cli(*command), "models.yaml")
 
 
-def test_models_yaml_that_is_a_directory_is_one_line(isolated_dirs):
+def test_models_yaml_that_is_a_directory_is_one_line(isolated_dirs, cli):
     (isolated_dirs / "config" / "models.yaml").mkdir()
-    assert_refused(run("recommend"), "models.yaml")
+    assert_refused(cli("recommend"), "models.yaml")
 
 
-def test_no_infinity_or_nan_reaches_json_output():
-    out = run("recommend", "--budget-usd-month", "1b", "--requests-per-day", "10b", "--max-ttft-ms", "3600000",
+def test_no_infinity_or_nan_reaches_json_output(cli):
+    out = cli("recommend", "--budget-usd-month", "1b", "--requests-per-day", "10b", "--max-ttft-ms", "3600000",
               "--json")  # fmt: skip
     assert out.returncode == 0, out.stderr
     json.loads(out.stdout, parse_constant=lambda name: pytest.fail(f"{name} in --json output"))
 
 
-def test_a_closed_pipe_ends_quietly():
-    shell = subprocess.run(f"'{TRADEOFF}' catalog --all | head -1", shell=True, capture_output=True, text=True,
-                           timeout=120)  # fmt: skip
-    assert shell.stdout.startswith("model")
-    assert shell.stderr == ""
-
-
-def test_an_unexpected_error_is_one_line_and_its_traceback_is_logged(isolated_dirs):
+def test_an_unexpected_error_is_one_line_and_its_traceback_is_logged(isolated_dirs, cli):
     # A sessions path that is a directory is no bad input of the user's: a real failure, logged.
     (isolated_dirs / "data" / "sessions.sqlite").mkdir(parents=True)
-    out = run("sessions")
+    out = cli("sessions")
     assert out.returncode == 1 and len(out.stderr.strip().splitlines()) == 1
     assert "internal error" in out.stderr and "Traceback" not in out.stderr
     assert "Traceback" in (isolated_dirs / "log" / "tradeoff.log").read_text()
@@ -218,8 +203,8 @@ JSON_HOSTILE: list[list[str]] = [
 
 
 @pytest.mark.parametrize("argv", JSON_HOSTILE, ids=[" ".join(a)[:50] for a in JSON_HOSTILE])
-def test_hostile_values_with_json_print_nothing_half_made(argv):
-    out = run(*argv)
+def test_hostile_values_with_json_print_nothing_half_made(argv, cli):
+    out = cli(*argv)
     assert_refused(out)
     assert out.stdout == ""  # never half a JSON document on stdout
 
@@ -229,24 +214,24 @@ def test_hostile_values_with_json_print_nothing_half_made(argv):
     [["recommend", "--json"], [*COST, "--requests-per-day", "10b", "--json"], ["catalog", "--all", "--json"],
      ["sessions", "--json"]],
 )  # fmt: skip
-def test_json_output_is_strict_json(argv):
-    out = run(*argv)
+def test_json_output_is_strict_json(argv, cli):
+    out = cli(*argv)
     assert out.returncode == 0, out.stderr
     json.loads(out.stdout, parse_constant=lambda name: pytest.fail(f"{name} is not JSON"))
 
 
 @pytest.mark.parametrize(("name", "text"), [("deep.yaml", "[" * 5000 + "]" * 5000), ("deep.json", "[" * 100_000)])
-def test_a_deeply_nested_requirements_file_is_one_line(tmp_path, name, text):
+def test_a_deeply_nested_requirements_file_is_one_line(tmp_path, name, text, cli):
     path = tmp_path / name
     path.write_text(text)
-    assert_refused(run("recommend", "--requirements", str(path)), "--requirements")
+    assert_refused(cli("recommend", "--requirements", str(path)), "--requirements")
 
 
 @pytest.mark.parametrize("variable", ["TRADEOFF_DATA_DIR", "TRADEOFF_LOG_DIR", "TRADEOFF_CONFIG_DIR"])
-def test_a_folder_setting_that_names_a_file_is_one_line(tmp_path, variable):
+def test_a_folder_setting_that_names_a_file_is_one_line(tmp_path, variable, cli):
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
-    assert_refused(run("sessions", env={variable: str(blocker / "tradeoff")}), variable)
+    assert_refused(cli("sessions", env={variable: str(blocker / "tradeoff")}), variable)
 
 
 def _numeric_options() -> list[tuple[list[str], str]]:
@@ -274,8 +259,8 @@ NUMERIC = _numeric_options()
 
 
 @pytest.mark.parametrize(("path", "option"), NUMERIC, ids=[" ".join([*p, o]) for p, o in NUMERIC])
-def test_every_numeric_option_refuses_a_400_digit_value(path, option):
-    assert_refused(run(*path, option, HUGE), option)
+def test_every_numeric_option_refuses_a_400_digit_value(path, option, cli):
+    assert_refused(cli(*path, option, HUGE), option)
 
 
 NUMBER_LIKE = r"\A\$?[0-9][0-9,_]{0,420}(\.[0-9]{0,5})?\s?(k|m|b|bn|million)?\Z"

@@ -1,15 +1,13 @@
-"""The CLI package's shape, checked on the real thing: every help page renders through the console
-script, every command module has the same face, and the headless path never loads textual."""
+"""The CLI package's shape, checked on the real parser: every help page renders and every command module
+has the same face (that the headless path never loads textual is in tests/integration/test_import_hygiene.py)."""
 
 from __future__ import annotations
 
 import argparse
-import subprocess
-import sys
 
 import pytest
 
-from tests.unit.test_cli_catalog import run
+from tests.cli_inprocess import run_cli
 
 
 def _help_paths() -> list[list[str]]:
@@ -46,7 +44,7 @@ def test_the_help_walk_reaches_the_nested_commands():
 @pytest.mark.parametrize("path", HELP_PATHS, ids=[" ".join(p) or "tradeoff" for p in HELP_PATHS])
 def test_every_help_page_renders(path):
     # argparse %-formats help strings: one unescaped % is a traceback here, not a help page.
-    out = run(*path, "--help")
+    out = run_cli(*path, "--help")
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.startswith("usage: tradeoff"), out.stdout[:200]
     assert out.stderr == ""
@@ -60,18 +58,3 @@ def test_every_command_module_registers_one_parser_that_runs_it():
         runner = sub.get_default("run")
         assert callable(runner) and runner.__name__ == "run", name
         assert runner.__module__.startswith("tui.cli.") and runner.__module__ != "tui.cli.common", name
-
-
-def test_the_headless_path_never_loads_textual():
-    script = (
-        "import contextlib, io, sys\n"
-        "from tui.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        "    main(['recommend', '--json'])\n"
-        "    main(['catalog', '--json'])\n"
-        "print('\\n'.join(sys.modules))"
-    )
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    loaded = set(out.stdout.split())
-    assert "tui.cli.recommend" in loaded and "tui.cli.catalog" in loaded  # the commands did run
-    assert not {m for m in loaded if m.split(".")[0] == "textual"}

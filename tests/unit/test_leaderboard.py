@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -15,6 +11,7 @@ from scipy.optimize import minimize
 
 from agent.trials.leaderboard import ANCHOR, leaderboard, ratings, votes_to_separate
 from agent.trials.stats import Vote, tallied_votes
+from tests.cli_inprocess import run_cli
 
 SMOL, GEMMA = "local/smollm2-135m", "local/gemma3-270m"
 # A 20-vote blind session between the two local models: 6 wins, 13 losses, 1 tie for SmolLM2.
@@ -97,9 +94,7 @@ def test_failed_runs_and_votes_from_file_reach_the_command(tmp_path):
     rows.append({"models": [SMOL, GEMMA], "winner": SMOL, "failed": [GEMMA]})  # counts for nothing
     path.write_text("".join(json.dumps(r) + "\n" for r in rows))
     assert len(tallied_votes(rows)) == 20
-    tradeoff = str(Path(sys.executable).parent / "tradeoff")
-    out = subprocess.run([tradeoff, "leaderboard", "--votes", str(path), "--json"], capture_output=True, text=True,
-                         env={**os.environ, "LITELLM_LOCAL_MODEL_COST_MAP": "True"})  # fmt: skip
+    out = run_cli("leaderboard", "--votes", str(path), "--json")
     assert out.returncode == 0, out.stderr
     payload = json.loads(out.stdout)
     assert payload["votes"] == 20

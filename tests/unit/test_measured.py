@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import statistics
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from catalog.measured import MIN_VOTES, QUALITY_PER_ELO, MeasuredRating, with_measured_quality
 from catalog.requirements import Requirements
 from catalog.scoring import TASK_PROFILES, rank, task_quality
+from tests.cli_inprocess import run_cli
 
 TODAY = dt.date(2026, 11, 29)
 MINI, FULL = "gpt-4.1-mini", "gpt-4.1"
@@ -66,9 +63,7 @@ def test_recommend_reads_your_votes_file(isolated_dirs):
     votes = [{"models": ["openai/gpt-4.1-mini", "gpt-4.1"], "winner": "openai/gpt-4.1-mini"}] * 15
     votes += [{"models": ["openai/gpt-4.1-mini", "gpt-4.1"], "winner": "gpt-4.1"}] * 5
     (isolated_dirs / "data" / "votes.jsonl").write_text("".join(json.dumps(v) + "\n" for v in votes) + "{torn\n")
-    tradeoff = str(Path(sys.executable).parent / "tradeoff")
-    out = subprocess.run([tradeoff, "recommend", "--task", "coding", "--json"], capture_output=True, text=True,
-                         env={**os.environ, "LITELLM_LOCAL_MODEL_COST_MAP": "True"})  # fmt: skip
+    out = run_cli("recommend", "--task", "coding", "--json")
     assert out.returncode == 0, out.stderr
     rows = {r["model"]: r for r in json.loads(out.stdout)["ranked"]}
     mini = next(r for m, r in rows.items() if m.endswith("gpt-4.1-mini"))

@@ -19,7 +19,6 @@ from catalog.scoring import rank
 from catalog.sources import load_catalog, read_genai_prices
 
 ROOT = Path(__file__).resolve().parents[2]
-TRADEOFF = str(Path(sys.executable).parent / "tradeoff")
 ENV = {**os.environ, "LITELLM_LOCAL_MODEL_COST_MAP": "True"}
 
 
@@ -69,8 +68,8 @@ def test_a_ranking_reason_states_a_disagreement_with_both_figures(catalog):
         assert "prices disagree by over 5%" in cost_line and "LiteLLM $" in cost_line and "genai-prices $" in cost_line
 
 
-def test_check_prices_lists_every_disagreement():
-    out = subprocess.run([TRADEOFF, "catalog", "check-prices", "--json"], capture_output=True, text=True, env=ENV)
+def test_check_prices_lists_every_disagreement(cli):
+    out = cli("catalog", "check-prices", "--json")
     assert out.returncode == 0, out.stderr
     payload = json.loads(out.stdout)
     catalog = load_catalog()
@@ -79,13 +78,12 @@ def test_check_prices_lists_every_disagreement():
     assert payload["compared"] == sum(1 for e in catalog.models if e.price_check)
     row = payload["disagreements"][0]
     assert set(row) == {"model", "provider", "litellm", "genai_prices", "notes"}
-    text = subprocess.run([TRADEOFF, "catalog", "check-prices"], capture_output=True, text=True, env=ENV).stdout
+    text = cli("catalog", "check-prices").stdout
     assert f"{len(expected)} of {payload['compared']} routes" in text
 
 
-def test_catalog_show_gives_both_prices():
-    out = subprocess.run([TRADEOFF, "catalog", "show", "deepseek/deepseek-chat"], capture_output=True, text=True,
-                         env=ENV).stdout  # fmt: skip
+def test_catalog_show_gives_both_prices(cli):
+    out = cli("catalog", "show", "deepseek/deepseek-chat").stdout
     assert "price check against genai-prices" in out and "disagrees by over 5%: output: LiteLLM $" in out
 
 

@@ -5,19 +5,11 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-TRADEOFF = shutil.which("tradeoff", path=str(Path(sys.executable).parent)) or "tradeoff"
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([TRADEOFF, *args], capture_output=True, text=True, timeout=120, env=dict(os.environ))
+from tests.cli_inprocess import run_cli
 
 
 @pytest.fixture(scope="module")
@@ -28,9 +20,9 @@ def exported(tmp_path_factory) -> dict[str, Any]:
     old = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
     try:
-        session = json.loads(run("ask", "a support chatbot, 50k chats a day, $2,000 a month", "--json").stdout)
+        session = json.loads(run_cli("ask", "a support chatbot, 50k chats a day, $2,000 a month", "--json").stdout)
         path = folder / "decision.json"
-        out = run("export", "--session", session["session"], "--format", "json", "-o", str(path))
+        out = run_cli("export", "--session", session["session"], "--format", "json", "-o", str(path))
         assert out.returncode == 0, out.stderr
         return json.loads(path.read_text())
     finally:
@@ -73,19 +65,19 @@ def test_a_bad_record_is_refused_by_recheck_and_import(tmp_path, exported, case)
     path = tmp_path / "r.json"
     path.write_text(json.dumps(changed(exported, **changes)))
     for command in ("recheck", "import"):
-        out = run(command, str(path))
+        out = run_cli(command, str(path))
         lines = out.stderr.strip().splitlines()
         assert out.returncode == 2 and len(lines) == 1, out.stderr
         assert field in lines[0] and "Traceback" not in out.stderr
-    assert "imported:" not in run("sessions").stdout  # nothing was imported
+    assert "imported:" not in run_cli("sessions").stdout  # nothing was imported
 
 
 def test_a_good_record_still_loads_and_its_stated_figures_stay_as_given(tmp_path, exported):
     path = tmp_path / "r.json"
     path.write_text(json.dumps(exported))
-    assert run("recheck", str(path)).returncode in (0, 1)
-    out = run("import", str(path))
+    assert run_cli("recheck", str(path)).returncode in (0, 1)
+    out = run_cli("import", str(path))
     assert out.returncode == 0, out.stderr
     session = out.stdout.split("session ")[1].split(";")[0]
-    answer = json.loads(run("ask", "--session", session, "just recommend", "--json").stdout)
+    answer = json.loads(run_cli("ask", "--session", session, "just recommend", "--json").stdout)
     assert answer["requirements"]["requests_per_day"] == exported["requirements"]["requests_per_day"] == 50_000

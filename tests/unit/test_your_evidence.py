@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,15 +18,10 @@ from agent.trials.leaderboard import leaderboard, pass_rates
 from agent.trials.stats import tallied_votes, wilson_interval
 from catalog.requirements import Requirements
 from catalog.scoring import rank
+from tests.cli_inprocess import run_cli
 
 TODAY = dt.date(2026, 12, 1)
 MINI, FULL = "openai/gpt-4.1-mini", "gpt-4.1"
-TRADEOFF = str(Path(sys.executable).parent / "tradeoff")
-
-
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([TRADEOFF, *args], capture_output=True, text=True,
-                          env={**os.environ, "LITELLM_LOCAL_MODEL_COST_MAP": "True"})  # fmt: skip
 
 
 @pytest.fixture
@@ -73,7 +65,7 @@ def test_the_leaderboard_command_reads_every_vote_and_the_eval_results(cast, tmp
     more = {"pass_rates": {MINI: {"passed": 2, "total": 4}}}
     (tmp_path / "a.json").write_text(json.dumps(results))
     (tmp_path / "b.json").write_text(json.dumps(more))
-    out = _run("leaderboard", "--json", "--results", str(tmp_path / "a.json"), "--results", str(tmp_path / "b.json"))
+    out = run_cli("leaderboard", "--json", "--results", str(tmp_path / "a.json"), "--results", str(tmp_path / "b.json"))
     assert out.returncode == 0, out.stderr
     payload = json.loads(out.stdout)
     assert payload["votes"] == 20
@@ -82,14 +74,14 @@ def test_the_leaderboard_command_reads_every_vote_and_the_eval_results(cast, tmp
     rates = {r["model"]: r for r in payload["pass_rates"]}
     assert (rates[MINI]["passed"], rates[MINI]["total"]) == (9, 12)  # pooled over both files
     assert rates[MINI]["interval"] == pytest.approx(list(wilson_interval(9, 12)))
-    text = _run("leaderboard", "--results", str(tmp_path / "a.json"))
+    text = run_cli("leaderboard", "--results", str(tmp_path / "a.json"))
     assert "Eval pass rates, measured by you" in text.stdout and "7/8 passed" in text.stdout
 
 
 def test_a_file_that_is_not_saved_eval_results_is_one_line(isolated_dirs, tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"models": []}))
-    out = _run("leaderboard", "--results", str(bad))
+    out = run_cli("leaderboard", "--results", str(bad))
     assert out.returncode != 0
     assert out.stderr.strip().count("\n") == 0 and "pass_rates" in out.stderr and "Traceback" not in out.stderr
 

@@ -1,4 +1,5 @@
-"""Heavy libraries stay off the start-up and headless paths (as Harlequin's test does)."""
+"""Heavy libraries (and textual) stay off the start-up and headless paths, seen in a fresh interpreter
+(as Harlequin's test does)."""
 
 from __future__ import annotations
 
@@ -39,3 +40,15 @@ def test_the_tuis_start_up_path_imports_no_heavy_library():
     loaded = modules_after("import tui.cli, tui.launch, tui.app")
     assert not {m for m in loaded if m.split(".")[0] in HEAVY}
     assert "pydantic_settings" not in loaded  # settings load in the worker, after the first frame
+
+
+def test_the_headless_path_never_loads_textual():
+    loaded = modules_after(
+        "import contextlib, io\n"
+        "from tui.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['recommend', '--json'])\n"
+        "    main(['catalog', '--json'])"
+    )
+    assert "tui.cli.recommend" in loaded and "tui.cli.catalog" in loaded  # the commands did run
+    assert not {m for m in loaded if m.split(".")[0] == "textual"}
