@@ -34,7 +34,7 @@ ACTIONS: tuple[Action, ...] = (
            "versioned JSON that loads back with tradeoff import", slash="/export json"),
     Action("record.export-litellm", "export('litellm')", "Export LiteLLM router config",
            "the choice and its fallbacks, ready to deploy", slash="/export litellm"),
-    Action("catalog.open", "catalog", "Browse catalog", "search and sort every rated model",
+    Action("catalog.open", "catalog", "Browse catalog", "search and sort every chat model and route",
            "f2", "/catalog", "Catalog"),
     Action("requirements.show", "show_requirements", "Show requirements",
            "what the advisor knows; enter on a row edits it", slash="/requirements"),

@@ -404,3 +404,21 @@ async def test_a_new_session_empties_the_panels_and_the_next_message_starts_anot
         assert app.screen.query_one(StatusBar).session == "new session"
         await say(pilot, "what is time to first token?")
         assert main(app).session_id not in (None, first)
+
+
+async def test_typing_while_the_requirements_table_has_focus_goes_to_the_chat():
+    """/requirements focuses the table; a sentence typed then is the chat's, and Enter sends it
+    instead of opening an edit dialog; escape goes back to the chat too."""
+    app = TradeoffApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await say(pilot, "customer support chatbot, 50k chats a day, within 2 seconds")
+        await say(pilot, "/requirements")
+        assert isinstance(app.focused, RequirementsTable)
+        await pilot.press(*"what is ttft?", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert [m.source for m in app.screen.query(ChatMessage) if m.role == "user"][-1] == "what is ttft?"
+        await say(pilot, "/requirements")
+        await pilot.press("escape")
+        assert app.focused is app.screen.query_one("#prompt")

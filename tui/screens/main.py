@@ -169,6 +169,13 @@ class MainScreen(Screen[None]):
 
     # --- focus: every modal closes back to the chat input ------------------------------------------
 
+    @on(RequirementsTable.TypedElsewhere)
+    def _typed_in_requirements(self, event: RequirementsTable.TypedElsewhere) -> None:
+        """A sentence typed while the requirements table has focus goes to the chat input."""
+        self.set_focus(self.prompt)
+        if event.text:
+            self.prompt.insert_text_at_cursor(event.text)
+
     @on(ScreenSuspend)
     def _suspended(self) -> None:
         if self.trials.trial_open and self.advisor is not None:  # counted now: votes cast on the trial are new

@@ -31,6 +31,9 @@ class HistoryInput(PromptInput):
     ]
 
     def __init__(self, *args: object, **kwargs: object) -> None:
+        # Focus coming back (after a dialog, or typing in a table) must not select what is half typed:
+        # the next key would replace it.
+        kwargs.setdefault("select_on_focus", False)
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.history: list[str] = []
         self._position = 0

@@ -19,12 +19,30 @@ from agent.terminal_text import visible
 class RequirementsTable(DataTable[str]):
     """Select a row and press enter to edit it; the ranking updates at once."""
 
-    BINDINGS = [Binding("enter", "edit", "Edit", id="requirements.edit")]
+    BINDINGS = [
+        Binding("enter", "edit", "Edit", id="requirements.edit"),
+        Binding("escape", "back_to_chat", "Back to the chat", id="requirements.back"),
+    ]
 
     @dataclass
     class EditRequested(Message):
         field: str
         value: Any
+
+    @dataclass
+    class TypedElsewhere(Message):
+        """Text typed while the table has focus: it belongs to the chat, not lost to the table."""
+
+        text: str
+
+    def action_back_to_chat(self) -> None:
+        self.post_message(self.TypedElsewhere(""))
+
+    def on_key(self, event: Any) -> None:
+        if event.is_printable and event.character and event.key != "space":
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.TypedElsewhere(event.character))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
