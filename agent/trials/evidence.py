@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from agent.files import private_dir, write_atomic
-from agent.trials.votes import append_vote, read_votes
+from agent.trials.votes import append_vote, json_objects, read_votes
 
 
 class TrialLog(Protocol):
@@ -105,15 +105,7 @@ def session_votes(sessions_path: Path, session: str | None = None) -> list[dict[
             connection.close()
     except sqlite3.Error:
         return []
-    votes = []
-    for (body,) in rows:
-        try:
-            vote = json.loads(body)
-        except json.JSONDecodeError:
-            continue
-        if isinstance(vote, dict):
-            votes.append(vote)
-    return votes
+    return json_objects(body for (body,) in rows)
 
 
 def your_votes(votes_file: Path, sessions_path: Path, session: str | None = None) -> YourVotes:
