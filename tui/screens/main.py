@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,7 +18,6 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedContent, TabPane
 from textual.worker import Worker
 
-from agent.advisor.view import ShortlistRow, TurnView
 from tui.actions import slash_action
 from tui.screens.trial_launcher import TrialLauncher
 from tui.widgets.chat import ChatView, Suggestions
@@ -28,6 +27,9 @@ from tui.widgets.requirements import RequirementsTable
 from tui.widgets.shortlist import EliminatedTable, ShortlistTable
 from tui.widgets.sources import SourcesList
 from tui.widgets.status import StatusBar
+
+if TYPE_CHECKING:  # the rows' module loads with the advisor, off the first paint
+    from agent.advisor.view import ShortlistRow, TurnView
 
 NARROW_WIDTH = 100  # below this the panels stack under the chat
 

@@ -4,9 +4,10 @@ where a measured route is kept."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from agent.advisor.view import ShortlistRow
+if TYPE_CHECKING:  # the rows' module loads with the advisor, off the first paint
+    from agent.advisor.view import ShortlistRow
 
 
 class LaunchingScreen(Protocol):

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
-from agent.advisor.view import RequirementRow
 from agent.terminal_text import visible
+
+if TYPE_CHECKING:  # the rows' module loads with the advisor, off the first paint
+    from agent.advisor.view import RequirementRow
 
 
 class RequirementsTable(DataTable[str]):

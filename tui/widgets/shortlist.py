@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from agent.advisor.view import EliminatedRow, ShortlistRow
 from catalog.display import short_model_name
+
+if TYPE_CHECKING:  # the rows' module loads with the advisor, off the first paint
+    from agent.advisor.view import EliminatedRow, ShortlistRow
 
 
 class EliminatedTable(DataTable[str]):

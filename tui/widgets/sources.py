@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,8 +12,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Markdown, OptionList
 from textual.widgets.option_list import Option
 
-from agent.advisor.view import SourceRow
 from agent.terminal_text import visible
+
+if TYPE_CHECKING:  # the rows' module loads with the advisor, off the first paint
+    from agent.advisor.view import SourceRow
 
 
 class PassageScreen(ModalScreen[None]):
