@@ -56,6 +56,7 @@ class SessionTrialLog:
         self.advisor = advisor
         self.session = session
         self.folder = folder
+        self.votes_added = 0  # this log's votes: a trial that added none leaves the ranking as it was
 
     def history(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         session = self.session()
@@ -74,6 +75,7 @@ class SessionTrialLog:
         write_atomic(path, existing + "".join(json.dumps(run) + "\n" for run in runs))
 
     def add_vote(self, vote: dict[str, Any]) -> None:
+        self.votes_added += 1
         session = self.session()
         if session is not None:
             self.advisor.record_vote(session, vote)

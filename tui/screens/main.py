@@ -75,7 +75,6 @@ class MainScreen(Screen[None]):
     def __init__(self, session_id: str | None = None) -> None:
         super().__init__()
         self.session_id = session_id
-        self._votes_before_trial = 0
         self.view: TurnView | None = None
         self.waiting: list[str] = []  # typed before the advisor was ready, or while a turn ran
         self.turn_running = False
@@ -180,20 +179,18 @@ class MainScreen(Screen[None]):
 
     @on(ScreenSuspend)
     def _suspended(self) -> None:
-        if self.trials.trial_open and self.advisor is not None:  # counted now: votes cast on the trial are new
-            self._votes_before_trial = self.trials.votes_cast()
         # Now, not on resume: keys typed the moment a dialog closes must find the prompt focused.
         self.set_focus(self.prompt, scroll_visible=False)
 
     @on(ScreenResume)
     def _resumed(self) -> None:
         self.set_focus(self.prompt, scroll_visible=False)
-        if self.trials.trial_open and self.advisor is not None:
-            self.trials.trial_open = False
-            self.in_worker("votes", partial(self._rank_with_votes, self._votes_before_trial))
+        log, self.trials.trial_log = self.trials.trial_log, None
+        if log is not None and log.votes_added and self.advisor is not None:
+            self.in_worker("votes", self._rank_with_votes)
 
-    def _rank_with_votes(self, votes_before: int) -> None:
-        result = self.trials.rank_with_new_votes(votes_before)
+    def _rank_with_votes(self) -> None:
+        result = self.trials.rank_with_new_votes()
         if result is not None:
             self.post_message(self.AnswerChunk(result.answer))
             self.post_message(

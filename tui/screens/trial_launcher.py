@@ -29,7 +29,7 @@ class TrialLauncher:
     def __init__(self, screen: LaunchingScreen) -> None:
         self.screen = screen
         self.measured_route: dict[str, Any] | None = None  # a route measured before there was a session
-        self.trial_open = False  # a trial screen is up: on return, your new votes re-rank the session
+        self.trial_log: Any = None  # the open trial's log: on return, the votes it added re-rank the session
 
     @property
     def app(self) -> Any:
@@ -76,23 +76,14 @@ class TrialLauncher:
                              spend_cap_usd=settings.spend_cap_usd, max_tokens=settings.trial_max_tokens,
                              explain_error=self.app.local_models.explain, api_bases_for=self._typed_api_bases,
                              model_names=names)  # fmt: skip
-        self.trial_open = True
+        self.trial_log = log
         self.app.push_screen(screen)
 
-    def votes_cast(self) -> int:
-        """How many blind votes you have cast, anywhere (the votes file and every session)."""
-        from agent.trials.evidence import your_votes
-
-        settings = self.app.settings
-        return len(your_votes(settings.data_dir / "votes.jsonl", settings.sessions_path).votes)
-
-    def rank_with_new_votes(self, votes_before: int) -> Any:
-        """After a trial (on a worker thread): when it added votes, the catalog is rebuilt with your
-        measured ratings and the session ranked again on it. The new turn's result, or None."""
+    def rank_with_new_votes(self) -> Any:
+        """After a trial that added votes (on a worker thread): the catalog rebuilt with your measured
+        ratings and the session ranked again on it. The new turn's result, or None."""
         from agent.advisor.recommendation import load_user_catalog
 
-        if self.votes_cast() == votes_before:
-            return None
         return self.app.advisor.use_catalog(load_user_catalog(self.app.settings), self.screen.session_id)
 
     def start_batch(self, tests_path: str = "") -> None:
