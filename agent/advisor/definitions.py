@@ -9,13 +9,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from agent.advisor import for_you
+from agent.advisor.rules.questions import FILLER
 
-_FILLER = re.compile(r"^(?:(?:ok(?:ay)?|so|and|sorry|hey|hi|quick question|one more thing|also|btw)[,:!]?\s+)+", re.I)
+_FILLER = re.compile(r"^" + FILLER, re.I)
 _ASKS = [
     re.compile(r"^what does (?P<t>.+?) (?:mean|stand for)(?: exactly| here)?$", re.I),
     re.compile(
         r"^(?:what do (?:you|people|they) mean by|what is meant by|what'?s meant by|meaning of|definition of|"
-        r"(?:can|could) you (?:explain|define)|please (?:explain|define)|explain|define|describe)\s+(?P<t>.+)$",
+        r"(?:can|could) you (?:explain|define)|please (?:explain|define)|eli5|explain like i'?m (?:five|5)(?: what)?|"
+        r"explain|define|describe)[:,]?\s+(?P<t>.+)$",
         re.I,
     ),
     re.compile(r"^(?:what(?:'s|’s|s| is| are| exactly is)|whats)\s+(?P<t>.+)$", re.I),

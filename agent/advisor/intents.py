@@ -16,15 +16,50 @@ from agent.advisor.rules.questions import is_question
 from catalog.entries import ModelEntry
 from catalog.names import normalise
 
-_EXPLAIN = re.compile(
-    r"\bwhy (?:not|isn'?t|wasn'?t|no|didn'?t you (?:pick|choose|recommend))\s+(?P<name>[\w .\-/]+?)\s*\??$|"
-    r"\bwhat about\s+(?P<name2>[\w .\-/]+?)\s*\??$",
-    re.IGNORECASE,
-)
-_COMPARE = re.compile(
-    r"\bcompare\s+(?P<a>[\w .\-/]+?)\s+(?:and|with|to|vs\.?|versus)\s+(?P<b>[\w .\-/]+?)\s*\??$|"
-    r"^(?P<c>[\w .\-/]+?)\s+(?:vs\.?|versus)\s+(?P<d>[\w .\-/]+?)\s*\??$",
-    re.IGNORECASE,
+_NAME = r"(?P<name>[\w .\-/:]+?)"
+_NAME_A, _NAME_B = _NAME.replace("name", "a"), _NAME.replace("name", "b")
+_END = r"\s*[?.!]*\s*$"
+# What follows a model's name in a why-not question and is never part of it: "on the list", "ranked so low".
+_AFTER_NAME = (r"(?:\s+(?:not|n't|on|in|at|make|made|making|get|got|rank|ranked|ranking|score|scored|included|"
+               r"listed|recommended|picked|chosen|there|higher|lower|so|below|above|missing|out|excluded|"
+               r"eliminated|dropped|removed|filtered|showing|shown|appear|appearing|anywhere|among|an option|"
+               r"considered|better|worse|good enough|for)\b.*)?")  # fmt: skip
+_EXPLAIN = [
+    re.compile(r"\bwhy (?:did ?n'?t you (?:pick|choose|recommend|suggest|include|go with)|did you (?:drop|exclude|"
+               r"eliminate|skip|leave out|rule out)|not|no|isn'?t|wasn'?t|aren'?t|doesn'?t|didn'?t)\s+" + _NAME + _AFTER_NAME
+               + _END, re.I),  # fmt: skip
+    re.compile(r"\bwhy (?:is|was|does|did|has)\s+" + _NAME + r"\s+(?:not|n't|been|get|rank|ranked|score|scored|"
+               r"(?:so |that )?(?:low|far down|down)|below|lower|missing|out|excluded|eliminated|dropped|removed|"
+               r"filtered|fall|fell|lose|lost|miss|behind|worse|under)\b.*" + _END, re.I),  # fmt: skip
+    re.compile(r"\bhow come\s+" + _NAME + r"\s+(?:is|was|isn'?t|wasn'?t|didn'?t|doesn'?t|is not|was not|"
+               r"ranks?|got|lost|fell|did)\b.*" + _END, re.I),  # fmt: skip
+    re.compile(r"\b(?:what about|what'?s wrong with|what is wrong with|whatever happened to|where(?:'s| is| did))\s+"
+               + _NAME + r"(?:\s+go)?" + _AFTER_NAME + _END, re.I),  # fmt: skip
+]
+# After a model's name in a comparison: "for us", "in terms of cost", "when it comes to latency".
+_COMPARE_TAIL = r"(?:[,\s]+(?:for|in terms of|on|when it comes to|regarding|given|here|then|really|overall|which|" \
+                r"what|in our case)\b.*)?"
+_COMPARE = [
+    re.compile(r"\bcompare\s+" + _NAME_A + r"\s+(?:and|with|to|vs\.?|versus|against)\s+" + _NAME_B
+               + _COMPARE_TAIL + _END, re.I),  # fmt: skip
+    re.compile(r"\bhow (?:does|do|would|will)\s+" + _NAME_A + r"\s+(?:compare|stack up|fare|do)\s+(?:to|with|against|"
+               r"vs\.?|versus|next to)\s+" + _NAME_B + _COMPARE_TAIL + _END, re.I),  # fmt: skip
+    re.compile(r"\bhow (?:do|would)\s+" + _NAME_A + r"\s+and\s+" + _NAME_B + r"\s+compare\b.*" + _END, re.I),
+    re.compile(r"\b(?:the )?differences? between\s+" + _NAME_A + r"\s+and\s+" + _NAME_B + _COMPARE_TAIL + _END, re.I),
+    re.compile(r"\b(?:which (?:is|one is|would be|'s) (?:better|best|the better (?:pick|choice|fit))|which one|which|"
+               r"what(?:'s| is) better|should (?:we|i) (?:go with|use|pick|choose|take)|would you (?:pick|take|go with))"
+               r"[,:]?\s+" + _NAME_A + r"\s+or\s+" + _NAME_B + _COMPARE_TAIL + _END, re.I),  # fmt: skip
+    re.compile(r"\bis\s+" + _NAME_A + r"\s+(?:better|cheaper|faster|worse)\s+than\s+" + _NAME_B + _COMPARE_TAIL + _END,
+               re.I),  # fmt: skip
+    re.compile(r"^(?:\W*(?:so|ok|okay|hmm|and)\W+)?" + _NAME_A + r"\s+(?:vs\.?|versus|or)\s+" + _NAME_B
+               + _COMPARE_TAIL + _END, re.I),  # fmt: skip
+]
+# A loose comparison ("A or B?") is one only when both sides name models, not tasks ("chat or coding?").
+_MODEL_WORD = re.compile(
+    r"\b(?:gpt|o\d|claude|sonnet|opus|haiku|gemini|gemma|llama|mistral|mixtral|codestral|magistral|qwen|qwq|"
+    r"deepseek|grok|phi|command|nova|kimi|glm|jamba|yi|olmo|granite|smollm|minimax|ernie|hermes|nemotron|"
+    r"pixtral|ministral|devstral)|\b[a-z]+-?\d+(?:\.\d+)?[a-z]?\b",
+    re.I,
 )
 _WHAT_IF = re.compile(r"\bwhat if\b|\bwhat happens if\b|\bsuppose\b|\bif (?:we|our|the) .* (?:grows?|doubles?)", re.I)
 # A change of mind about a requirement already stated: "drop the budget", "forget the EU thing - legal
@@ -65,16 +100,23 @@ def _asks(text: str) -> bool:
 
 
 def _explain(text: str) -> list[str] | None:
-    match = _EXPLAIN.search(text)
-    return [(match.group("name") or match.group("name2")).strip()] if match else None
+    match = next((m for pattern in _EXPLAIN if (m := pattern.search(text))), None)
+    return [_model_name(match.group("name"))] if match else None
 
 
 def _compare(text: str) -> list[str] | None:
-    match = _COMPARE.search(text)
-    if not match:
-        return None
-    a, b = (match.group("a"), match.group("b")) if match.group("a") else (match.group("c"), match.group("d"))
-    return [a.strip(), b.strip()]
+    for pattern in _COMPARE:
+        match = pattern.search(text)
+        if match and all(_MODEL_WORD.search(match.group(side)) for side in ("a", "b")):
+            return [_model_name(match.group("a")), _model_name(match.group("b"))]
+    return None
+
+
+def _model_name(said: str) -> str:
+    """A name as typed, without the article or filler around it ("the gpt-4o one" -> "gpt-4o")."""
+    said = re.sub(r"^(?:just\s+)?(?:(?:use|pick|choose|go with|take|try)\s+)?(?:the|a|an|good old|plain)?\s*", "",
+                  said.strip(" ,:;\"'`*"), flags=re.I)  # fmt: skip
+    return re.sub(r"\s+(?:one|model|option|route)$", "", said, flags=re.I).strip()
 
 
 def _economics(text: str) -> list[str] | None:
