@@ -25,6 +25,7 @@ from agent.advisor.interview import (
 from agent.advisor.llm import LLMUnavailable
 from agent.advisor.nodes import merge, say, take_llm_fields
 from agent.advisor.rules.extract import Extraction, extract
+from agent.advisor.rules.questions import stated_part
 from agent.advisor.state import AdvisorState, ChatMessage, Question, RequirementEvent
 
 _SKIP_ALONE = re.compile(r"^\s*skip\s*[.!]?\s*$", re.IGNORECASE)
@@ -102,7 +103,7 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
         default: Literal["skipped"] | None = "skipped" if skipped(pending, text) else None
         requirements, events = _answer_choice(pending, value, before, text, turn, messages, default)
     else:
-        found = extract(text)
+        found = extract(stated_part(text))  # "We run 50k chats a day. Do we need tools?" states only the first
         if tools.llm_extract is not None:
             try:
                 # The model reads the message; the rules fill in whatever it left out.

@@ -7,8 +7,12 @@ from __future__ import annotations
 import re
 
 _SENTENCE = re.compile(r"[^.?!]+(?:[.?!]+|$)")
+# Words a question may open with before it asks ("hmm what is a reasoning model", "wait, what's a token?").
+FILLER = (r"(?:(?:ok(?:ay)?|so|and|but|sorry|hey|hi|hm+|um+|uh+|er+m?|oh|ah|wait|right|actually|also|btw|"
+          r"quick (?:question|one)|one more thing|random question|(?:dumb|noob|stupid|silly|side|follow[- ]up) question|"
+          r"real quick|just curious|curious|before (?:i|we) (?:answer|go on|continue)|q)\W+)*")  # fmt: skip
 _ASKS = re.compile(
-    r"^\W*(?:what|what's|whats|how|why|when|where|which|who|whom|whose|should|shall|is|isn't|are|aren't|does|doesn't|"
+    r"^\W*" + FILLER + r"(?:eli5|what|what's|whats|how|why|when|where|which|who|whom|whose|should|shall|is|isn't|are|aren't|does|doesn't|"
     r"do|don't|did|can|could|would|will|won't|may|might|explain|tell me|define|describe|compare)\b",
     re.IGNORECASE,
 )
@@ -65,12 +69,18 @@ def is_question(text: str) -> bool:
     return bool(sentences) and all(_asks(m.group(0)) for m in sentences)
 
 
+# A sentence is blanked only when it is plainly a question: a question mark, or a wh-word first ("how much
+# would routing save"); "can spend about $40 a day." and "Is important that the data stay in Brazil." state.
+_ASKED = re.compile(r"\?\s*$|^\W*" + FILLER + r"(?:what|what's|whats|how|why|when|which)\b", re.I)
+
+
 def stated_part(text: str) -> str:
     """The message with its questions blanked out (at the same length), for reading requirements from
     "We serve 50k requests a day. When does self-hosting beat the API?" without taking the question's
     "self-hosting" for a constraint."""
     pieces = list(text)
     for match in _sentences(text):
-        if _asks(match.group(0)):
+        # "maybe 10k a day?" answers with a question mark; "Do I need tool calling?" asks.
+        if _asks(match.group(0)) and _ASKS.search(match.group(0)) and _ASKED.search(match.group(0)):
             pieces[match.start() : match.end()] = " " * (match.end() - match.start())
     return "".join(pieces)
