@@ -92,12 +92,13 @@ _PER_REQUEST = re.compile(r"\b(?:each|every|per)\s+(?:query|request|call|questio
 
 
 # "20 messages per conversation", "sessions run about 20 messages": turns, each one a request.
+# "~10,000 conversations per day, averaging 6 messages each", "8 model turns per call".
 _TURN_MESSAGES = re.compile(
-    r"\b(?P<n>\d+)\s+(?:user\s+)?(?:messages|rounds)\s+(?:per|a|each|every|in\s+an?|in\s+each)\s+"
-    r"(?:conversation|session|chat|dialog)|"
-    r"\b(?:conversations?|sessions?|chats?|dialog(?:ue)?s?)\s+(?:\w+\s+){0,2}?"
-    r"(?:runs?|lasts?|averages?|have|has|of|with|takes?)\s+(?:about\s+|around\s+|roughly\s+|~\s*|up to\s+)?"
-    r"(?P<m>\d+)\s+(?:messages|rounds)\b",
+    r"\b(?P<n>\d+)\s+(?:user\s+|model\s+|llm\s+|back-and-forth\s+)?(?:messages|rounds|turns|exchanges)\s+"
+    r"(?:per|a|each|every|in\s+an?|in\s+each)\s+(?:conversation|session|chat|dialog|call)|"
+    r"\b(?:conversations?|sessions?|chats?|dialog(?:ue)?s?)\s+(?:[\w,]+\s+){0,3}?"
+    r"(?:runs?|lasts?|averages?|averaging|have|has|of|with|takes?)\s+(?:about\s+|around\s+|roughly\s+|~\s*|up to\s+)?"
+    r"(?P<m>\d+)\s+(?:messages|rounds|turns|exchanges)\b",
     re.I,
 )
 

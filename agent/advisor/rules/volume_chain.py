@@ -14,17 +14,26 @@ _NUM = r"(?<![$€£\d.,])(\d+(?:[.,]\d+)*)(?:\s?(k|thousand|m|million)\b)?"
 _MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}
 _APPROX = r"(?:(?:about|around|roughly|approx\.?|approximately|maybe|some|up to|~)\s*)*"
 _REACH, _WINDOW = 200, 12  # characters back to a clause's start; facts either side of a chain's work
-_TIME_PER_DAY = {"day": 1.0, "night": 1.0, "weekday": 1.0, "week": 1 / 7, "month": 1 / DAYS_PER_MONTH}
+_TIME_PER_DAY = {"day": 1.0, "night": 1.0, "weekday": 1.0, "workday": 1.0, "week": 1 / 7, "month": 1 / DAYS_PER_MONTH,
+                 "quarter": 4 / 365, "year": 1 / 365}
 # A quantity: "30 pickers", "5 photos of damaged packages per shift", "~40 orders an hour", "2 shifts a day".
-_QUANTITY = re.compile(
-    _NUM + r"\s+(?:[a-z-]+\s+)??(?P<noun>[a-z][a-z-]*[a-z])s\b(?P<period>(?:\s+(?!per\b|each\b)[a-z-]+){0,3}?"
+_QUANTITY_WORDS = (
+    r"\s+(?:[a-z-]+\s+)??(?P<noun>[a-z][a-z-]*[a-z])PLURAL\b(?P<period>(?:\s+(?!per\b|each\b)[a-z-]+){0,3}?"
     r"(?:\s+(?P<each>each))?(?:\s+per\s+(?P<owner>[a-z][a-z-]*[a-z]))?"  # "60 calls each", "18 deliveries per driver"
-    r"\s+(?:a|an|per|each|every)\s+(?:business\s+|working\s+|work\s+)?(?P<unit>hour|shift|day|night|weekday|week|month)\b)?"
-    r"(?:\s+(?:per|each|every|a)\s+(?P<member>[a-z][a-z-]*[a-z])\b)?",  # "200 scans a day per till"
-    re.IGNORECASE,
+    r"\s+(?:a|an|per|each|every)\s+(?:business\s+|working\s+|work\s+)?(?P<unit>hour|shift|day|night|weekday|workday|week|month|quarter|year)\b)?"  # fmt: skip
+    r"(?:\s+(?:per|each|every|a)\s+(?P<member>[a-z][a-z-]*[a-z])\b)?"  # "200 scans a day per till"
 )
+_QUANTITY = re.compile(_NUM + _QUANTITY_WORDS.replace("PLURAL", "s"), re.I)
+_ONE_OF = re.compile(r"(?<![$€£\d.,])(1)()" + _QUANTITY_WORDS.replace("PLURAL", ""), re.I)  # "1 call each per quarter"
 # "10-hour business day", "a single 8-hour shift", "open 16 hours a day" (the last is a plain quantity)
 _SPAN = re.compile(r"(?<![\d.,])(\d+)[- ]hours?\s+(?:business\s+|working\s+|work\s+|long\s+)?(day|shift)\b", re.I)
+# Opening hours: "9 to 5", "9am-7pm", "from 8:00 to 18:00" are that many hours a day.
+_HOURS = re.compile(r"\b(?:from\s+)?(\d{1,2})(?::00)?\s*(am|a\.m\.)?\s*(?:to|-|–|until|till)\s*(\d{1,2})(?::00)?\s*"
+                    r"(pm|p\.m\.)?(?=\W|$)", re.I)  # fmt: skip
+_OPEN = re.compile(r"\b(?:hours|open|staffed|opening|business|office|working|work|support|shop|store)\b", re.I)
+# "15,000 daily active users", "8k DAU": a population counted per day.
+_DAILY_PEOPLE = re.compile(_NUM + r"\s+(?:daily(?:\s+active)?\s+(?P<noun>[a-z]+?)s\b|(?P<dau>dau)s?\b)", re.I)
+_TIMES = re.compile(r"\s*(?:x|×|\*|times)\s*$", re.I)  # "300 stores x 4 photos a day"
 _EACH = re.compile(r"\b(?:each|every)\s+(?:(?:with|having|has|of them|working|doing)\b|(?P<noun>[a-z][a-z-]*))", re.I)
 _AFTER_EACH = re.compile(r"\s*(?:each|apiece)\b(?=\s*(?:[,.;)]|and\b|$))", re.I)  # "30 pickers each,"
 # Measures and money are sizes, not work; people's own hours are not requests.
@@ -33,6 +42,7 @@ _NOT_WORK = {"word", "token", "page", "line", "char", "character", "sentence", "
              "turn"}  # fmt: skip
 # Calls per session are turns, which extract.py multiplies in once already.
 _SESSIONS = {"session", "conversation", "chat", "dialogue", "dialog", "thread"}
+_UNITS_OF_WORK = {"task", "job", "run", "workflow", "line", "item", "document", "ticket", "email", "page", "file"}
 _TURNS = {"call", "turn", "step", "message", "round", "exchange", "request", "query", "prompt", "iteration"}
 
 
@@ -53,8 +63,14 @@ def _singular(word: str) -> str:
 
 def _facts(text: str) -> list[_Fact]:
     facts: list[_Fact] = []
-    for match in _QUANTITY.finditer(text):
+    for match in _DAILY_PEOPLE.finditer(text):
         value = float(match.group(1).replace(",", "")) * _MULT.get((match.group(2) or "").lower(), 1.0)
+        noun = "user" if match.group("dau") else _singular(match.group("noun"))
+        facts.append(_Fact(value, noun, None, "day", match.start(), match.end()))
+    for match in sorted([*_QUANTITY.finditer(text), *_ONE_OF.finditer(text)], key=lambda m: m.start()):
+        value = float(match.group(1).replace(",", "")) * _MULT.get((match.group(2) or "").lower(), 1.0)
+        if any(f.start <= match.start() < f.end for f in facts):
+            continue
         noun, after = _singular(match.group("noun")), match.group("member")
         after = after or match.group("owner")  # "18 deliveries per driver per day"
         member = _singular(after[:-1] if after.endswith("s") else after) if after else _member(text, match, facts)
@@ -62,7 +78,23 @@ def _facts(text: str) -> list[_Fact]:
                            match.start(), match.end()))  # fmt: skip
     for match in _SPAN.finditer(text):
         facts.append(_Fact(float(match.group(1)), "hour", None, match.group(2).lower(), match.start(), match.end()))
+    for match in _HOURS.finditer(text):
+        if hours := _opening_hours(match, text):
+            facts.append(_Fact(hours, "hour", None, "day", match.start(), match.end()))
     return sorted(facts, key=lambda fact: fact.start)
+
+
+def _opening_hours(match: re.Match[str], text: str) -> float | None:
+    """ "9 to 5" (8 hours) said of opening or working hours; a range of figures ("5 to 10 requests") is not."""
+    start, end = int(match.group(1)), int(match.group(3))
+    if not _OPEN.search(text, max(0, match.start() - 40), match.start()) and not (match.group(2) or match.group(4)):
+        return None
+    if re.match(r"\s*(?:[a-z]+\s+)?(?:requests|calls|messages|tickets|per|a\s|an\s|%|k\b)", text[match.end():], re.I):
+        return None
+    if end <= start and end <= 12:
+        end += 12  # "9 to 5", "9am to 7pm"
+    hours = end - start
+    return float(hours) if 0 < hours <= 24 else None
 
 
 def _member(text: str, match: re.Match[str], before: list[_Fact]) -> str | None:
@@ -72,11 +104,15 @@ def _member(text: str, match: re.Match[str], before: list[_Fact]) -> str | None:
     each = next(reversed(list(_EACH.finditer(text, clause_start, match.start()))), None)  # the nearest "each"
     owners = [f for f in before[-4:] if f.per is None and f.noun not in _NOT_WORK and f.start >= floor]
     previous = owners[-1].noun if owners else None  # "12 warehouses, each with 30 pickers": the warehouses
+    if owners and _TIMES.match(text[owners[-1].end : match.start()]):
+        return previous  # "300 stores x 4 photos a day"
     if each is not None:
         between = [f for f in before[-4:] if each.end() <= f.start and f.end <= match.start()]
         if between:  # "each shift about 120 nurses write ~6 notes": the notes are each nurse's
             return between[-1].noun if between[-1].period is None else None  # "~25 orders an hour, open 12 hours"
-        return _singular(each.group("noun")) if each.group("noun") else previous
+        named = _singular(each.group("noun") or "")
+        # "each picker snaps 5 photos"; "each maybe 5 requests", "each handles 80 messages" are the previous count's
+        return named if named and (named in {f.noun for f in before} or not previous) else previous
     said_each = _AFTER_EACH.match(text, match.end()) or match.group("each")  # "~60 calls each per day"
     if said_each and owners and owners[-1].start >= clause_start:
         return previous
@@ -130,12 +166,12 @@ def chained_volume(text: str) -> tuple[float, str] | None:
     return None
 
 
-def _handled_one_by_one(noun: str, text: str) -> bool:
+def _handled_one_by_one(noun: str, text: str, member: str | None = None) -> bool:
     """ "30k SKUs a month, each SKU has 4 photos" is 4 requests a SKU only when each photo is a request ("looks
     at each photo"); "each ticket gets 2 tags", "every call includes the last 8 messages" are one request's parts.
     Calls or turns per task are multiplied in by the size reader, once."""
-    if noun in _TURNS:
-        return False
+    if noun in _TURNS:  # a person's messages are requests; a conversation's or a task's are its turns
+        return member is not None and member not in _SESSIONS | _TURNS | _UNITS_OF_WORK
     return re.search(rf"\b(?:each|every|per)\s+(?:[a-z-]+\s+)?{re.escape(noun)}\b", text, re.I) is not None
 
 
@@ -150,7 +186,7 @@ def _chain_from(work: _Fact, facts: list[_Fact], text: str) -> tuple[float, list
     found = _multiply(work, facts, used, 0)
     if found is None or not _reaches_time(used) or len(used) < 2:
         return None
-    if work.period is None and used[1].period is not None and not _handled_one_by_one(work.noun, text):
+    if work.period is None and used[1].period is not None and not _handled_one_by_one(work.noun, text, work.per):
         return None
     # A lone "300 claims per shift" with no shifts a day is the simple reader's to take.
     return (found[0], used) if work.per is not None or found[1] else None
