@@ -30,6 +30,12 @@ _CONTEXT_OF = re.compile(
     r"\bcontext(?:\s+window)?\s+of\s+(?:at least\s+|up to\s+|about\s+|around\s+|~\s*)?" + NUM + r"\s*tokens?",
     re.IGNORECASE,
 )
+# "a big context window — at least 200k tokens", "context window: 128k tokens minimum"
+_CONTEXT_WINDOW_OF = re.compile(
+    r"\bcontext(?:\s+window)?\s*(?:[-–—:,(]|of|is|needs to be|has to be|must be|should be)\s*"
+    r"(?:at least|minimum|min\.?|>=|≥|of|about|around|~|up to|\s)*" + NUM + r"\s*(?:tokens?|tok)\b",
+    re.IGNORECASE,
+)
 _CONTEXT = re.compile(
     NUM + r"\s*(?:tokens?\s*(?:of\s*)?)?(?:context|context window|token context|tokens? of context)",
     re.IGNORECASE,
@@ -76,7 +82,7 @@ def extract(text: str) -> Extraction:
 
 def _tokens(text: str, found: Extraction) -> None:
     sizes = read_sizes(text)
-    context = _CONTEXT.search(text) or _CONTEXT_OF.search(text)
+    context = _CONTEXT.search(text) or _CONTEXT_OF.search(text) or _CONTEXT_WINDOW_OF.search(text)
     if context and not any(context.group(0) in sizes.evidence.get(part, "") for part in sizes.parts):
         found.put("min_context", int(number(context.group(1), context.group(2))), context.group(0))
     elif sizes.context is not None:

@@ -22,7 +22,8 @@ _WORDS = {
 }
 
 _LATENCY = re.compile(
-    r"(?:under|below|less than|within|<|max(?:imum)?|at most|no more than|faster than|in|up to|exceed|"
+    r"(?:under|below|less than|within|<|max(?:imum)?|at most|no more than|faster than|slower than|longer than|"
+    r"in|up to|exceed|"
     r"(?:budget|target|goal|limit|sla)\s*(?:is|of|:|=))\s*"  # "Latency budget is 250ms to first token"
     r"(?:about\s*)?(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|eight|ten|half a)\s*"
     r"(ms|milliseconds?|s|secs?|seconds?|minutes?|mins?)\b",

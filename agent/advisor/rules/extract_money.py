@@ -124,7 +124,21 @@ def read_money(text: str) -> Money:
             if scale != 1.0:
                 evidence += f" (x {scale:.4g} for a month of {DAYS_PER_MONTH} days)"
             found.budget = (round(amount * scale, 2), evidence)
+    if found.budget is not None and (cut := _CUT.search(text, found.spans[-1][1] if found.spans else 0)):
+        share = 0.5 if cut.group("half") or cut.group("half2") is not None else 1 - float(cut.group("pct")) / 100
+        if 0 < share < 1:
+            amount, evidence = found.budget
+            found.budget = (round(amount * share, 2), f"{evidence}, {cut.group(0).strip()} (x {share:g})")
     return found
+
+
+# "We spend $3k/month today ... I want to cut that bill in half": the budget is what is left.
+_CUT = re.compile(
+    r"\b(?:cut|halve|reduce|lower|bring down|slash|drop)\s+(?:that|the|our|this|my|it|them)?\s*"
+    r"(?:bill|cost|costs|spend|spending|invoice|number)?\s*(?:(?P<half>in half|by half|by 50\s?%)|"
+    r"by\s+(?:about\s+|around\s+|~\s*)?(?P<pct>\d{1,2})\s?%)|\bhalve\s+(?:that|the|our|this|it)\b(?P<half2>)",
+    re.IGNORECASE,
+)
 
 
 def masked(text: str, spans: list[tuple[int, int]]) -> str:

@@ -41,12 +41,16 @@ def read_sizes(text: str) -> Sizes:
             role = "corpus"  # with retrieval, a document's size describes the collection, not one request
         if role == "documents" and mention.unit != "token" and _corpus_near(text, mention):
             role = "corpus"
+        if role == "corpus" and _INTO_THE_PROMPT.search(_sentence(text, mention)):
+            role = "documents"  # "stuff the whole 40-page handbook into the prompt": read whole, every request
         if role == "corpus" or (
             (mention.unit in TOKENS_PER or mention.unit == "token") and tokens_of(mention)[0] > MAX_REQUEST_TOKENS
         ):
             continue
-        if role == "window":
+        if role == "window" and (mention.unit == "token" or not _PER_REQUEST.search(_sentence(text, mention))):
             continue  # a context window is a limit, read by the extractor's own context rule
+        if role == "window":
+            role = "retrieved_whole"  # "about 4 pages of context per question": what each request reads
         if role == "history" and mention.unit == "turn":
             sizes.turns = mention.amount
             sizes.evidence["turns"] = clause(text, mention)
@@ -75,7 +79,7 @@ def read_sizes(text: str) -> Sizes:
                 sizes.total, sizes.notes["input_tokens"] = tokens, note
                 sizes.evidence["input_tokens"] = clause(text, mention)
             continue
-        part = {"code": "documents", "sent": "documents", None: None}.get(role, role)
+        part = {"code": "documents", "sent": "documents", "retrieved_whole": "retrieved", None: None}.get(role, role)
         if part is None:
             if mention.unit == "token" and tokens >= CONTEXT_FROM_TOKENS and sizes.context is None:
                 sizes.context = tokens  # a big size with no telling word: today's minimum-context rule
@@ -96,6 +100,18 @@ def read_sizes(text: str) -> Sizes:
     if document_sets_context:
         sizes.context = max(sizes.context or 0, sizes.input_tokens or 0)  # a document read whole must fit
     return sizes
+
+
+_INTO_THE_PROMPT = re.compile(r"\b(?:into|in|inside)\s+(?:the|each|every|one|a single)\s+(?:prompt|context|request|call)\b|"
+                              r"\b(?:stuff|paste|send|include|put)\w*\s+(?:in\s+)?the\s+(?:whole|entire|full)\b", re.I)  # fmt: skip
+_PER_REQUEST = re.compile(r"\b(?:per|each|every|a|for each|for every)\s+(?:question|request|query|call|answer|"
+                          r"prompt|lookup|turn)\b", re.I)  # fmt: skip
+
+
+def _sentence(text: str, mention: Mention) -> str:
+    start = sentence_start(text, mention.start)
+    end = re.search(r"[.!?](?:\s|$)|\n", text[mention.start + len(mention.words) :])
+    return text[start : mention.start + len(mention.words) + (end.start() if end else len(text))]
 
 
 _ADDED = re.compile(r"\b(?:plus|along with|together with|as well as)\b|\+", re.I)
