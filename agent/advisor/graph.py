@@ -4,7 +4,8 @@ conditional edges.
 
     START -route_input-> understand | apply_edit | import_record | rerank
     understand -route_intent-> the intent's node (intents.INTENTS)
-    update -route_interview-> ask | recommend
+    update -route_update-> follow_up (a question asked beside the statement) | ask | recommend
+    follow_up -route_interview-> ask | recommend
     side answers (retrieve -> answer, explain, compare, what_if, economics) -route_pending-> reask | write
     ask, reask, recommend -> write -> END (write: the advisor model's words; only with a model)
 """
@@ -49,6 +50,11 @@ def route_interview(state: AdvisorState) -> Literal["ask", "recommend"]:
     return "ask" if state.next_question is not None else "recommend"
 
 
+def route_update(state: AdvisorState) -> Literal["follow_up", "ask", "recommend"]:
+    """A question asked beside the statement is answered first, on the updated requirements."""
+    return "follow_up" if state.then_ask else route_interview(state)
+
+
 def route_pending(state: AdvisorState) -> Literal["reask", "write"]:
     """After a side question, the interview question still open is asked again."""
     return "reask" if state.next_question is not None else "write"
@@ -72,7 +78,9 @@ def build_graph(checkpointer: Any = None, *, model_writes: bool = True) -> Any:
         graph.add_node(name, getattr(nodes, name))
     graph.add_conditional_edges(START, route_input, ["apply_edit", "import_record", "rerank", "understand"])
     graph.add_conditional_edges("understand", route_intent, sorted({rule.node for rule in intents.INTENTS}))
-    graph.add_conditional_edges("update", route_interview, ["ask", "recommend"])
+    graph.add_node("follow_up", understand.follow_up)
+    graph.add_conditional_edges("update", route_update, ["follow_up", "ask", "recommend"])
+    graph.add_conditional_edges("follow_up", route_interview, ["ask", "recommend"])
     graph.add_edge("retrieve", "answer")
     for name in side_answers():
         graph.add_conditional_edges(name, route_pending, {"reask": "reask", "write": last})

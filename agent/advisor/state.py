@@ -142,6 +142,7 @@ class AdvisorState(BaseModel):
     next_question: Question | None = None
     intent: str = "constraints"  # a name from intents.INTENTS
     subject: list[str] = Field(default_factory=list, description="models named in explain/compare")
+    then_ask: str | None = Field(None, description="a question asked beside a statement, answered after it")
     citations: list[Citation] = Field(default_factory=list)
     passages: list[Passage] = Field(default_factory=list)
     ranking: RankingRows | None = None

@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from langgraph.runtime import Runtime
 
-from agent.advisor import answers
+from agent.advisor import answers, intents, nodes
 from agent.advisor.context import AdvisorTools
 from agent.advisor.history import changes, words
 from agent.advisor.intents import classify, drop_requirements
@@ -25,7 +25,7 @@ from agent.advisor.interview import (
 from agent.advisor.llm import LLMUnavailable
 from agent.advisor.nodes import merge, say, take_llm_fields
 from agent.advisor.rules.extract import Extraction, extract
-from agent.advisor.rules.questions import stated_part
+from agent.advisor.rules.questions import asked_part, stated_part
 from agent.advisor.state import AdvisorState, ChatMessage, Question, RequirementEvent
 
 _SKIP_ALONE = re.compile(r"^\s*skip\s*[.!]?\s*$", re.IGNORECASE)
@@ -41,8 +41,32 @@ def understand(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str,
     if pending is None and _SKIP_ALONE.match(text):
         return {"intent": "recommend", "subject": []}  # nothing to skip: rank with what is known
     if pending is not None and intent.kind == "knowledge" and _tentative_answer(pending, text):
-        return {"intent": "constraints", "subject": []}
-    return {"intent": intent.kind, "subject": intent.subject}
+        return {"intent": "constraints", "subject": [], "then_ask": None}
+    return {"intent": intent.kind, "subject": intent.subject, "then_ask": _asked_beside(text, intent.kind)}
+
+
+def _asked_beside(text: str, kind: str) -> str | None:
+    """A question asked in a message that also states requirements, when it is one the advisor answers."""
+    if kind != "constraints" or not (question := asked_part(text)) or question == text.strip():
+        return None
+    return question if not intents.BY_NAME[classify(question).kind].changes_requirements else None
+
+
+def follow_up(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any]:
+    """The question asked beside a statement, answered by its intent's node on the requirements the
+    statement just updated ("We run 50k chats a day. Would routing save us money?")."""
+    assert state.then_ask is not None
+    intent = classify(state.then_ask)
+    node = intents.BY_NAME[intent.kind].node
+    asked = state.model_copy(update={"messages": [*state.messages, ChatMessage(role="user", content=state.then_ask)],
+                                     "intent": intent.kind, "subject": intent.subject})  # fmt: skip
+    out: dict[str, Any] = {}
+    if node == "retrieve":
+        out = nodes.retrieve(asked, runtime)
+        asked = asked.model_copy(update=out)
+        node = "answer"
+    out |= getattr(nodes, node)(asked, runtime)
+    return {key: out[key] for key in ("messages", "citations", "passages") if key in out} | {"then_ask": None}
 
 
 _ASKING_WORD = re.compile(r"^\s*(?:what|how|why|when|where|which|who|is|are|does|do|can|could|should|would|will)\b",

@@ -374,3 +374,21 @@ def test_new_votes_rank_the_session_again_at_once(advisor, catalog):
     assert any("measured by you" in reason for reasons_of in reasons.values() for reason in reasons_of)
     assert [row.model for row in again.view.shortlist] != before
     assert advisor.use_catalog(catalog) is None  # no session: only later turns change
+
+
+def test_a_question_asked_beside_a_statement_is_answered_on_the_updated_figures(advisor):
+    said = "We run 50k support chats a day on a $3,000 budget. Do we need tool calling? Would routing save us money?"
+    result = advisor.turn(said)
+    requirements = result.state.requirements
+    assert requirements["requests_per_day"] == 50_000 and requirements["budget_usd_month"] == 3_000
+    assert "tools" not in requirements.get("needs", [])  # asked about, not stated
+    assert "Routing" in result.answer and "50,000 requests/day" in result.answer  # computed on this turn's volume
+    assert result.state.then_ask is None  # answered once, not carried into the next turn
+    graph = advisor.graph.get_graph()
+    assert {edge.target for edge in graph.edges if edge.source == "follow_up"} == {"ask", "recommend"}
+
+
+def test_a_message_with_no_question_beside_it_goes_straight_on(advisor):
+    result = advisor.turn("We run 50k support chats a day.")
+    assert result.state.then_ask is None
+    assert "Routing" not in result.answer

@@ -84,3 +84,10 @@ def stated_part(text: str) -> str:
         if _asks(match.group(0)) and _ASKS.search(match.group(0)) and _ASKED.search(match.group(0)):
             pieces[match.start() : match.end()] = " " * (match.end() - match.start())
     return "".join(pieces)
+
+
+def asked_part(text: str) -> str:
+    """The plain questions of a message that also states something ("We run 50k chats a day. Would
+    routing save us money?" -> "Would routing save us money?"); "" when there are none."""
+    stated = stated_part(text)
+    return " ".join(m.group(0).strip() for m in _sentences(text) if not stated[m.start() : m.end()].strip())
