@@ -29,7 +29,8 @@ _ASKS = [
     ),
 ]
 _TRAIL = re.compile(r"\s+(?:exactly|again|anyway|actually|here|in (?:llms?|ai|practice|this context|simple terms|"
-                    r"plain english|a nutshell))$|\s+(?:and|,)\s+(?:how|why|when|what|does|do|is|should|can)\b.*$|"
+                    r"plain english|a nutshell))$|\s*(?:,|\s(?:and|but|or))\s*(?:,\s*)?(?:and\s+|but\s+|or\s+)?(?:how|why|when|what|"
+                    r"does|do|did|is|are|should|can|could|would|will|which|where|do we|would we)\b.*$|"
                     r"\s+(?:mean|means|stand for)$", re.I)  # fmt: skip
 _ARTICLE = re.compile(r"^(?:(?:i'?ve |i have )?never heard of|i (?:don'?t|do not) know|not sure about|an?|the|"
                       r"this|that|your|a so-called)\s+", re.I)  # fmt: skip

@@ -72,6 +72,13 @@ _DROP = re.compile(
     r"\s*(?:$|[.!;,:]|\s[-–—]\s|[-–—]\s|\s(?:because|since|as|we|legal|it|they|for now|after all)\b)",
     re.IGNORECASE,
 )
+# The requirement named first: "residency isn't required after all", "the JSON thing is no longer needed".
+_DROP_AFTER = re.compile(
+    r"\b(?P<what>[\w-]+(?:\s+[\w-]+){0,2}?)(?:\s+(?:requirements?|constraints?|limits?|part|thing|rule))?\s+"
+    r"(?:isn'?t|is not|aren'?t|are not|is no longer|are no longer|won'?t be)\s+(?:really\s+|actually\s+|strictly\s+)?"
+    r"(?:required|needed|necessary|a (?:requirement|must|constraint|concern|thing)|an issue|mandatory)\b",
+    re.IGNORECASE,
+)
 # Ends the interview: rank now with what is known. ("skip" alone skips one question; see interview.py.)
 _RECOMMEND_NOW = re.compile(
     r"^(?:just\s+)?(?:recommend|show (?:me )?(?:the )?(?:shortlist|ranking|results|recommendation)|"
@@ -136,7 +143,7 @@ _DROP_ITEMS: dict[str, dict[str, re.Pattern[str]]] = {
 def _drop(text: str) -> list[str] | None:
     """The requirements a change of mind drops: a field ("budget_usd_month") or one item of a list
     ("compliance:hipaa")."""
-    match = _DROP.search(text)
+    match = _DROP.search(text) or _DROP_AFTER.search(text)
     if not match:
         return None
     what = match.group("what")

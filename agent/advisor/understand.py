@@ -121,6 +121,7 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
     before = state.requirements
     chosen, value = read_choice(pending, text) if pending is not None else (False, None)
     events: list[RequirementEvent] = []
+    dropped = False
     if state.intent == "recommend":
         requirements = dict(before)
     elif pending is not None and chosen:
@@ -140,7 +141,9 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
             found = only_the_asked(found, pending.field, text)
         requirements = merge(before, found)
         if state.intent == "drop":
-            requirements = drop_requirements(requirements, state.subject)
+            kept = drop_requirements(requirements, state.subject)
+            dropped = kept != requirements
+            requirements = kept
         inferred_words = _inferred(found)
         inferred = set(inferred_words)
         evidence = dict(found.evidence) | {name: said for name, said in inferred_words.items() if said}
@@ -159,7 +162,8 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
             # nothing in it could be read: take the default, and say so, rather than ask forever
             requirements, events = _answer_choice(pending, pending.default, before, text, turn, messages, "unread")
     out |= {"requirements": requirements, "history": events}
-    if state.intent not in ("recommend", "drop"):
+    # A change of mind re-ranks at once; "HIPAA isn't required" in a first message drops nothing, so the interview goes on.
+    if state.intent != "recommend" and not (state.intent == "drop" and dropped):
         out["next_question"] = next_question(tools.catalog, requirements, asked, tools.today)
     if state.intent == "greeting":
         messages = say("Hi! Tell me what you are building (task, volume, latency, budget, privacy) and I will rank "

@@ -392,3 +392,10 @@ def test_a_message_with_no_question_beside_it_goes_straight_on(advisor):
     result = advisor.turn("We run 50k support chats a day.")
     assert result.state.then_ask is None
     assert "Routing" not in result.answer
+
+
+def test_a_first_message_saying_what_is_not_required_still_gets_the_interview(advisor):
+    result = advisor.turn("Fitness coaching chatbot, HIPAA is not required for us, about 30k messages a day.")
+    assert result.state.requirements["requests_per_day"] == 30_000
+    assert "hipaa" not in result.state.requirements.get("compliance", [])
+    assert result.state.next_question is not None  # nothing was dropped, so nothing to re-rank at once

@@ -93,3 +93,18 @@ def test_only_plain_questions_are_left_out_of_the_statement(text, kept, blanked)
     part = stated_part(text)
     assert kept in part
     assert blanked is None or blanked not in part
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Podcast summaries: we transcribe the episodes with Whisper first, the LLM only writes show notes.",
+        "Support calls are transcribed by our STT vendor and the model tags each transcript.",
+    ],
+)
+def test_audio_transcribed_before_the_model_is_no_audio_need(text):
+    assert "audio" not in extract(text).fields.get("needs", [])
+
+
+def test_audio_the_model_hears_is_still_a_need():
+    assert "audio" in extract("The model itself listens to the raw voicemail audio.").fields["needs"]

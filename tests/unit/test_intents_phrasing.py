@@ -76,3 +76,24 @@ def test_filler_does_not_hide_a_question(text):
 @pytest.mark.parametrize("text", ["ok so we do 5k requests a day", "right, budget is $300 a month"])
 def test_filler_before_a_statement_keeps_it_a_statement(text):
     assert not is_question(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "dropped"),
+    [
+        ("ok, legal says data residency isn't required after all", ["regions"]),
+        ("the JSON part is no longer needed", ["needs:json"]),
+        ("SOC 2 is not a requirement for this one", ["compliance:soc2"]),
+    ],
+)
+def test_a_change_of_mind_told_with_the_requirement_first(text, dropped):
+    assert (classify(text).kind, classify(text).subject) == ("drop", dropped)
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [("What's distillation, and would it pay off for us?", "distillation"),
+     ("what is a reranker, do we need one", "reranker")],
+)  # fmt: skip
+def test_a_definition_asked_with_a_second_question_still_names_its_term(text, term):
+    assert asked_term(text) == term

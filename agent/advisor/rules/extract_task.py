@@ -150,7 +150,12 @@ _NOT_A_CAPABILITY = re.compile(
 _TEXT_ONLY = re.compile(
     r"\b(?:model|it|llm)\s+(?:itself\s+)?(?:only|just)\s+(?:ever\s+)?(?:gets|sees|receives|reads|handles)"
     r"(?:\s+and\s+\w+)?\s+(?:the\s+)?"
-    r"(?:text|transcripts?)\b|\b(?:never|doesn[’']t|does\s+not|won[’']t)\s+(?:\w+\s+)?(?:touch|see|hear)\w*\s+"
+    r"(?:text|transcripts?)\b|"
+    # "we already transcribe with Whisper", "calls are transcribed by Deepgram first", "transcripts come from our STT"
+    r"\b(?:we|they)\s+(?:already\s+)?transcribe\w*\b|\b(?:already|first|upstream|separately)\s+transcribed\b|"
+    r"\btranscribed\s+(?:by|with|using|via)\b|\b(?:whisper|deepgram|assemblyai|speechmatics|rev\.ai)\b"
+    r"(?=[^.]{0,60}\b(?:transcri\w+|text)\b)|\b(?:model|llm|it)\s+(?:just|only)\s+(?:turns|converts|reads)\s+"
+    r"(?:the\s+)?transcripts?\b|\b(?:never|doesn[’']t|does\s+not|won[’']t)\s+(?:\w+\s+)?(?:touch|see|hear)\w*\s+"
     r"(?:the\s+|any\s+)?audio\b|\b(?:speech|asr|stt)\s+(?:pipeline|system|service)\s+handles\b",
     re.IGNORECASE,
 )
