@@ -108,3 +108,26 @@ def test_audio_transcribed_before_the_model_is_no_audio_need(text):
 
 def test_audio_the_model_hears_is_still_a_need():
     assert "audio" in extract("The model itself listens to the raw voicemail audio.").fields["needs"]
+
+
+@pytest.mark.parametrize(
+    ("text", "preset"),
+    [
+        ("We'd rather pay more than have a sluggish bot.", "latency"),
+        ("Accuracy of the extracted fields is the whole point.", "quality"),
+        ("Getting the answer right matters way more than the bill.", "quality"),
+        ("Money isn't really an issue here; we want the best possible answers.", "quality"),
+        ("Whatever's fastest, honestly.", "latency"),
+        ("Quality matters less than price for this internal tool.", "cost"),
+        ("Speed is not that important, accuracy is.", "quality"),
+        ("I'm broke, so as close to free as possible", "cost"),
+        ("The main thing is that replies come back fast.", "latency"),
+    ],
+)
+def test_priorities_in_more_words(text, preset):
+    assert extract(text).fields["priority"] == preset
+
+
+@pytest.mark.parametrize("text", ["feel free to suggest open models", "free-text comments from a survey"])
+def test_free_in_other_senses_is_no_priority(text):
+    assert "priority" not in extract(text).fields

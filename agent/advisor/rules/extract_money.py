@@ -134,8 +134,8 @@ def read_money(text: str) -> Money:
 
 # "We spend $3k/month today ... I want to cut that bill in half": the budget is what is left.
 _CUT = re.compile(
-    r"\b(?:cut|halve|reduce|lower|bring down|slash|drop)\s+(?:that|the|our|this|my|it|them)?\s*"
-    r"(?:bill|cost|costs|spend|spending|invoice|number)?\s*(?:(?P<half>in half|by half|by 50\s?%)|"
+    r"\b(?:cut|halve|reduce|lower|bring down|slash|drop)(?:\s+(?:that|the|our|this|my|it|them))?"
+    r"(?:\s+(?:bill|cost|costs|spend|spending|invoice|number))?\s+(?:(?P<half>in half|by half|by 50\s?%)|"
     r"by\s+(?:about\s+|around\s+|~\s*)?(?P<pct>\d{1,2})\s?%)|\bhalve\s+(?:that|the|our|this|it)\b(?P<half2>)",
     re.IGNORECASE,
 )

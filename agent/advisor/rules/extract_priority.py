@@ -10,7 +10,8 @@ from agent.advisor.rules.negation import negated
 
 _CRITERIA = {
     "cost": r"costs?|price|prices|pricing|money|spend|spending|budget|cheap(?:ness)?|savings?|the bill",
-    "quality": r"quality|accuracy|accurate|precision|correctness|reliability|getting it right",
+    "quality": r"quality|accuracy|accurate|precision|correctness|reliability|getting (?:it|(?:the\s+)?answers?)\s+right|"
+               r"being right|correct answers",
     "latency": r"speed|latency|responsiveness|response times?|being fast|fast (?:responses|answers|replies)",
 }
 _CRITERION = "|".join(f"(?P<{name}>{words})" for name, words in _CRITERIA.items())
@@ -49,16 +50,25 @@ _COMPARATIVE = re.compile(
 # Phrases that say one criterion on their own ("as cheap as possible", "real-time").
 _PLAIN = [
     ("cost", re.compile(r"cheap(?:est)?|low(?:est)? cost|cost is (?:king|key|the (?:main|top))|"
-                        r"budget is tight|tight budget|as cheap as|cost[- ]sensitive|minimi[sz]e cost", re.I)),
+                        r"budget is tight|tight budget|as cheap as|cost[- ]sensitive|minimi[sz]e cost|"
+                        r"\b(?:basically|almost|nearly|close to|near|as close to|practically)\s+free\b|"
+                        r"\bfree or (?:close to|nearly|almost) free\b|\bshoestring\b|\bbootstrapp\w+|"
+                        r"\b(?:i'?m|we'?re|am|are)\s+(?:\w+\s+)?broke\b|\bbroke\s+(?:college|student|indie|solo)", re.I)),
     ("quality", re.compile(r"\b(?:really|very|highly|extremely|super)\s+accurate\b|best quality|"
                            r"best possible (?:\w+\s+)?(?:answers|results|outputs?|quality)|"
                            r"(?:money|cost|price|budget|spending) is (?:no object|not an? (?:issue|object|concern))|"
                            r"quality (?:is|matters) (?:most|first|key)|accuracy (?:is )?critical|"
-                           r"highest (?:quality|accuracy)|most accurate|can'?t afford mistakes", re.I)),
+                           r"highest (?:quality|accuracy)|most accurate|can'?t afford mistakes|"
+                           r"(?:strongest|best|smartest) (?:possible|available) (?:model|reasoning|answers?)|"
+                           r"\b(?:quality|accuracy|correctness)\b[^.;!?]{0,40}\bis\s+(?:the\s+)?whole\s+(?:product|point)|"
+                           r"(?:money|cost|price|budget|spend(?:ing)?)\s+(?:is|isn'?t|is not)\s+(?:really\s+)?"
+                           r"(?:not\s+)?(?:a|an|the)?\s*(?:concern|issue|problem|constraint|factor|big deal)", re.I)),
     ("latency", re.compile(r"fast as possible|speed (?:is|matters) (?:most|key|critical)|real[- ]time|"
                            r"\bjust (?:fast|quick)\b|\b(?:needs? to be|has to be|must be) (?:really |very |super )?"
                            r"(?:fast|quick)\b(?! enough)|"
-                           r"latency (?:is )?critical|instant(?!\s+messag)|snappy", re.I)),
+                           r"latency (?:is )?critical|instant(?!\s+messag)|snappy|whatever(?:'s| is) fastest|"
+                           r"\bmain thing is\b[^.;!?]{0,40}\b(?:fast|quick|speed|latency)\b|"
+                           r"rather pay more than (?:have |get |wait for )?(?:an? )?(?:slow|laggy|sluggish)", re.I)),
 ]  # fmt: skip
 
 
@@ -80,12 +90,29 @@ _TRADE = [(name, re.compile(p, re.I)) for name, p in [
 ]]  # fmt: skip
 
 
+# "speed matters a lot less than price": the criterion after "less than" is the one that counts.
+_LESS_THAN = re.compile(
+    r"\b(?:" + _OTHER + r")\b\s+(?:matters?|counts?|is)\s+(?:\w+\s+){0,2}?less(?:\s+important)?\s+than\s+(?:\w+\s+)?(?:"
+    + _CRITERION + r")\b",
+    re.IGNORECASE,
+)
+# "Latency is not important; correctness of the coding is."
+_NOT_BUT = re.compile(
+    r"\b(?:" + _OTHER + r")\b\s+(?:is|are)\s+(?:not|n't)\s+(?:that\s+|very\s+|really\s+)?important\s*[;,.—–-]+\s*"
+    r"(?:but\s+)?(?:the\s+)?(?:" + _CRITERION + r")\b",
+    re.IGNORECASE,
+)
+
+
 def priority(text: str) -> tuple[str, str] | None:
     """(cost | quality | latency, the words): a comparison first, then a trade, else the first plain phrase."""
     for match in _COMPARATIVE.finditer(text):
         name = next(n for n, v in match.groupdict().items() if v)
         if not negated(text, match.start()):
             return name.split("_")[-1], match.group(0)
+    for said in (_LESS_THAN.search(text), _NOT_BUT.search(text)):
+        if said:
+            return next(n for n, v in said.groupdict().items() if v), said.group(0)
     for preset, pattern in _TRADE:
         if trade := pattern.search(text):
             return preset, trade.group(0)

@@ -28,8 +28,8 @@ _ONE_OF = re.compile(r"(?<![$€£\d.,])(1)()" + _QUANTITY_WORDS.replace("PLURAL
 # "10-hour business day", "a single 8-hour shift", "open 16 hours a day" (the last is a plain quantity)
 _SPAN = re.compile(r"(?<![\d.,])(\d+)[- ]hours?\s+(?:business\s+|working\s+|work\s+|long\s+)?(day|shift)\b", re.I)
 # Opening hours: "9 to 5", "9am-7pm", "from 8:00 to 18:00" are that many hours a day.
-_HOURS = re.compile(r"\b(?:from\s+)?(\d{1,2})(?::00)?\s*(am|a\.m\.)?\s*(?:to|-|–|until|till)\s*(\d{1,2})(?::00)?\s*"
-                    r"(pm|p\.m\.)?(?=\W|$)", re.I)  # fmt: skip
+_HOURS = re.compile(r"\b(?:from\s+)?(\d{1,2})(?::00)?[ \t]?(am|a\.m\.)?[ \t]?(?:to|-|–|until|till)[ \t]?(\d{1,2})(?::00)?"
+                    r"[ \t]?(pm|p\.m\.)?(?=\W|$)", re.I)  # fmt: skip
 _OPEN = re.compile(r"\b(?:hours|open|staffed|opening|business|office|working|work|support|shop|store)\b", re.I)
 # "15,000 daily active users", "8k DAU": a population counted per day.
 _DAILY_PEOPLE = re.compile(_NUM + r"\s+(?:daily(?:\s+active)?\s+(?P<noun>[a-z]+?)s\b|(?P<dau>dau)s?\b)", re.I)
