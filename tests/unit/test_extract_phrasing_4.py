@@ -131,3 +131,26 @@ def test_priorities_in_more_words(text, preset):
 @pytest.mark.parametrize("text", ["feel free to suggest open models", "free-text comments from a survey"])
 def test_free_in_other_senses_is_no_priority(text):
     assert "priority" not in extract(text).fields
+
+
+@pytest.mark.parametrize(
+    ("text", "task", "needs"),
+    [
+        ("Reading handwritten receipts from phone photos and pulling the totals into JSON.", "extraction", "vision"),
+        ("Moderating uploaded images for nudity and gore.", "classification", "vision"),
+        ("Users snap a photo of their fridge and get recipe ideas.", "vision", "vision"),
+        ("We make video games: NPC dialogue and item lore for our writers.", "creative", None),
+        ("Route each IT ticket to one of 12 support queues.", "classification", None),
+        ("Sort scanned mail into invoice / letter / advert / other.", "classification", "vision"),
+        ("We analyze lease agreements and flag risky clauses for the legal team.", "document-analysis", None),
+        ("An assistant that reads research papers and answers the team's questions.", "document-analysis", None),
+        ("Earnings figures and guidance pulled into a table from each transcript.", "extraction", None),
+        ("Draft job descriptions and cover letters for our recruiters.", "creative", None),
+        ("We feed whole codebases in to answer architecture questions.", "coding", None),
+    ],
+)
+def test_the_job_is_told_from_what_is_done_not_from_the_input(text, task, needs):
+    found = extract(text).fields
+    assert found["task"] == task
+    assert needs is None or needs in found["needs"]
+    assert "video" not in found.get("needs", [])

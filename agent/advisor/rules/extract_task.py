@@ -50,7 +50,7 @@ _VOICE = r"voice(?![- ]of[- ](?:the[- ])?customer)(?<!brand voice)"
 # fields pulled from photos are extraction (the images still make vision a need).
 TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     ("coding", _words(_NOT_CODE + r"code", "coding", r"programm(?:ing|ers?)", "autocomplete", "code review",
-                      "refactor\\w*", "unit tests?", "pull requests?", "sql", "text-to-sql", "codebase"),
+                      "refactor\\w*", "unit tests?", "pull requests?", "sql", "text-to-sql", "codebases?"),
      _words("ide", "developer tools?", "repos?", "editor", "scripts")),
     ("extraction", _words("extract(?:s|ed|ing|ion)?", "pars(?:e|es|ed|ing|ers?)",
                           r"pull(?:s|ing|ed)?\s+[^.;!?]{0,60}?\bout of",
@@ -59,25 +59,36 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                           r"(?:returns?|outputs?|emits?)\s+(?:\w+\s+){0,3}as\s+json",
                           r"json\s+(?:out\s+of|from)", r"(?:pull|grab|capture|lift)(?:s|ing|ed)?\s+(?:the\s+)?"
                           r"(?:[\w-]+(?:,\s*|\s+)){1,6}?into\s+(?:a\s+)?(?:fixed\s+|strict\s+|given\s+)?(?:json|schema|spreadsheet|"
-                          r"structured)"),
-     _words("invoices?", "forms?", "entit(?:y|ies)", "receipts?")),
+                          r"structured)",
+                          r"pulled\s+into\s+(?:a\s+|our\s+)?(?:table|spreadsheet|json|csv|database|structured)",
+                          r"read\s+off\s+(?:them|it|the\s+\w+)\s+into"),
+     _words("invoices?", "forms?", "entit(?:y|ies)", "receipts?", r"into\s+(?:strict\s+|valid\s+)?json")),
     ("vision", _words("images?", "photo(?:graph)?s?", "photograph(?:ed|ing)?", "screenshots?", "pictures?",
-                      r"videos?(?!\s+scripts?)", "ocr", "scanned", "cameras?", "x-rays?", "mri", "radiology",
+                      r"videos?(?!\s+scripts?)(?![- ]games?)", "ocr", "scanned", "cameras?", "x-rays?", "mri", "radiology",
                       "handwrit\\w+",
                       "visual", "footage"), None),
     ("classification", _words("classif(?:y|ies|ied|ying|ications?|iers?)", "categori[sz](?:e|es|ed|ing|ation)",
                               "tag(?:s|ging|ged)?", "label(?:s|ling|ing|led|ed)?", "sentiment", "route tickets",
                               "intent detection", "spam", "moderat(?:e|ion|ing)", "toxic(?:ity)?",
-                              r"(?:in)?to\s+(?:\d+|\w+)\s+(?:categories|classes|buckets|labels|topics|queues)",
+                              r"(?:in)?to\s+(?:one\s+of\s+)?(?:our\s+)?(?:\d+|\w+)\s+(?:[\w-]+\s+)?(?:categories|classes|"
+                              r"buckets|labels|topics|queues|tiers|themes)",
+                              # "into contract / NDA / invoice / other", "(info / warning / critical)"
+                              r"(?:into|as|between|recommends?|decides?|picks?|chooses?|\()\s*"
+                              r"(?:[a-z][\w-]*(?:\s[a-z][\w-]*)?\s*/\s*){2,}[a-z][\w-]*",
                               r"rout(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}to\s+the\s+right", r"sort(?:s|ed|ing)?\s+"
                               r"(?:\w+\s+){0,4}(?:by|into)", r"into\s+the\s+(?:right|correct|appropriate)\s+"
                               r"(?:categor(?:y|ies)|buckets?|queues?|folders?|class(?:es)?)",
-                              r"flag(?:s|ging|ged)?\s+(?:\w+\s+){0,2}?(?:suspicious|fraudulent|risky|urgent|abusive)"),
+                              r"flag(?:s|ging|ged)?\s+(?:\w+\s+){0,2}?(?:suspicious|fraudulent|risky|urgent|abusive)"
+                              r"(?!\s+(?:clauses?|terms|provisions|language|wording))"),
      _words("triage", "categories")),
     ("summarization", _words("summar(?:y|ies)", "summari[sz](?:e|es|ed|ing|ation|er|ers)", "digests?",
                              "tl;dr", "condense", "recaps?", "show notes", "action items", "soap notes",
                              r"(?:clinical|medical|ambient)\s+scribes?"), _words("meeting notes")),
     ("document-analysis", _words("document analysis", "contract review", _WHOLE_DOCUMENT,
+                                 r"analy[sz](?:e|es|ing|is)\s+(?:\w+\s+){0,3}(?:contracts|documents|filings|manuscripts|"
+                                 r"papers|reports|pdfs|agreements|transcripts|10-ks)",
+                                 r"reads?\s+(?:\w+\s+){0,2}(?:papers|contracts|filings|reports|manuscripts|documents)",
+                                 r"(?:risky|unusual|problematic)\s+clauses",
                                  r"review(?:s|ing)?\s+(?:\w+\s+){0,3}"
                                  r"(?:contracts|ndas|agreements|filings|leases|policies|claims files)"),
      _words("contracts?", "legal documents?", "long documents?", "medical records?", "filings", "pdfs", "reports",
@@ -93,7 +104,9 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                         # "rewrites marketing emails in different tones", "adventure hooks", "lyrics"
                         r"(?:in|into)\s+(?:different|various|other|several|multiple)\s+(?:tones|styles|voices)",
                         r"adventure\s+(?:hooks?|ideas|plots?)", r"(?:campaign|story|plot)\s+generators?", "lyrics",
-                        "jokes"),
+                        "jokes", r"cover letters?", r"job descriptions?", r"narrat(?:e|es|ing|ion)\s+(?:\w+\s+)?scenes",
+                        r"npc dialogue", r"(?:item|world|game)\s+lore", r"quest text", r"bedtime stories",
+                        r"(?:instagram|social|tiktok)\s+captions?"),
      _words("marketing", "story", "stories")),
     ("rag", _words("rag", "retrieval", "knowledge base", "internal docs", "search over", "enterprise search",
                    "question answering over", r"q&a (?:\w+ )?over", "our docs", "wiki",
@@ -123,7 +136,7 @@ _NEEDS: list[tuple[str, re.Pattern[str], bool]] = [
     ("vision", _words("images?", "photo(?:graph)?s?", "photograph(?:ed|ing)?", "screenshots?", "pictures?", "scanned",
                       "ocr", "x-rays?", "mri", "radiology", "handwrit\\w+", "diagrams?", "charts"),
      False),
-    ("video", _words(r"videos?(?!\s+scripts?)", "footage", "clips"), False),
+    ("video", _words(r"videos?(?!\s+scripts?)(?![- ]games?)", "footage", "clips"), False),
     ("audio", _words("audio", _VOICE, r"(?<!hate )speech", "spoken", "phone calls", "podcasts?", "recordings?",
                      r"listen(?:s|ing)?\s+(?:in\s+)?(?:to|on)", r"dictat(?:ion|ed|es)", "voicemails?",
                      "transcri(?:be|bes|bed|bing|ption)s?"), False),
@@ -194,13 +207,18 @@ def read_task(text: str) -> Reading | None:
     """The task with the most weight of words; named words count 2, hints 1. Images are one fact however
     many words say so ("OCR scanned invoices"), so what is done with them can outweigh them."""
     best: tuple[int, str, list[str], list[str]] | None = None
+    job: tuple[int, str, list[str], list[str]] | None = None  # the best task a word names, images aside
     for task, named, hinted in TASKS:
         said, hints = _hits(named, text), _hits(hinted, text)
         weight = 2 * (min(len(said), 1) if task == "vision" else len(said)) + len(hints)
         if weight and (best is None or weight > best[0]):
             best = (weight, task, said, hints)
+        if said and task != "vision" and (job is None or weight > job[0]):
+            job = (weight, task, said, hints)
     if best is None:
         return None
+    if best[1] == "vision" and job is not None:
+        best = job  # photos read into JSON, clips moderated: the images are the input (a need), not the job
     _, task, said, hints = best
     return Reading(task, said[0] if said else hints[0], inferred=not said)
 
