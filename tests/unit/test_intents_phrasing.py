@@ -97,3 +97,19 @@ def test_a_change_of_mind_told_with_the_requirement_first(text, dropped):
 )  # fmt: skip
 def test_a_definition_asked_with_a_second_question_still_names_its_term(text, term):
     assert asked_term(text) == term
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Could you explain what prompt caching is?", "prompt caching"),
+        ("remind me what a reranker is again", "reranker"),
+        ("Quick q - what's a batch API?", "batch API"),
+        ("explain quantization to me", "quantization"),
+        ("We keep hearing about distillation, what is it?", "distillation"),
+        ("How does a model router work?", "model router"),
+        ("tell me a bit about open weights", "open weights"),
+    ],
+)
+def test_a_definition_asked_for_in_a_longer_sentence(text, term):
+    assert asked_term(text) == term
