@@ -154,3 +154,18 @@ def test_the_job_is_told_from_what_is_done_not_from_the_input(text, task, needs)
     assert found["task"] == task
     assert needs is None or needs in found["needs"]
     assert "video" not in found.get("needs", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [("We could do one and a half thousand dollars a month.", 1500),
+     ("Budget's about two and a half grand a month", 2500),
+     ("3 and a half thousand dollars per month max", 3500)],
+)  # fmt: skip
+def test_and_a_half_in_money(text, budget):
+    assert extract(text).fields["budget_usd_month"] == budget
+
+
+def test_smaller_languages_are_read_and_nationality_alone_is_not_one():
+    assert extract("Answers in Latvian and Lithuanian, plus English.").fields["languages"] == ["latvian", "lithuanian"]
+    assert "languages" not in extract("We're an Estonian bank; everything is in English.").fields

@@ -19,7 +19,11 @@ LANGUAGES = ("spanish", "portuguese", "german", "french", "italian", "dutch", "p
              "mandarin", "cantonese", "korean", "arabic", "hindi", "russian", "turkish", "swedish", "norwegian",
              "danish", "finnish", "greek", "hebrew", "thai", "vietnamese", "indonesian", "ukrainian", "czech",
              "romanian", "hungarian", "bengali", "urdu", "tagalog", "swahili", "persian", "farsi", "catalan",
-             "malay", "tamil", "bulgarian", "croatian", "serbian", "slovak")  # fmt: skip
+             "malay", "tamil", "bulgarian", "croatian", "serbian", "slovak", "welsh", "estonian",
+             "latvian", "lithuanian", "slovenian", "icelandic", "basque", "galician", "afrikaans", "amharic",
+             "yoruba", "hausa", "zulu", "punjabi", "marathi", "telugu", "gujarati", "kannada", "malayalam",
+             "nepali", "sinhala", "burmese", "khmer", "mongolian", "kazakh", "uzbek", "armenian",
+             "azerbaijani", "albanian", "macedonian", "bosnian", "maltese", "luxembourgish")  # fmt: skip
 _LANGUAGE = re.compile(r"\b(" + "|".join(LANGUAGES) + r")\b", re.IGNORECASE)
 _SAME_LANGUAGE = {"mandarin": "chinese", "cantonese": "chinese", "farsi": "persian"}
 _MANY_LANGUAGES = re.compile(

@@ -73,11 +73,16 @@ def _digits(value: float) -> str:
     return f"{value:.0f}" if value == int(value) else f"{value:g}"
 
 
+# "one and a half thousand dollars", "two and a half grand", "3 and a half million"
+_AND_A_HALF = re.compile(r"\b(" + _UNIT + r"|\d+)\s+and\s+a\s+half\s+(hundred|thousand|million|billion|grand)\b", re.I)
+
+
 class Spelled:
     """A message with its numbers in words written as digits; `original` maps evidence back."""
 
     def __init__(self, text: str) -> None:
         self.words: dict[str, str] = {}
+        text = _AND_A_HALF.sub(self._and_a_half, text)
         pieces, last = [], 0
         for match in _SPELLED.finditer(text):
             said = match.group(0).rstrip()
@@ -91,6 +96,17 @@ class Spelled:
             last = match.start() + len(said)
             self.words[digits] = said
         self.text = self._ranges("".join([*pieces, text[last:]]))
+
+    def _and_a_half(self, match: re.Match[str]) -> str:
+        whole = match.group(1)
+        value = (float(whole) if whole.isdigit() else _UNITS[whole.lower()]) + 0.5
+        scale = match.group(2).lower()
+        if scale == "grand":  # stays a word: it says money
+            digits, tail = _digits(value), " grand"
+        else:
+            digits, tail = _digits(value * _SCALES[scale]), ""
+        self.words[digits] = match.group(0)[: len(match.group(0)) - len(tail)] if tail else match.group(0)
+        return digits + tail
 
     def _ranges(self, text: str) -> str:
         pieces, last = [], 0
