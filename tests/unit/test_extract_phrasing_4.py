@@ -169,3 +169,33 @@ def test_and_a_half_in_money(text, budget):
 def test_smaller_languages_are_read_and_nationality_alone_is_not_one():
     assert extract("Answers in Latvian and Lithuanian, plus English.").fields["languages"] == ["latvian", "lithuanian"]
     assert "languages" not in extract("We're an Estonian bank; everything is in English.").fields
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The scans were already OCR'd by our vendor, so it's plain text by the time we send it.", "vision"),
+        ("Make every newsletter sound like it's in our voice.", "audio"),
+        ("Call recordings? No - transcription is done upstream, we only send text.", "audio"),
+    ],
+)
+def test_what_happens_before_the_model_is_no_need(text, absent):
+    found = extract(text).fields
+    assert absent not in found.get("needs", [])
+    assert found.get("task") != "vision"
+
+
+def test_slash_separated_labels_make_a_classification_over_document_words():
+    assert extract("Route contracts and NDAs as renew / cancel / escalate.").fields["task"] == "classification"
+
+
+def test_a_volume_of_words_is_no_count_of_requests():
+    assert "requests_per_day" not in extract("We translate about 3 million words a month.").fields
+
+
+def test_none_of_this_is_real_time_can_wait_for_a_batch():
+    assert extract("None of it is time-sensitive, so tomorrow is fine.").fields["batch_share"] == 1.0
+
+
+def test_strongest_reasoning_is_a_reasoning_need():
+    assert "reasoning" in extract("It must have the strongest reasoning available.").fields["needs"]

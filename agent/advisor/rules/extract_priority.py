@@ -148,7 +148,7 @@ _BATCH = re.compile(
     r"\b(?:fine|happy|ok|okay|content)\s+(?:with\s+)?(?:waiting|to\s+wait)\s+(?:until|till|for|a|overnight)\b|"
     r"\b(?:don[’']t|doesn[’']t|do\s+not|does\s+not|no)\s+need\s+(?:to\s+be\s+|for\s+)?"
     r"(?:instant|immediate|real[- ]time)|"
-    r"\bnothing\s+(?:is\s+)?real[- ]time\b|\bnot\s+in\s+a\s+hurry\b|\bno\s+hurry\b|"
+    r"\bnothing\s+(?:is\s+)?real[- ]time\b|\bnone\s+of\s+(?:this|it|these)\s+is\s+(?:real[- ]time|urgent|time[- ]sensitive)|\bnot\s+in\s+a\s+hurry\b|\bno\s+hurry\b|"
     # "nobody needs them instantly", "we can queue them up and collect results later"
     r"\bno\s*(?:one|body)\s+needs?\s+(?:\w+\s+){0,2}?(?:instantly|immediately|right\s+away|in\s+real[- ]time)\b|"
     r"\bqueue\s+(?:\w+\s+){0,2}?up\b[^.;!?]{0,30}?\b(?:later|tomorrow|overnight)\b|"

@@ -44,7 +44,9 @@ _WHOLE_DOCUMENT = (
     r"(?:whole|entire|full)\s+(?:\w+\s+)?(?:documents?|contracts?|filings?|reports?|manuscripts?|pdfs?)"
     r"\s+(?:at\s+once|in\s+one\s+go|into\s+the\s+(?:prompt|context))"
 )
-_VOICE = r"voice(?![- ]of[- ](?:the[- ])?customer)(?<!brand voice)"
+# "voice of the customer", "our brand voice", "rewrites drafts in our voice", "tone of voice" are style, not audio
+_VOICE = (r"(?<!our )(?<!their )(?<!your )(?<!brand )(?<!tone of )(?<!author's )(?<!authorial )"
+          r"voice(?![- ]of[- ](?:the[- ])?customer)(?!\s+(?:and|&)\s+tone)")
 
 # (task, words that name it, words that hint at it). Order breaks ties: an image classifier is vision, and
 # fields pulled from photos are extraction (the images still make vision a need).
@@ -61,7 +63,8 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                           r"(?:[\w-]+(?:,\s*|\s+)){1,6}?into\s+(?:a\s+)?(?:fixed\s+|strict\s+|given\s+)?(?:json|schema|spreadsheet|"
                           r"structured)",
                           r"pulled\s+into\s+(?:a\s+|our\s+)?(?:table|spreadsheet|json|csv|database|structured)",
-                          r"read\s+off\s+(?:them|it|the\s+\w+)\s+into"),
+                          r"read\s+off\s+(?:them|it|the\s+\w+)\s+into",
+                          r"(?:output|return|produce|emit)s?\s+(?:\w+\s+)?structured\s+json"),
      _words("invoices?", "forms?", "entit(?:y|ies)", "receipts?", r"into\s+(?:strict\s+|valid\s+)?json")),
     ("vision", _words("images?", "photo(?:graph)?s?", "photograph(?:ed|ing)?", "screenshots?", "pictures?",
                       r"videos?(?!\s+scripts?)(?![- ]games?)", "ocr", "scanned", "cameras?", "x-rays?", "mri", "radiology",
@@ -75,6 +78,7 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                               # "into contract / NDA / invoice / other", "(info / warning / critical)"
                               r"(?:into|as|between|recommends?|decides?|picks?|chooses?|\()\s*"
                               r"(?:[a-z][\w-]*(?:\s[a-z][\w-]*)?\s*/\s*){2,}[a-z][\w-]*",
+                              r"(?:[a-z][\w-]*(?:\s[a-z][\w-]*)?\s+/\s+){2,}[a-z][\w-]*",
                               r"rout(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}to\s+the\s+right", r"sort(?:s|ed|ing)?\s+"
                               r"(?:\w+\s+){0,4}(?:by|into)", r"into\s+the\s+(?:right|correct|appropriate)\s+"
                               r"(?:categor(?:y|ies)|buckets?|queues?|folders?|class(?:es)?)",
@@ -85,7 +89,7 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                              "tl;dr", "condense", "recaps?", "show notes", "action items", "soap notes",
                              r"(?:clinical|medical|ambient)\s+scribes?"), _words("meeting notes")),
     ("document-analysis", _words("document analysis", "contract review", _WHOLE_DOCUMENT,
-                                 r"analy[sz](?:e|es|ing|is)\s+(?:\w+\s+){0,3}(?:contracts|documents|filings|manuscripts|"
+                                 r"analy[sz](?:e|es|ing|is)\s+(?:[\w-]+\s+){0,3}(?:contracts|documents|filings|manuscripts|"
                                  r"papers|reports|pdfs|agreements|transcripts|10-ks)",
                                  r"reads?\s+(?:\w+\s+){0,2}(?:papers|contracts|filings|reports|manuscripts|documents)",
                                  r"(?:risky|unusual|problematic)\s+clauses",
@@ -143,7 +147,9 @@ _NEEDS: list[tuple[str, re.Pattern[str], bool]] = [
     ("json", _words("json", "structured output", "schema", "structured data"), False),
     ("tools", _words("tool use", "tool calling", "function calling", "tools", _CALLS_APIS), False),
     ("tools", _words(_HUMAN_AGENT, "agentic"), True),
-    ("reasoning", _words("step by step reasoning", "chain of thought", "reasoning model", _STEPWISE), False),
+    ("reasoning", _words("step by step reasoning", "chain of thought", "reasoning model", _STEPWISE,
+                         r"strong(?:est)?\s+(?:possible\s+)?reasoning", r"long chains? of (?:logic|reasoning)",
+                         r"reasoning[- ]heavy", r"deep reasoning"), False),
 ]  # fmt: skip
 
 
@@ -165,7 +171,9 @@ _TEXT_ONLY = re.compile(
     r"(?:\s+and\s+\w+)?\s+(?:the\s+)?"
     r"(?:text|transcripts?)\b|"
     # "we already transcribe with Whisper", "calls are transcribed by Deepgram first", "transcripts come from our STT"
-    r"\b(?:we|they)\s+(?:already\s+)?transcribe\w*\b|\b(?:already|first|upstream|separately)\s+transcribed\b|"
+    r"\b(?:we|they)\s+(?:already\s+)?transcribe\w*\b|\b(?:we|they)\s+(?:run|do|handle)\s+(?:the\s+)?transcription\b|"
+    r"\btranscription\s+(?:is\s+)?(?:done\s+|handled\s+|run\s+)?(?:separately|upstream|elsewhere|beforehand)\b|"
+    r"\btranscripts?\s+(?:are|is)\s+already\s+text\b|\b(?:already|first|upstream|separately)\s+transcribed\b|"
     r"\btranscribed\s+(?:by|with|using|via)\b|\b(?:whisper|deepgram|assemblyai|speechmatics|rev\.ai)\b"
     r"(?=[^.]{0,60}\b(?:transcri\w+|text)\b)|\b(?:model|llm|it)\s+(?:just|only)\s+(?:turns|converts|reads)\s+"
     r"(?:the\s+)?transcripts?\b|\b(?:never|doesn[’']t|does\s+not|won[’']t)\s+(?:\w+\s+)?(?:touch|see|hear)\w*\s+"
@@ -177,7 +185,8 @@ _TEXT_ONLY = re.compile(
 # Images read elsewhere: "we OCR it ourselves", "no image input needed", "radiology reports (plain text)"
 _NO_IMAGES = re.compile(
     r"\b(?:we|they)\s+(?:already\s+)?ocr\s+(?:it|them|the\s+\w+)\s+(?:ourselves|themselves|upstream)\b|"
-    r"\bno\s+image\s+(?:input|support)\s+(?:is\s+)?needed\b|\((?:plain|just|only)\s+text\)",
+    r"\bno\s+image\s+(?:input|support)\s+(?:is\s+)?needed\b|\((?:plain|just|only)\s+text\)|"
+    r"\b(?:already|been)\s+ocr[’']?e?d\b|\bocr[’']?e?d\s+(?:text|already|upstream|beforehand)\b",
     re.IGNORECASE,
 )
 
@@ -208,7 +217,10 @@ def read_task(text: str) -> Reading | None:
     many words say so ("OCR scanned invoices"), so what is done with them can outweigh them."""
     best: tuple[int, str, list[str], list[str]] | None = None
     job: tuple[int, str, list[str], list[str]] | None = None  # the best task a word names, images aside
+    images_read_elsewhere = _NO_IMAGES.search(text)
     for task, named, hinted in TASKS:
+        if task == "vision" and images_read_elsewhere:
+            continue  # "text PDFs we've already OCR'd"
         said, hints = _hits(named, text), _hits(hinted, text)
         weight = 2 * (min(len(said), 1) if task == "vision" else len(said)) + len(hints)
         if weight and (best is None or weight > best[0]):

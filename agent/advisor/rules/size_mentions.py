@@ -280,6 +280,9 @@ def mentions(text: str) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
+_CODE = re.compile(r"\b(?:code|loc|source|repos?|codebase|functions?|files?)\b", re.I)
+
+
 def daily_throughput(text: str) -> tuple[float, str] | None:
     """Tokens a day that a stated throughput stands for ("the daily intake is 5,000 pages"), and its words."""
     for match in _MENTION.finditer(text):
@@ -288,6 +291,8 @@ def daily_throughput(text: str) -> tuple[float, str] | None:
         low, unit = _value(match, 1), _unit(match.group("unit"))
         if not per or low is None or unit not in (*TOKENS_PER, "token") or unit == "passage":
             continue
+        if unit == "line" and not _CODE.search(text):
+            continue  # "100k lines per day" of bank statements are items, not lines of code
         per_day = PERIOD_PER_DAY[(per.groupdict().get("period") or per.group("ly")).lower()]
         words = match.group(0) + (per.group(0) if per.re is _THROUGHPUT else "")
         return tokens_of(Mention(low, unit, match.group(0), None))[0] * per_day, words.strip()
