@@ -24,6 +24,7 @@ from agent.advisor.rules.questions import stated_part
         ("30 clinics, ~20 calls each per day, about 6 model turns per call.", 3600),
         ("The help desk is open 8am to 6pm and gets about 30 tickets an hour.", 300),
         ("Staffed 9 to 5, roughly 60 chats an hour.", 480),
+        ("Our adjusters (around 40 of them, each reviews about 25 claims a day) need help.", 1000),
     ],
 )
 def test_volumes_told_as_products(text, per_day):

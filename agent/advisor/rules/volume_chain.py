@@ -33,6 +33,9 @@ _HOURS = re.compile(r"\b(?:from\s+)?(\d{1,2})(?::00)?[ \t]?(am|a\.m\.)?[ \t]?(?:
 _OPEN = re.compile(r"\b(?:hours|open|staffed|opening|business|office|working|work|support|shop|store)\b", re.I)
 # "15,000 daily active users", "8k DAU": a population counted per day.
 _DAILY_PEOPLE = re.compile(_NUM + r"\s+(?:daily(?:\s+active)?\s+(?P<noun>[a-z]+?)s\b|(?P<dau>dau)s?\b)", re.I)
+# "Our dispatchers (about 60 of them, each ...)": the count of the plural named just before.
+_OF_THEM = re.compile(_NUM + r"\s+of\s+(?:them|us)\b", re.I)
+_PLURAL_BEFORE = re.compile(r"\b([a-z][a-z-]*[a-z])s\b(?!.*\b[a-z][a-z-]*[a-z]s\b)", re.I | re.S)
 _TIMES = re.compile(r"\s*(?:x|×|\*|times)\s*$", re.I)  # "300 stores x 4 photos a day"
 _EACH = re.compile(r"\b(?:each|every)\s+(?:(?:with|having|has|of them|working|doing)\b|(?P<noun>[a-z][a-z-]*))", re.I)
 _AFTER_EACH = re.compile(r"\s*(?:each|apiece)\b(?=\s*(?:[,.;)]|and\b|$))", re.I)  # "30 pickers each,"
@@ -67,6 +70,11 @@ def _facts(text: str) -> list[_Fact]:
         value = float(match.group(1).replace(",", "")) * _MULT.get((match.group(2) or "").lower(), 1.0)
         noun = "user" if match.group("dau") else _singular(match.group("noun"))
         facts.append(_Fact(value, noun, None, "day", match.start(), match.end()))
+    for match in _OF_THEM.finditer(text):
+        named = _PLURAL_BEFORE.search(text, max(0, match.start() - 60), match.start())
+        if named:
+            value = float(match.group(1).replace(",", "")) * _MULT.get((match.group(2) or "").lower(), 1.0)
+            facts.append(_Fact(value, _singular(named.group(1)), None, None, match.start(), match.end()))
     for match in sorted([*_QUANTITY.finditer(text), *_ONE_OF.finditer(text)], key=lambda m: m.start()):
         value = float(match.group(1).replace(",", "")) * _MULT.get((match.group(2) or "").lower(), 1.0)
         if any(f.start <= match.start() < f.end for f in facts):
