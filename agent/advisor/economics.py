@@ -19,12 +19,15 @@ TOPICS: list[tuple[str, re.Pattern[str]]] = [
     ("distill", re.compile(r"\bdistil", re.I)),
     ("caching", re.compile(r"\bcach(?:e|es|ed|ing)\b|\bcache hits?\b", re.I)),
     ("batching", re.compile(r"\bbatch(?:es|ed|ing)?\b|\basync(?:hronous)? (?:api|jobs?|processing)\b", re.I)),
-    ("routing", re.compile(r"\brout(?:e|es|ing|er)\b|\bcascad|\bcheap(?:er)? (?:tier|model) for (?:the )?easy", re.I)),
+    ("routing", re.compile(r"\brout(?:e|es|ing|er)\b|\bcascad|\bcheap(?:er)? (?:tier|model) for (?:the )?easy|"
+                           r"\b(?:smaller|cheaper|mid[- ]tier|lighter|budget)\s+(?:tier|models?)\b", re.I)),
     (
         "selfhost",
         re.compile(
             r"\bself[- ]?host|\bown (?:gpus?|hardware|servers?)\b|\bon[- ]?prem|"
-            r"\brun (?:it|them|the models?) ourselves\b",
+            r"\brun(?:ning|s)?\s+(?:it|them|the models?|[\w.-]+(?:\s+[\w.-]+)?)\s+(?:ourselves|in[- ]house|on our own|"
+            r"locally|ourself|on our (?:own )?(?:gpus?|hardware|servers?|infra\w*))\b|\bhost(?:ing)?\s+(?:it|them|[\w.-]+)\s+"
+            r"(?:ourselves|in[- ]house|on our own)\b",
             re.I,
         ),
     ),

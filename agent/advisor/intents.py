@@ -51,6 +51,8 @@ _COMPARE = [
                r"[,:]?\s+" + _NAME_A + r"\s+or\s+" + _NAME_B + _COMPARE_TAIL + _END, re.I),  # fmt: skip
     re.compile(r"\bis\s+" + _NAME_A + r"\s+(?:better|cheaper|faster|worse)\s+than\s+" + _NAME_B + _COMPARE_TAIL + _END,
                re.I),  # fmt: skip
+    re.compile(r"\bhow much (?:cheaper|faster|better|slower|pricier|more expensive|worse)\s+(?:is|would)\s+" + _NAME_A
+               + r"\s+(?:be\s+)?than\s+" + _NAME_B + _COMPARE_TAIL + _END, re.I),  # fmt: skip
     re.compile(r"^(?:\W*(?:so|ok|okay|hmm|and)\W+)?" + _NAME_A + r"\s+(?:vs\.?|versus|or)\s+" + _NAME_B
                + _COMPARE_TAIL + _END, re.I),  # fmt: skip
 ]

@@ -113,3 +113,21 @@ def test_a_definition_asked_with_a_second_question_still_names_its_term(text, te
 )
 def test_a_definition_asked_for_in_a_longer_sentence(text, term):
     assert asked_term(text) == term
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("would running llama ourselves be cheaper?", "selfhost"),
+        ("Is hosting qwen in-house worth it at our volume?", "selfhost"),
+        ("could we save money with a smaller model?", "routing"),
+        ("would a cheaper tier cut the bill?", "routing"),
+    ],
+)
+def test_savings_questions_in_other_words_name_their_topic(text, topic):
+    assert (classify(text).kind, classify(text).subject) == ("economics", [topic])
+
+
+def test_how_much_cheaper_one_model_is_than_another_is_a_comparison():
+    intent = classify("How much cheaper is gemini flash than gpt-4.1 for this?")
+    assert (intent.kind, intent.subject) == ("compare", ["gemini flash", "gpt-4.1"])
