@@ -148,6 +148,8 @@ def test_free_in_other_senses_is_no_priority(text):
         ("Earnings figures and guidance pulled into a table from each transcript.", "extraction", None),
         ("Draft job descriptions and cover letters for our recruiters.", "creative", None),
         ("We feed whole codebases in to answer architecture questions.", "coding", None),
+        ("We handle 8k live chats a day for an airline.", "chat", None),
+        ("We summarise support chats into ticket notes.", "summarization", None),
     ],
 )
 def test_the_job_is_told_from_what_is_done_not_from_the_input(text, task, needs):

@@ -133,7 +133,8 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
      None),
     ("chat", _words("chatbots?", "chat bots?", "support bots?", "assistants?", "conversational", "help ?desk", "chat",
                     "bots?", "faq", r"answer(?:s|ing)?\s+(?:our\s+)?(?:customer|client|user|member|guest)s?[’']?\s+"
-                    r"questions"), _words("customer support", r"repl(?:y|ies) to", "copilot")),
+                    r"questions"), _words("customer support", r"repl(?:y|ies) to", "copilot", "support chats",
+                                          r"(?:live|web|customer)\s+chats")),
 ]  # fmt: skip
 
 _NEEDS: list[tuple[str, re.Pattern[str], bool]] = [
