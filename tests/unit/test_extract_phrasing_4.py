@@ -202,3 +202,27 @@ def test_none_of_this_is_real_time_can_wait_for_a_batch():
 
 def test_strongest_reasoning_is_a_reasoning_need():
     assert "reasoning" in extract("It must have the strongest reasoning available.").fields["needs"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["No on-prem, a cloud API is fine.", "We cannot self-host anything.", "Self-hosting isn't an option for us.",
+     "We have no GPUs so self-hosting is out.", "We'd run it in-house if it were easy, but that's not a requirement."],
+)  # fmt: skip
+def test_self_hosting_ruled_out_or_hedged_is_no_constraint(text):
+    assert extract(text).fields.get("privacy") != "self-hosted"
+
+
+def test_self_hosting_stated_is_still_read():
+    assert extract("It must be on-prem; nothing can leave our network.").fields["privacy"] == "self-hosted"
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [("Anywhere but the US is fine for hosting.", ["asia", "eu"]), ("EU or UK hosting only.", ["eu", "uk"]),
+     ("US/Canada servers only", ["ca", "us"])],
+)  # fmt: skip
+def test_regions_allowed_by_naming_them_or_the_one_ruled_out(text, regions):
+    found = extract(text).fields
+    assert found["privacy"] == "region-locked"
+    assert sorted(found["regions"]) == regions

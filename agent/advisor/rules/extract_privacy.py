@@ -92,7 +92,8 @@ _HOME_EU = re.compile(
 
 # "Self-hosted would be ideal but not required": a wish, not a constraint.
 _HEDGED = re.compile(r"\b(?:would be|is|'d be)\s+(?:\w+\s+)?(?:ideal|nice|preferred|a plus|a bonus|great)\b|"
-                     r"\bnot (?:required|a must|mandatory|essential)\b|\bisn[’']t (?:required|a must|mandatory)\b|"
+                     r"\bnot (?:required|a must|mandatory|essential|a requirement)\b|"
+                     r"\bisn[’']t (?:required|a must|mandatory|a requirement)\b|"
                      r"\boptional\b|\bif possible\b|\bnice[- ]to[- ]have\b|\bpreferably\b", re.IGNORECASE)  # fmt: skip
 
 
@@ -149,9 +150,29 @@ def _ruled_out(text: str, found: Extraction) -> bool:
     return True
 
 
+# "anywhere but the US is fine", "any cloud except the US": every bloc but the one ruled out.
+_ANYWHERE_BUT = re.compile(r"\b(?:anything|anywhere|any\s+(?:region|cloud|country|provider))\s+(?:but|except|other\s+than)\s+"
+                           r"(?:for\s+)?(?:the\s+)?" + PLACE, re.IGNORECASE)  # fmt: skip
+# "EU or UK hosting only", "US/Canada servers only": a lock to the places named.
+_ONLY_IN = re.compile(PLACE + r"\s*(?:or|and|/|,)\s*(?:the\s+)?" + PLACE + r"(?:[\s-]+(?:hosting|hosted|servers?|regions?|"
+                      r"data ?cent\w*|providers?|clouds?))?\s+only\b", re.IGNORECASE)  # fmt: skip
+_SAYS_ITS_OWN_NO = re.compile(r"(?:never|not|nothing|can|cannot|must|may|no)\b", re.IGNORECASE)
+
+
+def _refused(text: str, match: re.Match[str]) -> bool:
+    """ "no on-prem, cloud is fine", "we cannot self-host", "self-hosting isn't an option": a way ruled out.
+    The phrases that carry their own negation ("nothing may leave our network") are locks."""
+    if _SAYS_ITS_OWN_NO.match(match.group(0)):
+        return False
+    refused_after = re.match(r"\w*\s*(?:(?:is|are|would be)?\s*(?:n[’']t|not)\s+(?:an?\s+)?(?:option|possible|feasible|"
+                             r"viable|something we can do)|(?:is|are)\s+(?:out|off the table|ruled out|not happening))\b",
+                             text[match.end() :], re.IGNORECASE)  # fmt: skip
+    return negated(text, match.start()) or denied_after(text, match.end()) or refused_after is not None
+
+
 def privacy(text: str, found: Extraction) -> None:
     self_hosted = next((m for m in _SELF_HOSTED.finditer(text) if not _HEDGED.search(_sentence(text, m))
-                        and not set_aside(text, m.start())), None)  # fmt: skip
+                        and not set_aside(text, m.start()) and not _refused(text, m)), None)  # fmt: skip
     region = _region_lock(text)
     if self_hosted and region and self_hosted.start() < region.end() and region.start() < self_hosted.end():
         self_hosted = None  # "no data may leave the EU": the place named is a region, not our premises
@@ -161,6 +182,15 @@ def privacy(text: str, found: Extraction) -> None:
         found.put("privacy", "region-locked", region.group(0))
     elif _ruled_out(text, found):
         pass
+    elif only := _ONLY_IN.search(text):
+        found.put("privacy", "region-locked", only.group(0))
+        for place in codes_in(text, only.start(), only.end()):
+            found.add_to_list("regions", place, only.group(0))
+    elif (anywhere_but := _ANYWHERE_BUT.search(text)) and excluded(text) & set(BLOCS):
+        found.put("privacy", "region-locked", anywhere_but.group(0))
+        for place in BLOCS:
+            if place not in excluded(text):
+                found.add_to_list("regions", place, f"{anywhere_but.group(0)}: every region but that", inferred=True)
     elif no_training := _NO_TRAINING.search(text):
         found.put("privacy", "no-training", no_training.group(0))
     elif not_sensitive := _NOT_SENSITIVE.search(text):
