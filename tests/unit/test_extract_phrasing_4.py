@@ -25,6 +25,9 @@ from agent.advisor.rules.questions import stated_part
         ("The help desk is open 8am to 6pm and gets about 30 tickets an hour.", 300),
         ("Staffed 9 to 5, roughly 60 chats an hour.", 480),
         ("Our adjusters (around 40 of them, each reviews about 25 claims a day) need help.", 1000),
+        ("each of our 300 kiosks sends 10 requests an hour, 14 hours a day", 42000),
+        ("our 80 branches each send 20 forms an hour, 8 hours a day", 12800),
+        ("it peaks at 120 req/s, ~30 on average", 30 * 86400),
     ],
 )
 def test_volumes_told_as_products(text, per_day):

@@ -199,6 +199,27 @@ _USUAL = re.compile(r"\b(?:on average|averaged?|avg|typically|usually|normally|o
 _PEAK = re.compile(r"\bpeaks?\b|\bat (?:the )?busiest\b", re.I)
 
 
+# "~300 req/s at peak, ~50 on average": the average, in the peak's unit.
+_BARE_AVERAGE = re.compile(r"~?\s*" + NUM + r"\s+(?:on average|on avg|average|avg|typically|normally|usually)\b|"
+                           r"\b(?:average|avg|typically|normally|usually)\s+(?:of\s+|is\s+|around\s+|about\s+|~\s*)*"
+                           + NUM.replace("(\\d", "(?P<n2>\\d").replace("(k|", "(?P<s2>k|")
+                           + r"(?!\s*(?:[a-z%$€£/]))", re.I)  # fmt: skip
+
+
+def _average_of_peak(text: str, peaks: list[tuple[int, int, float]]) -> tuple[float, str] | None:
+    for start, end, per_day in peaks:
+        said = re.search(NUM, text[start:end])
+        average = _BARE_AVERAGE.search(text, end, end + 60)
+        if said and average:
+            digits, suffix = (average.group(1), average.group(2)) if average.group(1) else (average.group("n2"),
+                                                                                           average.group("s2"))
+            peak = number(said.group(1), said.group(2))
+            if peak > 0:
+                rate = per_day * number(digits, suffix) / peak
+                return rate, f"{text[start:end]} ... {average.group(0).strip()} (the average, in the peak's unit)"
+    return None
+
+
 def _batch_run(text: str) -> tuple[float, str] | None:
     for once in _ONCE.finditer(text):
         start, end = sentence_bounds(text, once.start())
@@ -292,6 +313,8 @@ def _volume_in_digits(text: str) -> tuple[float, str] | None:
     usual = [m for m in matches if _USUAL.search(text[max(0, m[0] - 25) : m[0]] + _clause_after(text, m[1]))]
     # "1.5k an hour at peak", "peaks at 50/min"
     steady = [m for m in matches if not _PEAK.search(text[max(0, m[0] - 12) : m[0]] + _clause_after(text, m[1]))]
+    if not usual and (average := _average_of_peak(text, [m for m in matches if m not in steady])):
+        return average
     if chosen := (usual or sorted(steady) or sorted(matches))[:1]:  # an average rate over a peak one
         start, end, per_day = chosen[0]
         return per_day, text[start:end]

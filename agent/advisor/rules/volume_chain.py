@@ -21,7 +21,7 @@ _QUANTITY_WORDS = (
     r"\s+(?:[a-z-]+\s+)??(?P<noun>[a-z][a-z-]*[a-z])PLURAL\b(?P<period>(?:\s+(?!per\b|each\b)[a-z-]+){0,3}?"
     r"(?:\s+(?P<each>each))?(?:\s+per\s+(?P<owner>[a-z][a-z-]*[a-z]))?"  # "60 calls each", "18 deliveries per driver"
     r"\s+(?:a|an|per|each|every)\s+(?:business\s+|working\s+|work\s+)?(?P<unit>hour|shift|day|night|weekday|workday|week|month|quarter|year)\b)?"  # fmt: skip
-    r"(?:\s+(?:per|each|every|a)\s+(?P<member>[a-z][a-z-]*[a-z])\b)?"  # "200 scans a day per till"
+    r"(?:\s+(?:per|every|a)\s+(?P<member>[a-z][a-z-]*[a-z])\b)?"  # "200 scans a day per till"
 )
 _QUANTITY = re.compile(_NUM + _QUANTITY_WORDS.replace("PLURAL", "s"), re.I)
 _ONE_OF = re.compile(r"(?<![$€£\d.,])(1)()" + _QUANTITY_WORDS.replace("PLURAL", ""), re.I)  # "1 call each per quarter"
@@ -37,7 +37,8 @@ _DAILY_PEOPLE = re.compile(_NUM + r"\s+(?:daily(?:\s+active)?\s+(?P<noun>[a-z]+?
 _OF_THEM = re.compile(_NUM + r"\s+of\s+(?:them|us)\b", re.I)
 _PLURAL_BEFORE = re.compile(r"\b([a-z][a-z-]*[a-z])s\b(?!.*\b[a-z][a-z-]*[a-z]s\b)", re.I | re.S)
 _TIMES = re.compile(r"\s*(?:x|×|\*|times)\s*$", re.I)  # "300 stores x 4 photos a day"
-_EACH = re.compile(r"\b(?:each|every)\s+(?:(?:with|having|has|of them|working|doing)\b|(?P<noun>[a-z][a-z-]*))", re.I)
+_EACH = re.compile(r"\b(?:each|every)\s+(?:(?:with|having|has|of them|working|doing|of(?:\s+(?:our|the|their|these|those))?)\b|"
+                   r"(?P<noun>(?!(?:of|our|the|their|these|those|one)\b)[a-z][a-z-]*))", re.I)
 _AFTER_EACH = re.compile(r"\s*(?:each|apiece)\b(?=\s*(?:[,.;)]|and\b|$))", re.I)  # "30 pickers each,"
 # Measures and money are sizes, not work; people's own hours are not requests.
 _NOT_WORK = {"word", "token", "page", "line", "char", "character", "sentence", "paragraph", "bullet", "minute",
