@@ -229,3 +229,9 @@ def test_regions_allowed_by_naming_them_or_the_one_ruled_out(text, regions):
     found = extract(text).fields
     assert found["privacy"] == "region-locked"
     assert sorted(found["regions"]) == regions
+
+
+def test_a_context_per_call_is_each_requests_input_and_must_fit():
+    found = extract("Each call carries a context of about 20k tokens per call.").fields
+    assert (found["input_tokens"], found["min_context"]) == (20_000, 20_000)
+    assert "input_tokens" not in extract("We need a context of 200k tokens.").fields

@@ -85,6 +85,10 @@ def _tokens(text: str, found: Extraction) -> None:
     context = _CONTEXT.search(text) or _CONTEXT_OF.search(text) or _CONTEXT_WINDOW_OF.search(text)
     if context and not any(context.group(0) in sizes.evidence.get(part, "") for part in sizes.parts):
         found.put("min_context", int(number(context.group(1), context.group(2))), context.group(0))
+        if sizes.total is None and not sizes.parts and _EACH_REQUEST.match(text, context.end()):
+            sizes.total = int(number(context.group(1), context.group(2)))  # "context of ~12k tokens per call"
+            sizes.notes["input_tokens"] = f"stated: {context.group(0)} for each request"
+            sizes.evidence["input_tokens"] = text[context.start() : _EACH_REQUEST.match(text, context.end()).end()]
     elif sizes.context is not None:
         context_words = [sizes.evidence[k] for k in ("min_context", "documents") if k in sizes.evidence]
         found.put("min_context", sizes.context, "; ".join(context_words) or "the documents' size")
@@ -119,6 +123,8 @@ def _tokens(text: str, found: Extraction) -> None:
                                                  if k in found.evidence))  # fmt: skip
 
 
+_EACH_REQUEST = re.compile(r"\s*(?:per|each|every|a|in each|in every|for each)\s+(?:request|call|query|question|prompt|"
+                           r"turn|run)\b", re.IGNORECASE)  # fmt: skip
 # "A task is around 25 steps and we run 200 tasks/day", "~8 model calls per session": every step is a request.
 _STEPS = re.compile(
     r"\b(?:a|each|per|every|one)\s+(?:task|run|job|workflow|session)\s+(?:is|takes|has|makes|needs|uses|runs)\s+"
