@@ -235,3 +235,14 @@ def test_a_context_per_call_is_each_requests_input_and_must_fit():
     found = extract("Each call carries a context of about 20k tokens per call.").fields
     assert (found["input_tokens"], found["min_context"]) == (20_000, 20_000)
     assert "input_tokens" not in extract("We need a context of 200k tokens.").fields
+
+
+@pytest.mark.parametrize(
+    "text", ["Vendor X quoted us $12k/month, far too expensive.", "They want $900 a month, which we can't afford."]
+)
+def test_a_price_turned_down_is_no_budget(text):
+    assert "budget_usd_month" not in extract(text).fields
+
+
+def test_a_budget_said_with_not_too_much_is_a_budget():
+    assert extract("We'd pay $400 a month, not too much more.").fields["budget_usd_month"] == 400

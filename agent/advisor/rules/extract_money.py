@@ -105,6 +105,9 @@ def read_money(text: str) -> Money:
             continue  # "$0.002 per request" is a price, not a budget
         if operations and match.start() < operations.end() and operations.start() < match.end():
             continue  # the cost of running it ourselves is not what the user can spend
+        if _TOO_MUCH.match(text, match.end(), match.end() + 50):
+            found.spans.append(match.span())
+            continue  # "we were quoted $10k/month, way too much": a price turned down, not a budget
         end = match.end()
         period = _PERIOD_AFTER.match(text, end)
         if period:
@@ -132,6 +135,9 @@ def read_money(text: str) -> Money:
     return found
 
 
+_TOO_MUCH = re.compile(r"[^.;!?]*?\b(?:(?:way|far|much|a bit|slightly)\s+)?(?<!not )(?<!n.t )(?:too\s+(?:much|expensive|high|pricey|steep)|"
+                       r"can'?t afford|cannot afford|out of (?:our|my) (?:budget|reach)|over (?:our|my) budget)\b",
+                       re.IGNORECASE)  # fmt: skip
 # "We spend $3k/month today ... I want to cut that bill in half": the budget is what is left.
 _CUT = re.compile(
     r"\b(?:cut|halve|reduce|lower|bring down|slash|drop)(?:\s+(?:that|the|our|this|my|it|them))?"
