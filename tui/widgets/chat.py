@@ -111,9 +111,10 @@ class ChatView(VerticalScroll):
         if answer is not None and answer.writer is not None:
             writer = answer.writer
             await writer.finish()
+            if not writer.parts or choices:
+                answer.writer = None  # its text is the Markdown's own, or is written again below
             if choices:  # a question is short: written again as one message
                 await self.remove_children(writer.parts)
-                answer.writer = None
                 answer.remove_class("-continued")
                 await answer.update(without_choices(writer.text, choices))
         if choices:
