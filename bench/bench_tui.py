@@ -87,6 +87,10 @@ async def longest_stalls() -> tuple[str, str, str]:
                 threading.Thread(target=produce).start()
                 await drained.wait()
                 await screen.query_one(ChatView).end_answer()
+                # Until the screen has laid out what was mounted: the layout of a whole answer's
+                # widgets used to come after end_answer, outside the window.
+                await pilot.pause()
+                await asyncio.sleep(0.5)
                 took, what = clock.longest(since, time.perf_counter())
                 # Textual lays out every widget on the screen each frame: the count explains the stall.
                 widgets = len(screen.query("*"))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.app import App, ComposeResult
 
-from tui.widgets.chat import LARGE_PIECE, ChatView
+from tui.widgets.chat import ChatMessage, ChatView
+from tui.widgets.long_answer import PART, STEP, AnswerPart
 
 ANSWER = """## My pick
 
@@ -62,7 +65,7 @@ async def test_a_streamed_answer_ends_as_the_same_answer_rendered_in_one_piece()
 
 async def test_a_long_answer_in_one_piece_ends_as_the_same_answer_rendered_at_once():
     long = "\n".join([ANSWER] * 4)
-    assert len(long) > LARGE_PIECE  # appended in parts, each re-reading the last block
+    assert len(long) > STEP  # appended in steps, each re-reading the last block
 
     async def whole(chat: ChatView) -> None:
         chat.add_assistant(long)
@@ -72,3 +75,64 @@ async def test_a_long_answer_in_one_piece_ends_as_the_same_answer_rendered_at_on
         await chat.add_answer(long)
 
     assert await screen_after(in_parts) == await screen_after(whole)
+
+
+class StyledHarness(App[None]):
+    """The chat with the app's own styles: message margins, padding and border, where a long
+    answer's parts meet."""
+
+    CSS_PATH = Path(__file__).parents[2] / "tui" / "screens" / "main.tcss"
+
+    def compose(self) -> ComposeResult:
+        yield ChatView()
+
+
+LONG = "\n\n".join(f"Paragraph {n}: " + "word " * 12 + f"\n- point {n}\n- another" for n in range(45)) + "\n\n" + ANSWER
+
+
+async def styled_screen_after(write) -> tuple[str, int]:
+    """The styled chat's screen (tall enough for the whole answer), as SVG, and how many parts the
+    answer took."""
+    app = StyledHarness()
+    async with app.run_test(size=(100, 280)) as pilot:
+        chat = app.query_one(ChatView)
+        await write(chat)
+        await pilot.pause()
+        return app.export_screenshot(), len(chat.query(AnswerPart))
+
+
+async def test_a_long_answer_streamed_in_2000_pieces_or_one_ends_as_the_same_answer_in_parts():
+    assert len(LONG) > 2 * PART
+
+    async def whole(chat: ChatView) -> None:
+        chat.add_assistant(LONG)  # one Markdown, parsed once
+        chat.anchor()
+
+    async def in_one_piece(chat: ChatView) -> None:
+        await chat.add_answer(LONG)
+
+    async def in_2000_pieces(chat: ChatView) -> None:
+        size = len(LONG) // 2000 + 1
+        for start in range(0, len(LONG), size):
+            await chat.write_answer(LONG[start : start + size])
+        await chat.end_answer()
+
+    expected, no_parts = await styled_screen_after(whole)
+    assert no_parts == 0 and "Paragraph&#160;44:" in expected and "1,210" in expected
+    for write in (in_one_piece, in_2000_pieces):
+        screen, parts = await styled_screen_after(write)
+        assert parts >= 2  # written in parts, so each step lays out one small part
+        same = screen == expected  # (pytest's diff of two 280-line screens takes minutes)
+        assert same, write.__name__
+
+
+async def test_a_long_answer_in_parts_is_one_message_with_the_whole_source():
+    app = StyledHarness()
+    async with app.run_test(size=(100, 40)) as pilot:
+        chat = app.query_one(ChatView)
+        for start in range(0, len(LONG), 7):
+            await chat.write_answer(LONG[start : start + 7])
+        await chat.end_answer()
+        await pilot.pause()
+        (message,) = chat.query(ChatMessage)
+        assert chat.query(AnswerPart) and message.source == LONG

@@ -11,11 +11,10 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Button, Markdown, Static
-from textual.widgets.markdown import MarkdownStream
 
 from agent.terminal_text import visible
+from tui.widgets.long_answer import AnswerWriter
 
-LARGE_PIECE = 1_000  # characters; a bigger piece is appended in parts
 HINT = "Answer with a number, in your own words, or say skip to accept the default."
 
 
@@ -26,6 +25,12 @@ class ChatMessage(Markdown):
         # Answers quote files, records and the user's words: control and bidi characters shown visibly.
         super().__init__(visible(text), classes=f"message {role}")
         self.role = role
+        self.writer: AnswerWriter | None = None  # while the message is an answer being written, or is long
+
+    @property
+    def source(self) -> str:
+        """The message's Markdown, with the parts a long answer continues in."""
+        return self.writer.text if self.writer and self.writer.parts else super().source
 
 
 class Suggestions(Vertical):
@@ -64,9 +69,7 @@ class ChatView(VerticalScroll):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self._stream: MarkdownStream | None = None
         self._answer: ChatMessage | None = None
-        self._text = ""
 
     def add_user(self, text: str) -> None:
         self.remove_suggestions()
@@ -95,52 +98,38 @@ class ChatView(VerticalScroll):
     async def write_answer(self, piece: str) -> None:
         """One more piece of the answer being written; the first opens a new message."""
         if self._answer is None:
-            self._answer, self._text = ChatMessage("", "assistant"), ""
+            self._answer = ChatMessage("", "assistant")
             await self.mount(self._answer)
+            self._answer.writer = AnswerWriter(self, self._answer)
             self.anchor()
-        self._text += piece
-        if len(piece) <= LARGE_PIECE:
-            if self._stream is None:
-                self._stream = Markdown.get_stream(self._answer)
-            await self._stream.write(visible(piece))
-            return
-        # A whole answer in one piece: parsing and mounting it at once held the loop for ~280 ms
-        # (bench/bench_tui.py). Appended a few paragraphs at a time, each step stays short.
-        if self._stream is not None:
-            await self._stream.stop()
-            self._stream = None
-        for part in _parts(visible(piece)):
-            await self._answer.append(part)
+        assert self._answer.writer is not None
+        await self._answer.writer.write(visible(piece))
 
     async def end_answer(self, choices: list[str] | None = None) -> None:
         """The answer is complete: its choices (if it asked a question) become buttons, shown once."""
-        if self._stream is not None:
-            await self._stream.stop()
-        self._stream = None
-        if choices and self._answer is not None:
-            await self._answer.update(visible(without_choices(self._text, choices)))
-        self._answer = None
+        answer, self._answer = self._answer, None
+        if answer is not None and answer.writer is not None:
+            writer = answer.writer
+            await writer.finish()
+            if not writer.parts or choices:
+                answer.writer = None  # its text is the Markdown's own, or is written again below
+            if choices:  # a question is short: written again as one message
+                await self.remove_children(writer.parts)
+                answer.remove_class("-continued")
+                await answer.update(without_choices(writer.text, choices))
         if choices:
             await self.mount(Suggestions(choices))
         self.anchor()
+
+    def on_unmount(self) -> None:
+        if self._answer is not None and self._answer.writer is not None:
+            self._answer.writer.cancel()
 
     async def add_answer(self, text: str, choices: list[str] | None = None) -> None:
         """A whole answer at once (a requirement edit's re-ranking), written as a stream."""
         if text:
             await self.write_answer(text)
         await self.end_answer(choices)
-
-
-def _parts(text: str, size: int = LARGE_PIECE) -> list[str]:
-    """`text` cut after blank lines into parts of about `size` characters (a part may end inside a
-    block: appending re-reads the last block, as streaming does)."""
-    parts, start = [], 0
-    while start < len(text):
-        end = text.find("\n\n", start + size)
-        end = len(text) if end < 0 else end + 2
-        parts.append(text[start:end])
-        start = end
-    return parts
 
 
 def _escape(text: str) -> str:
