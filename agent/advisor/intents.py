@@ -26,35 +26,36 @@ _AFTER_NAME = (r"(?:\s+(?:not|n't|on|in|at|make|made|making|get|got|rank|ranked|
                r"considered|better|worse|good enough|for)\b.*)?")  # fmt: skip
 _EXPLAIN = [
     re.compile(r"\bwhy (?:did ?n'?t you (?:pick|choose|recommend|suggest|include|go with)|did you (?:drop|exclude|"
-               r"eliminate|skip|leave out|rule out)|not|no|isn'?t|wasn'?t|aren'?t|doesn'?t|didn'?t)\s+" + _NAME + _AFTER_NAME
-               + _END, re.I),  # fmt: skip
+               r"eliminate|skip|leave out|rule out)|not|no|isn'?t|wasn'?t|aren'?t|doesn'?t|didn'?t)\s+"
+               + _NAME + _AFTER_NAME + _END, re.I),
     re.compile(r"\bwhy (?:is|was|does|did|has)\s+" + _NAME + r"\s+(?:not|n't|been|get|rank|ranked|score|scored|"
                r"(?:so |that )?(?:low|far down|down)|below|lower|missing|out|excluded|eliminated|dropped|removed|"
-               r"filtered|fall|fell|lose|lost|miss|behind|worse|under)\b.*" + _END, re.I),  # fmt: skip
+               r"filtered|fall|fell|lose|lost|miss|behind|worse|under)\b.*" + _END, re.I),
     re.compile(r"\bhow come\s+" + _NAME + r"\s+(?:is|was|isn'?t|wasn'?t|didn'?t|doesn'?t|is not|was not|"
-               r"ranks?|got|lost|fell|did)\b.*" + _END, re.I),  # fmt: skip
+               r"ranks?|got|lost|fell|did)\b.*" + _END, re.I),
     re.compile(r"\b(?:what about|what'?s wrong with|what is wrong with|whatever happened to|where(?:'s| is| did))\s+"
-               + _NAME + r"(?:\s+go)?" + _AFTER_NAME + _END, re.I),  # fmt: skip
+               + _NAME + r"(?:\s+go)?" + _AFTER_NAME + _END, re.I),
 ]
 # After a model's name in a comparison: "for us", "in terms of cost", "when it comes to latency".
 _COMPARE_TAIL = r"(?:[,\s]+(?:for|in terms of|on|when it comes to|regarding|given|here|then|really|overall|which|" \
                 r"what|in our case)\b.*)?"
 _COMPARE = [
     re.compile(r"\bcompare\s+" + _NAME_A + r"\s+(?:and|with|to|vs\.?|versus|against)\s+" + _NAME_B
-               + _COMPARE_TAIL + _END, re.I),  # fmt: skip
+               + _COMPARE_TAIL + _END, re.I),
     re.compile(r"\bhow (?:does|do|would|will)\s+" + _NAME_A + r"\s+(?:compare|stack up|fare|do)\s+(?:to|with|against|"
-               r"vs\.?|versus|next to)\s+" + _NAME_B + _COMPARE_TAIL + _END, re.I),  # fmt: skip
+               r"vs\.?|versus|next to)\s+" + _NAME_B + _COMPARE_TAIL + _END, re.I),
     re.compile(r"\bhow (?:do|would)\s+" + _NAME_A + r"\s+and\s+" + _NAME_B + r"\s+compare\b.*" + _END, re.I),
     re.compile(r"\b(?:the )?differences? between\s+" + _NAME_A + r"\s+and\s+" + _NAME_B + _COMPARE_TAIL + _END, re.I),
     re.compile(r"\b(?:which (?:is|one is|would be|'s) (?:better|best|the better (?:pick|choice|fit))|which one|which|"
-               r"what(?:'s| is) better|should (?:we|i) (?:go with|use|pick|choose|take)|would you (?:pick|take|go with))"
-               r"[,:]?\s+" + _NAME_A + r"\s+or\s+" + _NAME_B + _COMPARE_TAIL + _END, re.I),  # fmt: skip
+               r"what(?:'s| is) better|should (?:we|i) (?:go with|use|pick|choose|take)|would you (?:pick"
+               r"|take|go with))"
+               r"[,:]?\s+" + _NAME_A + r"\s+or\s+" + _NAME_B + _COMPARE_TAIL + _END, re.I),
     re.compile(r"\bis\s+" + _NAME_A + r"\s+(?:better|cheaper|faster|worse)\s+than\s+" + _NAME_B + _COMPARE_TAIL + _END,
-               re.I),  # fmt: skip
+               re.I),
     re.compile(r"\bhow much (?:cheaper|faster|better|slower|pricier|more expensive|worse)\s+(?:is|would)\s+" + _NAME_A
-               + r"\s+(?:be\s+)?than\s+" + _NAME_B + _COMPARE_TAIL + _END, re.I),  # fmt: skip
+               + r"\s+(?:be\s+)?than\s+" + _NAME_B + _COMPARE_TAIL + _END, re.I),
     re.compile(r"^(?:\W*(?:so|ok|okay|hmm|and)\W+)?" + _NAME_A + r"\s+(?:vs\.?|versus|or)\s+" + _NAME_B
-               + _COMPARE_TAIL + _END, re.I),  # fmt: skip
+               + _COMPARE_TAIL + _END, re.I),
 ]
 # A loose comparison ("A or B?") is one only when both sides name models, not tasks ("chat or coding?").
 _MODEL_WORD = re.compile(

@@ -162,7 +162,7 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
             # nothing in it could be read: take the default, and say so, rather than ask forever
             requirements, events = _answer_choice(pending, pending.default, before, text, turn, messages, "unread")
     out |= {"requirements": requirements, "history": events}
-    # A change of mind re-ranks at once; "HIPAA isn't required" in a first message drops nothing, so the interview goes on.
+    # A change of mind re-ranks at once; "HIPAA isn't required" in a first message drops nothing: the interview goes on.
     if state.intent != "recommend" and not (state.intent == "drop" and dropped):
         out["next_question"] = next_question(tools.catalog, requirements, asked, tools.today)
     if state.intent == "greeting":

@@ -136,3 +136,17 @@ async def test_a_long_answer_in_parts_is_one_message_with_the_whole_source():
         await pilot.pause()
         (message,) = chat.query(ChatMessage)
         assert chat.query(AnswerPart) and message.source == LONG
+
+
+
+async def test_a_written_answer_is_frozen_out_of_full_collections():
+    """A finished answer's widgets leave the collector's view: no full pass walks them again."""
+    import gc
+
+    app = Harness()
+    async with app.run_test() as pilot:
+        chat = app.query_one(ChatView)
+        before = gc.get_freeze_count()
+        await chat.add_answer(ANSWER)
+        await pilot.pause()
+        assert gc.get_freeze_count() > before

@@ -1,29 +1,26 @@
-"""The full-collection pause: young collections keep running, the full pass waits, and the
-collector's settings come back exactly, also when trials overlap or fail."""
+"""What tui/heap.py freezes out of the collector's view is collected again once released."""
 
 from __future__ import annotations
 
 import gc
+import weakref
 
-import pytest
-
-from tui.heap import full_collections_paused
-
-
-def test_only_the_full_pass_waits_and_the_threshold_comes_back():
-    before = gc.get_threshold()
-    with full_collections_paused():
-        young, middle, full = gc.get_threshold()
-        assert (young, middle) == before[:2] and full > 10_000
-        assert gc.isenabled()
-        with full_collections_paused():  # a batch and a trial at once
-            assert gc.get_threshold()[2] == full
-        assert gc.get_threshold()[2] == full  # still paused: the outer one has not ended
-    assert gc.get_threshold() == before
+from tui.heap import freeze_written, release_frozen
 
 
-def test_a_failing_trial_still_restores_the_collector():
-    before = gc.get_threshold()
-    with pytest.raises(RuntimeError), full_collections_paused():
-        raise RuntimeError("stream failed")
-    assert gc.get_threshold() == before
+class Node:
+    def __init__(self) -> None:
+        self.me = self  # a cycle: only the collector frees it
+
+
+def test_a_cycle_frozen_with_an_answer_is_collected_when_the_conversation_is_released():
+    node = Node()
+    gc.collect()  # into the oldest generation, which freeze_written's young pass does not touch
+    gone = weakref.ref(node)
+    del node
+    freeze_written()
+    gc.collect()
+    assert gone() is not None  # frozen: full collections no longer see it
+    release_frozen()
+    assert gone() is None
+    gc.unfreeze()  # leave the rest of the run's collector as it found it

@@ -344,7 +344,7 @@ class MainScreen(Screen[None]):
             return
         self.session_id, self.view = None, None
         self.trials.measured_route = None  # a route measured for the last session is not this one's
-        self.chat.remove_children()
+        self.chat.clear()
         self.chat.mount(Static(WELCOME, classes="note welcome"))
         for table in (RequirementsTable, ShortlistTable, EliminatedTable, SourcesList):
             self.query_one(table).show(())
@@ -382,7 +382,7 @@ class MainScreen(Screen[None]):
     def _session_opened(self, event: SessionOpened) -> None:
         self.trials.measured_route = None  # another session's route is not this one's
         chat = self.chat
-        chat.remove_children()
+        chat.clear()
         for role, text in event.messages:
             chat.add_user(text) if role == "user" else chat.add_assistant(text)
         if event.view.question:

@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.widgets import Button, Markdown, Static
 
 from agent.terminal_text import visible
+from tui.heap import freeze_written, release_frozen
 from tui.widgets.long_answer import AnswerWriter
 
 HINT = "Answer with a number, in your own words, or say skip to accept the default."
@@ -120,6 +121,12 @@ class ChatView(VerticalScroll):
         if choices:
             await self.mount(Suggestions(choices))
         self.anchor()
+        freeze_written()
+
+    def clear(self) -> None:
+        """Every message removed; the collector reclaims them once the screen has painted."""
+        self.remove_children()
+        self.set_timer(0.5, release_frozen)
 
     def on_unmount(self) -> None:
         if self._answer is not None and self._answer.writer is not None:

@@ -85,10 +85,11 @@ def _tokens(text: str, found: Extraction) -> None:
     context = _CONTEXT.search(text) or _CONTEXT_OF.search(text) or _CONTEXT_WINDOW_OF.search(text)
     if context and not any(context.group(0) in sizes.evidence.get(part, "") for part in sizes.parts):
         found.put("min_context", int(number(context.group(1), context.group(2))), context.group(0))
-        if sizes.total is None and not sizes.parts and _EACH_REQUEST.match(text, context.end()):
+        each = _EACH_REQUEST.match(text, context.end())
+        if sizes.total is None and not sizes.parts and each:
             sizes.total = int(number(context.group(1), context.group(2)))  # "context of ~12k tokens per call"
             sizes.notes["input_tokens"] = f"stated: {context.group(0)} for each request"
-            sizes.evidence["input_tokens"] = text[context.start() : _EACH_REQUEST.match(text, context.end()).end()]
+            sizes.evidence["input_tokens"] = text[context.start() : each.end()]
     elif sizes.context is not None:
         context_words = [sizes.evidence[k] for k in ("min_context", "documents") if k in sizes.evidence]
         found.put("min_context", sizes.context, "; ".join(context_words) or "the documents' size")

@@ -135,7 +135,8 @@ def read_money(text: str) -> Money:
     return found
 
 
-_TOO_MUCH = re.compile(r"[^.;!?]*?\b(?:(?:way|far|much|a bit|slightly)\s+)?(?<!not )(?<!n.t )(?:too\s+(?:much|expensive|high|pricey|steep)|"
+_TOO_MUCH = re.compile(r"[^.;!?]*?\b(?:(?:way|far|much|a bit|slightly)\s+)?(?<!not )(?<!n.t )(?:too\s+(?:"
+                       r"much|expensive|high|pricey|steep)|"
                        r"can'?t afford|cannot afford|out of (?:our|my) (?:budget|reach)|over (?:our|my) budget)\b",
                        re.IGNORECASE)  # fmt: skip
 # "We spend $3k/month today ... I want to cut that bill in half": the budget is what is left.

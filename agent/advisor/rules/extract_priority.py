@@ -10,7 +10,8 @@ from agent.advisor.rules.negation import negated
 
 _CRITERIA = {
     "cost": r"costs?|price|prices|pricing|money|spend|spending|budget|cheap(?:ness)?|savings?|the bill",
-    "quality": r"quality|accuracy|accurate|precision|correctness|reliability|getting (?:it|(?:the\s+)?answers?)\s+right|"
+    "quality": r"quality|accuracy|accurate|precision|correctness|reliability|getting (?:it|(?:the\s+)?ans"
+               r"wers?)\s+right|"
                r"being right|correct answers",
     "latency": r"speed|latency|responsiveness|response times?|being fast|fast (?:responses|answers|replies)",
 }
@@ -53,7 +54,8 @@ _PLAIN = [
                         r"budget is tight|tight budget|as cheap as|cost[- ]sensitive|minimi[sz]e cost|"
                         r"\b(?:basically|almost|nearly|close to|near|as close to|practically)\s+free\b|"
                         r"\bfree or (?:close to|nearly|almost) free\b|\bshoestring\b|\bbootstrapp\w+|"
-                        r"\b(?:i'?m|we'?re|am|are)\s+(?:\w+\s+)?broke\b|\bbroke\s+(?:college|student|indie|solo)", re.I)),
+                        r"\b(?:i'?m|we'?re|am|are)\s+(?:\w+\s+)?broke\b|\bbroke\s+(?:college|student|indie|solo)",
+                        re.I)),
     ("quality", re.compile(r"\b(?:really|very|highly|extremely|super)\s+accurate\b|best quality|"
                            r"best possible (?:\w+\s+)?(?:answers|results|outputs?|quality)|"
                            r"(?:money|cost|price|budget|spending) is (?:no object|not an? (?:issue|object|concern))|"
@@ -148,7 +150,8 @@ _BATCH = re.compile(
     r"\b(?:fine|happy|ok|okay|content)\s+(?:with\s+)?(?:waiting|to\s+wait)\s+(?:until|till|for|a|overnight)\b|"
     r"\b(?:don[’']t|doesn[’']t|do\s+not|does\s+not|no)\s+need\s+(?:to\s+be\s+|for\s+)?"
     r"(?:instant|immediate|real[- ]time)|"
-    r"\bnothing\s+(?:is\s+)?real[- ]time\b|\bnone\s+of\s+(?:this|it|these)\s+is\s+(?:real[- ]time|urgent|time[- ]sensitive)|\bnot\s+in\s+a\s+hurry\b|\bno\s+hurry\b|"
+    r"\bnothing\s+(?:is\s+)?real[- ]time\b|\bnone\s+of\s+(?:this|it|these)\s+is\s+(?:real[- ]time|urgent|"
+    r"time[- ]sensitive)|\bnot\s+in\s+a\s+hurry\b|\bno\s+hurry\b|"
     # "nobody needs them instantly", "we can queue them up and collect results later"
     r"\bno\s*(?:one|body)\s+needs?\s+(?:\w+\s+){0,2}?(?:instantly|immediately|right\s+away|in\s+real[- ]time)\b|"
     r"\bqueue\s+(?:\w+\s+){0,2}?up\b[^.;!?]{0,30}?\b(?:later|tomorrow|overnight)\b|"

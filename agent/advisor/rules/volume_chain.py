@@ -20,7 +20,7 @@ _TIME_PER_DAY = {"day": 1.0, "night": 1.0, "weekday": 1.0, "workday": 1.0, "week
 _QUANTITY_WORDS = (
     r"\s+(?:[a-z-]+\s+)??(?P<noun>[a-z][a-z-]*[a-z])PLURAL\b(?P<period>(?:\s+(?!per\b|each\b)[a-z-]+){0,3}?"
     r"(?:\s+(?P<each>each))?(?:\s+per\s+(?P<owner>[a-z][a-z-]*[a-z]))?"  # "60 calls each", "18 deliveries per driver"
-    r"\s+(?:a|an|per|each|every)\s+(?:business\s+|working\s+|work\s+)?(?P<unit>hour|shift|day|night|weekday|workday|week|month|quarter|year)\b)?"  # fmt: skip
+    r"\s+(?:a|an|per|each|every)\s+(?:business\s+|working\s+|work\s+)?(?P<unit>hour|shift|day|night|weekday|workday|week|month|quarter|year)\b)?"
     r"(?:\s+(?:per|every|a)\s+(?P<member>[a-z][a-z-]*[a-z])\b)?"  # "200 scans a day per till"
 )
 _QUANTITY = re.compile(_NUM + _QUANTITY_WORDS.replace("PLURAL", "s"), re.I)
@@ -28,7 +28,8 @@ _ONE_OF = re.compile(r"(?<![$€£\d.,])(1)()" + _QUANTITY_WORDS.replace("PLURAL
 # "10-hour business day", "a single 8-hour shift", "open 16 hours a day" (the last is a plain quantity)
 _SPAN = re.compile(r"(?<![\d.,])(\d+)[- ]hours?\s+(?:business\s+|working\s+|work\s+|long\s+)?(day|shift)\b", re.I)
 # Opening hours: "9 to 5", "9am-7pm", "from 8:00 to 18:00" are that many hours a day.
-_HOURS = re.compile(r"\b(?:from\s+)?(\d{1,2})(?::00)?[ \t]?(am|a\.m\.)?[ \t]?(?:to|-|–|until|till)[ \t]?(\d{1,2})(?::00)?"
+_HOURS = re.compile(r"\b(?:from\s+)?(\d{1,2})(?::00)?[ \t]?(am|a\.m\.)?[ \t]?(?:to|-|–|until|till)[ \t]?("
+                    r"\d{1,2})(?::00)?"
                     r"[ \t]?(pm|p\.m\.)?(?=\W|$)", re.I)  # fmt: skip
 _OPEN = re.compile(r"\b(?:hours|open|staffed|opening|business|office|working|work|support|shop|store)\b", re.I)
 # "15,000 daily active users", "8k DAU": a population counted per day.
@@ -37,7 +38,8 @@ _DAILY_PEOPLE = re.compile(_NUM + r"\s+(?:daily(?:\s+active)?\s+(?P<noun>[a-z]+?
 _OF_THEM = re.compile(_NUM + r"\s+of\s+(?:them|us)\b", re.I)
 _PLURAL_BEFORE = re.compile(r"\b([a-z][a-z-]*[a-z])s\b(?!.*\b[a-z][a-z-]*[a-z]s\b)", re.I | re.S)
 _TIMES = re.compile(r"\s*(?:x|×|\*|times)\s*$", re.I)  # "300 stores x 4 photos a day"
-_EACH = re.compile(r"\b(?:each|every)\s+(?:(?:with|having|has|of them|working|doing|of(?:\s+(?:our|the|their|these|those))?)\b|"
+_EACH = re.compile(r"\b(?:each|every)\s+(?:(?:with|having|has|of them|working|doing|of(?:\s+(?:our|the|th"
+                   r"eir|these|those))?)\b|"
                    r"(?P<noun>(?!(?:of|our|the|their|these|those|one)\b)[a-z][a-z-]*))", re.I)
 _AFTER_EACH = re.compile(r"\s*(?:each|apiece)\b(?=\s*(?:[,.;)]|and\b|$))", re.I)  # "30 pickers each,"
 # Measures and money are sizes, not work; people's own hours are not requests.
