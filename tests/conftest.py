@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -61,6 +62,22 @@ def pytest_configure(config: pytest.Config) -> None:
     objects over a heap of loaded libraries, and the default spent ~6 s of the unit tier's CPU in
     the collector (measured: 5,300 collections, 4-5 s of them full passes; 400 and 0.3 s after)."""
     gc.set_threshold(20_000, 20, 20)
+
+
+HEAVY = ("torch", "sentence_transformers", "chromadb")
+
+
+@pytest.fixture(autouse=True)
+def fast_tiers_import_no_heavy_library(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A unit or functional test that pulls in torch, sentence-transformers or Chroma is named here:
+    the fast tiers are meant to run without them (they cost seconds and belong to tests/integration)."""
+    if SLOW_TIERS & set(request.path.parts):
+        yield
+        return
+    before = {name for name in HEAVY if name in sys.modules}
+    yield
+    loaded = sorted({name for name in HEAVY if name in sys.modules} - before)
+    assert not loaded, f"{request.node.nodeid} imported {', '.join(loaded)}"
 
 
 @pytest.fixture
