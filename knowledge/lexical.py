@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 
 import bm25s
@@ -16,6 +17,7 @@ _STEMMER = snowballstemmer.stemmer("english")
 # rebuild after the user adds files (or a second knowledge base) only stems what is new.
 _STEMMED: dict[str, list[str]] = {}
 _STEMMED_MAX = 20_000
+_STEMMED_LOCK = threading.Lock()  # indexes are built in workers
 
 
 def _tokens(texts: Sequence[str]) -> list[list[str]]:
@@ -24,12 +26,14 @@ def _tokens(texts: Sequence[str]) -> list[list[str]]:
 
 
 def _indexed_tokens(texts: Sequence[str]) -> list[list[str]]:
-    new = [text for text in dict.fromkeys(texts) if text not in _STEMMED]
-    if len(_STEMMED) + len(new) > _STEMMED_MAX:
-        _STEMMED.clear()
-        new = list(dict.fromkeys(texts))
-    _STEMMED.update(zip(new, _tokens(new), strict=True) if new else ())
-    return [list(_STEMMED[text]) for text in texts]
+    with _STEMMED_LOCK:
+        new = [text for text in dict.fromkeys(texts) if text not in _STEMMED]
+        if len(_STEMMED) + len(new) > _STEMMED_MAX:
+            _STEMMED.clear()
+            new = list(dict.fromkeys(texts))
+        if new:
+            _STEMMED.update(zip(new, _tokens(new), strict=True))
+        return [list(_STEMMED[text]) for text in texts]
 
 
 def terms(text: str) -> list[str]:
