@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agent.advisor.economics import topic
-from agent.advisor.rules.questions import is_question
+from agent.advisor.rules.questions import is_question, stated_part
 from catalog.entries import ModelEntry
 from catalog.names import normalise
 
@@ -106,7 +106,8 @@ DROP_FIELDS: list[tuple[re.Pattern[str], str]] = [
 def _asks(text: str) -> bool:
     from agent.advisor.definitions import asks_definition
 
-    return is_question(text) or asks_definition(text)  # "What is RAG?" asks for a definition; it sets no task
+    # "What is RAG?" asks for a definition and sets no task; "what's TTFT? for context: we need 200 ms" also states
+    return is_question(text) or (asks_definition(text) and not stated_part(text).strip())
 
 
 def _explain(text: str) -> list[str] | None:

@@ -73,6 +73,17 @@ unchanged. A development set now, so that figure claims nothing about unseen phr
 tokens" of context after a dash, "half a second" as a TTFT, "8 model turns per call", "6 messages each" per
 conversation, "4 front-desk staff per shift ... each person", "20 sets of minutes a week", a question about
 tool calling read as a need, a video moderation read as vision rather than classification.
+
+Fourth round (issue #14, this session). Two new stranger sets were written by helper sessions that read
+no code and kept outside the repo (/work/heldout), scored only in aggregate through the `tradeoff ask`
+path (fields read; forbids respected), on main at 1eb4b23 before any change and again after the round's
+rules, which were written from the committed sets' misses and variants of our own (test_extract_phrasing_4.py):
+  stranger 8 (60 messages)  before: 186/207 = 90% of fields, forbids 95/106   after: 184/207 = 89%, 95/106
+  stranger 9 (50 messages)  before: 168/199 = 84%, forbids 71/86             after: 167/199 = 84%, 74/86
+So the round moved the committed development sets (set 6: 87% -> 94%, set 4: 82% -> 95%) and left unseen
+phrasing where it was: the rules learned the sets, not the language. Set 8's misses were then read and
+made general rules with variants of our own (round five in test_extract_phrasing_4.py): 197/207 = 95%
+after, a development figure; it is committed as first_messages_dev_stranger_8.jsonl. Set 9 stays unread.
 """
 
 from __future__ import annotations
@@ -163,9 +174,10 @@ def per_field(path: Path | str) -> dict[str, tuple[int, int]]:
 FLOORS = {f"first_messages_dev_{n}.jsonl": 0.95 for n in range(2, 10)} | {
     "first_messages_dev_10.jsonl": 0.9,
     "first_messages_dev_stranger_5.jsonl": 0.95,
-    "first_messages_dev_stranger_7.jsonl": 0.92,
-    "first_messages_heldout_stranger_4.jsonl": 0.83,
-    "first_messages_heldout_stranger_6.jsonl": 0.87,
+    "first_messages_dev_stranger_7.jsonl": 0.95,
+    "first_messages_dev_stranger_8.jsonl": 0.95,
+    "first_messages_heldout_stranger_4.jsonl": 0.94,
+    "first_messages_heldout_stranger_6.jsonl": 0.94,
 }
 
 

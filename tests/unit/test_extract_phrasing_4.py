@@ -246,3 +246,46 @@ def test_a_price_turned_down_is_no_budget(text):
 
 def test_a_budget_said_with_not_too_much_is_a_budget():
     assert extract("We'd pay $400 a month, not too much more.").fields["budget_usd_month"] == 400
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("We already OCR them, so it's plain text by the time it reaches the model. Invoices into JSON.", "task",
+         "extraction"),
+        ("Quest flavor text and item descriptions for our RPG, generated on the fly.", "task", "creative"),
+        ("We can't upload code to any vendor that might train on it.", "privacy", "no-training"),
+        ("~500 sessions a day, each session is maybe 6 model calls.", "requests_per_day", 3000),
+        ("About 200 runs per day, each run ~15 LLM calls.", "requests_per_day", 3000),
+        ("Replies must be fully shown within 3 seconds.", "max_response_ms", 3000),
+        ("It can be batched, nobody is waiting on it.", "batch_share", 1.0),
+        ("Two-thirds of our jobs are overnight, the rest is live chat.", "batch_share", 0.67),
+        ("Lawyers ask questions and it answers by searching our document archive and citing sources.", "task", "rag"),
+        ("Turn user queries into structured filters as JSON.", "task", "extraction"),
+        ("It reads status texts and returns {status, eta} for our TMS.", "task", "extraction"),
+        ("The model has to see the entire manual at once to answer cross-reference questions.", "task",
+         "document-analysis"),
+    ],
+)
+def test_round_five_classes(text, field, value):
+    got = extract(text).fields[field]
+    assert got == (pytest.approx(value) if isinstance(value, float) else value)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "item"),
+    [
+        ("We already have transcripts from Whisper; we want chapter summaries.", "needs", "audio"),
+        ("A separate vendor does the transcription; we tag the transcripts.", "needs", "audio"),
+        ("Stock photos are handled by our designers, the model never sees them.", "needs", "vision"),
+        ("'Agent' as in estate agent: no tool calling, the listings go in the prompt.", "needs", "tools"),
+        ("A Berlin clinic: patient data must stay in Germany.", "compliance", "hipaa"),
+    ],
+)
+def test_round_five_what_must_not_be_read(text, absent, item):
+    assert item not in extract(text).fields.get(absent, [])
+
+
+def test_what_is_spent_today_is_no_budget_unless_a_limit_is_said():
+    assert "budget_usd_month" not in extract("Right now we're paying about $2,500/month on GPT-4.1.").fields
+    assert extract("We currently pay $500 a month and that's our max.").fields["budget_usd_month"] == 500

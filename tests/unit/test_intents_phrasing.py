@@ -131,3 +131,10 @@ def test_savings_questions_in_other_words_name_their_topic(text, topic):
 def test_how_much_cheaper_one_model_is_than_another_is_a_comparison():
     intent = classify("How much cheaper is gemini flash than gpt-4.1 for this?")
     assert (intent.kind, intent.subject) == ("compare", ["gemini flash", "gpt-4.1"])
+
+
+def test_a_definition_asked_beside_stated_facts_lets_the_facts_be_read():
+    text = ("what's TTFT and why does it matter? for context: the LLM only sees text and needs the first token "
+            "in 200 ms.")
+    assert classify(text).kind == "constraints"  # the facts are read; the question is answered beside them
+    assert classify("what's TTFT and why does it matter?").kind == "knowledge"

@@ -75,9 +75,31 @@ def extract(text: str) -> Extraction:
         found.put("open_weights", True, open_weights.group(0))
     if valued := priority(text):
         found.put("priority", valued[0], valued[1])
-    if wait := batch_tolerance(text):
+    if share := _batch_share(text):
+        found.put("batch_share", share[0], share[1])
+    elif wait := batch_tolerance(text):
         found.put("batch_share", 1.0, f"{wait} (every request through the batch API)")
     return found
+
+
+# "Two-thirds of our jobs are overnight report generation", "30% of the traffic can wait for a batch"
+_SHARES = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3, "two-thirds": 2 / 3,
+           "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75, "three-quarters": 0.75}  # fmt: skip
+_BATCH_SHARE = re.compile(
+    r"\b(?P<share>half|a third|one third|two[- ]thirds|a quarter|one quarter|three[- ]quarters|(?P<pct>\d"
+    r"{1,2})\s?%)\s+of\s+"
+    r"(?:our\s+|the\s+|all\s+)?(?:[\w-]+\s+){0,2}?(?:jobs|requests|traffic|work|volume|calls|tasks|load)\s+"
+    r"(?:is|are|can\s+be|can|could)\s+(?:\w+\s+){0,2}?(?:overnight|batch\w*|async\w*|offline|nightly|wait)\b",
+    re.IGNORECASE,
+)
+
+
+def _batch_share(text: str) -> tuple[float, str] | None:
+    said = _BATCH_SHARE.search(text)
+    if said is None:
+        return None
+    share = float(said.group("pct")) / 100 if said.group("pct") else _SHARES[said.group("share").lower()]
+    return round(share, 2), f"{said.group(0)} (that share through the batch API)"
 
 
 def _tokens(text: str, found: Extraction) -> None:
@@ -128,8 +150,9 @@ _EACH_REQUEST = re.compile(r"\s*(?:per|each|every|a|in each|in every|for each)\s
                            r"turn|run)\b", re.IGNORECASE)  # fmt: skip
 # "A task is around 25 steps and we run 200 tasks/day", "~8 model calls per session": every step is a request.
 _STEPS = re.compile(
-    r"\b(?:a|each|per|every|one)\s+(?:task|run|job|workflow|session)\s+(?:is|takes|has|makes|needs|uses|runs)\s+"
-    r"(?:about\s+|around\s+|roughly\s+|~\s*|up to\s+)?(?P<n>\d+)\s+(?:\w+\s+)?(?:steps|calls|requests|iterations)\b|"
+    r"\b(?:a|each|per|every|one)\s+(?:task|run|job|workflow|session)\s+(?:(?:is|takes|has|makes|needs|uses|runs|=)\s+)?"
+    r"(?:(?:about|around|roughly|maybe|approximately|typically|usually|up to)\s+|~\s*)?(?P<n>\d+)\s+(?:\w+\s+)?"
+    r"(?:steps|calls|requests|iterations)\b|"
     r"\b(?P<m>\d+)\s+(?:\w+\s+)?(?:steps|calls|requests|iterations)\s+(?:per|a|each|every|in\s+a)\s+"
     r"(?:task|run|job|workflow|session)\b",
     re.IGNORECASE,

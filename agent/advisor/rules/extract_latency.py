@@ -48,7 +48,7 @@ def _latency_ms(amount: str, unit: str) -> float:
 
 _FIRST_WORDS = re.compile(r"\bstart|\bbegin|first (?:token|word|byte|chunk|character)s?|ttft|time to first|appear|"
                           r"stream|\bfeel|instant|snappy", re.I)  # fmt: skip
-_WHOLE_ANSWER = re.compile(r"\b(?:whole|full|entire|complete|completed|total|finish\w*|done|arrive\w*)\b|"
+_WHOLE_ANSWER = re.compile(r"\b(?:whole|full|fully|entire|complete|completed|total|finish\w*|done|arrive\w*)\b|"
                            r"end[- ]to[- ]end|response time|round[- ]trip|generated|generation|final token|"
                            r"last token", re.I)  # fmt: skip
 _ANSWER_WORDS = re.compile(r"\b(?:answers?|responses?|repl(?:y|ies)|respond\w*|results?|summar(?:y|ies)|outputs?)\b",

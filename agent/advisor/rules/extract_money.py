@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from agent.advisor.rules.extract_volume import number
+from agent.advisor.rules.size_units import sentence_bounds
 from catalog.requirements import DAYS_PER_MONTH
 
 _AMOUNT = re.compile(
@@ -105,6 +106,9 @@ def read_money(text: str) -> Money:
             continue  # "$0.002 per request" is a price, not a budget
         if operations and match.start() < operations.end() and operations.start() < match.end():
             continue  # the cost of running it ourselves is not what the user can spend
+        if _current_spend(text, match) and not _CUT.search(text, match.end()):
+            found.spans.append(match.span())
+            continue  # "We're on GPT-4o right now, spending ~$4,000/month": what it costs today, not a limit
         if _TOO_MUCH.match(text, match.end(), match.end() + 50):
             found.spans.append(match.span())
             continue  # "we were quoted $10k/month, way too much": a price turned down, not a budget
@@ -133,6 +137,19 @@ def read_money(text: str) -> Money:
             amount, evidence = found.budget
             found.budget = (round(amount * share, 2), f"{evidence}, {cut.group(0).strip()} (x {share:g})")
     return found
+
+
+# What is paid today: "we're spending ~$4k/month right now", "our current bill is $900"; a limit says so.
+_NOW = re.compile(r"\b(?:right now|currently|today|at the moment|these days|now|current|existing)\b", re.I)
+_PAID = re.compile(r"\b(?:spending|paying|we spend|we pay|costs? us|bill is|bill of|invoice)\b", re.I)
+_LIMIT = re.compile(r"\b(?:budgets?|afford|cap|capped|ceiling|max(?:imum)?|limit|allocated?|set aside|at most|no more|"
+                    r"under|below|within|keep|tops)\b", re.I)  # fmt: skip
+
+
+def _current_spend(text: str, match: re.Match[str]) -> bool:
+    start, end = sentence_bounds(text, match.start())
+    sentence = text[start:end]
+    return bool(_NOW.search(sentence) and _PAID.search(sentence) and not _LIMIT.search(sentence))
 
 
 _TOO_MUCH = re.compile(r"[^.;!?]*?\b(?:(?:way|far|much|a bit|slightly)\s+)?(?<!not )(?<!n.t )(?:too\s+(?:"

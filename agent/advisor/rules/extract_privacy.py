@@ -25,7 +25,7 @@ _SELF_HOSTED = re.compile(
     r"locally|on[- ]device|on (?:a|our|the) (?:laptop|device|phone|machine)s?)\b",
     re.IGNORECASE,
 )
-_NO_TRAINING = re.compile(r"(?:\bno|\bnot|\bnever|n[’']t|\bwithout)\s+(?:\w+\s+){0,5}train(?:ing|ed|s)?\b|"
+_NO_TRAINING = re.compile(r"(?:\bno|\bnot|\bnever|n[’']t|\bwithout)\s+(?:\w+\s+){0,7}train(?:ing|ed|s)?\b|"
                           r"(?:\bno|\bnot|\bnever|n[’']t)\b[^.;!?]{0,60}?\bused\s+(?:to|for)\s+(?:\w+\s+)?"
                           r"(?:train|improv|fine[- ]?tun)|"
                           r"(?:\bnot|\bnever|n[’']t|\bno)\s+(?:\w+\s+){0,2}(?:store|retain|keep|log)s?\s+(?:any\s+)?(?:of\s+)?"
@@ -158,6 +158,8 @@ _ANYWHERE_BUT = re.compile(r"\b(?:anything|anywhere|any\s+(?:region|cloud|countr
 _ONLY_IN = re.compile(PLACE + r"\s*(?:or|and|/|,)\s*(?:the\s+)?" + PLACE + r"(?:[\s-]+(?:hosting|hosted|s"
                                                                            r"ervers?|regions?|"
                       r"data ?cent\w*|providers?|clouds?))?\s+only\b", re.IGNORECASE)  # fmt: skip
+_OUTSIDE_THE_US = re.compile(r"\b(?:france|french|germany|german|uk|britain|british|nhs|eu|europe|european|canada|"
+                             r"canadian|india|indian|australia|australian|japan|japanese|brazil|gdpr)\b", re.IGNORECASE)
 _SAYS_ITS_OWN_NO = re.compile(r"(?:never|not|nothing|can|cannot|must|may|no)\b", re.IGNORECASE)
 
 
@@ -207,6 +209,8 @@ def privacy(text: str, found: Extraction) -> None:
     for regime, pattern in _COMPLIANCE:
         said = (m for m in pattern.finditer(text) if not negated(text, m.start()) and not denied_after(text, m.end()))
         if match := next(said, None):
+            if regime == "hipaa" and match.group(0).lower() != "hipaa" and _OUTSIDE_THE_US.search(text):
+                continue  # "French public hospital ... patient data": HIPAA is US law
             # "patient data" implies HIPAA; only the regime's own name states it
             found.add_to_list("compliance", regime, match.group(0), inferred=match.group(0).lower() != regime)
     eu = _EU.search(text)

@@ -41,7 +41,8 @@ _STEPWISE = (
 )
 # The whole document in one prompt: "see the whole contract at once", "stuff the whole filing into the prompt".
 _WHOLE_DOCUMENT = (
-    r"(?:whole|entire|full)\s+(?:\w+\s+)?(?:documents?|contracts?|filings?|reports?|manuscripts?|pdfs?)"
+    r"(?:whole|entire|full)\s+(?:\w+\s+)?(?:documents?|contracts?|filings?|reports?|manuscripts?|pdfs?|manuals?|books?|"
+    r"handbooks?|transcripts?)"
     r"\s+(?:at\s+once|in\s+one\s+go|into\s+the\s+(?:prompt|context))"
 )
 # "voice of the customer", "our brand voice", "rewrites drafts in our voice", "tone of voice" are style, not audio
@@ -64,7 +65,9 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                           r"structured)",
                           r"pulled\s+into\s+(?:a\s+|our\s+)?(?:table|spreadsheet|json|csv|database|structured)",
                           r"read\s+off\s+(?:them|it|the\s+\w+)\s+into",
-                          r"(?:output|return|produce|emit)s?\s+(?:\w+\s+)?structured\s+json"),
+                          r"(?:output|return|produce|emit)s?\s+(?:\w+\s+)?structured\s+json",
+                          r"into\s+structured\s+(?:filters|fields|data|records|attributes)",
+                          r"returns?\s+\{[^}]{0,80}\}"),
      _words("invoices?", "forms?", "entit(?:y|ies)", "receipts?", r"into\s+(?:strict\s+|valid\s+)?json")),
     ("vision", _words("images?", "photo(?:graph)?s?", "photograph(?:ed|ing)?", "screenshots?", "pictures?",
                       r"videos?(?!\s+scripts?)(?![- ]games?)", "ocr", "scanned", "cameras?", "x-rays?", "mri",
@@ -109,7 +112,8 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                         # "rewrites marketing emails in different tones", "adventure hooks", "lyrics"
                         r"(?:in|into)\s+(?:different|various|other|several|multiple)\s+(?:tones|styles|voices)",
                         r"adventure\s+(?:hooks?|ideas|plots?)", r"(?:campaign|story|plot)\s+generators?", "lyrics",
-                        "jokes", r"cover letters?", r"job descriptions?", r"narrat(?:e|es|ing|ion)\s+(?:\w+\s+)?scenes",
+                        "jokes", r"cover letters?", r"item descriptions?", r"flavou?r text", r"job descriptions?",
+                        r"narrat(?:e|es|ing|ion)\s+(?:\w+\s+)?scenes",
                         r"npc dialogue", r"(?:item|world|game)\s+lore", r"quest text", r"bedtime stories",
                         r"(?:instagram|social|tiktok)\s+captions?"),
      _words("marketing", "story", "stories")),
@@ -125,7 +129,9 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                    r"sections|excerpts|paragraphs)",
                    r"(?:search|answers?|answering|q&a|questions?|bot|assistant|chat)\s+(?:\w+\s+){0,3}over\s+"
                    r"(?:our\s+|the\s+|[\d,]+k?\s+)?(?:\w+\s+){0,2}(?:docs|documents|pdfs|wiki|policies|handbooks?|pages|"
-                   r"knowledge base|files|manuals|documentation)", r"cites? (?:its |the |our )?"
+                   r"knowledge base|files|manuals|documentation)", r"citing (?:its |the |our )?sources|"
+                   r"search(?:es|ing)?\s+(?:our|the|its)\s+(?:[\w-]+\s+){0,3}(?:archive|corpus|documents|docs|knowledge)|"
+                   r"cites? (?:its |the |our )?"
                    "sources"), _words("handbook", "documentation", "intranet", "articles")),
     ("agent", _words(_HUMAN_AGENT, "agentic", "tool use", "function calling", "workflow automation",
                      "autonomous(?:ly)?", _CALLS_APIS, "takes? actions?"),
@@ -175,7 +181,9 @@ _TEXT_ONLY = re.compile(
     # "we already transcribe with Whisper", "calls are transcribed by Deepgram first", "transcripts come from our STT"
     r"\b(?:we|they)\s+(?:already\s+)?transcribe\w*\b|\b(?:we|they)\s+(?:run|do|handle)\s+(?:the\s+)?transcription\b|"
     r"\btranscription\s+(?:is\s+)?(?:done\s+|handled\s+|run\s+)?(?:separately|upstream|elsewhere|beforehand)\b|"
-    r"\btranscripts?\s+(?:are|is)\s+already\s+text\b|\b(?:already|first|upstream|separately)\s+transcribed\b|"
+    r"\btranscripts?\s+(?:are|is)\s+already\s+text\b|\btranscripts?\s+(?:from|by|via)\s+(?:whisper|deepgram|assemblyai|"
+    r"a\s+vendor|our\s+vendor|our\s+stt)\b|\balready\s+have\s+(?:the\s+)?transcripts?\b|"
+    r"\b(?:vendor|service|team|partner|provider)\s+(?:does|handles|provides|runs)\s+(?:the\s+)?transcription\b|\b(?:already|first|upstream|separately)\s+transcribed\b|"
     r"\btranscribed\s+(?:by|with|using|via)\b|\b(?:whisper|deepgram|assemblyai|speechmatics|rev\.ai)\b"
     r"(?=[^.]{0,60}\b(?:transcri\w+|text)\b)|\b(?:model|llm|it)\s+(?:just|only)\s+(?:turns|converts|reads)\s+"
     r"(?:the\s+)?transcripts?\b|\b(?:never|doesn[’']t|does\s+not|won[’']t)\s+(?:\w+\s+)?(?:touch|see|hear)\w*\s+"
@@ -187,6 +195,9 @@ _TEXT_ONLY = re.compile(
 # Images read elsewhere: "we OCR it ourselves", "no image input needed", "radiology reports (plain text)"
 _NO_IMAGES = re.compile(
     r"\b(?:we|they)\s+(?:already\s+)?ocr\s+(?:it|them|the\s+\w+)\s+(?:ourselves|themselves|upstream)\b|"
+    r"\b(?:we|they)\s+already\s+ocr\s+(?:it|them|the\s+\w+)\b|\bplain\s+text\s+by\s+the\s+time\b|"
+    r"\b(?:model|it|llm)\s+never\s+sees\s+(?:them|the\s+(?:photos|images|pictures|scans))\b|"
+    r"\b(?:photos|images|pictures)\s+are\s+handled\s+(?:by|elsewhere|separately)\b|"
     r"\bno\s+image\s+(?:input|support)\s+(?:is\s+)?needed\b|\((?:plain|just|only)\s+text\)|"
     r"\b(?:already|been)\s+ocr[’']?e?d\b|\bocr[’']?e?d\s+(?:text|already|upstream|beforehand)\b",
     re.IGNORECASE,
@@ -253,4 +264,11 @@ def read_needs(text: str) -> list[Reading]:
         hits = _hits(pattern, text)
         if hits and (need not in found or (found[need].inferred and not inferred)):
             found[need] = Reading(need, hits[0], inferred)
+    if "tools" in found and found["tools"].inferred and _NO_TOOLS.search(text):
+        del found["tools"]  # "'Agent' as in travel agent ... no tool calling"
     return list(found.values())
+
+
+_NO_TOOLS = re.compile(r"\bno\s+(?:tool|function)[- ]?(?:calling|use|calls)\b|\bno\s+tools\b|\bwithout\s+"
+                       r"(?:any\s+)?tools\b|"
+                       r"\b(?:don'?t|do not|doesn'?t|does not)\s+need\s+(?:tool|function)[- ]?(?:calling|use)\b", re.I)

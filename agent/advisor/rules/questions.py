@@ -25,7 +25,7 @@ _REQUEST = re.compile(
     r"^\W*(?:can|could)\s+(?:we|i)\s+(?:get|have|find|use)\s+(?:a|an|some|one|something|anything)\b|"
     r"^\W*(?:i|we)?(?:'d|\s+would)?\s*(?:need|want|like|looking for|searching for)\s+(?:a|an|some|something|anything|"
     r"one|model)\b|"
-    r"\b(?:what|which)(?:'s|\s+is|\s+are)\s+(?:the\s+)?(?:best|cheapest|fastest|right|ideal|top|a good)\s+"
+    r"\b(?:what|which)(?:'s|’s|s|\s+is|\s+are)\s+(?:the\s+)?(?:best|cheapest|fastest|right|ideal|top|a good)\s+"
     r"(?:models?|llms?|options?|choices?|ones?|providers?)\b|"
     r"\b(?:is there|are there|do you have|have you got|got)\s+(?:a|an|any|some|something|anything)\b|"
     r"\b(?:which|what)\s+(?:model|llm|one|provider|option|setup|stack)s?\s+(?:should|would|could|do you|fits?|"
