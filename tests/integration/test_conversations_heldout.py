@@ -10,6 +10,12 @@ read the misses and fixed two general classes (a yes/no question carrying the jo
 them; a change of mind followed by its reason drops what it names and what depended on it), so it is
 a development set now: 146/153 = 95% after. Run `python -m tests.unit.test_conversations_heldout` for
 every failed check.
+
+conversations_heldout_3.jsonl (24 conversations, 136 checks) and _4 (16, 109) were written by two more
+helper sessions that read no code, kept outside the repo while the fourth round of rules was written,
+and scored only in aggregate, never read: set 3 106/136 = 78% on main at 1eb4b23, 118/136 = 87% after
+(questions that must change nothing 23/23, verdicts 3/3, why-not 3/3, definitions 7/10); set 4 89/109 =
+82% before, 95/109 = 87% after. Their floors sit just under those untouched figures.
 """
 
 from __future__ import annotations
@@ -31,6 +37,8 @@ from tests.unit.test_extract_generalises import OTHER_NUMBERS, TOLERANCE
 
 CONVERSATIONS = Path(__file__).parents[1] / "data" / "conversations_heldout_2.jsonl"
 FLOOR = 0.93  # measured 146/153 once the misses were read: a regression floor, not a claim
+# Sets scored untouched (their misses unread when the figure was taken): floors, not claims.
+UNTOUCHED_FLOORS = {"conversations_heldout_3.jsonl": 0.85, "conversations_heldout_4.jsonl": 0.85}
 # What each kind of answer must show, beyond the words the check names.
 ANSWER_SHAPE = {
     "definition": re.compile(r"\b(?:is|are|means|measures|refers to)\b", re.I),
@@ -107,6 +115,13 @@ def advisor():
 def test_a_strangers_conversations_are_understood(advisor):
     passed, made, failures = score(advisor)
     assert passed / made >= FLOOR, "\n".join(failures)
+
+
+@pytest.mark.parametrize("name", sorted(UNTOUCHED_FLOORS))
+def test_more_strangers_conversations_hold_their_untouched_figure(advisor, name):
+    passed, made, failures = score(advisor, CONVERSATIONS.parent / name)
+    assert made >= 100
+    assert passed / made >= UNTOUCHED_FLOORS[name], "\n".join(failures)
 
 
 def test_the_scorer_fails_a_question_that_changed_something():

@@ -83,7 +83,9 @@ rules, which were written from the committed sets' misses and variants of our ow
 So the round moved the committed development sets (set 6: 87% -> 94%, set 4: 82% -> 95%) and left unseen
 phrasing where it was: the rules learned the sets, not the language. Set 8's misses were then read and
 made general rules with variants of our own (round five in test_extract_phrasing_4.py): 197/207 = 95%
-after, a development figure; it is committed as first_messages_dev_stranger_8.jsonl. Set 9 stays unread.
+after, a development figure; it is committed as first_messages_dev_stranger_8.jsonl. Set 9, scored once
+more after round five (169/199 = 85% of fields, forbids 74/86), is committed unread as
+first_messages_heldout_stranger_9.jsonl: the figure to quote for unseen phrasing, short of 90%.
 """
 
 from __future__ import annotations
@@ -178,6 +180,7 @@ FLOORS = {f"first_messages_dev_{n}.jsonl": 0.95 for n in range(2, 10)} | {
     "first_messages_dev_stranger_8.jsonl": 0.95,
     "first_messages_heldout_stranger_4.jsonl": 0.94,
     "first_messages_heldout_stranger_6.jsonl": 0.94,
+    "first_messages_heldout_stranger_9.jsonl": 0.85,  # untouched, unread: 246/285 with this file's scorer
 }
 
 
