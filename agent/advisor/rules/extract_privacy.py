@@ -158,9 +158,18 @@ _ANYWHERE_BUT = re.compile(r"\b(?:anything|anywhere|any\s+(?:region|cloud|countr
 _ONLY_IN = re.compile(PLACE + r"\s*(?:or|and|/|,)\s*(?:the\s+)?" + PLACE + r"(?:[\s-]+(?:hosting|hosted|s"
                                                                            r"ervers?|regions?|"
                       r"data ?cent\w*|providers?|clouds?))?\s+only\b", re.IGNORECASE)  # fmt: skip
-_OUTSIDE_THE_US = re.compile(r"\b(?:france|french|germany|german|uk|britain|british|nhs|eu|europe|european|canada|"
-                             r"canadian|india|indian|australia|australian|japan|japanese|brazil|gdpr)\b", re.IGNORECASE)
 _SAYS_ITS_OWN_NO = re.compile(r"(?:never|not|nothing|can|cannot|must|may|no)\b", re.IGNORECASE)
+
+
+# Where a user is, said as an adjective, beyond the EU's (places.py reads the names of places).
+_HOME_ELSEWHERE = re.compile(r"\b(?:canadian|british|nhs|indian|australian|japanese|brazilian|mexican|swiss|korean|"
+                             r"chinese|singaporean|south african|new zealand)\b", re.IGNORECASE)  # fmt: skip
+
+
+def _outside_the_us(text: str) -> bool:
+    """The user is placed somewhere else ("a French public hospital", "data stays in Canada")."""
+    named = codes_in(text)
+    return "us" not in named and bool(named or _HOME_EU.search(text) or _HOME_ELSEWHERE.search(text))
 
 
 def _refused(text: str, match: re.Match[str]) -> bool:
@@ -209,7 +218,7 @@ def privacy(text: str, found: Extraction) -> None:
     for regime, pattern in _COMPLIANCE:
         said = (m for m in pattern.finditer(text) if not negated(text, m.start()) and not denied_after(text, m.end()))
         if match := next(said, None):
-            if regime == "hipaa" and match.group(0).lower() != "hipaa" and _OUTSIDE_THE_US.search(text):
+            if regime == "hipaa" and match.group(0).lower() != "hipaa" and _outside_the_us(text):
                 continue  # "French public hospital ... patient data": HIPAA is US law
             # "patient data" implies HIPAA; only the regime's own name states it
             found.add_to_list("compliance", regime, match.group(0), inferred=match.group(0).lower() != regime)

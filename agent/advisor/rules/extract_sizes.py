@@ -17,7 +17,7 @@ import re
 from agent.advisor.rules.size_mentions import daily_throughput, mentions
 from agent.advisor.rules.size_parts import clause, retrieved
 from agent.advisor.rules.size_roles import nearest_role
-from agent.advisor.rules.size_units import TOKENS_PER, Mention, Sizes, sentence_start, tokens_of
+from agent.advisor.rules.size_units import TOKENS_PER, Mention, Sizes, sentence_bounds, sentence_start, tokens_of
 from agent.advisor.rules.size_words import EACH, RETRIEVAL_HINT, WHOLE
 
 __all__ = ["daily_throughput", "read_sizes"]
@@ -111,9 +111,8 @@ _PER_REQUEST = re.compile(r"\b(?:per|each|every|a|for each|for every)\s+(?:quest
 
 
 def _sentence(text: str, mention: Mention) -> str:
-    start = sentence_start(text, mention.start)
-    end = re.search(r"[.!?](?:\s|$)|\n", text[mention.start + len(mention.words) :])
-    return text[start : mention.start + len(mention.words) + (end.start() if end else len(text))]
+    start, end = sentence_bounds(text, mention.start)
+    return text[start:end]
 
 
 _ADDED = re.compile(r"\b(?:plus|along with|together with|as well as)\b|\+", re.I)
