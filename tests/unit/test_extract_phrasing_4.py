@@ -28,6 +28,8 @@ from agent.advisor.rules.questions import stated_part
         ("each of our 300 kiosks sends 10 requests an hour, 14 hours a day", 42000),
         ("our 80 branches each send 20 forms an hour, 8 hours a day", 12800),
         ("it peaks at 120 req/s, ~30 on average", 30 * 86400),
+        ("20 nurses per shift, 3 shifts a day, each nurse writes 6 notes per shift", 360),
+        ("40 agents per shift, two shifts a day, each agent takes ~30 calls per shift, one summary per call.", 2400),
     ],
 )
 def test_volumes_told_as_products(text, per_day):

@@ -150,9 +150,12 @@ def _resolve(unit: str, facts: list[_Fact], used: list[_Fact], depth: int) -> tu
 def _multiply(fact: _Fact, facts: list[_Fact], used: list[_Fact], depth: int) -> tuple[float, bool] | None:
     used.append(fact)
     value, stated = fact.value, False
+    members_from = len(used)
     for unit in (fact.per, fact.period):
         if unit is None:
             continue
+        if unit == fact.period and fact.per is not None and any(f.period == unit for f in used[members_from:]):
+            continue  # "60 agents per shift ... each handles 50 chats per shift": the members are a shift's already
         found = _resolve(unit, facts, used, depth)
         if found is None:
             return None
@@ -169,12 +172,17 @@ def _reaches_time(used: list[_Fact]) -> bool:
 def chained_volume(text: str) -> tuple[float, str] | None:
     """A product of two or more stated facts whose units cancel down to a period: requests a day."""
     every = _facts(text)
+    best: tuple[float, list[_Fact]] | None = None
     for at, fact in enumerate(every):
         window = every[max(0, at - _WINDOW) : at + _WINDOW]  # a chain is told in a few sentences: bounded work
-        if found := _chain_from(fact, window, text):
-            first, last = min(f.start for f in found[1]), max(f.end for f in found[1])
-            return round(found[0], 3), text[first:last]
-    return None
+        found = _chain_from(fact, window, text)
+        # The chain that uses the most facts: "60 agents per shift, 2 shifts" is inside "... 50 chats per shift".
+        if found and (best is None or len(found[1]) > len(best[1])):
+            best = found
+    if best is None:
+        return None
+    first, last = min(f.start for f in best[1]), max(f.end for f in best[1])
+    return round(best[0], 3), text[first:last]
 
 
 def _handled_one_by_one(noun: str, text: str, member: str | None = None) -> bool:
@@ -189,7 +197,7 @@ def _handled_one_by_one(noun: str, text: str, member: str | None = None) -> bool
 def _chain_from(work: _Fact, facts: list[_Fact], text: str) -> tuple[float, list[_Fact]] | None:
     """The day's count of `work` when it is a member's or a shift's or an hour's and everything resolves."""
     dens = {f.per for f in facts if f.noun not in _NOT_WORK}  # "3 bullets" per note leave the note the work
-    if work.noun in _NOT_WORK or work.noun in dens or work.per in _SESSIONS:
+    if work.noun in _NOT_WORK or work.noun in dens or (work.per in _SESSIONS and work.value != 1):
         return None
     if work.per is None and work.period not in ("hour", "shift"):
         return None
@@ -197,7 +205,10 @@ def _chain_from(work: _Fact, facts: list[_Fact], text: str) -> tuple[float, list
     found = _multiply(work, facts, used, 0)
     if found is None or not _reaches_time(used) or len(used) < 2:
         return None
-    if work.period is None and used[1].period is not None and not _handled_one_by_one(work.noun, text, work.per):
+    one_each = work.value == 1  # "one suggestion per chat": as many as the chats, however they are made
+    if work.period is None and used[1].period is not None and not one_each and not _handled_one_by_one(
+        work.noun, text, work.per
+    ):
         return None
     # A lone "300 claims per shift" with no shifts a day is the simple reader's to take.
     return (found[0], used) if work.per is not None or found[1] else None
