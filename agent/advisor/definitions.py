@@ -15,8 +15,8 @@ _FILLER = re.compile(r"^" + FILLER, re.I)
 _ASKS = [
     re.compile(r"^what does (?P<t>.+?) (?:mean|stand for)(?: exactly| here)?$", re.I),
     # "Can you explain what a context window is?", "remind me what distillation is", "tell me what RAG means"
-    re.compile(r"^(?:(?:can|could) you\s+|please\s+)?(?:explain|tell me|remind me|describe|say)\s+(?:to m"
-               r"e\s+|again\s+)?"
+    re.compile(r"^(?:(?:can|could) you\s+|please\s+)?(?:explain|tell me|remind me|describe|"
+               r"say)\s+(?:to me\s+|again\s+)?"
                r"what\s+(?P<t>.+?)\s+(?:is|are|means|mean|does|stands for)(?: exactly| again)?$", re.I),
     re.compile(r"^how (?:does|do) (?P<t>.+?) (?:work|works)(?: exactly| in practice)?$", re.I),
     re.compile(r"^(?:(?:can|could) you\s+)?(?:tell me|talk me through)\s+(?:a (?:bit|little) )?about\s+(?P<t>.+)$",
@@ -37,8 +37,8 @@ _ASKS = [
 ]
 _TRAIL = re.compile(r"\s+(?:exactly|again|anyway|actually|here|to me|for me|please|briefly|simply|quickly|"
                     r"in (?:llms?|ai|practice|this context|simple terms|"
-                    r"plain english|a nutshell))$|\s*(?:,|\s(?:and|but|or))\s*(?:,\s*)?(?:and\s+|but\s+|o"
-                    r"r\s+)?(?:how|why|when|what|"
+                    r"plain english|a nutshell))$|\s*(?:,|\s(?:and|but|or))\s*(?:,\s*)?(?:and\s+|but\s+|"
+                    r"or\s+)?(?:how|why|when|what|"
                     r"does|do|did|is|are|should|can|could|would|will|which|where|do we|would we)\b.*$|"
                     r"\s+(?:mean|means|stand for)$", re.I)  # fmt: skip
 _ARTICLE = re.compile(r"^(?:(?:i'?ve |i have )?never heard of|i (?:don'?t|do not) know|not sure about|"

@@ -26,8 +26,8 @@ TOPICS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\bself[- ]?host|\bown (?:gpus?|hardware|servers?)\b|\bon[- ]?prem|"
             r"\brun(?:ning|s)?\s+(?:it|them|the models?|[\w.-]+(?:\s+[\w.-]+)?)\s+(?:ourselves|in[- ]house|on our own|"
-            r"locally|ourself|on our (?:own )?(?:gpus?|hardware|servers?|infra\w*))\b|\bhost(?:ing)?\s+(?"
-            r":it|them|[\w.-]+)\s+"
+            r"locally|ourself|on our (?:own )?(?:gpus?|hardware|servers?|infra\w*))\b|"
+            r"\bhost(?:ing)?\s+(?:it|them|[\w.-]+)\s+"
             r"(?:ourselves|in[- ]house|on our own)\b",
             re.I,
         ),

@@ -152,10 +152,10 @@ def _current_spend(text: str, match: re.Match[str]) -> bool:
     return bool(_NOW.search(sentence) and _PAID.search(sentence) and not _LIMIT.search(sentence))
 
 
-_TOO_MUCH = re.compile(r"[^.;!?]*?\b(?:(?:way|far|much|a bit|slightly)\s+)?(?<!not )(?<!n.t )(?:too\s+(?:"
-                       r"much|expensive|high|pricey|steep)|"
+_TOO_MUCH = re.compile(r"[^.;!?]*?\b(?:(?:way|far|much|a bit|slightly)\s+)?(?<!not )(?<!n.t )"
+                       r"(?:too\s+(?:much|expensive|high|pricey|steep)|"
                        r"can'?t afford|cannot afford|out of (?:our|my) (?:budget|reach)|over (?:our|my) budget)\b",
-                       re.IGNORECASE)  # fmt: skip
+                       re.IGNORECASE)
 # "We spend $3k/month today ... I want to cut that bill in half": the budget is what is left.
 _CUT = re.compile(
     r"\b(?:cut|halve|reduce|lower|bring down|slash|drop)(?:\s+(?:that|the|our|this|my|it|them))?"

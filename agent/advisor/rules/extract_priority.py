@@ -10,8 +10,8 @@ from agent.advisor.rules.negation import negated
 
 _CRITERIA = {
     "cost": r"costs?|price|prices|pricing|money|spend|spending|budget|cheap(?:ness)?|savings?|the bill",
-    "quality": r"quality|accuracy|accurate|precision|correctness|reliability|getting (?:it|(?:the\s+)?ans"
-               r"wers?)\s+right|"
+    "quality": r"quality|accuracy|accurate|precision|correctness|reliability|getting (?:it|"
+               r"(?:the\s+)?answers?)\s+right|"
                r"being right|correct answers",
     "latency": r"speed|latency|responsiveness|response times?|being fast|fast (?:responses|answers|replies)",
 }

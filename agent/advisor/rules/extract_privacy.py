@@ -151,12 +151,12 @@ def _ruled_out(text: str, found: Extraction) -> bool:
 
 
 # "anywhere but the US is fine", "any cloud except the US": every bloc but the one ruled out.
-_ANYWHERE_BUT = re.compile(r"\b(?:anything|anywhere|any\s+(?:region|cloud|country|provider))\s+(?:but|exc"
-                           r"ept|other\s+than)\s+"
+_ANYWHERE_BUT = re.compile(r"\b(?:anything|anywhere|any\s+(?:region|cloud|country|provider))\s+(?:but|"
+                           r"except|other\s+than)\s+"
                            r"(?:for\s+)?(?:the\s+)?" + PLACE, re.IGNORECASE)  # fmt: skip
 # "EU or UK hosting only", "US/Canada servers only": a lock to the places named.
-_ONLY_IN = re.compile(PLACE + r"\s*(?:or|and|/|,)\s*(?:the\s+)?" + PLACE + r"(?:[\s-]+(?:hosting|hosted|s"
-                                                                           r"ervers?|regions?|"
+_ONLY_IN = re.compile(PLACE + r"\s*(?:or|and|/|,)\s*(?:the\s+)?" + PLACE + r"(?:[\s-]+(?:hosting|hosted|"
+                                                                           r"servers?|regions?|"
                       r"data ?cent\w*|providers?|clouds?))?\s+only\b", re.IGNORECASE)  # fmt: skip
 _SAYS_ITS_OWN_NO = re.compile(r"(?:never|not|nothing|can|cannot|must|may|no)\b", re.IGNORECASE)
 
@@ -178,8 +178,8 @@ def _refused(text: str, match: re.Match[str]) -> bool:
     if _SAYS_ITS_OWN_NO.match(match.group(0)):
         return False
     refused_after = re.match(r"\w*\s*(?:(?:is|are|would be)?\s*(?:n[’']t|not)\s+(?:an?\s+)?(?:option|possible|feasible|"
-                             r"viable|something we can do)|(?:is|are)\s+(?:out|off the table|ruled out|no"
-                             r"t happening))\b",
+                             r"viable|something we can do)|(?:is|are)\s+(?:out|off the table|ruled out|"
+                             r"not happening))\b",
                              text[match.end() :], re.IGNORECASE)  # fmt: skip
     return negated(text, match.start()) or denied_after(text, match.end()) or refused_after is not None
 

@@ -102,8 +102,8 @@ def read_sizes(text: str) -> Sizes:
     return sizes
 
 
-_INTO_THE_PROMPT = re.compile(r"\b(?:into|in|inside)\s+(?:the|each|every|one|a single)\s+(?:prompt|contex"
-                              r"t|request|call)\b|"
+_INTO_THE_PROMPT = re.compile(r"\b(?:into|in|inside)\s+(?:the|each|every|one|a single)\s+(?:prompt|"
+                              r"context|request|call)\b|"
                               r"\b(?:stuff|paste|send|include|put)\w*\s+(?:in\s+)?the\s+(?:whole|entire|full)\b",
                               re.I)
 _PER_REQUEST = re.compile(r"\b(?:per|each|every|a|for each|for every)\s+(?:question|request|query|call|answer|"

@@ -9,12 +9,12 @@ import re
 _SENTENCE = re.compile(r"[^.?!]+(?:[.?!]+|$)")
 # Words a question may open with before it asks ("hmm what is a reasoning model", "wait, what's a token?").
 FILLER = (r"(?:(?:ok(?:ay)?|so|and|but|sorry|hey|hi|hm+|um+|uh+|er+m?|oh|ah|wait|right|actually|also|btw|"
-          r"quick (?:question|one)|one more thing|random question|(?:dumb|noob|stupid|silly|side|follow[-"
-          r" ]up) question|"
+          r"quick (?:question|one)|one more thing|random question|"
+          r"(?:dumb|noob|stupid|silly|side|follow[- ]up) question|"
           r"real quick|just curious|curious|before (?:i|we) (?:answer|go on|continue)|quick q|q)\W+)*")  # fmt: skip
 _ASKS = re.compile(
-    r"^\W*" + FILLER + r"(?:eli5|what|what's|whats|how|why|when|where|which|who|whom|whose|should|shall|i"
-                       r"s|isn't|are|aren't|does|doesn't|"
+    r"^\W*" + FILLER + r"(?:eli5|what|what's|whats|how|why|when|where|which|who|whom|whose|should|shall|"
+                       r"is|isn't|are|aren't|does|doesn't|"
     r"do|don't|did|can|could|would|will|won't|may|might|explain|tell me|define|describe|compare)\b",
     re.IGNORECASE,
 )

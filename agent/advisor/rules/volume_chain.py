@@ -38,8 +38,8 @@ _DAILY_PEOPLE = re.compile(_NUM + r"\s+(?:daily(?:\s+active)?\s+(?P<noun>[a-z]+?
 _OF_THEM = re.compile(_NUM + r"\s+of\s+(?:them|us)\b", re.I)
 _PLURAL_BEFORE = re.compile(r"\b([a-z][a-z-]*[a-z])s\b(?!.*\b[a-z][a-z-]*[a-z]s\b)", re.I | re.S)
 _TIMES = re.compile(r"\s*(?:x|×|\*|times)\s*$", re.I)  # "300 stores x 4 photos a day"
-_EACH = re.compile(r"\b(?:each|every)\s+(?:(?:with|having|has|of them|working|doing|of(?:\s+(?:our|the|th"
-                   r"eir|these|those))?)\b|"
+_EACH = re.compile(r"\b(?:each|every)\s+(?:(?:with|having|has|of them|working|doing|of(?:\s+(?:our|the|"
+                   r"their|these|those))?)\b|"
                    r"(?P<noun>(?!(?:of|our|the|their|these|those|one)\b)[a-z][a-z-]*))", re.I)
 _AFTER_EACH = re.compile(r"\s*(?:each|apiece)\b(?=\s*(?:[,.;)]|and\b|$))", re.I)  # "30 pickers each,"
 # Measures and money are sizes, not work; people's own hours are not requests.
