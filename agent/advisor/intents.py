@@ -50,6 +50,10 @@ _COMPARE = [
                r"what(?:'s| is) better|should (?:we|i) (?:go with|use|pick|choose|take)|would you (?:pick"
                r"|take|go with))"
                r"[,:]?\s+" + _NAME_A + r"\s+or\s+" + _NAME_B + _COMPARE_TAIL + _END, re.I),
+    # "Would gemini flash or gpt-4.1 mini be better for us?", "Is Claude or GPT better for this?"
+    re.compile(r"\b(?:would|will|is|are|does|do|could|might)\s+" + _NAME_A + r"\s+or\s+" + _NAME_B
+               + r"\s+(?:be\s+|work\s+|do\s+)?(?:better|best|cheaper|faster|stronger|smarter|more accurate|"
+               r"(?:a|the) better (?:fit|choice|pick|option))" + _COMPARE_TAIL + _END, re.I),
     re.compile(r"\bis\s+" + _NAME_A + r"\s+(?:better|cheaper|faster|worse)\s+than\s+" + _NAME_B + _COMPARE_TAIL + _END,
                re.I),
     re.compile(r"\bhow much (?:cheaper|faster|better|slower|pricier|more expensive|worse)\s+(?:is|would)\s+" + _NAME_A

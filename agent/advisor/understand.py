@@ -25,6 +25,7 @@ from agent.advisor.interview import (
 from agent.advisor.llm import LLMUnavailable
 from agent.advisor.nodes import merge, say, take_llm_fields
 from agent.advisor.rules.extract import Extraction, extract
+from agent.advisor.rules.extract_task import read_task
 from agent.advisor.rules.questions import asked_part, stated_part
 from agent.advisor.state import AdvisorState, ChatMessage, Question, RequirementEvent
 
@@ -42,7 +43,17 @@ def understand(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str,
         return {"intent": "recommend", "subject": []}  # nothing to skip: rank with what is known
     if pending is not None and intent.kind == "knowledge" and _tentative_answer(pending, text):
         return {"intent": "constraints", "subject": [], "then_ask": None}
+    if not intents.BY_NAME[intent.kind].changes_requirements and _states_requirements(text):
+        # "Is Claude or GPT better for this? We're building text-to-SQL, 20k queries a day": the job is
+        # read first, then the question is answered on it.
+        return {"intent": "constraints", "subject": [], "then_ask": asked_part(text) or None}
     return {"intent": intent.kind, "subject": intent.subject, "then_ask": _asked_beside(text, intent.kind)}
+
+
+def _states_requirements(text: str) -> bool:
+    """Whether a message that asks something also states requirements in sentences of their own."""
+    stated = stated_part(text)
+    return bool(stated.strip()) and bool(extract(stated).fields)
 
 
 def _asked_beside(text: str, kind: str) -> str | None:
@@ -129,6 +140,7 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
         requirements, events = _answer_choice(pending, value, before, text, turn, messages, default)
     else:
         found = extract(stated_part(text))  # "We run 50k chats a day. Do we need tools?" states only the first
+        _job_from_question(text, found)
         if tools.llm_extract is not None:
             try:
                 # The model reads the message; the rules fill in whatever it left out.
@@ -171,6 +183,20 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
     if messages:
         out["messages"] = messages
     return out
+
+
+# "Which is better for summarizing legal depositions?": the job a question names, after "for" or "at".
+_JOB_ASKED_ABOUT = re.compile(r"\b(?:for|at)\s+(?P<job>\w+ing\b[^?]*)", re.IGNORECASE)
+
+
+def _job_from_question(text: str, found: Extraction) -> None:
+    """A message that states its figures and names its job only inside its question ("What's the
+    difference between Claude and GPT for summarizing legal depositions? Ours run 200 pages") has
+    that job, inferred from the question's words."""
+    if "task" in found.fields or not found.fields or not (question := asked_part(text)):
+        return
+    if (named := _JOB_ASKED_ABOUT.search(question)) and (reading := read_task(named.group("job"))):
+        found.put("task", reading.value, reading.words, inferred=True)
 
 
 def _answers(question: Question, events: list[RequirementEvent]) -> bool:

@@ -399,3 +399,21 @@ def test_a_first_message_saying_what_is_not_required_still_gets_the_interview(ad
     assert result.state.requirements["requests_per_day"] == 30_000
     assert "hipaa" not in result.state.requirements.get("compliance", [])
     assert result.state.next_question is not None  # nothing was dropped, so nothing to re-rank at once
+
+
+def test_a_comparison_asked_before_the_jobs_figures_reads_the_job_and_then_answers(advisor):
+    """ "Is A or B better for this? <the job>" was a bare comparison that read nothing of the job."""
+    said = ("Would gemini flash or gpt-4.1 mini be better for us? We transcribe nothing, it's a text helpdesk bot, "
+            "roughly 8k tickets a day, replies about 120 words.")
+    result = advisor.turn(said)
+    requirements = result.state.requirements
+    assert requirements["requests_per_day"] == 8_000 and requirements["output_tokens"] == 156
+    assert "verdict" in result.answer.lower()  # the comparison was still answered, on these figures
+
+
+def test_the_job_named_only_in_the_question_is_inferred_from_it(advisor):
+    said = "Which model is strongest at summarising board minutes? Each set is about 30 pages; 15 sets a week."
+    result = advisor.turn(said)
+    assert result.state.requirements["task"] == "summarization"
+    event = next(e for e in result.state.history if e.field == "task")
+    assert event.action == "inferred" and "summarising" in event.evidence

@@ -11,6 +11,7 @@ __all__ = ["Extraction", "extract"]
 
 import re
 
+from agent.advisor.rules.calls_per_item import calls_per_item
 from agent.advisor.rules.extract_languages import languages
 from agent.advisor.rules.extract_latency import latency
 from agent.advisor.rules.extract_money import masked, read_money
@@ -62,6 +63,7 @@ def extract(text: str) -> Extraction:
         found.put(name, ms, said)
     _tokens(text, found)
     _steps_to_requests(text, found)
+    _calls_to_requests(text, found)
     for language, said in languages(text):
         found.add_to_list("languages", language, said)
     if task := read_task(text):
@@ -177,6 +179,16 @@ def _steps_to_requests(text: str, found: Extraction) -> None:
         n = float(steps.group("n") or steps.group("m"))
         found.put("requests_per_day", round(found.fields["requests_per_day"] * n, 3),
                   f"{evidence} x {steps.group(0)} (each step is a request)")  # fmt: skip
+
+
+def _calls_to_requests(text: str, found: Extraction) -> None:
+    """N items a day x the model calls each takes, unless turns or steps were multiplied in already."""
+    evidence = found.evidence.get("requests_per_day", "")
+    if "requests_per_day" not in found.fields or "is a request)" in evidence:
+        return
+    if said := calls_per_item(text, evidence):
+        found.put("requests_per_day", round(found.fields["requests_per_day"] * said[0], 3),
+                  f"{evidence} x {said[1]} (each call is a request)")  # fmt: skip
 
 
 def _conversations_to_requests(turns: float, words: str, found: Extraction) -> None:

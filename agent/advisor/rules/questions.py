@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-_SENTENCE = re.compile(r"[^.?!]+(?:[.?!]+|$)")
+# A point between digits ("gpt-4.1", "2.5 seconds") ends no sentence.
+_SENTENCE = re.compile(r"(?:[^.?!]|(?<=\d)\.(?=\d))+(?:[.?!]+|$)")
 # Words a question may open with before it asks ("hmm what is a reasoning model", "wait, what's a token?").
 FILLER = (r"(?:(?:ok(?:ay)?|so|and|but|sorry|hey|hi|hm+|um+|uh+|er+m?|oh|ah|wait|right|actually|also|btw|"
           r"quick (?:question|one)|one more thing|random question|"

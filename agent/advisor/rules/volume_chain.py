@@ -18,15 +18,17 @@ _TIME_PER_DAY = {"day": 1.0, "night": 1.0, "weekday": 1.0, "workday": 1.0, "week
                  "quarter": 4 / 365, "year": 1 / 365}
 # A quantity: "30 pickers", "5 photos of damaged packages per shift", "~40 orders an hour", "2 shifts a day".
 _QUANTITY_WORDS = (
-    r"\s+(?:[a-z-]+\s+)??(?P<noun>[a-z][a-z-]*[a-z])PLURAL\b(?P<period>(?:\s+(?!per\b|each\b)[a-z-]+){0,3}?"
+    r"\s+(?:[a-z-]+\s+|\d+[- ]hours?\s+)??(?P<noun>[a-z][a-z-]*[a-z])PLURAL\b"
+    r"(?P<period>(?:\s+(?!per\b|each\b)[a-z-]+){0,3}?"
     r"(?:\s+(?P<each>each))?(?:\s+per\s+(?P<owner>[a-z][a-z-]*[a-z]))?"  # "60 calls each", "18 deliveries per driver"
-    r"\s+(?:a|an|per|each|every)\s+(?:business\s+|working\s+|work\s+)?(?P<unit>hour|shift|day|night|weekday|workday|week|month|quarter|year)\b)?"
+    r"\s+(?:a|an|per|each|every)\s+(?:business\s+|working\s+|work\s+|\d+[- ]hours?\s+)?"
+    r"(?P<unit>hour|shift|day|night|weekday|workday|week|month|quarter|year)\b)?"
     r"(?:\s+(?:per|every|a)\s+(?P<member>[a-z][a-z-]*[a-z])\b)?"  # "200 scans a day per till"
 )
 _QUANTITY = re.compile(_NUM + _QUANTITY_WORDS.replace("PLURAL", "s"), re.I)
 _ONE_OF = re.compile(r"(?<![$€£\d.,])(1)()" + _QUANTITY_WORDS.replace("PLURAL", ""), re.I)  # "1 call each per quarter"
-# "10-hour business day", "a single 8-hour shift", "open 16 hours a day" (the last is a plain quantity)
-_SPAN = re.compile(r"(?<![\d.,])(\d+)[- ]hours?\s+(?:business\s+|working\s+|work\s+|long\s+)?(day|shift)\b", re.I)
+# "10-hour business day", "8-hour trading day", "a single 8-hour shift"; "open 16 hours a day" is a plain quantity
+_SPAN = re.compile(r"(?<![\d.,])(\d+)[- ]hours?\s+(?:[a-z]+\s+)?(day|shift)\b", re.I)
 # Opening hours: "9 to 5", "9am-7pm", "from 8:00 to 18:00" are that many hours a day.
 _HOURS = re.compile(r"\b(?:from\s+)?(\d{1,2})(?::00)?[ \t]?(am|a\.m\.)?[ \t]?(?:to|-|–|until|till)[ \t]?("
                     r"\d{1,2})(?::00)?"
