@@ -42,3 +42,59 @@ def test_calls_of_another_item_or_a_thread_of_messages_multiply_nothing(text, pe
 def test_a_version_number_ends_no_sentence():
     said = "Would gpt-4.1 mini or gemini 2.5 flash be better? We run 3k chats a day."
     assert stated_part(said).strip() == "We run 3k chats a day."
+
+
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        ("Staff ask the bot about our safety procedures; answers must come only from the 200 SOP documents.", "rag"),
+        ("A chatbot for tenants answering questions from our FAQ and house guides.", "rag"),
+        ("Travellers ask about baggage and the assistant replies using our help-center articles.", "rag"),
+        ("Lawyers ask questions and get answers pulled from past case files, with the docket number cited.", "rag"),
+        ("Buyers ask about a product and we answer from the reviews and manuals we retrieve for it.", "rag"),
+        ("We abstract retail leases into our fixed schema: rent, term, break clauses, etc. into JSON.", "extraction"),
+        ("Pull vendor, total, due date, etc. into a strict JSON schema for each bill.", "extraction"),
+        ("Route each inbound message to one of about 12 teams.", "classification"),
+        ("It checks each outgoing ad whether it breaks the platform's rules, yes/no with a reason.", "classification"),
+        ("Turn the vet's dictated consult notes into a short discharge note for the owner.", "summarization"),
+        ("Analysts ask about the tables in the reports that users upload, up to 40 pages.", "document-analysis"),
+        ("A listing generator: hosts give us five facts and we write a ~200-word listing.", "creative"),
+        ("For fantasy novelists: draft a chapter from the author's beat sheet.", "creative"),
+        ("Diners snap a photo of the menu and the assistant explains each dish.", "vision"),
+    ],
+)
+def test_the_job_is_read_from_how_it_is_done(text, task):
+    assert extract(text).fields.get("task") == task
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our agents (real people) answer 700 emails a day; the model drafts each reply and the agent edits it.",
+        "Contact center with 45 agents: the model suggests the next reply to the agent while they chat.",
+        "A checker that reads an agent's reply before it goes out.",
+    ],
+)
+def test_agents_who_are_people_name_no_agent_task_and_no_tools(text):
+    fields = extract(text).fields
+    assert fields.get("task") != "agent" and "tools" not in fields.get("needs", [])
+
+
+def test_an_ai_agent_is_still_an_agent_beside_people():
+    fields = extract("An AI agent that files refunds through our billing API for our 30 support agents.").fields
+    assert fields["task"] == "agent" and "tools" in fields["needs"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delivery notes come in as photos, but OCR runs upstream and we pass plain text. Pull the fields into JSON.",
+        "Scanned forms; our OCR already handles that. Extract the names.",
+        "Images are processed by a separate vision pipeline that lists the objects; the LLM writes a caption from it.",
+        "Screenshot attachments get handled by the design team, ignore them. Classify the bug reports.",
+        "The OCR was done last year, so the archive is text. Tag each letter by topic.",
+    ],
+)
+def test_images_read_before_the_model_need_no_vision(text):
+    fields = extract(text).fields
+    assert fields.get("task") != "vision" and "vision" not in fields.get("needs", [])

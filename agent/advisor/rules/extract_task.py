@@ -26,6 +26,10 @@ _HUMAN = ("support", "human", "sales", "service", "live", "customer", "centre", 
           "estate", "field", "booking", "call")  # fmt: skip
 _PEOPLES = _not_after(*_HUMAN, "our", "the", "their", "of", "to", r"[0-9]")
 _HUMAN_AGENT = rf"(?:{_not_after(*_HUMAN, 'each', 'every', 'per')}agent|{_PEOPLES}agents)"
+# An agent that is plainly the model: "an AI agent", "a coding agent", "an agent that files refunds".
+_AI_AGENT = (r"(?:ai|llm|autonomous|coding|research|browsing|software|web|shopping|voice|ops|sre|devops)\s+agents?|"
+             r"agents?\s+(?:that|which)\s+(?:\w+\s+)?(?:calls?|uses?|takes?|runs?|files?|books?|opens?|executes?|"
+             r"creates?|updates?|queries|searches|browses)")
 _NOT_CODE = _not_after("reason", "zip", "postal", "promo", "discount", "country", "error", "status", "tax", "area",
                        "qr", "bar", "dress", "product", "billing", "access", "voucher")  # fmt: skip
 # "it calls flight and hotel search APIs", "calling our CRM API"
@@ -61,13 +65,16 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                           "fields from", "structured data", "line items",
                           r"(?:returns?|outputs?|emits?)\s+(?:\w+\s+){0,3}as\s+json",
                           r"json\s+(?:out\s+of|from)", r"(?:pull|grab|capture|lift)(?:s|ing|ed)?\s+(?:the\s+)?"
-                          r"(?:[\w-]+(?:,\s*|\s+)){1,6}?into\s+(?:a\s+)?(?:fixed\s+|strict\s+|given\s+)?(?:json|schema|spreadsheet|"
+                          r"(?:(?:[\w-]+|etc\.)(?:,\s*|\s+)){1,8}?into\s+(?:a\s+)?(?:fixed\s+|strict\s+|given\s+)?(?:json|schema|spreadsheet|"
                           r"structured)",
                           r"pulled\s+into\s+(?:a\s+|our\s+)?(?:table|spreadsheet|json|csv|database|structured)",
                           r"read\s+off\s+(?:them|it|the\s+\w+)\s+into",
                           r"(?:output|return|produce|emit)s?\s+(?:\w+\s+)?structured\s+json",
                           r"into\s+structured\s+(?:filters|fields|data|records|attributes)",
-                          r"returns?\s+\{[^}]{0,80}\}"),
+                          r"returns?\s+\{[^}]{0,80}\}",
+                          # lease abstraction: "we abstract commercial leases", "abstracting contracts"
+                          r"abstract(?:s|ing|ion)?\s+(?:[\w-]+\s+){0,2}?(?:leases|contracts|agreements|records|charts)",
+                          r"lease\s+abstract(?:s|ion|ing)?"),
      _words("invoices?", "forms?", "entit(?:y|ies)", "receipts?", r"into\s+(?:strict\s+|valid\s+)?json")),
     ("vision", _words("images?", "photo(?:graph)?s?", "photograph(?:ed|ing)?", "screenshots?", "pictures?",
                       r"videos?(?!\s+scripts?)(?![- ]games?)", "ocr", "scanned", "cameras?", "x-rays?", "mri",
@@ -83,20 +90,34 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                               r"(?:into|as|between|recommends?|decides?|picks?|chooses?|\()\s*"
                               r"(?:[a-z][\w-]*(?:\s[a-z][\w-]*)?\s*/\s*){2,}[a-z][\w-]*",
                               r"(?:[a-z][\w-]*(?:\s[a-z][\w-]*)?\s+/\s+){2,}[a-z][\w-]*",
-                              r"rout(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}to\s+the\s+right", r"sort(?:s|ed|ing)?\s+"
+                              r"rout(?:e|es|ed|ing)\s+(?:\w+\s+){0,3}to\s+the\s+right",
+                              # "route incoming emails to about 30 departments"
+                              r"rout(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?to\s+(?:(?:about|around|roughly|one\s+of|"
+                              r"~)\s*){0,2}(?:\d+|the\s+right|the\s+correct|the\s+relevant)?\s*(?:departments?|teams?|queues?|"
+                              r"desks?|groups?|inboxes|specialists)",
+                              # "flags an agent's message if it contains advice", "checks whether a post breaks a rule"
+                              r"(?:flag|check)(?:s|ing|ed)?\s+(?:[\w'’-]+\s+){0,4}?(?:if|when|whether)\b",
+                              r"sort(?:s|ed|ing)?\s+"
                               r"(?:\w+\s+){0,4}(?:by|into)", r"into\s+the\s+(?:right|correct|appropriate)\s+"
                               r"(?:categor(?:y|ies)|buckets?|queues?|folders?|class(?:es)?)",
                               r"flag(?:s|ging|ged)?\s+(?:\w+\s+){0,2}?(?:suspicious|fraudulent|risky|urgent|abusive)"
                               r"(?!\s+(?:clauses?|terms|provisions|language|wording))"),
-     _words("triage", "categories")),
+     _words("triage", "categories", r"yes\s*/\s*no", "checker")),
     ("summarization", _words("summar(?:y|ies)", "summari[sz](?:e|es|ed|ing|ation|er|ers)", "digests?",
                              "tl;dr", "condense", "recaps?", "show notes", "action items", "soap notes",
-                             r"(?:clinical|medical|ambient)\s+scribes?"), _words("meeting notes")),
+                             r"(?:clinical|medical|ambient)\s+scribes?",
+                             # "turn the dictated notes into a short chart note", "into a one-page brief"
+                             r"into\s+(?:a\s+)?(?:short|brief|concise|one-paragraph|one-page|quick|shorter)\s+"
+                             r"(?:[\w-]+\s+){0,2}?(?:notes?|overviews?|versions?|briefs?|paragraphs?|bullets?)"),
+     _words("meeting notes")),
     ("document-analysis", _words("document analysis", "contract review", _WHOLE_DOCUMENT,
                                  r"analy[sz](?:e|es|ing|is)\s+(?:[\w-]+\s+){0,3}(?:contracts|documents|filings|manuscripts|"
                                  r"papers|reports|pdfs|agreements|transcripts|10-ks)",
                                  r"reads?\s+(?:\w+\s+){0,2}(?:papers|contracts|filings|reports|manuscripts|documents)",
                                  r"(?:risky|unusual|problematic)\s+clauses",
+                                 # "questions about the methods in the papers they upload"
+                                 r"(?:papers|contracts|documents|reports|filings|pdfs|manuscripts)\s+(?:that\s+)?(?:they|"
+                                 r"users|customers|clients|people|you|researchers|scientists)\s+upload",
                                  r"review(?:s|ing)?\s+(?:\w+\s+){0,3}"
                                  r"(?:contracts|ndas|agreements|filings|leases|policies|claims files)"),
      _words("contracts?", "legal documents?", "long documents?", "medical records?", "filings", "pdfs", "reports",
@@ -115,15 +136,28 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                         "jokes", r"cover letters?", r"item descriptions?", r"flavou?r text", r"job descriptions?",
                         r"narrat(?:e|es|ing|ion)\s+(?:\w+\s+)?scenes",
                         r"npc dialogue", r"(?:item|world|game)\s+lore", r"quest text", r"bedtime stories",
-                        r"(?:instagram|social|tiktok)\s+captions?"),
+                        r"(?:instagram|social|tiktok)\s+captions?", r"listing\s+generators?",
+                        r"(?:writ\w+|generat\w+|draft\w*|output\w*|produc\w+)\s+(?:an?\s+)?(?:~?[\d,]+-word\s+)?listings?",
+                        r"novelists?", r"chapter\s+drafts?",
+                        r"(?:writ\w+|generat\w+|draft\w*)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?chapters?"),
      _words("marketing", "story", "stories")),
     ("rag", _words("rag", "retrieval", "knowledge base", "internal docs", "search over", "enterprise search",
                    "question answering over", r"q&a (?:\w+ )?over", "our docs", "wiki",
-                   "semantic search", "vector search", r"help cent(?:re|er)",
+                   "semantic search", "vector search", r"help[- ]?cent(?:re|er)s?",
                    r"(?:questions?|answers?|answering|q&a)\s+(?:\w+\s+){0,4}(?:from|using|based on|about|over|on)\s+"
-                   r"(?:our|the|its)\s+(?:\w+\s+){0,2}(?:docs|documents|handbooks?|wiki|policies|manuals?|"
+                   r"(?:our|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:docs|documents|handbooks?|wiki|policies|manuals?|"
                    r"knowledge base|documentation|articles|pdfs|files|intranet|database|runbooks?|playbooks?|"
-                   r"procedures|sops|pages)",
+                   r"procedures|sops|pages|faqs?|guides|guidelines|library|archive|claims|records|catalog(?:ue)?|"
+                   r"specs|notes)",
+                   # "answers must come from those docs", "answers pulled from the relevant claims"
+                   r"answers?\s+(?:must|should|have\s+to|has\s+to|need\s+to|can\s+only)\s+(?:\w+\s+)?(?:come|be\s+"
+                   r"(?:drawn|pulled|taken|sourced|grounded|based))\s+(?:only\s+)?(?:from|on|in)",
+                   r"answers?\s+(?:pulled|drawn|sourced|taken|retrieved|grounded)\s+(?:only\s+)?(?:from|in)",
+                   # "reviews and specs we retrieve per product", "10k tokens of retrieved patent text"
+                   r"(?:we|it)\s+retrieve\b", r"retrieved\s+(?:[\w-]+\s+){0,2}?(?:text|passages|chunks|documents|docs|"
+                   r"articles|context|snippets|content|results)",
+                   r"with\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?cited\b", r"cit(?:e|es|ing)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                   r"(?:numbers?|document|page|section|article|references?|passages?)\b",
                    r"(?:document|doc|pdf)s?\s+q&a", r"grounded\s+(?:in|on)\s+(?:our|the)\b",
                    r"(?:find|retriev|search|surfac)\w*\s+(?:the\s+)?(?:relevant|matching)\s+(?:passages|chunks|"
                    r"sections|excerpts|paragraphs)",
@@ -132,8 +166,9 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                    r"knowledge base|files|manuals|documentation)", r"citing (?:its |the |our )?sources|"
                    r"search(?:es|ing)?\s+(?:our|the|its)\s+(?:[\w-]+\s+){0,3}(?:archive|corpus|documents|docs|knowledge)|"
                    r"cites? (?:its |the |our )?"
-                   "sources"), _words("handbook", "documentation", "intranet", "articles")),
-    ("agent", _words(_HUMAN_AGENT, "agentic", "tool use", "function calling", "workflow automation",
+                   "sources"), _words("handbook", "documentation", "intranet", "articles", "indexed", r"we\s+index",
+                                      r"search\s+tool", "confluence", "sharepoint", "notion", "sops")),
+    ("agent", _words(_AI_AGENT, _HUMAN_AGENT, "agentic", "tool use", "function calling", "workflow automation",
                      "autonomous(?:ly)?", _CALLS_APIS, "takes? actions?"),
      _words("tools")),
     ("general", _words(r"general[- ]purpose", r"personal[- ]assistants?", "all[- ]purpose", "do[- ]anything"),
@@ -154,7 +189,7 @@ _NEEDS: list[tuple[str, re.Pattern[str], bool]] = [
                      "transcri(?:be|bes|bed|bing|ption)s?"), False),
     ("json", _words("json", "structured output", "schema", "structured data"), False),
     ("tools", _words("tool use", "tool calling", "function calling", "tools", _CALLS_APIS), False),
-    ("tools", _words(_HUMAN_AGENT, "agentic"), True),
+    ("tools", _words(_AI_AGENT, _HUMAN_AGENT, "agentic"), True),
     ("reasoning", _words("step by step reasoning", "chain of thought", "reasoning model", _STEPWISE,
                          r"strong(?:est)?\s+(?:possible\s+)?reasoning", r"long chains? of (?:logic|reasoning)",
                          r"reasoning[- ]heavy", r"deep reasoning"), False),
@@ -197,9 +232,16 @@ _NO_IMAGES = re.compile(
     r"\b(?:we|they)\s+(?:already\s+)?ocr\s+(?:it|them|the\s+\w+)\s+(?:ourselves|themselves|upstream)\b|"
     r"\b(?:we|they)\s+already\s+ocr\s+(?:it|them|the\s+\w+)\b|\bplain\s+text\s+by\s+the\s+time\b|"
     r"\b(?:model|it|llm)\s+never\s+sees\s+(?:them|the\s+(?:photos|images|pictures|scans))\b|"
-    r"\b(?:photos|images|pictures)\s+are\s+handled\s+(?:by|elsewhere|separately)\b|"
     r"\bno\s+image\s+(?:input|support)\s+(?:is\s+)?needed\b|\((?:plain|just|only)\s+text\)|"
-    r"\b(?:already|been)\s+ocr[’']?e?d\b|\bocr[’']?e?d\s+(?:text|already|upstream|beforehand)\b",
+    r"\b(?:already|been)\s+ocr[’']?e?d\b|\bocr[’']?e?d\s+(?:text|already|upstream|beforehand)\b|"
+    # "OCR already runs upstream", "OCR was done years ago", "our OCR already handles that", "through our own OCR"
+    r"\bocr\s+(?:\w+\s+){0,2}?(?:upstream|beforehand|years\s+ago|separately|elsewhere)\b|"
+    r"\bocr\s+(?:was|is|has\s+been)\s+(?:already\s+)?(?:done|handled|run)\b|"
+    r"\b(?:our|their|a\s+separate|an\s+existing|existing)\s+(?:own\s+)?ocr\b|"
+    # "Photo attachments are handled by a separate team", "a separate CV model outputs a list", "text in, text out"
+    r"\b(?:photo|image|picture|scan|screenshot)s?(?:\s+attachments)?\s+(?:are|is|get|go)\s+(?:handled|processed|reviewed|dealt\s+with)"
+    r"\s+(?:by|elsewhere|separately)\b|\b(?:separate|own|existing|dedicated|another)\s+(?:cv|computer[- ]vision|vision|"
+    r"image[- ]recognition|ocr)\s+(?:model|system|pipeline|service|step)\b|\btext\s+in,?\s+text\s+out\b",
     re.IGNORECASE,
 )
 
@@ -225,25 +267,54 @@ def _hits(pattern: re.Pattern[str] | None, text: str) -> list[str]:
     return list(said.values())
 
 
+# The message says its agents are people: "human agents", "our agents (real humans)", "60 agents",
+# "call center", "an agent's message". Then no bare "agent" names the agent task or infers tools.
+_PEOPLE_ARE_AGENTS = re.compile(
+    r"\b(?:human|live|real|support|sales|service|helpdesk|insurance|travel|booking|estate|field)\s+agents?\b|"
+    r"\bagents?\s*\(\s*(?:real\s+|actual\s+)?(?:humans?|people|persons|realtors?|staff|brokers?|reps?|employees)\b|"
+    r"(?<![\d,.])(?:\d{1,3}(?:,\d{3})*k?|a\s+few|several|dozens\s+of|hundreds\s+of)\s+(?:[\w-]+\s+)?agents\b"
+    r"(?!\s+(?:that|which|running|in\s+parallel))|\bagent[’']s\b|\b(?:call|contact)[- ]?cent(?:er|re)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _people_named(said: list[str], text: str) -> list[str]:
+    """The words left once a bare "agent" is set aside where the agents are people."""
+    if not _PEOPLE_ARE_AGENTS.search(text):
+        return said
+    return [word for word in said if word.lower().rstrip("s") != "agent"]
+
+
+# Jobs whose model talks with a person: one that looks at a photo while it talks is a vision job.
+_CONVERSING = {"chat", "general", "agent"}
+
+
 def read_task(text: str) -> Reading | None:
     """The task with the most weight of words; named words count 2, hints 1. Images are one fact however
     many words say so ("OCR scanned invoices"), so what is done with them can outweigh them."""
     best: tuple[int, str, list[str], list[str]] | None = None
     job: tuple[int, str, list[str], list[str]] | None = None  # the best task a word names, images aside
+    rag: tuple[int, str, list[str], list[str]] | None = None
     images_read_elsewhere = _NO_IMAGES.search(text)
     for task, named, hinted in TASKS:
         if task == "vision" and images_read_elsewhere:
             continue  # "text PDFs we've already OCR'd"
         said, hints = _hits(named, text), _hits(hinted, text)
+        if task == "agent":
+            said = _people_named(said, text)
         weight = 2 * (min(len(said), 1) if task == "vision" else len(said)) + len(hints)
         if weight and (best is None or weight > best[0]):
             best = (weight, task, said, hints)
         if said and task != "vision" and (job is None or weight > job[0]):
             job = (weight, task, said, hints)
+        if said and task == "rag":
+            rag = (weight, task, said, hints)
     if best is None:
         return None
-    if best[1] == "vision" and job is not None:
+    if best[1] == "vision" and job is not None and job[1] not in _CONVERSING:
         best = job  # photos read into JSON, clips moderated: the images are the input (a need), not the job
+    if best[1] == "chat" and rag is not None:
+        best = rag  # a chatbot that answers from the FAQ and the guides: chat over documents is RAG
     _, task, said, hints = best
     return Reading(task, said[0] if said else hints[0], inferred=not said)
 
@@ -261,7 +332,7 @@ def read_needs(text: str) -> list[Reading]:
     for need, pattern, inferred in _NEEDS:
         if (need == "audio" and text_only) or (need == "vision" and _NO_IMAGES.search(text)):
             continue
-        hits = _hits(pattern, text)
+        hits = _people_named(_hits(pattern, text), text) if inferred else _hits(pattern, text)
         if hits and (need not in found or (found[need].inferred and not inferred)):
             found[need] = Reading(need, hits[0], inferred)
     if "tools" in found and found["tools"].inferred and _NO_TOOLS.search(text):
