@@ -98,3 +98,22 @@ def test_an_ai_agent_is_still_an_agent_beside_people():
 def test_images_read_before_the_model_need_no_vision(text):
     fields = extract(text).fields
     assert fields.get("task") != "vision" and "vision" not in fields.get("needs", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "sent", "answer"),
+    [
+        ("Calls are transcribed first; transcripts are ~2,000 words and the notes come out at about 300 words.",
+         2_600, 390),
+        ("We write weekly status drafts. Input is ~800 words of bullet notes, each draft about 500 words.", 1_040, 650),
+        ("The model should turn the nurse's handover notes into a brief shift summary. Handover notes are ~600 "
+         "words, the shift summary maybe 150 words.", 780, 195),
+        ("Every pull request gets a review from the model: diffs are ~2k tokens and the review ~400 tokens.",
+         2_000, 400),
+        ("budget bot | in 800 tok, out 120 tok | 10k/day", 800, 120),
+        ("~3,000 input tokens and 250 output tokens per call", 3_000, 250),
+    ],
+)
+def test_what_the_model_writes_is_the_answers_size(text, sent, answer):
+    fields = extract(text).fields
+    assert (fields.get("input_tokens"), fields.get("output_tokens")) == (sent, answer)

@@ -51,6 +51,12 @@ _BARE_AFTER = re.compile(
     r"(?<![\w.,])(?P<d2>\d+(?:[.,]\d+)*)\s?(?P<s2>k)[\s-]+(?P<noun2>system prompts?|prompts?|instructions)\b",
     re.IGNORECASE,
 )
+# "~1,000 input tokens and 200 output tokens each", "500 prompt tokens": the direction says the role.
+_DIRECTED = re.compile(
+    r"(?<![\w.,])(?P<d1>\d+(?:[.,]\d+)*)(?:\s?(?P<s1>k))?\s+(?P<noun>input|prompt|output|completion|response|"
+    r"generated)\s+(?:tokens?|toks?)\b",
+    re.IGNORECASE,
+)
 # "10,000 pages a day", "2 million tokens of chat logs per day": a day's throughput, not one request
 _THROUGHPUT = re.compile(r"^\s*(?:of\s+(?:[a-z-]+\s+){1,3}?)?(?:(?:a|an|per|each|every|/)\s*"
                          r"(?P<period>day|week|month|hour|minute|second|year)\b|(?P<ly>daily|weekly|monthly|hourly)\b)",
@@ -134,9 +140,40 @@ def _stem(noun: str) -> str:
     return noun[:-3] + "y" if noun.endswith("ies") else noun.rstrip("s")
 
 
+# "turn the dictated visit notes into a short chart note", "turns that list into a recipe suggestion",
+# "every PR gets a review from the model": what it is turned into, or given, is written by the model.
+_INTO = re.compile(
+    r"\b(?:turn|turns|turning|convert|converts|converting|transform|transforms|rewrite|rewrites)\s+"
+    r"(?P<source>(?:[\w'’-]+\s+){0,6}?)into\s+(?:an?\s+|the\s+)?(?:(?:short|brief|concise|structured|clean|"
+    r"one-page|simple|plain)\s+)?(?P<product>[a-z]+(?:\s+[a-z]+)?)\b|"
+    r"\bgets?\s+an?\s+(?P<given>[a-z]+)\s+from\s+the\s+(?:model|llm|ai|bot)\b",
+    re.IGNORECASE,
+)
+_NOT_PRODUCT = {"json", "english", "text", "a", "an", "the", "one", "plain", "structured", "data", "fields"}
+
+
 def _made(text: str) -> set[str]:
-    """The nouns for what the model writes; drafting makes "a draft" one of them."""
-    return {re.escape(_stem(m.group("noun") or m.group("done") or m.group("verb"))) for m in _MADE.finditer(text)}
+    """The nouns for what the model writes; drafting makes "a draft" one of them. A product named with
+    a modifier ("chart note") is kept whole, and each of its words the source does not share."""
+    made = {re.escape(_stem(m.group("noun") or m.group("done") or m.group("verb"))) for m in _MADE.finditer(text)}
+    for match in _INTO.finditer(text):
+        if match.group("given"):
+            made.add(re.escape(_stem(match.group("given"))))
+            continue
+        words = [word for word in match.group("product").lower().split() if word not in _NOT_PRODUCT]
+        source = {_stem(word) for word in match.group("source").lower().split()}
+        if len(words) > 1:
+            made.add(re.escape(" ".join(words[:-1]) + " " + _stem(words[-1])))
+        made |= {re.escape(_stem(word)) for word in words if _stem(word) not in source}
+    return made
+
+
+def _names_made(noun: str, before: str, made: set[str]) -> bool:
+    """The size's noun, or a product named in the last few words before it, is one the model writes."""
+    if noun:
+        close = before[-40:]
+        return _stem(noun) in made or any(" " in n and re.search(rf"\b{n}(?:s|es)?\b", close, re.I) for n in made)
+    return any(re.search(rf"\b{n}(?:s|es)?\b", before, re.I) for n in made)
 
 
 def mentions(text: str) -> list[Mention]:
@@ -179,12 +216,16 @@ def mentions(text: str) -> list[Mention]:
         subject = SUBJECT.match(before)
         later = before[subject.end() :] if subject else ""
         weak = role in (None, "documents", "user_text") and not re.search(r"\bfrom\b", later)
-        if subject and weak and not attached_role_says(after):  # "Output is a query, rarely over 300 tokens"
+        # "Output is a query, rarely over 300 tokens"; not "Input is 1,000 words, each draft ~600 words"
+        each_made = item_of is not None and _stem(item_of.group("noun")) in made
+        if subject and weak and not attached_role_says(after) and not each_made:
             role, noun, attached = ("total" if subject.group("noun").lower().startswith("input") else "output"), "", ""
         negated = _NEGATED.search(tail)
         if negated and not _BOUND_WORDS.search(negated.group(0)):
             continue  # "we never send the whole 300-page manual, only the 2 pages that matter"
-        label = re.search(r"\b(?:(?P<out>out|outputs?)|ins?|inputs?)\s*[:=]\s*(?:an?\s+)?$", tail, re.I)
+        label = re.search(r"\b(?:(?P<out>out|outputs?)|ins?|inputs?)\s*[:=]\s*(?:an?\s+)?$", tail, re.I) or re.search(
+            r"(?:^|[|,;(/]\s*)(?:(?P<out>out|outputs?)|ins?|inputs?)\s+(?:~\s*)?$", tail, re.I
+        ) if match.group("d1") else None  # "| in 500 tok, out 50 tok |"
         if label:  # "Out: a 2-page report": a label says the direction, whatever the noun
             role, noun, attached = ("output" if label.group("out") else "total"), label.group(0), ""
         if unit in ("turn", "passage"):
@@ -205,9 +246,7 @@ def mentions(text: str) -> list[Mention]:
             role = "output"  # "summarise the emails into a sentence", "into a one-page brief"
         if prose and role in ("documents", "user_text", "total") and not attached and not describes(before):
             role = "output"  # "we need 5 bullet points per article"; but "notes are a paragraph or two"
-        written = role in ("documents", "user_text", None) and (
-            _stem(noun) in made if noun else any(re.search(rf"\b{n}(?:s|es)?\b", before, re.I) for n in made)
-        )
+        written = role in ("documents", "user_text", None) and _names_made(noun, before, made)
         if written:
             # "writing product descriptions ... ~120 words each": the thing written is the answer, one a
             # request, and a count of them ("50 chapters drafted per week") is the volume, not its size
@@ -267,6 +306,11 @@ def mentions(text: str) -> list[Mention]:
         if not any(m.unit == "turn" for m in found):
             amount = _count(match.group("n") or match.group("m"))
             found.append(Mention(amount, "turn", match.group(0), "history", "messages", match.start()))
+    for match in _DIRECTED.finditer(text):
+        value = _value(match, 1)
+        assert value is not None
+        role = "total" if match.group("noun").lower() in ("input", "prompt") else "output"
+        found.append(Mention(value, "token", match.group(0), role, match.group("noun").lower(), match.start()))
     for match in [*_BARE.finditer(text), *_BARE_AFTER.finditer(text)]:
         i = 1 if match.group("d1") else 2
         if any(m.start <= match.start(f"d{i}") < m.start + len(m.words) + 1 for m in found):

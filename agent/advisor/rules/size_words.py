@@ -9,7 +9,7 @@ OUT = (
     r"answers?|responses?|repl(?:y|ies)|outputs?|completions?|summar(?:y|ies)|labels?|categor(?:y|ies)|"
     r"generat(?:es?|ing|ions?)|generated(?!\s+from)|writes?|returns?|reply with|respond\w*|continuations?|"
     r"suggestions?|captions?|headlines?|explanations?|yields?|emits?|ask(?:s|ing)? for|expect(?:s|ing)?|back(?!-)|"
-    r"out(?=\s*[:=])"
+    r"out(?=\s*[:=])|comes?\s+out|coming\s+out"
 )
 DOC = (
     r"documents?|docs?|contracts?|reports?|pdfs?|files?|notes?|transcripts?|papers?|books?|chapters?|"
