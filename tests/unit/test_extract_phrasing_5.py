@@ -117,3 +117,31 @@ def test_images_read_before_the_model_need_no_vision(text):
 def test_what_the_model_writes_is_the_answers_size(text, sent, answer):
     fields = extract(text).fields
     assert (fields.get("input_tokens"), fields.get("output_tokens")) == (sent, answer)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("needs: json | 50k/day | price secondary to speed", "latency"),
+        ("Cost comes second to accuracy here.", "quality"),
+        ("Faithfulness to the source is nice, but quality is the number-one thing.", "quality"),
+        ("Speed is all that matters for the autocomplete.", "latency"),
+        ("We're a tiny nonprofit, so keeping the bill really low is the whole game.", "cost"),
+        ("It just has to be usable; after that, the price is what we care about.", "cost"),
+    ],
+)
+def test_priorities_said_in_other_words(text, wanted):
+    assert extract(text).fields.get("priority") == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("The digest goes out Monday morning, so it doesn't have to be fast at all.", 1.0),
+        ("Speed doesn't matter; the whole backlog can be processed later in batches.", 1.0),
+        ("Roughly 40% of the drafts can be queued overnight, the rest are interactive.", 0.4),
+        ("About 60% of that is a nightly re-run over old tickets; the rest is live.", 0.6),
+    ],
+)
+def test_work_that_can_wait_goes_through_the_batch_api(text, share):
+    assert extract(text).fields.get("batch_share") == pytest.approx(share)

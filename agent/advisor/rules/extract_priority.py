@@ -18,10 +18,12 @@ _CRITERIA = {
 _CRITERION = "|".join(f"(?P<{name}>{words})" for name, words in _CRITERIA.items())
 _FIRST = (r"(?:matters?|counts?|is|are|'s|comes?)\s+(?!not\b|n't)(?:\w+\s+)?(?:more|most|above all|everything|"
           r"paramount|key|king|critical|crucial|first|non-negotiable|what matters|what counts|"
-          r"(?:the|our|a|my)\s+(?:main|top|first|biggest|number one|#1|deciding|primary|key)|"
+          r"(?:the|our|a|my)\s+(?:main|top|first|biggest|number[- ]one|#1|deciding|primary|key)|"
+          r"all\s+that\s+(?:matters|counts)|the\s+only\s+thing\s+that\s+(?:matters|counts)|"
           r"(?:top|first|main)\s+priority|more important|most important|"
           r"(?:what|the\s+thing|the\s+one\s+thing)\s+(?:we|i)(?:'re|\s+are)?\s+(?:care\s+(?:about\s+)?most|"
-          r"optimi[sz]ing\s+for|can'?t\s+compromise\s+on))\b")  # fmt: skip
+          r"optimi[sz]ing\s+for|can'?t\s+compromise\s+on)|(?:what|all|the\s+(?:only\s+)?thing)\s+(?:we|i)\s+(?:really\s+)?"
+          r"care\s+about)\b")  # fmt: skip
 _OTHER = "|".join(_CRITERIA.values())
 _OVER = (
     r"\s+(?:over|before|beats?|trumps?|>|ahead of|rather than|instead of|above)\s+(?:"
@@ -54,7 +56,8 @@ _PLAIN = [
                         r"budget is tight|tight budget|as cheap as|cost[- ]sensitive|minimi[sz]e cost|"
                         r"\b(?:basically|almost|nearly|close to|near|as close to|practically)\s+free\b|"
                         r"\bfree or (?:close to|nearly|almost) free\b|\bshoestring\b|\bbootstrapp\w+|"
-                        r"\b(?:i'?m|we'?re|am|are)\s+(?:\w+\s+)?broke\b|\bbroke\s+(?:college|student|indie|solo)",
+                        r"\b(?:i'?m|we'?re|am|are)\s+(?:\w+\s+)?broke\b|\bbroke\s+(?:college|student|indie|solo)|"
+                        r"\bkeep(?:ing)?\s+(?:the\s+)?(?:costs?|price|bill|spend(?:ing)?)\s+(?:\w+\s+)?low\b",
                         re.I)),
     ("quality", re.compile(r"\b(?:really|very|highly|extremely|super)\s+accurate\b|best quality|"
                            r"best possible (?:\w+\s+)?(?:answers|results|outputs?|quality)|"
@@ -98,6 +101,12 @@ _LESS_THAN = re.compile(
     + _CRITERION + r")\b",
     re.IGNORECASE,
 )
+# "$$ secondary to latency", "cost comes second to accuracy": the criterion after "to" is the one that counts.
+_SECONDARY = re.compile(
+    r"(?:\b(?:" + _OTHER + r")\b|\$+)\s+(?:is\s+|are\s+|comes?\s+|being\s+)?(?:secondary|second)\s+to\s+(?:\w+\s+)?(?:"
+    + _CRITERION + r")\b",
+    re.IGNORECASE,
+)
 # "Latency is not important; correctness of the coding is."
 _NOT_BUT = re.compile(
     r"\b(?:" + _OTHER + r")\b\s+(?:is|are)\s+(?:not|n't)\s+(?:that\s+|very\s+|really\s+)?important\s*[;,.—–-]+\s*"
@@ -112,7 +121,7 @@ def priority(text: str) -> tuple[str, str] | None:
         name = next(n for n, v in match.groupdict().items() if v)
         if not negated(text, match.start()):
             return name.split("_")[-1], match.group(0)
-    for said in (_LESS_THAN.search(text), _NOT_BUT.search(text)):
+    for said in (_LESS_THAN.search(text), _NOT_BUT.search(text), _SECONDARY.search(text)):
         if said:
             return next(n for n, v in said.groupdict().items() if v), said.group(0)
     for preset, pattern in _TRADE:
@@ -150,7 +159,11 @@ _BATCH = re.compile(
     r"\b(?:fine|happy|ok|okay|content)\s+(?:with\s+)?(?:waiting|to\s+wait)\s+(?:until|till|for|a|overnight)\b|"
     r"\b(?:don[’']t|doesn[’']t|do\s+not|does\s+not|no)\s+need\s+(?:to\s+be\s+|for\s+)?"
     r"(?:instant|immediate|real[- ]time)|"
-    r"\bnothing\s+(?:is\s+)?real[- ]time\b|\bcan\s+be\s+batched\b|\bnone\s+of\s+(?:this|it|these)\s+is\s+"
+    r"\bnothing\s+(?:is\s+)?real[- ]time\b|\bcan\s+be\s+batched\b|"
+    # "doesn't have to be fast at all", "all of it can be run later in batches", "latency doesn't matter"
+    r"\b(?:doesn[’']t|does\s+not|don[’']t|do\s+not)\s+(?:have|need)\s+to\s+be\s+(?:\w+\s+)?(?:fast|quick|instant|"
+    r"real[- ]time|immediate)\b|\bcan\s+(?:be\s+)?(?:run|processed|done|handled|sent)\s+(?:later\s+)?in\s+batch(?:es)?\b|"
+    r"\b(?:latency|speed|response\s+times?)\s+(?:doesn[’']t|does\s+not|don[’']t)\s+(?:really\s+)?matter\b|\bnone\s+of\s+(?:this|it|these)\s+is\s+"
     r"(?:real[- ]time|urgent|"
     r"time[- ]sensitive)|\bnot\s+in\s+a\s+hurry\b|\bno\s+hurry\b|"
     # "nobody needs them instantly", "we can queue them up and collect results later"

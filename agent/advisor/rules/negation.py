@@ -40,6 +40,8 @@ def negated(text: str, start: int) -> bool:
     gap = window[cues[-1].end() :]
     if "," in gap and len(gap.split(",")[0].split()) > 2:
         return False  # "not looking for the cheapest option, quality first": a new phrase, not a list
+    if gap.rstrip().endswith(",") and re.match(r"(?:the|our|my|their|this)\b", text[start:], re.IGNORECASE):
+        return False  # "as long as it's not garbage, the bill is what we care about": a new clause
     return len(gap.split()) <= 6 and not _BREAK.search(gap)
 
 
