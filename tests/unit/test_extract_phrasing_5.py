@@ -145,3 +145,43 @@ def test_priorities_said_in_other_words(text, wanted):
 )
 def test_work_that_can_wait_goes_through_the_batch_api(text, share):
     assert extract(text).fields.get("batch_share") == pytest.approx(share)
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("We currently spend roughly $6,000/month on Claude and the CFO wants it gone.", None),
+        ("Paying about $9k a month right now and we want to bring that under $4k.", 4_000),
+    ],
+)
+def test_todays_bill_is_no_budget_and_the_target_beside_it_is(text, budget):
+    assert extract(text).fields.get("budget_usd_month") == budget
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "ms"),
+    [
+        ("Captions should begin to appear within ~0.8s.", "max_ttft_ms", 800),
+        ("The check can't take more than 300ms in total per post.", "max_response_ms", 300),
+    ],
+)
+def test_time_targets_in_other_words(text, field, ms):
+    assert extract(text).fields.get(field) == ms
+
+
+def test_prompt_caching_said_to_be_needed_is_a_need_and_denied_is_not():
+    needed = extract("Our 15k-token system prompt never changes, so prompt caching is a must.").fields["needs"]
+    assert "caching" in needed
+    assert "caching" not in extract("We don't need prompt caching for this.").fields.get("needs", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        ("Museum visitors ask about the exhibits at a touchscreen kiosk.", "chat"),
+        ("Pull the sender, the order number, the delivery address, the requested date and the product codes out of "
+         "each customer email.", "extraction"),
+    ],
+)
+def test_more_jobs_in_other_words(text, task):
+    assert extract(text).fields.get("task") == task

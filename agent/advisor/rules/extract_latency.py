@@ -23,9 +23,9 @@ _WORDS = {
 
 _LATENCY = re.compile(
     r"(?:under|below|less than|within|<|max(?:imum)?|at most|no more than|faster than|slower than|longer than|"
-    r"in|up to|exceed|"
+    r"in|up to|exceed|(?:n[’']t|not|never)\s+(?:\w+\s+){0,2}?(?:more|longer)\s+than|"  # "can't add more than 400ms"
     r"(?:budget|target|goal|limit|sla)\s*(?:is|of|:|=))\s*"  # "Latency budget is 250ms to first token"
-    r"(?:about\s*)?(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|eight|ten|half a)\s*"
+    r"(?:about\s*|around\s*|roughly\s*|~\s*)?(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|eight|ten|half a)\s*"
     r"(ms|milliseconds?|s|secs?|seconds?|minutes?|mins?)\b",
     re.IGNORECASE,
 )

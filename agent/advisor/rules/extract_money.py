@@ -141,15 +141,19 @@ def read_money(text: str) -> Money:
 
 # What is paid today: "we're spending ~$4k/month right now", "our current bill is $900"; a limit says so.
 _NOW = re.compile(r"\b(?:right now|currently|today|at the moment|these days|now|current|existing)\b", re.I)
-_PAID = re.compile(r"\b(?:spending|paying|we spend|we pay|costs? us|bill is|bill of|invoice)\b", re.I)
+_PAID = re.compile(r"\b(?:spending|paying|(?:we|i)\s+(?:currently\s+|now\s+)?(?:spend|pay)|costs? us|bill is|bill of|"
+                   r"invoice)\b", re.I)  # fmt: skip
 _LIMIT = re.compile(r"\b(?:budgets?|afford|cap|capped|ceiling|max(?:imum)?|limit|allocated?|set aside|at most|no more|"
                     r"under|below|within|keep|tops)\b", re.I)  # fmt: skip
 
 
 def _current_spend(text: str, match: re.Match[str]) -> bool:
+    """Today's bill, said in a sentence about now and paying, with no limit word beside this amount
+    ("paying $12k/month right now and want to get that under $5k": $12k is today's, $5k the budget)."""
     start, end = sentence_bounds(text, match.start())
     sentence = text[start:end]
-    return bool(_NOW.search(sentence) and _PAID.search(sentence) and not _LIMIT.search(sentence))
+    beside = text[max(start, match.start() - 40) : min(end, match.end() + 40)]
+    return bool(_NOW.search(sentence) and _PAID.search(sentence) and not _LIMIT.search(beside))
 
 
 _TOO_MUCH = re.compile(r"[^.;!?]*?\b(?:(?:way|far|much|a bit|slightly)\s+)?(?<!not )(?<!n.t )"

@@ -60,7 +60,7 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                       "refactor\\w*", "unit tests?", "pull requests?", "sql", "text-to-sql", "codebases?"),
      _words("ide", "developer tools?", "repos?", "editor", "scripts")),
     ("extraction", _words("extract(?:s|ed|ing|ion)?", "pars(?:e|es|ed|ing|ers?)",
-                          r"pull(?:s|ing|ed)?\s+[^.;!?]{0,60}?\bout of",
+                          r"pull(?:s|ing|ed)?\s+[^.;!?]{0,120}?\bout of",
                           r"pull(?:s|ing|ed)?\s+out\b", r"digiti[sz](?:e|es|ed|ing|ation)",
                           "fields from", "structured data", "line items",
                           r"(?:returns?|outputs?|emits?)\s+(?:\w+\s+){0,3}as\s+json",
@@ -175,8 +175,12 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
      None),
     ("chat", _words("chatbots?", "chat bots?", "support bots?", "assistants?", "conversational", "help ?desk", "chat",
                     "bots?", "faq", r"answer(?:s|ing)?\s+(?:our\s+)?(?:customer|client|user|member|guest)s?[’']?\s+"
-                    r"questions"), _words("customer support", r"repl(?:y|ies) to", "copilot", "support chats",
-                                          r"(?:live|web|customer)\s+chats")),
+                    r"questions"),
+     _words("customer support", r"repl(?:y|ies) to", "copilot", "support chats", "kiosks?",
+            # "travelers ask about flights", "guests can ask questions"
+            r"(?:travell?ers|guests|visitors|customers|users|shoppers|passengers|patients|students|members|employees|"
+            r"staff|players|fans|tenants|residents|parents)\s+(?:can\s+)?ask\s+(?:\w+\s+){0,2}?(?:about|questions)",
+            r"(?:live|web|customer)\s+chats")),
 ]  # fmt: skip
 
 _NEEDS: list[tuple[str, re.Pattern[str], bool]] = [
@@ -190,6 +194,10 @@ _NEEDS: list[tuple[str, re.Pattern[str], bool]] = [
     ("json", _words("json", "structured output", "schema", "structured data"), False),
     ("tools", _words("tool use", "tool calling", "function calling", "tools", _CALLS_APIS), False),
     ("tools", _words(_AI_AGENT, _HUMAN_AGENT, "agentic"), True),
+    ("caching", _words(r"prompt[- ]caching", r"(?:context|prefix|kv|prompt)[- ]cach(?:e|ing)\s+(?:is\s+)?(?:a\s+)?"
+                       r"(?:must|required|needed|essential|non-negotiable)",
+                       r"cached\s+(?:system\s+)?(?:prompts?|prefix(?:es)?)",
+                       r"cache\s+the\s+(?:system\s+)?prompt"), False),
     ("reasoning", _words("step by step reasoning", "chain of thought", "reasoning model", _STEPWISE,
                          r"strong(?:est)?\s+(?:possible\s+)?reasoning", r"long chains? of (?:logic|reasoning)",
                          r"reasoning[- ]heavy", r"deep reasoning"), False),
