@@ -227,7 +227,9 @@ def _failures(
     if limits.no_training and (policy is None or policy.trains_on_api_data):
         reasons.append(f"{entry.provider} may train on API data or publishes no policy")
     if limits.region_locked and not _region_ok(entry, policy, limits.regions):
-        reasons.append(f"not served in {'/'.join(sorted(limits.regions)) or 'an allowed region'}")
+        listed = sorted(set(entry.regions) or (set(policy.regions) if policy else set()))
+        served = f"; {entry.provider} lists {'/'.join(listed)}" if listed else f"; {entry.provider} lists no regions"
+        reasons.append(f"not served in {'/'.join(sorted(limits.regions)) or 'an allowed region'}{served}")
     for regime in limits.compliance:
         if regime == "hipaa" and not (policy and policy.hipaa_baa):
             reasons.append(f"{entry.provider}: no HIPAA BAA on record")

@@ -195,5 +195,5 @@ def test_an_eu_lock_eliminates_models_not_served_in_the_eu_and_takes_either_flag
     assert out.returncode == 0, out.stderr
     report = json.loads(out.stdout)
     reasons = {item["model"]: item["reasons"] for item in report["eliminated"]}
-    assert "not served in eu" in reasons["gemini/gemini-2.5-flash"]
+    assert "not served in eu; gemini lists us" in reasons["gemini/gemini-2.5-flash"]
     assert all(item["model"] not in reasons for item in report["ranked"])

@@ -18,7 +18,7 @@ from agent.advisor.rules.extract import extract
         ("Servers must be located in Japan or South Korea", ["jp", "kr"]),
         ("Hosting has to remain in the UK, nowhere else", ["uk"]),
         ("We need it hosted in SG or HK only", ["hk", "sg"]),
-        ("Patient files must stay in Austria", ["eu"]),
+        ("Patient files must stay in Austria", ["at"]),  # the country: an EU region elsewhere would break it
         ("Data must stay in Switzerland; hosting in the EU is not acceptable", ["ch"]),
         ("Any region except the US is fine, but the data must stay in Brazil", ["br"]),
         ("We'd like a provider with a UK region", ["uk"]),

@@ -185,3 +185,26 @@ def test_prompt_caching_said_to_be_needed_is_a_need_and_denied_is_not():
 )
 def test_more_jobs_in_other_words(text, task):
     assert extract(text).fields.get("task") == task
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        ("Records may not leave the Netherlands.", ["nl"]),
+        ("GDPR applies and the servers must be in Spain, strictly.", ["es"]),  # not any EU region
+        ("Data must stay in Poland or at least the EU.", ["pl", "eu"]),
+        ("Hosting must stay inside the EU; we're a Lyon company.", ["eu"]),
+    ],
+)
+def test_a_country_named_for_the_data_is_that_country_not_its_bloc(text, regions):
+    assert extract(text).fields["regions"] == regions
+
+
+def test_a_country_lock_eliminates_with_what_the_provider_lists(catalog):
+    from catalog.requirements import Requirements
+    from catalog.scoring import rank
+    from tests.conftest import TODAY
+
+    ranking = rank(catalog, Requirements(privacy="region-locked", regions=["de"]), TODAY)
+    reasons = [why for item in ranking.eliminated for why in item.reasons if why.startswith("not served in de")]
+    assert reasons and all("lists" in reason for reason in reasons)

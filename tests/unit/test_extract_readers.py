@@ -139,7 +139,7 @@ def test_no_batch_tolerance_without_words_for_it():
     [
         ("Our German bank can't send anything to US clouds", ["eu"]),
         ("It must not be hosted in the US", ["asia", "eu"]),
-        ("customer data must stay in Germany", ["eu"]),
+        ("customer data must stay in Germany", ["de"]),
         ("Swiss insurer: claims data must never leave Europe", ["eu"]),
         ("US-only data residency", ["us"]),
     ],

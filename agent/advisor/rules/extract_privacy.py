@@ -7,7 +7,7 @@ import re
 
 from agent.advisor.rules.extraction import Extraction
 from agent.advisor.rules.negation import denied_after, negated, set_aside
-from agent.advisor.rules.places import PLACE, codes_in, excluded, joined_end
+from agent.advisor.rules.places import EU_STATE_CODES, PLACE, codes_in, excluded, joined_end
 from agent.advisor.rules.size_units import sentence_bounds
 
 BLOCS = ("eu", "us", "asia")
@@ -54,7 +54,10 @@ _REGION_LOCK = re.compile(
     # "A hosted API with an EU region is what we want"
     r"\b(?:with|in|from|via|using|use)\s+(?:an?\s+|the\s+)?"
     + _PLACE
-    + r"[\s-]+(?:cloud\s+)?(?:region|data ?cent(?:er|re))\b",
+    + r"[\s-]+(?:cloud\s+)?(?:region|data ?cent(?:er|re))\b|"
+    # "the servers must be in Spain", "everything has to be within the EU"
+    r"\b(?:servers?|hosting|data|it|everything|models?|inference|processing)\s+(?:must|has\s+to|have\s+to|needs?\s+to|"
+    r"should|shall)\s+be\s+(?:\w+\s+)?(?:in|inside|within)\s+(?:the\s+)?" + _PLACE,
     re.IGNORECASE,
 )
 _COMPLIANCE = [
@@ -227,6 +230,7 @@ def privacy(text: str, found: Extraction) -> None:
         eu
         and "eu" not in excluded(text)
         and ("gdpr" in found.fields.get("compliance", []) or (region and "eu" in (places or ["eu"])))
+        and not set(places) & EU_STATE_CODES  # "GDPR, and hosted in Germany": the country, not any EU region
     ):
         found.add_to_list("regions", "eu", eu.group(0))
         if re.search(r"resid|stay|remain|keep|kept|leave|outside|hosted in|processed in", text, re.IGNORECASE):

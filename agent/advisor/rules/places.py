@@ -1,20 +1,22 @@
 """Places a user names for hosting, as the region codes requirements use. Pure.
 
-The table: a bloc is its own code (eu, us, asia); an EU member state maps to the bloc, because EU data
-rules (GDPR) bind it and providers serve it from EU regions; Norway, Iceland and Liechtenstein (the EEA,
-under GDPR too) map to eu as well. Any other country is its ISO 3166 alpha-2 code, except Great Britain,
-which is "uk" as the clouds name it. Two-letter codes are read in capitals only ("in AU or NZ"), so "in"
-or "ca" in a sentence is no place.
+The table: a bloc is its own code (eu, us, asia); a country is its ISO 3166 alpha-2 code, EU member
+states included ("data must stay in Germany" is de: a model served from an EU region in Ireland would
+break it, so the bloc is not assumed), except Great Britain, which is "uk" as the clouds name it.
+Two-letter codes are read in capitals only ("in AU or NZ"), so "in" or "ca" in a sentence is no place.
 """
 
 from __future__ import annotations
 
 import re
 
-_EU_STATES = ("austria", "belgium", "bulgaria", "croatia", "cyprus", "czechia", "denmark", "estonia", "finland",
-              "france", "germany", "greece", "hungary", "ireland", "italy", "latvia", "lithuania", "luxembourg",
-              "malta", "netherlands", "holland", "poland", "portugal", "romania", "slovakia", "slovenia", "spain",
-              "sweden", "norway", "iceland", "liechtenstein", "czech republic")  # fmt: skip
+_EU_STATES = {"austria": "at", "belgium": "be", "bulgaria": "bg", "croatia": "hr", "cyprus": "cy", "czechia": "cz",
+              "czech republic": "cz", "denmark": "dk", "estonia": "ee", "finland": "fi", "france": "fr",
+              "germany": "de", "greece": "gr", "hungary": "hu", "ireland": "ie", "italy": "it", "latvia": "lv",
+              "lithuania": "lt", "luxembourg": "lu", "malta": "mt", "netherlands": "nl", "holland": "nl",
+              "poland": "pl", "portugal": "pt", "romania": "ro", "slovakia": "sk", "slovenia": "si", "spain": "es",
+              "sweden": "se", "norway": "no", "iceland": "is", "liechtenstein": "li"}  # fmt: skip
+EU_STATE_CODES = frozenset(_EU_STATES.values())
 _NAMES = {"eu": "eu", "european union": "eu", "europe": "eu", "european": "eu", "us": "us", "usa": "us",
           "u.s.": "us", "united states": "us", "america": "us", "asia": "asia",
           "united kingdom": "uk", "uk": "uk", "britain": "uk", "great britain": "uk", "england": "uk",
@@ -22,7 +24,7 @@ _NAMES = {"eu": "eu", "european union": "eu", "europe": "eu", "european": "eu", 
           "india": "in", "brazil": "br", "switzerland": "ch", "singapore": "sg", "south korea": "kr", "korea": "kr",
           "united arab emirates": "ae", "uae": "ae", "saudi arabia": "sa", "south africa": "za", "israel": "il",
           "hong kong": "hk", "taiwan": "tw", "china": "cn", "indonesia": "id", "mexico": "mx", "turkey": "tr",
-          } | {state: "eu" for state in _EU_STATES}  # fmt: skip
+          } | _EU_STATES  # fmt: skip
 _CODES = ("AU", "NZ", "SG", "JP", "KR", "BR", "CH", "HK", "UAE", "US", "EU", "UK")  # capitals only
 _BY_LENGTH = sorted((n for n in _NAMES if n not in ("us", "eu", "uk", "uae")), key=len, reverse=True)
 
@@ -48,7 +50,9 @@ def codes_in(text: str, start: int = 0, end: int | None = None) -> list[str]:
 
 
 # "in AU or NZ", "Canada, Australia and the UK": more places joined to the one a lock named.
-_MORE = re.compile(r"(?:\s*,\s*|\s+(?:or|and|and/or)\s+|\s*/\s*)(?:the\s+)?" + PLACE, re.IGNORECASE)
+_MORE = re.compile(r"(?:\s*,\s*|\s+(?:or|and|and/or)\s+|\s*/\s*)"
+                   r"(?:(?:at\s+least|at\s+minimum|at\s+worst|failing\s+that|else)\s+)?(?:the\s+)?" + PLACE,
+                   re.IGNORECASE)  # fmt: skip
 
 
 def joined_end(text: str, end: int) -> int:
