@@ -208,3 +208,21 @@ def test_a_country_lock_eliminates_with_what_the_provider_lists(catalog):
     ranking = rank(catalog, Requirements(privacy="region-locked", regions=["de"]), TODAY)
     reasons = [why for item in ranking.eliminated for why in item.reasons if why.startswith("not served in de")]
     assert reasons and all("lists" in reason for reason in reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("About 600k page views a month, and maybe 3% of visitors open the help widget.", 600),
+        ("We have ~200k DAU; roughly 4% of them ask the assistant something.", 8_000),
+        ("90k monthly active users and one in 20 of them chats with support.", 150),
+        ("A term here lasts about 10 weeks, with roughly 7,000 quiz attempts per term.", 100),
+        ("Book club bot: we meet twice a month, maybe 60 bot replies a meeting.", 4),
+    ],
+)
+def test_shares_of_people_and_periods_the_user_defines(text, per_day):
+    assert extract(text).fields["requests_per_day"] == pytest.approx(per_day, rel=0.01)
+
+
+def test_a_share_of_the_work_that_is_not_asking_changes_nothing():
+    assert extract("8k emails a day; 30% of them are in French.").fields["requests_per_day"] == 8_000

@@ -64,3 +64,92 @@ def calls_per_item(text: str, volume_words: str) -> tuple[float, str] | None:
         if 1 < n <= 1_000:
             return n, match.group(0)
     return None
+
+
+# "1.2 million page views a month and roughly 2% of visitors ask a question": the share that acts.
+_ACTS = (r"ask|asks|use|uses|open|opens|send|sends|chat|chats|start|starts|try|tries|click|clicks|type|types|"
+         r"message|messages|contact|contacts|reach|write|writes|submit|submits|engage|engages|interact|interacts|"
+         r"need|needs|call|calls|trigger|triggers|hit|hits|end\s+up|go\s+on")
+_SHARE_OF = re.compile(
+    r"(?:(?P<pct>\d+(?:\.\d+)?)\s?%|\b(?:one|1)\s+in\s+(?P<den>\d+)|\b(?P<half>half|a\s+third|a\s+quarter|a\s+tenth))"
+    r"\s+(?:of\s+(?:them|those|these|(?:our|the|all|those)?\s*(?:[\w-]+\s+)?(?P<who>[a-z-]+s))\s+)?"
+    r"(?:\w+\s+)?(?:" + _ACTS + r")\b",
+    re.IGNORECASE,
+)
+_FRACTIONS = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "a tenth": 0.1}
+# What the volume must count for a share of it to act: people, or their visits.
+_POPULATION = re.compile(r"\b(?:users?|visitors?|visits|views|pageviews|sessions|customers?|people|players?|members?|"
+                         r"students?|employees?|shoppers?|readers?|subscribers?|patients?|callers?|guests?|buyers?|"
+                         r"clients?|viewers?|dau|mau|traffic)\b", re.IGNORECASE)  # fmt: skip
+
+
+def share_that_acts(text: str, volume_words: str) -> tuple[float, str] | None:
+    """(the share, its words) when a volume of people or visits is followed by the share of them who
+    make a request; "20% of them are in Spanish" says nothing of how many ask."""
+    at = text.lower().find(volume_words.lower()) if volume_words else -1
+    if at < 0 or not _POPULATION.search(volume_words):
+        return None
+    end = at + len(volume_words)
+    for match in _SHARE_OF.finditer(text, end, end + 150):
+        if match.group("pct"):
+            share = float(match.group("pct")) / 100
+        elif match.group("den"):
+            share = 1 / float(match.group("den"))
+        else:
+            share = _FRACTIONS[" ".join(match.group("half").lower().split())]
+        if 0 < share < 1:
+            return share, match.group(0)
+    return None
+
+
+# "~1.2M DAU", "40k monthly active users": people counted per day or per month.
+_ACTIVE = re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s?(?P<s>k|m|million|thousand)?\s+"
+                     r"(?:(?P<dau>dau|daily\s+(?:active\s+)?(?:users|players|people))|"
+                     r"(?P<mau>mau|monthly\s+(?:active\s+)?(?:users|players|people)))\b", re.IGNORECASE)  # fmt: skip
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}
+
+
+def active_users_who_ask(text: str) -> tuple[float, str] | None:
+    """(requests a day, the words) from daily or monthly active users and the share of them who ask."""
+    for match in _ACTIVE.finditer(text):
+        people = float(match.group("n")) * _SCALE.get((match.group("s") or "").lower(), 1.0)
+        per_day = people if match.group("dau") else people / 30
+        if share := share_that_acts(text, match.group(0)):
+            return per_day * share[0], f"{match.group(0)} x {share[1]} (the share that asks)"
+    return None
+
+
+# "A semester here is about 4 months and we expect 12,000 essays per semester"; "we play once a week,
+# maybe 300 bot messages a session": a period the user defines, or a session and how often it happens.
+_DEFINED = re.compile(r"\b(?:a|one|each|our|the)\s+(?P<name>semester|term|season|sprint|cycle|release|campaign|"
+                      r"school\s+year|academic\s+year|tax\s+season)\s+(?:here\s+)?(?:is|lasts|runs|takes)\s+"
+                      + _ABOUT + r"(?P<n>\d+(?:\.\d+)?)\s+(?P<unit>days?|weeks?|months?)\b", re.IGNORECASE)  # fmt: skip
+_UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.0}
+_PER_NAMED = (r"(?<![\d.,])(?P<v>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<s>k|thousand)?\s+(?:[\w-]+\s+){0,2}?"
+              r"(?:per|a|an|each|every)\s+NAME\b")
+_SESSION_COUNT = re.compile(
+    _PER_NAMED.replace("NAME", r"(?P<name>session|game|meeting|class|lesson|stream|match|episode|event|night)"),
+    re.IGNORECASE,
+)
+_HOW_OFTEN = re.compile(r"\b(?:(?P<word>once|twice|thrice)|(?P<k>\d+)\s+times)\s+(?:a|per|each|every)\s+"
+                        r"(?P<period>day|week|month)\b", re.IGNORECASE)  # fmt: skip
+_TIMES = {"once": 1, "twice": 2, "thrice": 3}
+
+
+def per_defined_period(text: str) -> tuple[float, str] | None:
+    """(requests a day, the words) from a count per a period the text defines or per a session it says
+    how often it happens."""
+    for defined in _DEFINED.finditer(text):
+        days = float(defined.group("n")) * _UNIT_DAYS[defined.group("unit").lower().rstrip("s")]
+        name = r"\s+".join(defined.group("name").split())
+        for count in re.finditer(_PER_NAMED.replace("NAME", name), text, re.IGNORECASE):
+            value = float(count.group("v").replace(",", "")) * (1e3 if count.group("s") else 1.0)
+            return value / days, f"{count.group(0)} ({defined.group(0)})"
+    sessions = _SESSION_COUNT.search(text)
+    often = _HOW_OFTEN.search(text)
+    if sessions and often:
+        value = float(sessions.group("v").replace(",", "")) * (1e3 if sessions.group("s") else 1.0)
+        times = _TIMES.get((often.group("word") or "").lower()) or float(often.group("k"))
+        per_day = times / _UNIT_DAYS[often.group("period").lower()]
+        return value * per_day, f"{sessions.group(0)}, {often.group(0)}"
+    return None

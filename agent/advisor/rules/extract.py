@@ -11,7 +11,12 @@ __all__ = ["Extraction", "extract"]
 
 import re
 
-from agent.advisor.rules.calls_per_item import calls_per_item
+from agent.advisor.rules.calls_per_item import (
+    active_users_who_ask,
+    calls_per_item,
+    per_defined_period,
+    share_that_acts,
+)
 from agent.advisor.rules.extract_languages import languages
 from agent.advisor.rules.extract_latency import latency
 from agent.advisor.rules.extract_money import masked, read_money
@@ -183,13 +188,20 @@ def _steps_to_requests(text: str, found: Extraction) -> None:
 
 
 def _calls_to_requests(text: str, found: Extraction) -> None:
-    """N items a day x the model calls each takes, unless turns or steps were multiplied in already."""
+    """N items a day x the model calls each takes (unless turns or steps were multiplied in already), or
+    N people a day x the share of them who ask."""
     evidence = found.evidence.get("requests_per_day", "")
+    if "requests_per_day" not in found.fields and (active := active_users_who_ask(text) or per_defined_period(text)):
+        found.put("requests_per_day", round(active[0], 3), active[1])
+        return
     if "requests_per_day" not in found.fields or "is a request)" in evidence:
         return
     if said := calls_per_item(text, evidence):
         found.put("requests_per_day", round(found.fields["requests_per_day"] * said[0], 3),
                   f"{evidence} x {said[1]} (each call is a request)")  # fmt: skip
+    elif share := share_that_acts(text, evidence):
+        found.put("requests_per_day", round(found.fields["requests_per_day"] * share[0], 3),
+                  f"{evidence} x {share[1]} (the share that asks)")  # fmt: skip
 
 
 def _conversations_to_requests(turns: float, words: str, found: Extraction) -> None:
