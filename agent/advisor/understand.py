@@ -26,7 +26,7 @@ from agent.advisor.llm import LLMUnavailable
 from agent.advisor.nodes import merge, say, take_llm_fields
 from agent.advisor.rules.extract import Extraction, extract
 from agent.advisor.rules.extract_task import read_task
-from agent.advisor.rules.questions import asked_part, stated_part
+from agent.advisor.rules.questions import asked_part, stated_part, statements
 from agent.advisor.state import AdvisorState, ChatMessage, Question, RequirementEvent
 
 _SKIP_ALONE = re.compile(r"^\s*skip\s*[.!]?\s*$", re.IGNORECASE)
@@ -52,7 +52,7 @@ def understand(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str,
 
 def _states_requirements(text: str) -> bool:
     """Whether a message that asks something also states requirements in sentences of their own."""
-    stated = stated_part(text)
+    stated = statements(text)
     return bool(stated.strip()) and bool(extract(stated).fields)
 
 

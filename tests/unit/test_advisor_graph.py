@@ -417,3 +417,17 @@ def test_the_job_named_only_in_the_question_is_inferred_from_it(advisor):
     assert result.state.requirements["task"] == "summarization"
     event = next(e for e in result.state.history if e.field == "task")
     assert event.action == "inferred" and "summarising" in event.evidence
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Out of curiosity, could any of these models read PDFs with images directly?",
+        "Half our team sits in Spain - does that mean GDPR forces EU hosting on us?",
+        "If we ran llama ourselves, how much would we save versus the API?",
+    ],
+)
+def test_a_question_that_opens_with_other_words_still_changes_nothing(advisor, question):
+    first = advisor.turn(SUPPORT)
+    after = advisor.turn(question, first.session)
+    assert after.state.requirements == first.state.requirements

@@ -12,7 +12,8 @@ _SENTENCE = re.compile(r"(?:[^.?!]|(?<=\d)\.(?=\d))+(?:[.?!]+|$)")
 FILLER = (r"(?:(?:ok(?:ay)?|so|and|but|sorry|hey|hi|hm+|um+|uh+|er+m?|oh|ah|wait|right|actually|also|btw|"
           r"quick (?:question|one)|one more thing|random question|"
           r"(?:dumb|noob|stupid|silly|side|follow[- ]up) question|"
-          r"real quick|just curious|curious|before (?:i|we) (?:answer|go on|continue)|quick q|q)\W+)*")  # fmt: skip
+          r"real quick|just curious|curious|out of curiosity|just wondering|by the way|"
+          r"before (?:i|we) (?:answer|go on|continue)|quick q|q)\W+)*")  # fmt: skip
 _ASKS = re.compile(
     r"^\W*" + FILLER + r"(?:eli5|what|what's|whats|how|why|when|where|which|who|whom|whose|should|shall|"
                        r"is|isn't|are|aren't|does|doesn't|"
@@ -85,6 +86,17 @@ def stated_part(text: str) -> str:
     for match in _sentences(text):
         # "maybe 10k a day?" answers with a question mark; "Do I need tool calling?" asks.
         if _asks(match.group(0)) and _ASKS.search(match.group(0)) and _ASKED.search(match.group(0)):
+            pieces[match.start() : match.end()] = " " * (match.end() - match.start())
+    return "".join(pieces)
+
+
+def statements(text: str) -> str:
+    """The sentences that ask nothing (`is_question`'s reading of each), the rest blanked at the same
+    length: what a message states beside its questions, however the questions open ("Out of
+    curiosity, can any of them take audio?" asks; so does "Some staff are in France - does GDPR apply?")."""
+    pieces = list(text)
+    for match in _sentences(text):
+        if _asks(match.group(0)):
             pieces[match.start() : match.end()] = " " * (match.end() - match.start())
     return "".join(pieces)
 
