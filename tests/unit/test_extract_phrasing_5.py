@@ -226,3 +226,14 @@ def test_shares_of_people_and_periods_the_user_defines(text, per_day):
 
 def test_a_share_of_the_work_that_is_not_asking_changes_nothing():
     assert extract("8k emails a day; 30% of them are in French.").fields["requests_per_day"] == 8_000
+
+
+def test_a_share_of_active_users_times_what_each_sends():
+    said = "Language app: 300k DAU, only ~10% talk to the tutor bot, ~6 messages each per day."
+    assert extract(said).fields["requests_per_day"] == pytest.approx(180_000)
+
+
+def test_a_word_ending_in_rs_before_a_number_is_no_rupee_sign():
+    said = "Agents chat with customers. 40 agents per shift, 2 shifts a day, ~30 chats each per shift."
+    assert extract(said).fields["requests_per_day"] == pytest.approx(2_400)
+    assert extract("Budget is Rs. 50000 a month").fields.get("budget_usd_month") is None  # rupees: no rate offline

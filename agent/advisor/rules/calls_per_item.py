@@ -35,6 +35,7 @@ _PER_ITEM = re.compile(
 )
 # Names for one conversation: a volume of "chats" counts what "in each convo" names.
 _SESSION = {"conversation", "convo", "chat", "session", "thread", "dialog", "dialogue"}
+_UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.0}
 _TIME = {"hour", "day", "night", "week", "month", "year", "minute", "second", "shift", "quarter"}
 
 
@@ -67,7 +68,8 @@ def calls_per_item(text: str, volume_words: str) -> tuple[float, str] | None:
 
 
 # "1.2 million page views a month and roughly 2% of visitors ask a question": the share that acts.
-_ACTS = (r"ask|asks|use|uses|open|opens|send|sends|chat|chats|start|starts|try|tries|click|clicks|type|types|"
+_ACTS = (r"ask|asks|talk|talks|use|uses|open|opens|send|sends|chat|chats|start|starts|try|tries|click|clicks|"
+         r"type|types|"
          r"message|messages|contact|contacts|reach|write|writes|submit|submits|engage|engages|interact|interacts|"
          r"need|needs|call|calls|trigger|triggers|hit|hits|end\s+up|go\s+on")
 _SHARE_OF = re.compile(
@@ -109,13 +111,26 @@ _ACTIVE = re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s?(?P<s>k|m|million|thous
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}
 
 
+# "... ~5% talk to the companion, ~4 messages each per day": what each of that share sends.
+_EACH_RATE = re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s+(?:[\w-]+\s+)?(?:messages|questions|requests|calls|queries|"
+                        r"chats|prompts|turns)\s+(?:each\s+)?(?:a|per|each|every)\s+(?P<period>day|week)\b",
+                        re.IGNORECASE)  # fmt: skip
+
+
 def active_users_who_ask(text: str) -> tuple[float, str] | None:
-    """(requests a day, the words) from daily or monthly active users and the share of them who ask."""
+    """(requests a day, the words) from daily or monthly active users, the share of them who ask, and
+    what each of them sends when that is said."""
     for match in _ACTIVE.finditer(text):
         people = float(match.group("n")) * _SCALE.get((match.group("s") or "").lower(), 1.0)
         per_day = people if match.group("dau") else people / 30
         if share := share_that_acts(text, match.group(0)):
-            return per_day * share[0], f"{match.group(0)} x {share[1]} (the share that asks)"
+            asks = per_day * share[0]
+            words = f"{match.group(0)} x {share[1]}"
+            after = text.find(share[1], match.end()) + len(share[1])
+            if rate := _EACH_RATE.search(text, after, after + 80):
+                asks *= float(rate.group("n")) / _UNIT_DAYS[rate.group("period").lower()]
+                return asks, f"{words} x {rate.group(0)}"
+            return asks, f"{words} (the share that asks)"
     return None
 
 
@@ -124,7 +139,6 @@ def active_users_who_ask(text: str) -> tuple[float, str] | None:
 _DEFINED = re.compile(r"\b(?:a|one|each|our|the)\s+(?P<name>semester|term|season|sprint|cycle|release|campaign|"
                       r"school\s+year|academic\s+year|tax\s+season)\s+(?:here\s+)?(?:is|lasts|runs|takes)\s+"
                       + _ABOUT + r"(?P<n>\d+(?:\.\d+)?)\s+(?P<unit>days?|weeks?|months?)\b", re.IGNORECASE)  # fmt: skip
-_UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.0}
 _PER_NAMED = (r"(?<![\d.,])(?P<v>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<s>k|thousand)?\s+(?:[\w-]+\s+){0,2}?"
               r"(?:per|a|an|each|every)\s+NAME\b")
 _SESSION_COUNT = re.compile(

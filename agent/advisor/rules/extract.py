@@ -191,8 +191,13 @@ def _calls_to_requests(text: str, found: Extraction) -> None:
     """N items a day x the model calls each takes (unless turns or steps were multiplied in already), or
     N people a day x the share of them who ask."""
     evidence = found.evidence.get("requests_per_day", "")
-    if "requests_per_day" not in found.fields and (active := active_users_who_ask(text) or per_defined_period(text)):
+    active = active_users_who_ask(text)
+    inside = active is not None and bool(evidence) and text.find(evidence) >= text.find(active[1].split(" x ")[0])
+    if active and ("requests_per_day" not in found.fields or inside):  # "4 messages each per day" is one person's
         found.put("requests_per_day", round(active[0], 3), active[1])
+        return
+    if "requests_per_day" not in found.fields and (defined := per_defined_period(text)):
+        found.put("requests_per_day", round(defined[0], 3), defined[1])
         return
     if "requests_per_day" not in found.fields or "is a request)" in evidence:
         return

@@ -32,8 +32,9 @@ _PER_MONTH = {"year": 1 / 12, "yr": 1 / 12, "annum": 1 / 12, "yearly": 1 / 12, "
               "quarterly": DAYS_PER_MONTH / 90}  # fmt: skip
 # Currencies read at no rate (only $, and EUR/GBP at par, are): such a sum is money, so it is no volume,
 # but it is no budget either, because a confident wrong figure is worse than none.
-_FOREIGN_BEFORE = re.compile(r"(?:\b(?:cad|aud|nzd|chf|jpy|inr|brl|sgd|hkd|cny|rmb|mxn|sek|nok|dkk|zar|rs\.?)|"
-                             r"\b(?:c|a|r|s|nz|hk)\$|[¥₹₩₽₺₱])\s*$", re.IGNORECASE)  # fmt: skip
+# Searched with positions so the look-behind sees the whole word: "customers. 60" is no "Rs. 60".
+_FOREIGN_BEFORE = re.compile(r"(?:(?<![a-z])(?:cad|aud|nzd|chf|jpy|inr|brl|sgd|hkd|cny|rmb|mxn|sek|nok|dkk|zar|rs\.?)|"
+                             r"(?<![a-z])(?:c|a|r|s|nz|hk)\$|[¥₹₩₽₺₱])\s*$", re.IGNORECASE)  # fmt: skip
 _FOREIGN_AFTER = re.compile(r"\s*(?:cad|aud|nzd|chf|jpy|inr|brl|sgd|hkd|cny|rmb|mxn|yen|yuan|rupees?|lakhs?|crores?|"
                             r"reais|reals?|won|pesos?|francs?|kronor|kroner|rand|(?:canadian|australian|singapore) "
                             r"dollars?)\b", re.IGNORECASE)  # fmt: skip
@@ -88,7 +89,7 @@ def read_money(text: str) -> Money:
         found.spans.append(operations.span())
     for match in _AMOUNT.finditer(text):
         suffix = (match.group("s") or "").lower()
-        if _FOREIGN_BEFORE.search(text[max(0, match.start() - 4) : match.start("n")]) or (
+        if _FOREIGN_BEFORE.search(text, max(0, match.start() - 4), match.start("n")) or (
             not match.group("word") and _FOREIGN_AFTER.match(text, match.end())
         ):
             found.spans.append(match.span())
