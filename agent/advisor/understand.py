@@ -12,6 +12,7 @@ from langgraph.runtime import Runtime
 
 from agent.advisor import answers, intents, nodes
 from agent.advisor.context import AdvisorTools
+from agent.advisor.definitions import asks_definition
 from agent.advisor.history import changes, words
 from agent.advisor.intents import classify, drop_requirements
 from agent.advisor.interview import (
@@ -25,6 +26,7 @@ from agent.advisor.interview import (
 from agent.advisor.llm import LLMUnavailable
 from agent.advisor.nodes import merge, say, take_llm_fields
 from agent.advisor.rules.extract import Extraction, extract
+from agent.advisor.rules.extract_languages import languages
 from agent.advisor.rules.extract_task import read_task
 from agent.advisor.rules.questions import asked_part, stated_part, statements
 from agent.advisor.state import AdvisorState, ChatMessage, Question, RequirementEvent
@@ -190,13 +192,18 @@ _JOB_ASKED_ABOUT = re.compile(r"\b(?:for|at)\s+(?P<job>\w+ing\b[^?]*)", re.IGNOR
 
 
 def _job_from_question(text: str, found: Extraction) -> None:
-    """A message that states its figures and names its job only inside its question ("What's the
-    difference between Claude and GPT for summarizing legal depositions? Ours run 200 pages") has
-    that job, inferred from the question's words."""
-    if "task" in found.fields or not found.fields or not (question := asked_part(text)):
+    """A message that states its figures and names its job, or its languages, only inside its question
+    ("What's the difference between Claude and GPT for summarizing legal depositions? Ours run 200
+    pages"; "Can a model summarise discharge letters in Welsh as well as English? 700 letters a week")
+    has that job and those languages, inferred from the question's words. A question about a term
+    ("What is RAG?") names no job."""
+    if not found.fields or not (question := asked_part(text)) or asks_definition(question):
         return
-    if (named := _JOB_ASKED_ABOUT.search(question)) and (reading := read_task(named.group("job"))):
+    named = _JOB_ASKED_ABOUT.search(question)
+    if "task" not in found.fields and (reading := read_task(named.group("job") if named else question)):
         found.put("task", reading.value, reading.words, inferred=True)
+    for language, said in languages(question):
+        found.add_to_list("languages", language, said, inferred=True)
 
 
 def _answers(question: Question, events: list[RequirementEvent]) -> bool:

@@ -431,3 +431,15 @@ def test_a_question_that_opens_with_other_words_still_changes_nothing(advisor, q
     first = advisor.turn(SUPPORT)
     after = advisor.turn(question, first.session)
     assert after.state.requirements == first.state.requirements
+
+
+def test_a_yes_no_question_beside_the_figures_names_the_job_and_its_languages(advisor):
+    said = "Could a model draft replies to tenants in Catalan as well as Spanish? We get about 400 emails a day."
+    requirements = advisor.turn(said).state.requirements
+    assert requirements["requests_per_day"] == 400
+    assert {"catalan", "spanish"} <= set(requirements["languages"])
+
+
+def test_a_definition_asked_beside_the_figures_names_no_job(advisor):
+    requirements = advisor.turn("What is RAG? We have 50k support chats a day.").state.requirements
+    assert requirements["task"] == "chat"  # from the statement, not "rag" from the question

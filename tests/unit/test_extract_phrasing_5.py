@@ -237,3 +237,42 @@ def test_a_word_ending_in_rs_before_a_number_is_no_rupee_sign():
     said = "Agents chat with customers. 40 agents per shift, 2 shifts a day, ~30 chats each per shift."
     assert extract(said).fields["requests_per_day"] == pytest.approx(2_400)
     assert extract("Budget is Rs. 50000 a month").fields.get("budget_usd_month") is None  # rupees: no rate offline
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("A scanner reads one parcel every 4 seconds and the depot runs 12 hours a day.", 10_800),
+        ("About 6 lookups per minute while the clinic is open, and it's open 10 hours a day.", 3_600),
+        ("Sensors send 2 alerts a minute, 24/7.", 2_880),  # round the clock: all 24 hours
+    ],
+)
+def test_a_rate_per_second_or_minute_counts_only_the_hours_worked(text, per_day):
+    assert extract(text).fields["requests_per_day"] == pytest.approx(per_day, rel=0.01)
+
+
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        ("Field-service helper: it reads the fault, queries the asset system, books a technician and closes the "
+         "ticket, several tool calls per job.", "agent"),
+        ("Back-office assistant that files expense claims into our ERP through API calls, a few steps per claim.",
+         "agent"),
+    ],
+)
+def test_actions_through_the_users_systems_are_an_agent_with_tools(text, task):
+    fields = extract(text).fields
+    assert fields["task"] == task and "tools" in fields["needs"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tools"),
+    [
+        ("Shop bot that checks stock levels through our inventory API.", True),
+        ("We reach the model through the Anthropic API.", False),
+        ("Traffic goes through our API gateway.", False),
+        ("Roughly 800k API calls a month for tagging.", False),
+    ],
+)
+def test_the_users_own_apis_are_tools_and_the_providers_are_not(text, tools):
+    assert ("tools" in extract(text).fields.get("needs", [])) is tools

@@ -167,3 +167,30 @@ def per_defined_period(text: str) -> tuple[float, str] | None:
         per_day = times / _UNIT_DAYS[often.group("period").lower()]
         return value * per_day, f"{sessions.group(0)}, {often.group(0)}"
     return None
+
+
+# A rate per second, minute or hour runs only while the work does: "1 photo every 6 seconds and the line
+# runs 16 hours a day", "10 decisions per minute, robot runs 8 hours per day".
+_SUB_DAY_RATE = re.compile(r"\b(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|rps|qps|rpm|qpm|req/s|req/min|/s|/min|"
+                           r"/h)\b", re.IGNORECASE)  # fmt: skip
+_HOURS_A_DAY = re.compile(
+    r"(?<![\d.,])(?P<h>\d{1,2}(?:\.\d)?)[- ]?(?:hours?|hrs?|h)\s+(?:a|per|each|every)\s+(?:day|night|shift)\b|"
+    r"(?<![\d.,])(?P<h2>\d{1,2})[- ]hours?\s+(?:[a-z]+\s+)?(?:day|night|shift)\b|"
+    r"\b(?:runs?|open|operates?|operating|staffed|online|active|works?)\s+(?:for\s+)?(?:about\s+|around\s+|~\s*)?"
+    r"(?P<h3>\d{1,2})\s+(?:hours?|hrs?|h)\b",
+    re.IGNORECASE,
+)
+_ROUND_THE_CLOCK = re.compile(r"24\s*/\s*7|around the clock|round[- ]the[- ]clock|all day and night|24 hours", re.I)
+
+
+def hours_of_work(text: str, volume_words: str) -> tuple[float, str] | None:
+    """(hours a day, the words) when a sub-day rate's volume should count only the stated hours."""
+    if not _SUB_DAY_RATE.search(volume_words) or _ROUND_THE_CLOCK.search(text):
+        return None
+    for match in _HOURS_A_DAY.finditer(text):
+        if match.group(0) in volume_words:
+            return None  # the volume already counted these hours
+        hours = float(match.group("h") or match.group("h2") or match.group("h3"))
+        if 0 < hours < 24:
+            return hours, match.group(0)
+    return None

@@ -14,6 +14,7 @@ import re
 from agent.advisor.rules.calls_per_item import (
     active_users_who_ask,
     calls_per_item,
+    hours_of_work,
     per_defined_period,
     share_that_acts,
 )
@@ -187,6 +188,10 @@ def _steps_to_requests(text: str, found: Extraction) -> None:
                   f"{evidence} x {steps.group(0)} (each step is a request)")  # fmt: skip
 
 
+def spelled_text(text: str) -> str:
+    return Spelled(text).text
+
+
 def _calls_to_requests(text: str, found: Extraction) -> None:
     """N items a day x the model calls each takes (unless turns or steps were multiplied in already), or
     N people a day x the share of them who ask."""
@@ -201,6 +206,10 @@ def _calls_to_requests(text: str, found: Extraction) -> None:
         return
     if "requests_per_day" not in found.fields or "is a request)" in evidence:
         return
+    if hours := hours_of_work(spelled_text(text), evidence):
+        found.put("requests_per_day", round(found.fields["requests_per_day"] * hours[0] / 24, 3),
+                  f"{evidence}, {hours[1]} (only those hours)")  # fmt: skip
+        evidence = found.evidence["requests_per_day"]
     if said := calls_per_item(text, evidence):
         found.put("requests_per_day", round(found.fields["requests_per_day"] * said[0], 3),
                   f"{evidence} x {said[1]} (each call is a request)")  # fmt: skip

@@ -37,6 +37,15 @@ _NOT_CODE = _not_after("reason", "zip", "postal", "promo", "discount", "country"
 _CALLS_APIS = (
     r"call(?:s|ing)?\s+(?!it\b|them\b|the\s+model)(?:our\s+|the\s+|an?\s+|external\s+)?(?:[\w-]+\s+){0,4}?apis?"
 )
+# Actions through the user's systems: "several tool calls per request", "updates the WMS through API calls",
+# "looks up order status through our API", "calling our motion-planning functions".
+# "1.2 million API calls monthly" counts requests; "updates the WMS through API calls" acts.
+_TOOL_CALLS = (r"tool[- ]calls?|function\s+calls?|(?:through|via|with|using|makes?|making)\s+(?:\w+\s+)?api\s+calls?|"
+               r"api\s+calls?\s+(?:to|into)\s+(?:our|the|their)\b")
+# Only the user's own systems: "through the OpenAI API" is how the model is reached, not a tool it uses.
+_THROUGH_APIS = (r"(?:through|via|using|with)\s+our\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?apis?"
+                 r"(?![\w-]|\s+(?:gateway|keys?|proxy|layer))|"
+                 r"call(?:s|ing)?\s+our\s+(?:[\w-]+\s+){0,3}?functions")
 # Reasoning the model must do itself: "has to reason through each step", "step-by-step proofs",
 # "multi-step calculations".
 _STEPWISE = (
@@ -168,8 +177,8 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                    r"cites? (?:its |the |our )?"
                    "sources"), _words("handbook", "documentation", "intranet", "articles", "indexed", r"we\s+index",
                                       r"search\s+tool", "confluence", "sharepoint", "notion", "sops")),
-    ("agent", _words(_AI_AGENT, _HUMAN_AGENT, "agentic", "tool use", "function calling", "workflow automation",
-                     "autonomous(?:ly)?", _CALLS_APIS, "takes? actions?"),
+    ("agent", _words(_AI_AGENT, _HUMAN_AGENT, "agentic", _TOOL_CALLS, "tool use", "function calling",
+                     "workflow automation", "autonomous(?:ly)?", _CALLS_APIS, "takes? actions?"),
      _words("tools")),
     ("general", _words(r"general[- ]purpose", r"personal[- ]assistants?", "all[- ]purpose", "do[- ]anything"),
      None),
@@ -192,7 +201,8 @@ _NEEDS: list[tuple[str, re.Pattern[str], bool]] = [
                      r"listen(?:s|ing)?\s+(?:in\s+)?(?:to|on)", r"dictat(?:ion|ed|es)", "voicemails?",
                      "transcri(?:be|bes|bed|bing|ption)s?"), False),
     ("json", _words("json", "structured output", "schema", "structured data"), False),
-    ("tools", _words("tool use", "tool calling", "function calling", "tools", _CALLS_APIS), False),
+    ("tools", _words("tool use", "tool calling", "function calling", "tools", _CALLS_APIS, _TOOL_CALLS, _THROUGH_APIS),
+     False),
     ("tools", _words(_AI_AGENT, _HUMAN_AGENT, "agentic"), True),
     ("caching", _words(r"prompt[- ]caching", r"(?:context|prefix|kv|prompt)[- ]cach(?:e|ing)\s+(?:is\s+)?(?:a\s+)?"
                        r"(?:must|required|needed|essential|non-negotiable)",
