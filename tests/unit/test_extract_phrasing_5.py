@@ -276,3 +276,27 @@ def test_actions_through_the_users_systems_are_an_agent_with_tools(text, task):
 )
 def test_the_users_own_apis_are_tools_and_the_providers_are_not(text, tools):
     assert ("tools" in extract(text).fields.get("needs", [])) is tools
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Precision of the extracted figures is everything here.", "quality"),
+        ("Latency doesn't matter much. Price is honestly the big thing for us.", "cost"),
+        ("Snappy replies are critical, players leave otherwise.", "latency"),
+    ],
+)
+def test_a_criterion_said_to_matter_in_its_own_clause(text, wanted):
+    assert extract(text).fields.get("priority") == wanted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Budget is $300/month, must be SOC 2.",
+        "The key thing is EU hosting.",
+        "Cost is not the main concern; we'll see.",
+    ],
+)
+def test_a_budget_or_another_key_thing_is_no_priority(text):
+    assert extract(text).fields.get("priority") is None

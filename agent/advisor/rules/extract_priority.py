@@ -18,7 +18,7 @@ _CRITERIA = {
 _CRITERION = "|".join(f"(?P<{name}>{words})" for name, words in _CRITERIA.items())
 _FIRST = (r"(?:matters?|counts?|is|are|'s|comes?)\s+(?!not\b|n't)(?:\w+\s+)?(?:more|most|above all|everything|"
           r"paramount|key|king|critical|crucial|first|non-negotiable|what matters|what counts|"
-          r"(?:the|our|a|my)\s+(?:main|top|first|biggest|number[- ]one|#1|deciding|primary|key)|"
+          r"(?:the|our|a|my)\s+(?:main|top|first|big|biggest|number[- ]one|#1|deciding|primary|key)|"
           r"all\s+that\s+(?:matters|counts)|the\s+only\s+thing\s+that\s+(?:matters|counts)|"
           r"(?:top|first|main)\s+priority|more important|most important|"
           r"(?:what|the\s+thing|the\s+one\s+thing)\s+(?:we|i)(?:'re|\s+are)?\s+(?:care\s+(?:about\s+)?most|"
@@ -132,6 +132,30 @@ def priority(text: str) -> tuple[str, str] | None:
         for match in pattern.finditer(text):
             if not negated(text, match.start()) and match.group(0) not in waits:  # "nobody needs them instantly"
                 return preset, match.group(0)
+    return _said_to_matter(text)
+
+
+# The last resort: one criterion and a word of importance in the same short clause ("Quality of the
+# writing is everything", "Cost is honestly the big thing for us"), with nothing that plays it down.
+_FAMILY = {
+    "cost": r"costs?|price|pricing|cheap(?:er|est)?|affordab\w+|inexpensive|money|the\s+bill|spend(?:ing)?",
+    "quality": r"quality|accuracy|accurate|correct(?:ness)?|precision|precise|reliab\w+|smart(?:er|est)?",
+    "latency": r"speed|fast(?:er|est)?|latency|quick(?:er|ly)?|responsive(?:ness)?|snappy|real[- ]?time",
+}
+_FAMILIES = {name: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for name, words in _FAMILY.items()}
+_MATTERS = re.compile(r"\b(?:matters?|important|key|priority|everything|critical|crucial|king|paramount|essential|"
+                      r"#1|number[- ]one|most|above\s+all|biggest|big\s+thing|primary|non-negotiable|wins?|"
+                      r"decid\w+|focus|care\s+(?:a\s+lot\s+)?about)\b", re.IGNORECASE)  # fmt: skip
+_PLAYED_DOWN = re.compile(r"\b(?:not|no|less|least|secondary|second|never|nice|whatever|though|if)\b|n[’']t\b", re.I)
+_CLAUSE = re.compile(r"[^.;!?,\n]+")
+
+
+def _said_to_matter(text: str) -> tuple[str, str] | None:
+    for clause in _CLAUSE.finditer(text):
+        said = clause.group(0)
+        named = [name for name, family in _FAMILIES.items() if family.search(said)]
+        if len(named) == 1 and _MATTERS.search(said) and not _PLAYED_DOWN.search(said):
+            return named[0], said.strip()
     return None
 
 
