@@ -300,3 +300,38 @@ def test_a_criterion_said_to_matter_in_its_own_clause(text, wanted):
 )
 def test_a_budget_or_another_key_thing_is_no_priority(text):
     assert extract(text).fields.get("priority") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("Geneva bank. Swiss data residency is mandatory.", "regions", ["ch"]),
+        ("Canadian servers only, please.", "regions", ["ca"]),
+        ("No training on our data, and EU data centres only.", "regions", ["eu"]),
+        ("Tickets come in English and Bahasa Indonesia.", "languages", ["indonesian"]),
+        ("Hosted in Tokyo. Japanese language not needed, English is fine.", "languages", None),
+        ("Must answer in Irish too.", "languages", ["irish"]),
+        ("Typing hints must feel instant, sub 150ms to first token.", "max_ttft_ms", 150),
+        ("Autocomplete: 250ms to first token max.", "max_ttft_ms", 250),
+        ("The filter has to decide in under 80 ms.", "max_response_ms", 80),
+        ("Batch is fine, but nothing should take over a minute.", "max_response_ms", 60_000),
+        ("About 60% can go through a nightly batch; the rest is live.", "batch_share", 0.6),
+        ("we dont need it realtime, can batch all of it", "batch_share", 1.0),
+        ("Turn each consult transcript into a SOAP note.", "task", "summarization"),
+        ("Label each refund request with a reason code, output a category code in JSON.", "task", "classification"),
+        ("We need the whole interview transcript in a single prompt to find contradictions.", "task",
+         "document-analysis"),
+    ],
+)
+def test_round_six_more_phrasings(text, field, value):
+    assert extract(text).fields.get(field) == value
+
+
+def test_a_question_opening_with_a_preposition_is_a_question():
+    said = "At what volume does running our own GPUs pay off? We do about 3,000 calls a day."
+    assert stated_part(said).strip() == "We do about 3,000 calls a day."
+    assert "privacy" not in extract(stated_part(said)).fields
+
+
+def test_hours_and_shifts_are_no_volume():
+    assert extract("3 shifts a day, 40 forms per shift.").fields["requests_per_day"] == 120

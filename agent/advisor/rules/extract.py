@@ -95,10 +95,10 @@ _SHARES = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 
            "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75, "three-quarters": 0.75}  # fmt: skip
 _BATCH_SHARE = re.compile(
     r"\b(?P<share>half|a third|one third|two[- ]thirds|a quarter|one quarter|three[- ]quarters|"
-    r"(?P<pct>\d{1,2})\s?%)\s+of\s+"
+    r"(?P<pct>\d{1,2})\s?%)\s+(?:of\s+"
     r"(?:our\s+|the\s+|all\s+)?(?:(?:[\w-]+\s+){0,2}?(?:jobs|requests|traffic|work|volume|calls|tasks|load|"
-    r"generations|drafts|runs|queries|documents|items|messages|reports|scoring)|that|this|it|them)\s+"
-    r"(?:is|are|can\s+be|can|could)\s+(?:\w+\s+){0,2}?(?:overnight|batch\w*|async\w*|offline|nightly|wait)\b",
+    r"generations|drafts|runs|queries|documents|items|messages|reports|scoring)|that|this|it|them)\s+)?"
+    r"(?:is|are|can\s+be|can|could)\s+(?:\w+\s+){0,3}?(?:overnight|batch\w*|async\w*|offline|nightly|wait)\b",
     re.IGNORECASE,
 )
 

@@ -23,9 +23,11 @@ LANGUAGES = ("spanish", "portuguese", "german", "french", "italian", "dutch", "p
              "latvian", "lithuanian", "slovenian", "icelandic", "basque", "galician", "afrikaans", "amharic",
              "yoruba", "hausa", "zulu", "punjabi", "marathi", "telugu", "gujarati", "kannada", "malayalam",
              "nepali", "sinhala", "burmese", "khmer", "mongolian", "kazakh", "uzbek", "armenian",
-             "azerbaijani", "albanian", "macedonian", "bosnian", "maltese", "luxembourgish")  # fmt: skip
+             "azerbaijani", "albanian", "macedonian", "bosnian", "maltese", "luxembourgish", "irish",
+             "bahasa indonesia", "bahasa")  # fmt: skip
 _LANGUAGE = re.compile(r"\b(" + "|".join(LANGUAGES) + r")\b", re.IGNORECASE)
-_SAME_LANGUAGE = {"mandarin": "chinese", "cantonese": "chinese", "farsi": "persian"}
+_SAME_LANGUAGE = {"mandarin": "chinese", "cantonese": "chinese", "farsi": "persian", "bahasa indonesia": "indonesian",
+                  "bahasa": "indonesian"}  # fmt: skip
 _MANY_LANGUAGES = re.compile(
     r"multi-?lingual|non-english|foreign languages?|translat\w* (?:\w+ ){0,4}into (?:other|many|several) languages|"
     r"\b(?:many|several|multiple|various|different|other|all|any|\d+\+?|two|three|four|five|six|seven|eight|nine|"
@@ -40,6 +42,9 @@ _NATIONALITY = re.compile(
     r"government|ministry|regulator|subsidiary|office|branch|clouds?|servers?|providers?|law|gdpr|data protection)\b",
     re.IGNORECASE,
 )
+# "Japanese language not needed", "French isn't required"
+_DENIED_AFTER = re.compile(r"\s+(?:language\s+)?(?:is\s+|are\s+)?(?:not|n[’']t|no\s+longer)\s+(?:\w+\s+)?"
+                           r"(?:needed|required|necessary|a\s+must)\b", re.IGNORECASE)  # fmt: skip
 _LATER = re.compile(r"\b(?:later|next year|eventually|roadmap|someday|in the future|maybe one day)\b", re.I)
 
 
@@ -62,6 +67,8 @@ def languages(text: str) -> list[tuple[str, str]]:
             before = text[max(0, match.start() - 30) : match.start()]
             clause = clause_around(text, match.start(), match.end())
             if _NOT_NEEDED.search(before) or _LATER.search(clause) or (named and _NATIONALITY.match(text, match.end())):
+                continue
+            if named and _DENIED_AFTER.match(text, match.end()):
                 continue
             if not named and re.search(r"programming|coding|query|markup|scripting", match.group(0), re.I):
                 continue

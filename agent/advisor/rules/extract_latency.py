@@ -22,8 +22,9 @@ _WORDS = {
 }
 
 _LATENCY = re.compile(
-    r"(?:under|below|less than|within|<|max(?:imum)?|at most|no more than|faster than|slower than|longer than|"
+    r"(?:under|below|less than|within|<|max(?:imum)?|at most|no more than|faster than|slower than|longer than|sub|"
     r"in|up to|exceed|(?:n[’']t|not|never)\s+(?:\w+\s+){0,2}?(?:more|longer)\s+than|"  # "can't add more than 400ms"
+    r"(?:take|takes|taking)\s+(?:over|more\s+than|longer\s+than)|"  # "nothing should take over a minute"
     r"(?:budget|target|goal|limit|sla)\s*(?:is|of|:|=))\s*"  # "Latency budget is 250ms to first token"
     r"(?:about\s*|around\s*|roughly\s*|~\s*)?(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|eight|ten|half a)\s*"
     r"(ms|milliseconds?|s|secs?|seconds?|minutes?|mins?)\b",
@@ -34,7 +35,7 @@ _LATENCY = re.compile(
 _LATENCY_FOR = re.compile(
     r"(?<![\w.])(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|secs?|seconds?|minutes?|mins?)\b(?=\s+(?:or less|max\b|at most|"
     r"(?:for|to)\s+(?:\w+\s+){0,3}(?:answers?|responses?|repl(?:y|ies)|summar(?:y|ies)|outputs?|results?|"
-    r"generat\w*|finish|complete)))",
+    r"generat\w*|finish|complete))|\s*(?:to|till|until)\s+(?:the\s+)?first\s+(?:token|word|byte|chunk))",
     re.IGNORECASE,
 )
 
@@ -50,7 +51,7 @@ _FIRST_WORDS = re.compile(r"\bstart|\bbegin|first (?:token|word|byte|chunk|chara
                           r"stream|\bfeel|instant|snappy", re.I)  # fmt: skip
 _WHOLE_ANSWER = re.compile(r"\b(?:whole|full|fully|entire|complete|completed|total|finish\w*|done|arrive\w*)\b|"
                            r"end[- ]to[- ]end|response time|round[- ]trip|generated|generation|final token|"
-                           r"last token", re.I)  # fmt: skip
+                           r"last token|\bdecid\w*|\bdecision|\bverdict|\btak(?:e|es|ing)\b", re.I)  # fmt: skip
 _ANSWER_WORDS = re.compile(r"\b(?:answers?|responses?|repl(?:y|ies)|respond\w*|results?|summar(?:y|ies)|outputs?)\b",
                            re.I)  # fmt: skip
 

@@ -7,7 +7,15 @@ import re
 
 from agent.advisor.rules.extraction import Extraction
 from agent.advisor.rules.negation import denied_after, negated, set_aside
-from agent.advisor.rules.places import EU_STATE_CODES, PLACE, codes_in, excluded, joined_end
+from agent.advisor.rules.places import (
+    DEMONYM_WORDS,
+    EU_STATE_CODES,
+    PLACE,
+    codes_in,
+    demonym_codes,
+    excluded,
+    joined_end,
+)
 from agent.advisor.rules.size_units import sentence_bounds
 
 BLOCS = ("eu", "us", "asia")
@@ -47,7 +55,8 @@ _REGION_LOCK = re.compile(
     r"located|lives?|store[sd]?|resid\w*|served|serve|hosting)\s+(?:\w+\s+){0,3}"
     r"(?:in|inside|within|from)\s+(?:the\s+)?(?:(?-i:[A-Z])\w+\s+(?:or|and)\s+(?:the\s+)?)?"
     + _PLACE  # "Canada or EU"
-    + r"|(eu|us|european)(?:[- ](?:only|hosted|resident)|\s+(?:data|hosting|servers?|regions?)\s+only)|"
+    + r"|(eu|us|european)(?:[- ](?:only|hosted|resident)|\s+(?:data|hosting|servers?|regions?|data\s*cent(?:er|re)s?|"
+    r"clouds?|providers?|vendors?|endpoints?)\s+only)|"
     r"data residency|"
     r"(?:leave|leaves|leaving|outside(?:\s+of)?|out of)\s+(?:the\s+)?" + _PLACE + r"|"
     r"\bnon-(eu|european|us)\s+(?:servers?|clouds?|providers?|vendors?|regions?|countries|hosting|data ?cent\w*)|"
@@ -55,6 +64,9 @@ _REGION_LOCK = re.compile(
     r"\b(?:with|in|from|via|using|use)\s+(?:an?\s+|the\s+)?"
     + _PLACE
     + r"[\s-]+(?:cloud\s+)?(?:region|data ?cent(?:er|re))\b|"
+    # "Canadian servers only", "Swiss hosting only"
+    r"\b(?:" + DEMONYM_WORDS + r")\s+(?:data\s*cent(?:er|re)s?|servers?|hosting|clouds?|regions?|infrastructure)"
+    r"\s+only\b|"
     # "the servers must be in Spain", "everything has to be within the EU"
     r"\b(?:servers?|hosting|data|it|everything|models?|inference|processing)\s+(?:must|has\s+to|have\s+to|needs?\s+to|"
     r"should|shall)\s+be\s+(?:\w+\s+)?(?:in|inside|within)\s+(?:the\s+)?" + _PLACE,
@@ -116,7 +128,8 @@ def _lock_places(text: str, match: re.Match[str]) -> list[str]:
     ruled_out = excluded(text)
     named = codes_in(text, match.start(), joined_end(text, match.end()))
     if not named:
-        named = codes_in(text, *sentence_bounds(text, match.start()))
+        sentence = sentence_bounds(text, match.start())
+        named = demonym_codes(text, *sentence) or codes_in(text, *sentence)  # "Swiss data residency is mandatory"
     return [place for place in named if place not in ruled_out]
 
 

@@ -31,7 +31,8 @@ _AI_AGENT = (r"(?:ai|llm|autonomous|coding|research|browsing|software|web|shoppi
              r"agents?\s+(?:that|which)\s+(?:\w+\s+)?(?:calls?|uses?|takes?|runs?|files?|books?|opens?|executes?|"
              r"creates?|updates?|queries|searches|browses)")
 _NOT_CODE = _not_after("reason", "zip", "postal", "promo", "discount", "country", "error", "status", "tax", "area",
-                       "qr", "bar", "dress", "product", "billing", "access", "voucher")  # fmt: skip
+                       "qr", "bar", "dress", "product", "billing", "access", "voucher", "category", "disposition",
+                       "hs", "sic", "naics", "currency", "cost", "account", "department", "diagnosis")  # fmt: skip
 # "it calls flight and hotel search APIs", "calling our CRM API"
 # "calling it through a hosted API" is how the model is reached, not a tool it uses
 _CALLS_APIS = (
@@ -56,7 +57,8 @@ _STEPWISE = (
 _WHOLE_DOCUMENT = (
     r"(?:whole|entire|full)\s+(?:\w+\s+)?(?:documents?|contracts?|filings?|reports?|manuscripts?|pdfs?|manuals?|books?|"
     r"handbooks?|transcripts?)"
-    r"\s+(?:at\s+once|in\s+one\s+go|into\s+the\s+(?:prompt|context))"
+    r"\s+(?:at\s+once|in\s+one\s+go|into\s+the\s+(?:prompt|context)|in\s+(?:a\s+single|one)\s+(?:prompt|request|call|"
+    r"context))"
 )
 # "voice of the customer", "our brand voice", "rewrites drafts in our voice", "tone of voice" are style, not audio
 _VOICE = (r"(?<!our )(?<!their )(?<!your )(?<!brand )(?<!tone of )(?<!author's )(?<!authorial )"
@@ -113,7 +115,7 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                               r"(?!\s+(?:clauses?|terms|provisions|language|wording))"),
      _words("triage", "categories", r"yes\s*/\s*no", "checker")),
     ("summarization", _words("summar(?:y|ies)", "summari[sz](?:e|es|ed|ing|ation|er|ers)", "digests?",
-                             "tl;dr", "condense", "recaps?", "show notes", "action items", "soap notes",
+                             "tl;dr", "condense", "recaps?", "show notes", "action items", r"soap\s+notes?",
                              r"(?:clinical|medical|ambient)\s+scribes?",
                              # "turn the dictated notes into a short chart note", "into a one-page brief"
                              r"into\s+(?:a\s+)?(?:short|brief|concise|one-paragraph|one-page|quick|shorter)\s+"
@@ -124,6 +126,7 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                                  r"papers|reports|pdfs|agreements|transcripts|10-ks)",
                                  r"reads?\s+(?:\w+\s+){0,2}(?:papers|contracts|filings|reports|manuscripts|documents)",
                                  r"(?:risky|unusual|problematic)\s+clauses",
+                                 r"find\w*\s+(?:\w+\s+){0,2}?(?:inconsistenc\w+|contradictions|discrepanc\w+)",
                                  # "questions about the methods in the papers they upload"
                                  r"(?:papers|contracts|documents|reports|filings|pdfs|manuscripts)\s+(?:that\s+)?(?:they|"
                                  r"users|customers|clients|people|you|researchers|scientists)\s+upload",

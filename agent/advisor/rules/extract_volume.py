@@ -50,7 +50,7 @@ _VOLUME = re.compile(
     r"(?<![$€£\d.,])(?<!\b1 in )(?<!\bone in )"
     + NUM
     + r"(?!\s*(?:(?:k|m|thousand|million|billion)\s*)?(?:(?:usd|dollars|bucks|eur|euros?|gbp|pounds?|tokens?|tok|ms|"
-    r"seconds?|pages?(?!\s+views)|words?|lines?)\b|%|[$€£]))"  # "2 million words a month" is no count of requests
+    r"seconds?|pages?(?!\s+views)|words?|lines?|hours?|hrs?|shifts?)\b|%|[$€£]))"  # "2M words a month" is no count
     r"\s*(?:[a-z-]+(?:\s+|(?=/))){0,2}?"
     r"(?:(?:requests?|queries|calls|messages|conversations|chats|tickets|documents|docs|users?|emails|reqs?|"
     r"prompts|images|items|transactions|photos|videos|files|invoices|contracts|records|times|forms|reviews|orders|"

@@ -81,3 +81,24 @@ _EXCLUDED = re.compile(
 def excluded(text: str) -> set[str]:
     """The places the text rules out."""
     return {code(next(g for g in m.groups() if g)) for m in _EXCLUDED.finditer(text)}
+
+
+# A country said as an adjective of where data lives: "Swiss data residency", "Canadian servers".
+_DEMONYMS = {"swiss": "ch", "british": "uk", "canadian": "ca", "australian": "au", "singaporean": "sg",
+             "indian": "in", "brazilian": "br", "american": "us", "japanese": "jp", "korean": "kr", "german": "de",
+             "french": "fr", "dutch": "nl", "spanish": "es", "italian": "it", "irish": "ie", "polish": "pl",
+             "swedish": "se", "austrian": "at", "danish": "dk", "finnish": "fi", "norwegian": "no", "belgian": "be",
+             "portuguese": "pt", "mexican": "mx", "emirati": "ae", "saudi": "sa", "israeli": "il",
+             "south african": "za", "new zealand": "nz", "european": "eu"}  # fmt: skip
+DEMONYM_WORDS = "|".join(sorted(_DEMONYMS, key=len, reverse=True))
+_DEMONYM = re.compile(r"\b(" + DEMONYM_WORDS + r")\s+(?:data\s+residency|residency|data\s+cent(?:er|re)s?|hosting|"
+                      r"servers?|clouds?|regions?|soil|infrastructure|jurisdiction)\b", re.IGNORECASE)  # fmt: skip
+
+
+def demonym_codes(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """Countries named as adjectives of where the data lives, as codes, in order and once each."""
+    out: list[str] = []
+    for match in _DEMONYM.finditer(text, start, len(text) if end is None else end):
+        if (found := _DEMONYMS[" ".join(match.group(1).lower().split())]) not in out:
+            out.append(found)
+    return out

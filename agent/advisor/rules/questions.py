@@ -14,8 +14,12 @@ FILLER = (r"(?:(?:ok(?:ay)?|so|and|but|sorry|hey|hi|hm+|um+|uh+|er+m?|oh|ah|wait
           r"(?:dumb|noob|stupid|silly|side|follow[- ]up) question|"
           r"real quick|just curious|curious|out of curiosity|just wondering|by the way|"
           r"before (?:i|we) (?:answer|go on|continue)|quick q|q)\W+)*")  # fmt: skip
+# "At what volume would self-hosting pay off?", "In which region...", "By how much...": a preposition first.
+_LEADING_PREPOSITION = (r"(?:(?:at|in|for|by|to|with|on|from|under|over|after|up\s+to)\s+"
+                        r"(?=(?:what|which|how|whose)\b))?")
 _ASKS = re.compile(
-    r"^\W*" + FILLER + r"(?:eli5|what|what's|whats|how|why|when|where|which|who|whom|whose|should|shall|"
+    r"^\W*" + FILLER + _LEADING_PREPOSITION
+    + r"(?:eli5|what|what's|whats|how|why|when|where|which|who|whom|whose|should|shall|"
                        r"is|isn't|are|aren't|does|doesn't|"
     r"do|don't|did|can|could|would|will|won't|may|might|explain|tell me|define|describe|compare)\b",
     re.IGNORECASE,
@@ -75,7 +79,8 @@ def is_question(text: str) -> bool:
 
 # A sentence is blanked only when it is plainly a question: a question mark, or a wh-word first ("how much
 # would routing save"); "can spend about $40 a day." and "Is important that the data stay in Brazil." state.
-_ASKED = re.compile(r"\?\s*$|^\W*" + FILLER + r"(?:what|what's|whats|how|why|when|which)\b", re.I)
+_ASKED = re.compile(r"\?\s*$|^\W*" + FILLER + _LEADING_PREPOSITION + r"(?:what|what's|whats|how|why|when|which)\b",
+                    re.I)  # fmt: skip
 
 
 def stated_part(text: str) -> str:
