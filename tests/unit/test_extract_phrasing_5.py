@@ -335,3 +335,35 @@ def test_a_question_opening_with_a_preposition_is_a_question():
 
 def test_hours_and_shifts_are_no_volume():
     assert extract("3 shifts a day, 40 forms per shift.").fields["requests_per_day"] == 120
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("About 120 inspections on a busy day.", 120),
+        ("Roughly 800 lesson plans per school day.", 800),
+        ("We received 90,000 applications over a 30-day window.", 3_000),
+        ("14k listings, each re-checked twice a week.", 4_000),
+        ("Our 2,000 staff; we guess 10% of staff use it daily, 4 questions each.", 800),
+        ("Someday we could grow to 2M a day, but right now it's about 3,000 a day.", 3_000),
+    ],
+)
+def test_volumes_from_spans_frequencies_headcounts_and_today(text, per_day):
+    assert extract(text).fields["requests_per_day"] == pytest.approx(per_day, rel=0.01)
+
+
+def test_a_compliance_regime_for_later_is_not_required_now():
+    assert "soc2" not in extract("If we ever sell to enterprises we'd need SOC 2, but not now.").fields.get(
+        "compliance", []
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bot that answers residents' questions from our ~3,000 pages of bylaws and council documents.",
+        "Learners ask and it answers from the course slides and textbooks we uploaded (search + answer).",
+    ],
+)
+def test_answers_from_a_large_or_uploaded_collection_are_rag(text):
+    assert extract(text).fields["task"] == "rag"

@@ -74,15 +74,16 @@ _ACTS = (r"ask|asks|talk|talks|use|uses|open|opens|send|sends|chat|chats|start|s
          r"need|needs|call|calls|trigger|triggers|hit|hits|end\s+up|go\s+on")
 _SHARE_OF = re.compile(
     r"(?:(?P<pct>\d+(?:\.\d+)?)\s?%|\b(?:one|1)\s+in\s+(?P<den>\d+)|\b(?P<half>half|a\s+third|a\s+quarter|a\s+tenth))"
-    r"\s+(?:of\s+(?:them|those|these|(?:our|the|all|those)?\s*(?:[\w-]+\s+)?(?P<who>[a-z-]+s))\s+)?"
+    r"\s+(?:of\s+(?:them|those|these|(?:our|the|all|those)?\s*(?:[\w-]+\s+)?(?P<who>[a-z-]+))\s+)?"
     r"(?:\w+\s+)?(?:" + _ACTS + r")\b",
     re.IGNORECASE,
 )
 _FRACTIONS = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "a tenth": 0.1}
 # What the volume must count for a share of it to act: people, or their visits.
 _POPULATION = re.compile(r"\b(?:users?|visitors?|visits|views|pageviews|sessions|customers?|people|players?|members?|"
-                         r"students?|employees?|shoppers?|readers?|subscribers?|patients?|callers?|guests?|buyers?|"
-                         r"clients?|viewers?|dau|mau|traffic)\b", re.IGNORECASE)  # fmt: skip
+                         r"staff|employees?|workers?|clinicians?|agents?|students?|shoppers?|readers?|subscribers?|"
+                         r"patients?|callers?|guests?|buyers?|clients?|viewers?|dau|mau|traffic)\b",
+                         re.IGNORECASE)  # fmt: skip
 
 
 def share_that_acts(text: str, volume_words: str) -> tuple[float, str] | None:
@@ -117,12 +118,34 @@ _EACH_RATE = re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s+(?:[\w-]+\s+)?(?:mes
                         re.IGNORECASE)  # fmt: skip
 
 
+# "our 4,000 employees ... 5% of employees use it daily": a headcount with a share that acts each day.
+_HEADCOUNT = re.compile(r"(?<![\d.,$€£])(?P<n>\d+(?:,\d{3})*)\s?(?P<s>k|thousand)?\s+(?:[\w-]+\s+)?"
+                        r"(?:employees|staff|users|students|customers|members|clinicians|people|agents|workers|"
+                        r"subscribers)\b",
+                        re.IGNORECASE)  # fmt: skip
+_DAILY = re.compile(r"\b(?:daily|each\s+day|every\s+day|a\s+day|per\s+day)\b", re.IGNORECASE)
+
+
+def _populations(text: str) -> list[tuple[re.Match[str], float]]:
+    """Active users a day or a month, then headcounts whose share acts each day: (the words, people a day)."""
+    found = [(m, float(m.group("n")) * _SCALE.get((m.group("s") or "").lower(), 1.0) / (1 if m.group("dau") else 30))
+             for m in _ACTIVE.finditer(text)]  # fmt: skip
+    for match in _HEADCOUNT.finditer(text):
+        share = share_that_acts(text, match.group(0))
+        after = text.find(share[1], match.end()) if share else -1
+        if share and _DAILY.search(text, after, after + len(share[1]) + 25):
+            found.append((match, float(match.group("n").replace(",", "")) * (1e3 if match.group("s") else 1.0)))
+    return found
+
+
+_EACH_COUNT = re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s+(?:[\w-]+\s+)?(?:messages|questions|requests|calls|"
+                         r"queries|chats|prompts|turns)\s+(?:each|apiece)\b", re.IGNORECASE)  # fmt: skip
+
+
 def active_users_who_ask(text: str) -> tuple[float, str] | None:
-    """(requests a day, the words) from daily or monthly active users, the share of them who ask, and
-    what each of them sends when that is said."""
-    for match in _ACTIVE.finditer(text):
-        people = float(match.group("n")) * _SCALE.get((match.group("s") or "").lower(), 1.0)
-        per_day = people if match.group("dau") else people / 30
+    """(requests a day, the words) from daily or monthly active users (or a headcount of whom a share
+    acts daily), the share of them who ask, and what each of them sends when that is said."""
+    for match, per_day in _populations(text):
         if share := share_that_acts(text, match.group(0)):
             asks = per_day * share[0]
             words = f"{match.group(0)} x {share[1]}"
@@ -130,6 +153,8 @@ def active_users_who_ask(text: str) -> tuple[float, str] | None:
             if rate := _EACH_RATE.search(text, after, after + 80):
                 asks *= float(rate.group("n")) / _UNIT_DAYS[rate.group("period").lower()]
                 return asks, f"{words} x {rate.group(0)}"
+            if each := _EACH_COUNT.search(text, after, after + 40):  # "use it daily, 3 questions each"
+                return asks * float(each.group("n")), f"{words} x {each.group(0)}"
             return asks, f"{words} (the share that asks)"
     return None
 
@@ -193,4 +218,37 @@ def hours_of_work(text: str, volume_words: str) -> tuple[float, str] | None:
         hours = float(match.group("h") or match.group("h2") or match.group("h3"))
         if 0 < hours < 24:
             return hours, match.group(0)
+    return None
+
+
+# "180,000 comments over a 60-day comment period", "9,000 forms over the next 30 days"
+_OVER_DAYS = re.compile(
+    r"(?<![\d.,])(?P<v>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<s>k|thousand|m|million)?\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:over|during|in|within|across)\s+(?:a|the|an|one)?\s*(?:next\s+|last\s+|coming\s+)?(?P<n>\d+)[- ]"
+    r"(?P<unit>days?|weeks?|months?)\b",
+    re.IGNORECASE,
+)
+# "21k products, each refreshed once a week": every item handled at that frequency
+_EACH_ONCE = re.compile(
+    r"(?<![\d.,])(?P<v>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<s>k|thousand|m|million)?\s+(?:[\w-]+\s+){0,2}?[a-z]+s\s*,?\s+"
+    r"(?:and\s+)?each\s+(?:one\s+)?(?:is\s+|gets?\s+|being\s+)?(?:[a-z-]+ed|run|re-?run|done)\s+"
+    r"(?:(?P<word>once|twice|thrice)|(?P<k>\d+)\s+times)\s+(?:a|per|every)\s+(?P<period>day|week|month)\b",
+    re.IGNORECASE,
+)
+
+
+def _count(match: re.Match[str]) -> float:
+    return float(match.group("v").replace(",", "")) * _SCALE.get((match.group("s") or "").lower(), 1.0)
+
+
+def spread_over_days(text: str) -> tuple[float, str] | None:
+    """(requests a day, the words) for a total over a stated span, or a set of items each handled at a
+    stated frequency."""
+    if over := _OVER_DAYS.search(text):
+        days = float(over.group("n")) * _UNIT_DAYS[over.group("unit").lower().rstrip("s")]
+        if days > 0:
+            return _count(over) / days, over.group(0)
+    if each := _EACH_ONCE.search(text):
+        times = _TIMES.get((each.group("word") or "").lower()) or float(each.group("k"))
+        return _count(each) * times / _UNIT_DAYS[each.group("period").lower()], each.group(0)
     return None

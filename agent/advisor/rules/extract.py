@@ -17,6 +17,7 @@ from agent.advisor.rules.calls_per_item import (
     hours_of_work,
     per_defined_period,
     share_that_acts,
+    spread_over_days,
 )
 from agent.advisor.rules.extract_languages import languages
 from agent.advisor.rules.extract_latency import latency
@@ -201,7 +202,7 @@ def _calls_to_requests(text: str, found: Extraction) -> None:
     if active and ("requests_per_day" not in found.fields or inside):  # "4 messages each per day" is one person's
         found.put("requests_per_day", round(active[0], 3), active[1])
         return
-    if "requests_per_day" not in found.fields and (defined := per_defined_period(text)):
+    if "requests_per_day" not in found.fields and (defined := per_defined_period(text) or spread_over_days(text)):
         found.put("requests_per_day", round(defined[0], 3), defined[1])
         return
     if "requests_per_day" not in found.fields or "is a request)" in evidence:

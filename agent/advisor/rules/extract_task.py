@@ -157,10 +157,10 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                    "question answering over", r"q&a (?:\w+ )?over", "our docs", "wiki",
                    "semantic search", "vector search", r"help[- ]?cent(?:re|er)s?",
                    r"(?:questions?|answers?|answering|q&a)\s+(?:\w+\s+){0,4}(?:from|using|based on|about|over|on)\s+"
-                   r"(?:our|the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:docs|documents|handbooks?|wiki|policies|manuals?|"
+                   r"(?:our|the|its|their)\s+(?:[~\w,.-]+\s+){0,5}?(?:docs|documents|handbooks?|wiki|policies|manuals?|"
                    r"knowledge base|documentation|articles|pdfs|files|intranet|database|runbooks?|playbooks?|"
                    r"procedures|sops|pages|faqs?|guides|guidelines|library|archive|claims|records|catalog(?:ue)?|"
-                   r"specs|notes)",
+                   r"specs|notes|textbooks?|slides|materials|regulations)", r"search\s*\+\s*answer",
                    # "answers must come from those docs", "answers pulled from the relevant claims"
                    r"answers?\s+(?:must|should|have\s+to|has\s+to|need\s+to|can\s+only)\s+(?:\w+\s+)?(?:come|be\s+"
                    r"(?:drawn|pulled|taken|sourced|grounded|based))\s+(?:only\s+)?(?:from|on|in)",

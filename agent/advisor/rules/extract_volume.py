@@ -29,14 +29,16 @@ def named_number(name: str) -> str:
 
 # A quarter is 90 days.
 PERIOD_PER_DAY = {"day": 1, "weekday": 1, "shift": 1, "working day": 1, "business day": 1, "daily": 1, "night": 1,
+                  "school day": 1, "trading day": 1, "market day": 1, "busy day": 1, "typical day": 1,
+                  "normal day": 1, "clinic day": 1,
                   "nightly": 1, "month": 1 / DAYS_PER_MONTH, "mo": 1 / DAYS_PER_MONTH,
                   "monthly": 1 / DAYS_PER_MONTH, "week": 1 / 7, "wk": 1 / 7, "weekly": 1 / 7, "hour": 24, "hr": 24,
                   "h": 24, "hourly": 24, "minute": 1440, "min": 1440, "second": 86400, "sec": 86400, "s": 86400,
                   "year": 1 / 365, "yr": 1 / 365, "yearly": 1 / 365, "annually": 1 / 365, "quarter": 1 / 90,
                   "quarterly": 1 / 90}  # fmt: skip
 _PERIOD = (
-    r"(day|night|shift|weekday|working day|business day|month|mo|week|wk|hour|hr|h|minute|min|second|sec|"
-    r"year|yr|quarter)\b"
+    r"(day|night|shift|weekday|working day|business day|school day|trading day|market day|busy day|typical day|"
+    r"normal day|clinic day|month|mo|week|wk|hour|hr|h|minute|min|second|sec|year|yr|quarter)\b"
 )
 _PEOPLE = (r"users?|members?|employees?|staff|agents|analysts?|students?|players?|devs|developers?|engineers?|"
            r"customers?|people|persons?|lawyers?|doctors?|clinicians?|nurses?|teachers?|subscribers?|patients?|reps|"
@@ -57,7 +59,8 @@ _VOLUME = re.compile(
     r"articles|listings|reports|applications|claims|submissions|responses)\s*)?"
     r"(?:to\s+[a-z]+\s+|(?:written|generated|created|produced|translated|processed|reviewed)\s+)?"  # "to rewrite"
     + _PER_PERSON
-    + r"(?:(?:a|an|per|each|every|/|for(?=\s+(?:month|week|year)\b)|(?:in|during|over)\s+(?:the\s+|a\s+|its\s+)?"
+    + r"(?:(?:a|an|per|each|every|/|on\s+an?|for(?=\s+(?:month|week|year)\b)|"
+    r"(?:in|during|over)\s+(?:the\s+|a\s+|its\s+)?"
     r"(?:first\s+)?)\s*"
     + _PERIOD
     + r"|(daily|monthly|weekly|hourly|yearly|annually|nightly|quarterly)\b"
@@ -195,6 +198,10 @@ _BATCH_COUNT = re.compile(
 )
 
 
+_FUTURE = re.compile(r"\b(?:eventually|someday|some\s+day|one\s+day|in\s+the\s+future|down\s+the\s+road|long[- ]term|"
+                     r"in\s+(?:a|two|\d+)\s+years?|by\s+next\s+year|could\s+grow\s+to|might\s+(?:grow|reach|hit)|"
+                     r"if\s+(?:it|we|this)\s+(?:takes\s+off|scales?|grows?))\b"
+                     r"(?:(?!\b(?:but|now|today|currently|for\s+the\s+mvp)\b)[^.;!?])*$", re.IGNORECASE)  # fmt: skip
 _USUAL = re.compile(r"\b(?:on average|averaged?|avg|typically|usually|normally|overall)\b", re.I)
 _PEAK = re.compile(r"\bpeaks?\b|\bat (?:the )?busiest\b", re.I)
 
@@ -310,6 +317,8 @@ def _volume_in_digits(text: str) -> tuple[float, str] | None:
     matches += _labelled(text)
     # "10 per user per day" with no count of users is one member's rate, not the volume
     matches = [m for m in matches if not _ONE_MEMBER.search(text, m[0], m[1])]
+    # "We might eventually do 1M a day, but for the MVP it's maybe 500": today's rate over a hoped-for one
+    matches = [m for m in matches if not _FUTURE.search(text[max(0, m[0] - 50) : m[0]])] or matches
     usual = [m for m in matches if _USUAL.search(text[max(0, m[0] - 25) : m[0]] + _clause_after(text, m[1]))]
     # "1.5k an hour at peak", "peaks at 50/min"
     steady = [m for m in matches if not _PEAK.search(text[max(0, m[0] - 12) : m[0]] + _clause_after(text, m[1]))]
