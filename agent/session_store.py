@@ -44,8 +44,16 @@ class StoreThread:
             return call(*args, **kwargs)
         return self._executor.submit(call, *args, **kwargs).result()
 
-    def stop(self) -> None:
-        self._executor.shutdown(wait=threading.current_thread() is not self._thread)
+    def stop(self, last: Callable[[], object] | None = None, wait: bool = True) -> None:
+        """End the thread after `last` (closing its connection) and whatever was queued before it.
+        With wait=False this returns at once and the thread ends when that work is done."""
+        own = threading.current_thread() is self._thread
+        if last is not None:
+            if wait or own:
+                self.run(last)
+            else:
+                self._executor.submit(last)
+        self._executor.shutdown(wait=wait and not own)
 
 
 class SessionBusy(RuntimeError):

@@ -126,6 +126,11 @@ class TradeoffApp(App[None]):
     def on_unmount(self) -> None:
         if self.local_models is not None:
             self.local_models.stop()
+        if self.advisor is not None:
+            # Its store threads (and the connections they own) end with the app; without waiting, so a
+            # turn still running does not hold the screen. Each app a process starts (a test run starts
+            # hundreds) otherwise kept two threads, and through them the whole app, alive.
+            self.advisor.close(wait=False)
 
     def on_trial_screen_spent(self, event: Any) -> None:
         self.main_screen.add_spend(event.usd)

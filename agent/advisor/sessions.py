@@ -146,11 +146,11 @@ class Advisor:
         )
         self._evidence.commit()
 
-    def close(self) -> None:
-        self._evidence_thread.run(self._evidence.close)
-        self._store.run(self._connection.close)
-        self._evidence_thread.stop()
-        self._store.stop()
+    def close(self, wait: bool = True) -> None:
+        """Close both connections and end their threads; wait=False returns at once, each closing
+        after the work already queued on its thread (a turn still running when the app exits)."""
+        self._evidence_thread.stop(self._evidence.close, wait)
+        self._store.stop(self._connection.close, wait)
 
     @contextlib.contextmanager
     def _writing(self, session: str) -> Iterator[None]:
