@@ -20,31 +20,17 @@ from textual.style import Style
 from textual.widget import Widget
 
 from agent.terminal_text import visible
-from tui.widgets.markdown_lines import style_line
+from tui.widgets.markdown_lines import COMPONENT_CLASSES, COMPONENT_CSS, style_line
 
 
 class StreamingMarkdown(ScrollView, can_focus=True):
-    COMPONENT_CLASSES = {
-        "md--h1", "md--h2", "md--h3", "md--strong", "md--em", "md--strike", "md--link",
-        "md--code", "md--fence", "md--bullet", "md--quote", "md--rule",
-    }  # fmt: skip
-    DEFAULT_CSS = """
-    StreamingMarkdown {
+    COMPONENT_CLASSES = COMPONENT_CLASSES
+    DEFAULT_CSS = f"""
+    StreamingMarkdown {{
         height: 1fr;
         overflow-y: scroll;  /* a scrollbar appearing mid-stream would re-lay-out the screen */
-        & > .md--h1 { color: $text-accent; text-style: bold underline; }
-        & > .md--h2 { color: $text-accent; text-style: bold; }
-        & > .md--h3 { text-style: bold; }
-        & > .md--strong { text-style: bold; }
-        & > .md--em { text-style: italic; }
-        & > .md--strike { text-style: strike; }
-        & > .md--link { color: $text-accent; text-style: underline; }
-        & > .md--code { color: $text-warning; }
-        & > .md--fence { color: $text-muted; }
-        & > .md--bullet { color: $text-accent; }
-        & > .md--quote { color: $text-muted; text-style: italic; }
-        & > .md--rule { color: $text-muted; }
-    }
+        {COMPONENT_CSS}
+    }}
     """
 
     def __init__(self, *, classes: str | None = None, id: str | None = None) -> None:
