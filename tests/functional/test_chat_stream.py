@@ -185,3 +185,20 @@ async def test_a_table_wider_than_the_message_wraps_its_cells_within_their_colum
         assert " ".join(line.split("│")[1].strip() for line in widget.shown[2:]) == (
             "cheapest of the three, and within the latency target"
         )
+
+
+async def test_dragging_over_an_answer_selects_its_text_as_shown():
+    app = StyledHarness()
+    async with app.run_test(size=(100, 50)) as pilot:
+        chat = app.query_one(ChatView)
+        await chat.add_answer(ANSWER)
+        await pilot.pause()
+        (message,) = chat.query(ChatMessage)
+        start, end = message.content_region.offset, message.content_region.bottom_right
+        await pilot.mouse_down(offset=start)
+        await pilot.hover(offset=(end.x - 1, end.y - 1))
+        await pilot.mouse_up(offset=(end.x - 1, end.y - 1))
+        await pilot.pause()
+        selected = app.screen.get_selected_text() or ""
+        assert selected.startswith("My pick") and "Model A fits: cheapest at $0.40 per million tokens" in selected
+        assert "B     │   1,210 │    640" in selected and "none." in selected
