@@ -158,19 +158,29 @@ class OneText(App[None]):
         yield MarkdownText()
 
 
+# A paragraph many lines long: bold that closes lines after it opens, code, a word longer than a line.
+PARAGRAPH = (
+    "- A **long point " + " ".join(f"word{n} `code{n}` *em{n}*" for n in range(30)) + " closes here** then "
+    + "https://example.com/" + "x" * 90 + " and " + " ".join(f"tail{n}" for n in range(40))
+)  # fmt: skip
+
+
 async def test_text_appended_a_character_at_a_time_shows_as_the_whole_text_does():
-    """Every cut: inside a word, a marker, a fence, a table row, or just before a row goes on the table."""
+    """Every cut: inside a word, a marker, a fence, a table row, just before a row goes on the
+    table, and anywhere in a paragraph that wraps to many lines (still the last, still growing)."""
+    text = ANSWER + "\n" + PARAGRAPH
     app = OneText()
-    async with app.run_test(size=(60, 60)) as pilot:
+    async with app.run_test(size=(60, 80)) as pilot:
         widget = app.query_one(MarkdownText)
         await pilot.pause()
-        for character in ANSWER:
+        for character in text:
             widget.append(character)
         streamed = widget.shown
-        widget.update(ANSWER)
+        widget.update(text)
         await pilot.pause()
         assert streamed == widget.shown
         assert "B     │   1,210 │    640" in widget.shown  # the table's columns line up
+        assert len([line for line in widget.shown if "tail" in line or "word" in line]) > 10
 
 
 async def test_a_table_wider_than_the_message_wraps_its_cells_within_their_columns():

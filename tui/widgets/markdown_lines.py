@@ -88,6 +88,30 @@ class StyledLine:
         prefixes = [self.first] + [self.rest] * (len(lines) - 1)
         return [Content(prefix).stylize(self.prefix_style) + line for prefix, line in zip(prefixes, lines, strict=True)]
 
+    def wrap_after(self, width: int, before: StyledLine, lines: list[Content]) -> list[Content]:
+        """The same as wrap(width), given the `lines` that `before` (this line with less text at its
+        end) wrapped to: when the text before its last wrapped line is unchanged, only that line is
+        wrapped again, so a paragraph growing a word at a time costs a line, not the paragraph."""
+        kind = (self.first, self.rest, self.prefix_style, self.rule, self.code, self.hidden)
+        if len(lines) < 2 or self.rule or self.code or self.hidden or kind != (
+            before.first, before.rest, before.prefix_style, before.rule, before.code, before.hidden
+        ):  # fmt: skip
+            return self.wrap(width)
+        old, new = before.body, self.body
+        start = 0
+        for index, line in enumerate(lines[:-1]):
+            start += len(line.plain) - len(self.first if index == 0 else self.rest)
+            while start < len(old.plain) and old.plain[start].isspace():  # the break's spaces, stripped
+                start += 1
+        last = lines[-1].plain[len(self.rest) :]
+        if not old.plain.startswith(last, start) or new.plain[:start] != old.plain[:start] or (
+            [span for span in new.spans if span.start < start] != [span for span in old.spans if span.start < start]
+        ):  # fmt: skip
+            return self.wrap(width)
+        room = max(width - len(self.first), 1)
+        tail = [line.rstrip() for line in new[start:].wrap(room)] or [Content("")]
+        return lines[:-1] + [Content(self.rest).stylize(self.prefix_style) + line for line in tail]
+
 
 def style_line(line: str, fence: str | None) -> tuple[StyledLine, str | None]:
     """Style one source line given the fence open before it; returns the fence open after it."""

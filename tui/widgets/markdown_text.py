@@ -21,7 +21,14 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.widget import Widget
 
-from tui.widgets.markdown_lines import COMPONENT_CLASSES, COMPONENT_CSS, is_table_line, style_line, table
+from tui.widgets.markdown_lines import (
+    COMPONENT_CLASSES,
+    COMPONENT_CSS,
+    StyledLine,
+    is_table_line,
+    style_line,
+    table,
+)
 
 
 @dataclass
@@ -59,6 +66,8 @@ class MarkdownText(Widget):
         self._width = 0  # 0: not wrapped yet
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
         self._style = Style()
+        # The last source line as it was styled and wrapped: (where, fence, width), styled, wrapped.
+        self._last: tuple[tuple[int, str | None, int], StyledLine, list[Content]] | None = None
         if text:
             self.append(text)
 
@@ -76,7 +85,7 @@ class MarkdownText(Widget):
         return True
 
     def update(self, text: str) -> None:
-        self._sources, self._fences, self._width = [""], [None], 0
+        self._sources, self._fences, self._width, self._last = [""], [None], 0, None
         self.append(text)  # styled at the next layout
         self.refresh(layout=True)
 
@@ -135,13 +144,24 @@ class MarkdownText(Widget):
                 self._lines.extend(table(self._sources[index:end], self._width))
                 index = end
             else:
-                styled, fence = style_line(line, fence)
-                blank = fence is None and not line.strip()
+                styled, after = style_line(line, fence)
+                blank = after is None and not line.strip()
                 if not (blank and (index == 0 or not self._sources[index - 1].strip())):  # blank lines collapse
-                    self._lines.extend(styled.wrap(self._width))
-                index += 1
+                    self._lines.extend(self._wrap_line(index, fence, styled))
+                index, fence = index + 1, after
         for cached in [line for line in list(self._strips.keys()) if line >= start.line]:
             self._strips.discard(cached)
+
+    def _wrap_line(self, index: int, fence: str | None, styled: StyledLine) -> list[Content]:
+        """The line wrapped; the last source line, which grows as an answer streams, from how it
+        was wrapped before."""
+        if index != len(self._sources) - 1:
+            return styled.wrap(self._width)
+        key = (index, fence, self._width)
+        before = self._last if self._last is not None and self._last[0] == key else None
+        lines = styled.wrap(self._width) if before is None else styled.wrap_after(self._width, before[1], before[2])
+        self._last = (key, styled, lines)
+        return lines
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return container.width
