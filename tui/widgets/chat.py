@@ -107,13 +107,14 @@ class ChatView(VerticalScroll):
         answer, self._answer = self._answer, None
         if answer is not None and answer.writer is not None:
             writer, answer.writer = answer.writer, None
-            await writer.finish()
+            await writer.finish()  # and frozen out of full collections
             if choices:
                 answer.update(without_choices(writer.text, choices))
+        else:
+            freeze_written()
         if choices:
             await self.mount(Suggestions(choices))
         self.anchor()
-        freeze_written()
 
     def clear(self) -> None:
         """Every message removed; the collector reclaims them once the screen has painted."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from contextlib import ExitStack
 
-from tui.heap import full_collections_paused
+from tui.heap import freeze_written, full_collections_paused
 from tui.widgets.markdown_text import MarkdownText
 
 STEP = 1_000  # characters appended at once, at most (cut after a line or a word)
@@ -41,13 +41,16 @@ class AnswerWriter:
         await asyncio.sleep(0)  # the writer catches up when it can
 
     async def finish(self) -> None:
-        """Until everything written is on the screen."""
+        """Until everything written is on the screen; then what it made is frozen out of the
+        collector's view before full collections resume, so the first one has nothing to walk
+        (resumed first, it walked the whole conversation: ~50 ms)."""
         self._ending = True
         self._wake.set()
         try:
             if self._task is not None:
                 await self._task
         finally:
+            freeze_written()
             self._paused.close()
 
     def cancel(self) -> None:
