@@ -197,23 +197,27 @@ class MarkdownText(Widget):
         return strip.crop_extend(0, width, style).apply_offsets(0, y)
 
     def _render_strip(self, y: int) -> Strip:
-        line = self._lines[y]
-        selection = self.text_selection
-        if selection is not None and (span := selection.get_span(y)) is not None:
-            start, end = span
-            selected = Style.from_rich_style(self.screen.get_component_rich_style("screen--selection"))
-            line = line.stylize(selected, start, len(line) if end == -1 else end)
-        segments = [Segment(text, style.rich_style)
-                    for text, style in line.render(self._style, end="", parse_style=self._component_style)]  # fmt: skip
-        strip = Strip(segments, line.cell_length)
-        if selection is None:
+        strip = paint(self, self._lines[y], y, self._style)
+        if self.text_selection is None:
             self._strips[y] = strip
         return strip
 
-    def _component_style(self, style: str | Style) -> Style:
-        """Spans name component classes (".md--code"); the theme's CSS gives them colours."""
-        if isinstance(style, Style):
-            return style
-        if style.startswith("."):
-            return self.get_visual_style(style[1:], partial=True)
-        return Style.parse(style)
+
+def paint(widget: Widget, line: Content, y: int, style: Style) -> Strip:
+    """Line `y` of a widget's styled lines as a Strip, over `style` (the widget's): the selection
+    on it highlighted; spans naming component classes (".md--code") coloured by the theme's CSS."""
+    selection = widget.text_selection
+    if selection is not None and (span := selection.get_span(y)) is not None:
+        start, end = span
+        selected = Style.from_rich_style(widget.screen.get_component_rich_style("screen--selection"))
+        line = line.stylize(selected, start, len(line) if end == -1 else end)
+
+    def component_style(name: str | Style) -> Style:
+        if isinstance(name, Style):
+            return name
+        return widget.get_visual_style(name[1:], partial=True) if name.startswith(".") else Style.parse(name)
+
+    segments = [
+        Segment(text, part.rich_style) for text, part in line.render(style, end="", parse_style=component_style)
+    ]
+    return Strip(segments, line.cell_length)

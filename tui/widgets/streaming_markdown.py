@@ -8,7 +8,6 @@ only the visible lines, and growing never triggers a layout pass of the screen.
 
 from __future__ import annotations
 
-from rich.segment import Segment
 from textual.cache import LRUCache
 from textual.content import Content
 from textual.events import Resize
@@ -21,6 +20,7 @@ from textual.widget import Widget
 
 from agent.terminal_text import visible
 from tui.widgets.markdown_lines import COMPONENT_CLASSES, COMPONENT_CSS, style_line
+from tui.widgets.markdown_text import paint
 
 
 class StreamingMarkdown(ScrollView, can_focus=True):
@@ -140,23 +140,7 @@ class StreamingMarkdown(ScrollView, can_focus=True):
         return strip.crop_extend(0, width, style).apply_offsets(0, index)
 
     def _render_strip(self, index: int) -> Strip:
-        line = self._lines[index]
-        selection = self.text_selection
-        if selection is not None and (span := selection.get_span(index)) is not None:
-            start, end = span
-            selected = Style.from_rich_style(self.screen.get_component_rich_style("screen--selection"))
-            line = line.stylize(selected, start, len(line) if end == -1 else end)
-        segments = [Segment(text, style.rich_style)
-                    for text, style in line.render(self._style, end="", parse_style=self._component_style)]  # fmt: skip
-        strip = Strip(segments, line.cell_length)
-        if selection is None:
+        strip = paint(self, self._lines[index], index, self._style)
+        if self.text_selection is None:
             self._strips[index] = strip
         return strip
-
-    def _component_style(self, style: str | Style) -> Style:
-        """Spans name component classes (".md--code"); the theme's CSS gives them colours."""
-        if isinstance(style, Style):
-            return style
-        if style.startswith("."):
-            return self.get_visual_style(style[1:], partial=True)
-        return Style.parse(style)
