@@ -72,6 +72,10 @@ class TradeoffApp(App[None]):
                                   settings.chroma_port)  # fmt: skip
         advisor = make_advisor(settings, knowledge)
         mode = f"advisor: {settings.advisor_model}" if settings.advisor_model else "advisor: offline"
+        # Textual imports its scrollbar when the first one shows, the chat's as the first long answer
+        # streams in: 20-30 ms of reading and running modules on the event loop. Here, off it.
+        import textual.scrollbar  # noqa: F401
+
         self.post_message(self.CoreReady(advisor, knowledge, mode))
 
     @work(thread=True, exit_on_error=False, group="load", name="load-index")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from tui.widgets.markdown_lines import inline, style_line
+from tui.widgets.markdown_lines import inline, style_line, table, table_cells
 
 
 def styles_of(content: Content) -> dict[str, set[str]]:
@@ -84,3 +84,17 @@ def test_rules_and_tables():
     assert shown("| model | TTFT |") == ["model │ TTFT"]
     assert shown("|---|:--:|", width=6) == ["─" * 6]
     assert shown("| a | 120 ms |") == ["a │ 120 ms"]
+
+
+def test_a_backslash_escape_shows_the_character_as_typed():
+    assert inline(r"\*not italic\* and \_not\_ and a\\b").plain == r"*not italic* and _not_ and a\b"
+
+
+def test_a_pipe_escaped_or_in_code_stays_in_its_cell():
+    assert table_cells(r"| a | `x|y` | b\|c |") == ["a", "`x|y`", r"b\|c"]
+
+
+def test_a_table_lines_up_its_columns_as_its_divider_aligns_them():
+    source = ["| l | c | r |", "|:--|:-:|--:|", "| x | y | z |", "| long | wide | 12345 |"]
+    rows = [row.plain for row in table(source, 80)]
+    assert rows == ["l    │  c   │     r", "─────┼──────┼──────", "x    │  y   │     z", "long │ wide │ 12345"]

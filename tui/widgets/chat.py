@@ -3,35 +3,31 @@ interview question's choices as buttons."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Button, Markdown, Static
+from textual.widgets import Button, Static
 
 from agent.terminal_text import visible
 from tui.heap import freeze_written, release_frozen
 from tui.widgets.long_answer import AnswerWriter
+from tui.widgets.markdown_text import MarkdownText
 
 HINT = "Answer with a number, in your own words, or say skip to accept the default."
 
 
-class ChatMessage(Markdown):
-    """One message; the role styles it."""
+class ChatMessage(MarkdownText):
+    """One message, one widget however long; the role styles it. The user's words are shown as
+    typed, an answer as Markdown."""
 
     def __init__(self, text: str, role: str) -> None:
         # Answers quote files, records and the user's words: control and bidi characters shown visibly.
-        super().__init__(visible(text), classes=f"message {role}")
+        super().__init__(visible(text), markdown=role != "user", classes=f"message {role}")
         self.role = role
-        self.writer: AnswerWriter | None = None  # while the message is an answer being written, or is long
-
-    @property
-    def source(self) -> str:
-        """The message's Markdown, with the parts a long answer continues in."""
-        return self.writer.text if self.writer and self.writer.parts else super().source
+        self.writer: AnswerWriter | None = None  # while the message is an answer being written
 
 
 class Suggestions(Vertical):
@@ -74,7 +70,7 @@ class ChatView(VerticalScroll):
 
     def add_user(self, text: str) -> None:
         self.remove_suggestions()
-        self.mount(ChatMessage(_escape(text), "user"))
+        self.mount(ChatMessage(text, "user"))
         self.anchor()
 
     def add_assistant(self, text: str) -> None:
@@ -101,7 +97,7 @@ class ChatView(VerticalScroll):
         if self._answer is None:
             self._answer = ChatMessage("", "assistant")
             await self.mount(self._answer)
-            self._answer.writer = AnswerWriter(self, self._answer)
+            self._answer.writer = AnswerWriter(self._answer)
             self.anchor()
         assert self._answer.writer is not None
         await self._answer.writer.write(visible(piece))
@@ -110,18 +106,15 @@ class ChatView(VerticalScroll):
         """The answer is complete: its choices (if it asked a question) become buttons, shown once."""
         answer, self._answer = self._answer, None
         if answer is not None and answer.writer is not None:
-            writer = answer.writer
-            await writer.finish()
-            if not writer.parts or choices:
-                answer.writer = None  # its text is the Markdown's own, or is written again below
-            if choices:  # a question is short: written again as one message
-                await self.remove_children(writer.parts)
-                answer.remove_class("-continued")
-                await answer.update(without_choices(writer.text, choices))
+            writer, answer.writer = answer.writer, None
+            await writer.finish()  # and frozen out of full collections
+            if choices:
+                answer.update(without_choices(writer.text, choices))
+        else:
+            freeze_written()
         if choices:
             await self.mount(Suggestions(choices))
         self.anchor()
-        freeze_written()
 
     def clear(self) -> None:
         """Every message removed; the collector reclaims them once the screen has painted."""
@@ -137,8 +130,3 @@ class ChatView(VerticalScroll):
         if text:
             await self.write_answer(text)
         await self.end_answer(choices)
-
-
-def _escape(text: str) -> str:
-    """User text is shown as typed, not interpreted as Markdown."""
-    return re.sub(r"([\\`*_#\[\]<>|])", r"\\\1", text)

@@ -8,7 +8,6 @@ only the visible lines, and growing never triggers a layout pass of the screen.
 
 from __future__ import annotations
 
-from rich.segment import Segment
 from textual.cache import LRUCache
 from textual.content import Content
 from textual.events import Resize
@@ -20,31 +19,18 @@ from textual.style import Style
 from textual.widget import Widget
 
 from agent.terminal_text import visible
-from tui.widgets.markdown_lines import style_line
+from tui.widgets.markdown_lines import COMPONENT_CLASSES, COMPONENT_CSS, style_line
+from tui.widgets.markdown_text import paint
 
 
 class StreamingMarkdown(ScrollView, can_focus=True):
-    COMPONENT_CLASSES = {
-        "md--h1", "md--h2", "md--h3", "md--strong", "md--em", "md--strike", "md--link",
-        "md--code", "md--fence", "md--bullet", "md--quote", "md--rule",
-    }  # fmt: skip
-    DEFAULT_CSS = """
-    StreamingMarkdown {
+    COMPONENT_CLASSES = COMPONENT_CLASSES
+    DEFAULT_CSS = f"""
+    StreamingMarkdown {{
         height: 1fr;
         overflow-y: scroll;  /* a scrollbar appearing mid-stream would re-lay-out the screen */
-        & > .md--h1 { color: $text-accent; text-style: bold underline; }
-        & > .md--h2 { color: $text-accent; text-style: bold; }
-        & > .md--h3 { text-style: bold; }
-        & > .md--strong { text-style: bold; }
-        & > .md--em { text-style: italic; }
-        & > .md--strike { text-style: strike; }
-        & > .md--link { color: $text-accent; text-style: underline; }
-        & > .md--code { color: $text-warning; }
-        & > .md--fence { color: $text-muted; }
-        & > .md--bullet { color: $text-accent; }
-        & > .md--quote { color: $text-muted; text-style: italic; }
-        & > .md--rule { color: $text-muted; }
-    }
+        {COMPONENT_CSS}
+    }}
     """
 
     def __init__(self, *, classes: str | None = None, id: str | None = None) -> None:
@@ -154,23 +140,7 @@ class StreamingMarkdown(ScrollView, can_focus=True):
         return strip.crop_extend(0, width, style).apply_offsets(0, index)
 
     def _render_strip(self, index: int) -> Strip:
-        line = self._lines[index]
-        selection = self.text_selection
-        if selection is not None and (span := selection.get_span(index)) is not None:
-            start, end = span
-            selected = Style.from_rich_style(self.screen.get_component_rich_style("screen--selection"))
-            line = line.stylize(selected, start, len(line) if end == -1 else end)
-        segments = [Segment(text, style.rich_style)
-                    for text, style in line.render(self._style, end="", parse_style=self._component_style)]  # fmt: skip
-        strip = Strip(segments, line.cell_length)
-        if selection is None:
+        strip = paint(self, self._lines[index], index, self._style)
+        if self.text_selection is None:
             self._strips[index] = strip
         return strip
-
-    def _component_style(self, style: str | Style) -> Style:
-        """Spans name component classes (".md--code"); the theme's CSS gives them colours."""
-        if isinstance(style, Style):
-            return style
-        if style.startswith("."):
-            return self.get_visual_style(style[1:], partial=True)
-        return Style.parse(style)
