@@ -27,8 +27,9 @@ from agent.advisor.llm import LLMUnavailable
 from agent.advisor.nodes import merge, say, take_llm_fields
 from agent.advisor.rules.extract import Extraction, extract
 from agent.advisor.rules.extract_languages import languages
+from agent.advisor.rules.extract_priority import priority
 from agent.advisor.rules.extract_task import read_task
-from agent.advisor.rules.questions import asked_part, stated_part, statements
+from agent.advisor.rules.questions import asked_part, asked_sentences, stated_part, statements
 from agent.advisor.state import AdvisorState, ChatMessage, Question, RequirementEvent
 
 _SKIP_ALONE = re.compile(r"^\s*skip\s*[.!]?\s*$", re.IGNORECASE)
@@ -155,7 +156,7 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
             found = only_the_asked(found, pending.field, text)
         requirements = merge(before, found)
         if state.intent == "drop":
-            kept = drop_requirements(requirements, state.subject)
+            kept = drop_requirements(requirements, state.subject, _inferred_now(state.history))
             dropped = kept != requirements
             requirements = kept
         inferred_words = _inferred(found)
@@ -192,18 +193,29 @@ _JOB_ASKED_ABOUT = re.compile(r"\b(?:for|at)\s+(?P<job>\w+ing\b[^?]*)", re.IGNOR
 
 
 def _job_from_question(text: str, found: Extraction) -> None:
-    """A message that states its figures and names its job, or its languages, only inside its question
+    """A message that states its figures and names its job, its languages or what it values only inside its question
     ("What's the difference between Claude and GPT for summarizing legal depositions? Ours run 200
     pages"; "Can a model summarise discharge letters in Welsh as well as English? 700 letters a week")
     has that job and those languages, inferred from the question's words. A question about a term
     ("What is RAG?") names no job."""
-    if not found.fields or not (question := asked_part(text)) or asks_definition(question):
+    if not found.fields:
         return
-    named = _JOB_ASKED_ABOUT.search(question)
-    if "task" not in found.fields and (reading := read_task(named.group("job") if named else question)):
-        found.put("task", reading.value, reading.words, inferred=True)
-    for language, said in languages(question):
-        found.add_to_list("languages", language, said, inferred=True)
+    for question in asked_sentences(text):
+        if asks_definition(question):
+            continue  # "what's TTFT? and would 2 s be ok for a chatbot?": the second still names the job
+        named = _JOB_ASKED_ABOUT.search(question)
+        if "task" not in found.fields and (reading := read_task(named.group("job") if named else question)):
+            found.put("task", reading.value, reading.words, inferred=True)
+        for language, said in languages(question):
+            found.add_to_list("languages", language, said, inferred=True)
+        if "priority" not in found.fields and (valued := priority(question)):  # "What's the cheapest way to..."
+            found.put("priority", valued[0], valued[1], inferred=True)
+
+
+def _inferred_now(history: list[RequirementEvent]) -> frozenset[str]:
+    """The fields whose latest change was an inference."""
+    latest = {event.field: event.action for event in history}
+    return frozenset(name for name, action in latest.items() if action == "inferred")
 
 
 def _answers(question: Question, events: list[RequirementEvent]) -> bool:

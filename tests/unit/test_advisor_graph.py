@@ -443,3 +443,13 @@ def test_a_yes_no_question_beside_the_figures_names_the_job_and_its_languages(ad
 def test_a_definition_asked_beside_the_figures_names_no_job(advisor):
     requirements = advisor.turn("What is RAG? We have 50k support chats a day.").state.requirements
     assert requirements["task"] == "chat"  # from the statement, not "rag" from the question
+
+
+def test_self_hosting_infers_open_weights_and_dropping_it_drops_them(advisor):
+    first = advisor.turn("Internal chatbot, 3k questions a day, it has to run on our own servers on-prem.")
+    assert first.state.requirements["privacy"] == "self-hosted"
+    assert first.state.requirements["open_weights"] is True
+    event = next(e for e in reversed(first.state.history) if e.field == "open_weights")
+    assert event.action == "inferred" and "our own" in event.evidence
+    after = advisor.turn("actually drop the on-prem requirement, a hosted API is fine", first.session)
+    assert "open_weights" not in after.state.requirements and "privacy" not in after.state.requirements

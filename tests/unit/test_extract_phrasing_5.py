@@ -367,3 +367,29 @@ def test_a_compliance_regime_for_later_is_not_required_now():
 )
 def test_answers_from_a_large_or_uploaded_collection_are_rag(text):
     assert extract(text).fields["task"] == "rag"
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("~200 tasks/day, each about 15 steps, one model call per step.", "requests_per_day", 3_000),
+        ("about 300 uploads/hr from the field team, 8-4 so 8 hrs.", "requests_per_day", 2_400),
+        ("150 seats, one 8-hour shift, each agent takes about 10 calls an hour.", "requests_per_day", 12_000),
+        ("Every night we classify the day's ~8,000 orders.", "requests_per_day", 8_000),
+        ("On Fridays we tag the previous week's ~2,100 reviews.", "requests_per_day", 300),
+        ("We don't care about speed, only quality.", "priority", "quality"),
+        ("Budget: basically nothing, it's a side project.", "priority", "cost"),
+        ("Voice bot: sub-400ms to first audio.", "max_ttft_ms", 400),
+        ("Our product-description writer: each description ~100 words.", "output_tokens", 130),
+        ("Data in the EU or UK only.", "regions", ["eu", "uk"]),
+        ("GDPR needed, EU residency mandatory.", "privacy", "region-locked"),
+        ("We spend about $6k/yr on it today and want options.", "budget_usd_month", None),
+    ],
+)
+def test_round_seven_phrasings(text, field, value):
+    assert extract(text).fields.get(field) == value
+
+
+def test_a_scan_read_directly_with_no_separate_ocr_step_needs_vision():
+    fields = extract("Scanned claim PDFs; the model reads the scans directly, no separate OCR step.").fields
+    assert "vision" in fields["needs"]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from agent.advisor.rules.volume_chain import chained_volume
+
 _NUM = r"(?P<n>\d+(?:\.\d+)?)"
 _ABOUT = r"(?:(?:about|around|roughly|approx\.?|approximately|maybe|typically|usually|like|some|up\s+to|~)\s*)*"
 # What a call is called: "model calls", "LLM calls", "bot replies", "agent steps", "completions".
@@ -22,6 +24,9 @@ _PER_ITEM = re.compile(
     r"|\b(?:each|every)\s+(?P<item2>one|[a-z][a-z-]*)\s+(?:is|takes|needs|makes|uses|runs|involves|triggers|means|="
     r"|is\s+made\s+of|works?\s+out\s+(?:to|at))\s+" + _ABOUT + _NUM.replace("<n>", "<n2>") + r"\s+(?:"
     + _CALLS.replace("<calls>", "<calls2>").replace("<messages>", "<messages2>") + r")"
+    # "~300 tasks/day, each about 25 steps"
+    r"|\beach\s+(?:one\s+)?(?:(?:is|takes|needs|has|involves|=)\s+)?" + _ABOUT + _NUM.replace("<n>", "<n6>")
+    + r"\s+(?:steps|calls|requests|turns|iterations|model\s+calls|llm\s+calls)\b"
     # "~4 bot turns each"
     r"|" + _NUM.replace("<n>", "<n3>") + r"\s+(?:" + _CALLS.replace("<calls>", "<calls3>").replace(
         "<messages>", "<messages3>") + r")\s+(?P<each>each|apiece)\b"
@@ -55,7 +60,7 @@ def calls_per_item(text: str, volume_words: str) -> tuple[float, str] | None:
     for match in _PER_ITEM.finditer(text):
         if at >= 0 and match.start() < at + len(volume_words) and at < match.end():
             continue  # the volume was read from these words already ("each agent takes 35 calls per shift")
-        n = float(next(match.group(name) for name in ("n", "n2", "n3", "n4", "n5") if match.group(name)))
+        n = float(next(match.group(name) for name in ("n", "n2", "n3", "n4", "n5", "n6") if match.group(name)))
         item = match.group("item") or match.group("item2") or match.group("item4") or match.group("item5")
         if item is not None and item.lower() != "one":
             if _stem(item) in _TIME or _stem(item) not in counted:
@@ -202,20 +207,24 @@ _HOURS_A_DAY = re.compile(
     r"(?<![\d.,])(?P<h>\d{1,2}(?:\.\d)?)[- ]?(?:hours?|hrs?|h)\s+(?:a|per|each|every)\s+(?:day|night|shift)\b|"
     r"(?<![\d.,])(?P<h2>\d{1,2})[- ]hours?\s+(?:[a-z]+\s+)?(?:day|night|shift)\b|"
     r"\b(?:runs?|open|operates?|operating|staffed|online|active|works?)\s+(?:for\s+)?(?:about\s+|around\s+|~\s*)?"
-    r"(?P<h3>\d{1,2})\s+(?:hours?|hrs?|h)\b",
+    r"(?P<h3>\d{1,2})\s+(?:hours?|hrs?|h)\b|"
+    r"\b(?:so|i\.e\.|=)\s*(?P<h4>\d{1,2})\s*(?:hours?|hrs?|h)\b",  # "9-5 so 8 hrs"
     re.IGNORECASE,
 )
+_ENDS_SUB_DAY = re.compile(r"(?:an?|per|each|every|/)\s*(?:hour|hr|h|minute|min|second|sec|s)\s*$", re.IGNORECASE)
 _ROUND_THE_CLOCK = re.compile(r"24\s*/\s*7|around the clock|round[- ]the[- ]clock|all day and night|24 hours", re.I)
 
 
 def hours_of_work(text: str, volume_words: str) -> tuple[float, str] | None:
-    """(hours a day, the words) when a sub-day rate's volume should count only the stated hours."""
-    if not _SUB_DAY_RATE.search(volume_words) or _ROUND_THE_CLOCK.search(text):
+    """(hours a day, the words) when a sub-day rate's volume should count only the stated hours; a
+    chain of facts (volume_chain) has multiplied its hours in already."""
+    if not _SUB_DAY_RATE.search(volume_words) or _ROUND_THE_CLOCK.search(text) or chained_volume(text):
         return None
+    ends_per_hour = _ENDS_SUB_DAY.search(volume_words)
     for match in _HOURS_A_DAY.finditer(text):
-        if match.group(0) in volume_words:
-            return None  # the volume already counted these hours
-        hours = float(match.group("h") or match.group("h2") or match.group("h3"))
+        if match.group(0) in volume_words and not ends_per_hour:
+            return None  # the volume already counted these hours (a chain ends with them, not with the rate)
+        hours = float(match.group("h") or match.group("h2") or match.group("h3") or match.group("h4"))
         if 0 < hours < 24:
             return hours, match.group(0)
     return None
@@ -241,9 +250,19 @@ def _count(match: re.Match[str]) -> float:
     return float(match.group("v").replace(",", "")) * _SCALE.get((match.group("s") or "").lower(), 1.0)
 
 
+_PERIODS_OWN = re.compile(
+    r"\b(?:the|each|a|last|previous|this|that)\s+(?:previous\s+|past\s+|last\s+)?(?P<period>day|week|month)['’]s\s+"
+    + _ABOUT + r"(?P<v>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<s>k|thousand|m|million)?\b",
+    re.IGNORECASE,
+)
+
+
 def spread_over_days(text: str) -> tuple[float, str] | None:
-    """(requests a day, the words) for a total over a stated span, or a set of items each handled at a
-    stated frequency."""
+    """(requests a day, the words) for a total over a stated span ("180,000 comments over a 60-day
+    period", "the previous week's ~3,500 threads"), or a set of items each handled at a stated
+    frequency."""
+    if own := _PERIODS_OWN.search(text):
+        return _count(own) / _UNIT_DAYS[own.group("period").lower()], own.group(0)
     if over := _OVER_DAYS.search(text):
         days = float(over.group("n")) * _UNIT_DAYS[over.group("unit").lower().rstrip("s")]
         if days > 0:

@@ -207,14 +207,15 @@ def _calls_to_requests(text: str, found: Extraction) -> None:
         return
     if "requests_per_day" not in found.fields or "is a request)" in evidence:
         return
-    if hours := hours_of_work(spelled_text(text), evidence):
+    said = evidence  # the user's words for the volume, found again in the text by the readers below
+    if hours := hours_of_work(spelled_text(text), said):
         found.put("requests_per_day", round(found.fields["requests_per_day"] * hours[0] / 24, 3),
                   f"{evidence}, {hours[1]} (only those hours)")  # fmt: skip
         evidence = found.evidence["requests_per_day"]
-    if said := calls_per_item(text, evidence):
-        found.put("requests_per_day", round(found.fields["requests_per_day"] * said[0], 3),
-                  f"{evidence} x {said[1]} (each call is a request)")  # fmt: skip
-    elif share := share_that_acts(text, evidence):
+    if calls := calls_per_item(text, said):
+        found.put("requests_per_day", round(found.fields["requests_per_day"] * calls[0], 3),
+                  f"{evidence} x {calls[1]} (each call is a request)")  # fmt: skip
+    elif share := share_that_acts(text, said):
         found.put("requests_per_day", round(found.fields["requests_per_day"] * share[0], 3),
                   f"{evidence} x {share[1]} (the share that asks)")  # fmt: skip
 

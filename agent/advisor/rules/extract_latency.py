@@ -22,7 +22,7 @@ _WORDS = {
 }
 
 _LATENCY = re.compile(
-    r"(?:under|below|less than|within|<|max(?:imum)?|at most|no more than|faster than|slower than|longer than|sub|"
+    r"(?:under|below|less than|within|<|max(?:imum)?|at most|no more than|faster than|slower than|longer than|sub[- ]?|"
     r"in|up to|exceed|(?:n[’']t|not|never)\s+(?:\w+\s+){0,2}?(?:more|longer)\s+than|"  # "can't add more than 400ms"
     r"(?:take|takes|taking)\s+(?:over|more\s+than|longer\s+than)|"  # "nothing should take over a minute"
     r"(?:budget|target|goal|limit|sla)\s*(?:is|of|:|=))\s*"  # "Latency budget is 250ms to first token"
@@ -47,7 +47,8 @@ def _latency_ms(amount: str, unit: str) -> float:
     return value * 60_000 if unit.startswith("min") else value if unit.startswith("m") else value * 1000
 
 
-_FIRST_WORDS = re.compile(r"\bstart|\bbegin|first (?:token|word|byte|chunk|character)s?|ttft|time to first|appear|"
+_FIRST_WORDS = re.compile(r"\bstart|\bbegin|first (?:token|word|byte|chunk|character|audio|sound)s?|ttft|time to first|"
+                          r"appear|"
                           r"stream|\bfeel|instant|snappy", re.I)  # fmt: skip
 _WHOLE_ANSWER = re.compile(r"\b(?:whole|full|fully|entire|complete|completed|total|finish\w*|done|arrive\w*)\b|"
                            r"end[- ]to[- ]end|response time|round[- ]trip|generated|generation|final token|"

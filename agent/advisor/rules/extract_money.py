@@ -141,7 +141,8 @@ def read_money(text: str) -> Money:
 
 
 # What is paid today: "we're spending ~$4k/month right now", "our current bill is $900"; a limit says so.
-_NOW = re.compile(r"\b(?:right now|currently|today|at the moment|these days|now|current|existing)\b", re.I)
+_NOW = re.compile(r"\b(?:right now|currently|today|at the moment|these days|now|current|existing|"
+                  r"(?:we|i)\s+(?:spend|pay))\b", re.I)  # "We spend about $12k/yr on Azure": today's bill
 _PAID = re.compile(r"\b(?:spending|paying|(?:we|i)\s+(?:currently\s+|now\s+)?(?:spend|pay)|costs? us|bill is|bill of|"
                    r"invoice)\b", re.I)  # fmt: skip
 _LIMIT = re.compile(r"\b(?:budgets?|afford|cap|capped|ceiling|max(?:imum)?|limit|allocated?|set aside|at most|no more|"

@@ -43,6 +43,10 @@ _COMPARATIVE = re.compile(
     + _CRITERION.replace("?P<", "?P<c_")
     + r")\b|"
     # "what we can't compromise on is accuracy", "we won't compromise on quality", "optimising for cost"
+    # "we do NOT care about cost, only quality"
+    r"(?:n[’']t|\bnot)\s+care\s+(?:\w+\s+)?about\s+(?:" + _OTHER + r")\s*[,;:—–-]*\s*(?:only|just)\s+(?:about\s+)?(?:"
+    + _CRITERION.replace("?P<", "?P<q_")
+    + r")\b|"
     r"(?:can(?:no|[’'])t|won[’']t|will\s+not|never)\s+compromise\s+on\s+(?:is\s+)?(?:\w+\s+)?(?:"
     + _CRITERION.replace("?P<", "?P<n_")
     + r")\b|\boptimi[sz](?:e|ing)\s+for\s+(?:\w+\s+)?(?:"
@@ -57,7 +61,8 @@ _PLAIN = [
                         r"\b(?:basically|almost|nearly|close to|near|as close to|practically)\s+free\b|"
                         r"\bfree or (?:close to|nearly|almost) free\b|\bshoestring\b|\bbootstrapp\w+|"
                         r"\b(?:i'?m|we'?re|am|are)\s+(?:\w+\s+)?broke\b|\bbroke\s+(?:college|student|indie|solo)|"
-                        r"\bkeep(?:ing)?\s+(?:the\s+)?(?:costs?|price|bill|spend(?:ing)?)\s+(?:\w+\s+)?low\b",
+                        r"\bkeep(?:ing)?\s+(?:the\s+)?(?:costs?|price|bill|spend(?:ing)?)\s+(?:\w+\s+)?low\b|"
+                        r"\bbudget\s*(?:is\s*|:\s*)?(?:basically|almost|nearly|practically|close\s+to)\s+(?:zero|nothing|nil)\b",
                         re.I)),
     ("quality", re.compile(r"\b(?:really|very|highly|extremely|super)\s+accurate\b|best quality|"
                            r"best possible (?:\w+\s+)?(?:answers|results|outputs?|quality)|"

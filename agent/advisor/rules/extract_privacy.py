@@ -64,6 +64,9 @@ _REGION_LOCK = re.compile(
     r"\b(?:with|in|from|via|using|use)\s+(?:an?\s+|the\s+)?"
     + _PLACE
     + r"[\s-]+(?:cloud\s+)?(?:region|data ?cent(?:er|re))\b|"
+    # "Data in EU or UK only", "EU residency mandatory"
+    r"\b(?:in|inside|within)\s+(?:the\s+)?" + _PLACE + r"(?:\s*(?:,|or|and|/)\s*(?:the\s+)?[A-Za-z]{2,})?\s+only\b|"
+    r"\b" + _PLACE + r"[\s-]+(?:data\s+)?residency\s+(?:is\s+)?(?:mandatory|required|a\s+must|needed|essential)\b|"
     # "Canadian servers only", "Swiss hosting only"
     r"\b(?:" + DEMONYM_WORDS + r")\s+(?:data\s*cent(?:er|re)s?|servers?|hosting|clouds?|regions?|infrastructure)"
     r"\s+only\b|"
@@ -208,6 +211,8 @@ def privacy(text: str, found: Extraction) -> None:
         self_hosted = None  # "no data may leave the EU": the place named is a region, not our premises
     if self_hosted:
         found.put("privacy", "self-hosted", self_hosted.group(0))
+        # Weights run on one's own hardware are open ones: inferred, so a drop of the hosting drops it too.
+        found.put("open_weights", True, self_hosted.group(0), inferred=True)
     elif region:
         found.put("privacy", "region-locked", region.group(0))
     elif _ruled_out(text, found):

@@ -69,7 +69,7 @@ _VOICE = (r"(?<!our )(?<!their )(?<!your )(?<!brand )(?<!tone of )(?<!author's )
 TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     ("coding", _words(_NOT_CODE + r"code", "coding", r"programm(?:ing|ers?)", "autocomplete", "code review",
                       "refactor\\w*", "unit tests?", "pull requests?", "sql", "text-to-sql", "codebases?"),
-     _words("ide", "developer tools?", "repos?", "editor", "scripts")),
+     _words("ide", "developer tools?", "repos?", "monorepos?", "editor", "scripts")),
     ("extraction", _words("extract(?:s|ed|ing|ion)?", "pars(?:e|es|ed|ing|ers?)",
                           r"pull(?:s|ing|ed)?\s+[^.;!?]{0,120}?\bout of",
                           r"pull(?:s|ing|ed)?\s+out\b", r"digiti[sz](?:e|es|ed|ing|ation)",
@@ -126,6 +126,8 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                                  r"papers|reports|pdfs|agreements|transcripts|10-ks)",
                                  r"reads?\s+(?:\w+\s+){0,2}(?:papers|contracts|filings|reports|manuscripts|documents)",
                                  r"(?:risky|unusual|problematic)\s+clauses",
+                                 r"analy(?:sis|ses|[sz]e|[sz]ing)\s+of\s+(?:[\w-]+\s+){0,3}?(?:submissions|applications|"
+                                 r"proposals|dossiers|filings|reports|papers|studies|documents|contracts)",
                                  r"find\w*\s+(?:\w+\s+){0,2}?(?:inconsistenc\w+|contradictions|discrepanc\w+)",
                                  # "questions about the methods in the papers they upload"
                                  r"(?:papers|contracts|documents|reports|filings|pdfs|manuscripts)\s+(?:that\s+)?(?:they|"
@@ -188,7 +190,8 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     ("chat", _words("chatbots?", "chat bots?", "support bots?", "assistants?", "conversational", "help ?desk", "chat",
                     "bots?", "faq", r"answer(?:s|ing)?\s+(?:our\s+)?(?:customer|client|user|member|guest)s?[’']?\s+"
                     r"questions"),
-     _words("customer support", r"repl(?:y|ies) to", "copilot", "support chats", "kiosks?",
+     _words("customer support", r"repl(?:y|ies) to", "copilot", "support chats", "kiosks?", "ivr", r"phone\s+bots?",
+            r"voice\s+bots?", r"callers\s+(?:speak|ask|call)",
             # "travelers ask about flights", "guests can ask questions"
             r"(?:travell?ers|guests|visitors|customers|users|shoppers|passengers|patients|students|members|employees|"
             r"staff|players|fans|tenants|residents|parents)\s+(?:can\s+)?ask\s+(?:\w+\s+){0,2}?(?:about|questions)",
@@ -310,13 +313,18 @@ def _people_named(said: list[str], text: str) -> list[str]:
 _CONVERSING = {"chat", "general", "agent"}
 
 
+def _images_read_elsewhere(text: str) -> bool:
+    """Images read before the model ("our OCR already handles that"); "no separate OCR step" says the opposite."""
+    return any(not negated(text, match.start()) for match in _NO_IMAGES.finditer(text))
+
+
 def read_task(text: str) -> Reading | None:
     """The task with the most weight of words; named words count 2, hints 1. Images are one fact however
     many words say so ("OCR scanned invoices"), so what is done with them can outweigh them."""
     best: tuple[int, str, list[str], list[str]] | None = None
     job: tuple[int, str, list[str], list[str]] | None = None  # the best task a word names, images aside
     rag: tuple[int, str, list[str], list[str]] | None = None
-    images_read_elsewhere = _NO_IMAGES.search(text)
+    images_read_elsewhere = _images_read_elsewhere(text)
     for task, named, hinted in TASKS:
         if task == "vision" and images_read_elsewhere:
             continue  # "text PDFs we've already OCR'd"
@@ -351,7 +359,7 @@ def read_needs(text: str) -> list[Reading]:
     found: dict[str, Reading] = {}
     text_only = _TEXT_ONLY.search(text)
     for need, pattern, inferred in _NEEDS:
-        if (need == "audio" and text_only) or (need == "vision" and _NO_IMAGES.search(text)):
+        if (need == "audio" and text_only) or (need == "vision" and _images_read_elsewhere(text)):
             continue
         hits = _people_named(_hits(pattern, text), text) if inferred else _hits(pattern, text)
         if hits and (need not in found or (found[need].inferred and not inferred)):

@@ -106,6 +106,12 @@ def statements(text: str) -> str:
     return "".join(pieces)
 
 
+def asked_sentences(text: str) -> list[str]:
+    """The plain questions of a message that also states something, one sentence each."""
+    stated = stated_part(text)
+    return [m.group(0).strip() for m in _sentences(text) if not stated[m.start() : m.end()].strip()]
+
+
 def asked_part(text: str) -> str:
     """The plain questions of a message that also states something ("We run 50k chats a day. Would
     routing save us money?" -> "Would routing save us money?"); "" when there are none."""

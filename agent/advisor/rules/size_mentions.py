@@ -168,11 +168,18 @@ def _made(text: str) -> set[str]:
     return made
 
 
-def _names_made(noun: str, before: str, made: set[str]) -> bool:
+# "a sales email writer", "our quiz generator": it writes emails, quizzes; said of the size's own noun only
+# ("Emails are ~150 words"), since the writer's noun says nothing of other sizes ("a section of 4 pages").
+_WRITER = re.compile(r"\b([a-z]+)\s+(?:writer|generator|drafter)s?\b", re.IGNORECASE)
+
+
+def _names_made(noun: str, before: str, made: set[str], text: str = "") -> bool:
     """The size's noun, or a product named in the last few words before it, is one the model writes."""
     if noun:
         close = before[-40:]
-        return _stem(noun) in made or any(" " in n and re.search(rf"\b{n}(?:s|es)?\b", close, re.I) for n in made)
+        writes = {_stem(m.group(1)) for m in _WRITER.finditer(text)}
+        return (_stem(noun) in made | writes
+                or any(" " in n and re.search(rf"\b{n}(?:s|es)?\b", close, re.I) for n in made))  # fmt: skip
     return any(re.search(rf"\b{n}(?:s|es)?\b", before, re.I) for n in made)
 
 
@@ -246,7 +253,7 @@ def mentions(text: str) -> list[Mention]:
             role = "output"  # "summarise the emails into a sentence", "into a one-page brief"
         if prose and role in ("documents", "user_text", "total") and not attached and not describes(before):
             role = "output"  # "we need 5 bullet points per article"; but "notes are a paragraph or two"
-        written = role in ("documents", "user_text", None) and _names_made(noun, before, made)
+        written = role in ("documents", "user_text", None) and _names_made(noun, before, made, text)
         if written:
             # "writing product descriptions ... ~120 words each": the thing written is the answer, one a
             # request, and a count of them ("50 chapters drafted per week") is the volume, not its size
