@@ -73,7 +73,8 @@ _WHAT_IF = re.compile(r"\bwhat if\b|\bwhat happens if\b|\bsuppose\b|\bif (?:we|o
 # says it's fine", "never mind the latency requirement, we'll stream", "it doesn't need to be open-weights".
 _DROP = re.compile(
     r"\b(?:drop|remove|ignore|forget(?: about)?|relax|scratch|disregard|never ?mind|no longer need|"
-    r"(?:don'?t|do not|doesn'?t|does not) (?:really )?need(?: to be| to have)?|without)\s+"
+    r"(?:don'?t|do not|doesn'?t|does not) (?:really |strictly |actually |necessarily )?need(?: to be| to have)?|"
+    r"without)\s+"
     r"(?:the\s+|that\s+|our\s+|my\s+|any\s+)?(?P<what>[\w-]+(?:\s+[\w-]+){0,3}?)"
     r"(?:\s+(?:requirements?|constraints?|limits?|targets?|part|thing|bit|stuff|rule|angle))?"
     r"\s*(?:$|[.!;,:]|\s[-–—]\s|[-–—]\s|\s(?:because|since|as|we|legal|it|they|for now|after all)\b)",
@@ -96,7 +97,8 @@ _RECOMMEND_NOW = re.compile(
 _GREETING = re.compile(r"^(?:hi|hello|hey|good (?:morning|afternoon|evening))\b[\s!.]*$", re.IGNORECASE)
 
 DROP_FIELDS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"privacy|self[- ]host|on[- ]?prem|data center|training", re.I), "privacy"),
+    (re.compile(r"privacy|self[- ]host|on[- ]?prem|data center|training|own\s+(?:hardware|servers?|gpus?|infra)", re.I),
+     "privacy"),
     (re.compile(r"region|residency|\beu\b", re.I), "regions"),
     (re.compile(r"budget|cost|price|spend", re.I), "budget_usd_month"),
     (re.compile(r"latency|ttft|speed|fast|second", re.I), "max_ttft_ms"),
@@ -162,6 +164,12 @@ def _drop(text: str) -> list[str] | None:
         items = [f"{name}:{item}" for item, said in _DROP_ITEMS.get(name, {}).items() if said.search(what)]
         dropped += items or [name]
     return dropped or None
+
+
+def drop_cue(text: str) -> tuple[int, int] | None:
+    """Where the words of a change of mind are ("forget the EU thing"), or None."""
+    match = _DROP.search(text) or _DROP_AFTER.search(text)
+    return match.span() if match else None
 
 
 def drop_requirements(

@@ -156,9 +156,17 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
             found = only_the_asked(found, pending.field, text)
         requirements = merge(before, found)
         if state.intent == "drop":
-            kept = drop_requirements(requirements, state.subject, _inferred_now(state.history))
-            dropped = kept != requirements
-            requirements = kept
+            inferred_now = _inferred_now(state.history)
+            dropped = drop_requirements(before, state.subject, inferred_now) != before
+            # What the drop's own words name goes ("Scratch the HIPAA part, we won't send patient data");
+            # what other words state now stays ("... not our own hardware. It has to stay in the EU").
+            restated = _restated_elsewhere(text, found, state.subject)
+            still = [name for name in state.subject if name not in restated]
+            requirements = drop_requirements(requirements, still, inferred_now)
+            if "privacy" in state.subject and requirements.get("privacy") != "self-hosted" and "open_weights" in (
+                inferred_now
+            ):
+                requirements.pop("open_weights", None)  # inferred from the self-hosting that was dropped
         inferred_words = _inferred(found)
         inferred = set(inferred_words)
         evidence = dict(found.evidence) | {name: said for name, said in inferred_words.items() if said}
@@ -170,7 +178,8 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
                 evidence["task"] = f"classified as {guessed} from '{words(text)}'"
         events = changes(before, requirements, turn=turn, evidence=evidence, inferred=inferred, said=text)
         if pending is not None and state.intent in ("constraints", "greeting") and not _answers(pending, events):
-            if events or state.intent == "greeting":  # it said something else: keep it, ask again
+            # it said something else, or asked beside a remark with nothing to read in it: keep, ask again
+            if events or state.intent == "greeting" or state.then_ask:
                 out |= {"requirements": requirements, "history": events, "next_question": pending,
                         "asked": list(state.asked)}  # fmt: skip
                 return out | ({"messages": messages} if messages else {})
@@ -210,6 +219,22 @@ def _job_from_question(text: str, found: Extraction) -> None:
             found.add_to_list("languages", language, said, inferred=True)
         if "priority" not in found.fields and (valued := priority(question)):  # "What's the cheapest way to..."
             found.put("priority", valued[0], valued[1], inferred=True)
+
+
+def _restated_elsewhere(text: str, found: Extraction, subject: list[str]) -> set[str]:
+    """The dropped fields this message states again in words outside the drop's own ("approved an
+    EU-hosted endpoint, so we don't need our own hardware": the hosting is dropped, the EU lock stays)."""
+    cue = intents.drop_cue(text)
+    if cue is None:
+        return set()
+    start, end = cue
+    out = set()
+    for name in subject:
+        field_name = name.partition(":")[0]
+        span = _span(text, found.evidence.get(field_name, "").removeprefix("inferred from '").rstrip("'"))
+        if field_name in found.fields and span is not None and not start <= span[0] < end:
+            out.add(name)
+    return out
 
 
 def _inferred_now(history: list[RequirementEvent]) -> frozenset[str]:

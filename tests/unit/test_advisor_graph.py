@@ -453,3 +453,20 @@ def test_self_hosting_infers_open_weights_and_dropping_it_drops_them(advisor):
     assert event.action == "inferred" and "our own" in event.evidence
     after = advisor.turn("actually drop the on-prem requirement, a hosted API is fine", first.session)
     assert "open_weights" not in after.state.requirements and "privacy" not in after.state.requirements
+
+
+def test_a_change_of_mind_keeps_what_its_other_words_state(advisor):
+    first = advisor.turn("Code assistant for 80 devs, 40 requests each a day, it must run on our own servers.")
+    said = "Legal approved an EU-hosted endpoint, so we don't strictly need our own servers. It has to stay in the EU."
+    after = advisor.turn(said, first.session).state.requirements
+    assert after["privacy"] == "region-locked" and after["regions"] == ["eu"]
+    assert "open_weights" not in after  # it was inferred from the self-hosting that was dropped
+
+
+def test_a_side_question_beside_an_unreadable_remark_keeps_the_interview_question(advisor):
+    first = advisor.turn("Contract analysis tool, 40 contracts a day, budget $900 a month.")
+    pending = first.state.next_question
+    assert pending is not None
+    after = advisor.turn("how much would routing save us? maybe half of them are easy", first.session)
+    assert after.state.next_question is not None and after.state.next_question.field == pending.field
+    assert "could not read an answer" not in after.answer  # no default taken for the pending question

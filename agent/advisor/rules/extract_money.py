@@ -89,9 +89,12 @@ def read_money(text: str) -> Money:
         found.spans.append(operations.span())
     for match in _AMOUNT.finditer(text):
         suffix = (match.group("s") or "").lower()
-        if _FOREIGN_BEFORE.search(text, max(0, match.start() - 4), match.start("n")) or (
-            not match.group("word") and _FOREIGN_AFTER.match(text, match.end())
+        foreign_after = not match.group("word") and _FOREIGN_AFTER.match(text, match.end())
+        if foreign_after and re.match(r"\s*(?:lakhs?|crores?)\b", text[match.end() :], re.I) and not _SPEND.search(
+            _sentence_before(text, match)
         ):
+            continue  # "1 lakh messages a day" counts messages; "a budget of 2 lakh" is rupees
+        if _FOREIGN_BEFORE.search(text, max(0, match.start() - 4), match.start("n")) or foreign_after:
             found.spans.append(match.span())
             continue
         marked = match.group("sign") or match.group("word") or match.group("after") or suffix == "grand"

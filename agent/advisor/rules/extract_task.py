@@ -27,7 +27,8 @@ _HUMAN = ("support", "human", "sales", "service", "live", "customer", "centre", 
 _PEOPLES = _not_after(*_HUMAN, "our", "the", "their", "of", "to", r"[0-9]")
 _HUMAN_AGENT = rf"(?:{_not_after(*_HUMAN, 'each', 'every', 'per')}agent|{_PEOPLES}agents)"
 # An agent that is plainly the model: "an AI agent", "a coding agent", "an agent that files refunds".
-_AI_AGENT = (r"(?:ai|llm|autonomous|coding|research|browsing|software|web|shopping|voice|ops|sre|devops)\s+agents?|"
+_AI_AGENT = (r"(?:ai|llm|autonomous|coding|research|browsing|software|web|shopping|voice|ops|sre|devops|"
+             r"on-call)\s+agents?|"
              r"agents?\s+(?:that|which)\s+(?:\w+\s+)?(?:calls?|uses?|takes?|runs?|files?|books?|opens?|executes?|"
              r"creates?|updates?|queries|searches|browses)")
 _NOT_CODE = _not_after("reason", "zip", "postal", "promo", "discount", "country", "error", "status", "tax", "area",
@@ -149,7 +150,9 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                         r"adventure\s+(?:hooks?|ideas|plots?)", r"(?:campaign|story|plot)\s+generators?", "lyrics",
                         "jokes", r"cover letters?", r"item descriptions?", r"flavou?r text", r"job descriptions?",
                         r"narrat(?:e|es|ing|ion)\s+(?:\w+\s+)?scenes",
-                        r"npc dialogue", r"(?:item|world|game)\s+lore", r"quest text", r"bedtime stories",
+                        r"npc dialogue",
+                        r"(?:npc|character|quest|side-quest|in-game)\s+(?:barks|dialogue|lines)", "barks",
+                        r"(?:item|world|game)\s+lore", r"quest text", r"bedtime stories",
                         r"(?:instagram|social|tiktok)\s+captions?", r"listing\s+generators?",
                         r"(?:writ\w+|generat\w+|draft\w*|output\w*|produc\w+)\s+(?:an?\s+)?(?:~?[\d,]+-word\s+)?listings?",
                         r"novelists?", r"chapter\s+drafts?",
@@ -191,7 +194,7 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                     "bots?", "faq", r"answer(?:s|ing)?\s+(?:our\s+)?(?:customer|client|user|member|guest)s?[’']?\s+"
                     r"questions"),
      _words("customer support", r"repl(?:y|ies) to", "copilot", "support chats", "kiosks?", "ivr", r"phone\s+bots?",
-            r"voice\s+bots?", r"callers\s+(?:speak|ask|call)",
+            r"voice\s+bots?", r"callers\s+(?:speak|ask|call)", r"(?:ai\s+)?tutors?",
             # "travelers ask about flights", "guests can ask questions"
             r"(?:travell?ers|guests|visitors|customers|users|shoppers|passengers|patients|students|members|employees|"
             r"staff|players|fans|tenants|residents|parents)\s+(?:can\s+)?ask\s+(?:\w+\s+){0,2}?(?:about|questions)",

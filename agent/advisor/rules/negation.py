@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 _CUE = re.compile(r"(?:\b(?:no|not|never|without|nor|neither|excluding|except|zero|cannot)\b|n[’']t)"
+                  r"(?:\s+(?:really|strictly|actually|necessarily))?"
                   r"(?:\s+(?:need|want|use|require|have|support|handle)s?\b)?", re.IGNORECASE)  # fmt: skip
 # A negation reaches over a list of nouns, not past a new clause or a contrast.
 _BREAK = re.compile(
