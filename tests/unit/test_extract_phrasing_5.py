@@ -393,3 +393,28 @@ def test_round_seven_phrasings(text, field, value):
 def test_a_scan_read_directly_with_no_separate_ocr_step_needs_vision():
     fields = extract("Scanned claim PDFs; the model reads the scans directly, no separate OCR step.").fields
     assert "vision" in fields["needs"]
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("Each job is about 12 tool-calling steps and we run ~50 jobs a day.", "requests_per_day", 600),
+        ("The context needs to hold at least 64k tokens.", "min_context", 64_000),
+        ("We want the best prose quality; price barely matters.", "priority", "quality"),
+        ("Highest accuracy possible, please.", "priority", "quality"),
+        ("An internal general assistant: Q&A, some drafting, a bit of code.", "task", "general"),
+        ("Cold-outreach tool: write a 100-word opener per prospect.", "task", "creative"),
+        ("We screen 12,000 grant applications (include/exclude) every round.", "task", "classification"),
+        ("We're building an invoice field extractor.", "task", "extraction"),
+        ("Limerick and poetry generator for birthday cards.", "task", "creative"),
+        ("Today we spend $2,000/month on it and want to get that down to $900 a month.", "budget_usd_month", 900),
+        ("We're paying about $3k a month to our current vendor.", "budget_usd_month", None),
+        ("SQL from questions, p95 response under 2s.", "max_response_ms", 2_000),
+        ("The tutor gives feedback (~200 words) on each answer.", "output_tokens", 260),
+        ("No internet on site, so the model has to run on our local server.", "privacy", "self-hosted"),
+        ("Bills that are already OCR processed to text by another system; pull the totals.", "needs", None),
+        ("Could llama 3 handle 30k summaries a day?", "requests_per_day", 30_000),
+    ],
+)
+def test_round_eight_phrasings(text, field, value):
+    assert extract(text).fields.get(field) == value

@@ -13,7 +13,7 @@ from agent.advisor.rules.volume_chain import chained_volume
 _NUM = r"(?P<n>\d+(?:\.\d+)?)"
 _ABOUT = r"(?:(?:about|around|roughly|approx\.?|approximately|maybe|typically|usually|like|some|up\s+to|~)\s*)*"
 # What a call is called: "model calls", "LLM calls", "bot replies", "agent steps", "completions".
-_CALLS = (r"(?:(?:model|llm|api|ai|bot|agent|assistant|gpt|inference|separate)\s+)?"
+_CALLS = (r"(?:(?:model|llm|api|ai|bot|agent|assistant|gpt|inference|separate|tool-calling|tool)\s+)?"
           r"(?P<calls>calls|requests|steps|iterations|turns|replies|responses|rounds|generations|completions)\b"
           r"|(?:model|llm|bot|ai|assistant)\s+(?P<messages>messages)\b")  # fmt: skip
 _PER_ITEM = re.compile(

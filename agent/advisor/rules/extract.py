@@ -40,7 +40,8 @@ _CONTEXT_OF = re.compile(
 )
 # "a big context window — at least 200k tokens", "context window: 128k tokens minimum"
 _CONTEXT_WINDOW_OF = re.compile(
-    r"\bcontext(?:\s+window)?\s*(?:[-–—:,(]|of|is|needs to be|has to be|must be|should be)\s*"
+    r"\bcontext(?:\s+window)?\s*(?:[-–—:,(]|of|is|needs to be|has to be|must be|should be|"
+    r"(?:needs?\s+to|must|has\s+to|should)\s+(?:hold|fit|take|handle))\s*"
     r"(?:at least|minimum|min\.?|>=|≥|of|about|around|~|up to|\s)*" + NUM + r"\s*(?:tokens?|tok)\b",
     re.IGNORECASE,
 )

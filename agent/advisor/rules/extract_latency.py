@@ -52,7 +52,8 @@ _FIRST_WORDS = re.compile(r"\bstart|\bbegin|first (?:token|word|byte|chunk|chara
                           r"stream|\bfeel|instant|snappy", re.I)  # fmt: skip
 _WHOLE_ANSWER = re.compile(r"\b(?:whole|full|fully|entire|complete|completed|total|finish\w*|done|arrive\w*)\b|"
                            r"end[- ]to[- ]end|response time|round[- ]trip|generated|generation|final token|"
-                           r"last token|\bdecid\w*|\bdecision|\bverdict|\btak(?:e|es|ing)\b", re.I)  # fmt: skip
+                           r"last token|\bdecid\w*|\bdecision|\bverdict|\btak(?:e|es|ing)\b|\bp(?:50|9\d)\b",
+                           re.I)  # fmt: skip
 _ANSWER_WORDS = re.compile(r"\b(?:answers?|responses?|repl(?:y|ies)|respond\w*|results?|summar(?:y|ies)|outputs?)\b",
                            re.I)  # fmt: skip
 

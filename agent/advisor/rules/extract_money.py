@@ -145,10 +145,12 @@ def read_money(text: str) -> Money:
 
 # What is paid today: "we're spending ~$4k/month right now", "our current bill is $900"; a limit says so.
 _NOW = re.compile(r"\b(?:right now|currently|today|at the moment|these days|now|current|existing|"
-                  r"(?:we|i)\s+(?:spend|pay))\b", re.I)  # "We spend about $12k/yr on Azure": today's bill
+                  r"(?:we|i)\s+(?:spend|pay)|(?:we|i)(?:'re|’re|\s+are|\s+am|'m)\s+(?:currently\s+)?(?:spending|paying))\b",
+                  re.I)  # "We spend about $12k/yr on Azure", "We're paying $4k a month": today's bill
 _PAID = re.compile(r"\b(?:spending|paying|(?:we|i)\s+(?:currently\s+|now\s+)?(?:spend|pay)|costs? us|bill is|bill of|"
                    r"invoice)\b", re.I)  # fmt: skip
 _LIMIT = re.compile(r"\b(?:budgets?|afford|cap|capped|ceiling|max(?:imum)?|limit|allocated?|set aside|at most|no more|"
+                    r"down to|target|get (?:that|it) to|bring (?:that|it) to|"
                     r"under|below|within|keep|tops)\b", re.I)  # fmt: skip
 
 

@@ -148,7 +148,8 @@ _FAMILY = {
     "latency": r"speed|fast(?:er|est)?|latency|quick(?:er|ly)?|responsive(?:ness)?|snappy|real[- ]?time",
 }
 _FAMILIES = {name: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for name, words in _FAMILY.items()}
-_MATTERS = re.compile(r"\b(?:matters?|important|key|priority|everything|critical|crucial|king|paramount|essential|"
+_MATTERS = re.compile(r"\b(?:matters?|important|key|priority|everything|critical|crucial|king|paramount|essential|best|"
+                      r"premium|highest|top[- ]notch|"
                       r"#1|number[- ]one|most|above\s+all|biggest|big\s+thing|primary|non-negotiable|wins?|"
                       r"decid\w+|focus|care\s+(?:a\s+lot\s+)?about)\b", re.IGNORECASE)  # fmt: skip
 _PLAYED_DOWN = re.compile(r"\b(?:not|no|less|least|secondary|second|never|nice|whatever|though|if)\b|n[’']t\b", re.I)

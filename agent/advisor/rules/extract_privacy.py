@@ -21,6 +21,7 @@ from agent.advisor.rules.size_units import sentence_bounds
 BLOCS = ("eu", "us", "asia")
 _SELF_HOSTED = re.compile(
     r"on[- ]?prem|self[- ]?host|air[- ]?gapped|our own (?:servers|hardware|gpus|data ?cent(?:er|re))|"
+    r"run\s+on\s+our\s+(?:own\s+|local\s+)?(?:server|servers|machines?|box|boxes|cluster)\b|"
     r"(?:never|not|nothing|can'?t|cannot|must not|mustn'?t|may not|\bno)\s+"
     r"(?:\w+\s+){0,3}(?:leave|leaves|leaving|go outside|goes outside|be sent outside|exit)"
     r"(?!\s+(?:the\s+)?(?-i:[A-Z]))|"  # "can't leave Australia" names a country, not our premises

@@ -71,7 +71,7 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     ("coding", _words(_NOT_CODE + r"code", "coding", r"programm(?:ing|ers?)", "autocomplete", "code review",
                       "refactor\\w*", "unit tests?", "pull requests?", "sql", "text-to-sql", "codebases?"),
      _words("ide", "developer tools?", "repos?", "monorepos?", "editor", "scripts")),
-    ("extraction", _words("extract(?:s|ed|ing|ion)?", "pars(?:e|es|ed|ing|ers?)",
+    ("extraction", _words("extract(?:s|ed|ing|ion|ors?)?", "pars(?:e|es|ed|ing|ers?)",
                           r"pull(?:s|ing|ed)?\s+[^.;!?]{0,120}?\bout of",
                           r"pull(?:s|ing|ed)?\s+out\b", r"digiti[sz](?:e|es|ed|ing|ation)",
                           "fields from", "structured data", "line items",
@@ -88,11 +88,9 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                           r"abstract(?:s|ing|ion)?\s+(?:[\w-]+\s+){0,2}?(?:leases|contracts|agreements|records|charts)",
                           r"lease\s+abstract(?:s|ion|ing)?"),
      _words("invoices?", "forms?", "entit(?:y|ies)", "receipts?", r"into\s+(?:strict\s+|valid\s+)?json")),
-    ("vision", _words("images?", "photo(?:graph)?s?", "photograph(?:ed|ing)?", "screenshots?", "pictures?",
-                      r"videos?(?!\s+scripts?)(?![- ]games?)", "ocr", "scanned", "cameras?", "x-rays?", "mri",
-                      "radiology",
-                      "handwrit\\w+",
-                      "visual", "footage"), None),
+    ("vision", _words("images?", r"alt[- ]?text", "photo(?:graph)?s?", "photograph(?:ed|ing)?", "screenshots?",
+                      "pictures?", r"videos?(?!\s+scripts?)(?![- ]games?)", "ocr", "scanned", "cameras?", "x-rays?",
+                      "mri", "radiology", "handwrit\\w+", "visual", "footage"), None),
     ("classification", _words("classif(?:y|ies|ied|ying|ications?|iers?)", "categori[sz](?:e|es|ed|ing|ation)",
                               "tag(?:s|ging|ged)?", "label(?:s|ling|ing|led|ed)?", "sentiment", "route tickets",
                               "intent detection", "spam", "moderat(?:e|ion|ing)", "toxic(?:ity)?",
@@ -109,6 +107,8 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                               r"desks?|groups?|inboxes|specialists)",
                               # "flags an agent's message if it contains advice", "checks whether a post breaks a rule"
                               r"(?:flag|check)(?:s|ing|ed)?\s+(?:[\w'’-]+\s+){0,4}?(?:if|when|whether)\b",
+                              r"include\s*/\s*exclude", r"\bscreen(?:s|ing)?\s+(?:[\w,]+\s+){0,3}?(?:abstracts|papers|"
+                              r"applications|candidates|resumes|cvs|submissions)\b",
                               r"sort(?:s|ed|ing)?\s+"
                               r"(?:\w+\s+){0,4}(?:by|into)", r"into\s+the\s+(?:right|correct|appropriate)\s+"
                               r"(?:categor(?:y|ies)|buckets?|queues?|folders?|class(?:es)?)",
@@ -128,8 +128,8 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                                  r"reads?\s+(?:\w+\s+){0,2}(?:papers|contracts|filings|reports|manuscripts|documents)",
                                  r"(?:risky|unusual|problematic)\s+clauses",
                                  r"analy(?:sis|ses|[sz]e|[sz]ing)\s+of\s+(?:[\w-]+\s+){0,3}?(?:submissions|applications|"
-                                 r"proposals|dossiers|filings|reports|papers|studies|documents|contracts)",
-                                 r"find\w*\s+(?:\w+\s+){0,2}?(?:inconsistenc\w+|contradictions|discrepanc\w+)",
+                                 r"proposals|dossiers|filings|reports|papers|studies|documents|contracts|statements)",
+                                 r"(?:find|flag|spot)\w*\s+(?:\w+\s+){0,2}?(?:inconsistenc\w+|contradictions|discrepanc\w+)",
                                  # "questions about the methods in the papers they upload"
                                  r"(?:papers|contracts|documents|reports|filings|pdfs|manuscripts)\s+(?:that\s+)?(?:they|"
                                  r"users|customers|clients|people|you|researchers|scientists)\s+upload",
@@ -155,7 +155,8 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                         r"(?:item|world|game)\s+lore", r"quest text", r"bedtime stories",
                         r"(?:instagram|social|tiktok)\s+captions?", r"listing\s+generators?",
                         r"(?:writ\w+|generat\w+|draft\w*|output\w*|produc\w+)\s+(?:an?\s+)?(?:~?[\d,]+-word\s+)?listings?",
-                        r"novelists?", r"chapter\s+drafts?",
+                        r"novelists?", r"chapter\s+drafts?", "poetry", r"greeting\s+cards?", r"openers?",
+                        r"icebreakers?", r"personali[sz](?:ation|ed)\s+(?:tool|emails?|messages?|outreach)",
                         r"(?:writ\w+|generat\w+|draft\w*)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?chapters?"),
      _words("marketing", "story", "stories")),
     ("rag", _words("rag", "retrieval", "knowledge base", "internal docs", "search over", "enterprise search",
@@ -166,6 +167,7 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                    r"knowledge base|documentation|articles|pdfs|files|intranet|database|runbooks?|playbooks?|"
                    r"procedures|sops|pages|faqs?|guides|guidelines|library|archive|claims|records|catalog(?:ue)?|"
                    r"specs|notes|textbooks?|slides|materials|regulations)", r"search\s*\+\s*answer",
+                   r"with\s+citations", r"answer\s+engine", r"feed\s+(?:it\s+|the\s+model\s+)?the\s+hits",
                    # "answers must come from those docs", "answers pulled from the relevant claims"
                    r"answers?\s+(?:must|should|have\s+to|has\s+to|need\s+to|can\s+only)\s+(?:\w+\s+)?(?:come|be\s+"
                    r"(?:drawn|pulled|taken|sourced|grounded|based))\s+(?:only\s+)?(?:from|on|in)",
@@ -188,7 +190,8 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     ("agent", _words(_AI_AGENT, _HUMAN_AGENT, "agentic", _TOOL_CALLS, "tool use", "function calling",
                      "workflow automation", "autonomous(?:ly)?", _CALLS_APIS, "takes? actions?"),
      _words("tools")),
-    ("general", _words(r"general[- ]purpose", r"personal[- ]assistants?", "all[- ]purpose", "do[- ]anything"),
+    ("general", _words(r"general[- ]purpose", r"personal[- ]assistants?", "all[- ]purpose", "do[- ]anything",
+                       r"general\s+(?:internal\s+)?assistants?"),
      None),
     ("chat", _words("chatbots?", "chat bots?", "support bots?", "assistants?", "conversational", "help ?desk", "chat",
                     "bots?", "faq", r"answer(?:s|ing)?\s+(?:our\s+)?(?:customer|client|user|member|guest)s?[’']?\s+"
@@ -261,6 +264,7 @@ _NO_IMAGES = re.compile(
     r"\b(?:model|it|llm)\s+never\s+sees\s+(?:them|the\s+(?:photos|images|pictures|scans))\b|"
     r"\bno\s+image\s+(?:input|support)\s+(?:is\s+)?needed\b|\((?:plain|just|only)\s+text\)|"
     r"\b(?:already|been)\s+ocr[’']?e?d\b|\bocr[’']?e?d\s+(?:text|already|upstream|beforehand)\b|"
+    r"\bocr\s+processed\b|\bocr\s+already\s+(?:done|handled|run)\b|"
     # "OCR already runs upstream", "OCR was done years ago", "our OCR already handles that", "through our own OCR"
     r"\bocr\s+(?:\w+\s+){0,2}?(?:upstream|beforehand|years\s+ago|separately|elsewhere)\b|"
     r"\bocr\s+(?:was|is|has\s+been)\s+(?:already\s+)?(?:done|handled|run)\b|"
@@ -327,6 +331,7 @@ def read_task(text: str) -> Reading | None:
     best: tuple[int, str, list[str], list[str]] | None = None
     job: tuple[int, str, list[str], list[str]] | None = None  # the best task a word names, images aside
     rag: tuple[int, str, list[str], list[str]] | None = None
+    general: tuple[int, str, list[str], list[str]] | None = None
     images_read_elsewhere = _images_read_elsewhere(text)
     for task, named, hinted in TASKS:
         if task == "vision" and images_read_elsewhere:
@@ -341,11 +346,15 @@ def read_task(text: str) -> Reading | None:
             job = (weight, task, said, hints)
         if said and task == "rag":
             rag = (weight, task, said, hints)
+        if said and task == "general":
+            general = (weight, task, said, hints)
     if best is None:
         return None
     if best[1] == "vision" and job is not None and job[1] not in _CONVERSING:
         best = job  # photos read into JSON, clips moderated: the images are the input (a need), not the job
-    if best[1] == "chat" and rag is not None:
+    if general is not None:
+        best = general  # "a general assistant for engineers: Q&A, drafting docs, some code" is general
+    elif best[1] == "chat" and rag is not None:
         best = rag  # a chatbot that answers from the FAQ and the guides: chat over documents is RAG
     _, task, said, hints = best
     return Reading(task, said[0] if said else hints[0], inferred=not said)

@@ -20,7 +20,8 @@ _REACH = 60  # characters: a cue further back governs another phrase
 
 # "HIPAA doesn't apply", "open weights not required": a negation after the word.
 _DENIED_AFTER = re.compile(
-    r"\s*(?:is|are|does|do|would be|will be)?\s*(?:n[’']t|not|no longer)\s+(?:\w+\s+)?(?:apply|applies|required|"
+    r"\s*(?:track|part|side|bit|stuff)?\s*(?:is|are|does|do|would be|will be)?\s*(?:n[’']t|not|no longer)\s+(?:\w+\s+)?"
+    r"(?:apply|applies|required|"
     r"needed|necessary|relevant|applicable|an issue|a concern|a must|a requirement|important|matter|matters|"
     r"a factor|in scope|a thing|our problem)\b|"
     r"[,;]?\s*(?:but|though)\s+not\s+(?:now|yet|today|for\s+now|at\s+the\s+moment|initially|for\s+the\s+mvp)\b",

@@ -51,7 +51,8 @@ def _sentences(text: str) -> list[re.Match[str]]:
 # million messages a month for under $250?", "could you make it work under $150 a month?") states them.
 _YES_NO = re.compile(
     r"^\W*(?:(?:can|could|would|will)\s+(?:you|u|it|that|this|anything|any\s+(?:model|llm|option)s?|something)|"
-    r"is there|are there|is anything|does anything|do you have|any|anything|something|got)\b",
+    r"is there|are there|is anything|does anything|do you have|any|anything|something|got|"
+    r"(?:can|could|would|will|does|do)\s+(?:[\w.-]+\s+){1,3}?(?:handle|cope\s+with|manage|take|serve|deal\s+with))\b",
     re.IGNORECASE,
 )
 _JOB_FIGURES = frozenset({"requests_per_day", "budget_usd_month", "max_ttft_ms", "max_response_ms", "min_context"})

@@ -8,7 +8,8 @@ import re
 OUT = (
     r"answers?|responses?|repl(?:y|ies)|outputs?|completions?|summar(?:y|ies)|labels?|categor(?:y|ies)|"
     r"generat(?:es?|ing|ions?)|generated(?!\s+from)|writes?|returns?|reply with|respond\w*|continuations?|"
-    r"suggestions?|captions?|headlines?|explanations?|yields?|emits?|ask(?:s|ing)? for|expect(?:s|ing)?|back(?!-)|"
+    r"suggestions?|captions?|headlines?|explanations?|feedback|critiques?|yields?|emits?|ask(?:s|ing)? for|"
+    r"expect(?:s|ing)?|back(?!-)|"
     r"out(?=\s*[:=])|comes?\s+out|coming\s+out"
 )
 DOC = (
