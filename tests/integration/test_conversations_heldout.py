@@ -16,6 +16,13 @@ helper sessions that read no code, kept outside the repo while the fourth round 
 and scored only in aggregate, never read: set 3 106/136 = 78% on main at 1eb4b23, 118/136 = 87% after
 (questions that must change nothing 23/23, verdicts 3/3, why-not 3/3, definitions 7/10); set 4 89/109 =
 82% before, 95/109 = 87% after. Their floors sit just under those untouched figures.
+
+2026-12-02: two more sets by helpers that read no code. conversations_dev_5.jsonl (22 conversations, 146
+checks): 122/146 = 84% untouched at 5168c8c, 126/146 = 86% after rounds six and seven (still unread), then
+read: 130/146 = 89% (its misses: a change of mind that also states the new lock, a side question beside a
+remark taking the pending question's default). conversations_heldout_6.jsonl (20, 149), never read:
+127/149 = 85% at 366e051, the same after round eight. Sets 3 and 4 at the end of the day: 121/136 = 89%,
+98/109 = 90%.
 """
 
 from __future__ import annotations
@@ -38,7 +45,10 @@ from tests.unit.test_extract_generalises import OTHER_NUMBERS, TOLERANCE
 CONVERSATIONS = Path(__file__).parents[1] / "data" / "conversations_heldout_2.jsonl"
 FLOOR = 0.93  # measured 146/153 once the misses were read: a regression floor, not a claim
 # Sets scored untouched (their misses unread when the figure was taken): floors, not claims.
-UNTOUCHED_FLOORS = {"conversations_heldout_3.jsonl": 0.85, "conversations_heldout_4.jsonl": 0.85}
+UNTOUCHED_FLOORS = {"conversations_heldout_3.jsonl": 0.85, "conversations_heldout_4.jsonl": 0.85,
+                    "conversations_heldout_6.jsonl": 0.83}  # fmt: skip
+# Read once scored (their misses became rules): regression floors.
+READ_FLOORS = {"conversations_dev_5.jsonl": 0.87}
 # What each kind of answer must show, beyond the words the check names.
 ANSWER_SHAPE = {
     "definition": re.compile(r"\b(?:is|are|means|measures|refers to)\b", re.I),
@@ -122,6 +132,12 @@ def test_more_strangers_conversations_hold_their_untouched_figure(advisor, name)
     passed, made, failures = score(advisor, CONVERSATIONS.parent / name)
     assert made >= 100
     assert passed / made >= UNTOUCHED_FLOORS[name], "\n".join(failures)
+
+
+@pytest.mark.parametrize("name", sorted(READ_FLOORS))
+def test_read_conversations_hold_their_figure(advisor, name):
+    passed, made, failures = score(advisor, CONVERSATIONS.parent / name)
+    assert passed / made >= READ_FLOORS[name], "\n".join(failures)
 
 
 def test_the_scorer_fails_a_question_that_changed_something():

@@ -86,6 +86,24 @@ made general rules with variants of our own (round five in test_extract_phrasing
 after, a development figure; it is committed as first_messages_dev_stranger_8.jsonl. Set 9, scored once
 more after round five (169/199 = 85% of fields, forbids 74/86), is committed unread as
 first_messages_heldout_stranger_9.jsonl: the figure to quote for unseen phrasing, short of 90%.
+
+Rounds six to eight (2026-12-02). Five more stranger sets (10-14, 60 messages each) were written by helper
+sessions that read no code, kept in /work/heldout, and scored through the `tradeoff ask` path (fields read;
+forbids respected) the first time before any of their lines were read. Each round's rules came from the
+misses of sets read by then, shown on variants of our own in test_extract_phrasing_5.py:
+  set    first scored at        untouched              after the rounds that read it
+  9      5168c8c (start)        169/199 = 85%, 74/86   198/199 = 99%, 83/86  (read in round six)
+  10     5168c8c                199/242 = 82%, 71/82   234/242 = 97%, 80/82  (round six)
+  11     5168c8c                204/244 = 84%, 62/69   228/244 = 93%, 66/69  (kept unread through round six: 85%)
+  12     582875c (round six)    214/259 = 83%, 76/89   251/259 = 97%, 84/89
+  13     e74713a (round seven)  212/250 = 85%, 61/70   236/250 = 94%, 64/70  (86% just before it was read)
+  14     366e051 (round eight)  280/326 = 86%, 63/73   unread; 86% again after round eight
+So each set went from 82-86% untouched to 93-99% once read, and each set kept unread moved 1-2 points
+while the others were learnt: the rules still learn the sets more than the language. The figure to quote
+for unseen phrasing is set 14's, 86% of fields, short of the 90% issue #14 asks for. Sets 10-13 are
+committed as development sets (first_messages_dev_stranger_10..13.jsonl), set 14 unread as
+first_messages_heldout_stranger_14.jsonl. The floors below use this file's scorer (expects and forbids as
+one count), so they differ a little from the figures above.
 """
 
 from __future__ import annotations
@@ -180,7 +198,12 @@ FLOORS = {f"first_messages_dev_{n}.jsonl": 0.95 for n in range(2, 10)} | {
     "first_messages_dev_stranger_8.jsonl": 0.95,
     "first_messages_heldout_stranger_4.jsonl": 0.94,
     "first_messages_heldout_stranger_6.jsonl": 0.94,
-    "first_messages_heldout_stranger_9.jsonl": 0.85,  # untouched, unread: 246/285 with this file's scorer
+    "first_messages_heldout_stranger_9.jsonl": 0.97,  # read on 2026-12-02 (was 246/285 untouched): 280/285
+    "first_messages_dev_stranger_10.jsonl": 0.95,  # 312/324 after its misses were read
+    "first_messages_dev_stranger_11.jsonl": 0.92,  # 294/313
+    "first_messages_dev_stranger_12.jsonl": 0.94,  # 331/348
+    "first_messages_dev_stranger_13.jsonl": 0.92,  # 298/320
+    "first_messages_heldout_stranger_14.jsonl": 0.84,  # untouched, unread: 342/399
 }
 
 
