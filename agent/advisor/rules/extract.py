@@ -11,14 +11,6 @@ __all__ = ["Extraction", "extract"]
 
 import re
 
-from agent.advisor.rules.calls_per_item import (
-    active_users_who_ask,
-    calls_per_item,
-    hours_of_work,
-    per_defined_period,
-    share_that_acts,
-    spread_over_days,
-)
 from agent.advisor.rules.extract_languages import languages
 from agent.advisor.rules.extract_latency import latency
 from agent.advisor.rules.extract_money import masked, read_money
@@ -32,6 +24,14 @@ from agent.advisor.rules.negation import denied_after, negated, set_aside
 from agent.advisor.rules.number_words import Spelled
 from agent.advisor.rules.size_merge import parts_note
 from agent.advisor.rules.size_parts import add_history
+from agent.advisor.rules.volume_context import (
+    active_users_who_ask,
+    calls_per_item,
+    hours_of_work,
+    per_defined_period,
+    share_that_acts,
+    spread_over_days,
+)
 
 # "a context of 1 million tokens", "Context of at least 500k tokens"
 _CONTEXT_OF = re.compile(

@@ -1,8 +1,16 @@
-"""Model calls per item of work: "1,200 reconciliations a day, each one is roughly 8 model calls", "~300
-companies a day, about 12 LLM calls per company", "6k chats a day with about 3 bot replies per chat",
-"10k member chats a week, ~4 bot turns each". The volume counts the items; every call is a request, so
-the requests are the items times the calls. The item must be the one the volume counts (or "each" must
-follow it), so "3 messages per ticket" read into one request stays one. Pure; numbers as digits."""
+"""Volumes read from what surrounds a count, after the simple and chained readers (extract_volume,
+volume_chain) have found one. Pure; numbers as digits.
+
+- Model calls per counted item: "1,200 reconciliations a day, each one is roughly 8 model calls", "~300
+  companies a day, about 12 LLM calls per company", "10k member chats a week, ~4 bot turns each". The
+  item must be the one the volume counts (or "each" must follow it), so "3 messages per ticket" read
+  into one request stays one.
+- The share of people who ask: "1.2M page views a month and 2% of visitors ask", "~200k DAU, 4% of them".
+- The hours worked, for a rate per second, minute or hour: "1 photo every 6 seconds, the line runs 16
+  hours a day".
+- Periods the user defines or spans they state: "a semester is 4 months ... 12,000 essays per
+  semester", "180,000 comments over a 60-day period", "the previous week's ~3,500 threads".
+"""
 
 from __future__ import annotations
 
