@@ -6,6 +6,7 @@ read from hints alone is inferred, and so are tools read from "agent"."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -284,12 +285,18 @@ class Reading:
     inferred: bool
 
 
+@functools.lru_cache(maxsize=8)
+def _not_capabilities(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of capability-sounding words that name something else; once per message, not per pattern."""
+    return tuple(m.span() for m in _NOT_A_CAPABILITY.finditer(text))
+
+
 def _hits(pattern: re.Pattern[str] | None, text: str) -> list[str]:
     if pattern is None:
         return []
     # each different word once: "stories ... 100 stories per minute" is one hint, not two
     said: dict[str, str] = {}
-    other = [m.span() for m in _NOT_A_CAPABILITY.finditer(text)]
+    other = _not_capabilities(text)
     for match in pattern.finditer(text):
         if any(start <= match.start() < end for start, end in other):
             continue
