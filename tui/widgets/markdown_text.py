@@ -41,7 +41,28 @@ class _Unit:
     table: bool = False
 
 
-class MarkdownText(Widget):
+class CachedLines(Widget):
+    """Selection and restyling for a widget that paints its `shown` lines from a cache of strips."""
+
+    _strips: LRUCache[int, Strip]
+
+    @property
+    def shown(self) -> list[str]:
+        raise NotImplementedError
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        return selection.extract("\n".join(self.shown)), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+
+class MarkdownText(CachedLines):
     COMPONENT_CLASSES = COMPONENT_CLASSES
     DEFAULT_CSS = f"""
     MarkdownText {{
@@ -169,17 +190,6 @@ class MarkdownText(Widget):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         self._rewrap(max(width, 1))
         return self._height()
-
-    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
-        return selection.extract("\n".join(self.shown)), "\n"
-
-    def selection_updated(self, selection: Selection | None) -> None:
-        self._strips.clear()
-        self.refresh()
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._strips.clear()
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._style = self.visual_style  # looked up once per paint, not per line: it walks the DOM

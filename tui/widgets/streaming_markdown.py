@@ -13,17 +13,16 @@ from textual.content import Content
 from textual.events import Resize
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
-from textual.selection import Selection
 from textual.strip import Strip
 from textual.style import Style
 from textual.widget import Widget
 
 from agent.terminal_text import visible
 from tui.widgets.markdown_lines import COMPONENT_CLASSES, COMPONENT_CSS, style_line
-from tui.widgets.markdown_text import paint
+from tui.widgets.markdown_text import CachedLines, paint
 
 
-class StreamingMarkdown(ScrollView, can_focus=True):
+class StreamingMarkdown(CachedLines, ScrollView, can_focus=True):
     COMPONENT_CLASSES = COMPONENT_CLASSES
     DEFAULT_CSS = f"""
     StreamingMarkdown {{
@@ -112,17 +111,6 @@ class StreamingMarkdown(ScrollView, can_focus=True):
             self._width = width
             self._strips.clear()
             self._restyle(0, 0)
-
-    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
-        return selection.extract("\n".join(self.shown)), "\n"
-
-    def selection_updated(self, selection: Selection | None) -> None:
-        self._strips.clear()
-        self.refresh()
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._strips.clear()
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # Looked up once per paint, not per line: both walk the DOM.
