@@ -71,7 +71,7 @@ def extract(text: str) -> Extraction:
         found.put(name, ms, said)
     _tokens(text, found)
     _steps_to_requests(text, found)
-    _calls_to_requests(text, found)
+    _calls_to_requests(text, spelled.text, found)
     for language, said in languages(text):
         found.add_to_list("languages", language, said)
     if task := read_task(text):
@@ -190,13 +190,11 @@ def _steps_to_requests(text: str, found: Extraction) -> None:
                   f"{evidence} x {steps.group(0)} (each step is a request)")  # fmt: skip
 
 
-def spelled_text(text: str) -> str:
-    return Spelled(text).text
-
-
-def _calls_to_requests(text: str, found: Extraction) -> None:
-    """N items a day x the model calls each takes (unless turns or steps were multiplied in already), or
-    N people a day x the share of them who ask."""
+def _calls_to_requests(text: str, digits: str, found: Extraction) -> None:
+    """The volume as what surrounds its count says (rules/volume_context.py): active users or a headcount
+    times the share who ask, a period the user defines, only the hours worked for a sub-day rate, then
+    the model calls each item takes (unless turns or steps were multiplied in already) or the share of
+    people who ask."""
     evidence = found.evidence.get("requests_per_day", "")
     active = active_users_who_ask(text)
     inside = active is not None and bool(evidence) and text.find(evidence) >= text.find(active[1].split(" x ")[0])
@@ -209,7 +207,7 @@ def _calls_to_requests(text: str, found: Extraction) -> None:
     if "requests_per_day" not in found.fields or "is a request)" in evidence:
         return
     said = evidence  # the user's words for the volume, found again in the text by the readers below
-    if hours := hours_of_work(spelled_text(text), said):
+    if hours := hours_of_work(digits, said):  # "runs sixteen hours a day" in digits
         found.put("requests_per_day", round(found.fields["requests_per_day"] * hours[0] / 24, 3),
                   f"{evidence}, {hours[1]} (only those hours)")  # fmt: skip
         evidence = found.evidence["requests_per_day"]
