@@ -418,3 +418,10 @@ def test_a_scan_read_directly_with_no_separate_ocr_step_needs_vision():
 )
 def test_round_eight_phrasings(text, field, value):
     assert extract(text).fields.get(field) == value
+
+
+def test_a_document_read_whole_needs_the_longest_of_its_range_to_fit():
+    found = extract("Policies run 20-50 pages and the whole policy has to be in context at once.")
+    assert found.fields["input_tokens"] == 21_000  # the typical request: 35 pages
+    assert found.fields["min_context"] == 30_000  # the longest must fit: 50 pages
+    assert "the longest, 50 pages" in found.evidence["min_context"]

@@ -124,7 +124,7 @@ def _tokens(text: str, found: Extraction) -> None:
             sizes.notes["input_tokens"] = f"stated: {context.group(0)} for each request"
             sizes.evidence["input_tokens"] = text[context.start() : each.end()]
     elif sizes.context is not None:
-        context_words = [sizes.evidence[k] for k in ("min_context", "documents") if k in sizes.evidence]
+        context_words = [sizes.evidence[k] for k in ("min_context", "documents") if k in sizes.evidence][:1]
         found.put("min_context", sizes.context, "; ".join(context_words) or "the documents' size")
     if sizes.output is not None:
         found.put("output_tokens", sizes.output, sizes.evidence["output_tokens"])

@@ -34,6 +34,7 @@ def read_sizes(text: str) -> Sizes:
     passages: list[Mention] = []
     passage_size: Mention | None = None
     document_sets_context = False
+    longest_extra = 0  # tokens the longest document adds over the typical one a range describes
     last_start: dict[str, int] = {}
     for mention in found:
         role = mention.role
@@ -95,10 +96,17 @@ def read_sizes(text: str) -> Sizes:
             last_start[part] = mention.start
             big_document = tokens >= CONTEXT_FROM_TOKENS or (mention.unit == "page" and mention.amount >= 10)
             document_sets_context = document_sets_context or (part == "documents" and big_document)
+            if part == "documents" and mention.most is not None:
+                longest = tokens_of(Mention(mention.most, mention.unit, mention.words, role))[0]
+                if longest - tokens > longest_extra:
+                    longest_extra = longest - tokens
+                    sizes.evidence["min_context"] = (f"{clause(text, mention)} (the longest, {mention.most:g} "
+                                                     f"{mention.unit}s, must fit: {longest:,} tokens)")  # fmt: skip
     if passages or passage_size is not None:
         retrieved(sizes, text, passages, passage_size)
     if document_sets_context:
-        sizes.context = max(sizes.context or 0, sizes.input_tokens or 0)  # a document read whole must fit
+        # a document read whole must fit, the longest of a range too ("40-80 pages": 80 must fit)
+        sizes.context = max(sizes.context or 0, (sizes.input_tokens or 0) + longest_extra)
     return sizes
 
 

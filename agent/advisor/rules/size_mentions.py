@@ -194,6 +194,7 @@ def mentions(text: str) -> list[Mention]:
         if range_k and low < float(match.group("d2").replace(",", "")):
             low *= _SUFFIX[match.group("s2").lower()]  # "8-10k tokens": the suffix is the range's
         amount = (low + high) / 2 if high is not None else low
+        most = high if high is not None and high > low else None
         if match.group("ortwo"):
             amount = 1.5 if "two" in match.group("ortwo").lower() else amount
         unit = _unit(match.group("unit"))
@@ -261,6 +262,7 @@ def mentions(text: str) -> list[Mention]:
         item = None if unit == "passage" or role == "retrieved" or written else item_count(before, after)
         if item:
             amount *= item[0]  # "two contracts side by side, each 8-12 pages"
+            most = most * item[0] if most is not None else None
             counted_at = match.start() - len(before) + item[2]
             counted = [m for m in found[-8:] if m.start <= counted_at < m.start + len(m.words)]
             for previous in counted:  # "the last 100 lines (about 25 tokens a line)": one size, not two
@@ -307,7 +309,9 @@ def mentions(text: str) -> list[Mention]:
             )
             role = "output"
         found.append(
-            Mention(amount, unit, words, role, noun, match.start(), bound, items=items, items_words=items_words)
+            Mention(
+                amount, unit, words, role, noun, match.start(), bound, items=items, items_words=items_words, most=most
+            )
         )
     for match in _TURN_MESSAGES.finditer(text):
         if not any(m.unit == "turn" for m in found):

@@ -26,6 +26,7 @@ class Mention:
     bare: bool = False  # "output maybe 400": no unit, read as tokens
     items: float = 1.0  # how many items the amount covers: "two contracts, each 8-12 pages" is 2
     items_words: str = ""  # the words that count them: "two contracts"
+    most: float | None = None  # a range's high end, in the amount's terms: "40-80 pages" reads 60, at most 80
 
 
 @dataclass
