@@ -172,11 +172,9 @@ def drop_cue(text: str) -> tuple[int, int] | None:
     return match.span() if match else None
 
 
-def drop_requirements(
-    requirements: dict[str, Any], dropped: list[str], inferred: frozenset[str] = frozenset()
-) -> dict[str, Any]:
+def drop_requirements(requirements: dict[str, Any], dropped: list[str]) -> dict[str, Any]:
     """The requirements without what was dropped, and without what only made sense with it (a region
-    lock without its regions, EU residency without the EU, open weights inferred from self-hosting)."""
+    lock without its regions, EU residency without the EU)."""
     kept = dict(requirements)
     for name in dropped:
         field_name, _, item = name.partition(":")
@@ -189,8 +187,6 @@ def drop_requirements(
         kept.pop(field_name, None)
         if field_name == "privacy":
             kept.pop("regions", None)
-            if "open_weights" in inferred:
-                kept.pop("open_weights", None)
         if field_name == "regions":
             if kept.get("privacy") == "region-locked":
                 kept.pop("privacy")

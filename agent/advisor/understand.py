@@ -156,17 +156,15 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
             found = only_the_asked(found, pending.field, text)
         requirements = merge(before, found)
         if state.intent == "drop":
-            inferred_now = _inferred_now(state.history)
-            dropped = drop_requirements(before, state.subject, inferred_now) != before
+            dropped = drop_requirements(before, state.subject) != before
             # What the drop's own words name goes ("Scratch the HIPAA part, we won't send patient data");
             # what other words state now stays ("... not our own hardware. It has to stay in the EU").
             restated = _restated_elsewhere(text, found, state.subject)
-            still = [name for name in state.subject if name not in restated]
-            requirements = drop_requirements(requirements, still, inferred_now)
-            if "privacy" in state.subject and requirements.get("privacy") != "self-hosted" and "open_weights" in (
-                inferred_now
-            ):
-                requirements.pop("open_weights", None)  # inferred from the self-hosting that was dropped
+            requirements = drop_requirements(requirements, [name for name in state.subject if name not in restated])
+        stated_open = "open_weights" in found.fields and "open_weights" not in found.inferred
+        inferred_open = "open_weights" in found.inferred or "open_weights" in _inferred_now(state.history)
+        if requirements.get("privacy") != "self-hosted" and inferred_open and not stated_open:
+            requirements.pop("open_weights", None)  # it was inferred from self-hosting, which no longer holds
         inferred_words = _inferred(found)
         inferred = set(inferred_words)
         evidence = dict(found.evidence) | {name: said for name, said in inferred_words.items() if said}

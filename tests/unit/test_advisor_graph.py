@@ -470,3 +470,10 @@ def test_a_side_question_beside_an_unreadable_remark_keeps_the_interview_questio
     after = advisor.turn("how much would routing save us? maybe half of them are easy", first.session)
     assert after.state.next_question is not None and after.state.next_question.field == pending.field
     assert "could not read an answer" not in after.answer  # no default taken for the pending question
+
+
+def test_open_weights_inferred_from_self_hosting_go_when_the_hosting_changes_without_a_drop(advisor):
+    first = advisor.turn("Internal chatbot, 3k questions a day, it has to run on our own servers on-prem.")
+    assert first.state.requirements["open_weights"] is True
+    after = advisor.turn("Update from legal: the data just has to stay in the EU.", first.session).state.requirements
+    assert after["privacy"] == "region-locked" and "open_weights" not in after
