@@ -169,14 +169,29 @@ def apply_choice(requirements: dict[str, Any], field: str, value: Any) -> dict[s
 def build_requirements(fields: dict[str, Any]) -> Requirements:
     """Stated fields over defaults; a field that does not validate is dropped rather than fatal."""
     data = dict(fields)
+    for name in invalid_fields(data):
+        data.pop(name)
+    try:
+        return Requirements.model_validate(data)
+    except ValidationError:
+        return Requirements()
+
+
+def invalid_fields(fields: dict[str, Any]) -> dict[str, str]:
+    """Each field that would not validate, with pydantic's reason ("requests_per_day": "Input should be
+    less than or equal to 10000000000")."""
+    data, bad = dict(fields), dict[str, str]()
     while True:
         try:
-            return Requirements.model_validate(data)
+            Requirements.model_validate(data)
+            return bad
         except ValidationError as exc:
-            bad = str(exc.errors()[0]["loc"][0])
-            if bad not in data:
-                return Requirements()
-            data.pop(bad)
+            error = exc.errors()[0]
+            name = str(error["loc"][0]) if error["loc"] else ""
+            if name not in data:
+                return bad
+            bad[name] = str(error["msg"])
+            data.pop(name)
 
 
 def missing_fields(requirements: dict[str, Any]) -> list[str]:

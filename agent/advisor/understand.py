@@ -19,6 +19,7 @@ from agent.advisor.interview import (
     answer_fields,
     apply_choice,
     default_label,
+    invalid_fields,
     next_question,
     read_choice,
     skipped,
@@ -165,6 +166,11 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
         inferred_open = "open_weights" in found.inferred or "open_weights" in _inferred_now(state.history)
         if requirements.get("privacy") != "self-hosted" and inferred_open and not stated_open:
             requirements.pop("open_weights", None)  # it was inferred from self-hosting, which no longer holds
+        for name, why in invalid_fields(requirements).items():
+            # "999999999999999999 requests per second" is said back, not ranked silently at the default
+            messages += say(f"_I can't use {name.replace('_', ' ')} = {requirements.pop(name)!r}: {why.lower()}. "
+                            "Tell me that figure again._")  # fmt: skip
+            found.fields.pop(name, None)
         inferred_words = _inferred(found)
         inferred = set(inferred_words)
         evidence = dict(found.evidence) | {name: said for name, said in inferred_words.items() if said}

@@ -477,3 +477,10 @@ def test_open_weights_inferred_from_self_hosting_go_when_the_hosting_changes_wit
     assert first.state.requirements["open_weights"] is True
     after = advisor.turn("Update from legal: the data just has to stay in the EU.", first.session).state.requirements
     assert after["privacy"] == "region-locked" and "open_weights" not in after
+
+
+def test_a_figure_out_of_every_bound_is_said_back_not_ranked_at_the_default(advisor):
+    result = advisor.turn("Support chatbot, 999999999999999999 requests per second.")
+    assert "requests_per_day" not in result.state.requirements
+    assert "can't use requests per day" in result.answer
+    assert result.state.next_question is not None and result.state.next_question.field == "requests_per_day"
