@@ -484,3 +484,15 @@ def test_a_figure_out_of_every_bound_is_said_back_not_ranked_at_the_default(advi
     assert "requests_per_day" not in result.state.requirements
     assert "can't use requests per day" in result.answer
     assert result.state.next_question is not None and result.state.next_question.field == "requests_per_day"
+
+
+@pytest.mark.parametrize("said", ["Support chatbot, budget $-5 a month.", "Support chatbot; we can spend -$200/month."])
+def test_a_negative_budget_is_said_back_not_read_as_a_positive_one(advisor, said):
+    result = advisor.turn(said)
+    assert "budget_usd_month" not in result.state.requirements
+    assert "can't use budget" in result.answer.lower()
+
+
+def test_a_budget_range_is_not_a_negative_budget(advisor):
+    result = advisor.turn("Support chatbot, budget $3k -$5k a month.")
+    assert result.state.requirements["budget_usd_month"] > 0

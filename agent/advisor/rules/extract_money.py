@@ -47,6 +47,20 @@ _SPEND = re.compile(
 _BARE_END = re.compile(r"\s*(?:$|[.,;!?)]|(?:a|per|/|each|every|an?)\s*(?:month|mo|year|yr|annum)\b|monthly|yearly|"
                        r"annually|max\b|tops\b|total\b|or\b|and\b|(?:for|over)\s+(?:the|a|one)\s+(?:year|month)\b)",
                        re.IGNORECASE)  # fmt: skip
+# "budget $-5", "-$200 a month": a minus sign on the amount itself, kept so the figure fails validation
+# and is said back instead of read as $5 ("3-5k" and "$3k -$5k" are ranges).
+_MINUS = re.compile(r"(?:-\s?[$€£]?|[$€£]\s?-)$")
+
+
+def _negative(text: str, start: int) -> bool:
+    minus = _MINUS.search(text, 0, start)
+    if not minus:
+        return False
+    before = text[: minus.start()]
+    words = before.split()
+    return not words or before[-1:].isspace() and not re.search(r"\d", words[-1])
+
+
 _CLAUSE_STOP = re.compile(r"[.;!?]|,\s|\band\b|\bbut\b", re.IGNORECASE)
 _PRICE_TAIL = re.compile(r"^\s*(?:per|a|/|each)\s*(?:request|call|query|1k|million|token|image|page|minute|hour|"
                          r"m tokens|1m|seat|user|head|gpu)", re.IGNORECASE)  # fmt: skip
@@ -126,7 +140,7 @@ def read_money(text: str) -> Money:
             said_before = _PERIOD_BEFORE.search(before)
             scale = _PER_MONTH.get(said_before.group("p").lower(), 1.0) if said_before else 1.0
         amount = number(match.group("n"), None if suffix == "grand" else match.group("s"))
-        amount *= 1000 if suffix == "grand" else 1
+        amount *= (1000 if suffix == "grand" else 1) * (-1 if _negative(text, match.start("n")) else 1)
         found.spans.append((match.start(), end))
         if found.budget is None:
             evidence = text[match.start() : end].strip()
