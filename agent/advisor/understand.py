@@ -32,6 +32,7 @@ from agent.advisor.rules.extract_priority import priority
 from agent.advisor.rules.extract_task import read_task
 from agent.advisor.rules.questions import asked_part, asked_sentences, stated_part, statements
 from agent.advisor.state import AdvisorState, ChatMessage, Question, RequirementEvent
+from agent.advisor.view import FIELD_LABELS, format_value
 
 _SKIP_ALONE = re.compile(r"^\s*skip\s*[.!]?\s*$", re.IGNORECASE)
 
@@ -168,8 +169,8 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
             requirements.pop("open_weights", None)  # it was inferred from self-hosting, which no longer holds
         for name, why in invalid_fields(requirements).items():
             # "999999999999999999 requests per second" is said back, not ranked silently at the default
-            messages += say(f"_I can't use {name.replace('_', ' ')} = {requirements.pop(name)!r}: {why.lower()}. "
-                            "Tell me that figure again._")  # fmt: skip
+            label, value = FIELD_LABELS.get(name, name.replace("_", " ")), format_value(requirements.pop(name))
+            messages += say(f"_I can't use {label} = {value}: {why.lower()}. Tell me that figure again._")
             found.fields.pop(name, None)
         inferred_words = _inferred(found)
         inferred = set(inferred_words)

@@ -58,7 +58,7 @@ def _negative(text: str, start: int) -> bool:
         return False
     before = text[: minus.start()]
     words = before.split()
-    return not words or before[-1:].isspace() and not re.search(r"\d", words[-1])
+    return not words or (before[-1:].isspace() and not re.search(r"\d", words[-1]))
 
 
 _CLAUSE_STOP = re.compile(r"[.;!?]|,\s|\band\b|\bbut\b", re.IGNORECASE)
