@@ -132,6 +132,9 @@ ADVERSARIAL = {
 }
 
 
+# The timing guards read messages of the longest length the advisor takes (20,000 characters) several
+# times each: ~17 s of the fast tiers' CPU. They run with the whole suite, marked slow.
+@pytest.mark.slow
 def test_a_long_message_is_read_fast():
     """A request with a pasted document: a few sentences of requirements, then 19k characters of prose."""
     document = " ".join(path.read_text() for path in sorted(CORPUS.rglob("*.md"))[:30])
@@ -144,12 +147,14 @@ def test_a_long_message_is_read_fast():
     assert seconds < 2, f"{seconds * 1000:.0f} ms for {len(text):,} characters"
 
 
+@pytest.mark.slow
 def test_twenty_thousand_characters_of_nothing_but_sizes_stay_well_under_a_second():
     text = (PROSE * 3)[:20_000]  # a size every ~60 characters: the densest a message gets
     extract(text)
     assert _cpu_seconds(text) < 2  # ~100 ms here; the bound catches backtracking, not slowness
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(ADVERSARIAL))
 def test_reading_time_grows_linearly_with_length(name):
     """No pattern backtracks catastrophically: ten times the text costs about ten times the time."""
