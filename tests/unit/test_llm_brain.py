@@ -145,6 +145,7 @@ def test_the_written_answer_streams_in_pieces_with_the_tools_figures():
         ("  \n ", "empty answer"),
         ("litellm.RateLimitError", "RateLimitError"),
     ],
+    ids=["invented-cost", "invented-price", "invented-share", "escape", "bidi", "too-long", "empty", "rate-limit"],
 )
 def test_a_written_answer_that_is_not_the_tools_is_refused(reply, message):
     with pytest.raises(LLMUnavailable, match=message):
