@@ -34,29 +34,33 @@ PERIOD_PER_DAY = {"day": 1, "weekday": 1, "shift": 1, "working day": 1, "busines
                   "nightly": 1, "month": 1 / DAYS_PER_MONTH, "mo": 1 / DAYS_PER_MONTH,
                   "monthly": 1 / DAYS_PER_MONTH, "week": 1 / 7, "wk": 1 / 7, "weekly": 1 / 7, "hour": 24, "hr": 24,
                   "h": 24, "hourly": 24, "minute": 1440, "min": 1440, "second": 86400, "sec": 86400, "s": 86400,
-                  "year": 1 / 365, "yr": 1 / 365, "yearly": 1 / 365, "annually": 1 / 365, "quarter": 1 / 90,
-                  "quarterly": 1 / 90}  # fmt: skip
+                  "year": 1 / 365, "yr": 1 / 365, "yearly": 1 / 365, "annually": 1 / 365, "annum": 1 / 365,
+                  "quarter": 1 / 90, "quarterly": 1 / 90}  # fmt: skip
 _PERIOD = (
     r"(day|night|shift|weekday|working day|business day|school day|trading day|market day|busy day|typical day|"
-    r"normal day|clinic day|month|mo|week|wk|hour|hr|h|minute|min|second|sec|year|yr|quarter)\b"
+    r"normal day|clinic day|month|mo|week|wk|hour|hr|h|minute|min|second|sec|year|yr|annum|quarter)\b"
 )
-_PEOPLE = (r"users?|members?|employees?|staff|agents|analysts?|students?|players?|devs|developers?|engineers?|"
+PEOPLE = (r"users?|members?|employees?|staff|agents|analysts?|students?|players?|devs|developers?|engineers?|"
            r"customers?|people|persons?|lawyers?|doctors?|clinicians?|nurses?|teachers?|subscribers?|patients?|reps|"
            r"sellers?|drivers?|seats?|recruiters?|writers?|editors?|traders?|researchers?|workers?|clients?|"
-           r"learners?|readers?|visitors?|shoppers?|colleagues?|accountants?|advis[eo]rs?|creators?|"
-           r"dau|mau")  # fmt: skip
-_PER_PERSON = r"(?:(?:a|per|each|every)\s+(?:" + _PEOPLE + r"|head|person)\s+)?"
+           r"learners?|readers?|visitors?|shoppers?|colleagues?|accountants?|advis[eo]rs?|creators?|consultants?|"
+           r"adjusters?|tenants?|residents?|parents?|guests?|callers?|pupils?|dau|mau")  # fmt: skip
+_MEASURES = r"(?:words|tokens|pages|lines|chars|characters|sentences|paragraphs|bullets|turns|messages|minutes|hours)\b"
+# Words ending in s that count nothing: "800 patients message us daily".
+_NOT_PLURAL = r"(?:this|has|was|does|its|always|perhaps|plus|across|towards|thus|less|unless|yes|sometimes)\b"
+_PER_PERSON = r"(?:(?:a|per|each|every)\s+(?:" + PEOPLE + r"|head|person)\s+)?"
 # A rate: "50k requests a day", "2 questions each per week", "50 NPC lines per player per day", "8k/mo".
 # "1 in 20 asks ... each day" is a share, not twenty a day.
 _VOLUME = re.compile(
     r"(?<![$€£\d.,])(?<!\b1 in )(?<!\bone in )"
     + NUM
     + r"(?!\s*(?:(?:k|m|thousand|million|billion)\s*)?(?:(?:usd|dollars|bucks|eur|euros?|gbp|pounds?|tokens?|tok|ms|"
-    r"seconds?|pages?(?!\s+views)|words?|lines?|hours?|hrs?|shifts?)\b|%|[$€£]))"  # "2M words a month" is no count
+    r"seconds?|(?:pages?|lines?)(?!\s+(?:views|items))|words?|hours?|hrs?|shifts?)\b|%|[$€£]))"  # "2M words a month"
     r"\s*(?:[a-z-]+(?:\s+|(?=/))){0,2}?"
     r"(?:(?:requests?|queries|calls|messages|conversations|chats|tickets|documents|docs|users?|emails|reqs?|"
     r"prompts|images|items|transactions|photos|videos|files|invoices|contracts|records|times|forms|reviews|orders|"
-    r"articles|listings|reports|applications|claims|submissions|responses)\s*)?"
+    r"articles|listings|reports|applications|claims|submissions|responses|"
+    r"(?!(?:" + PEOPLE + r"|" + _MEASURES + r"|" + _NOT_PLURAL + r"))[a-z-]{2,}s\b)\s*)?"  # "350 chest X-ray studies"
     r"(?:to\s+[a-z]+\s+|(?:written|generated|created|produced|translated|processed|reviewed)\s+)?"  # "to rewrite"
     + _PER_PERSON
     + r"(?:(?:a|an|per|each|every|/|on\s+an?|for(?=\s+(?:month|week|year)\b)|"
@@ -65,7 +69,7 @@ _VOLUME = re.compile(
     + _PERIOD
     + r"|(daily|monthly|weekly|hourly|yearly|annually|nightly|quarterly)\b"
     + r"(?!\s+(?:active\s+)?(?:"
-    + _PEOPLE
+    + PEOPLE
     + r")\b))",  # "50k monthly active users" are people, not requests
     re.IGNORECASE,
 )
@@ -76,19 +80,18 @@ _VOLUME_PLAIN = re.compile(
 _FREQUENCY = re.compile(r"\b(once|twice|thrice)\s+(?:(?:a|per|each|every)\s+)?" + _PERIOD,
                         re.IGNORECASE)  # fmt: skip
 _FREQUENCY_COUNT = {"once": 1, "twice": 2, "thrice": 3}
-_MEASURES = r"(?:words|tokens|pages|lines|chars|characters|sentences|paragraphs|bullets|turns|messages|minutes|hours)\b"
 _POPULATION = re.compile(
-    r"(?<![$€£\d.,])" + NUM + r"\s*(?:(?:[a-z]+|[a-z]+-[a-z]+)\s+){0,2}?(?:" + _PEOPLE + r")\b|"
+    r"(?<![$€£\d.,])" + NUM + r"\s*(?:(?:[a-z]+|[a-z]+-[a-z]+)\s+){0,2}?(?:" + PEOPLE + r")\b|"
     r"(?<![$€£\d.,])(\d+(?:,\d{3})*)[- ](?:person|people|seat|user|employee|strong)\b|"
-    r"\b(?=[a-z]+\s*[:=])(?:" + _PEOPLE + r")\s*[:=]\s*(\d+(?:,\d{3})*)\b|"  # "Clinicians: 120"
+    r"\b(?=[a-z]+\s*[:=])(?:" + PEOPLE + r")\s*[:=]\s*(\d+(?:,\d{3})*)\b|"  # "Clinicians: 120"
     r"\b(?:team|staff|group|crew|department|squad|unit)\s+of\s+(\d+(?:,\d{3})*)\b|"  # "our ops team of 8"
-    r"\b(?:" + _PEOPLE + r")\s*\((?:about|around|roughly|approx\.?|~)?\s*(\d+(?:,\d{3})*)\)|"  # "analysts (about 150)"
+    r"\b(?:" + PEOPLE + r")\s*\((?:about|around|roughly|approx\.?|~)?\s*(\d+(?:,\d{3})*)\)|"  # "analysts (about 150)"
     r"(?<![$€£\d.,])(\d+(?:,\d{3})*)\s+(?!(?:[a-z]+\s+)?" + _MEASURES + r")(?:[a-z]+\s+)?[^\W\d_]+s"
     r"(?=\s*,?\s*(?:and\s+|who\s+)?each\b)",  # "15 copywriters each", "12 cafés and each", not "300 words each"
     re.IGNORECASE,
 )
 # Words that make a rate each member's own: "each", "who", "x", "sending", "per user".
-_EACH_MEMBER = re.compile(r"\beach\b|\bevery\s*one\b|\bapiece\b|\bper\s+(?:" + _PEOPLE + r"|head|person)\b|"
+_EACH_MEMBER = re.compile(r"\beach\b|\bevery\s*one\b|\bapiece\b|\bper\s+(?:" + PEOPLE + r"|head|person)\b|"
                           r"(?:^|\s)(?:x|×|\*)\s|\bwho\b|\bof them\b|\bthey\b|^\W*(?!during)\w+ing\b",
                           re.IGNORECASE)  # fmt: skip
 _ALL_TOGETHER = re.compile(r"\b(?:in total|total|altogether|combined|overall|across (?:all|the))\b", re.I)
@@ -291,7 +294,7 @@ def _labelled(text: str) -> list[tuple[int, int, float]]:
     return found
 
 
-_ONE_MEMBER = re.compile(r"\b(?:per|each|every|a)\s+(?:" + _PEOPLE + r"|head|person)\b", re.I)
+_ONE_MEMBER = re.compile(r"\b(?:per|each|every|a)\s+(?:" + PEOPLE + r"|head|person)\b", re.I)
 
 
 def _population_after(text: str, rates: list[tuple[int, int, float]]) -> tuple[float, str] | None:

@@ -97,6 +97,14 @@ def _facts(text: str) -> list[_Fact]:
     return sorted(facts, key=lambda fact: fact.start)
 
 
+def clock_hours(text: str) -> tuple[float, str] | None:
+    """(hours a day, the words) of the first opening or working hours said by the clock: "6am to 10pm"."""
+    for match in _HOURS.finditer(text):
+        if hours := _opening_hours(match, text):
+            return hours, match.group(0)
+    return None
+
+
 def _opening_hours(match: re.Match[str], text: str) -> float | None:
     """ "9 to 5" (8 hours) said of opening or working hours; a range of figures ("5 to 10 requests") is not."""
     start, end = int(match.group(1)), int(match.group(3))
@@ -104,8 +112,8 @@ def _opening_hours(match: re.Match[str], text: str) -> float | None:
         return None
     if re.match(r"\s*(?:[a-z]+\s+)?(?:requests|calls|messages|tickets|per|a\s|an\s|%|k\b)", text[match.end():], re.I):
         return None
-    if end <= start and end <= 12:
-        end += 12  # "9 to 5", "9am to 7pm"
+    if end < 12 and (match.group(4) or (end <= start and not match.group(2))):
+        end += 12  # "9 to 5", "9am to 7pm", "6am to 10pm"
     hours = end - start
     return float(hours) if 0 < hours <= 24 else None
 

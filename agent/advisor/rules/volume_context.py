@@ -1,5 +1,5 @@
 """Volumes read from what surrounds a count, after the simple and chained readers (extract_volume,
-volume_chain) have found one. Pure; numbers as digits.
+volume_chain) have found one. Pure; numbers as digits ("each one" reads "each 1").
 
 - Model calls per counted item: "1,200 reconciliations a day, each one is roughly 8 model calls", "~300
   companies a day, about 12 LLM calls per company", "10k member chats a week, ~4 bot turns each". The
@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 
-from agent.advisor.rules.volume_chain import chained_volume
+from agent.advisor.rules.extract_volume import PEOPLE
+from agent.advisor.rules.volume_chain import chained_volume, clock_hours
 
 _NUM = r"(?P<n>\d+(?:\.\d+)?)"
 _ABOUT = r"(?:(?:about|around|roughly|approx\.?|approximately|maybe|typically|usually|like|some|up\s+to|~)\s*)*"
@@ -29,11 +30,11 @@ _PER_ITEM = re.compile(
     _NUM + r"\s+(?:" + _CALLS + r")\s+(?:per|a|an|each|every|for\s+each|for\s+every|in\s+(?:an?|each|every))\s+"
     r"(?P<item>[a-z][a-z-]*)"
     # "each one is roughly 8 model calls", "each ticket takes roughly 5 model calls"
-    r"|\b(?:each|every)\s+(?P<item2>one|[a-z][a-z-]*)\s+(?:is|takes|needs|makes|uses|runs|involves|triggers|means|="
+    r"|\b(?:each|every)\s+(?P<item2>one|1|[a-z][a-z-]*)\s+(?:is|takes|needs|makes|uses|runs|involves|triggers|means|="
     r"|is\s+made\s+of|works?\s+out\s+(?:to|at))\s+" + _ABOUT + _NUM.replace("<n>", "<n2>") + r"\s+(?:"
     + _CALLS.replace("<calls>", "<calls2>").replace("<messages>", "<messages2>") + r")"
     # "~300 tasks/day, each about 25 steps"
-    r"|\beach\s+(?:one\s+)?(?:(?:is|takes|needs|has|involves|=)\s+)?" + _ABOUT + _NUM.replace("<n>", "<n6>")
+    r"|\beach\s+(?:(?:one|1)\s+)?(?:(?:is|takes|needs|has|involves|=)\s+)?" + _ABOUT + _NUM.replace("<n>", "<n6>")
     + r"\s+(?:steps|calls|requests|turns|iterations|model\s+calls|llm\s+calls)\b"
     # "~4 bot turns each"
     r"|" + _NUM.replace("<n>", "<n3>") + r"\s+(?:" + _CALLS.replace("<calls>", "<calls3>").replace(
@@ -70,7 +71,7 @@ def calls_per_item(text: str, volume_words: str) -> tuple[float, str] | None:
             continue  # the volume was read from these words already ("each agent takes 35 calls per shift")
         n = float(next(match.group(name) for name in ("n", "n2", "n3", "n4", "n5", "n6") if match.group(name)))
         item = match.group("item") or match.group("item2") or match.group("item4") or match.group("item5")
-        if item is not None and item.lower() != "one":
+        if item is not None and item.lower() not in ("one", "1"):
             if _stem(item) in _TIME or _stem(item) not in counted:
                 continue  # "3 calls per hour" is a rate; "per ticket" of a volume of chats is another item
         elif at < 0 or not 0 <= match.start() - (at + len(volume_words)) <= 120:
@@ -133,48 +134,63 @@ _EACH_RATE = re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s+(?:[\w-]+\s+)?(?:mes
 
 # "our 4,000 employees ... 5% of employees use it daily": a headcount with a share that acts each day.
 _HEADCOUNT = re.compile(r"(?<![\d.,$€£])(?P<n>\d+(?:,\d{3})*)\s?(?P<s>k|thousand)?\s+(?:[\w-]+\s+)?"
-                        r"(?:employees|staff|users|students|customers|members|clinicians|people|agents|workers|"
-                        r"subscribers)\b",
-                        re.IGNORECASE)  # fmt: skip
+                        r"(?:" + PEOPLE + r")\b", re.IGNORECASE)  # fmt: skip
 _DAILY = re.compile(r"\b(?:daily|each\s+day|every\s+day|a\s+day|per\s+day)\b", re.IGNORECASE)
+# "800 patients message us daily": every one of a headcount acts each day.
+_ALL_ACT_DAILY = re.compile(r"\s+(?:(?:all|each|who)\s+)?(?:" + _ACTS + r")\b[^.;!?\d]{0,25}?" + _DAILY.pattern,
+                            re.IGNORECASE)  # fmt: skip
+_Share = tuple[float, str]
 
 
-def _populations(text: str) -> list[tuple[re.Match[str], float]]:
-    """Active users a day or a month, then headcounts whose share acts each day: (the words, people a day)."""
-    found = [(m, float(m.group("n")) * _SCALE.get((m.group("s") or "").lower(), 1.0) / (1 if m.group("dau") else 30))
-             for m in _ACTIVE.finditer(text)]  # fmt: skip
+def _populations(text: str) -> list[tuple[re.Match[str], float, _Share | None]]:
+    """Active users a day or a month, then headcounts whose share (None: all of them) acts each day:
+    (the words, people a day, the share)."""
+    found: list[tuple[re.Match[str], float, _Share | None]] = [
+        (m, float(m.group("n")) * _SCALE.get((m.group("s") or "").lower(), 1.0) / (1 if m.group("dau") else 30),
+         share_that_acts(text, m.group(0)))
+        for m in _ACTIVE.finditer(text)]  # fmt: skip
     for match in _HEADCOUNT.finditer(text):
+        people = float(match.group("n").replace(",", "")) * (1e3 if match.group("s") else 1.0)
         share = share_that_acts(text, match.group(0))
         after = text.find(share[1], match.end()) if share else -1
         if share and _DAILY.search(text, after, after + len(share[1]) + 25):
-            found.append((match, float(match.group("n").replace(",", "")) * (1e3 if match.group("s") else 1.0)))
+            found.append((match, people, share))
+        elif not share and _ALL_ACT_DAILY.match(text, match.end()):
+            found.append((match, people, None))
     return found
 
 
-_EACH_COUNT = re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s+(?:[\w-]+\s+)?(?:messages|questions|requests|calls|"
-                         r"queries|chats|prompts|turns)\s+(?:each|apiece)\b", re.IGNORECASE)  # fmt: skip
+# "use it daily, 3 questions each", "uses it daily with 2 queries"
+_ASKED = r"\s+(?:[\w-]+\s+)?(?:messages|questions|requests|calls|queries|chats|prompts|turns)\b"
+_EACH_COUNT = re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)" + _ASKED + r"\s+(?:each|apiece)\b|"
+                         r"\bwith\s+" + _ABOUT + r"(?P<w>\d+(?:\.\d+)?)" + _ASKED, re.IGNORECASE)  # fmt: skip
 
 
 def active_users_who_ask(text: str) -> tuple[float, str] | None:
     """(requests a day, the words) from daily or monthly active users (or a headcount of whom a share
-    acts daily), the share of them who ask, and what each of them sends when that is said."""
-    for match, per_day in _populations(text):
-        if share := share_that_acts(text, match.group(0)):
-            asks = per_day * share[0]
-            words = f"{match.group(0)} x {share[1]}"
-            after = text.find(share[1], match.end()) + len(share[1])
-            if rate := _EACH_RATE.search(text, after, after + 80):
-                asks *= float(rate.group("n")) / _UNIT_DAYS[rate.group("period").lower()]
-                return asks, f"{words} x {rate.group(0)}"
-            if each := _EACH_COUNT.search(text, after, after + 40):  # "use it daily, 3 questions each"
-                return asks * float(each.group("n")), f"{words} x {each.group(0)}"
+    acts daily), the share of them who ask, and what each of them sends when that is said; a headcount
+    that all acts daily counts only with what each sends ("800 patients message us daily, 5 messages each")."""
+    for match, per_day, share in _populations(text):
+        if share is None and match.re is _ACTIVE:
+            continue
+        asks = per_day * (share[0] if share else 1.0)
+        acts = share[1] if share else _ALL_ACT_DAILY.match(text, match.end()).group(0).strip()  # type: ignore[union-attr]
+        words = f"{match.group(0)} x {share[1]}" if share else f"{match.group(0)} {acts}"
+        after = text.find(acts, match.end()) + len(acts)
+        if rate := _EACH_RATE.search(text, after, after + 80):
+            asks *= float(rate.group("n")) / _UNIT_DAYS[rate.group("period").lower()]
+            return asks, f"{words} x {rate.group(0)}"
+        if each := _EACH_COUNT.search(text, after, after + 40):  # "use it daily, 3 questions each"
+            each_words = re.sub(r"^with\s+", "", each.group(0), flags=re.I)
+            return asks * float(each.group("n") or each.group("w")), f"{words} x {each_words}"
+        if share:
             return asks, f"{words} (the share that asks)"
     return None
 
 
 # "A semester here is about 4 months and we expect 12,000 essays per semester"; "we play once a week,
 # maybe 300 bot messages a session": a period the user defines, or a session and how often it happens.
-_DEFINED = re.compile(r"\b(?:a|one|each|our|the)\s+(?P<name>semester|term|season|sprint|cycle|release|campaign|"
+_DEFINED = re.compile(r"\b(?:a|one|1|each|our|the)\s+(?P<name>semester|term|season|sprint|cycle|release|campaign|"
                       r"school\s+year|academic\s+year|tax\s+season)\s+(?:here\s+)?(?:is|lasts|runs|takes)\s+"
                       + _ABOUT + r"(?P<n>\d+(?:\.\d+)?)\s+(?P<unit>days?|weeks?|months?)\b", re.IGNORECASE)  # fmt: skip
 _PER_NAMED = (r"(?<![\d.,])(?P<v>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<s>k|thousand)?\s+(?:[\w-]+\s+){0,2}?"
@@ -235,20 +251,21 @@ def hours_of_work(text: str, volume_words: str) -> tuple[float, str] | None:
         hours = float(match.group("h") or match.group("h2") or match.group("h3") or match.group("h4"))
         if 0 < hours < 24:
             return hours, match.group(0)
-    return None
+    clock = clock_hours(text)  # "only during opening hours, 8am to 9pm"
+    return clock if clock and clock[1] not in volume_words and clock[0] < 24 else None
 
 
 # "180,000 comments over a 60-day comment period", "9,000 forms over the next 30 days"
 _OVER_DAYS = re.compile(
     r"(?<![\d.,])(?P<v>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<s>k|thousand|m|million)?\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:over|during|in|within|across)\s+(?:a|the|an|one)?\s*(?:next\s+|last\s+|coming\s+)?(?P<n>\d+)[- ]"
+    r"(?:over|during|in|within|across)\s+(?:a|the|an|one|1)?\s*(?:next\s+|last\s+|coming\s+)?(?P<n>\d+)[- ]"
     r"(?P<unit>days?|weeks?|months?)\b",
     re.IGNORECASE,
 )
 # "21k products, each refreshed once a week": every item handled at that frequency
 _EACH_ONCE = re.compile(
     r"(?<![\d.,])(?P<v>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<s>k|thousand|m|million)?\s+(?:[\w-]+\s+){0,2}?[a-z]+s\s*,?\s+"
-    r"(?:and\s+)?each\s+(?:one\s+)?(?:is\s+|gets?\s+|being\s+)?(?:[a-z-]+ed|run|re-?run|done)\s+"
+    r"(?:and\s+)?each\s+(?:(?:one|1)\s+)?(?:is\s+|gets?\s+|being\s+)?(?:[a-z-]+ed|run|re-?run|done)\s+"
     r"(?:(?P<word>once|twice|thrice)|(?P<k>\d+)\s+times)\s+(?:a|per|every)\s+(?P<period>day|week|month)\b",
     re.IGNORECASE,
 )

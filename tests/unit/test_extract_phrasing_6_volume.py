@@ -1,0 +1,94 @@
+"""Requests a day from phrasings read wrong before (issue #14, round seven): counted nouns of any kind,
+clock hours with am/pm, a conversation's messages without a verb, what each of a daily headcount sends,
+ranges as multipliers, members counted in one sentence and their rate in another, sessions and how often
+they happen, days of the week, user-defined periods and one-off jobs spread over a span. Each class is
+shown on variants of our own, with phrasings that must not trigger it."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.advisor.rules.extract import extract
+
+
+def _per_day(text: str) -> float | None:
+    return extract(text).fields.get("requests_per_day")
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("We reconcile ~6,000 line items per business day.", 6_000),
+        ("The radiology group reads about 900 abdominal CT scans a day.", 900),
+        ("Roughly 25,000 warranty claims per annum come through the portal.", 25_000 / 365),
+        ("We handle ~1,200 customs declarations a week.", 1_200 / 7),
+        ("about 40 insurance quotes an hour", 40 * 24),
+    ],
+)
+def test_any_plural_noun_with_a_rate_is_counted(text, per_day):
+    assert _per_day(text) == pytest.approx(per_day, rel=0.01)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our reps write about 300 lines of code a day.",  # a size, not requests
+        "We bill 40 hours a week.",
+        "It should cost under 200 dollars per annum.",
+    ],
+)
+def test_measures_and_money_with_a_rate_are_no_volume(text):
+    assert _per_day(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("~300 tickets an hour, but the desk is only staffed 7am to 7pm.", 300 * 12),
+        ("Calls come in at about 60 an hour during opening hours, 8am to 9pm.", 60 * 13),
+        ("~120 requests an hour from 9am to 5pm.", 120 * 8),
+    ],
+)
+def test_clock_hours_with_am_and_pm_count_the_hours_between(text, per_day):
+    assert _per_day(text) == pytest.approx(per_day, rel=0.01)
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("We expect 3 thousand chats per day, each chat roughly 8 messages.", 24_000),
+        ("~1,500 sessions a day; every session is about 4 turns.", 6_000),
+    ],
+)
+def test_a_conversations_messages_said_without_a_verb_are_its_turns(text, per_day):
+    found = extract(text)
+    assert found.fields["requests_per_day"] == pytest.approx(per_day, rel=0.01)
+    assert "each turn is a request" in found.evidence["requests_per_day"]
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("About 2,500 tenants contact us daily, 2 to 4 messages each.", 7_500),
+        ("600 drivers use the app every day with roughly 5 questions.", 3_000),
+        ("4,000 staff, and about 1 in 8 uses it daily with 3 prompts.", 1_500),
+        ("20,000 customers; roughly 5% of them chat with us daily, 4 messages each.", 4_000),
+    ],
+)
+def test_what_each_of_a_daily_headcount_sends_multiplies_it(text, per_day):
+    found = extract(text)
+    assert found.fields["requests_per_day"] == pytest.approx(per_day, rel=0.01)
+    assert " x " in found.evidence["requests_per_day"]
+
+
+def test_a_range_multiplier_says_its_midpoint():
+    found = extract("About 2,500 tenants contact us daily, 2 to 4 messages each.")
+    assert "2 to 4 (midpoint 3)" in found.evidence["requests_per_day"]
+
+
+def test_a_plain_range_keeps_the_users_words():
+    assert extract("10-20k requests a day").evidence["requests_per_day"] == "10-20k requests a day"
+
+
+def test_a_headcount_that_acts_daily_without_what_each_sends_is_not_read_as_a_product():
+    assert _per_day("900 nurses log in daily to check their rota.") != pytest.approx(900 * 2)
