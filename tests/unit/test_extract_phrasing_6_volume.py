@@ -92,3 +92,39 @@ def test_a_plain_range_keeps_the_users_words():
 
 def test_a_headcount_that_acts_daily_without_what_each_sends_is_not_read_as_a_product():
     assert _per_day("900 nurses log in daily to check their rota.") != pytest.approx(900 * 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("A small law firm, 12 lawyers. It drafts letters. Each lawyer would run ~15 searches a day.", 180),
+        ("We run 9 cafés. We want a menu assistant. Each café gets about 70 questions a day.", 630),
+        ("Homework help for roughly 4,000 pupils. Assume 2 questions per pupil per school day.", 8_000),
+        ("We're a 600-person firm. I'd guess each employee asks 2 questions a day.", 1_200),
+        ("Our office of 45. An HR bot. Each person might ask 3 things a week.", 45 * 3 / 7),
+        ("It's 12 of us. Everyone uses it ~10 times a day.", 120),
+        ("~80 surveyors x 6 reports/day, and each agent run is about 4 model calls.", 80 * 6 * 4),
+    ],
+)
+def test_members_counted_in_one_sentence_times_each_members_rate_in_another(text, per_day):
+    found = extract(text)
+    assert found.fields["requests_per_day"] == pytest.approx(per_day, rel=0.01)
+    assert " x " in found.evidence["requests_per_day"] or ". " in found.evidence["requests_per_day"]
+
+
+def test_the_evidence_says_the_members_times_the_rate():
+    found = extract("Homework help for roughly 4,000 pupils. Assume 2 questions per pupil per school day.")
+    assert found.evidence["requests_per_day"] == "4,000 pupils x 2 questions per pupil per school day"
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("We have 20 consultants. Each client gets ~40 emails a day.", 40),  # the clients are not counted
+        ("Each consultant sends ~40 a day.", 40),  # no count of consultants
+        ("We sell in 30 countries. Each day we get about 2,000 orders.", 2_000),  # a day is no member
+        ("We have 6 teams. Each analyst asks about 10 questions a day.", 10),  # analysts are not the teams
+    ],
+)
+def test_a_members_rate_without_a_count_of_those_members_stays_one_members(text, per_day):
+    assert _per_day(text) == pytest.approx(per_day, rel=0.01)

@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 
 from agent.advisor.rules.number_words import Spelled
+from agent.advisor.rules.people import PEOPLE
 from agent.advisor.rules.size_units import sentence_bounds
 from agent.advisor.rules.volume_chain import chained_volume
+from agent.advisor.rules.volume_members import members_times_rate
 from catalog.requirements import DAYS_PER_MONTH
 
 NUM = r"(?<![\d.,])(\d+(?:[.,]\d+)*)(?:\s?(k|thousand|m|mm|mil|million|b|bn|billion|lakhs?|crores?))?\b"
@@ -40,11 +42,6 @@ _PERIOD = (
     r"(day|night|shift|weekday|working day|business day|school day|trading day|market day|busy day|typical day|"
     r"normal day|clinic day|month|mo|week|wk|hour|hr|h|minute|min|second|sec|year|yr|annum|quarter)\b"
 )
-PEOPLE = (r"users?|members?|employees?|staff|agents|analysts?|students?|players?|devs|developers?|engineers?|"
-           r"customers?|people|persons?|lawyers?|doctors?|clinicians?|nurses?|teachers?|subscribers?|patients?|reps|"
-           r"sellers?|drivers?|seats?|recruiters?|writers?|editors?|traders?|researchers?|workers?|clients?|"
-           r"learners?|readers?|visitors?|shoppers?|colleagues?|accountants?|advis[eo]rs?|creators?|consultants?|"
-           r"adjusters?|tenants?|residents?|parents?|guests?|callers?|pupils?|dau|mau")  # fmt: skip
 _MEASURES = r"(?:words|tokens|pages|lines|chars|characters|sentences|paragraphs|bullets|turns|messages|minutes|hours)\b"
 # Words ending in s that count nothing: "800 patients message us daily".
 _NOT_PLURAL = r"(?:this|has|was|does|its|always|perhaps|plus|across|towards|thus|less|unless|yes|sometimes)\b"
@@ -87,7 +84,8 @@ _POPULATION = re.compile(
     r"\b(?:team|staff|group|crew|department|squad|unit)\s+of\s+(\d+(?:,\d{3})*)\b|"  # "our ops team of 8"
     r"\b(?:" + PEOPLE + r")\s*\((?:about|around|roughly|approx\.?|~)?\s*(\d+(?:,\d{3})*)\)|"  # "analysts (about 150)"
     r"(?<![$€£\d.,])(\d+(?:,\d{3})*)\s+(?!(?:[a-z]+\s+)?" + _MEASURES + r")(?:[a-z]+\s+)?[^\W\d_]+s"
-    r"(?=\s*,?\s*(?:and\s+|who\s+)?each\b)",  # "15 copywriters each", "12 cafés and each", not "300 words each"
+    r"(?=\s*,?\s*(?:and\s+|who\s+)?each\b|\s*[x×]\s)",  # "15 copywriters each", "12 cafés and each", "80 surveyors x",
+    # not "300 words each"
     re.IGNORECASE,
 )
 # Words that make a rate each member's own: "each", "who", "x", "sending", "per user".
@@ -162,11 +160,18 @@ _MEMBERS_EACH = re.compile(
 _EACH_NEXT = re.compile(r"[.!?]\s+(?=(?:each|every\s*one|they each|each of them)\b)", re.I)
 
 
+def _others_named(sentence: str, people: str) -> bool:
+    """ "20 consultants. Each client gets ~40 emails a day": the next sentence's members are not these."""
+    named = re.match(r"(?:each|every)\s+(" + PEOPLE + r")\b", sentence, re.I)
+    return named is not None and named.group(1).lower().rstrip("s") not in people.lower()
+
+
 def _population_rate(text: str, rates: list[tuple[int, int, float]]) -> tuple[float, str] | None:
     """Members x what each does, with a share of them when one is said ("a third of them")."""
     for people in [*_POPULATION.finditer(text), *_MEMBERS_EACH.finditer(text)]:
         start, end = sentence_bounds(text, people.start())
-        if each_next := _EACH_NEXT.match(text, end):  # "100 employees. Each will chat with it 5 times daily."
+        each_next = _EACH_NEXT.match(text, end)  # "100 employees. Each will chat with it 5 times daily."
+        if each_next and not _others_named(text[each_next.end() :], people.group(0)):
             end = sentence_bounds(text, each_next.end())[1]
         groups = [people.group(i) for i in range(3, (people.re.groups or 0) + 1)]
         count = next((g for g in groups if g and g[0].isdigit()), "") if not people.group(1) else ""
@@ -314,7 +319,8 @@ def _volume_in_digits(text: str) -> tuple[float, str] | None:
     rates = _rates(text)
     if chained := chained_volume(text):  # nested products first: they hold the simple ones inside
         return chained
-    if product := _population_rate(text, rates) or _population_after(text, rates):
+    # the members counted in another sentence: "20 consultants. ... Each consultant sends ~40 a day"
+    if product := _population_rate(text, rates) or _population_after(text, rates) or members_times_rate(text, rates):
         return product
     matches = [(m.start(), m.end(), _per_day(m)) for m in _VOLUME.finditer(text)] + _every(text) + _per_second(text)
     matches += _labelled(text)

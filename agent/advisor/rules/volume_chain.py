@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agent.advisor.rules.people import OWN_PEOPLE, PEOPLE
 from catalog.requirements import DAYS_PER_MONTH
 
 _NUM = r"(?<![$€£\d.,])(\d+(?:[.,]\d+)*)(?:\s?(k|thousand|m|million)\b)?"
@@ -43,6 +44,7 @@ _TIMES = re.compile(r"\s*(?:x|×|\*|times)\s*$", re.I)  # "300 stores x 4 photos
 _EACH = re.compile(r"\b(?:each|every)\s+(?:(?:with|having|has|of them|working|doing|of(?:\s+(?:our|the|"
                    r"their|these|those))?)\b|"
                    r"(?P<noun>(?!(?:of|our|the|their|these|those|one)\b)[a-z][a-z-]*))", re.I)
+_PERSON = re.compile(PEOPLE, re.I)
 _AFTER_EACH = re.compile(r"\s*(?:each|apiece)\b(?=\s*(?:[,.;)]|and\b|$))", re.I)  # "30 pickers each,"
 # Measures and money are sizes, not work; people's own hours are not requests.
 _NOT_WORK = {"word", "token", "page", "line", "char", "character", "sentence", "paragraph", "bullet", "minute",
@@ -133,7 +135,10 @@ def _member(text: str, match: re.Match[str], before: list[_Fact]) -> str | None:
             return between[-1].noun if between[-1].period is None else None  # "~25 orders an hour, open 12 hours"
         named = _singular(each.group("noun") or "")
         # "each picker snaps 5 photos"; "each maybe 5 requests", "each handles 80 messages" are the previous count's
-        return named if named and (named in {f.noun for f in before} or not previous) else previous
+        if named and (named in {f.noun for f in before} or not previous):
+            return named
+        others = _PERSON.fullmatch(named) and named not in OWN_PEOPLE and previous not in OWN_PEOPLE
+        return None if others else previous  # "20 consultants. Each client gets ~40 emails": not the consultants'
     said_each = _AFTER_EACH.match(text, match.end()) or match.group("each")  # "~60 calls each per day"
     if said_each and owners and owners[-1].start >= clause_start:
         return previous

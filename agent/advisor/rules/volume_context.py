@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from agent.advisor.rules.extract_volume import PEOPLE
+from agent.advisor.rules.people import PEOPLE
 from agent.advisor.rules.volume_chain import chained_volume, clock_hours
 
 _NUM = r"(?P<n>\d+(?:\.\d+)?)"
@@ -30,7 +30,7 @@ _PER_ITEM = re.compile(
     _NUM + r"\s+(?:" + _CALLS + r")\s+(?:per|a|an|each|every|for\s+each|for\s+every|in\s+(?:an?|each|every))\s+"
     r"(?P<item>[a-z][a-z-]*)"
     # "each one is roughly 8 model calls", "each ticket takes roughly 5 model calls"
-    r"|\b(?:each|every)\s+(?P<item2>one|1|[a-z][a-z-]*)\s+(?:is|takes|needs|makes|uses|runs|involves|triggers|means|="
+    r"|\b(?:each|every)\s+(?:(?:agent|pipeline|model|llm|ai|workflow)\s+)?(?P<item2>one|1|[a-z][a-z-]*)\s+(?:is|takes|needs|makes|uses|runs|involves|triggers|means|="
     r"|is\s+made\s+of|works?\s+out\s+(?:to|at))\s+" + _ABOUT + _NUM.replace("<n>", "<n2>") + r"\s+(?:"
     + _CALLS.replace("<calls>", "<calls2>").replace("<messages>", "<messages2>") + r")"
     # "~300 tasks/day, each about 25 steps"
@@ -51,6 +51,8 @@ _PER_ITEM = re.compile(
 _SESSION = {"conversation", "convo", "chat", "session", "thread", "dialog", "dialogue"}
 _UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.0}
 _TIME = {"hour", "day", "night", "week", "month", "year", "minute", "second", "shift", "quarter"}
+# One handling of whatever the volume counts: "~25 claims a day ... each agent run is about 10 model calls".
+_ONE_HANDLING = {"run", "job", "task", "execution", "workflow", "pass"}
 
 
 def _stem(word: str) -> str:
@@ -72,7 +74,8 @@ def calls_per_item(text: str, volume_words: str) -> tuple[float, str] | None:
         n = float(next(match.group(name) for name in ("n", "n2", "n3", "n4", "n5", "n6") if match.group(name)))
         item = match.group("item") or match.group("item2") or match.group("item4") or match.group("item5")
         if item is not None and item.lower() not in ("one", "1"):
-            if _stem(item) in _TIME or _stem(item) not in counted:
+            handling = _stem(item) in _ONE_HANDLING and "conversation" not in counted
+            if _stem(item) in _TIME or (_stem(item) not in counted and not handling):
                 continue  # "3 calls per hour" is a rate; "per ticket" of a volume of chats is another item
         elif at < 0 or not 0 <= match.start() - (at + len(volume_words)) <= 120:
             continue  # "each one", "each" point back at the volume only right after it
