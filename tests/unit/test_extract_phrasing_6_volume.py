@@ -128,3 +128,66 @@ def test_the_evidence_says_the_members_times_the_rate():
 )
 def test_a_members_rate_without_a_count_of_those_members_stays_one_members(text, per_day):
     assert _per_day(text) == pytest.approx(per_day, rel=0.01)
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        # members x a count per session x sessions a day
+        ("About 800 daily users, each fires maybe 12 prompts a session (one session a day on average).", 9_600),
+        ("There are 4 of us and we meet twice a week; each person asks the bot ~10 things a meeting.", 4 * 10 * 2 / 7),
+        # a count per session with how often that session happens
+        ("Roughly 250 bot replies on quiz night, once a week.", 250 / 7),
+        ("~90 messages a stream, 3 streams a week.", 90 * 3 / 7),
+        ("We run a class twice a week, about 40 questions per class.", 80 / 7),
+        # a period the user defines, per member
+        ("3,000 trainees, each filing about 4 reports per rotation (a rotation lasts 6 weeks).", 3_000 * 4 / 42),
+        ("We expect 9,000 tickets per sprint; a sprint is 2 weeks.", 9_000 / 14),
+    ],
+)
+def test_counts_per_session_or_defined_period_at_its_frequency(text, per_day):
+    assert _per_day(text) == pytest.approx(per_day, rel=0.01)
+
+
+def test_the_evidence_says_the_sessions_frequency_or_the_periods_length():
+    session = extract("There are 4 of us and we meet twice a week; each person asks the bot ~10 things a meeting.")
+    assert session.evidence["requests_per_day"] == "4 of us x 10 things a meeting (twice a week)"
+    term = extract("3,000 trainees, each filing about 4 reports per rotation (a rotation lasts 6 weeks).")
+    assert term.evidence["requests_per_day"].endswith("(a rotation lasts 6 weeks)")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 30 questions a session.",  # how often the sessions happen is not said
+        "We get 500 tickets a day and retrain the model once a week.",  # the frequency is of something else
+    ],
+)
+def test_a_count_per_session_without_its_frequency_is_not_spread(text):
+    assert _per_day(text) != pytest.approx(30 / 7) and _per_day(text) != pytest.approx(500 / 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("About 300 requests a day on weekends only.", 300 * 2 / 7),
+        ("~1,000 queries per day on Mondays and Thursdays, nothing otherwise.", 1_000 * 2 / 7),
+        ("Around 70 chats a day, but only 3 days a week.", 70 * 3 / 7),
+    ],
+)
+def test_a_daily_rate_said_of_some_days_of_the_week_is_averaged_over_the_week(text, per_day):
+    found = extract(text)
+    assert found.fields["requests_per_day"] == pytest.approx(per_day, rel=0.01)
+    assert "/7 days a week" in found.evidence["requests_per_day"]
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("About 300 requests a day on weekdays.", 300),  # a working week stays a day's rate
+        ("~500 a day, 5 days a week.", 500),
+        ("About 300 requests a day. On Sundays we rest.", 300),  # another sentence
+    ],
+)
+def test_a_working_week_or_another_sentence_leaves_the_daily_rate(text, per_day):
+    assert _per_day(text) == pytest.approx(per_day, rel=0.01)

@@ -28,10 +28,10 @@ from agent.advisor.rules.volume_context import (
     active_users_who_ask,
     calls_per_item,
     hours_of_work,
-    per_defined_period,
     share_that_acts,
     spread_over_days,
 )
+from agent.advisor.rules.volume_occasions import days_a_week
 
 # "a context of 1 million tokens", "Context of at least 500k tokens"
 _CONTEXT_OF = re.compile(
@@ -197,6 +197,16 @@ def _volume_words(spelled: Spelled, words: str) -> str:
     return spelled.original(words, midpoints=" x " in words)
 
 
+def _findable(text: str, said: str) -> str:
+    """The volume's words as they stand in the text: without a note ("(once a week)") or the members a rate
+    was multiplied by ("20 consultants x 40 a day" is found as "40 a day")."""
+    for candidate in (said, re.sub(r"\s*\([^()]*\)$", "", said)):
+        for piece in (candidate, candidate.split(" x ")[-1]):
+            if piece and piece in text:
+                return piece
+    return said
+
+
 def _calls_to_requests(spelled: Spelled, said: str, found: Extraction) -> None:
     """The volume as what surrounds its count says (rules/volume_context.py): active users or a headcount
     times the share who ask, a period the user defines, only the hours worked for a sub-day rate, then
@@ -211,16 +221,20 @@ def _calls_to_requests(spelled: Spelled, said: str, found: Extraction) -> None:
     if active and ("requests_per_day" not in found.fields or inside):  # "4 messages each per day" is one person's
         found.put("requests_per_day", round(active[0], 3), _volume_words(spelled, active[1]))
         return
-    if "requests_per_day" not in found.fields and (defined := per_defined_period(text) or spread_over_days(text)):
+    if "requests_per_day" not in found.fields and (defined := spread_over_days(text)):
         found.put("requests_per_day", round(defined[0], 3), _volume_words(spelled, defined[1]))
         return
     if "requests_per_day" not in found.fields or "is a request)" in evidence:
         return
-    words = said  # grows with each factor below
+    words, said = said, _findable(text, said)  # the words grow with each factor below; the readers find `said`
     if hours := hours_of_work(text, said):  # "runs sixteen hours a day" in digits
         found.put("requests_per_day", round(found.fields["requests_per_day"] * hours[0] / 24, 3),
                   _volume_words(spelled, f"{words}, {hours[1]} (only those hours)"))  # fmt: skip
         words = f"{words}, {hours[1]} (only those hours)"
+    if days := days_a_week(text, said):  # "100 prompts per day on saturday and sunday"
+        found.put("requests_per_day", round(found.fields["requests_per_day"] * days[0] / 7, 3),
+                  _volume_words(spelled, f"{words}, {days[1]} (x {days[0]:g}/7 days a week)"))  # fmt: skip
+        words = f"{words}, {days[1]} (x {days[0]:g}/7 days a week)"
     if calls := calls_per_item(text, said):
         found.put("requests_per_day", round(found.fields["requests_per_day"] * calls[0], 3),
                   _volume_words(spelled, f"{words} x {calls[1]} (each call is a request)"))  # fmt: skip

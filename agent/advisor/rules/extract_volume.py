@@ -11,6 +11,7 @@ from agent.advisor.rules.people import PEOPLE
 from agent.advisor.rules.size_units import sentence_bounds
 from agent.advisor.rules.volume_chain import chained_volume
 from agent.advisor.rules.volume_members import members_times_rate
+from agent.advisor.rules.volume_occasions import Occasion, occasion_rates
 from catalog.requirements import DAYS_PER_MONTH
 
 NUM = r"(?<![\d.,])(\d+(?:[.,]\d+)*)(?:\s?(k|thousand|m|mm|mil|million|b|bn|billion|lakhs?|crores?))?\b"
@@ -315,15 +316,31 @@ def _population_after(text: str, rates: list[tuple[int, int, float]]) -> tuple[f
     return None
 
 
+def _at_occasions(rates: list[tuple[int, int, float]], occasions: list[Occasion]) -> list[tuple[int, int, float]]:
+    """The rates with those per an occasion read at its length or frequency ("200 a night, 3 nights a week")."""
+    taken = {o.start for o in occasions}
+    return sorted([r for r in rates if r[0] not in taken] + [(o.start, o.end, o.per_day) for o in occasions])
+
+
+def _noted(found: tuple[float, str], occasions: list[Occasion], text: str) -> tuple[float, str]:
+    """The evidence with the length or frequency of the occasion its rate is per: "(a term is 10 weeks)"."""
+    per_day, words = found
+    for occasion in occasions:
+        if words.endswith(text[occasion.start : occasion.end]) and occasion.note not in words:
+            return per_day, f"{words} ({occasion.note})"
+    return found
+
+
 def _volume_in_digits(text: str) -> tuple[float, str] | None:
-    rates = _rates(text)
+    occasions = occasion_rates(text)
+    rates = _at_occasions(_rates(text), occasions)
     if chained := chained_volume(text):  # nested products first: they hold the simple ones inside
         return chained
     # the members counted in another sentence: "20 consultants. ... Each consultant sends ~40 a day"
     if product := _population_rate(text, rates) or _population_after(text, rates) or members_times_rate(text, rates):
-        return product
+        return _noted(product, occasions, text)
     matches = [(m.start(), m.end(), _per_day(m)) for m in _VOLUME.finditer(text)] + _every(text) + _per_second(text)
-    matches += _labelled(text)
+    matches = _at_occasions(matches + _labelled(text), occasions)
     # "10 per user per day" with no count of users is one member's rate, not the volume
     matches = [m for m in matches if not _ONE_MEMBER.search(text, m[0], m[1])]
     # "We might eventually do 1M a day, but for the MVP it's maybe 500": today's rate over a hoped-for one
@@ -335,7 +352,7 @@ def _volume_in_digits(text: str) -> tuple[float, str] | None:
         return average
     if chosen := (usual or sorted(steady) or sorted(matches))[:1]:  # an average rate over a peak one
         start, end, per_day = chosen[0]
-        return per_day, text[start:end]
+        return _noted((per_day, text[start:end]), occasions, text)
     match = _VOLUME_PLAIN.search(text)
     if match and re.search(r"\bday|daily\b", text, re.IGNORECASE):
         return number(match.group(1), match.group(2)), match.group(0)

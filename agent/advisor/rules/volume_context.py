@@ -191,41 +191,6 @@ def active_users_who_ask(text: str) -> tuple[float, str] | None:
     return None
 
 
-# "A semester here is about 4 months and we expect 12,000 essays per semester"; "we play once a week,
-# maybe 300 bot messages a session": a period the user defines, or a session and how often it happens.
-_DEFINED = re.compile(r"\b(?:a|one|1|each|our|the)\s+(?P<name>semester|term|season|sprint|cycle|release|campaign|"
-                      r"school\s+year|academic\s+year|tax\s+season)\s+(?:here\s+)?(?:is|lasts|runs|takes)\s+"
-                      + _ABOUT + r"(?P<n>\d+(?:\.\d+)?)\s+(?P<unit>days?|weeks?|months?)\b", re.IGNORECASE)  # fmt: skip
-_PER_NAMED = (r"(?<![\d.,])(?P<v>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<s>k|thousand)?\s+(?:[\w-]+\s+){0,2}?"
-              r"(?:per|a|an|each|every)\s+NAME\b")
-_SESSION_COUNT = re.compile(
-    _PER_NAMED.replace("NAME", r"(?P<name>session|game|meeting|class|lesson|stream|match|episode|event|night)"),
-    re.IGNORECASE,
-)
-_HOW_OFTEN = re.compile(r"\b(?:(?P<word>once|twice|thrice)|(?P<k>\d+)\s+times)\s+(?:a|per|each|every)\s+"
-                        r"(?P<period>day|week|month)\b", re.IGNORECASE)  # fmt: skip
-_TIMES = {"once": 1, "twice": 2, "thrice": 3}
-
-
-def per_defined_period(text: str) -> tuple[float, str] | None:
-    """(requests a day, the words) from a count per a period the text defines or per a session it says
-    how often it happens."""
-    for defined in _DEFINED.finditer(text):
-        days = float(defined.group("n")) * _UNIT_DAYS[defined.group("unit").lower().rstrip("s")]
-        name = r"\s+".join(defined.group("name").split())
-        for count in re.finditer(_PER_NAMED.replace("NAME", name), text, re.IGNORECASE):
-            value = float(count.group("v").replace(",", "")) * (1e3 if count.group("s") else 1.0)
-            return value / days, f"{count.group(0)} ({defined.group(0)})"
-    sessions = _SESSION_COUNT.search(text)
-    often = _HOW_OFTEN.search(text)
-    if sessions and often:
-        value = float(sessions.group("v").replace(",", "")) * (1e3 if sessions.group("s") else 1.0)
-        times = _TIMES.get((often.group("word") or "").lower()) or float(often.group("k"))
-        per_day = times / _UNIT_DAYS[often.group("period").lower()]
-        return value * per_day, f"{sessions.group(0)}, {often.group(0)}"
-    return None
-
-
 # A rate per second, minute or hour runs only while the work does: "1 photo every 6 seconds and the line
 # runs 16 hours a day", "10 decisions per minute, robot runs 8 hours per day".
 _SUB_DAY_RATE = re.compile(r"\b(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|rps|qps|rpm|qpm|req/s|req/min|/s|/min|"
@@ -272,6 +237,9 @@ _EACH_ONCE = re.compile(
     r"(?:(?P<word>once|twice|thrice)|(?P<k>\d+)\s+times)\s+(?:a|per|every)\s+(?P<period>day|week|month)\b",
     re.IGNORECASE,
 )
+
+
+_TIMES = {"once": 1, "twice": 2, "thrice": 3}
 
 
 def _count(match: re.Match[str]) -> float:
