@@ -191,3 +191,43 @@ def test_a_daily_rate_said_of_some_days_of_the_week_is_averaged_over_the_week(te
 )
 def test_a_working_week_or_another_sentence_leaves_the_daily_rate(text, per_day):
     assert _per_day(text) == pytest.approx(per_day, rel=0.01)
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        # one every N seconds x hours at a time x how often
+        ("We do a podcast 2 hours, twice a week, and the bot would chime in every 60 seconds.", 60 * 2 * 2 / 7),
+        ("It summarises the chat every 5 minutes while I'm live, 4 hours at a time, 3 evenings a week.",
+         12 * 4 * 3 / 7),
+        # a rate per hour, hours at a time, how often
+        ("About 200 questions an hour, twice a week for about 2 hours.", 200 * 2 * 2 / 7),
+        # five nights a week is a working week: each of those nights counts as a day
+        ("The bot answers ~40 messages an hour, 3 hours a night, 5 nights a week.", 120),
+    ],
+)
+def test_a_sub_day_rate_counts_only_the_hours_at_a_time_and_how_often(text, per_day):
+    assert _per_day(text) == pytest.approx(per_day, rel=0.01)
+
+
+def test_hours_at_a_time_say_their_arithmetic():
+    found = extract("We do a podcast 2 hours, twice a week, and the bot would chime in every 60 seconds.")
+    assert found.evidence["requests_per_day"] == (
+        "would chime in every 60 seconds, 2 hours, twice a week = 0.571 hours a day (only those hours)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("The sensor pings the API every 5 minutes.", 288),
+        ("We get 5k requests a day and refresh the cache every 10 minutes.", 5_000),  # a count said wins
+        ("3 reports every 2 days.", 1.5),
+    ],
+)
+def test_one_every_few_seconds_or_minutes_is_a_rate_when_no_count_is_said(text, per_day):
+    assert _per_day(text) == pytest.approx(per_day, rel=0.01)
+
+
+def test_days_or_nights_a_week_count_no_requests():
+    assert _per_day("I stream 4 nights a week.") is None

@@ -53,7 +53,8 @@ _VOLUME = re.compile(
     r"(?<![$€£\d.,])(?<!\b1 in )(?<!\bone in )"
     + NUM
     + r"(?!\s*(?:(?:k|m|thousand|million|billion)\s*)?(?:(?:usd|dollars|bucks|eur|euros?|gbp|pounds?|tokens?|tok|ms|"
-    r"seconds?|(?:pages?|lines?)(?!\s+(?:views|items))|words?|hours?|hrs?|shifts?)\b|%|[$€£]))"  # "2M words a month"
+    r"seconds?|(?:pages?|lines?)(?!\s+(?:views|items))|words?|hours?|hrs?|shifts?|days?|nights?|evenings?|weeks?|"
+    r"months?)\b|%|[$€£]))"  # "2M words a month", "4 nights a week" are no count
     r"\s*(?:[a-z-]+(?:\s+|(?=/))){0,2}?"
     r"(?:(?:requests?|queries|calls|messages|conversations|chats|tickets|documents|docs|users?|emails|reqs?|"
     r"prompts|images|items|transactions|photos|videos|files|invoices|contracts|records|times|forms|reviews|orders|"
@@ -109,7 +110,7 @@ def _rates(text: str) -> list[tuple[int, int, float]]:
     for match in _FREQUENCY.finditer(text):
         count = _FREQUENCY_COUNT[match.group(1).lower()]
         found.append((match.start(), match.end(), count * PERIOD_PER_DAY[match.group(2).lower()]))
-    return sorted(found + _every(text) + _per_second(text))
+    return sorted(found + _every(text) + _per_second(text) + _every_bare(text))
 
 
 # "30 RPS at peak", "12 qps", "40 req/s", "600 rpm"
@@ -137,6 +138,23 @@ _EVERY = re.compile(
     re.I,
 )
 _EVERY_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "other": 2}
+
+
+# "it'd comment every 30 sec or so", "pings the API every 5 minutes": one each time, no count said
+_EVERY_BARE = re.compile(r"(?<![\d.,]\s)(?<![\d.,])\b(?:[a-z']+\s+){1,3}?every\s+(?P<n>\d+(?:\.\d+)?)\s*"
+                         r"(?P<unit>seconds?|secs?|s|minutes?|mins?|hours?|hrs?)\b", re.I)  # fmt: skip
+_UNIT_OF = {"s": "second", "sec": "second", "min": "minute", "hr": "hour"}
+
+
+def _every_bare(text: str) -> list[tuple[int, int, float]]:
+    found = []
+    for match in _EVERY_BARE.finditer(text):
+        unit = match.group("unit").lower().rstrip("s") or "s"
+        per_day = PERIOD_PER_DAY[_UNIT_OF.get(unit, unit)] / float(match.group("n"))
+        counted = any(m.end() == match.end() for m in _EVERY.finditer(text))  # "3 reports every 2 days"
+        if not counted and per_day > 0:
+            found.append((match.start(), match.end(), per_day))
+    return found
 
 
 def _every(text: str) -> list[tuple[int, int, float]]:
@@ -353,6 +371,8 @@ def _volume_in_digits(text: str) -> tuple[float, str] | None:
     if chosen := (usual or sorted(steady) or sorted(matches))[:1]:  # an average rate over a peak one
         start, end, per_day = chosen[0]
         return _noted((per_day, text[start:end]), occasions, text)
+    if bare := _every_bare(text)[:1]:  # "it'd comment every 30 sec": only when no count is said
+        return bare[0][2], text[bare[0][0] : bare[0][1]]
     match = _VOLUME_PLAIN.search(text)
     if match and re.search(r"\bday|daily\b", text, re.IGNORECASE):
         return number(match.group(1), match.group(2)), match.group(0)

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from agent.advisor.rules.people import OWN_PEOPLE, PEOPLE
+from agent.advisor.rules.volume_occasions import HOURS_AT_A_TIME
 from catalog.requirements import DAYS_PER_MONTH
 
 _NUM = r"(?<![$€£\d.,])(\d+(?:[.,]\d+)*)(?:\s?(k|thousand|m|million)\b)?"
@@ -96,6 +97,8 @@ def _facts(text: str) -> list[_Fact]:
     for match in _HOURS.finditer(text):
         if hours := _opening_hours(match, text):
             facts.append(_Fact(hours, "hour", None, "day", match.start(), match.end()))
+    at_a_time = [m.span() for m in HOURS_AT_A_TIME.finditer(text)]  # "2 hours, twice a week": no day's hours
+    facts = [f for f in facts if f.noun != "hour" or not any(a <= f.start < b for a, b in at_a_time)]
     return sorted(facts, key=lambda fact: fact.start)
 
 

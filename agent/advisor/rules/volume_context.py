@@ -18,6 +18,7 @@ import re
 
 from agent.advisor.rules.people import PEOPLE
 from agent.advisor.rules.volume_chain import chained_volume, clock_hours
+from agent.advisor.rules.volume_occasions import hours_at_a_time
 
 _NUM = r"(?P<n>\d+(?:\.\d+)?)"
 _ABOUT = r"(?:(?:about|around|roughly|approx\.?|approximately|maybe|typically|usually|like|some|up\s+to|~)\s*)*"
@@ -213,6 +214,8 @@ def hours_of_work(text: str, volume_words: str) -> tuple[float, str] | None:
     if not _SUB_DAY_RATE.search(volume_words) or _ROUND_THE_CLOCK.search(text) or chained_volume(text):
         return None
     ends_per_hour = _ENDS_SUB_DAY.search(volume_words)
+    if at_a_time := hours_at_a_time(text):
+        return at_a_time
     for match in _HOURS_A_DAY.finditer(text):
         if match.group(0) in volume_words and not ends_per_hour:
             return None  # the volume already counted these hours (a chain ends with them, not with the rate)

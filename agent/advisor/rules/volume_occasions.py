@@ -4,6 +4,8 @@
 - a session, a game night, a stream and how often it happens: "30 times a session ... we play once a
   week" is 30 / 7, "30 lines a session (one session a day is typical)" is 30, "100 messages on game
   night, once a week" is 100 / 7, "200 a night, 3 nights a week" is 200 x 3 / 7;
+- hours at a time and how often, for a rate per hour: "I stream ~3 hours, 4 nights a week" is 12/7
+  hours a day;
 - a daily rate said only of some days of the week: "100 prompts per day on saturday and sunday" is
   100 x 2 / 7. A working week (five days or more, or "weekdays") stays a day's rate, as "per working
   day" is read everywhere else.
@@ -92,6 +94,36 @@ def occasion_rates(text: str) -> list[Occasion]:
         if often and often[1] not in count.group(0):
             found.append(Occasion(count.start(), count.end(), _value(count) * often[0], often[1]))
     return sorted(found, key=lambda o: o.start)
+
+
+# Hours at a time and how often: "I stream ~3 hours, 4 nights a week", "twice a week for about 2 hours".
+_OCCASIONS = r"(?:(?P<kK>\d+)\s+(?:[a-z]+\s+)?(?:nights|days|evenings|mornings|times|sessions|streams|games|shifts)|" \
+             r"(?P<wordK>once|twice|thrice))\s+(?:a|per|each|every)\s+(?P<periodK>week|month)\b"
+_SPAN = r"(?P<hK>\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h)\b"
+HOURS_AT_A_TIME = re.compile(
+    _SPAN.replace("K", "1")
+    + r"(?:\s+at\s+a\s+time|\s+(?:a|per|each)\s+(?:night|session|stream|evening|game|time|day))?\s*,?\s*"
+    r"(?:and\s+|on\s+)?" + _OCCASIONS.replace("K", "1") + "|"
+    + _OCCASIONS.replace("K", "2") + r"\s*,?\s*(?:for\s+)?" + _ABOUT + _SPAN.replace("K", "2"),
+    re.IGNORECASE,
+)
+
+
+def hours_at_a_time(text: str) -> tuple[float, str] | None:
+    """(hours a day, the words) from hours at a time and how often: "3 hours, 4 nights a week" is 12/7;
+    five times a week or more is a working week, so every one of those days counts as a day."""
+    match = HOURS_AT_A_TIME.search(text)
+    if match is None:
+        return None
+    k = "1" if match.group("h1") else "2"
+    times = _TIMES.get((match.group(f"word{k}") or "").lower()) or float(match.group(f"k{k}"))
+    days = _DAYS[match.group(f"period{k}").lower()]
+    if days == 7 and times >= 5:
+        times = days = 1.0  # "3 hours a night, 5 nights a week": a working week's days are days
+    hours = float(match.group(f"h{k}")) * times / days
+    if days == 1:
+        return (hours, match.group(0)) if 0 < hours < 24 else None
+    return (hours, f"{match.group(0)} = {hours:.3g} hours a day") if 0 < hours < 24 else None
 
 
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?"
