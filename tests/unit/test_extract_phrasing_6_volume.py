@@ -231,3 +231,29 @@ def test_one_every_few_seconds_or_minutes_is_a_rate_when_no_count_is_said(text, 
 
 def test_days_or_nights_a_week_count_no_requests():
     assert _per_day("I stream 4 nights a week.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("We have 40,000 scanned contracts to extract; it's fine to run it over the next 2 weeks.", 40_000 / 14),
+        ("Backfill of 1.2 million product descriptions, we can spread it across a month.", 40_000),
+        ("Tag ~9,000 archived emails by topic; no rush, within a fortnight is fine.", 9_000 / 14),
+    ],
+)
+def test_a_one_off_job_is_spread_over_the_span_it_may_take(text, per_day):
+    found = extract(text)
+    assert found.fields["requests_per_day"] == pytest.approx(per_day, rel=0.01)
+    assert "days)" in found.evidence["requests_per_day"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We collected 300k tweets over the past year and want to classify them.",  # history, not the job's span
+        "We have 40,000 contracts. Latency under 2 seconds.",  # no span at all
+        "12,000 pages of manuals; we'd like answers within a second.",  # a measure, and no span of days
+    ],
+)
+def test_a_total_without_a_span_of_work_is_not_spread(text):
+    assert _per_day(text) is None

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from agent.advisor.rules.people import PEOPLE
+from agent.advisor.rules.size_units import sentence_bounds
 from agent.advisor.rules.volume_chain import chained_volume, clock_hours
 from agent.advisor.rules.volume_occasions import hours_at_a_time
 
@@ -242,6 +243,33 @@ _EACH_ONCE = re.compile(
 )
 
 
+# "classify ~300k tweets by sentiment, fine if it trickles through over a week": a one-off job and the span
+# it may take, later in its sentence; "over the past year" is history, not a span of work.
+_JOB = re.compile(r"(?<![\d.,$€£])(?P<v>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<s>k|thousand|m|million)?\s+"
+                  r"(?:[\w-]+\s+){0,2}?(?P<noun>[a-z][a-z-]*[a-rt-z]s)\b", re.IGNORECASE)  # fmt: skip
+_SPAN_OF_WORK = re.compile(r"\b(?:over|within|across|in|during)\s+(?:the\s+(?:next|coming)\s+|the\s+course\s+of\s+"
+                           r"(?:a|an|one|1)\s+|a\s+|an\s+|one\s+|1\s+)?(?:(?P<n>\d+)[- ]?)?\s*"
+                           r"(?P<unit>days?|weeks?|months?|fortnight)\b", re.IGNORECASE)  # fmt: skip
+_NOT_A_JOB = re.compile(r"(?:" + PEOPLE + r"|words|tokens|pages|lines|characters|chars|hours|minutes|seconds|days|"
+                        r"weeks|months|years|dollars|euros|pounds|percent|times)$", re.IGNORECASE)  # fmt: skip
+
+
+def _job_over_a_span(text: str) -> tuple[float, str] | None:
+    for job in _JOB.finditer(text):
+        if _NOT_A_JOB.match(job.group("noun")):
+            continue
+        end = sentence_bounds(text, job.start())[1]
+        span = _SPAN_OF_WORK.search(text, job.end(), min(end, job.end() + 150))
+        if span is None:
+            continue
+        unit = span.group("unit").lower().rstrip("s")
+        days = float(span.group("n") or 1) * (14.0 if unit == "fortnight" else _UNIT_DAYS[unit])
+        if days > 0:
+            between = "" if span.start() == job.end() + 1 else " ..."
+            return _count(job) / days, f"{job.group(0)}{between} {span.group(0)} (/ {days:g} days)"
+    return None
+
+
 _TIMES = {"once": 1, "twice": 2, "thrice": 3}
 
 
@@ -258,8 +286,8 @@ _PERIODS_OWN = re.compile(
 
 def spread_over_days(text: str) -> tuple[float, str] | None:
     """(requests a day, the words) for a total over a stated span ("180,000 comments over a 60-day
-    period", "the previous week's ~3,500 threads"), or a set of items each handled at a stated
-    frequency."""
+    period", "the previous week's ~3,500 threads"), a set of items each handled at a stated
+    frequency, or a one-off job and the span it may take ("~300k tweets ... over a week")."""
     if own := _PERIODS_OWN.search(text):
         return _count(own) / _UNIT_DAYS[own.group("period").lower()], own.group(0)
     if over := _OVER_DAYS.search(text):
@@ -269,4 +297,4 @@ def spread_over_days(text: str) -> tuple[float, str] | None:
     if each := _EACH_ONCE.search(text):
         times = _TIMES.get((each.group("word") or "").lower()) or float(each.group("k"))
         return _count(each) * times / _UNIT_DAYS[each.group("period").lower()], each.group(0)
-    return None
+    return _job_over_a_span(text)
