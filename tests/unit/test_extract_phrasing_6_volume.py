@@ -257,3 +257,9 @@ def test_a_one_off_job_is_spread_over_the_span_it_may_take(text, per_day):
 )
 def test_a_total_without_a_span_of_work_is_not_spread(text):
     assert _per_day(text) is None
+
+
+def test_a_chained_product_says_its_arithmetic():
+    found = extract("Roughly 120 orders an hour, but only while the kitchen is open, 11am to 11pm.")
+    assert found.fields["requests_per_day"] == pytest.approx(1_440)
+    assert found.evidence["requests_per_day"].endswith("(120 x 12 = 1,440)")

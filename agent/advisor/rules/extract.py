@@ -217,7 +217,8 @@ def _calls_to_requests(spelled: Spelled, said: str, found: Extraction) -> None:
     if _volume_words(spelled, said).strip() != evidence:
         said = evidence  # multiplied since it was read, or read by another reader
     active = active_users_who_ask(text)
-    inside = active is not None and bool(said) and text.find(said) >= text.find(active[1].split(" x ")[0])
+    at = text.find(_findable(text, said)) if said else -1
+    inside = active is not None and at >= 0 and at >= text.find(active[1].split(" x ")[0])
     if active and ("requests_per_day" not in found.fields or inside):  # "4 messages each per day" is one person's
         found.put("requests_per_day", round(active[0], 3), _volume_words(spelled, active[1]))
         return

@@ -200,7 +200,23 @@ def chained_volume(text: str) -> tuple[float, str] | None:
     if best is None:
         return None
     first, last = min(f.start for f in best[1]), max(f.end for f in best[1])
-    return round(best[0], 3), text[first:last]
+    return round(best[0], 3), f"{text[first:last]} ({_arithmetic(best[0], best[1])})"
+
+
+def _figure(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.3g}"
+
+
+def _arithmetic(per_day: float, used: list[_Fact]) -> str:
+    """ "20 x 6 x 2 = 240": the stated figures, and the days of a weekly or monthly one, multiplied out."""
+    product = 1.0
+    for fact in used:
+        product *= fact.value
+    figures = " x ".join(_figure(f.value) for f in used)
+    time = per_day / product if product else 1.0
+    if abs(time - 1) > 1e-9 and time > 0:
+        figures += f" / {_figure(1 / time)}" if abs(1 / time - round(1 / time)) < 1e-6 else f" x {time:.3g}"
+    return f"{figures} = {_figure(per_day)}"
 
 
 def _handled_one_by_one(noun: str, text: str, member: str | None = None) -> bool:
