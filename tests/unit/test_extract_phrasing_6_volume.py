@@ -263,3 +263,38 @@ def test_a_chained_product_says_its_arithmetic():
     found = extract("Roughly 120 orders an hour, but only while the kitchen is open, 11am to 11pm.")
     assert found.fields["requests_per_day"] == pytest.approx(1_440)
     assert found.evidence["requests_per_day"].endswith("(120 x 12 = 1,440)")
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        # "one of 8 reasons" is a set to choose from, not 8 requests a claim
+        ("~30 reviewers x 40 claims each per shift, one shift a day. Label each claim with one of 8 reasons.", 1_200),
+        # people a day, and what each of them sends
+        ("We see about 3k users daily, each typing ~15 prompts.", 45_000),
+        # members x a count over a span
+        ("200 reps x 10 call summaries over a 4-week sprint.", 2_000 / 28),
+        # a member's rate with "each" after it: whose it is, is the clause's plural subject
+        ("We have 25 paralegals. Paralegals run about 30 searches per business day each.", 750),
+        ("12 kiosks, one photo every 2 minutes each, 10 hours a day.", 12 * 720 * 10 / 24),
+        # "working hours (8 hours)" bound a rate per hour
+        ("About 600 forms per hour during working hours (8 hours).", 4_800),
+        # a rare occasion of any name, and how often it happens
+        ("Roughly 800 per audit, with two audits a month.", 800 * 2 / 30),
+        ("Each town hall draws ~250 questions; we have one town hall a week.", 250 / 7),
+    ],
+)
+def test_more_counts_whose_members_span_or_occasion_is_said(text, per_day):
+    assert _per_day(text) == pytest.approx(per_day, rel=0.01)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Each release has about 300 commits; we ship one release a month.", 10),  # a release's parts
+        ("40k MAU, each sending 20 messages.", 800_000),  # a month's users: per what period?
+        ("~200k DAU, each sends 3 messages an hour.", 600_000),  # an hourly rate is no day's count
+    ],
+)
+def test_counts_that_are_parts_or_of_another_period_are_not_multiplied_as_a_day(text, wrong):
+    assert _per_day(text) != pytest.approx(wrong, rel=0.01)

@@ -46,6 +46,8 @@ _EACH = re.compile(r"\b(?:each|every)\s+(?:(?:with|having|has|of them|working|do
                    r"their|these|those))?)\b|"
                    r"(?P<noun>(?!(?:of|our|the|their|these|those|one)\b)[a-z][a-z-]*))", re.I)
 _PERSON = re.compile(PEOPLE, re.I)
+_FUNCTION_WORDS = {"of", "in", "on", "at", "or", "and", "to", "the", "by", "for", "with", "from", "per", "than"}
+_CHOICE = re.compile(r"\b(?:one|1|any|out)\s+of\s+(?:the\s+)?$", re.I)
 _AFTER_EACH = re.compile(r"\s*(?:each|apiece)\b(?=\s*(?:[,.;)]|and\b|$))", re.I)  # "30 pickers each,"
 # Measures and money are sizes, not work; people's own hours are not requests.
 _NOT_WORK = {"word", "token", "page", "line", "char", "character", "sentence", "paragraph", "bullet", "minute",
@@ -85,9 +87,11 @@ def _facts(text: str) -> list[_Fact]:
             facts.append(_Fact(value, _singular(named.group(1)), None, None, match.start(), match.end()))
     for match in sorted([*_QUANTITY.finditer(text), *_ONE_OF.finditer(text)], key=lambda m: m.start()):
         value = float(match.group(1).replace(",", "")) * _MULT.get((match.group(2) or "").lower(), 1.0)
-        if any(f.start <= match.start() < f.end for f in facts):
-            continue
+        if any(f.start <= match.start() < f.end for f in facts) or _CHOICE.search(text, 0, match.start()):
+            continue  # "tag each ticket w/ one of 12 categories": a set to choose from, not a count
         noun, after = _singular(match.group("noun")), match.group("member")
+        if noun in _FUNCTION_WORDS:
+            continue  # "one of", "1 in 10": no count of anything
         after = after or match.group("owner")  # "18 deliveries per driver per day"
         member = _singular(after[:-1] if after.endswith("s") else after) if after else _member(text, match, facts)
         facts.append(_Fact(value, noun, member, (match.group("unit") or "").lower() or None,

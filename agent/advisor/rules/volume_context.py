@@ -126,7 +126,8 @@ def share_that_acts(text: str, volume_words: str) -> tuple[float, str] | None:
 
 # "~1.2M DAU", "40k monthly active users": people counted per day or per month.
 _ACTIVE = re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s?(?P<s>k|m|million|thousand)?\s+"
-                     r"(?:(?P<dau>dau|daily\s+(?:active\s+)?(?:users|players|people))|"
+                     r"(?:(?P<dau>dau|daily\s+(?:active\s+)?(?:users|players|people)|"
+                     r"(?:users|players|people|visitors)\s+(?:daily|a\s+day|per\s+day|each\s+day|every\s+day))|"
                      r"(?P<mau>mau|monthly\s+(?:active\s+)?(?:users|players|people)))\b", re.IGNORECASE)  # fmt: skip
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}
 
@@ -166,9 +167,11 @@ def _populations(text: str) -> list[tuple[re.Match[str], float, _Share | None]]:
 
 
 # "use it daily, 3 questions each", "uses it daily with 2 queries"
-_ASKED = r"\s+(?:[\w-]+\s+)?(?:messages|questions|requests|calls|queries|chats|prompts|turns)\b"
+_ASKED = r"\s+(?:[\w-]+\s+)?(?:messages|questions|requests|calls|queries|chats|prompts|turns|lines)\b"
 _EACH_COUNT = re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)" + _ASKED + r"\s+(?:each|apiece)\b|"
-                         r"\bwith\s+" + _ABOUT + r"(?P<w>\d+(?:\.\d+)?)" + _ASKED, re.IGNORECASE)  # fmt: skip
+                         r"\b(?:with|each\s+(?:[a-z]+ing|sends?|asks?|makes?|writes?|types?|triggers?))\s+" + _ABOUT
+                         + r"(?P<w>\d+(?:\.\d+)?)" + _ASKED + r"(?!\s*(?:an?|per|every|/)\s*[a-z])",
+                         re.IGNORECASE)  # fmt: skip
 
 
 def active_users_who_ask(text: str) -> tuple[float, str] | None:
@@ -176,17 +179,23 @@ def active_users_who_ask(text: str) -> tuple[float, str] | None:
     acts daily), the share of them who ask, and what each of them sends when that is said; a headcount
     that all acts daily counts only with what each sends ("800 patients message us daily, 5 messages each")."""
     for match, per_day, share in _populations(text):
-        if share is None and match.re is _ACTIVE:
-            continue
+        active = match.re is _ACTIVE
+        if share is None and active and not match.group("dau"):
+            continue  # what each of a month's users sends is no day's count
         asks = per_day * (share[0] if share else 1.0)
-        acts = share[1] if share else _ALL_ACT_DAILY.match(text, match.end()).group(0).strip()  # type: ignore[union-attr]
-        words = f"{match.group(0)} x {share[1]}" if share else f"{match.group(0)} {acts}"
-        after = text.find(acts, match.end()) + len(acts)
+        if share:
+            acts, words = share[1], f"{match.group(0)} x {share[1]}"
+        elif active:  # "5k players daily each sending ~20 lines"
+            acts, words = "", match.group(0)
+        else:
+            acts = _ALL_ACT_DAILY.match(text, match.end()).group(0).strip()  # type: ignore[union-attr]
+            words = f"{match.group(0)} {acts}"
+        after = text.find(acts, match.end()) + len(acts) if acts else match.end()
         if rate := _EACH_RATE.search(text, after, after + 80):
             asks *= float(rate.group("n")) / _UNIT_DAYS[rate.group("period").lower()]
             return asks, f"{words} x {rate.group(0)}"
         if each := _EACH_COUNT.search(text, after, after + 40):  # "use it daily, 3 questions each"
-            each_words = re.sub(r"^with\s+", "", each.group(0), flags=re.I)
+            each_words = re.sub(r"^with\s+", "", each.group(0), flags=re.I)  # "x 2 queries", "x each sending 20"
             return asks * float(each.group("n") or each.group("w")), f"{words} x {each_words}"
         if share:
             return asks, f"{words} (the share that asks)"
@@ -202,7 +211,9 @@ _HOURS_A_DAY = re.compile(
     r"(?<![\d.,])(?P<h2>\d{1,2})[- ]hours?\s+(?:[a-z]+\s+)?(?:day|night|shift)\b|"
     r"\b(?:runs?|open|operates?|operating|staffed|online|active|works?)\s+(?:for\s+)?(?:about\s+|around\s+|~\s*)?"
     r"(?P<h3>\d{1,2})\s+(?:hours?|hrs?|h)\b|"
-    r"\b(?:so|i\.e\.|=)\s*(?P<h4>\d{1,2})\s*(?:hours?|hrs?|h)\b",  # "9-5 so 8 hrs"
+    r"\b(?:so|i\.e\.|=)\s*(?P<h4>\d{1,2})\s*(?:hours?|hrs?|h)\b|"  # "9-5 so 8 hrs"
+    r"\b(?:business|working|office|opening|operating|work)\s+hours\s*(?:[(:,=–-]|are|is|of)?\s*"
+    r"(?:about\s+|around\s+|roughly\s+|~\s*)?(?P<h5>\d{1,2})\s*(?:hours?|hrs?|h)\b",  # "in business hours (10 hours)"
     re.IGNORECASE,
 )
 _ENDS_SUB_DAY = re.compile(r"(?:an?|per|each|every|/)\s*(?:hour|hr|h|minute|min|second|sec|s)\s*$", re.IGNORECASE)
@@ -220,9 +231,10 @@ def hours_of_work(text: str, volume_words: str) -> tuple[float, str] | None:
     for match in _HOURS_A_DAY.finditer(text):
         if match.group(0) in volume_words and not ends_per_hour:
             return None  # the volume already counted these hours (a chain ends with them, not with the rate)
-        hours = float(match.group("h") or match.group("h2") or match.group("h3") or match.group("h4"))
+        hours = float(next(g for g in match.group("h", "h2", "h3", "h4", "h5") if g))
+        said = match.group(0) + (")" if match.group(0).count("(") > match.group(0).count(")") else "")
         if 0 < hours < 24:
-            return hours, match.group(0)
+            return hours, said
     clock = clock_hours(text)  # "only during opening hours, 8am to 9pm"
     return clock if clock and clock[1] not in volume_words and clock[0] < 24 else None
 
@@ -271,6 +283,8 @@ def _job_over_a_span(text: str) -> tuple[float, str] | None:
 
 
 _TIMES = {"once": 1, "twice": 2, "thrice": 3}
+_MEMBERS_TIMES = re.compile(r"(?<![\d.,])(?P<m>\d+(?:,\d{3})*)\s?(?P<ms>k|thousand)?\s+(?:[\w-]+\s+)?[^\W\d_]+s\s*"
+                            r"(?:x|×|\*)\s*$", re.IGNORECASE)  # fmt: skip
 
 
 def _count(match: re.Match[str]) -> float:
@@ -293,6 +307,10 @@ def spread_over_days(text: str) -> tuple[float, str] | None:
     if over := _OVER_DAYS.search(text):
         days = float(over.group("n")) * _UNIT_DAYS[over.group("unit").lower().rstrip("s")]
         if days > 0:
+            members = _MEMBERS_TIMES.search(text, max(0, over.start() - 60), over.start())
+            if members:  # "150 students x 6 essays over a 15-week semester"
+                size = float(members.group("m").replace(",", "")) * (1e3 if members.group("ms") else 1.0)
+                return size * _count(over) / days, f"{members.group(0)}{over.group(0)} (/ {days:g} days)"
             return _count(over) / days, over.group(0)
     if each := _EACH_ONCE.search(text):
         times = _TIMES.get((each.group("word") or "").lower()) or float(each.group("k"))

@@ -26,7 +26,8 @@ _OWN_COUNT = re.compile(
 )
 _MEASURE_OR_TIME = {"word", "token", "page", "line", "hour", "minute", "second", "day", "week", "month", "year",
                     "dollar", "euro", "pound", "percent", "time", "shift", "night", "session", "request", "call",
-                    "message", "question", "query", "prompt", "ticket", "email"}  # fmt: skip
+                    "message", "question", "query", "prompt", "ticket", "email", "working", "business", "school",
+                    "calendar", "trading", "clinic", "normal", "typical", "busy"}  # fmt: skip
 # A count of members is no rate: "20 consultants", not "200 tickets a day".
 _NOT_A_RATE = (r"(?!\s*(?:a|an|per|each|every|/)\s*(?:day|night|week|month|year|hour|minute|shift)\b|"
                r"\s+(?:daily|weekly|monthly))")
@@ -35,6 +36,10 @@ _EACH_BEFORE = re.compile(r"\b(?:each|every)\s+(?:(?P<of>of\s+(?:us|them|the\s+[
                           r"(?P<noun>[^\W\d_][\w-]*))\s+(?:[\w~-]+\s+){0,4}?[~\s]*$|"
                           r"\b(?P<everyone>everyone|everybody)\s+(?:[\w~-]+\s+){0,4}?[~\s]*$",
                           re.IGNORECASE)  # fmt: skip
+_EACH_AFTER = re.compile(r"\s*(?:each|apiece)\b", re.IGNORECASE)
+_PLURAL = re.compile(r"\b([^\W\d_][\w-]*[^\W\ds_]s)\b", re.IGNORECASE)
+_NOT_PLURAL = {"has", "was", "this", "its", "does", "always", "perhaps", "plus", "thus", "yes", "sometimes", "across",
+               "towards", "afterwards", "unless"}  # fmt: skip
 _PER_IN = re.compile(r"\b(?:per|each|every|a)\s+(?P<noun>[^\W\d_][\w-]*)\b", re.IGNORECASE)
 
 
@@ -66,6 +71,9 @@ def _whose(text: str, start: int, end: int) -> str | None:
     else:
         pers = (_singular(per.group("noun")) for per in _PER_IN.finditer(text, start, end))
         member = next((noun for noun in pers if noun not in _MEASURE_OR_TIME), None)  # "3 questions per student"
+    if member is None and _EACH_AFTER.match(text, end):  # "Devs average 100 requests per working day each"
+        plurals = [w for w in _PLURAL.findall(text, clause, start) if w.lower() not in _NOT_PLURAL]
+        member = _singular(plurals[-1]) if plurals else None
     return member if member not in _MEASURE_OR_TIME else None
 
 

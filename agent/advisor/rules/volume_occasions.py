@@ -45,6 +45,19 @@ _PER_NAMED = (r"(?<![\d.,])(?P<v>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<s>k|thousand)?\
               r"(?:[\w-]+\s+)?NAME\b")  # fmt: skip
 _SESSIONS = r"session|game|meeting|class|lesson|stream|match|episode|event|night|evening|raid|party|show|round"
 _SESSION_COUNT = re.compile(_PER_NAMED.replace("NAME", rf"(?P<name>{_SESSIONS})"), re.IGNORECASE)
+# "~3,000 per consultation and there's about one consultation a month": any rare occasion, named again
+_ANY_NAME = r"(?P<name>[a-z][a-z-]*[a-z])"
+_PER_ANY = re.compile(_PER_NAMED.replace("|on|in", "|in").replace(r"(?:[\w-]+\s+)?NAME", r"(?:[\w-]+\s+)??NAME")
+                      .replace("NAME", _ANY_NAME), re.IGNORECASE)  # fmt: skip
+# "Each webinar gets ~400 questions": what people send at it ("each release has 300 commits" is its parts)
+_EACH_GETS = re.compile(r"\b(?:each|every)\s+(?:[a-z-]+\s+)??" + _ANY_NAME
+                        + r"\s+(?:gets|brings|sees|draws|generates)\s+" + _ABOUT
+                        + r"(?P<v>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<s>k|thousand)?\s+(?:[\w-]+\s+)?(?:questions|messages|"
+                        r"requests|queries|prompts|calls|chats|submissions|comments|entries|applications)\b",
+                        re.IGNORECASE)  # fmt: skip
+_NOT_OCCASIONS = {"day", "night", "week", "month", "year", "hour", "minute", "second", "shift", "quarter", "time",
+                  "weekday", "workday", "request", "call", "message", "question", "query", "prompt", "turn", "step",
+                  "user", "person", "head", "member", "employee", "customer", "student", "agent"}  # fmt: skip
 # How often: "once a week", "3 times a month", "every Friday"
 _HOW_OFTEN = re.compile(r"\b(?:(?P<word>once|twice|thrice)|(?P<k>\d+)\s+times)\s+(?:a|per|each|every)\s+"
                         r"(?P<period>day|week|month)\b|\bevery\s+(?P<weekday>(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
@@ -84,13 +97,27 @@ def _how_often(text: str, name: str) -> tuple[float, str] | None:
     return times / _DAYS[often.group("period").lower()], often.group(0)
 
 
+def _named_often(text: str, name: str) -> tuple[float, str] | None:
+    """How often an occasion of any name happens, when it is rare: "about one consultation a month"; a
+    thing that comes many times a day ("200 tickets a day") is work, not an occasion."""
+    if name in _NOT_OCCASIONS or name.endswith("s"):
+        return None
+    named = re.search(_NAMED_OFTEN.replace("NAME", re.escape(name)), text, re.IGNORECASE)
+    if named is None:
+        return None
+    per_day = (float(named.group("k")) if named.group("k") else 1.0) / _DAYS[named.group("period").lower()]
+    return (per_day, named.group(0)) if per_day <= 3 else None
+
+
 def occasion_rates(text: str) -> list[Occasion]:
-    """Every count per a defined period or per a session whose frequency is said."""
+    """Every count per a defined period, per a session whose frequency is said, or per a rare occasion
+    of another name whose own frequency is said."""
     found = _defined(text)
-    for count in _SESSION_COUNT.finditer(text):
+    for count in [*_SESSION_COUNT.finditer(text), *_PER_ANY.finditer(text), *_EACH_GETS.finditer(text)]:
         if any(o.start <= count.start() < o.end for o in found):
             continue
-        often = _how_often(text, count.group("name").lower())
+        name = count.group("name").lower()
+        often = _how_often(text, name) if count.re is _SESSION_COUNT else _named_often(text, name)
         if often and often[1] not in count.group(0):
             found.append(Occasion(count.start(), count.end(), _value(count) * often[0], often[1]))
     return sorted(found, key=lambda o: o.start)
