@@ -298,3 +298,20 @@ def test_more_counts_whose_members_span_or_occasion_is_said(text, per_day):
 )
 def test_counts_that_are_parts_or_of_another_period_are_not_multiplied_as_a_day(text, wrong):
     assert _per_day(text) != pytest.approx(wrong, rel=0.01)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("We have 2,000 employees. Each lawyer asks about 10 questions a day.", 20_000),  # lawyers are a few of them
+        ("We don't have 300 adjusters, we have 30. Each adjuster handles 20 claims a day.", 6_000),  # negated count
+        ("There are 12 of us and each of us needs about 30 minutes a day with it.", 360),  # minutes are no requests
+        ("We're a 250-person company; our customers send ~3,000 messages a week.", 250 * 3_000 / 7),
+    ],
+)
+def test_a_count_of_other_or_denied_members_or_a_measure_multiplies_nothing(text, wrong):
+    assert _per_day(text) != pytest.approx(wrong, rel=0.01)
+
+
+def test_a_headcount_alone_is_no_volume():
+    assert _per_day("We're a 250-person company.") is None

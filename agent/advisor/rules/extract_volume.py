@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from agent.advisor.rules.negation import negated
 from agent.advisor.rules.number_words import Spelled
 from agent.advisor.rules.people import PEOPLE
 from agent.advisor.rules.size_units import sentence_bounds
@@ -53,7 +54,8 @@ _VOLUME = re.compile(
     r"(?<![$€£\d.,])(?<!\b1 in )(?<!\bone in )"
     + NUM
     + r"(?!\s*(?:(?:k|m|thousand|million|billion)\s*)?(?:(?:usd|dollars|bucks|eur|euros?|gbp|pounds?|tokens?|tok|ms|"
-    r"seconds?|(?:pages?|lines?)(?!\s+(?:views|items))|words?|hours?|hrs?|shifts?|days?|nights?|evenings?|weeks?|"
+    r"seconds?|minutes?|mins?|(?:pages?|lines?)(?!\s+(?:views|items))|words?|hours?|hrs?|shifts?|days?|nights?|"
+    r"evenings?|weeks?|"
     r"months?)\b|%|[$€£]))"  # "2M words a month", "4 nights a week" are no count
     r"\s*(?:[a-z-]+(?:\s+|(?=/))){0,2}?"
     r"(?:(?:requests?|queries|calls|messages|conversations|chats|tickets|documents|docs|users?|emails|reqs?|"
@@ -188,6 +190,8 @@ def _others_named(sentence: str, people: str) -> bool:
 def _population_rate(text: str, rates: list[tuple[int, int, float]]) -> tuple[float, str] | None:
     """Members x what each does, with a share of them when one is said ("a third of them")."""
     for people in [*_POPULATION.finditer(text), *_MEMBERS_EACH.finditer(text)]:
+        if negated(text, people.start()):
+            continue  # "we don't have 300 adjusters"
         start, end = sentence_bounds(text, people.start())
         each_next = _EACH_NEXT.match(text, end)  # "100 employees. Each will chat with it 5 times daily."
         if each_next and not _others_named(text[each_next.end() :], people.group(0)):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agent.advisor.rules.negation import negated
 from agent.advisor.rules.people import OWN_PEOPLE, PEOPLE
 from agent.advisor.rules.volume_occasions import HOURS_AT_A_TIME
 from catalog.requirements import DAYS_PER_MONTH
@@ -90,8 +91,8 @@ def _facts(text: str) -> list[_Fact]:
         if any(f.start <= match.start() < f.end for f in facts) or _CHOICE.search(text, 0, match.start()):
             continue  # "tag each ticket w/ one of 12 categories": a set to choose from, not a count
         noun, after = _singular(match.group("noun")), match.group("member")
-        if noun in _FUNCTION_WORDS:
-            continue  # "one of", "1 in 10": no count of anything
+        if noun in _FUNCTION_WORDS or negated(text, match.start()):
+            continue  # "one of", "1 in 10": no count of anything; "we don't have 300 adjusters"
         after = after or match.group("owner")  # "18 deliveries per driver per day"
         member = _singular(after[:-1] if after.endswith("s") else after) if after else _member(text, match, facts)
         facts.append(_Fact(value, noun, member, (match.group("unit") or "").lower() or None,
@@ -144,8 +145,10 @@ def _member(text: str, match: re.Match[str], before: list[_Fact]) -> str | None:
         # "each picker snaps 5 photos"; "each maybe 5 requests", "each handles 80 messages" are the previous count's
         if named and (named in {f.noun for f in before} or not previous):
             return named
-        others = _PERSON.fullmatch(named) and named not in OWN_PEOPLE and previous not in OWN_PEOPLE
-        return None if others else previous  # "20 consultants. Each client gets ~40 emails": not the consultants'
+        # "20 consultants. Each client gets ~40 emails", "2,000 employees. Each lawyer asks ...": not those
+        # members, though "150 seats ... each agent" are the agents' seats
+        others = _PERSON.fullmatch(named) and named not in OWN_PEOPLE and previous != "seat"
+        return None if others else previous
     said_each = _AFTER_EACH.match(text, match.end()) or match.group("each")  # "~60 calls each per day"
     if said_each and owners and owners[-1].start >= clause_start:
         return previous

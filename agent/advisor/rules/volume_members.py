@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from agent.advisor.rules.negation import negated
 from agent.advisor.rules.people import OWN_PEOPLE
 from agent.advisor.rules.size_units import sentence_bounds
 
@@ -81,7 +82,8 @@ def _members(text: str, member: str, rate_start: int) -> tuple[float, str] | Non
     """The nearest count of those members before the rate: "20 consultants", "a 250-person company"."""
     named = re.compile(_NUM + r"\s+(?:[\w-]+\s+){0,2}?" + re.escape(member) + r"(?:e?s)?\b" + _NOT_A_RATE,
                        re.IGNORECASE)  # fmt: skip
-    counts = [(m.start(), _value(m.group("n"), m.group("s")), m.group(0)) for m in named.finditer(text, 0, rate_start)]
+    counts = [(m.start(), _value(m.group("n"), m.group("s")), m.group(0)) for m in named.finditer(text, 0, rate_start)
+              if not negated(text, m.start())]  # "we don't have 300 adjusters"
     if member in OWN_PEOPLE:
         for own in _OWN_COUNT.finditer(text, 0, rate_start):
             number = next(own.group(g) for g in ("n", "n2", "n3", "n4", "n5") if own.group(g))
