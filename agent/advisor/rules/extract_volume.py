@@ -150,11 +150,11 @@ _UNIT_OF = {"s": "second", "sec": "second", "min": "minute", "hr": "hour"}
 
 def _every_bare(text: str) -> list[tuple[int, int, float]]:
     found = []
+    counted = {m.end() for m in _EVERY.finditer(text)}  # "3 reports every 2 days" has its count
     for match in _EVERY_BARE.finditer(text):
         unit = match.group("unit").lower().rstrip("s") or "s"
         per_day = PERIOD_PER_DAY[_UNIT_OF.get(unit, unit)] / float(match.group("n"))
-        counted = any(m.end() == match.end() for m in _EVERY.finditer(text))  # "3 reports every 2 days"
-        if not counted and per_day > 0:
+        if match.end() not in counted and per_day > 0:
             found.append((match.start(), match.end(), per_day))
     return found
 

@@ -88,7 +88,8 @@ def _facts(text: str) -> list[_Fact]:
             facts.append(_Fact(value, _singular(named.group(1)), None, None, match.start(), match.end()))
     for match in sorted([*_QUANTITY.finditer(text), *_ONE_OF.finditer(text)], key=lambda m: m.start()):
         value = float(match.group(1).replace(",", "")) * _MULT.get((match.group(2) or "").lower(), 1.0)
-        if any(f.start <= match.start() < f.end for f in facts) or _CHOICE.search(text, 0, match.start()):
+        choice = _CHOICE.search(text, max(0, match.start() - 20), match.start())
+        if any(f.start <= match.start() < f.end for f in facts) or choice:
             continue  # "tag each ticket w/ one of 12 categories": a set to choose from, not a count
         noun, after = _singular(match.group("noun")), match.group("member")
         if noun in _FUNCTION_WORDS or negated(text, match.start()):

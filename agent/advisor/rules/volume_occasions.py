@@ -113,11 +113,14 @@ def occasion_rates(text: str) -> list[Occasion]:
     """Every count per a defined period, per a session whose frequency is said, or per a rare occasion
     of another name whose own frequency is said."""
     found = _defined(text)
+    known: dict[tuple[bool, str], tuple[float, str] | None] = {}  # each name's frequency, read once
     for count in [*_SESSION_COUNT.finditer(text), *_PER_ANY.finditer(text), *_EACH_GETS.finditer(text)]:
         if any(o.start <= count.start() < o.end for o in found):
             continue
-        name = count.group("name").lower()
-        often = _how_often(text, name) if count.re is _SESSION_COUNT else _named_often(text, name)
+        name, session = count.group("name").lower(), count.re is _SESSION_COUNT
+        if (session, name) not in known:
+            known[session, name] = _how_often(text, name) if session else _named_often(text, name)
+        often = known[session, name]
         if often and often[1] not in count.group(0):
             found.append(Occasion(count.start(), count.end(), _value(count) * often[0], often[1]))
     return sorted(found, key=lambda o: o.start)
