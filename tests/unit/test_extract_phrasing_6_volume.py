@@ -315,3 +315,19 @@ def test_a_count_of_other_or_denied_members_or_a_measure_multiplies_nothing(text
 
 def test_a_headcount_alone_is_no_volume():
     assert _per_day("We're a 250-person company.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("Over a week we get about 7,000 tickets.", 1_000),
+        ("In a typical month we process roughly 90k invoices.", 3_000),
+    ],
+)
+def test_the_period_said_first_with_in_or_over(text, per_day):
+    assert _per_day(text) == pytest.approx(per_day, rel=0.01)
+
+
+@pytest.mark.parametrize("text", ["In a week, 3 people left.", "Every month 40 new customers sign up."])
+def test_people_counted_per_period_first_are_no_requests(text):
+    assert _per_day(text) is None

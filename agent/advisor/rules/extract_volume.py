@@ -301,10 +301,12 @@ _LABELLED = re.compile(
 
 # "Every week roughly 3,500 survey answers come in": the period first, then the count
 _PERIOD_FIRST = re.compile(
-    r"\b(?:every|each|per)\s+(day|night|week|month|quarter|year)\b\s*,?\s*(?:we\s+(?:get|see|receive|handle|process)\s+)?"
+    r"\b(?:every|each|per|(?:in|over)\s+(?:a|an|one)(?:\s+(?:typical|average|normal|busy))?)\s+"  # "Over a week we get"
+    r"(day|night|week|month|quarter|year)\b\s*,?\s*(?:we\s+(?:get|see|receive|handle|process)\s+)?"
     r"(?:about|around|roughly|approx\.?|approximately|some|maybe|~)?\s*~?\s*"
     + NUM
-    + r"(?!\s*(?:tokens?|words?|pages?|%|ms|[$€£]|usd|dollars|eur|hours?|minutes?|days?)\b)",
+    + r"(?!\s*(?:tokens?|words?|pages?|%|ms|[$€£]|usd|dollars|eur|hours?|minutes?|days?|(?:[a-z]+\s+)?(?:"
+    + PEOPLE + r"))\b)",  # "In a week, 3 people left"
     re.IGNORECASE,
 )
 

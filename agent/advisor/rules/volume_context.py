@@ -5,11 +5,14 @@ volume_chain) have found one. Pure; numbers as digits ("each one" reads "each 1"
   companies a day, about 12 LLM calls per company", "10k member chats a week, ~4 bot turns each". The
   item must be the one the volume counts (or "each" must follow it), so "3 messages per ticket" read
   into one request stays one.
-- The share of people who ask: "1.2M page views a month and 2% of visitors ask", "~200k DAU, 4% of them".
+- The share of people who ask: "1.2M page views a month and 2% of visitors ask", "~200k DAU, 4% of them",
+  and what each of them sends: "10000 employees, 1 in 10 uses it daily with 2 queries", "800 patients
+  message us daily, 5 to 6 messages each".
 - The hours worked, for a rate per second, minute or hour: "1 photo every 6 seconds, the line runs 16
-  hours a day".
-- Periods the user defines or spans they state: "a semester is 4 months ... 12,000 essays per
-  semester", "180,000 comments over a 60-day period", "the previous week's ~3,500 threads".
+  hours a day", "in business hours (10 hours)", "6am to 10pm", "3 hours, 4 nights a week".
+- Spans they state: "180,000 comments over a 60-day period", "the previous week's ~3,500 threads",
+  "~300k tweets ..., fine if it trickles through over a week". (Periods the user defines and sessions
+  are read with the other rates, in volume_occasions.)
 """
 
 from __future__ import annotations
