@@ -28,10 +28,10 @@ from agent.advisor.rules.volume_context import (
     active_users_who_ask,
     calls_per_item,
     hours_of_work,
-    per_defined_period,
     share_that_acts,
     spread_over_days,
 )
+from agent.advisor.rules.volume_occasions import days_a_week
 
 # "a context of 1 million tokens", "Context of at least 500k tokens"
 _CONTEXT_OF = re.compile(
@@ -65,13 +65,14 @@ def extract(text: str) -> Extraction:
         found.put("operations_usd_month", money.operations[0], spelled.original(money.operations[1]))
     if money.budget:
         found.put("budget_usd_month", money.budget[0], spelled.original(money.budget[1]))
-    if rate := volume(masked(spelled.text, money.spans)):
-        found.put("requests_per_day", rate[0], spelled.original(rate[1]))
+    rate = volume(masked(spelled.text, money.spans))
+    if rate:
+        found.put("requests_per_day", rate[0], _volume_words(spelled, rate[1]))
     for name, ms, said in latency(text):
         found.put(name, ms, said)
     _tokens(text, found)
     _steps_to_requests(text, found)
-    _calls_to_requests(text, spelled.text, found)
+    _calls_to_requests(spelled, rate[1] if rate else "", found)
     for language, said in languages(text):
         found.add_to_list("languages", language, said)
     if task := read_task(text):
@@ -190,33 +191,57 @@ def _steps_to_requests(text: str, found: Extraction) -> None:
                   f"{evidence} x {steps.group(0)} (each step is a request)")  # fmt: skip
 
 
-def _calls_to_requests(text: str, digits: str, found: Extraction) -> None:
+def _volume_words(spelled: Spelled, words: str) -> str:
+    """The volume's words as the user said them; a product says the midpoint of a range it multiplied
+    ("800 patients x 5 to 6 (midpoint 5.5) messages each"), while a plain reading stays their own words."""
+    return spelled.original(words, midpoints=" x " in words)
+
+
+def _findable(text: str, said: str) -> str:
+    """The volume's words as they stand in the text: without a note ("(once a week)") or the members a rate
+    was multiplied by ("20 consultants x 40 a day" is found as "40 a day")."""
+    for candidate in (said, re.sub(r"\s*\([^()]*\)$", "", said)):
+        for piece in (candidate, candidate.split(" x ")[-1]):
+            if piece and piece in text:
+                return piece
+    return said
+
+
+def _calls_to_requests(spelled: Spelled, said: str, found: Extraction) -> None:
     """The volume as what surrounds its count says (rules/volume_context.py): active users or a headcount
     times the share who ask, a period the user defines, only the hours worked for a sub-day rate, then
     the model calls each item takes (unless turns or steps were multiplied in already) or the share of
-    people who ask."""
-    evidence = found.evidence.get("requests_per_day", "")
+    people who ask. The readers see numbers as digits (`said` is the volume's words so) and ranges as
+    their midpoints; evidence is put back into the user's words."""
+    text, evidence = spelled.text, found.evidence.get("requests_per_day", "")
+    if _volume_words(spelled, said).strip() != evidence:
+        said = evidence  # multiplied since it was read, or read by another reader
     active = active_users_who_ask(text)
-    inside = active is not None and bool(evidence) and text.find(evidence) >= text.find(active[1].split(" x ")[0])
+    at = text.find(_findable(text, said)) if said else -1
+    inside = active is not None and at >= 0 and at >= text.find(active[1].split(" x ")[0])
     if active and ("requests_per_day" not in found.fields or inside):  # "4 messages each per day" is one person's
-        found.put("requests_per_day", round(active[0], 3), active[1])
+        found.put("requests_per_day", round(active[0], 3), _volume_words(spelled, active[1]))
         return
-    if "requests_per_day" not in found.fields and (defined := per_defined_period(text) or spread_over_days(text)):
-        found.put("requests_per_day", round(defined[0], 3), defined[1])
+    if "requests_per_day" not in found.fields and (defined := spread_over_days(text)):
+        found.put("requests_per_day", round(defined[0], 3), _volume_words(spelled, defined[1]))
         return
     if "requests_per_day" not in found.fields or "is a request)" in evidence:
         return
-    said = evidence  # the user's words for the volume, found again in the text by the readers below
-    if hours := hours_of_work(digits, said):  # "runs sixteen hours a day" in digits
+    words, said = said, _findable(text, said)  # the words grow with each factor below; the readers find `said`
+    if hours := hours_of_work(text, said):  # "runs sixteen hours a day" in digits
         found.put("requests_per_day", round(found.fields["requests_per_day"] * hours[0] / 24, 3),
-                  f"{evidence}, {hours[1]} (only those hours)")  # fmt: skip
-        evidence = found.evidence["requests_per_day"]
+                  _volume_words(spelled, f"{words}, {hours[1]} (only those hours)"))  # fmt: skip
+        words = f"{words}, {hours[1]} (only those hours)"
+    if days := days_a_week(text, said):  # "100 prompts per day on saturday and sunday"
+        found.put("requests_per_day", round(found.fields["requests_per_day"] * days[0] / 7, 3),
+                  _volume_words(spelled, f"{words}, {days[1]} (x {days[0]:g}/7 days a week)"))  # fmt: skip
+        words = f"{words}, {days[1]} (x {days[0]:g}/7 days a week)"
     if calls := calls_per_item(text, said):
         found.put("requests_per_day", round(found.fields["requests_per_day"] * calls[0], 3),
-                  f"{evidence} x {calls[1]} (each call is a request)")  # fmt: skip
+                  _volume_words(spelled, f"{words} x {calls[1]} (each call is a request)"))  # fmt: skip
     elif share := share_that_acts(text, said):
         found.put("requests_per_day", round(found.fields["requests_per_day"] * share[0], 3),
-                  f"{evidence} x {share[1]} (the share that asks)")  # fmt: skip
+                  _volume_words(spelled, f"{words} x {share[1]} (the share that asks)"))  # fmt: skip
 
 
 def _conversations_to_requests(turns: float, words: str, found: Extraction) -> None:

@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import re
 
+from agent.advisor.rules.negation import negated
 from agent.advisor.rules.number_words import Spelled
+from agent.advisor.rules.people import PEOPLE
 from agent.advisor.rules.size_units import sentence_bounds
 from agent.advisor.rules.volume_chain import chained_volume
+from agent.advisor.rules.volume_members import members_times_rate
+from agent.advisor.rules.volume_occasions import Occasion, occasion_rates
 from catalog.requirements import DAYS_PER_MONTH
 
 NUM = r"(?<![\d.,])(\d+(?:[.,]\d+)*)(?:\s?(k|thousand|m|mm|mil|million|b|bn|billion|lakhs?|crores?))?\b"
@@ -34,29 +38,30 @@ PERIOD_PER_DAY = {"day": 1, "weekday": 1, "shift": 1, "working day": 1, "busines
                   "nightly": 1, "month": 1 / DAYS_PER_MONTH, "mo": 1 / DAYS_PER_MONTH,
                   "monthly": 1 / DAYS_PER_MONTH, "week": 1 / 7, "wk": 1 / 7, "weekly": 1 / 7, "hour": 24, "hr": 24,
                   "h": 24, "hourly": 24, "minute": 1440, "min": 1440, "second": 86400, "sec": 86400, "s": 86400,
-                  "year": 1 / 365, "yr": 1 / 365, "yearly": 1 / 365, "annually": 1 / 365, "quarter": 1 / 90,
-                  "quarterly": 1 / 90}  # fmt: skip
+                  "year": 1 / 365, "yr": 1 / 365, "yearly": 1 / 365, "annually": 1 / 365, "annum": 1 / 365,
+                  "quarter": 1 / 90, "quarterly": 1 / 90}  # fmt: skip
 _PERIOD = (
     r"(day|night|shift|weekday|working day|business day|school day|trading day|market day|busy day|typical day|"
-    r"normal day|clinic day|month|mo|week|wk|hour|hr|h|minute|min|second|sec|year|yr|quarter)\b"
+    r"normal day|clinic day|month|mo|week|wk|hour|hr|h|minute|min|second|sec|year|yr|annum|quarter)\b"
 )
-_PEOPLE = (r"users?|members?|employees?|staff|agents|analysts?|students?|players?|devs|developers?|engineers?|"
-           r"customers?|people|persons?|lawyers?|doctors?|clinicians?|nurses?|teachers?|subscribers?|patients?|reps|"
-           r"sellers?|drivers?|seats?|recruiters?|writers?|editors?|traders?|researchers?|workers?|clients?|"
-           r"learners?|readers?|visitors?|shoppers?|colleagues?|accountants?|advis[eo]rs?|creators?|"
-           r"dau|mau")  # fmt: skip
-_PER_PERSON = r"(?:(?:a|per|each|every)\s+(?:" + _PEOPLE + r"|head|person)\s+)?"
+_MEASURES = r"(?:words|tokens|pages|lines|chars|characters|sentences|paragraphs|bullets|turns|messages|minutes|hours)\b"
+# Words ending in s that count nothing: "800 patients message us daily".
+_NOT_PLURAL = r"(?:this|has|was|does|its|always|perhaps|plus|across|towards|thus|less|unless|yes|sometimes)\b"
+_PER_PERSON = r"(?:(?:a|per|each|every)\s+(?:" + PEOPLE + r"|head|person)\s+)?"
 # A rate: "50k requests a day", "2 questions each per week", "50 NPC lines per player per day", "8k/mo".
 # "1 in 20 asks ... each day" is a share, not twenty a day.
 _VOLUME = re.compile(
     r"(?<![$€£\d.,])(?<!\b1 in )(?<!\bone in )"
     + NUM
     + r"(?!\s*(?:(?:k|m|thousand|million|billion)\s*)?(?:(?:usd|dollars|bucks|eur|euros?|gbp|pounds?|tokens?|tok|ms|"
-    r"seconds?|pages?(?!\s+views)|words?|lines?|hours?|hrs?|shifts?)\b|%|[$€£]))"  # "2M words a month" is no count
+    r"seconds?|minutes?|mins?|(?:pages?|lines?)(?!\s+(?:views|items))|words?|hours?|hrs?|shifts?|days?|nights?|"
+    r"evenings?|weeks?|"
+    r"months?)\b|%|[$€£]))"  # "2M words a month", "4 nights a week" are no count
     r"\s*(?:[a-z-]+(?:\s+|(?=/))){0,2}?"
     r"(?:(?:requests?|queries|calls|messages|conversations|chats|tickets|documents|docs|users?|emails|reqs?|"
     r"prompts|images|items|transactions|photos|videos|files|invoices|contracts|records|times|forms|reviews|orders|"
-    r"articles|listings|reports|applications|claims|submissions|responses)\s*)?"
+    r"articles|listings|reports|applications|claims|submissions|responses|"
+    r"(?!(?:" + PEOPLE + r"|" + _MEASURES + r"|" + _NOT_PLURAL + r"))[a-z-]{2,}s\b)\s*)?"  # "350 chest X-ray studies"
     r"(?:to\s+[a-z]+\s+|(?:written|generated|created|produced|translated|processed|reviewed)\s+)?"  # "to rewrite"
     + _PER_PERSON
     + r"(?:(?:a|an|per|each|every|/|on\s+an?|for(?=\s+(?:month|week|year)\b)|"
@@ -65,7 +70,7 @@ _VOLUME = re.compile(
     + _PERIOD
     + r"|(daily|monthly|weekly|hourly|yearly|annually|nightly|quarterly)\b"
     + r"(?!\s+(?:active\s+)?(?:"
-    + _PEOPLE
+    + PEOPLE
     + r")\b))",  # "50k monthly active users" are people, not requests
     re.IGNORECASE,
 )
@@ -76,19 +81,19 @@ _VOLUME_PLAIN = re.compile(
 _FREQUENCY = re.compile(r"\b(once|twice|thrice)\s+(?:(?:a|per|each|every)\s+)?" + _PERIOD,
                         re.IGNORECASE)  # fmt: skip
 _FREQUENCY_COUNT = {"once": 1, "twice": 2, "thrice": 3}
-_MEASURES = r"(?:words|tokens|pages|lines|chars|characters|sentences|paragraphs|bullets|turns|messages|minutes|hours)\b"
 _POPULATION = re.compile(
-    r"(?<![$€£\d.,])" + NUM + r"\s*(?:(?:[a-z]+|[a-z]+-[a-z]+)\s+){0,2}?(?:" + _PEOPLE + r")\b|"
+    r"(?<![$€£\d.,])" + NUM + r"\s*(?:(?:[a-z]+|[a-z]+-[a-z]+)\s+){0,2}?(?:" + PEOPLE + r")\b|"
     r"(?<![$€£\d.,])(\d+(?:,\d{3})*)[- ](?:person|people|seat|user|employee|strong)\b|"
-    r"\b(?=[a-z]+\s*[:=])(?:" + _PEOPLE + r")\s*[:=]\s*(\d+(?:,\d{3})*)\b|"  # "Clinicians: 120"
+    r"\b(?=[a-z]+\s*[:=])(?:" + PEOPLE + r")\s*[:=]\s*(\d+(?:,\d{3})*)\b|"  # "Clinicians: 120"
     r"\b(?:team|staff|group|crew|department|squad|unit)\s+of\s+(\d+(?:,\d{3})*)\b|"  # "our ops team of 8"
-    r"\b(?:" + _PEOPLE + r")\s*\((?:about|around|roughly|approx\.?|~)?\s*(\d+(?:,\d{3})*)\)|"  # "analysts (about 150)"
+    r"\b(?:" + PEOPLE + r")\s*\((?:about|around|roughly|approx\.?|~)?\s*(\d+(?:,\d{3})*)\)|"  # "analysts (about 150)"
     r"(?<![$€£\d.,])(\d+(?:,\d{3})*)\s+(?!(?:[a-z]+\s+)?" + _MEASURES + r")(?:[a-z]+\s+)?[^\W\d_]+s"
-    r"(?=\s*,?\s*(?:and\s+|who\s+)?each\b)",  # "15 copywriters each", "12 cafés and each", not "300 words each"
+    r"(?=\s*,?\s*(?:and\s+|who\s+)?each\b|\s*[x×]\s)",  # "15 copywriters each", "12 cafés and each", "80 surveyors x",
+    # not "300 words each"
     re.IGNORECASE,
 )
 # Words that make a rate each member's own: "each", "who", "x", "sending", "per user".
-_EACH_MEMBER = re.compile(r"\beach\b|\bevery\s*one\b|\bapiece\b|\bper\s+(?:" + _PEOPLE + r"|head|person)\b|"
+_EACH_MEMBER = re.compile(r"\beach\b|\bevery\s*one\b|\bapiece\b|\bper\s+(?:" + PEOPLE + r"|head|person)\b|"
                           r"(?:^|\s)(?:x|×|\*)\s|\bwho\b|\bof them\b|\bthey\b|^\W*(?!during)\w+ing\b",
                           re.IGNORECASE)  # fmt: skip
 _ALL_TOGETHER = re.compile(r"\b(?:in total|total|altogether|combined|overall|across (?:all|the))\b", re.I)
@@ -107,7 +112,7 @@ def _rates(text: str) -> list[tuple[int, int, float]]:
     for match in _FREQUENCY.finditer(text):
         count = _FREQUENCY_COUNT[match.group(1).lower()]
         found.append((match.start(), match.end(), count * PERIOD_PER_DAY[match.group(2).lower()]))
-    return sorted(found + _every(text) + _per_second(text))
+    return sorted(found + _every(text) + _per_second(text) + _every_bare(text))
 
 
 # "30 RPS at peak", "12 qps", "40 req/s", "600 rpm"
@@ -137,6 +142,23 @@ _EVERY = re.compile(
 _EVERY_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "other": 2}
 
 
+# "it'd comment every 30 sec or so", "pings the API every 5 minutes": one each time, no count said
+_EVERY_BARE = re.compile(r"(?<![\d.,]\s)(?<![\d.,])\b(?:[a-z']+\s+){1,3}?every\s+(?P<n>\d+(?:\.\d+)?)\s*"
+                         r"(?P<unit>seconds?|secs?|s|minutes?|mins?|hours?|hrs?)\b", re.I)  # fmt: skip
+_UNIT_OF = {"s": "second", "sec": "second", "min": "minute", "hr": "hour"}
+
+
+def _every_bare(text: str) -> list[tuple[int, int, float]]:
+    found = []
+    counted = {m.end() for m in _EVERY.finditer(text)}  # "3 reports every 2 days" has its count
+    for match in _EVERY_BARE.finditer(text):
+        unit = match.group("unit").lower().rstrip("s") or "s"
+        per_day = PERIOD_PER_DAY[_UNIT_OF.get(unit, unit)] / float(match.group("n"))
+        if match.end() not in counted and per_day > 0:
+            found.append((match.start(), match.end(), per_day))
+    return found
+
+
 def _every(text: str) -> list[tuple[int, int, float]]:
     found = []
     for match in _EVERY.finditer(text):
@@ -159,11 +181,20 @@ _MEMBERS_EACH = re.compile(
 _EACH_NEXT = re.compile(r"[.!?]\s+(?=(?:each|every\s*one|they each|each of them)\b)", re.I)
 
 
+def _others_named(sentence: str, people: str) -> bool:
+    """ "20 consultants. Each client gets ~40 emails a day": the next sentence's members are not these."""
+    named = re.match(r"(?:each|every)\s+(" + PEOPLE + r")\b", sentence, re.I)
+    return named is not None and named.group(1).lower().rstrip("s") not in people.lower()
+
+
 def _population_rate(text: str, rates: list[tuple[int, int, float]]) -> tuple[float, str] | None:
     """Members x what each does, with a share of them when one is said ("a third of them")."""
     for people in [*_POPULATION.finditer(text), *_MEMBERS_EACH.finditer(text)]:
+        if negated(text, people.start()):
+            continue  # "we don't have 300 adjusters"
         start, end = sentence_bounds(text, people.start())
-        if each_next := _EACH_NEXT.match(text, end):  # "100 employees. Each will chat with it 5 times daily."
+        each_next = _EACH_NEXT.match(text, end)  # "100 employees. Each will chat with it 5 times daily."
+        if each_next and not _others_named(text[each_next.end() :], people.group(0)):
             end = sentence_bounds(text, each_next.end())[1]
         groups = [people.group(i) for i in range(3, (people.re.groups or 0) + 1)]
         count = next((g for g in groups if g and g[0].isdigit()), "") if not people.group(1) else ""
@@ -270,10 +301,12 @@ _LABELLED = re.compile(
 
 # "Every week roughly 3,500 survey answers come in": the period first, then the count
 _PERIOD_FIRST = re.compile(
-    r"\b(?:every|each|per)\s+(day|night|week|month|quarter|year)\b\s*,?\s*(?:we\s+(?:get|see|receive|handle|process)\s+)?"
+    r"\b(?:every|each|per|(?:in|over)\s+(?:a|an|one)(?:\s+(?:typical|average|normal|busy))?)\s+"  # "Over a week we get"
+    r"(day|night|week|month|quarter|year)\b\s*,?\s*(?:we\s+(?:get|see|receive|handle|process)\s+)?"
     r"(?:about|around|roughly|approx\.?|approximately|some|maybe|~)?\s*~?\s*"
     + NUM
-    + r"(?!\s*(?:tokens?|words?|pages?|%|ms|[$€£]|usd|dollars|eur|hours?|minutes?|days?)\b)",
+    + r"(?!\s*(?:tokens?|words?|pages?|%|ms|[$€£]|usd|dollars|eur|hours?|minutes?|days?|(?:[a-z]+\s+)?(?:"
+    + PEOPLE + r"))\b)",  # "In a week, 3 people left"
     re.IGNORECASE,
 )
 
@@ -291,7 +324,7 @@ def _labelled(text: str) -> list[tuple[int, int, float]]:
     return found
 
 
-_ONE_MEMBER = re.compile(r"\b(?:per|each|every|a)\s+(?:" + _PEOPLE + r"|head|person)\b", re.I)
+_ONE_MEMBER = re.compile(r"\b(?:per|each|every|a)\s+(?:" + PEOPLE + r"|head|person)\b", re.I)
 
 
 def _population_after(text: str, rates: list[tuple[int, int, float]]) -> tuple[float, str] | None:
@@ -307,14 +340,31 @@ def _population_after(text: str, rates: list[tuple[int, int, float]]) -> tuple[f
     return None
 
 
+def _at_occasions(rates: list[tuple[int, int, float]], occasions: list[Occasion]) -> list[tuple[int, int, float]]:
+    """The rates with those per an occasion read at its length or frequency ("200 a night, 3 nights a week")."""
+    taken = {o.start for o in occasions}
+    return sorted([r for r in rates if r[0] not in taken] + [(o.start, o.end, o.per_day) for o in occasions])
+
+
+def _noted(found: tuple[float, str], occasions: list[Occasion], text: str) -> tuple[float, str]:
+    """The evidence with the length or frequency of the occasion its rate is per: "(a term is 10 weeks)"."""
+    per_day, words = found
+    for occasion in occasions:
+        if words.endswith(text[occasion.start : occasion.end]) and occasion.note not in words:
+            return per_day, f"{words} ({occasion.note})"
+    return found
+
+
 def _volume_in_digits(text: str) -> tuple[float, str] | None:
-    rates = _rates(text)
+    occasions = occasion_rates(text)
+    rates = _at_occasions(_rates(text), occasions)
     if chained := chained_volume(text):  # nested products first: they hold the simple ones inside
         return chained
-    if product := _population_rate(text, rates) or _population_after(text, rates):
-        return product
+    # the members counted in another sentence: "20 consultants. ... Each consultant sends ~40 a day"
+    if product := _population_rate(text, rates) or _population_after(text, rates) or members_times_rate(text, rates):
+        return _noted(product, occasions, text)
     matches = [(m.start(), m.end(), _per_day(m)) for m in _VOLUME.finditer(text)] + _every(text) + _per_second(text)
-    matches += _labelled(text)
+    matches = _at_occasions(matches + _labelled(text), occasions)
     # "10 per user per day" with no count of users is one member's rate, not the volume
     matches = [m for m in matches if not _ONE_MEMBER.search(text, m[0], m[1])]
     # "We might eventually do 1M a day, but for the MVP it's maybe 500": today's rate over a hoped-for one
@@ -326,7 +376,9 @@ def _volume_in_digits(text: str) -> tuple[float, str] | None:
         return average
     if chosen := (usual or sorted(steady) or sorted(matches))[:1]:  # an average rate over a peak one
         start, end, per_day = chosen[0]
-        return per_day, text[start:end]
+        return _noted((per_day, text[start:end]), occasions, text)
+    if bare := _every_bare(text)[:1]:  # "it'd comment every 30 sec": only when no count is said
+        return bare[0][2], text[bare[0][0] : bare[0][1]]
     match = _VOLUME_PLAIN.search(text)
     if match and re.search(r"\bday|daily\b", text, re.IGNORECASE):
         return number(match.group(1), match.group(2)), match.group(0)

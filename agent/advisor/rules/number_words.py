@@ -82,6 +82,7 @@ class Spelled:
 
     def __init__(self, text: str) -> None:
         self.words: dict[str, str] = {}
+        self.midpoints: set[str] = set()  # the digits that stand for a range
         text = _AND_A_HALF.sub(self._and_a_half, text)
         pieces, last = [], 0
         for match in _SPELLED.finditer(text):
@@ -118,9 +119,14 @@ class Spelled:
             pieces += [text[last : match.start()], digits]
             last = match.end()
             self.words[digits] = self.original(match.group(0))
+            self.midpoints.add(digits)
         return "".join([*pieces, text[last:]])
 
-    def original(self, evidence: str) -> str:
+    def original(self, evidence: str, midpoints: bool = False) -> str:
+        """The evidence in the user's words; with `midpoints`, a range says the figure it was read as
+        ("5 to 6 (midpoint 5.5) messages each")."""
         for digits, said in sorted(self.words.items(), key=lambda item: -len(item[0])):
-            evidence = re.sub(rf"(?<![\d.,]){re.escape(digits)}(?![\d.,])", said, evidence)
+            if midpoints and digits in self.midpoints:
+                said = f"{said} (midpoint {digits})"
+            evidence = re.sub(rf"(?<![\d.,]){re.escape(digits)}(?![\d.,])", said.replace("\\", r"\\"), evidence)
         return evidence

@@ -104,7 +104,10 @@ _TURN_MESSAGES = re.compile(
     r"(?:per|a|each|every|in\s+an?|in\s+each)\s+(?:conversation|session|chat|dialog|call)|"
     r"\b(?:conversations?|sessions?|chats?|dialog(?:ue)?s?)\s+(?:[\w,]+\s+){0,3}?"
     r"(?:runs?|lasts?|averages?|averaging|have|has|of|with|takes?)\s+(?:about\s+|around\s+|roughly\s+|~\s*|up to\s+)?"
-    r"(?P<m>\d+)\s+(?:messages|rounds|turns|exchanges)\b",
+    r"(?P<m>\d+)\s+(?:messages|rounds|turns|exchanges)\b|"
+    # "each conversation about 6 messages", "every chat ~8 turns": the verb left out
+    r"\b(?:each|every|a|per)\s+(?:conversation|session|chat|dialog(?:ue)?)\s*(?:is\s+|[:=,]\s*)?"
+    r"(?:about\s+|around\s+|roughly\s+|maybe\s+|typically\s+|~\s*)?(?P<k>\d+)\s+(?:messages|rounds|turns|exchanges)\b",
     re.I,
 )
 
@@ -315,7 +318,7 @@ def mentions(text: str) -> list[Mention]:
         )
     for match in _TURN_MESSAGES.finditer(text):
         if not any(m.unit == "turn" for m in found):
-            amount = _count(match.group("n") or match.group("m"))
+            amount = _count(match.group("n") or match.group("m") or match.group("k"))
             found.append(Mention(amount, "turn", match.group(0), "history", "messages", match.start()))
     for match in _DIRECTED.finditer(text):
         value = _value(match, 1)

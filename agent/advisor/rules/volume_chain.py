@@ -8,6 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agent.advisor.rules.negation import negated
+from agent.advisor.rules.people import OWN_PEOPLE, PEOPLE
+from agent.advisor.rules.volume_occasions import HOURS_AT_A_TIME
 from catalog.requirements import DAYS_PER_MONTH
 
 _NUM = r"(?<![$€£\d.,])(\d+(?:[.,]\d+)*)(?:\s?(k|thousand|m|million)\b)?"
@@ -43,6 +46,9 @@ _TIMES = re.compile(r"\s*(?:x|×|\*|times)\s*$", re.I)  # "300 stores x 4 photos
 _EACH = re.compile(r"\b(?:each|every)\s+(?:(?:with|having|has|of them|working|doing|of(?:\s+(?:our|the|"
                    r"their|these|those))?)\b|"
                    r"(?P<noun>(?!(?:of|our|the|their|these|those|one)\b)[a-z][a-z-]*))", re.I)
+_PERSON = re.compile(PEOPLE, re.I)
+_FUNCTION_WORDS = {"of", "in", "on", "at", "or", "and", "to", "the", "by", "for", "with", "from", "per", "than"}
+_CHOICE = re.compile(r"\b(?:one|1|any|out)\s+of\s+(?:the\s+)?$", re.I)
 _AFTER_EACH = re.compile(r"\s*(?:each|apiece)\b(?=\s*(?:[,.;)]|and\b|$))", re.I)  # "30 pickers each,"
 # Measures and money are sizes, not work; people's own hours are not requests.
 _NOT_WORK = {"word", "token", "page", "line", "char", "character", "sentence", "paragraph", "bullet", "minute",
@@ -82,9 +88,12 @@ def _facts(text: str) -> list[_Fact]:
             facts.append(_Fact(value, _singular(named.group(1)), None, None, match.start(), match.end()))
     for match in sorted([*_QUANTITY.finditer(text), *_ONE_OF.finditer(text)], key=lambda m: m.start()):
         value = float(match.group(1).replace(",", "")) * _MULT.get((match.group(2) or "").lower(), 1.0)
-        if any(f.start <= match.start() < f.end for f in facts):
-            continue
+        choice = _CHOICE.search(text, max(0, match.start() - 20), match.start())
+        if any(f.start <= match.start() < f.end for f in facts) or choice:
+            continue  # "tag each ticket w/ one of 12 categories": a set to choose from, not a count
         noun, after = _singular(match.group("noun")), match.group("member")
+        if noun in _FUNCTION_WORDS or negated(text, match.start()):
+            continue  # "one of", "1 in 10": no count of anything; "we don't have 300 adjusters"
         after = after or match.group("owner")  # "18 deliveries per driver per day"
         member = _singular(after[:-1] if after.endswith("s") else after) if after else _member(text, match, facts)
         facts.append(_Fact(value, noun, member, (match.group("unit") or "").lower() or None,
@@ -94,7 +103,17 @@ def _facts(text: str) -> list[_Fact]:
     for match in _HOURS.finditer(text):
         if hours := _opening_hours(match, text):
             facts.append(_Fact(hours, "hour", None, "day", match.start(), match.end()))
+    at_a_time = [m.span() for m in HOURS_AT_A_TIME.finditer(text)]  # "2 hours, twice a week": no day's hours
+    facts = [f for f in facts if f.noun != "hour" or not any(a <= f.start < b for a, b in at_a_time)]
     return sorted(facts, key=lambda fact: fact.start)
+
+
+def clock_hours(text: str) -> tuple[float, str] | None:
+    """(hours a day, the words) of the first opening or working hours said by the clock: "6am to 10pm"."""
+    for match in _HOURS.finditer(text):
+        if hours := _opening_hours(match, text):
+            return hours, match.group(0)
+    return None
 
 
 def _opening_hours(match: re.Match[str], text: str) -> float | None:
@@ -104,8 +123,8 @@ def _opening_hours(match: re.Match[str], text: str) -> float | None:
         return None
     if re.match(r"\s*(?:[a-z]+\s+)?(?:requests|calls|messages|tickets|per|a\s|an\s|%|k\b)", text[match.end():], re.I):
         return None
-    if end <= start and end <= 12:
-        end += 12  # "9 to 5", "9am to 7pm"
+    if end < 12 and (match.group(4) or (end <= start and not match.group(2))):
+        end += 12  # "9 to 5", "9am to 7pm", "6am to 10pm"
     hours = end - start
     return float(hours) if 0 < hours <= 24 else None
 
@@ -125,7 +144,12 @@ def _member(text: str, match: re.Match[str], before: list[_Fact]) -> str | None:
             return between[-1].noun if between[-1].period is None else None  # "~25 orders an hour, open 12 hours"
         named = _singular(each.group("noun") or "")
         # "each picker snaps 5 photos"; "each maybe 5 requests", "each handles 80 messages" are the previous count's
-        return named if named and (named in {f.noun for f in before} or not previous) else previous
+        if named and (named in {f.noun for f in before} or not previous):
+            return named
+        # "20 consultants. Each client gets ~40 emails", "2,000 employees. Each lawyer asks ...": not those
+        # members, though "150 seats ... each agent" are the agents' seats
+        others = _PERSON.fullmatch(named) and named not in OWN_PEOPLE and previous != "seat"
+        return None if others else previous
     said_each = _AFTER_EACH.match(text, match.end()) or match.group("each")  # "~60 calls each per day"
     if said_each and owners and owners[-1].start >= clause_start:
         return previous
@@ -184,7 +208,23 @@ def chained_volume(text: str) -> tuple[float, str] | None:
     if best is None:
         return None
     first, last = min(f.start for f in best[1]), max(f.end for f in best[1])
-    return round(best[0], 3), text[first:last]
+    return round(best[0], 3), f"{text[first:last]} ({_arithmetic(best[0], best[1])})"
+
+
+def _figure(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.3g}"
+
+
+def _arithmetic(per_day: float, used: list[_Fact]) -> str:
+    """ "20 x 6 x 2 = 240": the stated figures, and the days of a weekly or monthly one, multiplied out."""
+    product = 1.0
+    for fact in used:
+        product *= fact.value
+    figures = " x ".join(_figure(f.value) for f in used)
+    time = per_day / product if product else 1.0
+    if abs(time - 1) > 1e-9 and time > 0:
+        figures += f" / {_figure(1 / time)}" if abs(1 / time - round(1 / time)) < 1e-6 else f" x {time:.3g}"
+    return f"{figures} = {_figure(per_day)}"
 
 
 def _handled_one_by_one(noun: str, text: str, member: str | None = None) -> bool:

@@ -1,22 +1,28 @@
 """Volumes read from what surrounds a count, after the simple and chained readers (extract_volume,
-volume_chain) have found one. Pure; numbers as digits.
+volume_chain) have found one. Pure; numbers as digits ("each one" reads "each 1").
 
 - Model calls per counted item: "1,200 reconciliations a day, each one is roughly 8 model calls", "~300
   companies a day, about 12 LLM calls per company", "10k member chats a week, ~4 bot turns each". The
   item must be the one the volume counts (or "each" must follow it), so "3 messages per ticket" read
   into one request stays one.
-- The share of people who ask: "1.2M page views a month and 2% of visitors ask", "~200k DAU, 4% of them".
+- The share of people who ask: "1.2M page views a month and 2% of visitors ask", "~200k DAU, 4% of them",
+  and what each of them sends: "10000 employees, 1 in 10 uses it daily with 2 queries", "800 patients
+  message us daily, 5 to 6 messages each".
 - The hours worked, for a rate per second, minute or hour: "1 photo every 6 seconds, the line runs 16
-  hours a day".
-- Periods the user defines or spans they state: "a semester is 4 months ... 12,000 essays per
-  semester", "180,000 comments over a 60-day period", "the previous week's ~3,500 threads".
+  hours a day", "in business hours (10 hours)", "6am to 10pm", "3 hours, 4 nights a week".
+- Spans they state: "180,000 comments over a 60-day period", "the previous week's ~3,500 threads",
+  "~300k tweets ..., fine if it trickles through over a week". (Periods the user defines and sessions
+  are read with the other rates, in volume_occasions.)
 """
 
 from __future__ import annotations
 
 import re
 
-from agent.advisor.rules.volume_chain import chained_volume
+from agent.advisor.rules.people import PEOPLE
+from agent.advisor.rules.size_units import sentence_bounds
+from agent.advisor.rules.volume_chain import chained_volume, clock_hours
+from agent.advisor.rules.volume_occasions import hours_at_a_time
 
 _NUM = r"(?P<n>\d+(?:\.\d+)?)"
 _ABOUT = r"(?:(?:about|around|roughly|approx\.?|approximately|maybe|typically|usually|like|some|up\s+to|~)\s*)*"
@@ -29,11 +35,11 @@ _PER_ITEM = re.compile(
     _NUM + r"\s+(?:" + _CALLS + r")\s+(?:per|a|an|each|every|for\s+each|for\s+every|in\s+(?:an?|each|every))\s+"
     r"(?P<item>[a-z][a-z-]*)"
     # "each one is roughly 8 model calls", "each ticket takes roughly 5 model calls"
-    r"|\b(?:each|every)\s+(?P<item2>one|[a-z][a-z-]*)\s+(?:is|takes|needs|makes|uses|runs|involves|triggers|means|="
+    r"|\b(?:each|every)\s+(?:(?:agent|pipeline|model|llm|ai|workflow)\s+)?(?P<item2>one|1|[a-z][a-z-]*)\s+(?:is|takes|needs|makes|uses|runs|involves|triggers|means|="
     r"|is\s+made\s+of|works?\s+out\s+(?:to|at))\s+" + _ABOUT + _NUM.replace("<n>", "<n2>") + r"\s+(?:"
     + _CALLS.replace("<calls>", "<calls2>").replace("<messages>", "<messages2>") + r")"
     # "~300 tasks/day, each about 25 steps"
-    r"|\beach\s+(?:one\s+)?(?:(?:is|takes|needs|has|involves|=)\s+)?" + _ABOUT + _NUM.replace("<n>", "<n6>")
+    r"|\beach\s+(?:(?:one|1)\s+)?(?:(?:is|takes|needs|has|involves|=)\s+)?" + _ABOUT + _NUM.replace("<n>", "<n6>")
     + r"\s+(?:steps|calls|requests|turns|iterations|model\s+calls|llm\s+calls)\b"
     # "~4 bot turns each"
     r"|" + _NUM.replace("<n>", "<n3>") + r"\s+(?:" + _CALLS.replace("<calls>", "<calls3>").replace(
@@ -50,6 +56,8 @@ _PER_ITEM = re.compile(
 _SESSION = {"conversation", "convo", "chat", "session", "thread", "dialog", "dialogue"}
 _UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.0}
 _TIME = {"hour", "day", "night", "week", "month", "year", "minute", "second", "shift", "quarter"}
+# One handling of whatever the volume counts: "~25 claims a day ... each agent run is about 10 model calls".
+_ONE_HANDLING = {"run", "job", "task", "execution", "workflow", "pass"}
 
 
 def _stem(word: str) -> str:
@@ -70,8 +78,9 @@ def calls_per_item(text: str, volume_words: str) -> tuple[float, str] | None:
             continue  # the volume was read from these words already ("each agent takes 35 calls per shift")
         n = float(next(match.group(name) for name in ("n", "n2", "n3", "n4", "n5", "n6") if match.group(name)))
         item = match.group("item") or match.group("item2") or match.group("item4") or match.group("item5")
-        if item is not None and item.lower() != "one":
-            if _stem(item) in _TIME or _stem(item) not in counted:
+        if item is not None and item.lower() not in ("one", "1"):
+            handling = _stem(item) in _ONE_HANDLING and "conversation" not in counted
+            if _stem(item) in _TIME or (_stem(item) not in counted and not handling):
                 continue  # "3 calls per hour" is a rate; "per ticket" of a volume of chats is another item
         elif at < 0 or not 0 <= match.start() - (at + len(volume_words)) <= 120:
             continue  # "each one", "each" point back at the volume only right after it
@@ -120,7 +129,8 @@ def share_that_acts(text: str, volume_words: str) -> tuple[float, str] | None:
 
 # "~1.2M DAU", "40k monthly active users": people counted per day or per month.
 _ACTIVE = re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s?(?P<s>k|m|million|thousand)?\s+"
-                     r"(?:(?P<dau>dau|daily\s+(?:active\s+)?(?:users|players|people))|"
+                     r"(?:(?P<dau>dau|daily\s+(?:active\s+)?(?:users|players|people)|"
+                     r"(?:users|players|people|visitors)\s+(?:daily|a\s+day|per\s+day|each\s+day|every\s+day))|"
                      r"(?P<mau>mau|monthly\s+(?:active\s+)?(?:users|players|people)))\b", re.IGNORECASE)  # fmt: skip
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}
 
@@ -133,77 +143,65 @@ _EACH_RATE = re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s+(?:[\w-]+\s+)?(?:mes
 
 # "our 4,000 employees ... 5% of employees use it daily": a headcount with a share that acts each day.
 _HEADCOUNT = re.compile(r"(?<![\d.,$€£])(?P<n>\d+(?:,\d{3})*)\s?(?P<s>k|thousand)?\s+(?:[\w-]+\s+)?"
-                        r"(?:employees|staff|users|students|customers|members|clinicians|people|agents|workers|"
-                        r"subscribers)\b",
-                        re.IGNORECASE)  # fmt: skip
+                        r"(?:" + PEOPLE + r")\b", re.IGNORECASE)  # fmt: skip
 _DAILY = re.compile(r"\b(?:daily|each\s+day|every\s+day|a\s+day|per\s+day)\b", re.IGNORECASE)
+# "800 patients message us daily": every one of a headcount acts each day.
+_ALL_ACT_DAILY = re.compile(r"\s+(?:(?:all|each|who)\s+)?(?:" + _ACTS + r")\b[^.;!?\d]{0,25}?" + _DAILY.pattern,
+                            re.IGNORECASE)  # fmt: skip
+_Share = tuple[float, str]
 
 
-def _populations(text: str) -> list[tuple[re.Match[str], float]]:
-    """Active users a day or a month, then headcounts whose share acts each day: (the words, people a day)."""
-    found = [(m, float(m.group("n")) * _SCALE.get((m.group("s") or "").lower(), 1.0) / (1 if m.group("dau") else 30))
-             for m in _ACTIVE.finditer(text)]  # fmt: skip
+def _populations(text: str) -> list[tuple[re.Match[str], float, _Share | None]]:
+    """Active users a day or a month, then headcounts whose share (None: all of them) acts each day:
+    (the words, people a day, the share)."""
+    found: list[tuple[re.Match[str], float, _Share | None]] = [
+        (m, float(m.group("n")) * _SCALE.get((m.group("s") or "").lower(), 1.0) / (1 if m.group("dau") else 30),
+         share_that_acts(text, m.group(0)))
+        for m in _ACTIVE.finditer(text)]  # fmt: skip
     for match in _HEADCOUNT.finditer(text):
+        people = float(match.group("n").replace(",", "")) * (1e3 if match.group("s") else 1.0)
         share = share_that_acts(text, match.group(0))
         after = text.find(share[1], match.end()) if share else -1
         if share and _DAILY.search(text, after, after + len(share[1]) + 25):
-            found.append((match, float(match.group("n").replace(",", "")) * (1e3 if match.group("s") else 1.0)))
+            found.append((match, people, share))
+        elif not share and _ALL_ACT_DAILY.match(text, match.end()):
+            found.append((match, people, None))
     return found
 
 
-_EACH_COUNT = re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s+(?:[\w-]+\s+)?(?:messages|questions|requests|calls|"
-                         r"queries|chats|prompts|turns)\s+(?:each|apiece)\b", re.IGNORECASE)  # fmt: skip
+# "use it daily, 3 questions each", "uses it daily with 2 queries"
+_ASKED = r"\s+(?:[\w-]+\s+)?(?:messages|questions|requests|calls|queries|chats|prompts|turns|lines)\b"
+_EACH_COUNT = re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)" + _ASKED + r"\s+(?:each|apiece)\b|"
+                         r"\b(?:with|each\s+(?:[a-z]+ing|sends?|asks?|makes?|writes?|types?|triggers?))\s+" + _ABOUT
+                         + r"(?P<w>\d+(?:\.\d+)?)" + _ASKED + r"(?!\s*(?:an?|per|every|/)\s*[a-z])",
+                         re.IGNORECASE)  # fmt: skip
 
 
 def active_users_who_ask(text: str) -> tuple[float, str] | None:
     """(requests a day, the words) from daily or monthly active users (or a headcount of whom a share
-    acts daily), the share of them who ask, and what each of them sends when that is said."""
-    for match, per_day in _populations(text):
-        if share := share_that_acts(text, match.group(0)):
-            asks = per_day * share[0]
-            words = f"{match.group(0)} x {share[1]}"
-            after = text.find(share[1], match.end()) + len(share[1])
-            if rate := _EACH_RATE.search(text, after, after + 80):
-                asks *= float(rate.group("n")) / _UNIT_DAYS[rate.group("period").lower()]
-                return asks, f"{words} x {rate.group(0)}"
-            if each := _EACH_COUNT.search(text, after, after + 40):  # "use it daily, 3 questions each"
-                return asks * float(each.group("n")), f"{words} x {each.group(0)}"
+    acts daily), the share of them who ask, and what each of them sends when that is said; a headcount
+    that all acts daily counts only with what each sends ("800 patients message us daily, 5 messages each")."""
+    for match, per_day, share in _populations(text):
+        active = match.re is _ACTIVE
+        if share is None and active and not match.group("dau"):
+            continue  # what each of a month's users sends is no day's count
+        asks = per_day * (share[0] if share else 1.0)
+        if share:
+            acts, words = share[1], f"{match.group(0)} x {share[1]}"
+        elif active:  # "5k players daily each sending ~20 lines"
+            acts, words = "", match.group(0)
+        else:
+            acts = _ALL_ACT_DAILY.match(text, match.end()).group(0).strip()  # type: ignore[union-attr]
+            words = f"{match.group(0)} {acts}"
+        after = text.find(acts, match.end()) + len(acts) if acts else match.end()
+        if rate := _EACH_RATE.search(text, after, after + 80):
+            asks *= float(rate.group("n")) / _UNIT_DAYS[rate.group("period").lower()]
+            return asks, f"{words} x {rate.group(0)}"
+        if each := _EACH_COUNT.search(text, after, after + 40):  # "use it daily, 3 questions each"
+            each_words = re.sub(r"^with\s+", "", each.group(0), flags=re.I)  # "x 2 queries", "x each sending 20"
+            return asks * float(each.group("n") or each.group("w")), f"{words} x {each_words}"
+        if share:
             return asks, f"{words} (the share that asks)"
-    return None
-
-
-# "A semester here is about 4 months and we expect 12,000 essays per semester"; "we play once a week,
-# maybe 300 bot messages a session": a period the user defines, or a session and how often it happens.
-_DEFINED = re.compile(r"\b(?:a|one|each|our|the)\s+(?P<name>semester|term|season|sprint|cycle|release|campaign|"
-                      r"school\s+year|academic\s+year|tax\s+season)\s+(?:here\s+)?(?:is|lasts|runs|takes)\s+"
-                      + _ABOUT + r"(?P<n>\d+(?:\.\d+)?)\s+(?P<unit>days?|weeks?|months?)\b", re.IGNORECASE)  # fmt: skip
-_PER_NAMED = (r"(?<![\d.,])(?P<v>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<s>k|thousand)?\s+(?:[\w-]+\s+){0,2}?"
-              r"(?:per|a|an|each|every)\s+NAME\b")
-_SESSION_COUNT = re.compile(
-    _PER_NAMED.replace("NAME", r"(?P<name>session|game|meeting|class|lesson|stream|match|episode|event|night)"),
-    re.IGNORECASE,
-)
-_HOW_OFTEN = re.compile(r"\b(?:(?P<word>once|twice|thrice)|(?P<k>\d+)\s+times)\s+(?:a|per|each|every)\s+"
-                        r"(?P<period>day|week|month)\b", re.IGNORECASE)  # fmt: skip
-_TIMES = {"once": 1, "twice": 2, "thrice": 3}
-
-
-def per_defined_period(text: str) -> tuple[float, str] | None:
-    """(requests a day, the words) from a count per a period the text defines or per a session it says
-    how often it happens."""
-    for defined in _DEFINED.finditer(text):
-        days = float(defined.group("n")) * _UNIT_DAYS[defined.group("unit").lower().rstrip("s")]
-        name = r"\s+".join(defined.group("name").split())
-        for count in re.finditer(_PER_NAMED.replace("NAME", name), text, re.IGNORECASE):
-            value = float(count.group("v").replace(",", "")) * (1e3 if count.group("s") else 1.0)
-            return value / days, f"{count.group(0)} ({defined.group(0)})"
-    sessions = _SESSION_COUNT.search(text)
-    often = _HOW_OFTEN.search(text)
-    if sessions and often:
-        value = float(sessions.group("v").replace(",", "")) * (1e3 if sessions.group("s") else 1.0)
-        times = _TIMES.get((often.group("word") or "").lower()) or float(often.group("k"))
-        per_day = times / _UNIT_DAYS[often.group("period").lower()]
-        return value * per_day, f"{sessions.group(0)}, {often.group(0)}"
     return None
 
 
@@ -216,7 +214,9 @@ _HOURS_A_DAY = re.compile(
     r"(?<![\d.,])(?P<h2>\d{1,2})[- ]hours?\s+(?:[a-z]+\s+)?(?:day|night|shift)\b|"
     r"\b(?:runs?|open|operates?|operating|staffed|online|active|works?)\s+(?:for\s+)?(?:about\s+|around\s+|~\s*)?"
     r"(?P<h3>\d{1,2})\s+(?:hours?|hrs?|h)\b|"
-    r"\b(?:so|i\.e\.|=)\s*(?P<h4>\d{1,2})\s*(?:hours?|hrs?|h)\b",  # "9-5 so 8 hrs"
+    r"\b(?:so|i\.e\.|=)\s*(?P<h4>\d{1,2})\s*(?:hours?|hrs?|h)\b|"  # "9-5 so 8 hrs"
+    r"\b(?:business|working|office|opening|operating|work)\s+hours\s*(?:[(:,=–-]|are|is|of)?\s*"
+    r"(?:about\s+|around\s+|roughly\s+|~\s*)?(?P<h5>\d{1,2})\s*(?:hours?|hrs?|h)\b",  # "in business hours (10 hours)"
     re.IGNORECASE,
 )
 _ENDS_SUB_DAY = re.compile(r"(?:an?|per|each|every|/)\s*(?:hour|hr|h|minute|min|second|sec|s)\s*$", re.IGNORECASE)
@@ -229,29 +229,65 @@ def hours_of_work(text: str, volume_words: str) -> tuple[float, str] | None:
     if not _SUB_DAY_RATE.search(volume_words) or _ROUND_THE_CLOCK.search(text) or chained_volume(text):
         return None
     ends_per_hour = _ENDS_SUB_DAY.search(volume_words)
+    if at_a_time := hours_at_a_time(text):
+        return at_a_time
     for match in _HOURS_A_DAY.finditer(text):
         if match.group(0) in volume_words and not ends_per_hour:
             return None  # the volume already counted these hours (a chain ends with them, not with the rate)
-        hours = float(match.group("h") or match.group("h2") or match.group("h3") or match.group("h4"))
+        hours = float(next(g for g in match.group("h", "h2", "h3", "h4", "h5") if g))
+        said = match.group(0) + (")" if match.group(0).count("(") > match.group(0).count(")") else "")
         if 0 < hours < 24:
-            return hours, match.group(0)
-    return None
+            return hours, said
+    clock = clock_hours(text)  # "only during opening hours, 8am to 9pm"
+    return clock if clock and clock[1] not in volume_words and clock[0] < 24 else None
 
 
 # "180,000 comments over a 60-day comment period", "9,000 forms over the next 30 days"
 _OVER_DAYS = re.compile(
     r"(?<![\d.,])(?P<v>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<s>k|thousand|m|million)?\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:over|during|in|within|across)\s+(?:a|the|an|one)?\s*(?:next\s+|last\s+|coming\s+)?(?P<n>\d+)[- ]"
+    r"(?:over|during|in|within|across)\s+(?:a|the|an|one|1)?\s*(?:next\s+|last\s+|coming\s+)?(?P<n>\d+)[- ]"
     r"(?P<unit>days?|weeks?|months?)\b",
     re.IGNORECASE,
 )
 # "21k products, each refreshed once a week": every item handled at that frequency
 _EACH_ONCE = re.compile(
     r"(?<![\d.,])(?P<v>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<s>k|thousand|m|million)?\s+(?:[\w-]+\s+){0,2}?[a-z]+s\s*,?\s+"
-    r"(?:and\s+)?each\s+(?:one\s+)?(?:is\s+|gets?\s+|being\s+)?(?:[a-z-]+ed|run|re-?run|done)\s+"
+    r"(?:and\s+)?each\s+(?:(?:one|1)\s+)?(?:is\s+|gets?\s+|being\s+)?(?:[a-z-]+ed|run|re-?run|done)\s+"
     r"(?:(?P<word>once|twice|thrice)|(?P<k>\d+)\s+times)\s+(?:a|per|every)\s+(?P<period>day|week|month)\b",
     re.IGNORECASE,
 )
+
+
+# "classify ~300k tweets by sentiment, fine if it trickles through over a week": a one-off job and the span
+# it may take, later in its sentence; "over the past year" is history, not a span of work.
+_JOB = re.compile(r"(?<![\d.,$€£])(?P<v>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<s>k|thousand|m|million)?\s+"
+                  r"(?:[\w-]+\s+){0,2}?(?P<noun>[a-z][a-z-]*[a-rt-z]s)\b", re.IGNORECASE)  # fmt: skip
+_SPAN_OF_WORK = re.compile(r"\b(?:over|within|across|in|during)\s+(?:the\s+(?:next|coming)\s+|the\s+course\s+of\s+"
+                           r"(?:a|an|one|1)\s+|a\s+|an\s+|one\s+|1\s+)?(?:(?P<n>\d+)[- ]?)?\s*"
+                           r"(?P<unit>days?|weeks?|months?|fortnight)\b", re.IGNORECASE)  # fmt: skip
+_NOT_A_JOB = re.compile(r"(?:" + PEOPLE + r"|words|tokens|pages|lines|characters|chars|hours|minutes|seconds|days|"
+                        r"weeks|months|years|dollars|euros|pounds|percent|times)$", re.IGNORECASE)  # fmt: skip
+
+
+def _job_over_a_span(text: str) -> tuple[float, str] | None:
+    for job in _JOB.finditer(text):
+        if _NOT_A_JOB.match(job.group("noun")):
+            continue
+        end = sentence_bounds(text, job.start())[1]
+        span = _SPAN_OF_WORK.search(text, job.end(), min(end, job.end() + 150))
+        if span is None:
+            continue
+        unit = span.group("unit").lower().rstrip("s")
+        days = float(span.group("n") or 1) * (14.0 if unit == "fortnight" else _UNIT_DAYS[unit])
+        if days > 0:
+            between = "" if span.start() == job.end() + 1 else " ..."
+            return _count(job) / days, f"{job.group(0)}{between} {span.group(0)} (/ {days:g} days)"
+    return None
+
+
+_TIMES = {"once": 1, "twice": 2, "thrice": 3}
+_MEMBERS_TIMES = re.compile(r"(?<![\d.,])(?P<m>\d+(?:,\d{3})*)\s?(?P<ms>k|thousand)?\s+(?:[\w-]+\s+)?[^\W\d_]+s\s*"
+                            r"(?:x|×|\*)\s*$", re.IGNORECASE)  # fmt: skip
 
 
 def _count(match: re.Match[str]) -> float:
@@ -267,15 +303,19 @@ _PERIODS_OWN = re.compile(
 
 def spread_over_days(text: str) -> tuple[float, str] | None:
     """(requests a day, the words) for a total over a stated span ("180,000 comments over a 60-day
-    period", "the previous week's ~3,500 threads"), or a set of items each handled at a stated
-    frequency."""
+    period", "the previous week's ~3,500 threads"), a set of items each handled at a stated
+    frequency, or a one-off job and the span it may take ("~300k tweets ... over a week")."""
     if own := _PERIODS_OWN.search(text):
         return _count(own) / _UNIT_DAYS[own.group("period").lower()], own.group(0)
     if over := _OVER_DAYS.search(text):
         days = float(over.group("n")) * _UNIT_DAYS[over.group("unit").lower().rstrip("s")]
         if days > 0:
+            members = _MEMBERS_TIMES.search(text, max(0, over.start() - 60), over.start())
+            if members:  # "150 students x 6 essays over a 15-week semester"
+                size = float(members.group("m").replace(",", "")) * (1e3 if members.group("ms") else 1.0)
+                return size * _count(over) / days, f"{members.group(0)}{over.group(0)} (/ {days:g} days)"
             return _count(over) / days, over.group(0)
     if each := _EACH_ONCE.search(text):
         times = _TIMES.get((each.group("word") or "").lower()) or float(each.group("k"))
         return _count(each) * times / _UNIT_DAYS[each.group("period").lower()], each.group(0)
-    return None
+    return _job_over_a_span(text)
