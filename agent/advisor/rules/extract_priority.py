@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from agent.advisor.rules.extract_batch import batch_share
 from agent.advisor.rules.negation import negated
 
 _CRITERIA = {
@@ -132,7 +133,7 @@ def priority(text: str) -> tuple[str, str] | None:
     for preset, pattern in _TRADE:
         if trade := pattern.search(text):
             return preset, trade.group(0)
-    waits = batch_tolerance(text) or ""
+    waits = (batch_share(text) or (0.0, ""))[1]
     for preset, pattern in _PLAIN:
         for match in pattern.finditer(text):
             if not negated(text, match.start()) and match.group(0) not in waits:  # "nobody needs them instantly"
@@ -162,58 +163,4 @@ def _said_to_matter(text: str) -> tuple[str, str] | None:
         named = [name for name, family in _FAMILIES.items() if family.search(said)]
         if len(named) == 1 and _MATTERS.search(said) and not _PLAYED_DOWN.search(said):
             return named[0], said.strip()
-    return None
-
-
-_BATCH = re.compile(
-    r"\b(?:overnight|nightly|offline|asynchronous|async|batch)\s+(?:batch(?:es)?|jobs?|runs?|processing|mode)\b|"
-    r"\bbatch(?:es|ed|ing)?\s+(?:\w+\s+){0,2}?(?:is|are|would be|'s)\s+(?:\w+\s+)?(?:fine|ok|okay|acceptable|enough)\b|"
-    r"\bcan wait\s+(?:until|till|for|overnight|a day|a few hours|hours|24)|"
-    r"\bwithin\s+(?:24|48|a few)\s+hours\s+is\s+(?:fine|ok|okay|acceptable)|\bno rush\b|"
-    r"\b(?:it'?s|is|runs?|can be|be)\s+(?:\w+\s+)?(?:async|asynchronous(?:ly)?)\b|"
-    r"\bnot\s+(?:time[- ]sensitive|urgent)\b|\bno\s*(?:one|body)\s+(?:is\s+)?(?:\w+\s+){0,3}?wait\w*\s+(?:on|for)\b|"
-    r"\bpre-?(?:generated|computed|rendered)\b|\bduring\s+(?:the\s+|our\s+)?builds?\b|"
-    r"\b(?:process|run|do|handle|generate)\w*\s+(?:\w+\s+){0,5}overnight\b|\bcan\s+batch\b|"
-    r"\b(?:fine|ok|okay|acceptable|good enough)\s+(?:by\s+)?(?:the\s+)?(?:next|following)\s+(?:business\s+|working\s+)?"
-    r"(?:morning|day)\b|"
-    r"(?:n[’']t|\bnot)\s+mind\s+(?:if\s+)?(?:it(?:'s|\s+is)\s+|it\s+being\s+)?slow|\bslow\s+is\s+(?:fine|ok|okay)\b|"
-    r"\b(?:turnaround|latency|speed|response times?)\s+(?:is\s+not|isn[’']t|is\s+no)\s+(?:\w+\s+)?"
-    r"(?:critical|important|urgent|a (?:concern|priority|big deal)|an issue)\b|"
-    r"\b(?:by|within)\s+(?:the\s+)?(?:next|following)\s+(?:business\s+|working\s+)?(?:day|morning)\b|"
-    r"(?:n[’']t|\bnot)\s+care\s+(?:much\s+)?about\s+(?:latency|speed|response times?)|"
-    # a delay said to be fine: "overnight is fine", "a day's delay is fine", "anything back within 24h works"
-    r"\b(?:overnight|next[- ]day|the\s+next\s+(?:day|morning)|tomorrow|by\s+morning|a\s+day[’']?s?\s+delay|"
-    r"(?:within|in)\s+(?:24|48|72)\s*h(?:ours?|rs?)?|(?:within|in)\s+a\s+day|over\s+the\s+weekend)"
-    r"\s+(?:(?:\w+\s+){0,2}?(?:is|are|would\s+be|'s)\s+)?(?:totally\s+|perfectly\s+|completely\s+)?"
-    r"(?:fine|ok|okay|acceptable|good|works|work)\b|"
-    # "fine waiting till morning", "happy to wait a day"
-    r"\b(?:fine|happy|ok|okay|content)\s+(?:with\s+)?(?:waiting|to\s+wait)\s+(?:until|till|for|a|overnight)\b|"
-    r"\b(?:don[’']?t|doesn[’']?t|do\s+not|does\s+not|no)\s+need\s+(?:it\s+|them\s+)?(?:to\s+be\s+|for\s+)?"
-    r"(?:instant|immediate|real[- ]?time)|"
-    r"\bnothing\s+(?:is\s+)?real[- ]time\b|\bcan\s+be\s+batched\b|"
-    # "doesn't have to be fast at all", "all of it can be run later in batches", "latency doesn't matter"
-    r"\b(?:doesn[’']t|does\s+not|don[’']t|do\s+not)\s+(?:have|need)\s+to\s+be\s+(?:\w+\s+)?(?:fast|quick|instant|"
-    r"real[- ]time|immediate)\b|"
-    r"\bcan\s+(?:be\s+)?(?:run|processed|done|handled|sent)\s+(?:later\s+)?in\s+batch(?:es)?\b|"
-    r"\b(?:latency|speed|response\s+times?)\s+(?:doesn[’']t|does\s+not|don[’']t)\s+(?:really\s+)?matter\b|"
-    r"\bnone\s+of\s+(?:this|it|these)\s+is\s+"
-    r"(?:real[- ]time|urgent|"
-    r"time[- ]sensitive)|\bnot\s+in\s+a\s+hurry\b|\bno\s+hurry\b|"
-    # "nobody needs them instantly", "we can queue them up and collect results later"
-    r"\bno\s*(?:one|body)\s+needs?\s+(?:\w+\s+){0,2}?(?:instantly|immediately|right\s+away|in\s+real[- ]time)\b|"
-    r"\bqueue\s+(?:\w+\s+){0,2}?up\b[^.;!?]{0,30}?\b(?:later|tomorrow|overnight)\b|"
-    r"\b(?:grind|churn|chew|work)\s+through\s+(?:\w+\s+){0,2}?(?:overnight|over\s+the\s+weekend)\b|"
-    # work that waits for a later day anyway: "queued and sent the next morning"
-    r"\b(?:queued|sent|delivered|reviewed|read|review|used)\s+(?:\w+\s+){0,2}?(?:the\s+)?next\s+(?:morning|day)\b",
-    re.IGNORECASE,
-)
-
-
-def batch_tolerance(text: str) -> str | None:
-    """The words saying no one waits on the answer, so every request can go through a batch API."""
-    for match in _BATCH.finditer(text):
-        if match.group(0).lower().startswith(
-            ("not", "n't", "n’t", "don", "doesn", "do not", "does not", "no ", "nothing")
-        ) or not negated(text, match.start()):
-            return match.group(0)
     return None

@@ -1,0 +1,103 @@
+"""Timing phrasings users wrote that were read wrong: work that can wait for a batch (all of it or a stated
+share), time targets (first words or the whole answer) and the priority said in words. Each class is shown
+on variants of our own, with phrasings that must not trigger it."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.advisor.rules.extract import extract
+from agent.advisor.rules.questions import stated_part
+
+
+def _fields(text: str) -> dict:
+    return extract(stated_part(text)).fields
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Batching completely fine for this one.",
+        "Analysts queue the reports up in batches; nothing here is realtime.",
+        "No realtime requirement at all, everything can be processed overnight.",
+        "Don't need quick, the whole thing can run at night.",
+        "The scoring can all go through the batch API.",
+        "We run it as a monthly batch on the first.",
+        "It's fine if the answers trickle in over the weekend.",
+        "The grades can come back the following morning.",
+        "Obviously batch, it's a weekly digest.",
+        "Results can be ready by tomorrow, nobody's waiting on them.",
+        "All 4,000 listings get re-written in one batch every Sunday.",
+        "It's fine if the analysis takes a couple of days.",
+    ],
+)
+def test_work_that_can_all_wait_goes_through_the_batch_api(text):
+    found = extract(text)
+    assert found.fields["batch_share"] == 1.0
+    assert "(every request through the batch API)" in found.evidence["batch_share"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Batch isn't an option, drivers are waiting on every reply.",
+        "Batching is not fine for us, agents need the draft while the customer is on the line.",
+        "We can't wait overnight for these.",
+        "Can we batch the nightly reconciliation?",
+        "Could we push some of it to an overnight batch?",
+        "We considered a nightly batch but decided against it.",
+        "We send the prompts in batches of 20 and need each back quickly.",
+        "Some of the reports can wait until the next morning.",  # a part of no stated size
+        "Most of the scoring can run overnight, the rest is live.",
+        "We can start next week.",
+    ],
+)
+def test_no_batch_from_a_refusal_a_question_or_an_unsized_part(text):
+    assert "batch_share" not in _fields(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("A nightly run is fine for roughly 70% of the listings, the others change by the hour.", 0.7),
+        ("Overnight works for about 25% of the claims; the rest are live.", 0.25),
+        ("About 1 in 4 calls are bulk back-fills that can be batched.", 0.25),
+        ("One out of every ten documents is a re-index we can do overnight.", 0.1),
+        ("Roughly 45% of the volume is month-end invoices that can be generated in batch after hours.", 0.45),
+        ("Maybe 40 percent of the summaries can be queued for the nightly run.", 0.4),
+        ("We could batch about 60% of them.", 0.6),
+        ("Only 15% of the lookups need a real-time answer; everything else can go overnight.", 0.85),
+        ("A third of the traffic is interactive, the rest can wait for a batch.", 0.67),
+        ("Two fifths of the jobs run offline.", 0.4),
+        ("About half could wait a day.", 0.5),
+        ("Roughly 35% don't need real-time answers.", 0.35),
+        # a stated share beats words that would send all of it
+        ("Around 30% of the requests are nightly exports, batch is fine for those.", 0.3),
+    ],
+)
+def test_a_stated_share_that_can_wait_is_that_share(text, share):
+    found = extract(text)
+    assert found.fields["batch_share"] == pytest.approx(share, abs=0.005)
+    assert "(that share through the batch API)" in found.evidence["batch_share"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The batch API gives 50% off, but our users wait on every answer.",
+        "We cut costs by 30% with batch last year; now everything is live.",
+        "About 30% of our users are in Germany and the bot answers live.",
+        "60% of the load can't be batched.",
+        "We need it in half a second, no batch.",
+        "We get about 40% of our traffic at night.",  # when work arrives, not when it may be done
+        "25% of the tickets come in overnight and need answers by 7am.",
+        "95% accuracy would be ok.",
+    ],
+)
+def test_a_share_of_money_or_a_share_that_cannot_wait_is_no_batch_share(text):
+    assert "batch_share" not in _fields(text)
+
+
+def test_a_share_quotes_the_users_words():
+    said = extract("About 1 in 5 uploads are archive scans that can be batched.").evidence["batch_share"]
+    assert said.startswith("1 in 5 uploads are archive scans that can be batched")
