@@ -101,3 +101,57 @@ def test_a_share_of_money_or_a_share_that_cannot_wait_is_no_batch_share(text):
 def test_a_share_quotes_the_users_words():
     said = extract("About 1 in 5 uploads are archive scans that can be batched.").evidence["batch_share"]
     assert said.startswith("1 in 5 uploads are archive scans that can be batched")
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "ms"),
+    [
+        ("Autocomplete: 90 ms ttft max.", "max_ttft_ms", 90),
+        ("Need 250ms first token tops.", "max_ttft_ms", 250),
+        ("TTFT: 600 ms.", "max_ttft_ms", 600),
+        ("Answers should begin within a couple of seconds.", "max_ttft_ms", 2000),
+        ("The avatar has to start speaking in under half a second.", "max_ttft_ms", 500),
+        ("Moderation must finish under 1.5 s per clip.", "max_response_ms", 1500),
+        ("Keep it under 800 ms per receipt.", "max_response_ms", 800),
+        ("at most 4 seconds for each contract page", "max_response_ms", 4000),
+        ("The discharge letter should be ready within 20 seconds of sign-off.", "max_response_ms", 20_000),
+        ("Translations must be delivered in under 3 s.", "max_response_ms", 3000),
+        ("2 s response time max.", "max_response_ms", 2000),
+        # a label or extracted fields are read whole: a time on the reply is the whole reply's
+        ("We classify returns by reason; the reply must come within 2 seconds.", "max_response_ms", 2000),
+        ("Extract the totals from each invoice into JSON, response under 1 second.", "max_response_ms", 1000),
+    ],
+)
+def test_a_time_target_is_read_for_the_first_words_or_the_whole_answer(text, field, ms):
+    found = extract(text)
+    assert found.fields[field] == ms
+    other = "max_response_ms" if field == "max_ttft_ms" else "max_ttft_ms"
+    assert other not in found.fields
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A support chatbot for our gym, answers within 2 seconds.", "Members expect replies within 3 s for each message."],
+)
+def test_a_chat_answer_within_a_short_time_stays_the_first_words(text):
+    assert "max_response_ms" not in extract(text).fields
+    assert extract(text).fields["max_ttft_ms"] in (2000, 3000)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our current ttft is 4s and users complain.",
+        "Would a model with 1s TTFT be ok for the kiosk?",
+        "Right now it takes 9 seconds, which is too slow.",
+    ],
+)
+def test_a_time_measured_today_or_asked_about_is_no_target(text):
+    found = _fields(text)
+    assert "max_ttft_ms" not in found and "max_response_ms" not in found
+
+
+def test_the_time_evidence_quotes_the_users_words():
+    found = extract("replies should start within a couple of seconds")
+    assert found.evidence["max_ttft_ms"] == "replies should start within a couple of seconds"
+    assert "per scan" in extract("under 3s per scan").evidence["max_response_ms"]

@@ -56,6 +56,10 @@ _OPEN_WEIGHTS = re.compile(r"open[- ]weights?|open[- ]source (?:models?|only|llm
                            r"\b(?:something|anything|one|ones)\s+open[- ]source\b", re.IGNORECASE)  # fmt: skip
 
 
+# Tasks whose output a program reads whole (a label, a set of fields): no one watches it stream.
+READ_WHOLE = frozenset({"classification", "extraction"})
+
+
 def extract(text: str) -> Extraction:
     """Every requirement field this message states."""
     found = Extraction()
@@ -68,14 +72,15 @@ def extract(text: str) -> Extraction:
         found.put("budget_usd_month", money.budget[0], spelled.original(money.budget[1]))
     if rate := volume(masked(spelled.text, money.spans)):
         found.put("requests_per_day", rate[0], spelled.original(rate[1]))
-    for name, ms, said in latency(text):
+    task = read_task(text)
+    for name, ms, said in latency(text, read_whole=task is not None and task.value in READ_WHOLE):
         found.put(name, ms, said)
     _tokens(text, found)
     _steps_to_requests(text, found)
     _calls_to_requests(text, spelled.text, found)
     for language, said in languages(text):
         found.add_to_list("languages", language, said)
-    if task := read_task(text):
+    if task:
         found.put("task", task.value, task.words, inferred=task.inferred)
     for need in read_needs(text):
         found.add_to_list("needs", need.value, need.words, inferred=need.inferred)
