@@ -155,3 +155,52 @@ def test_the_time_evidence_quotes_the_users_words():
     found = extract("replies should start within a couple of seconds")
     assert found.evidence["max_ttft_ms"] == "replies should start within a couple of seconds"
     assert "per scan" in extract("under 3s per scan").evidence["max_response_ms"]
+
+
+@pytest.mark.parametrize(
+    ("text", "preset"),
+    [
+        ("Honestly the price is the dealbreaker for us.", "cost"),
+        ("For this bot, latency is the bottleneck.", "latency"),
+        ("The real killer here is the monthly bill.", "cost"),
+        ("Pricing is main thing for our shop.", "cost"),
+        ("The widget must respond instantly when a shopper types.", "latency"),
+        ("The kiosk needs to answer really quickly.", "latency"),
+        ("Our marketing budget for the pilot is pretty small.", "cost"),
+        ("It's a nonprofit budget, so every dollar counts.", "cost"),
+        ("We spend $3k a month now and want to cut the bill by 40%.", "cost"),
+        ("It's a weekend project and I don't want to spend much on it.", "cost"),
+        ("Just a personal app, hoping to stay under $10 a month.", "cost"),
+        ("Give me the smartest model we can get for contract review.", "quality"),
+        ("One wrong dosage in a summary could mean a lawsuit.", "quality"),
+        ("Errors would be extremely costly for our auditors.", "quality"),
+        ("We'd rather the answers be correct, even if slow.", "quality"),
+        ("Price matters but accuracy matters more.", "quality"),
+        ("A side project, but I want the best model money can buy.", "quality"),  # a stated priority beats the hobby
+    ],
+)
+def test_the_priority_said_in_words(text, preset):
+    found = extract(text)
+    assert found.fields["priority"] == preset
+    assert found.evidence["priority"].lower() in text.lower() or ";" in found.evidence["priority"]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_preset"),
+    [
+        ("Speed isn't the problem, we just need it right.", "latency"),
+        ("Latency is not a concern for the nightly digest.", "latency"),
+        ("Our budget isn't small, we can go up to $20k.", "cost"),
+        ("We'd rather it be fast than right.", "quality"),
+        ("The bot should respond quickly enough, nothing special.", "latency"),
+        ("I'm building a hobby app to learn Rust.", "cost"),  # a hobby with no word about money
+        ("It doesn't have to react fast, it runs overnight.", "latency"),
+    ],
+)
+def test_a_priority_played_down_or_not_said_is_not_read(text, not_preset):
+    assert extract(text).fields.get("priority") != not_preset
+
+
+def test_a_hobby_on_a_budget_quotes_both():
+    said = extract("It's a pet project, ideally no more than 8 bucks a month.").evidence["priority"]
+    assert said.startswith("pet project; ") and "8 bucks a month" in said
