@@ -11,10 +11,11 @@ __all__ = ["Extraction", "extract"]
 
 import re
 
+from agent.advisor.rules.extract_batch import batch_share
 from agent.advisor.rules.extract_languages import languages
 from agent.advisor.rules.extract_latency import latency
 from agent.advisor.rules.extract_money import masked, read_money
-from agent.advisor.rules.extract_priority import batch_tolerance, priority
+from agent.advisor.rules.extract_priority import priority
 from agent.advisor.rules.extract_privacy import privacy
 from agent.advisor.rules.extract_sizes import daily_throughput, read_sizes
 from agent.advisor.rules.extract_task import read_needs, read_task
@@ -55,6 +56,10 @@ _OPEN_WEIGHTS = re.compile(r"open[- ]weights?|open[- ]source (?:models?|only|llm
                            r"\b(?:something|anything|one|ones)\s+open[- ]source\b", re.IGNORECASE)  # fmt: skip
 
 
+# Tasks whose output a program reads whole (a label, a set of fields): no one watches it stream.
+READ_WHOLE = frozenset({"classification", "extraction"})
+
+
 def extract(text: str) -> Extraction:
     """Every requirement field this message states."""
     found = Extraction()
@@ -68,14 +73,15 @@ def extract(text: str) -> Extraction:
     rate = volume(masked(spelled.text, money.spans))
     if rate:
         found.put("requests_per_day", rate[0], _volume_words(spelled, rate[1]))
-    for name, ms, said in latency(text):
+    task = read_task(text)
+    for name, ms, said in latency(text, read_whole=task is not None and task.value in READ_WHOLE):
         found.put(name, ms, said)
     _tokens(text, found)
     _steps_to_requests(text, found)
     _calls_to_requests(spelled, rate[1] if rate else "", found)
     for language, said in languages(text):
         found.add_to_list("languages", language, said)
-    if task := read_task(text):
+    if task:
         found.put("task", task.value, task.words, inferred=task.inferred)
     for need in read_needs(text):
         found.add_to_list("needs", need.value, need.words, inferred=need.inferred)
@@ -86,32 +92,9 @@ def extract(text: str) -> Extraction:
         found.put("open_weights", True, open_weights.group(0))
     if valued := priority(text):
         found.put("priority", valued[0], valued[1])
-    if share := _batch_share(text):
+    if share := batch_share(text):
         found.put("batch_share", share[0], share[1])
-    elif wait := batch_tolerance(text):
-        found.put("batch_share", 1.0, f"{wait} (every request through the batch API)")
     return found
-
-
-# "Two-thirds of our jobs are overnight report generation", "30% of the traffic can wait for a batch"
-_SHARES = {"half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3, "two-thirds": 2 / 3,
-           "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75, "three-quarters": 0.75}  # fmt: skip
-_BATCH_SHARE = re.compile(
-    r"\b(?P<share>half|a third|one third|two[- ]thirds|a quarter|one quarter|three[- ]quarters|"
-    r"(?P<pct>\d{1,2})\s?%)\s+(?:of\s+"
-    r"(?:our\s+|the\s+|all\s+)?(?:(?:[\w-]+\s+){0,2}?(?:jobs|requests|traffic|work|volume|calls|tasks|load|"
-    r"generations|drafts|runs|queries|documents|items|messages|reports|scoring)|that|this|it|them)\s+)?"
-    r"(?:is|are|can\s+be|can|could)\s+(?:\w+\s+){0,3}?(?:overnight|batch\w*|async\w*|offline|nightly|wait)\b",
-    re.IGNORECASE,
-)
-
-
-def _batch_share(text: str) -> tuple[float, str] | None:
-    said = _BATCH_SHARE.search(text)
-    if said is None:
-        return None
-    share = float(said.group("pct")) / 100 if said.group("pct") else _SHARES[said.group("share").lower()]
-    return round(share, 2), f"{said.group(0)} (that share through the batch API)"
 
 
 def _tokens(text: str, found: Extraction) -> None:

@@ -19,15 +19,19 @@ _WORDS = {
     "eight": 8,
     "ten": 10,
     "half a": 0.5,
+    "a couple of": 2,
+    "a couple": 2,
 }
+_AMOUNT = r"(\d+(?:\.\d+)?|a\s+couple(?:\s+of)?|a|an|one|two|three|four|five|six|eight|ten|half a)\s*"
 
 _LATENCY = re.compile(
     r"(?:under|below|less than|within|<|max(?:imum)?|at most|no more than|faster than|slower than|longer than|sub[- ]?|"
     r"in|up to|exceed|(?:n[’']t|not|never)\s+(?:\w+\s+){0,2}?(?:more|longer)\s+than|"  # "can't add more than 400ms"
     r"(?:take|takes|taking)\s+(?:over|more\s+than|longer\s+than)|"  # "nothing should take over a minute"
-    r"(?:budget|target|goal|limit|sla)\s*(?:is|of|:|=))\s*"  # "Latency budget is 250ms to first token"
-    r"(?:about\s*|around\s*|roughly\s*|~\s*)?(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|eight|ten|half a)\s*"
-    r"(ms|milliseconds?|s|secs?|seconds?|minutes?|mins?)\b",
+    r"(?:budget|target|goal|limit|sla)\s*(?:is|of|:|=)|"  # "Latency budget is 250ms to first token"
+    r"(?:ttft|time[- ]to[- ]first[- ](?:token|byte))\s*(?::|=|target|goal|budget)?)\s*"  # "TTFT: 150 ms"
+    r"(?:about\s*|around\s*|roughly\s*|~\s*)?" + _AMOUNT
+    + r"(ms|milliseconds?|s|secs?|seconds?|minutes?|mins?)\b",
     re.IGNORECASE,
 )
 
@@ -38,11 +42,26 @@ _LATENCY_FOR = re.compile(
     r"generat\w*|finish|complete))|\s*(?:to|till|until)\s+(?:the\s+)?first\s+(?:token|word|byte|chunk))",
     re.IGNORECASE,
 )
+# "150ms ttft max", "2 s response time tops": a time, what it times, then its ceiling.
+_TIME_THEN_CAP = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|secs?|seconds?|minutes?|mins?)\s+(?:ttft|time[- ]to[- ]first[- ]"
+    r"(?:token|byte)|first[- ](?:token|word)|latency|response(?:\s+time)?|p\d\d|end[- ]to[- ]end|e2e|total)\s+"
+    r"(?:max(?:imum)?|tops|at\s+most|or\s+(?:less|under)|limit|ceiling|cap)\b",
+    re.IGNORECASE,
+)
+# "under 2s per image", "30 s for each report": a time per item of work is the time to finish one. A time
+# per message or per request of a chat says nothing new (it may still be the first words).
+_PER_ITEM = re.compile(r"\s*(?:per|for\s+each|for\s+every|each|an?)\s+(?!(?:output\s+)?(?:tokens?|words?|"
+                       r"characters?|chars?|seconds?|minutes?|hours?|days?|weeks?|months?|times?|messages?|msgs?|"
+                       r"turns?|questions?|quer(?:y|ies)|chats?|repl(?:y|ies)|answers?|responses?|prompts?|"
+                       r"requests?|calls?|users?|conversations?)\b)[a-z]+",
+                       re.IGNORECASE)  # fmt: skip
 
 
 def _latency_ms(amount: str, unit: str) -> float:
-    value = _WORDS.get(amount.lower()) if not amount[0].isdigit() else float(amount)
-    assert value is not None
+    said = _WORDS.get(" ".join(amount.lower().split())) if not amount[0].isdigit() else float(amount)
+    assert said is not None
+    value = float(said)
     unit = unit.lower()
     return value * 60_000 if unit.startswith("min") else value if unit.startswith("m") else value * 1000
 
@@ -52,10 +71,14 @@ _FIRST_WORDS = re.compile(r"\bstart|\bbegin|first (?:token|word|byte|chunk|chara
                           r"stream|\bfeel|instant|snappy", re.I)  # fmt: skip
 _WHOLE_ANSWER = re.compile(r"\b(?:whole|full|fully|entire|complete|completed|total|finish\w*|done|arrive\w*)\b|"
                            r"end[- ]to[- ]end|response time|round[- ]trip|generated|generation|final token|"
-                           r"last token|\bdecid\w*|\bdecision|\bverdict|\btak(?:e|es|ing)\b|\bp(?:50|9\d)\b",
+                           r"last token|\bdecid\w*|\bready\b|\bdelivered\b|\breturned\b|\bdecision|\bverdict|"
+                           r"\btak(?:e|es|ing)\b|\bp(?:50|9\d)\b",
                            re.I)  # fmt: skip
 _ANSWER_WORDS = re.compile(r"\b(?:answers?|responses?|repl(?:y|ies)|respond\w*|results?|summar(?:y|ies)|outputs?)\b",
                            re.I)  # fmt: skip
+
+
+_TODAY = re.compile(r"\b(?:current(?:ly)?|right now|at the moment|today|measured|we (?:see|get)|too slow)\b", re.I)
 
 
 # "Answers within 2 s" for a chat means the first words (a whole 300-token answer in 2 s is rarely
@@ -68,26 +91,32 @@ def _sentence_around(text: str, at: int) -> str:
     return text[start:end]
 
 
-def latency(text: str) -> list[tuple[str, float, str]]:
+def latency(text: str, read_whole: bool = False) -> list[tuple[str, float, str]]:
     """(field, milliseconds, words) for each time target. A time for the first words is a TTFT
-    target; a time for the whole answer ("the whole reply", "end to end", "for the full answer") is an
-    end-to-end one. The first statement of each wins."""
+    target; a time for the whole answer ("the whole reply", "end to end", "for the full answer", "per
+    image", "ready within") is an end-to-end one. `read_whole` says the output is read as a whole (a label,
+    extracted fields), so an answer's time is the whole answer's. The first statement of each wins."""
     found: dict[str, tuple[float, str]] = {}
-    for match in sorted([*_LATENCY.finditer(text), *_LATENCY_FOR.finditer(text)], key=lambda m: m.start()):
+    times = [*_LATENCY.finditer(text), *_LATENCY_FOR.finditer(text), *_TIME_THEN_CAP.finditer(text)]
+    for match in sorted(times, key=lambda m: m.start()):
         if not match.group(1)[0].isdigit() and match.group(2).lower() in ("s", "ms"):
             continue  # "come in as 1-2 pages": "in a s" is no time
         ms = _latency_ms(match.group(1), match.group(2))
         clause = clause_around(text, match.start(), match.end())
+        if _TODAY.search(clause):
+            continue  # "our current TTFT is 4 s": what it is, not what it must be
         words = clause.strip()
         if not _WHOLE_ANSWER.search(clause) and not _FIRST_WORDS.search(clause):
             clause = _sentence_around(text, match.start())  # "The total response time, ..., can't exceed 4 s"
-        whole = bool(_WHOLE_ANSWER.search(clause))
+        first = bool(_FIRST_WORDS.search(clause))
+        whole = bool(_WHOLE_ANSWER.search(clause)) or bool(_PER_ITEM.match(text, match.end()))
         answer = bool(_ANSWER_WORDS.search(clause)) and ms >= WHOLE_ANSWER_FROM_MS
-        if (whole or answer) and not _FIRST_WORDS.search(clause) and "max_response_ms" not in found:
+        whole = whole or (read_whole and not first)
+        if (whole or answer) and not first and "max_response_ms" not in found:
             found["max_response_ms"] = (ms, f"{words} (the whole answer)")
             if whole:
                 continue
             words = f"{words} (the first words come no later than the whole answer)"
         if "max_ttft_ms" not in found:
-            found["max_ttft_ms"] = (ms, words if answer else match.group(0))
+            found["max_ttft_ms"] = (ms, words if answer or first else match.group(0))
     return [(name, ms, words) for name, (ms, words) in found.items()]

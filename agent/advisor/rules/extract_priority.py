@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from agent.advisor.rules.extract_batch import batch_share
+from agent.advisor.rules.extract_languages import clause_around
 from agent.advisor.rules.negation import negated
 
 _CRITERIA = {
@@ -19,6 +21,8 @@ _CRITERION = "|".join(f"(?P<{name}>{words})" for name, words in _CRITERIA.items(
 _FIRST = (r"(?:matters?|counts?|is|are|'s|comes?)\s+(?!not\b|n't)(?:\w+\s+)?(?:more|most|above all|everything|"
           r"paramount|key|king|critical|crucial|first|non-negotiable|what matters|what counts|"
           r"(?:the|our|a|my)\s+(?:main|top|first|big|biggest|number[- ]one|#1|deciding|primary|key)|"
+          r"(?:the\s+)?main\s+thing|(?:the|our|my)\s+(?:real\s+|big\s+|biggest\s+)?(?:killer|deal[- ]?breaker|"
+          r"bottleneck|sticking\s+point|pain\s+point|constraint|problem|worry)|"
           r"all\s+that\s+(?:matters|counts)|the\s+only\s+thing\s+that\s+(?:matters|counts)|"
           r"(?:top|first|main)\s+priority|more important|most important|"
           r"(?:what|the\s+thing|the\s+one\s+thing)\s+(?:we|i)(?:'re|\s+are)?\s+(?:care\s+(?:about\s+)?most|"
@@ -33,6 +37,10 @@ _OVER = (
 _COMPARATIVE = re.compile(
     r"\b(?:" + _CRITERION + r")\b(?:\s+(?:" + _FIRST + r")|" + _OVER + r"\b)|"
     r"\b(?:" + _CRITERION.replace("?P<", "?P<f_") + r")\s+first\b|"
+    # "the real killer here is the price", "our bottleneck is latency"
+    r"\b(?:the|our|my)\s+(?:real\s+|main\s+|big(?:gest)?\s+|only\s+)?(?:killer|deal[- ]?breaker|bottleneck|problem|"
+    r"concern|worry|constraint)\s+(?:here\s+|for\s+us\s+)?(?:is|=)\s+(?:the\s+|our\s+)?(?:(?:\w+\s+)?(?P<kb_cost>bill)|"
+    + _CRITERION.replace("?P<", "?P<k_") + r")\b|"
     r"\b(?:" + _CRITERION.replace("?P<", "?P<d_") + r")\s+does\s*(?:[.,;!]|$)|"  # "cost doesn't matter, speed does"
     r"\bprioriti[sz](?:e|es|ing)\s+(?:\w+\s+)?(?:" + _CRITERION.replace("?P<", "?P<p_") + r")\b|"
     # "we mostly care about speed", "we care more about keeping the bill low than about speed"
@@ -62,19 +70,42 @@ _PLAIN = [
                         r"\bfree or (?:close to|nearly|almost) free\b|\bshoestring\b|\bbootstrapp\w+|"
                         r"\b(?:i'?m|we'?re|am|are)\s+(?:\w+\s+)?broke\b|\bbroke\s+(?:college|student|indie|solo)|"
                         r"\bkeep(?:ing)?\s+(?:the\s+)?(?:costs?|price|bill|spend(?:ing)?)\s+(?:\w+\s+)?low\b|"
-                        r"\bbudget\s*(?:is\s*|:\s*)?(?:basically|almost|nearly|practically|close\s+to)\s+(?:zero|nothing|nil)\b",
+                        r"\bbudget\s*(?:is\s*|:\s*)?(?:basically|almost|nearly|practically|close\s+to)\s+(?:zero|nothing|nil)\b|"
+                        # "student budget", "our tech budget for this is tiny", "cut that at least in half"
+                        r"\b(?:student|hobby(?:ist)?|indie|tiny|small|limited|minimal|modest|micro|zero|non-?profit|"
+                        r"very\s+low|low|meagre|meager)[- ]budget\b|"
+                        r"\bbudget\b(?:\s+[\w$]+){0,4}?\s+(?:is|'s|are)\s+(?:very\s+|really\s+|pretty\s+|quite\s+|super\s+|"
+                        r"extremely\s+|rather\s+)?(?:tiny|small|limited|minimal|low|modest|thin|minuscule|meagre|meager)\b|"
+                        r"\bcut\s+(?:that|it|this|(?:the\s+|our\s+)?(?:bill|costs?|spend(?:ing)?))\s+(?:\w+\s+){0,3}?"
+                        r"(?:in\s+half|by\s+(?:\d+\s?%|half|a\s+third))|"
+                        r"\bbring\s+(?:the|our|that)\s+(?:bill|costs?|spend(?:ing)?)\s+down\b|"
+                        r"(?:n[’']t|\bnot)\s+(?:want\s+to\s+)?(?:pay|spend)\s+(?:very\s+)?(?:much|a\s+lot|too\s+much|a\s+fortune)\b",
                         re.I)),
     ("quality", re.compile(r"\b(?:really|very|highly|extremely|super)\s+accurate\b|best quality|"
                            r"best possible (?:\w+\s+)?(?:answers|results|outputs?|quality)|"
                            r"(?:money|cost|price|budget|spending) is (?:no object|not an? (?:issue|object|concern))|"
                            r"quality (?:is|matters) (?:most|first|key)|accuracy (?:is )?critical|"
                            r"highest (?:quality|accuracy)|most accurate|can'?t afford mistakes|"
+                           r"\b(?:best|smartest|strongest|most\s+capable)\s+(?:\w+\s+){0,2}?(?:we|i|you)\s+can\s+(?:get|find|buy)\b|"
+                           r"\bbest\s+(?:\w+\s+)?money\s+can\s+buy\b|"
+                           # what a mistake costs: "a wrong code means fines", "errors would be very costly"
+                           r"\b(?:an?|one|any|every)\s+(?:wrong|bad|incorrect|mistaken|inaccurate)\s+[^.;!?,]{0,40}?\b(?:means?|"
+                           r"could\s+mean|can\s+mean|=|costs?\s+us|leads?\s+to|gets?\s+us)\s+(?:\w+\s+){0,3}?(?:fines?|"
+                           r"penalt\w+|lawsuits?|sued|liabilit\w+|recalls?|refunds?|harm|injur\w+|deaths?|audits?)\b|"
+                           r"\b(?:mistakes|errors)\s+(?:are|would\s+be|could\s+be|can\s+be)\s+(?:very\s+|really\s+|extremely\s+)?"
+                           r"(?:costly|expensive|dangerous|unacceptable|not\s+an\s+option)\b|"
+                           r"\b(?:we|i)(?:'d|’d|\s+would)\s+rather\s+(?:it|they|the\s+\w+)\s+(?:be|is|are|gets?\s+it|got\s+it)\s+"
+                           r"(?:\w+\s+)?(?:right|correct|accurate)\b|"
                            r"(?:strongest|best|smartest) (?:possible|available) (?:model|reasoning|answers?)|"
                            r"\b(?:quality|accuracy|correctness)\b[^.;!?]{0,40}\bis\s+(?:the\s+)?whole\s+(?:product|point)|"
                            r"(?:money|cost|price|budget|spend(?:ing)?)\s+(?:is|isn'?t|is not)\s+(?:really\s+)?"
                            r"(?:not\s+)?(?:a|an|the)?\s*(?:concern|issue|problem|constraint|factor|big deal)", re.I)),
     ("latency", re.compile(r"fast as possible|speed (?:is|matters) (?:most|key|critical)|real[- ]time|"
-                           r"\bjust (?:fast|quick)\b|\b(?:needs? to be|has to be|must be) (?:really |very |super )?"
+                           r"\bjust (?:fast|quick)\b|"
+                           r"\b(?:needs?\s+to|has\s+to|have\s+to|must|should|got\s+to|gotta)\s+(?:react|respond|reply|"
+                           r"answer|load|come\s+back|return)\s+(?:really\s+|very\s+|super\s+)?(?:fast|quick(?:ly)?|"
+                           r"instantly|immediately|right\s+away)\b(?!\s+enough)|"
+                           r"\b(?:needs? to be|has to be|must be) (?:really |very |super )?"
                            r"(?:fast|quick)\b(?! enough)|"
                            r"latency (?:is )?critical|instant(?!\s+messag)|snappy|whatever(?:'s| is) fastest|"
                            r"\bmain thing is\b[^.;!?]{0,40}\b(?:fast|quick|speed|latency)\b|"
@@ -132,12 +163,12 @@ def priority(text: str) -> tuple[str, str] | None:
     for preset, pattern in _TRADE:
         if trade := pattern.search(text):
             return preset, trade.group(0)
-    waits = batch_tolerance(text) or ""
+    waits = (batch_share(text) or (0.0, ""))[1]
     for preset, pattern in _PLAIN:
         for match in pattern.finditer(text):
             if not negated(text, match.start()) and match.group(0) not in waits:  # "nobody needs them instantly"
                 return preset, match.group(0)
-    return _said_to_matter(text)
+    return _said_to_matter(text) or _hobby_on_a_budget(text)
 
 
 # The last resort: one criterion and a word of importance in the same short clause ("Quality of the
@@ -165,55 +196,17 @@ def _said_to_matter(text: str) -> tuple[str, str] | None:
     return None
 
 
-_BATCH = re.compile(
-    r"\b(?:overnight|nightly|offline|asynchronous|async|batch)\s+(?:batch(?:es)?|jobs?|runs?|processing|mode)\b|"
-    r"\bbatch(?:es|ed|ing)?\s+(?:\w+\s+){0,2}?(?:is|are|would be|'s)\s+(?:\w+\s+)?(?:fine|ok|okay|acceptable|enough)\b|"
-    r"\bcan wait\s+(?:until|till|for|overnight|a day|a few hours|hours|24)|"
-    r"\bwithin\s+(?:24|48|a few)\s+hours\s+is\s+(?:fine|ok|okay|acceptable)|\bno rush\b|"
-    r"\b(?:it'?s|is|runs?|can be|be)\s+(?:\w+\s+)?(?:async|asynchronous(?:ly)?)\b|"
-    r"\bnot\s+(?:time[- ]sensitive|urgent)\b|\bno\s*(?:one|body)\s+(?:is\s+)?(?:\w+\s+){0,3}?wait\w*\s+(?:on|for)\b|"
-    r"\bpre-?(?:generated|computed|rendered)\b|\bduring\s+(?:the\s+|our\s+)?builds?\b|"
-    r"\b(?:process|run|do|handle|generate)\w*\s+(?:\w+\s+){0,5}overnight\b|\bcan\s+batch\b|"
-    r"\b(?:fine|ok|okay|acceptable|good enough)\s+(?:by\s+)?(?:the\s+)?(?:next|following)\s+(?:business\s+|working\s+)?"
-    r"(?:morning|day)\b|"
-    r"(?:n[’']t|\bnot)\s+mind\s+(?:if\s+)?(?:it(?:'s|\s+is)\s+|it\s+being\s+)?slow|\bslow\s+is\s+(?:fine|ok|okay)\b|"
-    r"\b(?:turnaround|latency|speed|response times?)\s+(?:is\s+not|isn[’']t|is\s+no)\s+(?:\w+\s+)?"
-    r"(?:critical|important|urgent|a (?:concern|priority|big deal)|an issue)\b|"
-    r"\b(?:by|within)\s+(?:the\s+)?(?:next|following)\s+(?:business\s+|working\s+)?(?:day|morning)\b|"
-    r"(?:n[’']t|\bnot)\s+care\s+(?:much\s+)?about\s+(?:latency|speed|response times?)|"
-    # a delay said to be fine: "overnight is fine", "a day's delay is fine", "anything back within 24h works"
-    r"\b(?:overnight|next[- ]day|the\s+next\s+(?:day|morning)|tomorrow|by\s+morning|a\s+day[’']?s?\s+delay|"
-    r"(?:within|in)\s+(?:24|48|72)\s*h(?:ours?|rs?)?|(?:within|in)\s+a\s+day|over\s+the\s+weekend)"
-    r"\s+(?:(?:\w+\s+){0,2}?(?:is|are|would\s+be|'s)\s+)?(?:totally\s+|perfectly\s+|completely\s+)?"
-    r"(?:fine|ok|okay|acceptable|good|works|work)\b|"
-    # "fine waiting till morning", "happy to wait a day"
-    r"\b(?:fine|happy|ok|okay|content)\s+(?:with\s+)?(?:waiting|to\s+wait)\s+(?:until|till|for|a|overnight)\b|"
-    r"\b(?:don[’']?t|doesn[’']?t|do\s+not|does\s+not|no)\s+need\s+(?:it\s+|them\s+)?(?:to\s+be\s+|for\s+)?"
-    r"(?:instant|immediate|real[- ]?time)|"
-    r"\bnothing\s+(?:is\s+)?real[- ]time\b|\bcan\s+be\s+batched\b|"
-    # "doesn't have to be fast at all", "all of it can be run later in batches", "latency doesn't matter"
-    r"\b(?:doesn[’']t|does\s+not|don[’']t|do\s+not)\s+(?:have|need)\s+to\s+be\s+(?:\w+\s+)?(?:fast|quick|instant|"
-    r"real[- ]time|immediate)\b|"
-    r"\bcan\s+(?:be\s+)?(?:run|processed|done|handled|sent)\s+(?:later\s+)?in\s+batch(?:es)?\b|"
-    r"\b(?:latency|speed|response\s+times?)\s+(?:doesn[’']t|does\s+not|don[’']t)\s+(?:really\s+)?matter\b|"
-    r"\bnone\s+of\s+(?:this|it|these)\s+is\s+"
-    r"(?:real[- ]time|urgent|"
-    r"time[- ]sensitive)|\bnot\s+in\s+a\s+hurry\b|\bno\s+hurry\b|"
-    # "nobody needs them instantly", "we can queue them up and collect results later"
-    r"\bno\s*(?:one|body)\s+needs?\s+(?:\w+\s+){0,2}?(?:instantly|immediately|right\s+away|in\s+real[- ]time)\b|"
-    r"\bqueue\s+(?:\w+\s+){0,2}?up\b[^.;!?]{0,30}?\b(?:later|tomorrow|overnight)\b|"
-    r"\b(?:grind|churn|chew|work)\s+through\s+(?:\w+\s+){0,2}?(?:overnight|over\s+the\s+weekend)\b|"
-    # work that waits for a later day anyway: "queued and sent the next morning"
-    r"\b(?:queued|sent|delivered|reviewed|read|review|used)\s+(?:\w+\s+){0,2}?(?:the\s+)?next\s+(?:morning|day)\b",
-    re.IGNORECASE,
-)
+# A hobby paid for out of pocket, with a word about money: "It's a hobby project, I'd rather not pay more
+# than $5/mo". Read last, so any stated priority wins ("a side project, but the best quality we can get").
+_HOBBY = re.compile(r"\b(?:hobby|side|personal|pet|weekend|student|school|uni|university|college|toy|fun)\s+"
+                    r"(?:project|app|thing|bot)\b|\bhobby(?:ist)?\b|\bjust\s+for\s+fun\b", re.IGNORECASE)  # fmt: skip
+_MONEY_WORD = re.compile(r"\b(?:pay|paying|spend|spending|budget|afford|cheap\w*|free|cost\w*)\b|\$\s?\d|"
+                         r"\d\s?(?:dollars|bucks|usd|eur|euros?)\b|€\s?\d", re.IGNORECASE)  # fmt: skip
 
 
-def batch_tolerance(text: str) -> str | None:
-    """The words saying no one waits on the answer, so every request can go through a batch API."""
-    for match in _BATCH.finditer(text):
-        if match.group(0).lower().startswith(
-            ("not", "n't", "n’t", "don", "doesn", "do not", "does not", "no ", "nothing")
-        ) or not negated(text, match.start()):
-            return match.group(0)
-    return None
+def _hobby_on_a_budget(text: str) -> tuple[str, str] | None:
+    hobby = _HOBBY.search(text)
+    money = next((m for m in _MONEY_WORD.finditer(text) if not negated(text, m.start())), None)
+    if hobby is None or money is None:
+        return None
+    return "cost", f"{hobby.group(0)}; {clause_around(text, money.start(), money.end()).strip()}"
