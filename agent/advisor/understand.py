@@ -11,6 +11,7 @@ from typing import Any, Literal
 from langgraph.runtime import Runtime
 
 from agent.advisor import answers, intents, nodes
+from agent.advisor.answer_reading import read_as_answer
 from agent.advisor.context import AdvisorTools
 from agent.advisor.definitions import asks_definition
 from agent.advisor.history import changes, words
@@ -154,6 +155,9 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
                 if not state.llm_failed_notice:
                     out["llm_failed_notice"] = True
                     messages += say(f"_Note: {exc}; answering with the offline advisor._")
+        answer = read_as_answer(pending.field if pending else None, text)
+        for name in answer.fields.keys() - found.fields.keys():
+            found.put(name, answer.fields[name], answer.evidence[name])
         if pending is not None:
             found = only_the_asked(found, pending.field, text)
         requirements = merge(before, found)

@@ -496,3 +496,31 @@ def test_a_negative_budget_is_said_back_not_read_as_a_positive_one(advisor, said
 def test_a_budget_range_is_not_a_negative_budget(advisor):
     result = advisor.turn("Support chatbot, budget $3k -$5k a month.")
     assert result.state.requirements["budget_usd_month"] > 0
+
+
+@pytest.mark.parametrize(("reply", "budget"), [("900", 900), ("ok in dollars, say 750 a month", 750),
+                                               ("24k a year", 2000), ("call it 1,500 USD", 1500)])  # fmt: skip
+def test_a_bare_figure_answering_the_budget_question_is_the_budget_not_a_volume(advisor, reply, budget):
+    first = advisor.turn("Internal helpdesk bot for our staff, 4k questions a day")
+    assert first.state.next_question.field == "budget_usd_month"
+    after = advisor.turn(reply, first.session).state.requirements
+    assert after["budget_usd_month"] == pytest.approx(budget) and after["requests_per_day"] == 4000
+
+
+def test_a_volume_said_in_its_own_words_still_answers_as_a_volume(advisor):
+    first = advisor.turn("Internal helpdesk bot for our staff, 4k questions a day")
+    after = advisor.turn("sorry, it's more like 300 requests a month", first.session).state.requirements
+    assert after["requests_per_day"] == pytest.approx(10) and "budget_usd_month" not in after
+
+
+@pytest.mark.parametrize(("reply", "regions"), [("uk", ["uk"]), ("AU only", ["au"]),
+                                                ("Switzerland or EU", ["ch", "eu"])])  # fmt: skip
+def test_a_place_given_as_the_whole_reply_is_where_the_data_may_go(advisor, reply, regions):
+    first = advisor.turn("Internal helpdesk bot for our staff, 4k questions a day")
+    after = advisor.turn(reply, first.session).state.requirements
+    assert after["regions"] == regions and after["privacy"] == "region-locked"
+
+
+def test_a_place_inside_a_sentence_about_people_is_no_data_region(advisor):
+    first = advisor.turn("Internal helpdesk bot for our staff, 4k questions a day")
+    assert "regions" not in advisor.turn("the uk team will use it most", first.session).state.requirements

@@ -102,3 +102,11 @@ def demonym_codes(text: str, start: int = 0, end: int | None = None) -> list[str
         if (found := _DEMONYMS[" ".join(match.group(1).lower().split())]) not in out:
             out.append(found)
     return out
+
+
+def known_code(name: str) -> str | None:
+    """The code of a place named exactly ("uk", "Australia", "de"), or None for any other words."""
+    words = " ".join(name.lower().split())
+    if words in _NAMES:
+        return _NAMES[words]
+    return words if words in set(_NAMES.values()) - {"asia"} and len(words) == 2 else None

@@ -1,0 +1,32 @@
+"""A terse reply read as the answer to the question it replies to: "900 a month" to the budget question is a
+budget of $900, not a volume of 30 requests a day, and "uk" alone names where the data may go."""
+
+from __future__ import annotations
+
+import re
+
+from agent.advisor.rules.extract_money import read_money
+from agent.advisor.rules.extraction import Extraction
+from agent.advisor.rules.places import known_code
+
+# Words that may stand around a place given as a whole reply: "UK only", "data in the EU please".
+_FILLER = re.compile(r"\b(?:only|just|strictly|please|pls|data|in|the|region|hosting|localisation|localization|"
+                     r"residency|must|stay|stays|ok|okay|yes)\b|[^\w\s]", re.IGNORECASE)  # fmt: skip
+
+
+def read_as_answer(field: str | None, text: str) -> Extraction:
+    """What a reply states once it is read as an answer to the question about `field` (None: no question)."""
+    found = Extraction()
+    parts = re.split(r"\s+(?:or|and)\s+|\s*[,/+]\s*", _FILLER.sub(" ", text).strip())
+    places = [code for part in parts if (code := known_code(part))]
+    if text.strip() and len(places) == len(parts):
+        found.put("privacy", "region-locked", text.strip())
+        for place in dict.fromkeys(places):
+            found.add_to_list("regions", place, text.strip())
+    if field == "budget_usd_month" and re.search(r"\d", text):
+        # The question names the money, so a bare figure is read as if the reply had said "budget".
+        money = read_money("budget " + text)
+        if money.budget is not None:
+            said = money.budget[1].split(" (")[0]  # the user's words, without the arithmetic after them
+            found.put("budget_usd_month", money.budget[0], said)
+    return found
