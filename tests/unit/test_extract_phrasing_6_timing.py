@@ -204,3 +204,14 @@ def test_a_priority_played_down_or_not_said_is_not_read(text, not_preset):
 def test_a_hobby_on_a_budget_quotes_both():
     said = extract("It's a pet project, ideally no more than 8 bucks a month.").evidence["priority"]
     assert said.startswith("pet project; ") and "8 bucks a month" in said
+
+
+@pytest.mark.parametrize("said", ["a friend told me it's cheap", "Gemini is cheaper than GPT, right?",
+                                  "qwen3-32b is supposedly really cheap"])  # fmt: skip
+def test_a_model_described_as_cheap_is_no_cost_priority(said):
+    assert "priority" not in extract(said).fields
+
+
+@pytest.mark.parametrize("said", ["we need a model that is cheap and fast", "it has to be cheap", "cheapest wins"])
+def test_cheap_wanted_is_still_a_cost_priority(said):
+    assert extract(said).fields["priority"] == "cost"

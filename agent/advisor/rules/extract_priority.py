@@ -166,9 +166,17 @@ def priority(text: str) -> tuple[str, str] | None:
     waits = (batch_share(text) or (0.0, ""))[1]
     for preset, pattern in _PLAIN:
         for match in pattern.finditer(text):
-            if not negated(text, match.start()) and match.group(0) not in waits:  # "nobody needs them instantly"
-                return preset, match.group(0)
+            if negated(text, match.start()) or match.group(0) in waits:  # "nobody needs them instantly"
+                continue
+            if _DESCRIBES.search(text, max(0, match.start() - 40), match.start()):
+                continue  # "someone said it's cheap", "Gemini is cheaper": a model described, not a criterion
+            return preset, match.group(0)
     return _said_to_matter(text) or _hobby_on_a_budget(text)
+
+
+_DESCRIBES = re.compile(r"\b(?:it|this|they|[A-Za-z][\w.-]*\d[\w.-]*|gemini|claude|gpt\S*|llama\S*|mistral|"
+                        r"deepseek\S*|qwen\S*)\s*(?:'s|’s|\s+is|\s+are|\s+was|\s+seems?|\s+looks?)\s+"
+                        r"(?:(?:really|pretty|quite|very|super|so|supposedly|apparently)\s+){0,2}$", re.IGNORECASE)
 
 
 # The last resort: one criterion and a word of importance in the same short clause ("Quality of the
