@@ -88,8 +88,31 @@ def passages_of(rows: Sequence[dict[str, Any]]) -> list[Passage]:
     return [Passage(row["id"], row["title"], row.get("section", ""), row["text"]) for row in rows]
 
 
+# "legal keeps saying we need a 'BAA' with the vendor, what is that?": the term is named before the question.
+_POINTS_BACK = re.compile(r"(?:^|[,;:.!?(]\s*|\s[-–—]\s*|\s)(?:so\s+|and\s+|but\s+)?(?:what(?:'s|’s|\s+is|\s+are)|"
+                          r"what\s+does|what\s+do)\s+(?:that|it|this|those|these)(?:\s+(?:mean|thing|even))?"
+                          r"(?:\s+(?:exactly|again|actually))?\s*[?!.]*\s*$", re.IGNORECASE)  # fmt: skip
+_QUOTED_TERM = re.compile(r"[\"'“‘`]([^\"'”’`]{2,40})[\"'”’`]")
+_ACRONYM = re.compile(r"\b([A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*?)s?\b")  # BAA, MoE, LoRA, TTFTs
+# Capitals that name people, places or the obvious, not a term asked about.
+_NOT_ASKED = {"US", "EU", "UK", "OK", "AI", "CTO", "CEO", "CIO", "CFO", "COO", "CISO", "DPO", "VP", "PM", "IT", "HR"}
+
+
+def _term_named_before(question: str) -> str | None:
+    back = _POINTS_BACK.search(question)
+    if not back or back.start() == 0:
+        return None
+    before = question[: back.start()]
+    if quoted := _QUOTED_TERM.findall(before):
+        return str(quoted[-1]).strip()
+    acronyms = [word for word in _ACRONYM.findall(before) if word not in _NOT_ASKED]
+    return acronyms[-1] if acronyms else None
+
+
 def asked_term(question: str) -> str | None:
     """The term a "what is X?" question asks about ("What's a batch API exactly?" -> "batch API")."""
+    if named := _term_named_before(question):
+        return named
     text = _FILLER.sub("", question.strip().strip("?!. ").strip())
     text = text.rstrip("?!. ")
     for pattern in _ASKS:

@@ -173,3 +173,19 @@ def test_after_a_recommendation_the_definition_is_tied_to_the_top_pick(catalog, 
 )  # fmt: skip
 def test_a_figure_is_a_number_with_what_it_counts(sentence, figure):
     assert bool(definitions.FIGURE.search(sentence)) is figure
+
+
+@pytest.mark.parametrize(("question", "term"), [
+    ("someone from procurement keeps saying we need a 'BAA' with the vendor, what is that?", "BAA"),
+    ("our CTO mentioned MoE models - what does that mean?", "MoE"),
+    ("a blog post said to use “prompt caching”... what is it exactly?", "prompt caching"),
+])  # fmt: skip
+def test_a_term_named_before_what_is_that_is_the_one_defined(index, question, term):
+    assert definitions.asked_term(question) == term
+    assert definitions.asks_definition(question)
+    assert term.lower() in ask(index, question).split(".")[0].lower()
+
+
+@pytest.mark.parametrize("question", ["what is that?", "so what is it?"])
+def test_what_is_that_with_no_term_before_names_none(question):
+    assert definitions.asked_term(question) is None
