@@ -109,6 +109,19 @@ def _term_named_before(question: str) -> str | None:
     return acronyms[-1] if acronyms else None
 
 
+_CONTRAST = re.compile(r"\bdifference\s+between\s+(?:an?\s+|the\s+)?(?P<a>[\w\-/ ]{2,30}?)\s+and\s+(?:an?\s+|the\s+)?"
+                       r"(?P<b>[\w\-/ ]{2,30}?)\s*(?:[?.!]|$)", re.IGNORECASE)  # fmt: skip
+
+
+def contrasted_terms(question: str) -> tuple[str, str] | None:
+    """The two terms of "what's the difference between X and Y?", when each is a term of a few words."""
+    match = _CONTRAST.search(question)
+    if not match:
+        return None
+    pair = (match.group("a").strip(), match.group("b").strip())
+    return pair if all(len(term.split()) <= 3 for term in pair) else None
+
+
 def asked_term(question: str) -> str | None:
     """The term a "what is X?" question asks about ("What's a batch API exactly?" -> "batch API")."""
     if named := _term_named_before(question):
@@ -339,6 +352,10 @@ def define(
     return Reply("\n\n".join(lines) + "\n\n" + _sources(used), used)
 
 
+def _without_sources(text: str) -> str:
+    return text.split("\n\nSources:", 1)[0]
+
+
 def _capitalised(text: str) -> str:
     first = text.split(" ", 1)[0]
     return text if re.search(r"\d", first) else text[:1].upper() + text[1:]
@@ -350,6 +367,14 @@ def answer(
 ) -> Reply:  # fmt: skip
     """A definition when one is asked for and found (tied to the session's shortlist when there is one);
     otherwise the passages' sentences that share most terms with the question, cited."""
+    if both := contrasted_terms(question):
+        # "What's the difference between no-training and self-hosted?": each term defined, in its order
+        replies = [define(f"What is {term}?", passages, search, session) for term in both]
+        if all(replies):
+            lines = [f"**{term}**: {_without_sources(reply.text)}" for term, reply in zip(both, replies, strict=True)
+                     if reply is not None]  # fmt: skip
+            used = list(dict.fromkeys(p for reply in replies if reply is not None for p in reply.passages))
+            return Reply("\n\n".join(lines) + "\n\n" + _sources(used), used)
     defined = define(question, passages, search, session)
     if defined is not None:
         return defined

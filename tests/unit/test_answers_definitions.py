@@ -189,3 +189,14 @@ def test_a_term_named_before_what_is_that_is_the_one_defined(index, question, te
 @pytest.mark.parametrize("question", ["what is that?", "so what is it?"])
 def test_what_is_that_with_no_term_before_names_none(question):
     assert definitions.asked_term(question) is None
+
+
+@pytest.mark.parametrize(("question", "first", "second"), [
+    ("so what's actually the difference between no-training and self-hosted?", "no-training", "self-hosted"),
+    ("difference between RAG and fine-tuning?", "RAG", "fine-tuning"),
+])  # fmt: skip
+def test_the_difference_between_two_terms_defines_each_in_turn(index, question, first, second):
+    text = ask(index, question)
+    assert text.startswith(f"**{first}**: ") and f"\n\n**{second}**: " in text
+    second_opening = text.split(f"**{second}**: ", 1)[1].split(".")[0].lower()
+    assert second[:8].lower() in second_opening and " is " in second_opening  # "Self-hosting is running a model..."
