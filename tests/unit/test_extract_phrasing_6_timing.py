@@ -215,3 +215,15 @@ def test_a_model_described_as_cheap_is_no_cost_priority(said):
 @pytest.mark.parametrize("said", ["we need a model that is cheap and fast", "it has to be cheap", "cheapest wins"])
 def test_cheap_wanted_is_still_a_cost_priority(said):
     assert extract(said).fields["priority"] == "cost"
+
+
+@pytest.mark.parametrize(("said", "ms"), [("no rush, a report can take 2 minutes", 120_000),
+                                          ("not urgent - each draft may take up to 45 seconds", 45_000)])  # fmt: skip
+def test_a_time_it_may_take_is_the_whole_answer_and_no_batch_work(said, ms):
+    fields = extract(said).fields
+    assert fields["max_response_ms"] == ms and "batch_share" not in fields
+
+
+def test_a_stated_batch_share_stands_beside_a_time_limit():
+    fields = extract("30% of it can go through batch overnight; the rest must answer within 5 seconds").fields
+    assert fields["batch_share"] == 0.3

@@ -11,7 +11,7 @@ __all__ = ["Extraction", "extract"]
 
 import re
 
-from agent.advisor.rules.extract_batch import batch_share
+from agent.advisor.rules.extract_batch import batch_share, stated_share
 from agent.advisor.rules.extract_languages import languages
 from agent.advisor.rules.extract_latency import latency
 from agent.advisor.rules.extract_money import masked, read_money
@@ -92,9 +92,16 @@ def extract(text: str) -> Extraction:
         found.put("open_weights", True, open_weights.group(0))
     if valued := priority(text):
         found.put("priority", valued[0], valued[1])
-    if share := batch_share(text):
+    if (share := batch_share(text)) and (stated_share(text) or not _awaited_within_the_hour(found)):
         found.put("batch_share", share[0], share[1])
     return found
+
+
+def _awaited_within_the_hour(found: Extraction) -> bool:
+    """ "No rush, a review can take 2 minutes": a reply awaited within the hour is no batch work (a batch
+    API answers within a day); a stated share of batch work stands beside any time limit."""
+    limit = found.fields.get("max_response_ms") or found.fields.get("max_ttft_ms")
+    return limit is not None and limit < 3_600_000
 
 
 def _tokens(text: str, found: Extraction) -> None:

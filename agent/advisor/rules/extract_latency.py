@@ -28,6 +28,7 @@ _LATENCY = re.compile(
     r"(?:under|below|less than|within|<|max(?:imum)?|at most|no more than|faster than|slower than|longer than|sub[- ]?|"
     r"in|up to|exceed|(?:n[’']t|not|never)\s+(?:\w+\s+){0,2}?(?:more|longer)\s+than|"  # "can't add more than 400ms"
     r"(?:take|takes|taking)\s+(?:over|more\s+than|longer\s+than)|"  # "nothing should take over a minute"
+    r"(?:can|may|could|is\s+allowed\s+to)\s+take\s+(?:up\s+to\s+)?|"  # "no rush, a review can take 2 minutes"
     r"(?:budget|target|goal|limit|sla)\s*(?:is|of|:|=)|"  # "Latency budget is 250ms to first token"
     r"(?:ttft|time[- ]to[- ]first[- ](?:token|byte))\s*(?::|=|target|goal|budget)?)\s*"  # "TTFT: 150 ms"
     r"(?:about\s*|around\s*|roughly\s*|~\s*)?" + _AMOUNT
