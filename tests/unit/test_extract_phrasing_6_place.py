@@ -351,3 +351,11 @@ def test_a_stated_context_floor_beats_one_derived(text, context):
 )  # fmt: skip
 def test_a_figure_beside_the_word_context_is_no_floor(text):
     assert "min_context" not in _fields(text)
+
+
+def test_a_cloud_region_data_may_not_leave_is_a_place_and_no_premises():
+    found = _fields("The data can't leave ap-northeast-1.")
+    assert (found["privacy"], found["regions"]) == ("region-locked", ["jp"])
+    hosted = _fields("Open weights on our own GPU cluster, and nothing may leave ca-central-1.")
+    assert (hosted["privacy"], hosted["regions"]) == ("self-hosted", ["ca"])
+    assert "regions" not in _fields("It must not run in us-east-1.")

@@ -26,7 +26,7 @@ _SELF_HOSTED = re.compile(
     r"run\s+on\s+our\s+(?:own\s+|local\s+)?(?:server|servers|machines?|box|boxes|cluster)\b|"
     r"(?:never|not|nothing|can'?t|cannot|must not|mustn'?t|may not|\bno)\s+"
     r"(?:\w+\s+){0,3}(?:leave|leaves|leaving|go outside|goes outside|be sent outside|exit)"
-    r"(?!\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:country|region|continent|jurisdiction|bloc)\b))"  # a country, not a house
+    r"(?!\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:country|region|continent|jurisdiction|bloc)\b|[a-z]+-[a-z]+-?\d))"  # a place
     # "we can't leave customers waiting", "don't leave anything out": someone or something left, not data kept in
     r"(?!\s+(?:customers?|users?|people|clients?|them|us|you|me|anyone|anybody|room|out|behind|comments?|"
     r"reviews?|feedback|\w+\s+(?:waiting|hanging|behind|out)\b))|"
@@ -278,11 +278,11 @@ def _word_end(text: str, at: int) -> int:
 
 
 def _cloud_regions(text: str, found: Extraction, region: re.Match[str] | None) -> None:
-    """A cloud's own region name ("us-east only", "Run in West Europe") locks to it when nothing
-    stronger was said, and adds its place to a lock already read."""
+    """A cloud's own region name ("us-east only", "Run in West Europe") locks to it when nothing else was
+    said, and adds its place to a lock or self-hosting already read; no-training is read after it."""
     named = cloud_regions(text)
-    if not named or found.fields.get("privacy") not in (None, "region-locked"):
-        return
+    if not named:
+        return  # with self-hosting, the region is where our own cloud servers are ("our own VPC in us-east-1")
     if found.fields.get("privacy") is None and region is None:
         found.put("privacy", "region-locked", named[0][1])
     for place, said in named:

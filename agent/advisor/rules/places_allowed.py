@@ -33,7 +33,11 @@ _CLOUD_REGION = re.compile(
 )
 # Words that make a named region a requirement, not only where something runs today ("our app is on us-east-1").
 _LOCK_WORDS = re.compile(r"\b(?:only|must|has\s+to|have\s+to|needs?\s+to|required|mandatory|stays?|remains?|kept|"
-                         r"pinned|locked|restricted|limited|in-region|residency)\b", re.IGNORECASE)  # fmt: skip
+                         r"pinned|locked|restricted|limited|in-region|residency|leave|leaves|leaving)\b",
+                         re.IGNORECASE)  # fmt: skip
+
+
+_KEPT_IN = re.compile(r"\b(?:leave|leaves|leaving|outside(?:\s+of)?)\s+$", re.IGNORECASE)
 
 
 def _cloud_code(match: re.Match[str]) -> str | None:
@@ -56,8 +60,9 @@ def cloud_regions(text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for match in _CLOUD_REGION.finditer(text):
         place = _cloud_code(match)
-        if place is None or any(place == seen for seen, _ in out) or negated(text, match.start()):
-            continue
+        kept_in = _KEPT_IN.search(text[max(0, match.start() - 20) : match.start()])
+        if place is None or any(place == seen for seen, _ in out) or (negated(text, match.start()) and not kept_in):
+            continue  # "not in us-east-1" rules it out; "can't leave us-east-1" locks to it
         start, end = sentence_bounds(text, match.start())
         if place == "eu" or _LOCK_WORDS.search(text, start, end):
             only = re.match(r"\s+only\b", text[match.end() :], re.IGNORECASE)
