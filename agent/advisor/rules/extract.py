@@ -25,6 +25,7 @@ from agent.advisor.rules.negation import denied_after, negated, set_aside
 from agent.advisor.rules.number_words import Spelled
 from agent.advisor.rules.size_merge import parts_note
 from agent.advisor.rules.size_parts import add_history
+from agent.advisor.rules.size_units import Sizes
 from agent.advisor.rules.volume_context import (
     active_users_who_ask,
     calls_per_item,
@@ -43,7 +44,14 @@ _CONTEXT_OF = re.compile(
 _CONTEXT_WINDOW_OF = re.compile(
     r"\bcontext(?:\s+window)?\s*(?:[-–—:,(]|of|is|needs to be|has to be|must be|should be|"
     r"(?:needs?\s+to|must|has\s+to|should)\s+(?:hold|fit|take|handle))\s*"
-    r"(?:at least|minimum|min\.?|>=|≥|of|about|around|~|up to|\s)*" + NUM + r"\s*(?:tokens?|tok)\b",
+    r"(?:at least|minimum|min\.?|>=|≥|of|about|around|~|up to|\s)*" + NUM
+    + r"(?:\s*(?:tokens?|tok)\b|(?<=[km])(?!\s*(?!(?:min|minimum|or more)\b)[a-z]))",  # "has to be at least 128k"
+    re.IGNORECASE,
+)
+# "need big context, we paste whole scripts, 32k min": a floor said later in the context's sentence.
+_CONTEXT_FLOOR = re.compile(
+    r"\bcontext\b[^.;!?\n]{0,60}?(?:\b(?:min(?:imum)?(?:\s+of)?|at\s+least)\s+(?P<a>\d+)\s?(?P<ak>[km])\b|"
+    r"(?<![\d.,])(?P<b>\d+)\s?(?P<bk>[km])\s*(?:tokens?\s*)?(?:min(?:imum)?\b|at\s+least\b|or\s+more\b|\+))",
     re.IGNORECASE,
 )
 _CONTEXT = re.compile(
@@ -107,7 +115,10 @@ def _awaited_within_the_hour(found: Extraction) -> bool:
 def _tokens(text: str, found: Extraction) -> None:
     sizes = read_sizes(text)
     context = _CONTEXT.search(text) or _CONTEXT_OF.search(text) or _CONTEXT_WINDOW_OF.search(text)
-    if context and not any(context.group(0) in sizes.evidence.get(part, "") for part in sizes.parts):
+    if context is None and (floor := _CONTEXT_FLOOR.search(text)):
+        digits, suffix = floor.group("a", "ak") if floor.group("a") else floor.group("b", "bk")
+        found.put("min_context", int(number(digits, suffix)), floor.group(0))  # a floor stated beats one derived
+    elif context and not any(context.group(0) in sizes.evidence.get(part, "") for part in sizes.parts):
         found.put("min_context", int(number(context.group(1), context.group(2))), context.group(0))
         each = _EACH_REQUEST.match(text, context.end())
         if sizes.total is None and not sizes.parts and each:
@@ -127,12 +138,8 @@ def _tokens(text: str, found: Extraction) -> None:
         per_day = round(throughput[0] / sizes.input_tokens, 3)  # "2M tokens a day in chunks of 4k": 500 requests
         found.put("requests_per_day", per_day, f"{throughput[1]} / {sizes.input_tokens:,} tokens a request (derived)")
     material = sizes.total or sum(sizes.parts.get(part, 0) for part in ("documents", "user_text"))
-    if sizes.output is None and material and (same := _SAME_LENGTH.search(text)):
-        sizes.output = material  # a translation or a rewrite: as long as what it is given
-        sizes.notes["output_tokens"] = (
-            f"the same length as the input text, {material:,} tokens (stated: {same.group(0)})"
-        )
-        found.put("output_tokens", material, same.group(0))
+    if sizes.output is None and material:
+        _as_long_as_the_input(text, material, sizes, found)
     notes = {k: v for k, v in sizes.notes.items() if k == "output_tokens"}
     if sizes.total is not None:
         found.put("input_tokens", sizes.total, sizes.evidence["input_tokens"])
@@ -162,10 +169,45 @@ _STEPS = re.compile(
 # "approx same lenght as input" (a common misspelling), "the reply is just the translation"
 _SAME_LENGTH = re.compile(
     r"\b(?:same|similar) (?:length|lenght|size)\b|as long as the (?:input|original|source)|"
-    r"\btranslat\w*\s+(?:(?!from\b)[\w-]+\s+){0,3}?(?:in)?to\s+[A-Z]\w+|"
     r"\b(?:is|are) (?:just |only |simply )?the translat\w+",
     re.IGNORECASE,
 )
+# "translate our articles", "a translator for support chats": the job, whose answer is as long as its input;
+# not "translation is done upstream", "the translated manuals" it is given, or "no translation needed".
+_TRANSLATES = re.compile(r"\btranslat(?:e|es|ing|ion|ions|or)\b(?!\s+(?:is|are|gets?)\s+(?:already\s+)?"
+                         r"(?:done|handled))", re.IGNORECASE)  # fmt: skip
+# A job beside the translation whose answer is shorter than its input: "translate and summarise".
+_SHORTER = re.compile(r"\bsummar|\bclassif|\bextract|\bcategori[sz]|\btag(?:s|ging)?\b|\blabel", re.IGNORECASE)
+
+
+def _as_long_as_the_input(text: str, material: int, sizes: Sizes, found: Extraction) -> None:
+    """A translation or a rewrite is as long as what it is given: stated when the words say so ("same length
+    as the input"), inferred from the input when the job is translating."""
+    input_words = sizes.evidence.get("input_tokens") or "; ".join(
+        sizes.evidence[part] for part in ("documents", "user_text") if part in sizes.evidence
+    )
+    if same := _SAME_LENGTH.search(text):
+        sizes.notes["output_tokens"] = f"the same length as the input text, {material:,} tokens (stated: {same[0]})"
+        found.put("output_tokens", material, same.group(0))
+    elif not _SHORTER.search(text) and (job := _translating(text)):
+        said = f"{_clause_from(text, job.start())} ... {input_words}"
+        sizes.notes["output_tokens"] = (f"a translation is about as long as its input: {material:,} tokens "
+                                        f"(inferred from the input, {input_words})")  # fmt: skip
+        found.put("output_tokens", material, said, inferred=True)
+    else:
+        return
+    sizes.output = material
+
+
+def _translating(text: str) -> re.Match[str] | None:
+    said = (m for m in _TRANSLATES.finditer(text) if not negated(text, m.start()) and not set_aside(text, m.start()))
+    return next(said, None)
+
+
+def _clause_from(text: str, at: int) -> str:
+    """The words from `at` to the end of their clause: "translate our articles into Portuguese"."""
+    end = re.compile(r"[.;,:!?\n]|\s(?:and|but|so|while)\s").search(text, at)
+    return text[at : end.start() if end else len(text)].strip()[:80]
 
 
 def _steps_to_requests(text: str, found: Extraction) -> None:

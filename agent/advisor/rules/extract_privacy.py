@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from agent.advisor.rules.compliance import HOME_EU, compliance
 from agent.advisor.rules.extraction import Extraction
 from agent.advisor.rules.negation import denied_after, negated, set_aside
 from agent.advisor.rules.places import (
@@ -16,6 +17,7 @@ from agent.advisor.rules.places import (
     excluded,
     joined_end,
 )
+from agent.advisor.rules.places_allowed import cloud_regions, either_places, granted_places, premises_places
 from agent.advisor.rules.size_units import sentence_bounds
 
 BLOCS = ("eu", "us", "asia")
@@ -24,7 +26,22 @@ _SELF_HOSTED = re.compile(
     r"run\s+on\s+our\s+(?:own\s+|local\s+)?(?:server|servers|machines?|box|boxes|cluster)\b|"
     r"(?:never|not|nothing|can'?t|cannot|must not|mustn'?t|may not|\bno)\s+"
     r"(?:\w+\s+){0,3}(?:leave|leaves|leaving|go outside|goes outside|be sent outside|exit)"
-    r"(?!\s+(?:the\s+)?(?-i:[A-Z]))|"  # "can't leave Australia" names a country, not our premises
+    r"(?!\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:country|region|continent|jurisdiction|bloc)\b|[a-z]+-[a-z]+-?\d))"  # a place
+    # "we can't leave customers waiting", "don't leave anything out": someone or something left, not data kept in
+    r"(?!\s+(?:customers?|users?|people|clients?|them|us|you|me|anyone|anybody|room|out|behind|comments?|"
+    r"reviews?|feedback|\w+\s+(?:waiting|hanging|behind|out)\b))|"
+    # "I don't want my house data leaving the house": the data named, and the premises it must not leave
+    r"\b\w*n[’']t\s+(?:\w+\s+){0,4}?(?:data|it|anything|information|records|files|documents|recordings|footage|"
+    r"conversations|stuff)\s+(?:\w+\s+)?(?:leave|leaves|leaving|to\s+leave|going\s+outside)\s+(?:the|our|my)\s+"
+    r"(?:house|home|building|premises|network|office|machines?|devices?|laptops?|infrastructure|servers?|site|"
+    r"firewall|walls)\b|"
+    # "everything local, zero cloud", "fully local", "local-only"
+    r"\b(?:zero|no)\s+cloud(?:\s+(?:at\s+all|whatsoever|calls?|services?|inference|processing|uploads?))?(?=\s*(?:[,.;:!)—–]|$|and\b))|"
+    r"\b(?:everything|fully|entirely|completely|100\s?%|purely|strictly)\s+local\b(?![- ]+(?:time|news|currency|"
+    r"languages?|markets?|business\w*|laws?|regulations?|stores?|shops?|teams?|staff))|\blocal[- ]only\b|"
+    # "hosted in our own AWS VPC", "on our own Kubernetes cluster"
+    r"\bour\s+own\s+(?:[\w-]+\s+){0,2}?(?:vpcs?|clusters?|infrastructure|infra|kubernetes|k8s|machines)\b"
+    r"(?!\s+(?:teams?|people|engineers|staff))|"
     r"(?:stay|stays|kept|keep it) (?:in|inside|within) our (?:network|data ?cent(?:er|re)|infrastructure|premises)|"
     r"offline only|no (?:cloud|third[- ]party) (?:apis?|providers?)|"
     r"(?:never|not|n[’']t|cannot)\s+(?:\w+\s+){0,4}(?:to|with|through|via)\s+(?:a\s+|any\s+)?"
@@ -46,7 +63,14 @@ _NOT_SENSITIVE = re.compile(
     r"no sensitive|public (?:data|news|web|content|information|documents)|no privacy (?:concerns?|requirements?)|"
     r"(?:none|nothing) of (?:it|this|that|the data) is (?:sensitive|confidential|private)|"
     r"\bdata is (?:all\s+)?public\b|\bnothing (?:too |very |particularly |really )?(?:sensitive|confidential)\b|"
-    r"privacy (?:is ?n[o’']t|is not) (?:a |an )?(?:concern|issue|requirement|problem)",
+    r"privacy (?:is ?n[o’']t|is not) (?:a |an )?(?:concern|issue|requirement|problem)|"
+    # "don't care about privacy, the code is going on github anyway"
+    r"(?:\bnot|\b\w+n[’']t|\bnever)\s+(?:really\s+|much\s+|particularly\s+|too\s+)?(?:care|worry|worried|concerned|fussed|"
+    r"bothered)\s+(?:\w+\s+)?about\s+(?:data\s+)?(?:privacy|confidentiality|data\s+protection)\b|"
+    r"\b(?:privacy|confidentiality)\s+(?:does\s*n[’']t|does\s+not|won[’']t)\s+(?:really\s+)?matter\b|"
+    r"\bprivacy\s+(?:is\s+)?(?:a\s+)?non[- ]issue\b|"
+    r"\b(?:going|goes|will\s+be|is|are|ends?\s+up)\s+(?:\w+\s+){0,2}?(?:public|on\s+github|open[- ]sourced?)"
+    r"\s+anyway\b",
     re.IGNORECASE,
 )
 _EU = re.compile(r"\b(?:eu|europe|european|gdpr)\b", re.IGNORECASE)
@@ -76,16 +100,6 @@ _REGION_LOCK = re.compile(
     r"should|shall)\s+be\s+(?:\w+\s+)?(?:in|inside|within)\s+(?:the\s+)?" + _PLACE,
     re.IGNORECASE,
 )
-_COMPLIANCE = [
-    (
-        "hipaa",
-        re.compile(r"\bhipaa\b|\bphi\b|patient data|health(?:care)? data|medical records", re.IGNORECASE),
-    ),
-    ("gdpr", re.compile(r"\bgdpr\b", re.IGNORECASE)),
-    ("soc2", re.compile(r"\bsoc ?-?2\b|\bsoc ii\b", re.IGNORECASE)),
-]
-
-
 # "can't send anything to US clouds", "must not be hosted in the US", "no American providers": a region
 # ruled out. "US" is matched in capitals only, so "send it to us" is no region.
 _AWAY = re.compile(
@@ -100,30 +114,28 @@ _HOSTING_VERB = re.compile(r"\b(?:send|sent|go|goes|leave|host|hosted|store|stor
                            r"transfer|transferred|reach|upload|route|routed)\b", re.IGNORECASE)  # fmt: skip
 _HOSTING_NOUN = re.compile(r"[\s-]*(?:based\s+)?(?:clouds?|servers?|providers?|vendors?|hyperscalers?|"
                            r"data ?cent(?:er|re)s?|regions?|hosting|endpoints?|apis?)\b", re.IGNORECASE)  # fmt: skip
-# Where the user is, for a home region when one is only ruled out: "Our German bank".
-_HOME_EU = re.compile(
-    r"\b(?:eu|europe|european|gdpr|german|germany|french|france|dutch|netherlands|belgian|belgium|italian|italy|"
-    r"spanish|spain|portuguese|portugal|austrian|austria|irish|ireland|polish|poland|swedish|sweden|danish|denmark|"
-    r"finnish|finland|greek|greece|czech|luxembourg)\b",
-    re.IGNORECASE,
-)
-
-
-# "Self-hosted would be ideal but not required": a wish, not a constraint.
+# "Self-hosted would be ideal but not required", "our CIO is fine with a cloud vendor": a wish, not a constraint.
 _HEDGED = re.compile(r"\b(?:would be|is|'d be)\s+(?:\w+\s+)?(?:ideal|nice|preferred|a plus|a bonus|great)\b|"
                      r"\bnot (?:required|a must|mandatory|essential|a requirement)\b|"
                      r"\bisn[’']t (?:required|a must|mandatory|a requirement)\b|"
+                     r"\b(?:not|n[’']t)\s+(?:an?\s+)?(?:hard|strict|firm|absolute|real)\s+(?:requirement|must|constraint)\b|"
+                     r"\b(?:fine|ok|okay|happy|comfortable)\s+with\s+(?:a\s+|an\s+|the\s+|using\s+)?(?:cloud|hosted|managed|"
+                     r"saas|third[- ]party|external)\b|"
                      r"\boptional\b|\bif possible\b|\bnice[- ]to[- ]have\b|\bpreferably\b", re.IGNORECASE)  # fmt: skip
+# "I'd prefer on-prem", "our preference would be self-hosting": a preference said of the hosting itself.
+_PREFERRED = re.compile(r"\b(?:prefer(?:s|red)?|preference\s+(?:is|would\s+be)(?:\s+for)?|ideally|lean(?:ing)?\s+"
+                        r"towards?)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)  # fmt: skip
+# "... on-prem. That's not a hard requirement though.": the next sentence waives it.
+_WAIVED_NEXT = re.compile(r"\s*(?:but\s+|though\s+)?(?:that|it|this)(?:[’']s|\s+is)\s+"
+                          r"(?:not\s+(?:an?\s+)?(?:hard\s+|strict\s+)?(?:requirement|must)|optional)\b",
+                          re.IGNORECASE)  # fmt: skip
 
 
-def _sentence(text: str, match: re.Match[str]) -> str:
+def _hedged(text: str, match: re.Match[str]) -> bool:
+    """The hosting is wished for or waived, not required."""
     start, end = sentence_bounds(text, match.start())
-    return text[start:end]
-
-
-# A cloud region's own name: "West Europe", "eu-west-1", "europe-west4"
-_CLOUD_REGION = re.compile(r"\b(?:eu-(?:west|central|north|south)-\d|europe-(?:west|north|central)\d|"
-                           r"(?:west|north) europe)\b", re.IGNORECASE)  # fmt: skip
+    return bool(_HEDGED.search(text, start, end) or _PREFERRED.search(text[max(0, match.start() - 50) : match.start()])
+                or _WAIVED_NEXT.match(text, end + 1))  # fmt: skip
 
 
 def _lock_places(text: str, match: re.Match[str]) -> list[str]:
@@ -143,9 +155,18 @@ def _region_lock(text: str) -> re.Match[str] | None:
     for match in _REGION_LOCK.finditer(text):
         if match.group(0).lower() != "data residency" and not _lock_places(text, match):
             continue  # "Anything but US-hosted": the only place it names is ruled out
-        if match.group(3) or match.group(4) or not negated(text, match.start()):
+        if match.group(3) or match.group(4) or not _negated_lock(text, match):
             return match
     return None
+
+
+def _negated_lock(text: str, match: re.Match[str]) -> bool:
+    """A negation before the lock rules it out, unless it already said its own thing ("Zero data retention,
+    processing exclusively within the EU": the "zero" is about retention)."""
+    spent = [m.end() for m in _NO_TRAINING.finditer(text, max(0, match.start() - 80), match.start())]
+    if spent:
+        return negated(text[spent[-1] :], match.start() - spent[-1])
+    return negated(text, match.start())
 
 
 def _ruled_out(text: str, found: Extraction) -> bool:
@@ -160,7 +181,7 @@ def _ruled_out(text: str, found: Extraction) -> bool:
         start -= 1  # "can't", not "n't"
     said = text[start : noun.end() if noun else away.end()]
     found.put("privacy", "region-locked", said)
-    if home := _HOME_EU.search(text):
+    if home := HOME_EU.search(text):
         stated = home.group(0).lower() in ("eu", "europe", "european")
         found.add_to_list("regions", "eu", home.group(0) if stated else f"{home.group(0)} ... {said}", not stated)
     else:
@@ -181,17 +202,6 @@ _ONLY_IN = re.compile(PLACE + r"\s*(?:or|and|/|,)\s*(?:the\s+)?" + PLACE + r"(?:
 _SAYS_ITS_OWN_NO = re.compile(r"(?:never|not|nothing|can|cannot|must|may|no)\b", re.IGNORECASE)
 
 
-# Where a user is, said as an adjective, beyond the EU's (places.py reads the names of places).
-_HOME_ELSEWHERE = re.compile(r"\b(?:canadian|british|nhs|indian|australian|japanese|brazilian|mexican|swiss|korean|"
-                             r"chinese|singaporean|south african|new zealand)\b", re.IGNORECASE)  # fmt: skip
-
-
-def _outside_the_us(text: str) -> bool:
-    """The user is placed somewhere else ("a French public hospital", "data stays in Canada")."""
-    named = codes_in(text)
-    return "us" not in named and bool(named or _HOME_EU.search(text) or _HOME_ELSEWHERE.search(text))
-
-
 def _refused(text: str, match: re.Match[str]) -> bool:
     """ "no on-prem, cloud is fine", "we cannot self-host", "self-hosting isn't an option": a way ruled out.
     The phrases that carry their own negation ("nothing may leave our network") are locks."""
@@ -205,17 +215,25 @@ def _refused(text: str, match: re.Match[str]) -> bool:
 
 
 def privacy(text: str, found: Extraction) -> None:
-    self_hosted = next((m for m in _SELF_HOSTED.finditer(text) if not _HEDGED.search(_sentence(text, m))
+    self_hosted = next((m for m in _SELF_HOSTED.finditer(text) if not _hedged(text, m)
                         and not set_aside(text, m.start()) and not _refused(text, m)), None)  # fmt: skip
     region = _region_lock(text)
     if self_hosted and region and self_hosted.start() < region.end() and region.start() < self_hosted.end():
         self_hosted = None  # "no data may leave the EU": the place named is a region, not our premises
+    either = either_places(text)
     if self_hosted:
-        found.put("privacy", "self-hosted", self_hosted.group(0))
+        said = text[self_hosted.start() : _word_end(text, self_hosted.end())]  # "on-premises", not "on-prem"
+        found.put("privacy", "self-hosted", said)
         # Weights run on one's own hardware are open ones: inferred, so a drop of the hosting drops it too.
-        found.put("open_weights", True, self_hosted.group(0), inferred=True)
+        found.put("open_weights", True, said, inferred=True)
+        for place, said in premises_places(text, self_hosted):
+            found.add_to_list("regions", place, said)
     elif region:
         found.put("privacy", "region-locked", region.group(0))
+    elif either:
+        found.put("privacy", "region-locked", either[1])
+        for place in either[0]:
+            found.add_to_list("regions", place, either[1])
     elif _ruled_out(text, found):
         pass
     elif only := _ONLY_IN.search(text):
@@ -227,23 +245,20 @@ def privacy(text: str, found: Extraction) -> None:
         for place in BLOCS:
             if place not in excluded(text):
                 found.add_to_list("regions", place, f"{anywhere_but.group(0)}: every region but that", inferred=True)
-    elif no_training := _NO_TRAINING.search(text):
-        found.put("privacy", "no-training", no_training.group(0))
-    elif not_sensitive := _NOT_SENSITIVE.search(text):
-        found.put("privacy", "none", not_sensitive.group(0))
-    if not region and not found.fields.get("privacy") and (cloud := _CLOUD_REGION.search(text)):
-        found.put("privacy", "region-locked", cloud.group(0))
-        found.add_to_list("regions", "eu", cloud.group(0))
+    _cloud_regions(text, found, region)
+    if found.fields.get("privacy") is None:
+        if no_training := _NO_TRAINING.search(text):
+            found.put("privacy", "no-training", no_training.group(0))
+        elif not_sensitive := _NOT_SENSITIVE.search(text):
+            found.put("privacy", "none", not_sensitive.group(0))
     places = _lock_places(text, region) if region else []
     for place in places:
         found.add_to_list("regions", place, region.group(0) if region else "")
-    for regime, pattern in _COMPLIANCE:
-        said = (m for m in pattern.finditer(text) if not negated(text, m.start()) and not denied_after(text, m.end()))
-        if match := next(said, None):
-            if regime == "hipaa" and match.group(0).lower() != "hipaa" and _outside_the_us(text):
-                continue  # "French public hospital ... patient data": HIPAA is US law
-            # "patient data" implies HIPAA; only the regime's own name states it
-            found.add_to_list("compliance", regime, match.group(0), inferred=match.group(0).lower() != regime)
+    if found.fields.get("privacy") == "region-locked":
+        for place, said in granted_places(text):  # "our preference is South Africa, but EU hosting is acceptable"
+            if place not in excluded(text):
+                found.add_to_list("regions", place, "; ".join(filter(None, (found.evidence.get("regions"), said))))
+    compliance(text, found)
     eu = _EU.search(text)
     if (
         eu
@@ -254,3 +269,21 @@ def privacy(text: str, found: Extraction) -> None:
         found.add_to_list("regions", "eu", eu.group(0))
         if re.search(r"resid|stay|remain|keep|kept|leave|outside|hosted in|processed in", text, re.IGNORECASE):
             found.add_to_list("compliance", "eu-residency", "EU residency", inferred=True)
+
+
+def _word_end(text: str, at: int) -> int:
+    while at < len(text) and text[at].isalnum():
+        at += 1
+    return at
+
+
+def _cloud_regions(text: str, found: Extraction, region: re.Match[str] | None) -> None:
+    """A cloud's own region name ("us-east only", "Run in West Europe") locks to it when nothing else was
+    said, and adds its place to a lock or self-hosting already read; no-training is read after it."""
+    named = cloud_regions(text)
+    if not named:
+        return  # with self-hosting, the region is where our own cloud servers are ("our own VPC in us-east-1")
+    if found.fields.get("privacy") is None and region is None:
+        found.put("privacy", "region-locked", named[0][1])
+    for place, said in named:
+        found.add_to_list("regions", place, said)

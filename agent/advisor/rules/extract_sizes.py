@@ -78,7 +78,7 @@ def read_sizes(text: str) -> Sizes:
         if role == "total":
             if sizes.total is None:
                 sizes.total, sizes.notes["input_tokens"] = tokens, note
-                sizes.evidence["input_tokens"] = clause(text, mention)
+                sizes.evidence["input_tokens"] = _said(text, mention)
             continue
         part = {"code": "documents", "sent": "documents", "retrieved_whole": "retrieved", None: None}.get(role, role)
         if part is None:
@@ -89,10 +89,10 @@ def read_sizes(text: str) -> Sizes:
         if part in sizes.parts and _added(text, last_start.get(part, 0), mention.start):
             sizes.parts[part] += tokens  # "a function of 40-60 LOC along with its file's imports (~300 tokens)"
             sizes.notes[part] += f" + {note}"
-            sizes.evidence[part] += f"; {clause(text, mention)}"
+            sizes.evidence[part] += f"; {_said(text, mention)}"
         elif part not in sizes.parts:
             sizes.parts[part], sizes.notes[part] = tokens, note
-            sizes.evidence[part] = clause(text, mention)
+            sizes.evidence[part] = _said(text, mention)
             last_start[part] = mention.start
             big_document = tokens >= CONTEXT_FROM_TOKENS or (mention.unit == "page" and mention.amount >= 10)
             document_sets_context = document_sets_context or (part == "documents" and big_document)
@@ -116,6 +116,13 @@ _INTO_THE_PROMPT = re.compile(r"\b(?:into|in|inside)\s+(?:the|each|every|one|a s
                               re.I)
 _PER_REQUEST = re.compile(r"\b(?:per|each|every|a|for each|for every)\s+(?:question|request|query|call|answer|"
                           r"prompt|lookup|turn)\b", re.I)  # fmt: skip
+
+
+def _said(text: str, mention: Mention) -> str:
+    """The words of a size, with the words that count its items when they are elsewhere ("Each wording is
+    ~40 pages ... we compare two at a time")."""
+    words = clause(text, mention)
+    return words if not mention.items_words or mention.items_words in words else f"{words} ... {mention.items_words}"
 
 
 def _sentence(text: str, mention: Mention) -> str:

@@ -24,6 +24,7 @@ _DENIED_AFTER = re.compile(
     r"(?:apply|applies|required|"
     r"needed|necessary|relevant|applicable|an issue|a concern|a must|a requirement|important|matter|matters|"
     r"a factor|in scope|a thing|our problem)\b|"
+    r"\s*(?:is|are)\s+(?:out\s+of\s+scope|irrelevant|n/a|moot)(?![\w/])|"
     r"[,;]?\s*(?:but|though)\s+not\s+(?:now|yet|today|for\s+now|at\s+the\s+moment|initially|for\s+the\s+mvp)\b",
     re.IGNORECASE,
 )

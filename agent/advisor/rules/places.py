@@ -23,6 +23,7 @@ _NAMES = {"eu": "eu", "european union": "eu", "europe": "eu", "european": "eu", 
           "scotland": "uk", "wales": "uk", "canada": "ca", "australia": "au", "new zealand": "nz", "japan": "jp",
           "india": "in", "brazil": "br", "switzerland": "ch", "singapore": "sg", "south korea": "kr", "korea": "kr",
           "united arab emirates": "ae", "uae": "ae", "saudi arabia": "sa", "south africa": "za", "israel": "il",
+          "aotearoa new zealand": "nz", "aotearoa": "nz", "türkiye": "tr", "turkiye": "tr", "deutschland": "de",
           "hong kong": "hk", "taiwan": "tw", "china": "cn", "indonesia": "id", "mexico": "mx", "turkey": "tr",
           } | _EU_STATES  # fmt: skip
 _CODES = ("AU", "NZ", "SG", "JP", "KR", "BR", "CH", "HK", "UAE", "US", "EU", "UK")  # capitals only
@@ -49,8 +50,8 @@ def codes_in(text: str, start: int = 0, end: int | None = None) -> list[str]:
     return out
 
 
-# "in AU or NZ", "Canada, Australia and the UK": more places joined to the one a lock named.
-_MORE = re.compile(r"(?:\s*,\s*|\s+(?:or|and|and/or)\s+|\s*/\s*)"
+# "in AU or NZ", "Canada, Australia and the UK", "US + Canada": more places joined to the one a lock named.
+_MORE = re.compile(r"(?:\s*,\s*|\s+(?:or|and|and/or)\s+|\s*[/+&]\s*)"
                    r"(?:(?:at\s+least|at\s+minimum|at\s+worst|failing\s+that|else)\s+)?(?:the\s+)?" + PLACE,
                    re.IGNORECASE)  # fmt: skip
 

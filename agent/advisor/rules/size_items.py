@@ -76,3 +76,36 @@ def restated(after: str) -> tuple[float, str] | None:
     if not match:
         return None
     return float(match.group("n")) * (1000 if match.group("k") else 1), match.group(0)
+
+
+# A size said of one item ("Each wording is ~40 pages", "one contract runs 30 pages"), then how many such
+# items a request takes, said after it: "and we compare two at a time", "three of them in one prompt",
+# "compared in pairs". Only comparing says so by itself; other verbs need "in one request" or the like,
+# since "we process two at a time" may be two requests in parallel.
+_ONE_ITEM = re.compile(r"\b(?:each|every|one|an?|a\s+single)\s+(?!(?:request|call|prompt|query|run)s?\b)[\w-]+\s+"
+                       r"(?:[\w-]+\s+)?(?:is|are|runs?|has|of|averag\w*)?\s*(?:(?:about|around|roughly|approx\w*|"
+                       r"typically|usually|maybe)\s+|~\s*)*$", re.I)  # fmt: skip
+_COUNT_WORD = (r"(?P<n>two|three|four|five|six|\d{1,2})"
+               r"(?:\s+(?!(?:at|in|per|into|together|side)\b)(?:of\s+them|[a-z]+))?")  # "two", "three versions"
+_TOGETHER = re.compile(
+    r"[^.!?]{0,60}?\b(?:compar\w*|contrast\w*|diff(?:s|ing)?|reconcil\w*|cross-check\w*)\s+(?:them\s+|these\s+)?"
+    + _COUNT_WORD + r"(?:\s+(?:at\s+(?:a\s+)?time|at\s+once|together|side\s+by\s+side))?\b|"
+    r"[^.!?]{0,60}?\b" + _COUNT_WORD.replace("?P<n>", "?P<m>") + r"\s+(?:at\s+(?:a\s+)?time\s+|together\s+)?"
+    r"(?:per|in\s+(?:one|each|a\s+single|the\s+same)|into\s+(?:one|a\s+single|the\s+same))\s+"
+    r"(?:request|call|prompt|query|run)\b|"
+    r"[^.!?]{0,60}?\b(?:compar\w*|review\w*|read\w*)\s+(?:them\s+)?(?P<pairs>in\s+pairs|pairwise)\b",
+    re.I,
+)
+
+
+def counted_after(before: str, after: str) -> tuple[float, str] | None:
+    """How many items one request takes, said after the size of one of them, and its words."""
+    if not _ONE_ITEM.search(before):
+        return None
+    together = _TOGETHER.match(after)
+    if together is None:
+        return None
+    words = together.group(0).strip(" ,;")
+    if together.group("pairs"):
+        return 2.0, words
+    return _number(together.group("n") or together.group("m")), words

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from agent.advisor.rules.extract_volume import PERIOD_PER_DAY
-from agent.advisor.rules.size_items import item_count, restated
+from agent.advisor.rules.size_items import counted_after, item_count, restated
+from agent.advisor.rules.size_made import made_nouns, names_made, stem
 from agent.advisor.rules.size_roles import SUBJECT, attached_role, attached_role_says, describes, nearest_role
 from agent.advisor.rules.size_units import TOKENS_PER, Mention, sentence_start, tokens_of
 from agent.advisor.rules.size_words import AMBIGUOUS, CODE_CONTEXT, GEN_VERB, TOTAL
@@ -31,7 +32,8 @@ _UNITS = (r"tokens?|words?|pages?|lines?(?:\s+of\s+code)?|passages?|chunks?|snip
           r"toks?|pgs?|pp|loc|paras?")  # fmt: skip
 _MENTION = re.compile(
     r"(?P<top>\btop[\s-]*)?" + _QTY.format(i=1) + r"(?:\s*(?:-|–|to|or|and)\s*" + _QTY.format(i=2) + r")?"
-    r"[\s-]*(?:(?:short|brief|single|long|concise|summary|quick|full|relevant|retrieved|most|matching|similar|"
+    r"(?:(?<=[a-z])[\s-]+|(?<![a-z])[\s-]*)"  # a word and its unit apart: "our app" is no "a pp", one page
+    r"(?:(?:short|brief|single|long|concise|summary|quick|full|relevant|retrieved|most|matching|similar|"
     r"nearest|related|best|top|[a-z]+-[a-z]+)\s+){0,2}"
     r"(?P<unit>" + _UNITS + r")\b(?P<ortwo>\s+or\s+(?:two|so)\b)?",
     re.IGNORECASE,
@@ -39,7 +41,9 @@ _MENTION = re.compile(
 # "answers are short, output maybe 400": a bare number after an input or output word means tokens.
 _BARE = re.compile(
     r"\b(?P<noun>outputs?|answers?|responses?|replies|completions?|system prompts?|prompts?|inputs?|gets? back|"
-    r"comes? back with|sends? back|returns?|repl(?:y|ies) with|responds? with)\s+"
+    r"comes? back with|sends? back|returns?|repl(?:y|ies) with|responds? with|summar(?:y|ies)|feedback|critiques?|"
+    r"explanations?|captions?|headlines?|translations?|(?:code\s+)?review\s+comments?|"
+    r"(?P<made>[a-z]+))\s+"
     r"(?:is\s+|are\s+|of\s+)?"
     r"(?:maybe\s+|about\s+|around\s+|roughly\s+|typically\s+|usually\s+|~\s*)*"
     r"(?<![\d.,])(?P<d1>\d+(?:[.,]\d+)*)(?:\s?(?P<s1>k))?(?!\s*(?:[\w%$€£]|[.,]\d))",
@@ -122,73 +126,23 @@ _EACH_ITEM = re.compile(r"\b(?:each|every)\s+(?!" + _FILLER + r"\b)(?P<noun>[a-z
                         + r"\s+|~\s*)*$", re.I)  # fmt: skip
 
 
+# "Out: a 2-page report", "Output: a structured note of about 400 words": a label, then the thing it labels.
+_LABELLED = (r"\b(?:(?P<out>out|outputs?)|ins?|inputs?)\s*[:=]\s*(?:(?:an?|the|one)\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?"
+             r"(?:(?:about|around|roughly|approx\w*|maybe|up\s+to)\s+|~\s*)?$")
+# "we need a structured note of about 400 words", "we'd like back a summary of ~5 bullets"
+_WANTED = (r"\b(?:need|needs|want|wants|expect|expects|would\s+like|'d\s+like)\s+(?:back\s+)?(?:an?|one)\s+"
+           r"(?:[\w-]+\s+){1,3}?of\s+(?:(?:about|around|roughly|approx\w*|maybe|up\s+to)\s+|~\s*)?$")
+
+
 _NEGATED = re.compile(r"\b(?:never|not|no|don'?t|doesn'?t|won'?t|instead of|rather than)\s+(?:[\w'-]+\s+){0,4}$", re.I)
 _BOUND_WORDS = re.compile(
     r"\b(?:more|over|above|longer|exceed\w*|beyond|bigger|larger|than|just|only|even|need)\b", re.I
 )
 
 
-# What the model is asked to write: "writing product descriptions", "draft LinkedIn posts", "chapters drafted".
-_MADE = re.compile(
-    r"\b(?:write|writes|writing|generat\w*|draft(?:s|ing)?|produc(?:e|es|ing)|creat(?:e|es|ing)|compos(?:e|es|ing))\s+"
-    r"(?:[\w-]+\s+){0,3}?(?P<noun>descriptions?|stor(?:y|ies)|posts?|listings?|chapters?|articles?|emails?|"
-    r"letters?|drafts?|impressions|captions?|scripts?|replies|bios?|blurbs?)\b|"
-    r"\b(?P<done>[a-z]+s)\s+(?:drafted|generated|written)\b|\b(?P<verb>draft)(?:s|ing)?\b",
-    re.IGNORECASE,
-)
-
-
-def _stem(noun: str) -> str:
-    noun = noun.lower().split()[-1]
-    return noun[:-3] + "y" if noun.endswith("ies") else noun.rstrip("s")
-
-
-# "turn the dictated visit notes into a short chart note", "turns that list into a recipe suggestion",
-# "every PR gets a review from the model": what it is turned into, or given, is written by the model.
-_INTO = re.compile(
-    r"\b(?:turn|turns|turning|convert|converts|converting|transform|transforms|rewrite|rewrites)\s+"
-    r"(?P<source>(?:[\w'’-]+\s+){0,6}?)into\s+(?:an?\s+|the\s+)?(?:(?:short|brief|concise|structured|clean|"
-    r"one-page|simple|plain)\s+)?(?P<product>[a-z]+(?:\s+[a-z]+)?)\b|"
-    r"\bgets?\s+an?\s+(?P<given>[a-z]+)\s+from\s+the\s+(?:model|llm|ai|bot)\b",
-    re.IGNORECASE,
-)
-_NOT_PRODUCT = {"json", "english", "text", "a", "an", "the", "one", "plain", "structured", "data", "fields"}
-
-
-def _made(text: str) -> set[str]:
-    """The nouns for what the model writes; drafting makes "a draft" one of them. A product named with
-    a modifier ("chart note") is kept whole, and each of its words the source does not share."""
-    made = {re.escape(_stem(m.group("noun") or m.group("done") or m.group("verb"))) for m in _MADE.finditer(text)}
-    for match in _INTO.finditer(text):
-        if match.group("given"):
-            made.add(re.escape(_stem(match.group("given"))))
-            continue
-        words = [word for word in match.group("product").lower().split() if word not in _NOT_PRODUCT]
-        source = {_stem(word) for word in match.group("source").lower().split()}
-        if len(words) > 1:
-            made.add(re.escape(" ".join(words[:-1]) + " " + _stem(words[-1])))
-        made |= {re.escape(_stem(word)) for word in words if _stem(word) not in source}
-    return made
-
-
-# "a sales email writer", "our quiz generator": it writes emails, quizzes; said of the size's own noun only
-# ("Emails are ~150 words"), since the writer's noun says nothing of other sizes ("a section of 4 pages").
-_WRITER = re.compile(r"\b([a-z]+)\s+(?:writer|generator|drafter)s?\b", re.IGNORECASE)
-
-
-def _names_made(noun: str, before: str, made: set[str], text: str = "") -> bool:
-    """The size's noun, or a product named in the last few words before it, is one the model writes."""
-    if noun:
-        close = before[-40:]
-        writes = {_stem(m.group(1)) for m in _WRITER.finditer(text)}
-        return (_stem(noun) in made | writes
-                or any(" " in n and re.search(rf"\b{n}(?:s|es)?\b", close, re.I) for n in made))  # fmt: skip
-    return any(re.search(rf"\b{n}(?:s|es)?\b", before, re.I) for n in made)
-
-
 def mentions(text: str) -> list[Mention]:
     found: list[Mention] = []
-    made = _made(text)
+    made = made_nouns(text)
     for match in _MENTION.finditer(text):
         low, high = _value(match, 1), _value(match, 2)
         if low is None:
@@ -228,17 +182,19 @@ def mentions(text: str) -> list[Mention]:
         later = before[subject.end() :] if subject else ""
         weak = role in (None, "documents", "user_text") and not re.search(r"\bfrom\b", later)
         # "Output is a query, rarely over 300 tokens"; not "Input is 1,000 words, each draft ~600 words"
-        each_made = item_of is not None and _stem(item_of.group("noun")) in made
+        each_made = item_of is not None and stem(item_of.group("noun")) in made
         if subject and weak and not attached_role_says(after) and not each_made:
             role, noun, attached = ("total" if subject.group("noun").lower().startswith("input") else "output"), "", ""
         negated = _NEGATED.search(tail)
         if negated and not _BOUND_WORDS.search(negated.group(0)):
             continue  # "we never send the whole 300-page manual, only the 2 pages that matter"
-        label = re.search(r"\b(?:(?P<out>out|outputs?)|ins?|inputs?)\s*[:=]\s*(?:an?\s+)?$", tail, re.I) or re.search(
+        label = re.search(_LABELLED, tail, re.I) or re.search(
             r"(?:^|[|,;(/]\s*)(?:(?P<out>out|outputs?)|ins?|inputs?)\s+(?:~\s*)?$", tail, re.I
         ) if match.group("d1") else None  # "| in 500 tok, out 50 tok |"
         if label:  # "Out: a 2-page report": a label says the direction, whatever the noun
             role, noun, attached = ("output" if label.group("out") else "total"), label.group(0), ""
+        if re.search(_WANTED, tail, re.I) and not attached_role_says(after):
+            role = "output"  # "we need a structured note of about 400 words": what is wanted is the answer
         if unit in ("turn", "passage"):
             role = "history" if unit == "turn" else "retrieved"
         in_chunks = r"\b(?:in|into)\s+(?:chunks|pieces|batches|segments|parts)\s+of\s+(?:~\s*|about\s+)?$"
@@ -257,12 +213,16 @@ def mentions(text: str) -> list[Mention]:
             role = "output"  # "summarise the emails into a sentence", "into a one-page brief"
         if prose and role in ("documents", "user_text", "total") and not attached and not describes(before):
             role = "output"  # "we need 5 bullet points per article"; but "notes are a paragraph or two"
-        written = role in ("documents", "user_text", None) and _names_made(noun, before, made, text)
+        written = role in ("documents", "user_text", None) and names_made(noun, before, made, text)
         if written:
             # "writing product descriptions ... ~120 words each": the thing written is the answer, one a
             # request, and a count of them ("50 chapters drafted per week") is the volume, not its size
             role = "output"
         item = None if unit == "passage" or role == "retrieved" or written else item_count(before, after)
+        countable = item is None and role in ("documents", "user_text", "sent", "code", None) and unit != "passage"
+        if countable and (together := counted_after(tail, text[match.end() : match.end() + 120])):
+            item = (*together, len(before))  # "Each wording is ~40 pages and we compare two at a time"
+            role = role or "documents"  # "A bid is ~1,500 tokens and we put four of them in one prompt"
         if item:
             amount *= item[0]  # "two contracts side by side, each 8-12 pages"
             most = most * item[0] if most is not None else None
@@ -329,12 +289,16 @@ def mentions(text: str) -> list[Mention]:
         i = 1 if match.group("d1") else 2
         if any(m.start <= match.start(f"d{i}") < m.start + len(m.words) + 1 for m in found):
             continue
+        if match.groupdict().get("made") and stem(match.group("made")) not in made:
+            continue  # "blurb maybe 80" only when the model writes blurbs
         value = _value(match, i)
         assert value is not None
         noun = (match.group("noun") or match.group("noun2")).lower()
         role = ("system_prompt" if noun.startswith(("system", "instruction")) else "sent" if noun == "in" else
                 "total" if re.match(TOTAL, noun) else "output")  # fmt: skip
-        found.append(Mention(value, "token", match.group(0), role, noun, match.start(f"d{i}"), bare=True))
+        # "review comment maybe 400": the figure, which its clause then quotes with the noun before it
+        words = text[match.start(f"d{i}") : match.end()] if match.re is _BARE else match.group(0)
+        found.append(Mention(value, "token", words.strip(), role, noun, match.start(f"d{i}"), bare=True))
     return sorted(found, key=lambda m: m.start)
 
 

@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import re
 
+from agent.advisor.rules.size_made import PEOPLE
 from agent.advisor.rules.size_words import CORPUS, GEN_VERB, OUT, ROLES, SENT
 
 CORPUS_WORD = re.compile(CORPUS, re.I)
 
 
 def _governs(before: str, verb_end: int, noun_start: int) -> bool:
-    """A verb of writing right before an input word, in the same phrase: "writes review comments"."""
-    return noun_start - verb_end <= 25 and not re.search(r"[:;,.]", before[verb_end:noun_start])
+    """A verb of writing right before an input word, in the same phrase: "writes review comments"; not
+    its source ("generate quiz questions from a chapter")."""
+    between = before[verb_end:noun_start]
+    return noun_start - verb_end <= 25 and not re.search(r"[:;,.]|\b(?:from|based\s+on|using|out\s+of)\b", between)
 
 
 def nearest_role(before: str) -> tuple[str | None, str]:
@@ -31,7 +34,8 @@ def nearest_role(before: str) -> tuple[str | None, str]:
     if role == "sent" and re.search(r"(?<![a-z])(?:" + OUT + r")\s+$", before[:start], re.I):
         return "output", word  # "the reply gets spoken": the answer's verb, not the request's
     if role in ("documents", "user_text"):
-        governs = [m for m in GEN_VERB.finditer(before) if m.start() >= start or _governs(before, m.end(), start)]
+        governs = [m for m in GEN_VERB.finditer(before) if (m.start() >= start or _governs(before, m.end(), start))
+                   and not PEOPLE.search(before[max(0, m.start() - 30) : m.start()])]  # "users write reviews"
         sent_after = governs and re.search(r"(?<![a-z])(?:" + SENT + r")(?![a-z])", before[governs[-1].end() :], re.I)
         if governs and not sent_after:
             return "output", word

@@ -13,8 +13,9 @@ OUT = (
     r"out(?=\s*[:=])|comes?\s+out|coming\s+out"
 )
 DOC = (
-    r"documents?|docs?|contracts?|reports?|pdfs?|files?|notes?|transcripts?|papers?|books?|chapters?|"
-    r"filings?|records?|manuals?|polic(?:y|ies)|specs?|diffs?|logs?|letters?|statements?|agreements?|"
+    r"documents?|docs?|contracts?|reports?|pdfs?|files?|notes?|transcri(?:pts?|ptions?|bed)|papers?|books?|chapters?|"
+    r"filings?|records?|manuals?|polic(?:y|ies)|specs?|diffs?|patch(?:es)?|pull requests?|merge requests?|prs?|"
+    r"commits?|logs?|letters?|statements?|agreements?|"
     r"invoices?|resumes?|cvs?|decks?|slides?|spreadsheets?|articles?|essays?|stor(?:y|ies)|posts?|"
     r"descriptions?|code|functions?|modules?|briefs?|studies|study|texts?|content|material"
 )
@@ -29,9 +30,10 @@ HISTORY = (
     r"history|(?:earlier|previous|prior|past|last) (?:chat|conversation|turns?|messages?|exchanges?)|"
     r"(?:last|previous|past) (?:\d+|\w+) (?:messages|turns|exchanges)|conversation so far"
 )
-# Verbs that put material into a request: "we send the last 300 words", "each step sends ~30k tokens".
+# Verbs that put material into a request: "we send the last 300 words", "each step sends ~30k tokens",
+# "an alert typically brings ~15k tokens of transaction data".
 SENT = (r"sends?|sent|pass(?:es)?|feeds?|uploads?|pastes?|attach(?:es)?|includes?|submits?|goes (?:out|in) with|"
-        r"gets|receives?|sees")  # fmt: skip
+        r"gets|receives?|sees|brings?|carr(?:y|ies)|comes? with")  # fmt: skip  "an alert brings ~15k tokens"
 CORPUS = (
     r"wiki|knowledge base|kb|corpus|code ?base|repositor(?:y|ies)|repos?|monorepos?|archive|library|collection|"
     r"database|document store|intranet|help cent(?:er|re)|handbooks?|web ?sites?|docs site|portal|in total|a total of|"
