@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from agent.advisor.rules.negation import denied_after, negated
+from agent.advisor.rules.task_actions import model_acts
 from agent.advisor.rules.task_inputs import NO_IMAGES, NOT_A_CAPABILITY, TEXT_ONLY
 from agent.advisor.rules.task_words import NEEDS, TASKS
 
@@ -69,39 +70,60 @@ def _images_read_elsewhere(text: str) -> bool:
     return any(not negated(text, match.start()) for match in NO_IMAGES.finditer(text))
 
 
-def read_task(text: str) -> Reading | None:
-    """The task with the most weight of words; named words count 2, hints 1. Images are one fact however
-    many words say so ("OCR scanned invoices"), so what is done with them can outweigh them."""
-    best: tuple[int, str, list[str], list[str]] | None = None
-    job: tuple[int, str, list[str], list[str]] | None = None  # the best task a word names, images aside
-    rag: tuple[int, str, list[str], list[str]] | None = None
-    general: tuple[int, str, list[str], list[str]] | None = None
+@dataclass
+class _Weighed:
+    task: str
+    weight: int
+    said: list[str]
+    hints: list[str]
+
+
+def _weighed(text: str) -> list[_Weighed]:
+    """Every task some word names or hints at, in TASKS order; named words count 2, hints 1. Images are one
+    fact however many words say so ("OCR scanned invoices"), so what is done with them can outweigh them."""
     images_read_elsewhere = _images_read_elsewhere(text)
+    out = []
     for task, named, hinted in TASKS:
         if task == "vision" and images_read_elsewhere:
             continue  # "text PDFs we've already OCR'd"
         said, hints = _hits(named, text), _hits(hinted, text)
         if task == "agent":
-            said = _people_named(said, text)
+            said = model_acts(text) + _people_named(said, text)
         weight = 2 * (min(len(said), 1) if task == "vision" else len(said)) + len(hints)
-        if weight and (best is None or weight > best[0]):
-            best = (weight, task, said, hints)
-        if said and task != "vision" and (job is None or weight > job[0]):
-            job = (weight, task, said, hints)
-        if said and task == "rag":
-            rag = (weight, task, said, hints)
-        if said and task == "general":
-            general = (weight, task, said, hints)
+        if weight:
+            out.append(_Weighed(task, weight, said, hints))
+    return out
+
+
+def _heaviest(weighed: list[_Weighed]) -> _Weighed | None:
+    """The most weight; on a tie the task listed first in TASKS."""
+    return max(weighed, key=lambda w: w.weight, default=None)
+
+
+def read_task(text: str) -> Reading | None:
+    """The task with the most weight of words, then corrected by what the main job plainly is."""
+    weighed = _weighed(text)
+    best = _heaviest(weighed)
     if best is None:
         return None
-    if best[1] == "vision" and job is not None and job[1] not in _CONVERSING:
+    named = {w.task: w for w in weighed if w.said}
+    job = _heaviest([w for w in weighed if w.said and w.task != "vision"])  # the best task a word names
+    if best.task == "vision" and job is not None and job.task not in _CONVERSING:
         best = job  # photos read into JSON, clips moderated: the images are the input (a need), not the job
-    if general is not None:
-        best = general  # "a general assistant for engineers: Q&A, drafting docs, some code" is general
-    elif best[1] == "chat" and rag is not None:
-        best = rag  # a chatbot that answers from the FAQ and the guides: chat over documents is RAG
-    _, task, said, hints = best
-    return Reading(task, said[0] if said else hints[0], inferred=not said)
+    if "general" in named:
+        best = named["general"]  # "a general assistant for engineers: Q&A, drafting docs, some code" is general
+    elif best.task == "chat" and "rag" in named:
+        best = named["rag"]  # a chatbot that answers from the FAQ and the guides: chat over documents is RAG
+    if "agent" in named and _acts_as_agent(best, named["agent"], text):
+        best = named["agent"]
+    return Reading(best.task, best.said[0] if best.said else best.hints[0], inferred=not best.said)
+
+
+def _acts_as_agent(best: _Weighed, agent: _Weighed, text: str) -> bool:
+    """A bot or an AI agent that does things in the user's systems ("it queries our scheduling API") is an
+    agent, whatever it also talks about; a job named otherwise ("extract ... and push into SAP") stays."""
+    acts = model_acts(text)
+    return bool(acts) and (best.task in ("chat", "rag") or len(agent.said) > len(acts))
 
 
 def task_from_keywords(text: str) -> tuple[str, str] | None:
@@ -120,6 +142,8 @@ def read_needs(text: str) -> list[Reading]:
         hits = _people_named(_hits(pattern, text), text) if inferred else _hits(pattern, text)
         if hits and (need not in found or (found[need].inferred and not inferred)):
             found[need] = Reading(need, hits[0], inferred)
+    if acts := model_acts(text):
+        found["tools"] = Reading("tools", acts[0], inferred=False)  # "it queries our scheduling API"
     if "tools" in found and found["tools"].inferred and _NO_TOOLS.search(text):
         del found["tools"]  # "'Agent' as in travel agent ... no tool calling"
     return list(found.values())

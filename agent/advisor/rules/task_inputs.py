@@ -15,7 +15,9 @@ NOT_A_CAPABILITY = re.compile(
     r"\baudio\s+(?:gear|equipment|products?|hardware|brands?|shop|store|retailer)\b|"
     r"\b(?:medical|clinical|billing|icd-?10|cpt)\s+cod(?:ing|ers?|es)\b|\bicd-?10\b|\bthe\s+reasoning\s+(?:behind|for)\b|"
     r"\b(?:espresso|coffee|oil|tooth|dental|mineral|juice|dna)\s+extractions?\b|\bsummary\s+judgments?\b|"
-    r"\b(?:backend|stack|systems?|platform|services?)\s+(?:is|are|uses?|runs?\s+on)\s+(?:\w+\s+){0,4}?json\s+apis?\b",
+    r"\b(?:backend|stack|systems?|platform|services?)\s+(?:is|are|uses?|runs?\s+on)\s+(?:\w+\s+){0,4}?json\s+apis?\b|"
+    # requests that reach the user: "user queries come in through our API"
+    r"\b(?:come|comes|coming|arrive[sd]?|arriving|flow|flows)\s+(?:in\s+)?(?:through|via)\s+our\s+(?:[\w-]+\s+){0,2}?apis?\b",
     re.IGNORECASE,
 )
 # Audio handled before the model: "our speech pipeline handles the audio, the model only gets text".

@@ -31,8 +31,9 @@ _NOT_CODE = not_after("reason", "zip", "postal", "promo", "discount", "country",
 # "it calls flight and hotel search APIs", "calling our CRM API"
 # "calling it through a hosted API" is how the model is reached, not a tool it uses
 _CALLS_APIS = (
-    r"call(?:s|ing)?\s+(?!it\b|them\b|the\s+model)(?:our\s+|the\s+|an?\s+|external\s+)?(?:[\w-]+\s+){0,4}?apis?"
-)
+    r"call(?:s|ing)?\s+(?!it\b|them\b|the\s+model)(?:our\s+|the\s+|an?\s+|external\s+)?"
+    r"(?:(?!(?:claude|gpt[\w.-]*|openai|anthropic|gemini|mistral|llama|models?|llms?)\b)[\w-]+\s+){0,4}?apis?"
+)  # "we call Claude via their API" reaches the model
 # Actions through the user's systems: "several tool calls per request", "updates the WMS through API calls",
 # "looks up order status through our API", "calling our motion-planning functions".
 # "1.2 million API calls monthly" counts requests; "updates the WMS through API calls" acts.

@@ -1,0 +1,67 @@
+"""The task and the needs read from what the model does, not from any one keyword: acting in the user's own
+systems is an agent with tools, images read to a label are vision, generated game text and stories are
+creative, and a modality put off or handled before the model is no need. Variants of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.advisor.rules.extract import extract
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Telegram bot for our gym members to freeze memberships; it has to hit our billing API to check the "
+        "contract and apply the freeze.",
+        "A Slack assistant where shift leads ask 'who is free on Saturday morning' and it queries our rostering "
+        "API for the answer.",
+        "The model reads the technician's note, proposes a fix and updates the ticket in our field-service system.",
+        "An agent that reads each refund request, looks up the payment in Stripe, checks our refund rules and "
+        "replies to the customer.",
+        "Patients message the clinic and the assistant reserves a slot in the clinic's calendar.",
+        "Rebooking flights in our reservation system through the API when a connection is missed.",
+        "An HR helper that pulls leave balances from Workday and answers staff questions about them.",
+    ],
+)
+def test_the_model_acting_in_the_users_systems_is_an_agent_with_tools(text):
+    found = extract(text).fields
+    assert found["task"] == "agent"
+    assert "tools" in found["needs"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The assistant writes the SQL and runs the query on our warehouse database, then explains the result.",
+        "We want the bot to create a lead in HubSpot whenever a visitor leaves an email.",
+    ],
+)
+def test_acting_in_a_system_needs_tools_whatever_the_task(text):
+    assert "tools" in extract(text).fields["needs"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our human agents look the order up in Shopify; the bot only answers FAQ questions, no tool use needed.",
+        "We call the model through the OpenAI API from our backend.",
+        "We call Claude via their API and store the answers.",
+        "User queries come in through our API and we want a cheap model for them.",
+        "Inbound calls from our phone system are transcribed and summarised.",
+        "Our support staff search the CRM by hand today; the model just drafts the reply.",
+        "Could the bot book rooms in our PMS at some point?",
+        "Later we might want it to update our CRM, but not now.",
+        "It never writes to our database; it only drafts text.",
+    ],
+)
+def test_people_acting_the_model_reached_by_api_or_an_action_put_off_need_no_tools(text):
+    found = extract(text).fields
+    assert "tools" not in found.get("needs", [])
+    assert found.get("task") != "agent"
+
+
+def test_extraction_pushed_into_a_system_stays_extraction():
+    found = extract("Extract the line items from supplier invoices and push them into NetSuite.").fields
+    assert found["task"] == "extraction"
+    assert "tools" in found["needs"]
