@@ -65,3 +65,49 @@ def test_extraction_pushed_into_a_system_stays_extraction():
     found = extract("Extract the line items from supplier invoices and push them into NetSuite.").fields
     assert found["task"] == "extraction"
     assert "tools" in found["needs"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Screen the pictures people upload to our recipe forum: safe / unsafe / spam.",
+        "We want to categorise ~25k holiday snapshots by what is in the photos: beach, city, food, people.",
+        "Tag every product photo with colour and style for the catalogue.",
+        "Flag each X-ray if it shows a fracture.",
+        "OCR-style reading of the address labels on returned parcels.",
+    ],
+)
+def test_images_read_to_a_label_are_a_vision_task(text):
+    found = extract(text).fields
+    assert found["task"] == "vision"
+    assert "vision" in found["needs"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Classify support emails into billing / bug / other, some with screenshots attached.",
+        "Label product reviews by sentiment: positive / neutral / negative.",
+        "We print shipping labels ourselves and want to sort the tickets about them into 6 queues.",
+    ],
+)
+def test_text_labelled_beside_an_image_word_stays_classification(text):
+    assert extract(text).fields["task"] == "classification"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Insurance claim forms arrive as scans, usually hand-filled, and we need the fields as JSON.",
+        "Paper intake questionnaires, written by hand, photographed and returned as JSON.",
+    ],
+)
+def test_forms_filled_in_by_hand_need_vision_and_are_extraction(text):
+    found = extract(text).fields
+    assert found["task"] == "extraction"
+    assert {"vision", "json"} <= set(found["needs"])
+
+
+def test_shipping_labels_are_no_classification_and_no_image_by_themselves():
+    found = extract("A chatbot that answers where a parcel is from the number on its shipping label.").fields
+    assert found["task"] == "chat"

@@ -29,17 +29,21 @@ def _not_capabilities(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in NOT_A_CAPABILITY.finditer(text))
 
 
-def _hits(pattern: re.Pattern[str] | None, text: str) -> list[str]:
+def _matches(pattern: re.Pattern[str] | None, text: str) -> list[re.Match[str]]:
+    """Where the pattern's words stand, neither negated nor naming something else."""
     if pattern is None:
         return []
+    other = _not_capabilities(text)
+    return [match for match in pattern.finditer(text)
+            if not any(start <= match.start() < end for start, end in other)
+            and not negated(text, match.start()) and not denied_after(text, match.end())]  # fmt: skip
+
+
+def _hits(pattern: re.Pattern[str] | None, text: str) -> list[str]:
     # each different word once: "stories ... 100 stories per minute" is one hint, not two
     said: dict[str, str] = {}
-    other = _not_capabilities(text)
-    for match in pattern.finditer(text):
-        if any(start <= match.start() < end for start, end in other):
-            continue
-        if not negated(text, match.start()) and not denied_after(text, match.end()):
-            said.setdefault(match.group(0).lower(), match.group(0))
+    for match in _matches(pattern, text):
+        said.setdefault(match.group(0).lower(), match.group(0))
     return list(said.values())
 
 
@@ -114,9 +118,29 @@ def read_task(text: str) -> Reading | None:
         best = named["general"]  # "a general assistant for engineers: Q&A, drafting docs, some code" is general
     elif best.task == "chat" and "rag" in named:
         best = named["rag"]  # a chatbot that answers from the FAQ and the guides: chat over documents is RAG
+    if best.task == "classification" and "vision" in named and _labels_images(text):
+        best = named["vision"]  # "UGC image moderation", "auto-tag family photos": seeing is the job
     if "agent" in named and _acts_as_agent(best, named["agent"], text):
         best = named["agent"]
     return Reading(best.task, best.said[0] if best.said else best.hints[0], inferred=not best.said)
+
+
+_STILLS = next(pattern for need, pattern, _ in NEEDS if need == "vision")
+_LABELLING = next(named for task, named, _ in TASKS if task == "classification")
+_ALONGSIDE = re.compile(r"\b(?:with|plus|and|including|attached|some|or|also)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _labels_images(text: str) -> bool:
+    """The label is given to the images themselves, a word or two from them in one sentence ("tag each
+    photo", "image moderation"); "classify tickets, some with screenshots" labels the tickets."""
+    images = [m for m in _matches(_STILLS, text) if not _ALONGSIDE.search(text[max(0, m.start() - 25) : m.start()])]
+    labels = _matches(_LABELLING, text)
+    for image in images:
+        for label in labels:
+            between = text[min(image.end(), label.end()) : max(image.start(), label.start())]
+            if len(between) <= 50 and not re.search(r"[.;!?\n]", between):
+                return True
+    return False
 
 
 def _acts_as_agent(best: _Weighed, agent: _Weighed, text: str) -> bool:

@@ -16,6 +16,10 @@ NOT_A_CAPABILITY = re.compile(
     r"\b(?:medical|clinical|billing|icd-?10|cpt)\s+cod(?:ing|ers?|es)\b|\bicd-?10\b|\bthe\s+reasoning\s+(?:behind|for)\b|"
     r"\b(?:espresso|coffee|oil|tooth|dental|mineral|juice|dna)\s+extractions?\b|\bsummary\s+judgments?\b|"
     r"\b(?:backend|stack|systems?|platform|services?)\s+(?:is|are|uses?|runs?\s+on)\s+(?:\w+\s+){0,4}?json\s+apis?\b|"
+    # labels stuck on things: "reading shipping labels", "the labels on the parcels"
+    r"\b(?:shipping|address|nutrition(?:al)?|food|price|wine|care|warning|barcode|mailing|return|parcel|package|"
+    r"postage|luggage|pallet)\s+labels?\b|\blabels?\s+on\s+(?:the\s+)?(?:parcels|packages|boxes|bottles|jars|"
+    r"crates|pallets)\b|"
     # requests that reach the user: "user queries come in through our API"
     r"\b(?:come|comes|coming|arrive[sd]?|arriving|flow|flows)\s+(?:in\s+)?(?:through|via)\s+our\s+(?:[\w-]+\s+){0,2}?apis?\b",
     re.IGNORECASE,

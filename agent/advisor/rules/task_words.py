@@ -60,6 +60,9 @@ _WHOLE_DOCUMENT = (
 _VOICE = (r"(?<!our )(?<!their )(?<!your )(?<!brand )(?<!tone of )(?<!author's )(?<!authorial )"
           r"voice(?![- ]of[- ](?:the[- ])?customer)(?!\s+(?:and|&)\s+tone)")
 
+# Forms filled in by hand are read from their scans: "hand-filled", "often filled in by hand".
+_BY_HAND = r"hand[- ]?(?:filled|written)|(?:filled|written)\s+(?:in\s+|out\s+)?(?:\w+\s+)?by\s+hand"
+
 # (task, words that name it, words that hint at it). Order breaks ties: an image classifier is vision, and
 # fields pulled from photos are extraction (the images still make vision a need).
 TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
@@ -70,7 +73,8 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                           r"pull(?:s|ing|ed)?\s+[^.;!?]{0,120}?\bout of",
                           r"pull(?:s|ing|ed)?\s+out\b", r"digiti[sz](?:e|es|ed|ing|ation)",
                           "fields from", "structured data", "line items",
-                          r"(?:returns?|outputs?|emits?)\s+(?:\w+\s+){0,3}as\s+json",
+                          r"(?:returns?|returned|outputs?|output|emits?|emitted)\s+(?:\w+\s+){0,3}as\s+json",
+                          r"fields\s+(?:\w+\s+){0,2}?(?:as|in|into)\s+(?:\w+\s+)?(?:json|schema)",
                           r"json\s+(?:out\s+of|from)", r"(?:pull|grab|capture|lift)(?:s|ing|ed)?\s+(?:the\s+)?"
                           r"(?:(?:[\w-]+|etc\.)(?:,\s*|\s+)){1,8}?into\s+(?:a\s+)?(?:fixed\s+|strict\s+|given\s+)?(?:json|schema|spreadsheet|"
                           r"structured)",
@@ -85,7 +89,7 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
      words("invoices?", "forms?", "entit(?:y|ies)", "receipts?", r"into\s+(?:strict\s+|valid\s+)?json")),
     ("vision", words("images?", r"alt[- ]?text", "photo(?:graph)?s?", "photograph(?:ed|ing)?", "screenshots?",
                       "pictures?", r"videos?(?!\s+scripts?)(?![- ]games?)", "ocr", "scanned", "cameras?", "x-rays?",
-                      "mri", "radiology", "handwrit\\w+", "visual", "footage"), None),
+                      "mri", "radiology", "handwrit\\w+", "visual", "footage", _BY_HAND), None),
     ("classification", words("classif(?:y|ies|ied|ying|ications?|iers?)", "categori[sz](?:e|es|ed|ing|ation)",
                               "tag(?:s|ging|ged)?", "label(?:s|ling|ing|led|ed)?", "sentiment", "route tickets",
                               "intent detection", "spam", "moderat(?:e|ion|ing)", "toxic(?:ity)?",
@@ -201,7 +205,7 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
 
 NEEDS: list[tuple[str, re.Pattern[str], bool]] = [
     ("vision", words("images?", "photo(?:graph)?s?", "photograph(?:ed|ing)?", "screenshots?", "pictures?", "scanned",
-                      "ocr", "x-rays?", "mri", "radiology", "handwrit\\w+", "diagrams?", "charts"),
+                      "ocr", "x-rays?", "mri", "radiology", "handwrit\\w+", "diagrams?", "charts", _BY_HAND),
      False),
     ("video", words(r"videos?(?!\s+scripts?)(?![- ]games?)", "footage", "clips"), False),
     ("audio", words("audio", _VOICE, r"(?<!hate )speech", "spoken", "phone calls", "podcasts?", "recordings?",
