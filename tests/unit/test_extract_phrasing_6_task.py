@@ -111,3 +111,30 @@ def test_forms_filled_in_by_hand_need_vision_and_are_extraction(text):
 def test_shipping_labels_are_no_classification_and_no_image_by_themselves():
     found = extract("A chatbot that answers where a parcel is from the number on its shipping label.").fields
     assert found["task"] == "chat"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Generate mission blurbs and character backstories from a template plus a few tags per NPC.",
+        "We need seasonal event texts and in-game mails for our mobile RPG, about 200 a week.",
+        "Every evening the app tells a funny bedtime story about the child's favourite toy.",
+        "It writes a short original story for each reader from three keywords.",
+        "Launch announcement copy for each new feature, in a playful tone.",
+    ],
+)
+def test_generated_game_text_and_stories_are_creative(text):
+    assert extract(text).fields["task"] == "creative"
+
+
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        ("Our PM writes user stories in Jira and we want them classified by team.", "classification"),
+        ("Tag each forum post with up to 3 tags from our fixed list.", "classification"),
+    ],
+)
+def test_user_stories_and_tags_given_out_are_no_creative_writing(text, task):
+    found = extract(text).fields
+    assert found["task"] == task
+    assert "tools" not in found.get("needs", [])

@@ -56,11 +56,21 @@ _ACTOR = re.compile(rf"(?<![\w-])(?:(?P<human>human|support|live|real|sales|serv
                     rf"(?:(?P<model>{_MODEL_ACTOR})|(?P<other>{_OTHER_ACTOR}))(?![\w-])(?!['’]s\b)",  # not "customer's"
                     re.IGNORECASE)  # fmt: skip
 
+# A subject right before the verb: "the PM writes", "our tool updates".
+_SUBJECT = re.compile(
+    r"\b(?:the|a|an|our|their|my|his|her|each|every|this|that)\s+"
+    r"(?P<noun>(?:(?!(?:and|or|then|also|which|that|who)\b)[\w'’-]+\s+){1,2})$",
+    re.IGNORECASE,
+)
+
 
 def _the_model_acts(text: str, start: int) -> bool:
     """The nearest actor before `start` in its sentence is the model, or the sentence names none
     ("books the appointment in our HIS through API" describes what is wanted)."""
     sentence_start = max(text.rfind(mark, 0, start) for mark in (". ", "! ", "? ", "; ", "\n")) + 1
+    subject = _SUBJECT.search(text, sentence_start, start)
+    if subject and not _ACTOR.search(subject.group("noun")):
+        return False  # "the PM writes user stories in Jira": someone the sentence names
     actors = list(_ACTOR.finditer(text, sentence_start, start))
     if not actors:
         return True

@@ -16,6 +16,8 @@ NOT_A_CAPABILITY = re.compile(
     r"\b(?:medical|clinical|billing|icd-?10|cpt)\s+cod(?:ing|ers?|es)\b|\bicd-?10\b|\bthe\s+reasoning\s+(?:behind|for)\b|"
     r"\b(?:espresso|coffee|oil|tooth|dental|mineral|juice|dna)\s+extractions?\b|\bsummary\s+judgments?\b|"
     r"\b(?:backend|stack|systems?|platform|services?)\s+(?:is|are|uses?|runs?\s+on)\s+(?:\w+\s+){0,4}?json\s+apis?\b|"
+    # tags given to the model as input: "from a template and a few tags", "based on the user's tags"
+    r"\b(?:from|given|using|based\s+on)\s+(?:[\w'’-]+\s+){0,4}?tags\b|\b(?:a\s+few|some|several)\s+tags\b|"
     # labels stuck on things: "reading shipping labels", "the labels on the parcels"
     r"\b(?:shipping|address|nutrition(?:al)?|food|price|wine|care|warning|barcode|mailing|return|parcel|package|"
     r"postage|luggage|pallet)\s+labels?\b|\blabels?\s+on\s+(?:the\s+)?(?:parcels|packages|boxes|bottles|jars|"

@@ -63,6 +63,15 @@ _VOICE = (r"(?<!our )(?<!their )(?<!your )(?<!brand )(?<!tone of )(?<!author's )
 # Forms filled in by hand are read from their scans: "hand-filled", "often filled in by hand".
 _BY_HAND = r"hand[- ]?(?:filled|written)|(?:filled|written)\s+(?:in\s+|out\s+)?(?:\w+\s+)?by\s+hand"
 
+# Stories told or written: "a silly bedtime story", "writes a short story each night"; not agile "user stories".
+_STORY = r"(?<!user\s)stor(?:y|ies)\b(?!\s+points)"
+_STORIES = (rf"(?:bedtime|silly|funny|short|original|personali[sz]ed|children['’]?s|kids['’]?)[- ]{_STORY}|"
+            rf"(?:writ|generat|tell|invent|creat|compos|mak)\w*\s+(?:(?:an?|the|one|new)\s+)?(?:[\w-]+\s+){{0,2}}?{_STORY}")
+# Game and event text: "quest blurbs", "in-game mail", "event announcement texts", "character backstories".
+_GAME_TEXT = (r"blurbs?|(?:in-game|game|event|seasonal|holiday|promo(?:tional)?|launch)\s+(?:mails?|announcements?|"
+              r"texts?|copy|notifications?|teasers?)|announcement\s+(?:texts?|copy|posts?|emails?)|"
+              r"(?:quest|mission|character|world)\s+(?:descriptions?|backstor(?:y|ies)|bios?)")
+
 # (task, words that name it, words that hint at it). Order breaks ties: an image classifier is vision, and
 # fields pulled from photos are extraction (the images still make vision a need).
 TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
@@ -151,7 +160,7 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                         r"narrat(?:e|es|ing|ion)\s+(?:\w+\s+)?scenes",
                         r"npc dialogue",
                         r"(?:npc|character|quest|side-quest|in-game)\s+(?:barks|dialogue|lines)", "barks",
-                        r"(?:item|world|game)\s+lore", r"quest text", r"bedtime stories",
+                        r"(?:item|world|game)\s+lore", r"quest text", _STORIES, _GAME_TEXT,
                         r"(?:instagram|social|tiktok)\s+captions?", r"listing\s+generators?",
                         r"(?:writ\w+|generat\w+|draft\w*|output\w*|produc\w+)\s+(?:an?\s+)?(?:~?[\d,]+-word\s+)?listings?",
                         r"novelists?", r"chapter\s+drafts?", "poetry", r"greeting\s+cards?", r"openers?",
