@@ -138,3 +138,33 @@ def test_user_stories_and_tags_given_out_are_no_creative_writing(text, task):
     found = extract(text).fields
     assert found["task"] == task
     assert "tools" not in found.get("needs", [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A helper for new hires that answers questions about leave and expenses using our HR documents.",
+        "Club members ask about the rules of the league and it answers from the rulebooks we publish... "
+        "actually from our own 300 rulebook PDFs, it has to search them.",
+        "An assistant for pharmacists: answers dosage questions based on the hospital's guidelines.",
+        "We have ~2,000 manuals and the bot should look through them to answer our technicians.",
+    ],
+)
+def test_answers_drawn_from_the_users_documents_are_rag(text):
+    assert extract(text).fields["task"] == "rag"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A detective game: players question witnesses by typing freely and each witness must stay in character.",
+        "Users chat with historical characters who answer as themselves.",
+        "A language-learning app where learners role-play ordering food with a waiter persona.",
+    ],
+)
+def test_talking_with_a_character_is_chat(text):
+    assert extract(text).fields["task"] == "chat"
+
+
+def test_writing_character_dialogue_for_writers_stays_creative():
+    assert extract("Draft NPC dialogue for our writers to edit before release.").fields["task"] == "creative"

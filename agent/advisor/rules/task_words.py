@@ -72,6 +72,19 @@ _GAME_TEXT = (r"blurbs?|(?:in-game|game|event|seasonal|holiday|promo(?:tional)?|
               r"texts?|copy|notifications?|teasers?)|announcement\s+(?:texts?|copy|posts?|emails?)|"
               r"(?:quest|mission|character|world)\s+(?:descriptions?|backstor(?:y|ies)|bios?)")
 
+# Answers drawn from the user's documents: "answers questions about the rules of the club using our documents",
+# "(maybe 500 PDFs, it should search them)".
+_DOCS = (r"(?:docs|documents|pdfs?|files|handbooks?|manuals|policies|regulations|knowledge\s+base|wiki|articles|guides|"
+         r"guidelines|rulebooks?)")
+_ANSWERS_FROM_DOCS = (rf"answer\w*\s+(?:[\w'’-]+\s+){{0,8}}?(?:using|from|based\s+on|grounded\s+in|out\s+of)"
+                      rf"\s+(?:our|the|its|their)\s+(?:own\s+)?(?:[\w'’-]+\s+){{0,2}}?{_DOCS}")
+_SEARCHES_THE_DOCS = (rf"{_DOCS}\b[^.;!?]{{0,60}}?\b(?:search|look\s+through|dig\s+through)\w*\s+"
+                      rf"(?:through\s+|across\s+|in\s+)?(?:them|those|these)\b")
+# A character the user talks with: "the suspect has to stay in character", "players chat with the NPCs".
+_IN_CHARACTER = (r"stay(?:s|ing)?\s+in[- ]character|role[- ]?play(?:s|ing)?|"
+                 r"(?:talk|chat|convers|speak)\w*\s+(?:freely\s+)?(?:with|to)\s+(?:the\s+|an?\s+|our\s+)?(?:[\w-]+\s+)?(?:characters?|npcs?|suspects?|personas?|"
+                 r"companions?|avatars?)")
+
 # (task, words that name it, words that hint at it). Order breaks ties: an image classifier is vision, and
 # fields pulled from photos are extraction (the images still make vision a need).
 TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
@@ -193,18 +206,20 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                    r"knowledge base|files|manuals|documentation)", r"citing (?:its |the |our )?sources|"
                    r"search(?:es|ing)?\s+(?:our|the|its)\s+(?:[\w-]+\s+){0,3}(?:archive|corpus|documents|docs|knowledge)|"
                    r"cites? (?:its |the |our )?"
-                   "sources"), words("handbook", "documentation", "intranet", "articles", "indexed", r"we\s+index",
-                                      r"search\s+tool", "confluence", "sharepoint", "notion", "sops")),
+                   "sources", _ANSWERS_FROM_DOCS, _SEARCHES_THE_DOCS),
+     words("handbook", "documentation", "intranet", "articles", "indexed", r"we\s+index", r"search\s+tool",
+           "confluence", "sharepoint", "notion", "sops")),
     ("agent", words(AI_AGENT, HUMAN_AGENT, "agentic", _TOOL_CALLS, "tool use", "function calling",
                      "workflow automation", "autonomous(?:ly)?", _CALLS_APIS, "takes? actions?"),
      words("tools")),
     ("general", words(r"general[- ]purpose", r"personal[- ]assistants?", "all[- ]purpose", "do[- ]anything",
                        r"general\s+(?:internal\s+)?assistants?"),
      None),
-    ("chat", words("chatbots?", "chat bots?", "support bots?", "assistants?", "conversational", "help ?desk", "chat",
-                    "bots?", "faq", r"answer(?:s|ing)?\s+(?:our\s+)?(?:customer|client|user|member|guest)s?[’']?\s+"
-                    r"questions"),
-     words("customer support", r"repl(?:y|ies) to", "copilot", "support chats", "kiosks?", "ivr", r"phone\s+bots?",
+    ("chat", words(_IN_CHARACTER, "chatbots?", "chat bots?", "support bots?", "assistants?", "conversational",
+                   "help ?desk", "chat", "bots?", "faq",
+                   r"answer(?:s|ing)?\s+(?:our\s+)?(?:customer|client|user|member|guest)s?[’']?\s+questions"),
+     words("customer support", r"interrogat\w+", r"typ(?:e|es|ing)\s+freely", r"repl(?:y|ies) to", "copilot",
+           "support chats", "kiosks?", "ivr", r"phone\s+bots?",
             r"voice\s+bots?", r"callers\s+(?:speak|ask|call)", r"(?:ai\s+)?tutors?",
             # "travelers ask about flights", "guests can ask questions"
             r"(?:travell?ers|guests|visitors|customers|users|shoppers|passengers|patients|students|members|employees|"
