@@ -168,3 +168,30 @@ def test_talking_with_a_character_is_chat(text):
 
 def test_writing_character_dialogue_for_writers_stays_creative():
     assert extract("Draft NPC dialogue for our writers to edit before release.").fields["task"] == "creative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We need to summarise roughly 80 inspection reports a day; they come as PDFs and a few contracts.",
+        "Summaries of the board packs and filings we receive, one paragraph each.",
+    ],
+)
+def test_documents_summarised_are_a_summarization(text):
+    assert extract(text).fields["task"] == "summarization"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Comparing the lease terms of two landlords side by side and pointing out where they differ.",
+        "Flag the deviations between a supplier's contract and our standard template.",
+        "It highlights coverage gaps when a broker puts two quotes next to each other.",
+    ],
+)
+def test_documents_compared_are_a_document_analysis(text):
+    assert extract(text).fields["task"] == "document-analysis"
+
+
+def test_comparing_prices_is_no_document_analysis():
+    assert extract("A chatbot that helps shoppers compare prices across our stores.").fields["task"] == "chat"

@@ -118,6 +118,8 @@ def read_task(text: str) -> Reading | None:
         best = named["general"]  # "a general assistant for engineers: Q&A, drafting docs, some code" is general
     elif best.task == "chat" and "rag" in named:
         best = named["rag"]  # a chatbot that answers from the FAQ and the guides: chat over documents is RAG
+    if best.task == "document-analysis" and not best.said and job is not None and job.task not in _CONVERSING:
+        best = job  # "summarise about 50 PDF reports a day": the documents are the input, the summary the job
     if best.task == "classification" and "vision" in named and _labels_images(text):
         best = named["vision"]  # "UGC image moderation", "auto-tag family photos": seeing is the job
     if "agent" in named and _acts_as_agent(best, named["agent"], text):

@@ -85,6 +85,14 @@ _IN_CHARACTER = (r"stay(?:s|ing)?\s+in[- ]character|role[- ]?play(?:s|ing)?|"
                  r"(?:talk|chat|convers|speak)\w*\s+(?:freely\s+)?(?:with|to)\s+(?:the\s+|an?\s+|our\s+)?(?:[\w-]+\s+)?(?:characters?|npcs?|suspects?|personas?|"
                  r"companions?|avatars?)")
 
+# Documents set side by side: "comparing policy wordings from two insurers", "flag the differences between drafts".
+_COMPARES_DOCUMENTS = (
+    r"compar(?:e|es|ed|ing)\s+(?:[\w'’-]+\s+){0,4}?(?:wordings?|contracts|policies|documents|clauses|terms|versions|"
+    r"agreements|filings|drafts|specs|specifications|proposals|bids|tenders|leases|reports)\b|"
+    r"(?:flag|spot|find|highlight|list)\w*\s+(?:[\w-]+\s+){0,3}?(?:differences|deviations|gaps)\s+"
+    r"(?:between|from|against|across)\b|(?:coverage|wording|clause|contractual)\s+(?:differences|deviations|gaps)"
+)
+
 # (task, words that name it, words that hint at it). Order breaks ties: an image classifier is vision, and
 # fields pulled from photos are extraction (the images still make vision a need).
 TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
@@ -143,7 +151,7 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                              r"into\s+(?:a\s+)?(?:short|brief|concise|one-paragraph|one-page|quick|shorter)\s+"
                              r"(?:[\w-]+\s+){0,2}?(?:notes?|overviews?|versions?|briefs?|paragraphs?|bullets?)"),
      words("meeting notes")),
-    ("document-analysis", words("document analysis", "contract review", _WHOLE_DOCUMENT,
+    ("document-analysis", words("document analysis", "contract review", _WHOLE_DOCUMENT, _COMPARES_DOCUMENTS,
                                  r"analy[sz](?:e|es|ing|is)\s+(?:[\w-]+\s+){0,3}(?:contracts|documents|filings|manuscripts|"
                                  r"papers|reports|pdfs|agreements|transcripts|10-ks)",
                                  r"reads?\s+(?:\w+\s+){0,2}(?:papers|contracts|filings|reports|manuscripts|documents)",
