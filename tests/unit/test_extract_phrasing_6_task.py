@@ -195,3 +195,38 @@ def test_documents_compared_are_a_document_analysis(text):
 
 def test_comparing_prices_is_no_document_analysis():
     assert extract("A chatbot that helps shoppers compare prices across our stores.").fields["task"] == "chat"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Normalise every listing (brand, size, material) coming in from 40 supplier feeds that are a mess.",
+        "We need normalisation of addresses from free-text delivery notes into street, city and postcode.",
+    ],
+)
+def test_messy_records_made_uniform_are_extraction(text):
+    assert extract(text).fields["task"] == "extraction"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pick the right customs commodity code for each item description on an import declaration.",
+        "Suggest CPT procedure codes from the surgeon's operative note.",
+        "Map each supplier's product line to one of our UNSPSC codes.",
+    ],
+)
+def test_a_code_picked_from_a_code_system_is_classification(text):
+    assert extract(text).fields["task"] == "classification"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Extract the HS codes and declared values printed on each commercial invoice.",
+        "Write product descriptions for our new range of trail shoes.",
+    ],
+)
+def test_codes_read_off_a_document_and_descriptions_written_keep_their_task(text):
+    task = extract(text).fields["task"]
+    assert task == ("extraction" if "Extract" in text else "creative")

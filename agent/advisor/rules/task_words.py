@@ -27,7 +27,8 @@ AI_AGENT = (r"(?:ai|llm|autonomous|coding|research|browsing|software|web|shoppin
              r"creates?|updates?|queries|searches|browses)")
 _NOT_CODE = not_after("reason", "zip", "postal", "promo", "discount", "country", "error", "status", "tax", "area",
                        "qr", "bar", "dress", "product", "billing", "access", "voucher", "category", "disposition",
-                       "hs", "sic", "naics", "currency", "cost", "account", "department", "diagnosis")  # fmt: skip
+                       "hs", "sic", "naics", "currency", "cost", "account", "department", "diagnosis", "commodity",
+                       "customs", "tariff", "procedure", "cpt", "unspsc", "snomed", "industry", "icd")  # fmt: skip
 # "it calls flight and hotel search APIs", "calling our CRM API"
 # "calling it through a hosted API" is how the model is reached, not a tool it uses
 _CALLS_APIS = (
@@ -93,13 +94,26 @@ _COMPARES_DOCUMENTS = (
     r"(?:between|from|against|across)\b|(?:coverage|wording|clause|contractual)\s+(?:differences|deviations|gaps)"
 )
 
+# Messy records made uniform: "normalise each product (title, attributes, colour) from messy feeds".
+_NORMALISES = (r"normali[sz](?:e|es|ed|ing|ation)\s+(?:of\s+)?(?:[\w-]+\s+){0,3}?(?:products?|records?|addresses|"
+               r"listings?|entries|data|names|titles|attributes|fields|catalog(?:ue)?s?|feeds?|items|skus)\b")
+# A code picked from a code system is a label: "assign HS tariff codes to product descriptions", "suggest ICD-10
+# codes"; "extract the HS codes" printed on an invoice stays extraction.
+_CODES = (r"(?:assign|suggest|pick|choos|predict|determin|select|map|propos|recommend)\w*\s+(?:[\w'’-]+\s+){0,4}?"
+          r"(?:hs|icd-?10|icd|cpt|naics|sic|unspsc|tariff|snomed|loinc|atc|billing|diagnosis|procedure|customs|"
+          r"commodity|industry|product)\s+(?:[\w-]+\s+)?codes?\b|"
+          r"(?:assign|map)\w*\s+(?:[\w'’-]+\s+){0,5}?to\s+(?:(?:an?|the|one\s+of|our|their)\s+){0,3}(?:[\w-]+\s+){0,2}?"
+          r"(?:codes?|categor(?:y|ies))\b")
+# Descriptions given as input are not written: "codes for product descriptions", "from the product description".
+_WRITTEN = not_after("to", "from", "on", "of", "using", "given", "for", "in", "each", "every")
+
 # (task, words that name it, words that hint at it). Order breaks ties: an image classifier is vision, and
 # fields pulled from photos are extraction (the images still make vision a need).
 TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     ("coding", words(_NOT_CODE + r"code", "coding", r"programm(?:ing|ers?)", "autocomplete", "code review",
                       "refactor\\w*", "unit tests?", "pull requests?", "sql", "text-to-sql", "codebases?"),
      words("ide", "developer tools?", "repos?", "monorepos?", "editor", "scripts")),
-    ("extraction", words("extract(?:s|ed|ing|ion|ors?)?", "pars(?:e|es|ed|ing|ers?)",
+    ("extraction", words("extract(?:s|ed|ing|ion|ors?)?", "pars(?:e|es|ed|ing|ers?)", _NORMALISES,
                           r"pull(?:s|ing|ed)?\s+[^.;!?]{0,120}?\bout of",
                           r"pull(?:s|ing|ed)?\s+out\b", r"digiti[sz](?:e|es|ed|ing|ation)",
                           "fields from", "structured data", "line items",
@@ -120,7 +134,7 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     ("vision", words("images?", r"alt[- ]?text", "photo(?:graph)?s?", "photograph(?:ed|ing)?", "screenshots?",
                       "pictures?", r"videos?(?!\s+scripts?)(?![- ]games?)", "ocr", "scanned", "cameras?", "x-rays?",
                       "mri", "radiology", "handwrit\\w+", "visual", "footage", _BY_HAND), None),
-    ("classification", words("classif(?:y|ies|ied|ying|ications?|iers?)", "categori[sz](?:e|es|ed|ing|ation)",
+    ("classification", words("classif(?:y|ies|ied|ying|ications?|iers?)", "categori[sz](?:e|es|ed|ing|ation)", _CODES,
                               "tag(?:s|ging|ged)?", "label(?:s|ling|ing|led|ed)?", "sentiment", "route tickets",
                               "intent detection", "spam", "moderat(?:e|ion|ing)", "toxic(?:ity)?",
                               r"(?:in)?to\s+(?:one\s+of\s+)?(?:our\s+)?(?:\d+|\w+)\s+(?:[\w-]+\s+)?(?:categories|classes|"
@@ -169,15 +183,16 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     ("reasoning", words("maths?", "reasoning", "logic", "proofs?", "puzzles?", "calculations?", "step by step",
                          "algebra", "geometry", "calculus", "arithmetic", "equations?"), words("homework")),
     ("creative", words("creative", "short stories", "fiction", "marketing copy", "copywriting", "poems?", "novels?",
-                        "cold emails?", "brand voice", "ad copy", "social (?:media )?posts?", "product descriptions?",
-                        "slogans?", "newsletters?", "blog posts?", "screenplays?",
+                        "cold emails?", "brand voice", "ad copy", "social (?:media )?posts?",
+                        _WRITTEN + "product descriptions?", "slogans?", "newsletters?", "blog posts?", "screenplays?",
                         r"(?:video|film|ad|youtube|podcast|tiktok)\s+scripts?",
                         r"job (?:ads?|adverts?|posts|postings?)", r"(?:listing|property)\s+descriptions?",
                         r"(?:linkedin|twitter|instagram|facebook)\s+posts?", r"(?:quiz|trivia)\s+questions?",
                         # "rewrites marketing emails in different tones", "adventure hooks", "lyrics"
                         r"(?:in|into)\s+(?:different|various|other|several|multiple)\s+(?:tones|styles|voices)",
                         r"adventure\s+(?:hooks?|ideas|plots?)", r"(?:campaign|story|plot)\s+generators?", "lyrics",
-                        "jokes", r"cover letters?", r"item descriptions?", r"flavou?r text", r"job descriptions?",
+                        "jokes", r"cover letters?", _WRITTEN + r"item descriptions?", r"flavou?r text",
+                        r"job descriptions?",
                         r"narrat(?:e|es|ing|ion)\s+(?:\w+\s+)?scenes",
                         r"npc dialogue",
                         r"(?:npc|character|quest|side-quest|in-game)\s+(?:barks|dialogue|lines)", "barks",
