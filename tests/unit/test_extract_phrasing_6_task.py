@@ -230,3 +230,33 @@ def test_a_code_picked_from_a_code_system_is_classification(text):
 def test_codes_read_off_a_document_and_descriptions_written_keep_their_task(text):
     task = extract(text).fields["task"]
     assert task == ("extraction" if "Extract" in text else "creative")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A voiceless kitchen assistant for now; speaking to it would be nice one day but not now.",
+        "Spoken input could come later, in phase 2. Today users type.",
+        "Our call-centre partner sends us transcripts from their speech analytics service, so it's text in.",
+        "We receive finished transcripts of every interview and want themes pulled out.",
+    ],
+)
+def test_audio_put_off_or_transcribed_before_the_model_is_no_need(text):
+    assert "audio" not in extract(text).fields.get("needs", [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The model should take the raw voicemail audio directly and tell us who to call back.",
+        "The input is text in Spanish and the answer must be spoken back as audio.",
+        "Voice input now, images maybe later.",
+    ],
+)
+def test_audio_the_model_hears_now_is_a_need(text):
+    assert "audio" in extract(text).fields["needs"]
+
+
+def test_images_wished_for_later_are_no_need_yet():
+    found = extract("Voice input now; image uploads would be great someday, not for launch.").fields
+    assert "vision" not in found.get("needs", [])

@@ -10,6 +10,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from agent.advisor.rules.later import for_later
 from agent.advisor.rules.negation import denied_after, negated
 from agent.advisor.rules.task_actions import model_acts
 from agent.advisor.rules.task_inputs import NO_IMAGES, NOT_A_CAPABILITY, TEXT_ONLY
@@ -39,11 +40,13 @@ def _matches(pattern: re.Pattern[str] | None, text: str) -> list[re.Match[str]]:
             and not negated(text, match.start()) and not denied_after(text, match.end())]  # fmt: skip
 
 
-def _hits(pattern: re.Pattern[str] | None, text: str) -> list[str]:
-    # each different word once: "stories ... 100 stories per minute" is one hint, not two
+def _hits(pattern: re.Pattern[str] | None, text: str, now_only: bool = False) -> list[str]:
+    """Each different word once ("stories ... 100 stories per minute" is one hint, not two); with `now_only`,
+    none put off to later ("voice would be cool someday but not now")."""
     said: dict[str, str] = {}
     for match in _matches(pattern, text):
-        said.setdefault(match.group(0).lower(), match.group(0))
+        if not (now_only and for_later(text, match.start(), match.end())):
+            said.setdefault(match.group(0).lower(), match.group(0))
     return list(said.values())
 
 
@@ -165,7 +168,8 @@ def read_needs(text: str) -> list[Reading]:
     for need, pattern, inferred in NEEDS:
         if (need == "audio" and text_only) or (need == "vision" and _images_read_elsewhere(text)):
             continue
-        hits = _people_named(_hits(pattern, text), text) if inferred else _hits(pattern, text)
+        hits = _hits(pattern, text, now_only=True)
+        hits = _people_named(hits, text) if inferred else hits
         if hits and (need not in found or (found[need].inferred and not inferred)):
             found[need] = Reading(need, hits[0], inferred)
     if acts := model_acts(text):

@@ -40,7 +40,12 @@ TEXT_ONLY = re.compile(
     r"\btranscribed\s+(?:by|with|using|via)\b|\b(?:whisper|deepgram|assemblyai|speechmatics|rev\.ai)\b"
     r"(?=[^.]{0,60}\b(?:transcri\w+|text)\b)|\b(?:model|llm|it)\s+(?:just|only)\s+(?:turns|converts|reads)\s+"
     r"(?:the\s+)?transcripts?\b|\b(?:never|doesn[’']t|does\s+not|won[’']t)\s+(?:\w+\s+)?(?:touch|see|hear)\w*\s+"
-    r"(?:the\s+|any\s+)?audio\b|\b(?:speech|asr|stt)\s+(?:pipeline|system|service)\s+handles\b",
+    r"(?:the\s+|any\s+)?audio\b|\b(?:speech|asr|stt)\s+(?:pipeline|system|service)\s+handles\b|"
+    # "we already get transcripts from our transcription vendor, so it's text in"
+    r"\btranscripts?\s+(?:from|by|via)\s+(?:an?\s+|our\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:vendors?|providers?|"
+    r"services?|stt|asr|tools?|systems?|pipelines?|partners?|team|agency)\b|"
+    r"\b(?:we|they)\s+(?:already\s+)?(?:get|receive|buy|have|store)\s+(?:the\s+|ready-made\s+|finished\s+)?transcripts?\b|"
+    r"\b(?:it[’']?s|is|are|all)\s+(?:just\s+|only\s+|plain\s+)?text\s+in\b(?=\s*(?:[,.;:!)—-]|$|and\b|but\b))",
     re.IGNORECASE,
 )
 

@@ -59,7 +59,7 @@ _WHOLE_DOCUMENT = (
 )
 # "voice of the customer", "our brand voice", "rewrites drafts in our voice", "tone of voice" are style, not audio
 _VOICE = (r"(?<!our )(?<!their )(?<!your )(?<!brand )(?<!tone of )(?<!author's )(?<!authorial )"
-          r"voice(?![- ]of[- ](?:the[- ])?customer)(?!\s+(?:and|&)\s+tone)")
+          r"voice(?![- ]of[- ](?:the[- ])?customer)(?!\s+(?:and|&)\s+tone)(?![- ]?less)")  # "voice-less" has none
 
 # Forms filled in by hand are read from their scans: "hand-filled", "often filled in by hand".
 _BY_HAND = r"hand[- ]?(?:filled|written)|(?:filled|written)\s+(?:in\s+|out\s+)?(?:\w+\s+)?by\s+hand"
