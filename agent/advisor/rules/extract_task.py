@@ -2,7 +2,10 @@
 "summarise") or only hint at them ("invoices", "contracts", "triage"). Pure functions.
 
 A word that names the task counts twice a hint; a negated word ("no images") counts for nothing; a task
-read from hints alone is inferred, and so are tools read from "agent"."""
+read from hints alone is inferred, and so are tools read from "agent". The weight is then corrected by what
+the main job plainly is: a bot that acts in the user's systems is an agent (task_actions.py), images read to
+a label are vision, documents only hinted at are the input of a named job. A capability put off to later
+("voice would be cool someday") is no need yet (later.py)."""
 
 from __future__ import annotations
 
@@ -95,7 +98,7 @@ def _weighed(text: str) -> list[_Weighed]:
             continue  # "text PDFs we've already OCR'd"
         said, hints = _hits(named, text), _hits(hinted, text)
         if task == "agent":
-            said = model_acts(text) + _people_named(said, text)
+            said = list(model_acts(text)) + _people_named(said, text)
         weight = 2 * (min(len(said), 1) if task == "vision" else len(said)) + len(hints)
         if weight:
             out.append(_Weighed(task, weight, said, hints))

@@ -5,6 +5,7 @@ not, and neither is a person doing it ("our human agents look it up in Shopify")
 
 from __future__ import annotations
 
+import functools
 import re
 
 from agent.advisor.rules.later import for_later
@@ -78,7 +79,8 @@ def _the_model_acts(text: str, start: int) -> bool:
     return last.group("model") is not None and not (last.group("human") and last.group("model").lower() == "agent")
 
 
-def model_acts(text: str) -> list[str]:
+@functools.lru_cache(maxsize=8)
+def model_acts(text: str) -> tuple[str, ...]:
     """The user's words for each thing the model does in their systems, each once."""
     said: dict[str, str] = {}
     for match in _ACTS.finditer(text):
@@ -95,4 +97,4 @@ def model_acts(text: str) -> list[str]:
         if for_later(text, match.start(), match.end()) or not _the_model_acts(text, match.start()):
             continue
         said.setdefault(words.lower(), words)
-    return list(said.values())
+    return tuple(said.values())
