@@ -143,11 +143,12 @@ def test_free_in_other_senses_is_no_priority(text):
     ("text", "task", "needs"),
     [
         ("Reading handwritten receipts from phone photos and pulling the totals into JSON.", "extraction", "vision"),
-        ("Moderating uploaded images for nudity and gore.", "classification", "vision"),
+        # labelling what an image shows is seeing it: vision (the lead's call, test_extract_phrasing_6_task.py)
+        ("Moderating uploaded images for nudity and gore.", "vision", "vision"),
         ("Users snap a photo of their fridge and get recipe ideas.", "vision", "vision"),
         ("We make video games: NPC dialogue and item lore for our writers.", "creative", None),
         ("Route each IT ticket to one of 12 support queues.", "classification", None),
-        ("Sort scanned mail into invoice / letter / advert / other.", "classification", "vision"),
+        ("Sort scanned mail into invoice / letter / advert / other.", "vision", "vision"),
         ("We analyze lease agreements and flag risky clauses for the legal team.", "document-analysis", None),
         ("An assistant that reads research papers and answers the team's questions.", "document-analysis", None),
         ("Earnings figures and guidance pulled into a table from each transcript.", "extraction", None),
