@@ -359,3 +359,15 @@ def test_a_cloud_region_data_may_not_leave_is_a_place_and_no_premises():
     hosted = _fields("Open weights on our own GPU cluster, and nothing may leave ca-central-1.")
     assert (hosted["privacy"], hosted["regions"]) == ("self-hosted", ["ca"])
     assert "regions" not in _fields("It must not run in us-east-1.")
+
+
+@pytest.mark.parametrize("said", ["Data should stay in Mexico if possible, but it's not a hard requirement.",
+                                  "Ideally everything is processed in Canada.",
+                                  "Hosting in Australia would be nice, not a must."])  # fmt: skip
+def test_a_place_wished_for_is_no_lock(said):
+    fields = extract(said).fields
+    assert "regions" not in fields and fields.get("privacy") != "region-locked"
+
+
+def test_a_cloud_accepted_beside_a_lock_keeps_the_lock():
+    assert extract("We're fine with a cloud vendor, but data must stay in the EU.").fields["regions"] == ["eu"]

@@ -138,6 +138,27 @@ def _hedged(text: str, match: re.Match[str]) -> bool:
                 or _WAIVED_NEXT.match(text, end + 1))  # fmt: skip
 
 
+# "Data should stay in Brazil if possible, but it's not a hard requirement": a place wished for, no lock. (Not
+# _HEDGED whole: "fine with a cloud vendor, but data must stay in the EU" is a lock.)
+_WISHED = re.compile(r"\bif (?:at all )?possible\b|\bideally\b|\bpreferably\b|\bnice[- ]to[- ]have\b|\boptional\b|"
+                     r"\b(?:not|n[’']t)\s+(?:an?\s+)?(?:hard|strict|firm|absolute|real)\s+"
+                     r"(?:requirement|must|constraint)\b|\bnot (?:required|a must|mandatory|a requirement)\b|"
+                     r"\b(?:would be|'d be)\s+(?:\w+\s+)?(?:ideal|nice|preferred|a plus|a bonus|great)\b",
+                     re.I)  # fmt: skip
+
+
+# "Preferably Canada, but US hosting is acceptable too": the wish names the better of two allowed places.
+_ALTERNATIVE = re.compile(r"\b(?:acceptable|also (?:fine|ok|okay)|(?:fine|ok|okay) too|would also (?:work|do))\b", re.I)
+
+
+def _wished_place(text: str, match: re.Match[str]) -> bool:
+    start, end = sentence_bounds(text, match.start())
+    if _ALTERNATIVE.search(text, start, end):
+        return False
+    return bool(_WISHED.search(text, start, end) or _PREFERRED.search(text[max(0, match.start() - 50) : match.start()])
+                or _WAIVED_NEXT.match(text, end + 1))  # fmt: skip
+
+
 def _lock_places(text: str, match: re.Match[str]) -> list[str]:
     """The places a lock names, with any joined to them ("in AU or NZ"); for "data residency", the places
     its sentence names ("Data residency in the US is mandatory"); none named, none assumed."""
@@ -155,6 +176,8 @@ def _region_lock(text: str) -> re.Match[str] | None:
     for match in _REGION_LOCK.finditer(text):
         if match.group(0).lower() != "data residency" and not _lock_places(text, match):
             continue  # "Anything but US-hosted": the only place it names is ruled out
+        if _wished_place(text, match):
+            continue
         if match.group(3) or match.group(4) or not _negated_lock(text, match):
             return match
     return None
