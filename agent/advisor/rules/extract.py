@@ -65,13 +65,14 @@ def extract(text: str) -> Extraction:
         found.put("operations_usd_month", money.operations[0], spelled.original(money.operations[1]))
     if money.budget:
         found.put("budget_usd_month", money.budget[0], spelled.original(money.budget[1]))
-    if rate := volume(masked(spelled.text, money.spans)):
+    money_free = masked(spelled.text, money.spans)  # in digits, with no sum of money left to count
+    if rate := volume(money_free):
         found.put("requests_per_day", rate[0], spelled.original(rate[1]))
     for name, ms, said in latency(text):
         found.put(name, ms, said)
     _tokens(text, found)
     _steps_to_requests(text, found)
-    _calls_to_requests(text, spelled.text, found)
+    _calls_to_requests(text, spelled, money_free, found)
     for language, said in languages(text):
         found.add_to_list("languages", language, said)
     if task := read_task(text):
@@ -190,26 +191,27 @@ def _steps_to_requests(text: str, found: Extraction) -> None:
                   f"{evidence} x {steps.group(0)} (each step is a request)")  # fmt: skip
 
 
-def _calls_to_requests(text: str, digits: str, found: Extraction) -> None:
+def _calls_to_requests(text: str, spelled: Spelled, digits: str, found: Extraction) -> None:
     """The volume as what surrounds its count says (rules/volume_context.py): active users or a headcount
     times the share who ask, a period the user defines, only the hours worked for a sub-day rate, then
     the model calls each item takes (unless turns or steps were multiplied in already) or the share of
-    people who ask."""
+    people who ask. `digits` is the message in digits with its money blanked ("15 000 comments over a
+    60-day period" is one figure; "a $6,000 budget over 3 months" counts nothing)."""
     evidence = found.evidence.get("requests_per_day", "")
     active = active_users_who_ask(text)
     inside = active is not None and bool(evidence) and text.find(evidence) >= text.find(active[1].split(" x ")[0])
     if active and ("requests_per_day" not in found.fields or inside):  # "4 messages each per day" is one person's
         found.put("requests_per_day", round(active[0], 3), active[1])
         return
-    if "requests_per_day" not in found.fields and (defined := per_defined_period(text) or spread_over_days(text)):
-        found.put("requests_per_day", round(defined[0], 3), defined[1])
+    if "requests_per_day" not in found.fields and (defined := per_defined_period(digits) or spread_over_days(digits)):
+        found.put("requests_per_day", round(defined[0], 3), spelled.original(defined[1]))
         return
     if "requests_per_day" not in found.fields or "is a request)" in evidence:
         return
     said = evidence  # the user's words for the volume, found again in the text by the readers below
     if hours := hours_of_work(digits, said):  # "runs sixteen hours a day" in digits
         found.put("requests_per_day", round(found.fields["requests_per_day"] * hours[0] / 24, 3),
-                  f"{evidence}, {hours[1]} (only those hours)")  # fmt: skip
+                  f"{evidence}, {spelled.original(hours[1])} (only those hours)")  # fmt: skip
         evidence = found.evidence["requests_per_day"]
     if calls := calls_per_item(text, said):
         found.put("requests_per_day", round(found.fields["requests_per_day"] * calls[0], 3),

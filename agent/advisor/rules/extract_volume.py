@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from agent.advisor.rules.digit_groups import written_number
 from agent.advisor.rules.number_words import Spelled
 from agent.advisor.rules.size_units import sentence_bounds
 from agent.advisor.rules.volume_chain import chained_volume
@@ -17,9 +18,8 @@ _MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mil": 1e6, "million": 
 
 
 def number(digits: str, suffix: str | None) -> float:
-    digits = digits.replace(",", "") if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", digits) else digits
-    value = float(digits.replace(",", "."))
-    return value * _MULT.get((suffix or "").lower(), 1.0)
+    """ "40,000", "40.000", "1,5", "2.5" with "k" or "million" after it (rules/digit_groups.py)."""
+    return written_number(digits, scaled=bool(suffix)) * _MULT.get((suffix or "").lower(), 1.0)
 
 
 def named_number(name: str) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from agent.advisor.rules.digit_groups import join_groups
+
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
           "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
@@ -81,7 +83,7 @@ class Spelled:
     """A message with its numbers in words written as digits; `original` maps evidence back."""
 
     def __init__(self, text: str) -> None:
-        self.words: dict[str, str] = {}
+        text, self.words = join_groups(text)  # "40.000", "15 000": one figure each, before ranges read them
         text = _AND_A_HALF.sub(self._and_a_half, text)
         pieces, last = [], 0
         for match in _SPELLED.finditer(text):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from agent.advisor.rules.digit_groups import written_number
 from agent.advisor.rules.volume_chain import chained_volume
 
 _NUM = r"(?P<n>\d+(?:\.\d+)?)"
@@ -125,6 +126,12 @@ _ACTIVE = re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s?(?P<s>k|m|million|thous
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}
 
 
+def _figure(match: re.Match[str], digits: str = "v") -> float:
+    """A count and its scale: "12,000", "12.000", "1.5k"."""
+    scale = match.group("s")
+    return written_number(match.group(digits), scaled=bool(scale)) * _SCALE.get((scale or "").lower(), 1.0)
+
+
 # "... ~5% talk to the companion, ~4 messages each per day": what each of that share sends.
 _EACH_RATE = re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s+(?:[\w-]+\s+)?(?:messages|questions|requests|calls|queries|"
                         r"chats|prompts|turns)\s+(?:each\s+)?(?:a|per|each|every)\s+(?P<period>day|week)\b",
@@ -147,7 +154,7 @@ def _populations(text: str) -> list[tuple[re.Match[str], float]]:
         share = share_that_acts(text, match.group(0))
         after = text.find(share[1], match.end()) if share else -1
         if share and _DAILY.search(text, after, after + len(share[1]) + 25):
-            found.append((match, float(match.group("n").replace(",", "")) * (1e3 if match.group("s") else 1.0)))
+            found.append((match, _figure(match, "n")))
     return found
 
 
@@ -195,12 +202,12 @@ def per_defined_period(text: str) -> tuple[float, str] | None:
         days = float(defined.group("n")) * _UNIT_DAYS[defined.group("unit").lower().rstrip("s")]
         name = r"\s+".join(defined.group("name").split())
         for count in re.finditer(_PER_NAMED.replace("NAME", name), text, re.IGNORECASE):
-            value = float(count.group("v").replace(",", "")) * (1e3 if count.group("s") else 1.0)
+            value = _figure(count)
             return value / days, f"{count.group(0)} ({defined.group(0)})"
     sessions = _SESSION_COUNT.search(text)
     often = _HOW_OFTEN.search(text)
     if sessions and often:
-        value = float(sessions.group("v").replace(",", "")) * (1e3 if sessions.group("s") else 1.0)
+        value = _figure(sessions)
         times = _TIMES.get((often.group("word") or "").lower()) or float(often.group("k"))
         per_day = times / _UNIT_DAYS[often.group("period").lower()]
         return value * per_day, f"{sessions.group(0)}, {often.group(0)}"
@@ -254,10 +261,6 @@ _EACH_ONCE = re.compile(
 )
 
 
-def _count(match: re.Match[str]) -> float:
-    return float(match.group("v").replace(",", "")) * _SCALE.get((match.group("s") or "").lower(), 1.0)
-
-
 _PERIODS_OWN = re.compile(
     r"\b(?:the|each|a|last|previous|this|that)\s+(?:previous\s+|past\s+|last\s+)?(?P<period>day|week|month)['’]s\s+"
     + _ABOUT + r"(?P<v>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<s>k|thousand|m|million)?\b",
@@ -270,12 +273,12 @@ def spread_over_days(text: str) -> tuple[float, str] | None:
     period", "the previous week's ~3,500 threads"), or a set of items each handled at a stated
     frequency."""
     if own := _PERIODS_OWN.search(text):
-        return _count(own) / _UNIT_DAYS[own.group("period").lower()], own.group(0)
+        return _figure(own) / _UNIT_DAYS[own.group("period").lower()], own.group(0)
     if over := _OVER_DAYS.search(text):
         days = float(over.group("n")) * _UNIT_DAYS[over.group("unit").lower().rstrip("s")]
         if days > 0:
-            return _count(over) / days, over.group(0)
+            return _figure(over) / days, over.group(0)
     if each := _EACH_ONCE.search(text):
         times = _TIMES.get((each.group("word") or "").lower()) or float(each.group("k"))
-        return _count(each) * times / _UNIT_DAYS[each.group("period").lower()], each.group(0)
+        return _figure(each) * times / _UNIT_DAYS[each.group("period").lower()], each.group(0)
     return None
