@@ -88,3 +88,74 @@ def test_grouped_evidence_keeps_the_users_digits():
 
 def test_a_budget_said_as_a_span_of_months_is_no_volume():
     assert "requests_per_day" not in extract("We have a $6,000 budget over the next 3 months.").fields
+
+
+# --- currencies we hold no rate for: money, so no volume, and no budget ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Budget is AED 8,000 a month.",
+        "We can spend 3,000 dirhams monthly on this.",
+        "Ksh. 150,000 a month is what the board approved.",
+        "a budget of 50k KES per month",
+        "roughly 40,000 shillings a month",
+        "R85,000 a month for the whole platform",
+        "budget 30 000 ZAR a month",
+        "PHP 20,000 a month, max",
+        "₱45,000 monthly for tooling",
+        "around 12,000 pesos a month",
+        "Rp 7.500.000 per month",
+        "we can put 8 juta rupiah a month into it",
+        "budget 2,000,000 IDR monthly",
+        "₩900,000 a month",
+        "500,000 KRW a month budget",
+        "¥60,000 per month",
+        "₹35,000 a month",
+        "budget 2000 zł a month",
+        "1 500 PLN per month",
+        "RM 3,000 a month",
+        "budget 5k MYR monthly",
+        "2000 ringgit a month",
+        "฿20,000 a month",
+        "budget 30,000 THB a month",
+        "10,000 baht monthly",
+        "budget 5000 kr a month",
+        "20 000 SEK per month",
+        "NOK 12,000 monthly",
+        "DKK 9,000 a month",
+        "MXN 20,000 a month",
+        "R$ 3.000 a month",
+    ],
+)
+def test_a_sum_in_a_currency_without_a_rate_is_neither_budget_nor_volume(text):
+    found = extract(text).fields
+    assert "budget_usd_month" not in found and "requests_per_day" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "budget", "per_day"),
+    [
+        ("Our Manila team costs ₱200,000 a month; for the API we can spend $800 a month.", 800, None),
+        ("Budget is AED 8,000 a month and we handle 3,000 chats a day.", None, 3_000),
+        ("Nairobi clinic, about KSh 90k monthly, 400 patient messages a day.", None, 400),
+    ],
+)
+def test_a_foreign_sum_leaves_the_dollar_budget_and_the_volume_beside_it(text, budget, per_day):
+    found = extract(text).fields
+    assert found.get("budget_usd_month") == budget
+    assert found.get("requests_per_day") == per_day
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("We run DeepSeek R1 for 300 requests a day.", 300),  # a model's name, not rand
+        ("200 real users a day", 200),  # "real" is no currency here
+        ("We're on PHP 8 and get 2,000 requests a day.", 2_000),
+        ("Our team in Seoul won 3 contracts; we answer 900 emails a day.", 900),
+    ],
+)
+def test_words_that_look_like_currencies_leave_the_volume(text, per_day):
+    assert _field(text, "requests_per_day") == per_day

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from agent.advisor.rules.extract_volume import number
+from agent.advisor.rules.money_kinds import foreign_after, foreign_before
 from agent.advisor.rules.size_units import sentence_bounds
 from catalog.requirements import DAYS_PER_MONTH
 
@@ -30,14 +31,6 @@ _PER_MONTH = {"year": 1 / 12, "yr": 1 / 12, "annum": 1 / 12, "yearly": 1 / 12, "
               "week": DAYS_PER_MONTH / 7, "wk": DAYS_PER_MONTH / 7, "weekly": DAYS_PER_MONTH / 7,
               "day": DAYS_PER_MONTH, "daily": DAYS_PER_MONTH, "quarter": DAYS_PER_MONTH / 90,
               "quarterly": DAYS_PER_MONTH / 90}  # fmt: skip
-# Currencies read at no rate (only $, and EUR/GBP at par, are): such a sum is money, so it is no volume,
-# but it is no budget either, because a confident wrong figure is worse than none.
-# Searched with positions so the look-behind sees the whole word: "customers. 60" is no "Rs. 60".
-_FOREIGN_BEFORE = re.compile(r"(?:(?<![a-z])(?:cad|aud|nzd|chf|jpy|inr|brl|sgd|hkd|cny|rmb|mxn|sek|nok|dkk|zar|rs\.?)|"
-                             r"(?<![a-z])(?:c|a|r|s|nz|hk)\$|[¥₹₩₽₺₱])\s*$", re.IGNORECASE)  # fmt: skip
-_FOREIGN_AFTER = re.compile(r"\s*(?:cad|aud|nzd|chf|jpy|inr|brl|sgd|hkd|cny|rmb|mxn|yen|yuan|rupees?|lakhs?|crores?|"
-                            r"reais|reals?|won|pesos?|francs?|kronor|kroner|rand|(?:canadian|australian|singapore) "
-                            r"dollars?)\b", re.IGNORECASE)  # fmt: skip
 # Words that make a bare number in their clause a sum of money.
 _SPEND = re.compile(
     r"\b(?:budgets?|spend|spending|bill|billing|afford|cap of|capped at|ceiling|allocated?|set aside|"
@@ -103,12 +96,12 @@ def read_money(text: str) -> Money:
         found.spans.append(operations.span())
     for match in _AMOUNT.finditer(text):
         suffix = (match.group("s") or "").lower()
-        foreign_after = not match.group("word") and _FOREIGN_AFTER.match(text, match.end())
-        if foreign_after and re.match(r"\s*(?:lakhs?|crores?)\b", text[match.end() :], re.I) and not _SPEND.search(
+        named_after = not match.group("word") and foreign_after(text, match.end())
+        if named_after and re.match(r"\s*(?:lakhs?|crores?)\b", text[match.end() :], re.I) and not _SPEND.search(
             _sentence_before(text, match)
         ):
             continue  # "1 lakh messages a day" counts messages; "a budget of 2 lakh" is rupees
-        if _FOREIGN_BEFORE.search(text, max(0, match.start() - 4), match.start("n")) or foreign_after:
+        if foreign_before(text, match.start(), match.start("n")) or named_after:
             found.spans.append(match.span())
             continue
         marked = match.group("sign") or match.group("word") or match.group("after") or suffix == "grand"
