@@ -159,3 +159,62 @@ def test_a_foreign_sum_leaves_the_dollar_budget_and_the_volume_beside_it(text, b
 )
 def test_words_that_look_like_currencies_leave_the_volume(text, per_day):
     assert _field(text, "requests_per_day") == per_day
+
+
+# --- the company's own money is no budget ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boutique hotel group (Lisbon, ~$9M revenue), looking at a concierge bot.",
+        "We're a seed-stage legaltech; we raised a $1.5M pre-seed last spring.",
+        "B2B SaaS at $300k ARR with a small support team.",
+        "We're a payroll startup doing about $60k MRR.",
+        "Turnover is around $20M a year.",
+        "We closed a $7M Series B in March.",
+        "The company was valued at $45M last round.",
+        "Our annual revenue of $3.2M pays for everything.",
+        "Our tutors earn $38k a year.",
+        "Salaries are $110k/year per data scientist.",
+        "We charge $19 a month per learner.",
+        "We sell the premium tier at $99/month.",
+        "we have $750k in funding and two engineers",
+        "Think of us as a $25M company.",
+    ],
+)
+def test_revenue_funding_valuation_salaries_and_prices_are_no_budget(text):
+    assert "budget_usd_month" not in extract(text).fields
+
+
+@pytest.mark.parametrize(
+    ("text", "budget", "per_day"),
+    [
+        ("Meal-kit brand, ~$6M revenue, about 1,200 support chats a day, budget $900 a month.", 900, 1_200),
+        ("We do 2M in revenue a year and get 300 chats a day.", None, 300),  # revenue with no sign is no volume
+        ("Our annual revenue of $2.5M means we can spend maybe $300 a month on this.", 300, None),
+        ("We raised a $4M seed, and the budget for this is $2k a month.", 2_000, None),
+        ("Our budget, roughly 5% of our $40k MRR, is $2k a month.", 2_000, None),
+        ("Revenue is small, so our budget is $500 a month.", 500, None),
+        ("We're a $30M company with a budget of $2k a month.", 2_000, None),
+    ],
+)
+def test_a_budget_beside_the_companys_money_still_reads(text, budget, per_day):
+    found = extract(text).fields
+    assert found.get("budget_usd_month") == budget
+    assert found.get("requests_per_day") == per_day
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("We get about 300 sales a day and each one triggers a receipt email.", 300),  # sales counted, not money
+        ("Our sales team handles 300 calls a day.", 300),
+    ],
+)
+def test_a_count_of_sales_is_still_a_volume(text, per_day):
+    assert _field(text, "requests_per_day") == per_day
+
+
+def test_a_startup_budget_is_a_budget():
+    assert _field("We have a $5k startup budget.", "budget_usd_month") == 5_000

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from agent.advisor.rules.extract_volume import number
-from agent.advisor.rules.money_kinds import foreign_after, foreign_before
+from agent.advisor.rules.money_kinds import SPEND, company_money, foreign_after, foreign_before
 from agent.advisor.rules.size_units import sentence_bounds
 from catalog.requirements import DAYS_PER_MONTH
 
@@ -31,12 +31,6 @@ _PER_MONTH = {"year": 1 / 12, "yr": 1 / 12, "annum": 1 / 12, "yearly": 1 / 12, "
               "week": DAYS_PER_MONTH / 7, "wk": DAYS_PER_MONTH / 7, "weekly": DAYS_PER_MONTH / 7,
               "day": DAYS_PER_MONTH, "daily": DAYS_PER_MONTH, "quarter": DAYS_PER_MONTH / 90,
               "quarterly": DAYS_PER_MONTH / 90}  # fmt: skip
-# Words that make a bare number in their clause a sum of money.
-_SPEND = re.compile(
-    r"\b(?:budgets?|spend|spending|bill|billing|afford|cap of|capped at|ceiling|allocated?|set aside|"
-    r"pay(?:ing)?|invoice(?:d)? (?:at|for))\b",
-    re.IGNORECASE,
-)
 _BARE_END = re.compile(r"\s*(?:$|[.,;!?)]|(?:a|per|/|each|every|an?)\s*(?:month|mo|year|yr|annum)\b|monthly|yearly|"
                        r"annually|max\b|tops\b|total\b|or\b|and\b|(?:for|over)\s+(?:the|a|one)\s+(?:year|month)\b)",
                        re.IGNORECASE)  # fmt: skip
@@ -97,7 +91,7 @@ def read_money(text: str) -> Money:
     for match in _AMOUNT.finditer(text):
         suffix = (match.group("s") or "").lower()
         named_after = not match.group("word") and foreign_after(text, match.end())
-        if named_after and re.match(r"\s*(?:lakhs?|crores?)\b", text[match.end() :], re.I) and not _SPEND.search(
+        if named_after and re.match(r"\s*(?:lakhs?|crores?)\b", text[match.end() :], re.I) and not SPEND.search(
             _sentence_before(text, match)
         ):
             continue  # "1 lakh messages a day" counts messages; "a budget of 2 lakh" is rupees
@@ -105,10 +99,13 @@ def read_money(text: str) -> Money:
             found.spans.append(match.span())
             continue
         marked = match.group("sign") or match.group("word") or match.group("after") or suffix == "grand"
+        before = _clause_before(text, match.start())
+        if company_money(text, match.end(), before, bool(marked)):
+            found.spans.append(match.span())
+            continue  # "~$4M revenue", "we raised a $2M seed": the company's money, not a budget
         if not marked and not _BARE_END.match(text, match.end()):
             continue  # "budget ... for 3 engineers": a bare number is money only when nothing follows it
-        before = _clause_before(text, match.start())
-        spent = _SPEND.search(before) or (found.budget is None and _SPEND.search(_sentence_before(text, match)))
+        spent = SPEND.search(before) or (found.budget is None and SPEND.search(_sentence_before(text, match)))
         if not marked and not spent:
             continue  # "Our budget is flexible, but around 8k a month": the spending word opens the sentence
         if re.search(r"\d$", before.rstrip()) or text[match.end() : match.end() + 1] == "%":
