@@ -218,3 +218,38 @@ def test_a_count_of_sales_is_still_a_volume(text, per_day):
 
 def test_a_startup_budget_is_a_budget():
     assert _field("We have a $5k startup budget.", "budget_usd_month") == 5_000
+
+
+# --- "a grand" -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("We could put roughly a grand a month into this.", 1_000),
+        ("Spend? A grand, maybe.", 1_000),
+        ("a couple grand a month, tops", 2_000),
+        ("A couple of grand per month is fine for the pilot.", 2_000),
+        ("Honestly half a grand would be the ceiling.", 500),
+        ("Budget: half a grand a week", 500 * 30 / 7),
+    ],
+)
+def test_a_grand_is_a_thousand_dollars(text, budget):
+    assert _field(text, "budget_usd_month") == pytest.approx(budget, rel=0.01)
+
+
+def test_a_grand_keeps_the_users_words_in_evidence():
+    assert extract("about a couple grand a month").evidence["budget_usd_month"] == "a couple grand a month"
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("That's a grand total of 400 tickets a day.", 400),
+        ("We have a grand plan: 300 chats a day by spring.", 300),
+        ("A grand opening is coming, with maybe 500 orders a day.", 500),
+    ],
+)
+def test_grand_as_an_adjective_is_no_money(text, per_day):
+    found = extract(text).fields
+    assert "budget_usd_month" not in found and found["requests_per_day"] == per_day

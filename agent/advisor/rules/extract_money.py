@@ -129,8 +129,7 @@ def read_money(text: str) -> Money:
         else:
             said_before = _PERIOD_BEFORE.search(before)
             scale = _PER_MONTH.get(said_before.group("p").lower(), 1.0) if said_before else 1.0
-        amount = number(match.group("n"), None if suffix == "grand" else match.group("s"))
-        amount *= (1000 if suffix == "grand" else 1) * (-1 if _negative(text, match.start("n")) else 1)
+        amount = number(match.group("n"), match.group("s")) * (-1 if _negative(text, match.start("n")) else 1)
         found.spans.append((match.start(), end))
         if found.budget is None:
             evidence = text[match.start() : end].strip()

@@ -75,6 +75,12 @@ def _digits(value: float) -> str:
     return f"{value:.0f}" if value == int(value) else f"{value:g}"
 
 
+# "about a grand a month", "a couple grand", "half a grand": a thousand dollars, said as money ("a grand
+# total", "a grand plan" are no sum: a noun follows them, where a sum is followed by a period or the clause's end).
+_A_GRAND = re.compile(r"\b(?P<lead>half a|a couple(?: of)?|couple(?: of)?|a)\s+grand\b(?!\s+(?!(?:a|an|per|each|every|"
+                      r"or|to|for|in|on|at|max|maximum|tops|is|was|would|should|will|monthly|yearly|annually|weekly|"
+                      r"but|so|that|which|if|we|i)\b)[a-z])", re.IGNORECASE)  # fmt: skip
+_GRANDS = {"half a": "0.5", "a couple": "2", "a couple of": "2", "couple": "2", "couple of": "2", "a": "1"}
 # "one and a half thousand dollars", "two and a half grand", "3 and a half million"
 _AND_A_HALF = re.compile(r"\b(" + _UNIT + r"|\d+)\s+and\s+a\s+half\s+(hundred|thousand|million|billion|grand)\b", re.I)
 
@@ -84,7 +90,7 @@ class Spelled:
 
     def __init__(self, text: str) -> None:
         text, self.words = join_groups(text)  # "40.000", "15 000": one figure each, before ranges read them
-        text = _AND_A_HALF.sub(self._and_a_half, text)
+        text = _A_GRAND.sub(self._a_grand, _AND_A_HALF.sub(self._and_a_half, text))
         pieces, last = [], 0
         for match in _SPELLED.finditer(text):
             said = match.group(0).rstrip()
@@ -98,6 +104,11 @@ class Spelled:
             last = match.start() + len(said)
             self.words[digits] = said
         self.text = self._ranges("".join([*pieces, text[last:]]))
+
+    def _a_grand(self, match: re.Match[str]) -> str:
+        digits = _GRANDS[" ".join(match.group("lead").lower().split())] + " grand"
+        self.words[digits] = match.group(0)
+        return digits
 
     def _and_a_half(self, match: re.Match[str]) -> str:
         whole = match.group(1)
