@@ -253,3 +253,32 @@ def test_a_grand_keeps_the_users_words_in_evidence():
 def test_grand_as_an_adjective_is_no_money(text, per_day):
     found = extract(text).fields
     assert "budget_usd_month" not in found and found["requests_per_day"] == per_day
+
+
+# --- "per annum", "p.a." -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("The ombudsman receives some 36,500 complaints per annum.", 100),
+        ("We get 73k enquiries p.a. across the group.", 200),
+        ("Approx. 18.250 permit applications p.a.", 50),
+        ("We expect 18 000 applications per annum and a budget of 6.000 EUR p.a.", 49.3),
+    ],
+)
+def test_a_volume_per_annum_is_a_year_of_it(text, per_day):
+    assert _field(text, "requests_per_day") == pytest.approx(per_day, rel=0.01)
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("Budget is 10k p.a.", 833.33),
+        ("We have $24,000 per annum for tooling.", 2_000),
+        ("annual budget €12k p.a.", 1_000),  # said twice, divided once
+        ("We expect 18 000 applications per annum and a budget of 6.000 EUR p.a.", 500),
+    ],
+)
+def test_a_budget_per_annum_is_a_twelfth_a_month(text, budget):
+    assert _field(text, "budget_usd_month") == pytest.approx(budget, rel=0.01)

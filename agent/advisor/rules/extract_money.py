@@ -22,7 +22,8 @@ _AMOUNT = re.compile(
 )
 _PERIOD_AFTER = re.compile(
     r"\s*(?:(?:a|per|/|each|every|an?)\s*(?P<p>month|mo|year|yr|annum|week|wk|day|quarter)\b|"
-    r"(?P<q>monthly|yearly|annually|annual|weekly|daily|quarterly)\b|(?:for|over)\s+(?:the|a|one)\s+(?P<r>year|month)\b)",
+    r"(?P<q>(?:monthly|yearly|annually|annual|weekly|daily|quarterly)\b|p\.a\.?(?!\w))|"  # "p.a.": per annum
+    r"(?:for|over)\s+(?:the|a|one)\s+(?P<r>year|month)\b)",
     re.IGNORECASE,
 )
 _PERIOD_BEFORE = re.compile(r"\b(?P<p>monthly|annual|yearly|per-month|a-month|weekly|daily|quarterly)\b", re.IGNORECASE)
@@ -30,9 +31,10 @@ _PERIOD_BEFORE = re.compile(r"\b(?P<p>monthly|annual|yearly|per-month|a-month|we
 _PER_MONTH = {"year": 1 / 12, "yr": 1 / 12, "annum": 1 / 12, "yearly": 1 / 12, "annually": 1 / 12, "annual": 1 / 12,
               "week": DAYS_PER_MONTH / 7, "wk": DAYS_PER_MONTH / 7, "weekly": DAYS_PER_MONTH / 7,
               "day": DAYS_PER_MONTH, "daily": DAYS_PER_MONTH, "quarter": DAYS_PER_MONTH / 90,
-              "quarterly": DAYS_PER_MONTH / 90}  # fmt: skip
+              "quarterly": DAYS_PER_MONTH / 90, "p.a.": 1 / 12, "p.a": 1 / 12}  # fmt: skip
 _BARE_END = re.compile(r"\s*(?:$|[.,;!?)]|(?:a|per|/|each|every|an?)\s*(?:month|mo|year|yr|annum)\b|monthly|yearly|"
-                       r"annually|max\b|tops\b|total\b|or\b|and\b|(?:for|over)\s+(?:the|a|one)\s+(?:year|month)\b)",
+                       r"annually|p\.a\.?(?!\w)|max\b|tops\b|total\b|or\b|and\b|"
+                       r"(?:for|over)\s+(?:the|a|one)\s+(?:year|month)\b)",
                        re.IGNORECASE)  # fmt: skip
 # "budget $-5", "-$200 a month": a minus sign on the amount itself, kept so the figure fails validation
 # and is said back instead of read as $5 ("3-5k" and "$3k -$5k" are ranges).

@@ -36,10 +36,10 @@ PERIOD_PER_DAY = {"day": 1, "weekday": 1, "shift": 1, "working day": 1, "busines
                   "monthly": 1 / DAYS_PER_MONTH, "week": 1 / 7, "wk": 1 / 7, "weekly": 1 / 7, "hour": 24, "hr": 24,
                   "h": 24, "hourly": 24, "minute": 1440, "min": 1440, "second": 86400, "sec": 86400, "s": 86400,
                   "year": 1 / 365, "yr": 1 / 365, "yearly": 1 / 365, "annually": 1 / 365, "quarter": 1 / 90,
-                  "quarterly": 1 / 90}  # fmt: skip
+                  "quarterly": 1 / 90, "annum": 1 / 365, "p.a.": 1 / 365, "p.a": 1 / 365}  # fmt: skip
 _PERIOD = (
     r"(day|night|shift|weekday|working day|business day|school day|trading day|market day|busy day|typical day|"
-    r"normal day|clinic day|month|mo|week|wk|hour|hr|h|minute|min|second|sec|year|yr|quarter)\b"
+    r"normal day|clinic day|month|mo|week|wk|hour|hr|h|minute|min|second|sec|year|yr|annum|quarter)\b"
 )
 _PEOPLE = (r"users?|members?|employees?|staff|agents|analysts?|students?|players?|devs|developers?|engineers?|"
            r"customers?|people|persons?|lawyers?|doctors?|clinicians?|nurses?|teachers?|subscribers?|patients?|reps|"
@@ -64,7 +64,7 @@ _VOLUME = re.compile(
     r"(?:in|during|over)\s+(?:the\s+|a\s+|its\s+)?"
     r"(?:first\s+)?)\s*"
     + _PERIOD
-    + r"|(daily|monthly|weekly|hourly|yearly|annually|nightly|quarterly)\b"
+    + r"|((?:daily|monthly|weekly|hourly|yearly|annually|nightly|quarterly)\b|p\.a\.?(?!\w))"  # "p.a.": a year
     + r"(?!\s+(?:active\s+)?(?:"
     + _PEOPLE
     + r")\b))",  # "50k monthly active users" are people, not requests
