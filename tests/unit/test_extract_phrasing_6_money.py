@@ -282,3 +282,36 @@ def test_a_volume_per_annum_is_a_year_of_it(text, per_day):
 )
 def test_a_budget_per_annum_is_a_twelfth_a_month(text, budget):
     assert _field(text, "budget_usd_month") == pytest.approx(budget, rel=0.01)
+
+
+# --- a budget among other figures ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "budget", "per_day"),
+    [
+        ("Team of 6, 250k ARR, 3 000 chats a week, and we can spend 2k a month.", 2_000, 428.6),
+        ("Budget $500/month for 20,000 requests a month at 1.5k tokens each.", 500, 666.7),
+        ("With 15 000 users asking 2 questions a day each and a budget of 900 EUR per month.", 900, 30_000),
+        ("Our Jakarta office pays Rp 15 juta for hosting; budget for this is $400 a month and we see 5.000 chats "
+         "a day.", 400, 5_000),
+        ("Replies in under 1,5 s, 2.400 emails a day, 8 languages, and about a grand a month to spend.", 1_000, 2_400),
+    ],
+)
+def test_a_budget_stated_alongside_other_figures_reads_right(text, budget, per_day):
+    found = extract(text).fields
+    assert found["budget_usd_month"] == pytest.approx(budget, rel=0.01)
+    assert found["requests_per_day"] == pytest.approx(per_day, rel=0.01)
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "ms"),
+    [
+        ("Replies in under 1,5 s, please.", "max_ttft_ms", 1_500),  # a decimal comma
+        ("first token within 0,8 s", "max_ttft_ms", 800),
+        ("the whole answer under 2,000ms", "max_response_ms", 2_000),  # a thousands comma
+        ("replies under 1.5 s", "max_ttft_ms", 1_500),
+    ],
+)
+def test_a_time_target_reads_its_decimal_or_thousands_comma(text, field, ms):
+    assert _field(text, field) == ms

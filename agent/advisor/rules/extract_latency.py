@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from agent.advisor.rules.digit_groups import written_number
 from agent.advisor.rules.extract_languages import clause_around
 from agent.advisor.rules.size_units import sentence_bounds
 
@@ -26,14 +27,15 @@ _LATENCY = re.compile(
     r"in|up to|exceed|(?:n[’']t|not|never)\s+(?:\w+\s+){0,2}?(?:more|longer)\s+than|"  # "can't add more than 400ms"
     r"(?:take|takes|taking)\s+(?:over|more\s+than|longer\s+than)|"  # "nothing should take over a minute"
     r"(?:budget|target|goal|limit|sla)\s*(?:is|of|:|=))\s*"  # "Latency budget is 250ms to first token"
-    r"(?:about\s*|around\s*|roughly\s*|~\s*)?(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|eight|ten|half a)\s*"
+    r"(?:about\s*|around\s*|roughly\s*|~\s*)?(\d+(?:[.,]\d+)*|a|an|one|two|three|four|five|six|eight|ten|half a)\s*"
     r"(ms|milliseconds?|s|secs?|seconds?|minutes?|mins?)\b",
     re.IGNORECASE,
 )
 
 # "2 seconds for the full answer", "10 s or less per summary": a time with no "under" or "within".
 _LATENCY_FOR = re.compile(
-    r"(?<![\w.])(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|secs?|seconds?|minutes?|mins?)\b(?=\s+(?:or less|max\b|at most|"
+    r"(?<![\w.,])(\d+(?:[.,]\d+)*)\s*(ms|milliseconds?|s|secs?|seconds?|minutes?|mins?)\b"
+    r"(?=\s+(?:or less|max\b|at most|"
     r"(?:for|to)\s+(?:\w+\s+){0,3}(?:answers?|responses?|repl(?:y|ies)|summar(?:y|ies)|outputs?|results?|"
     r"generat\w*|finish|complete))|\s*(?:to|till|until)\s+(?:the\s+)?first\s+(?:token|word|byte|chunk))",
     re.IGNORECASE,
@@ -41,7 +43,7 @@ _LATENCY_FOR = re.compile(
 
 
 def _latency_ms(amount: str, unit: str) -> float:
-    value = _WORDS.get(amount.lower()) if not amount[0].isdigit() else float(amount)
+    value = _WORDS.get(amount.lower()) if not amount[0].isdigit() else written_number(amount)  # "1,5 s", "2,000ms"
     assert value is not None
     unit = unit.lower()
     return value * 60_000 if unit.startswith("min") else value if unit.startswith("m") else value * 1000
