@@ -315,3 +315,7 @@ def test_a_budget_stated_alongside_other_figures_reads_right(text, budget, per_d
 )
 def test_a_time_target_reads_its_decimal_or_thousands_comma(text, field, ms):
     assert _field(text, field) == ms
+
+
+def test_a_count_after_a_funding_word_is_still_counted():
+    assert _field("Seed funding: 300 requests a day is our launch target.", "requests_per_day") == 300

@@ -2,7 +2,8 @@
 "a spending cap of 50k a year") and what running it ourselves costs in people. Pure functions.
 
 An amount is money when a currency sign or word, "grand", or a spending word in its clause says so; a
-price per request or per token is not a budget. The spans read as money are returned, so the volume
+price per request or per token is not a budget, nor a sum in a currency we hold no rate for, nor the
+company's own revenue, funding or salaries (rules/money_kinds.py). The spans read as money are returned, so the volume
 reader never takes "3000 a month" of budget for 3,000 requests a month."""
 
 from __future__ import annotations
@@ -101,11 +102,11 @@ def read_money(text: str) -> Money:
             found.spans.append(match.span())
             continue
         marked = match.group("sign") or match.group("word") or match.group("after") or suffix == "grand"
-        before = _clause_before(text, match.start())
-        if company_money(text, match.end(), before, bool(marked)):
+        before, ends_bare = _clause_before(text, match.start()), bool(_BARE_END.match(text, match.end()))
+        if company_money(text, match.end(), before, bool(marked), ends_bare):
             found.spans.append(match.span())
             continue  # "~$4M revenue", "we raised a $2M seed": the company's money, not a budget
-        if not marked and not _BARE_END.match(text, match.end()):
+        if not marked and not ends_bare:
             continue  # "budget ... for 3 engineers": a bare number is money only when nothing follows it
         spent = SPEND.search(before) or (found.budget is None and SPEND.search(_sentence_before(text, match)))
         if not marked and not spent:

@@ -73,12 +73,14 @@ SPEND = re.compile(
 )
 
 
-def company_money(text: str, end: int, clause: str, marked: bool) -> bool:
+def company_money(text: str, end: int, clause: str, marked: bool, ends_bare: bool) -> bool:
     """The company's own money, not what it can spend: a revenue or funding word right after the figure,
     or, for a sum with a currency, before it in its clause with no spending word nearer ("our revenue of
-    $2.5M" is revenue; "revenue is $2M, so the budget is $3k" has a budget)."""
+    $2.5M" is revenue; "revenue is $2M, so the budget is $3k" has a budget). A figure with no currency
+    needs the word beside it, and nothing counted after it when the word comes first ("funding: 300
+    requests a day" counts requests)."""
     if not marked:
-        return bool(_BARE_AFTER.match(text, end) or _BARE_BEFORE.search(clause))
+        return bool(_BARE_AFTER.match(text, end) or (ends_bare and _BARE_BEFORE.search(clause)))
     if _OWN_AFTER.match(text, end):
         return True
     tail = re.split(r"[\d$€£]", clause)[-1]  # the words after the clause's last figure
