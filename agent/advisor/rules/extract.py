@@ -78,7 +78,8 @@ def extract(text: str) -> Extraction:
         found.put("operations_usd_month", money.operations[0], spelled.original(money.operations[1]))
     if money.budget:
         found.put("budget_usd_month", money.budget[0], spelled.original(money.budget[1]))
-    rate = volume(masked(spelled.text, money.spans))
+    money_free = masked(spelled.text, money.spans)  # in digits, with no sum of money left to count
+    rate = volume(money_free)
     if rate:
         found.put("requests_per_day", rate[0], _volume_words(spelled, rate[1]))
     task = read_task(text)
@@ -86,7 +87,7 @@ def extract(text: str) -> Extraction:
         found.put(name, ms, said)
     _tokens(text, found)
     _steps_to_requests(text, found)
-    _calls_to_requests(spelled, rate[1] if rate else "", found)
+    _calls_to_requests(spelled, money_free, rate[1] if rate else "", found)
     for language, said in languages(text):
         found.add_to_list("languages", language, said)
     if task:
@@ -239,12 +240,13 @@ def _findable(text: str, said: str) -> str:
     return said
 
 
-def _calls_to_requests(spelled: Spelled, said: str, found: Extraction) -> None:
+def _calls_to_requests(spelled: Spelled, money_free: str, said: str, found: Extraction) -> None:
     """The volume as what surrounds its count says (rules/volume_context.py): active users or a headcount
     times the share who ask, a period the user defines, only the hours worked for a sub-day rate, then
     the model calls each item takes (unless turns or steps were multiplied in already) or the share of
     people who ask. The readers see numbers as digits (`said` is the volume's words so) and ranges as
-    their midpoints; evidence is put back into the user's words."""
+    their midpoints; evidence is put back into the user's words. `money_free` is that text with its money
+    blanked, for the span readers ("a $6,000 budget over 3 months" counts nothing)."""
     text, evidence = spelled.text, found.evidence.get("requests_per_day", "")
     if _volume_words(spelled, said).strip() != evidence:
         said = evidence  # multiplied since it was read, or read by another reader
@@ -254,7 +256,7 @@ def _calls_to_requests(spelled: Spelled, said: str, found: Extraction) -> None:
     if active and ("requests_per_day" not in found.fields or inside):  # "4 messages each per day" is one person's
         found.put("requests_per_day", round(active[0], 3), _volume_words(spelled, active[1]))
         return
-    if "requests_per_day" not in found.fields and (defined := spread_over_days(text)):
+    if "requests_per_day" not in found.fields and (defined := spread_over_days(money_free)):
         found.put("requests_per_day", round(defined[0], 3), _volume_words(spelled, defined[1]))
         return
     if "requests_per_day" not in found.fields or "is a request)" in evidence:

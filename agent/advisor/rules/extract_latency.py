@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from agent.advisor.rules.digit_groups import written_number
 from agent.advisor.rules.extract_languages import clause_around
 from agent.advisor.rules.size_units import sentence_bounds
 
@@ -22,7 +23,7 @@ _WORDS = {
     "a couple of": 2,
     "a couple": 2,
 }
-_AMOUNT = r"(\d+(?:\.\d+)?|a\s+couple(?:\s+of)?|a|an|one|two|three|four|five|six|eight|ten|half a)\s*"
+_AMOUNT = r"(\d+(?:[.,]\d+)*|a\s+couple(?:\s+of)?|a|an|one|two|three|four|five|six|eight|ten|half a)\s*"
 
 _LATENCY = re.compile(
     r"(?:under|below|less than|within|<|max(?:imum)?|at most|no more than|faster than|slower than|longer than|sub[- ]?|"
@@ -38,7 +39,8 @@ _LATENCY = re.compile(
 
 # "2 seconds for the full answer", "10 s or less per summary": a time with no "under" or "within".
 _LATENCY_FOR = re.compile(
-    r"(?<![\w.])(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|secs?|seconds?|minutes?|mins?)\b(?=\s+(?:or less|max\b|at most|"
+    r"(?<![\w.,])(\d+(?:[.,]\d+)*)\s*(ms|milliseconds?|s|secs?|seconds?|minutes?|mins?)\b"
+    r"(?=\s+(?:or less|max\b|at most|"
     r"(?:for|to)\s+(?:\w+\s+){0,3}(?:answers?|responses?|repl(?:y|ies)|summar(?:y|ies)|outputs?|results?|"
     r"generat\w*|finish|complete))|\s*(?:to|till|until)\s+(?:the\s+)?first\s+(?:token|word|byte|chunk))",
     re.IGNORECASE,
@@ -60,8 +62,8 @@ _PER_ITEM = re.compile(r"\s*(?:per|for\s+each|for\s+every|each|an?)\s+(?!(?:outp
 
 
 def _latency_ms(amount: str, unit: str) -> float:
-    said = _WORDS.get(" ".join(amount.lower().split())) if not amount[0].isdigit() else float(amount)
-    assert said is not None
+    said = _WORDS.get(" ".join(amount.lower().split())) if not amount[0].isdigit() else written_number(amount)
+    assert said is not None  # "1,5 s", "2,000ms" read through the shared figure grammar
     value = float(said)
     unit = unit.lower()
     return value * 60_000 if unit.startswith("min") else value if unit.startswith("m") else value * 1000

@@ -2,7 +2,8 @@
 "a spending cap of 50k a year") and what running it ourselves costs in people. Pure functions.
 
 An amount is money when a currency sign or word, "grand", or a spending word in its clause says so; a
-price per request or per token is not a budget. The spans read as money are returned, so the volume
+price per request or per token is not a budget, nor a sum in a currency we hold no rate for, nor the
+company's own revenue, funding or salaries (rules/money_kinds.py). The spans read as money are returned, so the volume
 reader never takes "3000 a month" of budget for 3,000 requests a month."""
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from agent.advisor.rules.extract_volume import number
+from agent.advisor.rules.money_kinds import SPEND, company_money, foreign_after, foreign_before
 from agent.advisor.rules.size_units import sentence_bounds
 from catalog.requirements import DAYS_PER_MONTH
 
@@ -21,7 +23,8 @@ _AMOUNT = re.compile(
 )
 _PERIOD_AFTER = re.compile(
     r"\s*(?:(?:a|per|/|each|every|an?)\s*(?P<p>month|mo|year|yr|annum|week|wk|day|quarter)\b|"
-    r"(?P<q>monthly|yearly|annually|annual|weekly|daily|quarterly)\b|(?:for|over)\s+(?:the|a|one)\s+(?P<r>year|month)\b)",
+    r"(?P<q>(?:monthly|yearly|annually|annual|weekly|daily|quarterly)\b|p\.a\.?(?!\w))|"  # "p.a.": per annum
+    r"(?:for|over)\s+(?:the|a|one)\s+(?P<r>year|month)\b)",
     re.IGNORECASE,
 )
 _PERIOD_BEFORE = re.compile(r"\b(?P<p>monthly|annual|yearly|per-month|a-month|weekly|daily|quarterly)\b", re.IGNORECASE)
@@ -29,23 +32,10 @@ _PERIOD_BEFORE = re.compile(r"\b(?P<p>monthly|annual|yearly|per-month|a-month|we
 _PER_MONTH = {"year": 1 / 12, "yr": 1 / 12, "annum": 1 / 12, "yearly": 1 / 12, "annually": 1 / 12, "annual": 1 / 12,
               "week": DAYS_PER_MONTH / 7, "wk": DAYS_PER_MONTH / 7, "weekly": DAYS_PER_MONTH / 7,
               "day": DAYS_PER_MONTH, "daily": DAYS_PER_MONTH, "quarter": DAYS_PER_MONTH / 90,
-              "quarterly": DAYS_PER_MONTH / 90}  # fmt: skip
-# Currencies read at no rate (only $, and EUR/GBP at par, are): such a sum is money, so it is no volume,
-# but it is no budget either, because a confident wrong figure is worse than none.
-# Searched with positions so the look-behind sees the whole word: "customers. 60" is no "Rs. 60".
-_FOREIGN_BEFORE = re.compile(r"(?:(?<![a-z])(?:cad|aud|nzd|chf|jpy|inr|brl|sgd|hkd|cny|rmb|mxn|sek|nok|dkk|zar|rs\.?)|"
-                             r"(?<![a-z])(?:c|a|r|s|nz|hk)\$|[¥₹₩₽₺₱])\s*$", re.IGNORECASE)  # fmt: skip
-_FOREIGN_AFTER = re.compile(r"\s*(?:cad|aud|nzd|chf|jpy|inr|brl|sgd|hkd|cny|rmb|mxn|yen|yuan|rupees?|lakhs?|crores?|"
-                            r"reais|reals?|won|pesos?|francs?|kronor|kroner|rand|(?:canadian|australian|singapore) "
-                            r"dollars?)\b", re.IGNORECASE)  # fmt: skip
-# Words that make a bare number in their clause a sum of money.
-_SPEND = re.compile(
-    r"\b(?:budgets?|spend|spending|bill|billing|afford|cap of|capped at|ceiling|allocated?|set aside|"
-    r"pay(?:ing)?|invoice(?:d)? (?:at|for))\b",
-    re.IGNORECASE,
-)
+              "quarterly": DAYS_PER_MONTH / 90, "p.a.": 1 / 12, "p.a": 1 / 12}  # fmt: skip
 _BARE_END = re.compile(r"\s*(?:$|[.,;!?)]|(?:a|per|/|each|every|an?)\s*(?:month|mo|year|yr|annum)\b|monthly|yearly|"
-                       r"annually|max\b|tops\b|total\b|or\b|and\b|(?:for|over)\s+(?:the|a|one)\s+(?:year|month)\b)",
+                       r"annually|p\.a\.?(?!\w)|max\b|tops\b|total\b|or\b|and\b|"
+                       r"(?:for|over)\s+(?:the|a|one)\s+(?:year|month)\b)",
                        re.IGNORECASE)  # fmt: skip
 # "budget $-5", "-$200 a month": a minus sign on the amount itself, kept so the figure fails validation
 # and is said back instead of read as $5 ("3-5k" and "$3k -$5k" are ranges).
@@ -103,19 +93,22 @@ def read_money(text: str) -> Money:
         found.spans.append(operations.span())
     for match in _AMOUNT.finditer(text):
         suffix = (match.group("s") or "").lower()
-        foreign_after = not match.group("word") and _FOREIGN_AFTER.match(text, match.end())
-        if foreign_after and re.match(r"\s*(?:lakhs?|crores?)\b", text[match.end() :], re.I) and not _SPEND.search(
+        named_after = not match.group("word") and foreign_after(text, match.end())
+        if named_after and re.match(r"\s*(?:lakhs?|crores?)\b", text[match.end() :], re.I) and not SPEND.search(
             _sentence_before(text, match)
         ):
             continue  # "1 lakh messages a day" counts messages; "a budget of 2 lakh" is rupees
-        if _FOREIGN_BEFORE.search(text, max(0, match.start() - 4), match.start("n")) or foreign_after:
+        if foreign_before(text, match.start(), match.start("n")) or named_after:
             found.spans.append(match.span())
             continue
         marked = match.group("sign") or match.group("word") or match.group("after") or suffix == "grand"
-        if not marked and not _BARE_END.match(text, match.end()):
+        before, ends_bare = _clause_before(text, match.start()), bool(_BARE_END.match(text, match.end()))
+        if company_money(text, match.end(), before, bool(marked), ends_bare):
+            found.spans.append(match.span())
+            continue  # "~$4M revenue", "we raised a $2M seed": the company's money, not a budget
+        if not marked and not ends_bare:
             continue  # "budget ... for 3 engineers": a bare number is money only when nothing follows it
-        before = _clause_before(text, match.start())
-        spent = _SPEND.search(before) or (found.budget is None and _SPEND.search(_sentence_before(text, match)))
+        spent = SPEND.search(before) or (found.budget is None and SPEND.search(_sentence_before(text, match)))
         if not marked and not spent:
             continue  # "Our budget is flexible, but around 8k a month": the spending word opens the sentence
         if re.search(r"\d$", before.rstrip()) or text[match.end() : match.end() + 1] == "%":
@@ -139,8 +132,7 @@ def read_money(text: str) -> Money:
         else:
             said_before = _PERIOD_BEFORE.search(before)
             scale = _PER_MONTH.get(said_before.group("p").lower(), 1.0) if said_before else 1.0
-        amount = number(match.group("n"), None if suffix == "grand" else match.group("s"))
-        amount *= (1000 if suffix == "grand" else 1) * (-1 if _negative(text, match.start("n")) else 1)
+        amount = number(match.group("n"), match.group("s")) * (-1 if _negative(text, match.start("n")) else 1)
         found.spans.append((match.start(), end))
         if found.budget is None:
             evidence = text[match.start() : end].strip()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from agent.advisor.rules.digit_groups import written_number
 from agent.advisor.rules.negation import negated
 from agent.advisor.rules.number_words import Spelled
 from agent.advisor.rules.people import PEOPLE
@@ -17,13 +18,13 @@ from catalog.requirements import DAYS_PER_MONTH
 
 NUM = r"(?<![\d.,])(\d+(?:[.,]\d+)*)(?:\s?(k|thousand|m|mm|mil|million|b|bn|billion|lakhs?|crores?))?\b"
 _MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mil": 1e6, "million": 1e6, "b": 1e9,
-         "bn": 1e9, "billion": 1e9, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}  # fmt: skip
+         "bn": 1e9, "billion": 1e9, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+         "grand": 1e3}  # fmt: skip
 
 
 def number(digits: str, suffix: str | None) -> float:
-    digits = digits.replace(",", "") if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", digits) else digits
-    value = float(digits.replace(",", "."))
-    return value * _MULT.get((suffix or "").lower(), 1.0)
+    """ "40,000", "40.000", "1,5", "2.5" with "k" or "million" after it (rules/digit_groups.py)."""
+    return written_number(digits, scaled=bool(suffix)) * _MULT.get((suffix or "").lower(), 1.0)
 
 
 def named_number(name: str) -> str:
@@ -38,8 +39,8 @@ PERIOD_PER_DAY = {"day": 1, "weekday": 1, "shift": 1, "working day": 1, "busines
                   "nightly": 1, "month": 1 / DAYS_PER_MONTH, "mo": 1 / DAYS_PER_MONTH,
                   "monthly": 1 / DAYS_PER_MONTH, "week": 1 / 7, "wk": 1 / 7, "weekly": 1 / 7, "hour": 24, "hr": 24,
                   "h": 24, "hourly": 24, "minute": 1440, "min": 1440, "second": 86400, "sec": 86400, "s": 86400,
-                  "year": 1 / 365, "yr": 1 / 365, "yearly": 1 / 365, "annually": 1 / 365, "annum": 1 / 365,
-                  "quarter": 1 / 90, "quarterly": 1 / 90}  # fmt: skip
+                  "year": 1 / 365, "yr": 1 / 365, "yearly": 1 / 365, "annually": 1 / 365, "quarter": 1 / 90,
+                  "quarterly": 1 / 90, "annum": 1 / 365, "p.a.": 1 / 365, "p.a": 1 / 365}  # fmt: skip
 _PERIOD = (
     r"(day|night|shift|weekday|working day|business day|school day|trading day|market day|busy day|typical day|"
     r"normal day|clinic day|month|mo|week|wk|hour|hr|h|minute|min|second|sec|year|yr|annum|quarter)\b"
@@ -68,7 +69,7 @@ _VOLUME = re.compile(
     r"(?:in|during|over)\s+(?:the\s+|a\s+|its\s+)?"
     r"(?:first\s+)?)\s*"
     + _PERIOD
-    + r"|(daily|monthly|weekly|hourly|yearly|annually|nightly|quarterly)\b"
+    + r"|((?:daily|monthly|weekly|hourly|yearly|annually|nightly|quarterly)\b|p\.a\.?(?!\w))"  # "p.a.": a year
     + r"(?!\s+(?:active\s+)?(?:"
     + PEOPLE
     + r")\b))",  # "50k monthly active users" are people, not requests

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from agent.advisor.rules.digit_groups import join_groups
+
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
           "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
@@ -73,6 +75,12 @@ def _digits(value: float) -> str:
     return f"{value:.0f}" if value == int(value) else f"{value:g}"
 
 
+# "about a grand a month", "a couple grand", "half a grand": a thousand dollars, said as money ("a grand
+# total", "a grand plan" are no sum: a noun follows them, where a sum is followed by a period or the clause's end).
+_A_GRAND = re.compile(r"\b(?P<lead>half a|a couple(?: of)?|couple(?: of)?|a)\s+grand\b(?!\s+(?!(?:a|an|per|each|every|"
+                      r"or|to|for|in|on|at|max|maximum|tops|is|was|would|should|will|monthly|yearly|annually|weekly|"
+                      r"but|so|that|which|if|we|i)\b)[a-z])", re.IGNORECASE)  # fmt: skip
+_GRANDS = {"half a": "0.5", "a couple": "2", "a couple of": "2", "couple": "2", "couple of": "2", "a": "1"}
 # "one and a half thousand dollars", "two and a half grand", "3 and a half million"
 _AND_A_HALF = re.compile(r"\b(" + _UNIT + r"|\d+)\s+and\s+a\s+half\s+(hundred|thousand|million|billion|grand)\b", re.I)
 
@@ -81,9 +89,9 @@ class Spelled:
     """A message with its numbers in words written as digits; `original` maps evidence back."""
 
     def __init__(self, text: str) -> None:
-        self.words: dict[str, str] = {}
+        text, self.words = join_groups(text)  # "40.000", "15 000": one figure each, before ranges read them
         self.midpoints: set[str] = set()  # the digits that stand for a range
-        text = _AND_A_HALF.sub(self._and_a_half, text)
+        text = _A_GRAND.sub(self._a_grand, _AND_A_HALF.sub(self._and_a_half, text))
         pieces, last = [], 0
         for match in _SPELLED.finditer(text):
             said = match.group(0).rstrip()
@@ -97,6 +105,11 @@ class Spelled:
             last = match.start() + len(said)
             self.words[digits] = said
         self.text = self._ranges("".join([*pieces, text[last:]]))
+
+    def _a_grand(self, match: re.Match[str]) -> str:
+        digits = _GRANDS[" ".join(match.group("lead").lower().split())] + " grand"
+        self.words[digits] = match.group(0)
+        return digits
 
     def _and_a_half(self, match: re.Match[str]) -> str:
         whole = match.group(1)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from agent.advisor.rules.digit_groups import written_number
 from agent.advisor.rules.extract_volume import PERIOD_PER_DAY
 from agent.advisor.rules.size_items import counted_after, item_count, restated
 from agent.advisor.rules.size_made import made_nouns, names_made, stem
@@ -71,11 +72,8 @@ _DAILY_BEFORE = re.compile(r"\b(?P<ly>daily|weekly|monthly|hourly)\s+(?:[a-z]+\s
 
 def _value(match: re.Match[str], i: int) -> float | None:
     if match.group(f"d{i}"):
-        digits = match.group(f"d{i}")
-        if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", digits):
-            digits = digits.replace(",", "")
-        value = float(digits.replace(",", "."))
-        return value * _SUFFIX.get((match.group(f"s{i}") or "").lower(), 1.0)
+        suffix = match.group(f"s{i}")
+        return written_number(match.group(f"d{i}"), scaled=bool(suffix)) * _SUFFIX.get((suffix or "").lower(), 1.0)
     if match.group(f"w{i}"):
         times = {"hundred": 100, "thousand": 1000}.get((match.group(f"x{i}") or "").lower(), 1)
         return float(_WORDS[match.group(f"w{i}").lower()]) * times

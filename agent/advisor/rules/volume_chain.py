@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agent.advisor.rules.digit_groups import written_number
 from agent.advisor.rules.negation import negated
 from agent.advisor.rules.people import OWN_PEOPLE, PEOPLE
 from agent.advisor.rules.volume_occasions import HOURS_AT_A_TIME
@@ -75,19 +76,23 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith(("ie", "che", "she", "sse", "xe")) else word  # "boxes" -> "box"
 
 
+def _value(match: re.Match[str]) -> float:
+    return written_number(match.group(1), scaled=bool(match.group(2))) * _MULT.get((match.group(2) or "").lower(), 1.0)
+
+
 def _facts(text: str) -> list[_Fact]:
     facts: list[_Fact] = []
     for match in _DAILY_PEOPLE.finditer(text):
-        value = float(match.group(1).replace(",", "")) * _MULT.get((match.group(2) or "").lower(), 1.0)
+        value = _value(match)
         noun = "user" if match.group("dau") else _singular(match.group("noun"))
         facts.append(_Fact(value, noun, None, "day", match.start(), match.end()))
     for match in _OF_THEM.finditer(text):
         named = _PLURAL_BEFORE.search(text, max(0, match.start() - 60), match.start())
         if named:
-            value = float(match.group(1).replace(",", "")) * _MULT.get((match.group(2) or "").lower(), 1.0)
+            value = _value(match)
             facts.append(_Fact(value, _singular(named.group(1)), None, None, match.start(), match.end()))
     for match in sorted([*_QUANTITY.finditer(text), *_ONE_OF.finditer(text)], key=lambda m: m.start()):
-        value = float(match.group(1).replace(",", "")) * _MULT.get((match.group(2) or "").lower(), 1.0)
+        value = _value(match)
         choice = _CHOICE.search(text, max(0, match.start() - 20), match.start())
         if any(f.start <= match.start() < f.end for f in facts) or choice:
             continue  # "tag each ticket w/ one of 12 categories": a set to choose from, not a count

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from agent.advisor.rules.digit_groups import written_number
 from agent.advisor.rules.people import PEOPLE
 from agent.advisor.rules.size_units import sentence_bounds
 from agent.advisor.rules.volume_chain import chained_volume, clock_hours
@@ -135,6 +136,12 @@ _ACTIVE = re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s?(?P<s>k|m|million|thous
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}
 
 
+def _figure(match: re.Match[str], digits: str = "v") -> float:
+    """A count and its scale: "12,000", "12.000", "1.5k"."""
+    scale = match.group("s")
+    return written_number(match.group(digits), scaled=bool(scale)) * _SCALE.get((scale or "").lower(), 1.0)
+
+
 # "... ~5% talk to the companion, ~4 messages each per day": what each of that share sends.
 _EACH_RATE = re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s+(?:[\w-]+\s+)?(?:messages|questions|requests|calls|queries|"
                         r"chats|prompts|turns)\s+(?:each\s+)?(?:a|per|each|every)\s+(?P<period>day|week)\b",
@@ -159,7 +166,7 @@ def _populations(text: str) -> list[tuple[re.Match[str], float, _Share | None]]:
          share_that_acts(text, m.group(0)))
         for m in _ACTIVE.finditer(text)]  # fmt: skip
     for match in _HEADCOUNT.finditer(text):
-        people = float(match.group("n").replace(",", "")) * (1e3 if match.group("s") else 1.0)
+        people = _figure(match, "n")
         share = share_that_acts(text, match.group(0))
         after = text.find(share[1], match.end()) if share else -1
         if share and _DAILY.search(text, after, after + len(share[1]) + 25):
@@ -281,17 +288,13 @@ def _job_over_a_span(text: str) -> tuple[float, str] | None:
         days = float(span.group("n") or 1) * (14.0 if unit == "fortnight" else _UNIT_DAYS[unit])
         if days > 0:
             between = "" if span.start() == job.end() + 1 else " ..."
-            return _count(job) / days, f"{job.group(0)}{between} {span.group(0)} (/ {days:g} days)"
+            return _figure(job) / days, f"{job.group(0)}{between} {span.group(0)} (/ {days:g} days)"
     return None
 
 
 _TIMES = {"once": 1, "twice": 2, "thrice": 3}
 _MEMBERS_TIMES = re.compile(r"(?<![\d.,])(?P<m>\d+(?:,\d{3})*)\s?(?P<ms>k|thousand)?\s+(?:[\w-]+\s+)?[^\W\d_]+s\s*"
                             r"(?:x|×|\*)\s*$", re.IGNORECASE)  # fmt: skip
-
-
-def _count(match: re.Match[str]) -> float:
-    return float(match.group("v").replace(",", "")) * _SCALE.get((match.group("s") or "").lower(), 1.0)
 
 
 _PERIODS_OWN = re.compile(
@@ -306,16 +309,16 @@ def spread_over_days(text: str) -> tuple[float, str] | None:
     period", "the previous week's ~3,500 threads"), a set of items each handled at a stated
     frequency, or a one-off job and the span it may take ("~300k tweets ... over a week")."""
     if own := _PERIODS_OWN.search(text):
-        return _count(own) / _UNIT_DAYS[own.group("period").lower()], own.group(0)
+        return _figure(own) / _UNIT_DAYS[own.group("period").lower()], own.group(0)
     if over := _OVER_DAYS.search(text):
         days = float(over.group("n")) * _UNIT_DAYS[over.group("unit").lower().rstrip("s")]
         if days > 0:
             members = _MEMBERS_TIMES.search(text, max(0, over.start() - 60), over.start())
             if members:  # "150 students x 6 essays over a 15-week semester"
                 size = float(members.group("m").replace(",", "")) * (1e3 if members.group("ms") else 1.0)
-                return size * _count(over) / days, f"{members.group(0)}{over.group(0)} (/ {days:g} days)"
-            return _count(over) / days, over.group(0)
+                return size * _figure(over) / days, f"{members.group(0)}{over.group(0)} (/ {days:g} days)"
+            return _figure(over) / days, over.group(0)
     if each := _EACH_ONCE.search(text):
         times = _TIMES.get((each.group("word") or "").lower()) or float(each.group("k"))
-        return _count(each) * times / _UNIT_DAYS[each.group("period").lower()], each.group(0)
+        return _figure(each) * times / _UNIT_DAYS[each.group("period").lower()], each.group(0)
     return _job_over_a_span(text)

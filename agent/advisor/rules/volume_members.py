@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from agent.advisor.rules.digit_groups import written_number
 from agent.advisor.rules.negation import negated
 from agent.advisor.rules.people import OWN_PEOPLE
 from agent.advisor.rules.size_units import sentence_bounds
@@ -54,7 +55,7 @@ def _singular(word: str) -> str:
 
 
 def _value(number: str, suffix: str | None) -> float:
-    return float(number.replace(",", "")) * (1e3 if suffix else 1.0)
+    return written_number(number, scaled=bool(suffix)) * (1e3 if suffix else 1.0)
 
 
 def _whose(text: str, start: int, end: int) -> str | None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agent.advisor.rules.digit_groups import written_number
 from catalog.requirements import DAYS_PER_MONTH
 
 _ABOUT = r"(?:(?:about|around|roughly|approx\.?|approximately|maybe|typically|usually|like|some|up\s+to|~)\s*)*"
@@ -68,7 +69,7 @@ _NAMED_OFTEN = (r"(?<![\d.,])(?:(?P<k>\d+(?:\.\d+)?)|(?P<one>a|an|one))\s+(?:[\w
 
 
 def _value(match: re.Match[str]) -> float:
-    return float(match.group("v").replace(",", "")) * (1e3 if match.group("s") else 1.0)
+    return written_number(match.group("v"), scaled=bool(match.group("s"))) * (1e3 if match.group("s") else 1.0)
 
 
 def _defined(text: str) -> list[Occasion]:
