@@ -104,6 +104,20 @@ for unseen phrasing is set 14's, 86% of fields, short of the 90% issue #14 asks 
 committed as development sets (first_messages_dev_stranger_10..13.jsonl), set 14 unread as
 first_messages_heldout_stranger_14.jsonl. The floors below use this file's scorer (expects and forbids as
 one count), so they differ a little from the figures above.
+
+Round nine (2026-12-02, second session). Four new stranger sets (15-18, 60 messages each) from helper
+sessions that read no code, written to a new brief that no longer hints how ranges or batch work are
+scored. Scored untouched through the `tradeoff ask` path on main at d79e1f8; 15 and 16 were then read
+and their misses described as classes (not texts) to five helpers, who wrote general rules with variants
+of their own (test_extract_phrasing_6_*.py); 17 and 18 were never read.
+  set    untouched (d79e1f8)   after round nine
+  15     236/291 = 81%         277/291 = 95%  (read)
+  16     257/327 = 79%         295/327 = 90%  (read)
+  17     258/320 = 81%         267/320 = 83%  (never read)
+  18     244/278 = 88%         249/278 = 90%  (never read; written after round nine began)
+  14     280/326 = 86%         288/326 = 88%  (never read)
+So again the read sets rose 11-14 points and the unread ones 2: unseen phrasing reads 83-90% of fields
+(set 17 the hardest), short of 90% on two of three unread sets.
 """
 
 from __future__ import annotations
@@ -203,7 +217,11 @@ FLOORS = {f"first_messages_dev_{n}.jsonl": 0.95 for n in range(2, 10)} | {
     "first_messages_dev_stranger_11.jsonl": 0.92,  # 294/313
     "first_messages_dev_stranger_12.jsonl": 0.94,  # 331/348
     "first_messages_dev_stranger_13.jsonl": 0.92,  # 298/320
-    "first_messages_heldout_stranger_14.jsonl": 0.84,  # untouched, unread: 342/399
+    "first_messages_heldout_stranger_14.jsonl": 0.86,  # unread: 342/399, then 350/399 after round nine
+    "first_messages_dev_stranger_15.jsonl": 0.94,  # read in round nine: 341/356
+    "first_messages_dev_stranger_16.jsonl": 0.9,  # read in round nine: 374/406
+    "first_messages_heldout_stranger_17.jsonl": 0.82,  # unread: 312/373 after round nine
+    "first_messages_heldout_stranger_18.jsonl": 0.88,  # unread: 310/346 after round nine
 }
 
 

@@ -117,9 +117,9 @@ def test_a_share_quotes_the_users_words():
         ("The discharge letter should be ready within 20 seconds of sign-off.", "max_response_ms", 20_000),
         ("Translations must be delivered in under 3 s.", "max_response_ms", 3000),
         ("2 s response time max.", "max_response_ms", 2000),
-        # a label or extracted fields are read whole: a time on the reply is the whole reply's
-        ("We classify returns by reason; the reply must come within 2 seconds.", "max_response_ms", 2000),
-        ("Extract the totals from each invoice into JSON, response under 1 second.", "max_response_ms", 1000),
+        # a short reply's time is its first words' unless the words say whole: the task alone does not
+        ("We classify returns by reason; the reply must come within 2 seconds.", "max_ttft_ms", 2000),
+        ("Extract the totals from each invoice into JSON, response under 1 second.", "max_ttft_ms", 1000),
     ],
 )
 def test_a_time_target_is_read_for_the_first_words_or_the_whole_answer(text, field, ms):

@@ -64,9 +64,6 @@ _OPEN_WEIGHTS = re.compile(r"open[- ]weights?|open[- ]source (?:models?|only|llm
                            r"\b(?:something|anything|one|ones)\s+open[- ]source\b", re.IGNORECASE)  # fmt: skip
 
 
-# Tasks whose output a program reads whole (a label, a set of fields): no one watches it stream.
-READ_WHOLE = frozenset({"classification", "extraction"})
-
 
 def extract(text: str) -> Extraction:
     """Every requirement field this message states."""
@@ -83,7 +80,7 @@ def extract(text: str) -> Extraction:
     if rate:
         found.put("requests_per_day", rate[0], _volume_words(spelled, rate[1]))
     task = read_task(text)
-    for name, ms, said in latency(text, read_whole=task is not None and task.value in READ_WHOLE):
+    for name, ms, said in latency(text):
         found.put(name, ms, said)
     _tokens(text, found)
     _steps_to_requests(text, found)
