@@ -260,3 +260,16 @@ def test_audio_the_model_hears_now_is_a_need(text):
 def test_images_wished_for_later_are_no_need_yet():
     found = extract("Voice input now; image uploads would be great someday, not for launch.").fields
     assert "vision" not in found.get("needs", [])
+
+
+@pytest.mark.parametrize("said", [
+    "Insurance claim emails, often with photos of the damage attached, but we don't need the model to look at them.",
+    "Tickets sometimes carry screenshots; the bot can just ignore the screenshots and read the text.",
+])  # fmt: skip
+def test_images_the_model_need_not_look_at_need_no_vision(said):
+    fields = extract(said).fields
+    assert "vision" not in fields.get("needs", []) and fields.get("task") != "vision"
+
+
+def test_images_the_model_must_look_at_still_need_vision():
+    assert "vision" in extract("The model has to look at the photos and rate the damage.").fields["needs"]

@@ -65,6 +65,12 @@ NO_IMAGES = re.compile(
     # "Photo attachments are handled by a separate team", "a separate CV model outputs a list", "text in, text out"
     r"\b(?:photo|image|picture|scan|screenshot)s?(?:\s+attachments)?\s+(?:are|is|get|go)\s+(?:handled|processed|reviewed|dealt\s+with)"
     r"\s+(?:by|elsewhere|separately)\b|\b(?:separate|own|existing|dedicated|another)\s+(?:cv|computer[- ]vision|vision|"
-    r"image[- ]recognition|ocr)\s+(?:model|system|pipeline|service|step)\b|\btext\s+in,?\s+text\s+out\b",
+    r"image[- ]recognition|ocr)\s+(?:model|system|pipeline|service|step)\b|\btext\s+in,?\s+text\s+out\b|"
+    # "photos are attached but we don't need the model to look at them", "it can ignore the images"
+    r"\b(?:do\s+not|don[’']t|doesn[’']t|does\s+not|won[’']t|will\s+not|no\s+need\s+to|never)\s+(?:need\s+(?:the\s+"
+    r"(?:model|llm|ai|bot)\s+|it\s+)?to\s+|have\s+to\s+)?(?:look\s+at|read|see|analy[sz]e|process|understand)\s+(?:them|"
+    r"the\s+(?:photos|images|pictures|scans|attachments|screenshots))\b|"
+    r"\b(?:can|may|should|will)\s+(?:just\s+|safely\s+)?ignore\s+(?:them|the\s+(?:photos|images|pictures|attachments|"
+    r"screenshots))\b",
     re.IGNORECASE,
 )
