@@ -32,6 +32,7 @@ from agent.advisor.rules.extract_languages import languages
 from agent.advisor.rules.extract_priority import priority
 from agent.advisor.rules.extract_task import read_task
 from agent.advisor.rules.questions import asked_part, asked_sentences, stated_part, statements
+from agent.advisor.rules.volume_rescale import rescaled
 from agent.advisor.state import AdvisorState, ChatMessage, Question, RequirementEvent
 from agent.advisor.view import FIELD_LABELS, format_value
 
@@ -118,6 +119,13 @@ def only_the_asked(found: Extraction, field: str, text: str) -> Extraction:
     return kept
 
 
+def _recounted_volume(state: AdvisorState, text: str) -> tuple[float, str] | None:
+    """The volume scaled by a new count of the members it was multiplied by ("make it 20 devs")."""
+    per_day = state.requirements.get("requests_per_day")
+    said = next((e.evidence for e in reversed(state.history) if e.field == "requests_per_day"), "")
+    return rescaled(text, float(per_day), said) if per_day and said else None
+
+
 def _inferred(found: Extraction) -> dict[str, str]:
     """The fields the extractor inferred rather than read (Extraction.inferred, a set of names or a
     map to the words they came from), each with its words."""
@@ -155,6 +163,8 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
                 if not state.llm_failed_notice:
                     out["llm_failed_notice"] = True
                     messages += say(f"_Note: {exc}; answering with the offline advisor._")
+        if "requests_per_day" not in found.fields and (recount := _recounted_volume(state, text)):
+            found.put("requests_per_day", *recount)
         answer = read_as_answer(pending.field if pending else None, text)
         for name in answer.fields.keys() - found.fields.keys():
             found.put(name, answer.fields[name], answer.evidence[name])

@@ -524,3 +524,16 @@ def test_a_place_given_as_the_whole_reply_is_where_the_data_may_go(advisor, repl
 def test_a_place_inside_a_sentence_about_people_is_no_data_region(advisor):
     first = advisor.turn("Internal helpdesk bot for our staff, 4k questions a day")
     assert "regions" not in advisor.turn("the uk team will use it most", first.session).state.requirements
+
+
+def test_a_new_count_of_the_members_a_volume_multiplied_scales_it(advisor):
+    first = advisor.turn("Coding assistant for our team; 12 devs, about 50 calls each a day.")
+    assert first.state.requirements["requests_per_day"] == 600
+    after = advisor.turn("oh and we're hiring, make it 20 devs", first.session).state
+    assert after.requirements["requests_per_day"] == pytest.approx(1000)
+    assert "now 20 devs (x 20/12)" in after.history[-1].evidence
+
+
+def test_a_count_of_something_else_leaves_the_volume(advisor):
+    first = advisor.turn("Coding assistant for our team; 12 devs, about 50 calls each a day.")
+    assert advisor.turn("we have 3 offices", first.session).state.requirements["requests_per_day"] == 600

@@ -1,0 +1,27 @@
+"""A new count of the members a volume was multiplied by: "make it 20 devs" after "12 devs, 50 calls each
+a day" scales the volume by 20/12 rather than being left unread. Pure; the evidence is the volume's own."""
+
+from __future__ import annotations
+
+import re
+
+from agent.advisor.rules.digit_groups import written_number
+
+# "make it 20 devs", "we're 30 agents now", "actually 8 stores": a count with no rate after it.
+_COUNT = re.compile(r"(?<![$€£\d.,])(?P<n>\d+(?:,\d{3})*)\s+(?P<noun>[a-z][a-z-]*?s)\b"
+                    r"(?!\s*(?:a|an|per|each|every|/)\s*(?:day|night|week|month|year|hour|minute|shift)\b)",
+                    re.IGNORECASE)  # fmt: skip
+
+
+def rescaled(text: str, per_day: float, evidence: str) -> tuple[float, str] | None:
+    """(requests a day, the words) when the message recounts a factor the volume's evidence multiplied."""
+    for match in _COUNT.finditer(text):
+        noun = match.group("noun").lower()
+        stem = re.escape(noun[:-1])
+        old = re.search(rf"(?<![\d.,])(\d+(?:,\d{{3}})*)\s+(?:[\w-]+\s+)?{stem}s?\b", evidence, re.IGNORECASE)
+        if not old:
+            continue
+        before, now = written_number(old.group(1)), written_number(match.group("n"))
+        if before >= 2 and now != before:
+            return round(per_day * now / before, 3), f"{evidence}; now {match.group(0)} (x {now:g}/{before:g})"
+    return None
