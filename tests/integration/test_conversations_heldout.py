@@ -27,8 +27,9 @@ remark taking the pending question's default). conversations_heldout_6.jsonl (20
 Round nine (second session of 2026-12-02): conversations_dev_7.jsonl (20, 151 checks) 126/151 = 83%
 untouched at d79e1f8, read, 138/151 = 91% after (terse replies read as the asked field: "900 a month" to
 the budget question, "uk" alone; "what is that?" after a named term; the difference between two terms;
-a model described as cheap is no priority; a new count of the members a volume multiplied). conversations_heldout_8.jsonl (20, 157), never read: 129/157
-= 82% at d79e1f8, 132/157 = 84% after. Set 6 at the end: 126/149 = 85%.
+a model described as cheap is no priority; a new count of the members a volume multiplied).
+conversations_heldout_8.jsonl (20, 157), never read: 129/157 = 82% at d79e1f8, 132/157 = 84% after. Set 6
+at the end: 126/149 = 85%.
 """
 
 from __future__ import annotations
