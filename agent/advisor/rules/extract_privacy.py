@@ -131,10 +131,10 @@ _WAIVED_NEXT = re.compile(r"\s*(?:but\s+|though\s+)?(?:that|it|this)(?:[’']s|\
                           re.IGNORECASE)  # fmt: skip
 
 
-def _hedged(text: str, match: re.Match[str]) -> bool:
-    """The hosting is wished for or waived, not required."""
+def _hedged(text: str, match: re.Match[str], hedge: re.Pattern[str] = _HEDGED) -> bool:
+    """The hosting (or the place) is wished for or waived, not required."""
     start, end = sentence_bounds(text, match.start())
-    return bool(_HEDGED.search(text, start, end) or _PREFERRED.search(text[max(0, match.start() - 50) : match.start()])
+    return bool(hedge.search(text, start, end) or _PREFERRED.search(text[max(0, match.start() - 50) : match.start()])
                 or _WAIVED_NEXT.match(text, end + 1))  # fmt: skip
 
 
@@ -152,11 +152,7 @@ _ALTERNATIVE = re.compile(r"\b(?:acceptable|also (?:fine|ok|okay)|(?:fine|ok|oka
 
 
 def _wished_place(text: str, match: re.Match[str]) -> bool:
-    start, end = sentence_bounds(text, match.start())
-    if _ALTERNATIVE.search(text, start, end):
-        return False
-    return bool(_WISHED.search(text, start, end) or _PREFERRED.search(text[max(0, match.start() - 50) : match.start()])
-                or _WAIVED_NEXT.match(text, end + 1))  # fmt: skip
+    return not _ALTERNATIVE.search(text, *sentence_bounds(text, match.start())) and _hedged(text, match, _WISHED)
 
 
 def _lock_places(text: str, match: re.Match[str]) -> list[str]:
