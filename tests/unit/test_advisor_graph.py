@@ -537,3 +537,9 @@ def test_a_new_count_of_the_members_a_volume_multiplied_scales_it(advisor):
 def test_a_count_of_something_else_leaves_the_volume(advisor):
     first = advisor.turn("Coding assistant for our team; 12 devs, about 50 calls each a day.")
     assert advisor.turn("we have 3 offices", first.session).state.requirements["requests_per_day"] == 600
+
+
+def test_a_second_recount_scales_from_the_latest_count(advisor):
+    first = advisor.turn("Coding assistant for our team; 12 devs, about 50 calls each a day.")
+    second = advisor.turn("make it 20 devs", first.session)
+    assert advisor.turn("actually 30 devs by spring", second.session).state.requirements["requests_per_day"] == 1500

@@ -18,9 +18,10 @@ def rescaled(text: str, per_day: float, evidence: str) -> tuple[float, str] | No
     for match in _COUNT.finditer(text):
         noun = match.group("noun").lower()
         stem = re.escape(noun[:-1])
-        old = re.search(rf"(?<![\d.,])(\d+(?:,\d{{3}})*)\s+(?:[\w-]+\s+)?{stem}s?\b", evidence, re.IGNORECASE)
-        if not old:
+        counts = list(re.finditer(rf"(?<![\d.,])(\d+(?:,\d{{3}})*)\s+(?:[\w-]+\s+)?{stem}s?\b", evidence, re.I))
+        if not counts:
             continue
+        old = counts[-1]  # the latest count: "12 devs ...; now 20 devs (x 20/12)" is 20 devs
         before, now = written_number(old.group(1)), written_number(match.group("n"))
         if before >= 2 and now != before:
             return round(per_day * now / before, 3), f"{evidence}; now {match.group(0)} (x {now:g}/{before:g})"
