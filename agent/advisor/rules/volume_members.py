@@ -31,7 +31,7 @@ _MEASURE_OR_TIME = {"word", "token", "page", "line", "hour", "minute", "second",
                     "message", "question", "query", "prompt", "ticket", "email", "working", "business", "school",
                     "calendar", "trading", "clinic", "normal", "typical", "busy"}  # fmt: skip
 # A count of members is no rate: "20 consultants", not "200 tickets a day".
-_NOT_A_RATE = (r"(?!\s*(?:a|an|per|each|every|/)\s*(?:day|night|week|month|year|hour|minute|shift)\b|"
+NOT_A_RATE = (r"(?!\s*(?:a|an|per|each|every|/)\s*(?:day|night|week|month|year|hour|minute|shift)\b|"
                r"\s+(?:daily|weekly|monthly))")
 # Whose the rate is, said just before it: "Each consultant sends ~", "each employee asks ~", "each of us".
 _EACH_BEFORE = re.compile(r"\b(?:each|every)\s+(?:(?P<of>of\s+(?:us|them|the\s+[a-z-]+s|our\s+[a-z-]+s))|"
@@ -81,7 +81,7 @@ def _whose(text: str, start: int, end: int) -> str | None:
 
 def _members(text: str, member: str, rate_start: int) -> tuple[float, str] | None:
     """The nearest count of those members before the rate: "20 consultants", "a 250-person company"."""
-    named = re.compile(_NUM + r"\s+(?:[\w-]+\s+){0,2}?" + re.escape(member) + r"(?:e?s)?\b" + _NOT_A_RATE,
+    named = re.compile(_NUM + r"\s+(?:[\w-]+\s+){0,2}?" + re.escape(member) + r"(?:e?s)?\b" + NOT_A_RATE,
                        re.IGNORECASE)  # fmt: skip
     counts = [(m.start(), _value(m.group("n"), m.group("s")), m.group(0)) for m in named.finditer(text, 0, rate_start)
               if not negated(text, m.start())]  # "we don't have 300 adjusters"

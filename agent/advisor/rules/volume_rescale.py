@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 
 from agent.advisor.rules.digit_groups import written_number
+from agent.advisor.rules.volume_members import NOT_A_RATE
 
 # "make it 20 devs", "we're 30 agents now", "actually 8 stores": a count with no rate after it.
-_COUNT = re.compile(r"(?<![$€£\d.,])(?P<n>\d+(?:,\d{3})*)\s+(?P<noun>[a-z][a-z-]*?s)\b"
-                    r"(?!\s*(?:a|an|per|each|every|/)\s*(?:day|night|week|month|year|hour|minute|shift)\b)",
-                    re.IGNORECASE)  # fmt: skip
+_COUNT = re.compile(r"(?<![$€£\d.,])(?P<n>\d+(?:,\d{3})*)\s+(?P<noun>[a-z][a-z-]*?s)\b" + NOT_A_RATE, re.IGNORECASE)
 
 
 def rescaled(text: str, per_day: float, evidence: str) -> tuple[float, str] | None:
