@@ -284,9 +284,11 @@ async def open_trial(pilot, models: list[str]) -> TrialScreen:
 async def start(pilot, screen: TrialScreen, prompt: str = "hi") -> None:
     """Run, answering the spend guard (the stub's models have no price) as a user would."""
     screen.query_one("#trial-prompt").text = prompt
-    asked = len([n for n in pilot.app._notifications if "Press Run again" in n.message])
+    # By identity, not by count: an earlier warning may expire while this one is shown.
+    shown_before = {note.identity for note in pilot.app._notifications}
     await pilot.press("f5")
-    if len([n for n in pilot.app._notifications if "Press Run again" in n.message]) > asked:
+    if any("Press Run again" in note.message and note.identity not in shown_before
+           for note in pilot.app._notifications):
         await pilot.press("f5")
 
 
