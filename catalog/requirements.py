@@ -39,6 +39,15 @@ PRIORITY_PRESETS: tuple[str, ...] = PriorityPreset.__args__  # type: ignore[attr
 
 DAYS_PER_MONTH = 30
 DEFAULT_SIZES: dict[str, int] = {"requests_per_day": 1_000, "input_tokens": 500, "output_tokens": 300}
+# An answer nobody sized is a few paragraphs, except where the task fixes its shape: a classifier
+# answers with a label (as JSON with a confidence, about 20 tokens), so 300 would overstate its
+# output cost 15x and its time to a whole answer by seconds.
+TASK_OUTPUT_TOKENS: dict[str, tuple[int, str]] = {"classification": (20, "a label, as JSON with a confidence")}
+
+
+def default_output_tokens(task: str) -> tuple[int, str]:
+    """The answer size assumed for a task when none was stated, and what it stands for."""
+    return TASK_OUTPUT_TOKENS.get(task, (DEFAULT_SIZES["output_tokens"], "a few paragraphs"))
 
 
 class Priorities(BaseModel):
@@ -131,6 +140,12 @@ class Requirements(BaseModel):
     @classmethod
     def _normalise_regions(cls, value: list[str]) -> list[str]:
         return sorted({region.strip().lower() for region in value if region.strip()})
+
+    @model_validator(mode="after")
+    def _answer_sized_by_task(self) -> Requirements:
+        if "output_tokens" not in self.model_fields_set:  # unstated: follows the task, and stays unstated
+            self.__dict__["output_tokens"] = default_output_tokens(self.task)[0]
+        return self
 
     def stated_fields(self) -> set[str]:
         return set(self.model_fields_set)

@@ -46,7 +46,7 @@ class Workload(BaseModel):
 
     def assumed(self) -> list[str]:
         """The sizes nobody stated, in words (the default each took)."""
-        return [f"{name.replace('_', ' ')} {DEFAULT_SIZES[name]:,}" for name, how in self.basis.items()
+        return [f"{name.replace('_', ' ')} {getattr(self, name):,.0f}" for name, how in self.basis.items()
                 if how == ASSUMED and name in DEFAULT_SIZES]  # fmt: skip
 
 

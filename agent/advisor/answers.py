@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from agent.advisor.interview import SIZE_CHOICES as SIZED_TASKS
+from agent.advisor.interview import build_requirements
 from agent.advisor.state import Question
 from catalog.display import context_size, milliseconds, money
 from catalog.requirements import Requirements
@@ -54,7 +55,8 @@ def describe_stated(fields: dict[str, Any]) -> str:
     if "requests_per_day" in fields:
         parts.append(f"{fields['requests_per_day']:,.0f} requests/day")
     if "input_tokens" in fields or "output_tokens" in fields:
-        parts.append(f"~{fields.get('input_tokens', 500):,} in / {fields.get('output_tokens', 300):,} out tokens")
+        sized = build_requirements(fields)  # the unstated side is its default, which may follow the task
+        parts.append(f"~{sized.input_tokens:,} in / {sized.output_tokens:,} out tokens")
     if fields.get("budget_usd_month") is not None:
         parts.append(f"budget {money(fields['budget_usd_month'])}/month")
     if fields.get("max_ttft_ms") is not None:

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict
 from agent.advisor.interview import build_requirements
 from agent.advisor.state import AdvisorState, RankingRows
 from catalog.display import context_size, milliseconds, money, short_model_name
+from catalog.requirements import default_output_tokens
 
 Origin = Literal["stated", "inferred", "edited", "assumed"]
 
@@ -137,6 +138,8 @@ def requirement_rows(state: AdvisorState) -> tuple[RequirementRow, ...]:
     for name, label in FIELD_LABELS.items():
         value = full.get(name)
         source, evidence = origin(state, name)
+        if source == "assumed" and not evidence and name == "output_tokens":
+            evidence = default_output_tokens(full["task"])[1]  # the one default that follows the task
         rows.append(RequirementRow(field=name, label=label, value=value, shown=format_value(value), origin=source,
                                    evidence=evidence))  # fmt: skip
     return tuple(rows)

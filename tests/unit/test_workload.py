@@ -99,6 +99,21 @@ def test_the_whole_answer_time_is_a_constraint(catalog):
     assert any(reason.startswith("whole answer ~24") for reason in failures)
 
 
+def test_an_unsized_classifier_answer_is_a_label_assumed_as_such_and_a_stated_size_wins(catalog):
+    from catalog.workload import Workload
+
+    req = Requirements(task="classification", requests_per_day=5_000, max_response_ms=1_000)
+    assert req.output_tokens == 20 and "output_tokens" not in req.stated_fields()
+    assert Workload.of(req).basis["output_tokens"] == "assumed default"
+    assert "output tokens 20" in Workload.of(req).assumed()
+    # At 300 output tokens no API finishes within a second; a label does, so the shortlist is not empty.
+    assert rank(catalog, req, TODAY).ranked
+    assert not rank(catalog, Requirements(task="chat", requests_per_day=5_000, max_response_ms=1_000), TODAY).ranked
+    assert Requirements(task="classification", output_tokens=120).output_tokens == 120
+    req.task = "chat"  # the unstated size follows the task it belongs to
+    assert req.output_tokens == 300 and "output_tokens" not in req.stated_fields()
+
+
 def test_hidden_reasoning_is_billed_as_output_and_delays_the_first_token(catalog):
     nano = catalog.get("gpt-5-nano")
     bill = monthly_cost(nano, 1_000, 200, 5)

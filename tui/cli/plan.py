@@ -59,7 +59,7 @@ class _Workload:
         if args.session:
             fields = session_requirements(Settings(), args.session).model_dump()
             self.origin = f"session {args.session}"
-        defaults = Requirements()
+        defaults = Requirements(task=fields.get("task", "general"))  # the answer's default size follows the task
         self.notes: list[str] = []
 
         def pick(name: str) -> Any:
