@@ -114,6 +114,21 @@ def test_a_size_over_items_keeps_its_rule():
     assert "(derived)" in derived.evidence["requests_per_day"]
 
 
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("classify 5,000 support tickets a day into 12 queues, each ticket ~300 words", 390),  # was 12 x 390
+        ("route emails into 8 departments; every email is roughly 200 words", 260),
+        ("sort incoming claims into 20 buckets, each about 2 pages", 1_200),
+        ("3 articles, each article ~800 words, summarised together", 3_120),  # the items counted are the ones sized
+    ],
+    ids=["queues", "departments", "buckets", "same-item"],
+)
+def test_a_count_of_something_else_does_not_multiply_an_items_size(text, tokens):
+    assert extract(text).fields["input_tokens"] == tokens
+
+
 DATA = Path(__file__).parents[1] / "data"
 CORPUS = Path(__file__).parents[2] / "knowledge" / "corpus"
 # Messages in developers' own words, one after another: a long paste of ordinary prose and numbers.

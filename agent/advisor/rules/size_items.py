@@ -32,9 +32,13 @@ _COUNT = re.compile(
 _NOT_ITEMS = re.compile(
     r"(?:seconds|minutes|hours|days|weeks|months|years|times|requests|queries|calls|users|people|employees|"
     r"members|customers|students|devs|developers|agents|staff|analysts|players|passages|chunks|snippets|results|"
-    r"tokens|words|characters|chars|languages|categories|labels|fields|classes)$",
+    r"tokens|words|characters|chars|languages|categories|labels|fields|classes|queues|buckets|intents|topics|tags)$",
     re.I,
 )
+# "each ticket", "every one of the reports": the item a size belongs to, named (fillers are not items)
+_EACH_NAMES = re.compile(r"\b(?:each|every)\s+(?!(?:is|are|has|of|at|runs?|about|around|roughly|approx\w*|"
+                         r"maybe|between|up|one|averag\w*|typically|usually|with|in|time)\b)(?P<item>[a-z]+)",
+                         re.I)  # fmt: skip
 _RATE_AFTER = re.compile(r"\s*(?:(?:a|an|per|each|every|/)\s*(?:day|week|month|hour|minute|year)|daily|weekly|"
                          r"monthly|hourly)\b", re.I)  # fmt: skip
 
@@ -57,6 +61,9 @@ def item_count(before: str, after: str) -> tuple[float, str, int] | None:
     each = each or bool(re.search(again, before[count.end() :], re.I))
     if _RATE_AFTER.match(before[count.end() :]):
         return None  # "200 tickets a day, each ~300 tokens": a volume, not items of one request
+    named = _EACH_NAMES.search(before[count.end() :])
+    if named and named.group("item").lower().rstrip("s") != count.group("noun").lower().rstrip("s"):
+        return None  # "into 12 queues, each ticket ~300 words": the size is a ticket's, and tickets are not counted
     of_size = bool(_COUNT_OF.fullmatch(before[count.end() :]))
     if not (each or of_size) or _number(count.group("n")) > 200:
         return None
