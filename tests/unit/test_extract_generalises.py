@@ -222,6 +222,8 @@ FLOORS = {f"first_messages_dev_{n}.jsonl": 0.95 for n in range(2, 10)} | {
     "first_messages_dev_stranger_16.jsonl": 0.9,  # read in round nine: 374/406
     "first_messages_heldout_stranger_17.jsonl": 0.82,  # unread: 312/373 after round nine
     "first_messages_heldout_stranger_18.jsonl": 0.88,  # unread: 310/346 after round nine
+    "first_messages_heldout_stranger_19.jsonl": 0.9,  # unread, written after round nine: 219/243 untouched
+    "first_messages_heldout_stranger_20.jsonl": 0.93,  # unread, written after round nine: 240/257 untouched
 }
 
 
