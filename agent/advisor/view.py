@@ -43,8 +43,8 @@ def format_value(value: Any) -> str:
         return "yes" if value else "no"
     if isinstance(value, float) and value.is_integer():
         return f"{int(value):,}"
-    if isinstance(value, float):
-        return f"{value:,.3g}"
+    if isinstance(value, float):  # in full from 100 up: "8k a week" is 1,143 a day, never "1.14e+03"
+        return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}" if abs(value) >= 0.001 else f"{value:.2e}"
     if isinstance(value, int):
         return f"{value:,}"
     if isinstance(value, list):

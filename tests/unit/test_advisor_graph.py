@@ -543,3 +543,13 @@ def test_a_second_recount_scales_from_the_latest_count(advisor):
     first = advisor.turn("Coding assistant for our team; 12 devs, about 50 calls each a day.")
     second = advisor.turn("make it 20 devs", first.session)
     assert advisor.turn("actually 30 devs by spring", second.session).state.requirements["requests_per_day"] == 1500
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(1142.857, "1,143"), (41_666.67, "41,667"), (21.43, "21.4"), (0.25, "0.25"), (3000.0, "3,000"), (True, "yes")],
+)
+def test_a_requirement_reads_as_a_number_a_person_writes(value, shown):
+    from agent.advisor.view import format_value
+
+    assert format_value(value) == shown  # "8k a week" once showed as 1.14e+03 requests/day in the panel
