@@ -58,6 +58,11 @@ def test_sizes_compose(text, field, value):
         ("We have 200 stores, and each store manager asks about 5 questions a week.", 142.857),
         ("Each of our 12 regional teams runs the report once a day", 12),
         ("1,800 staff; on average each person asks one question every two weeks", 128.571),
+        ("we get 3 100-page reports a day to summarise", 3),  # was 100: the size taken for the count
+        ("summarise 40 10-page contracts a week", 5.714),
+        ("15 analysts, together they run ~600 queries a week", 85.714),  # was 15 x 600
+        ("12 lawyers collectively send maybe 300 prompts a day", 300),
+        ("15 analysts, each runs ~40 queries a week", 85.714),
     ],
 )
 def test_volumes_compose(text, per_day):

@@ -54,11 +54,12 @@ _PER_PERSON = r"(?:(?:a|per|each|every)\s+(?:" + PEOPLE + r"|head|person)\s+)?"
 _VOLUME = re.compile(
     r"(?<![$€£\d.,])(?<!\b1 in )(?<!\bone in )"
     + NUM
-    + r"(?!\s*(?:(?:k|m|thousand|million|billion)\s*)?(?:(?:usd|dollars|bucks|eur|euros?|gbp|pounds?|tokens?|tok|ms|"
+    + r"(?!-(?:page|word|line|minute|min|second|sec|hour|token|slide|paragraph|sentence)s?\b)"  # "100-page": a size
+    r"(?!\s*(?:(?:k|m|thousand|million|billion)\s*)?(?:(?:usd|dollars|bucks|eur|euros?|gbp|pounds?|tokens?|tok|ms|"
     r"seconds?|minutes?|mins?|(?:pages?|lines?)(?!\s+(?:views|items))|words?|hours?|hrs?|shifts?|days?|nights?|"
     r"evenings?|weeks?|"
     r"months?)\b|%|[$€£]))"  # "2M words a month", "4 nights a week" are no count
-    r"\s*(?:[a-z-]+(?:\s+|(?=/))){0,2}?"
+    r"\s*(?:(?:\d+(?:\.\d+)?-)?[a-z-]+(?:\s+|(?=/))){0,2}?"  # "3 100-page reports": the size is one of the words
     r"(?:(?:requests?|queries|calls|messages|conversations|chats|tickets|documents|docs|users?|emails|reqs?|"
     r"prompts|images|items|transactions|photos|videos|files|invoices|contracts|records|times|forms|reviews|orders|"
     r"articles|listings|reports|applications|claims|submissions|responses|"
@@ -97,7 +98,8 @@ _POPULATION = re.compile(
 _EACH_MEMBER = re.compile(r"\beach\b|\bevery\s*one\b|\bapiece\b|\bper\s+(?:" + PEOPLE + r"|head|person)\b|"
                           r"(?:^|\s)(?:x|×|\*)\s|\bwho\b|\bof them\b|\bthey\b|^\W*(?!during)\w+ing\b",
                           re.IGNORECASE)  # fmt: skip
-_ALL_TOGETHER = re.compile(r"\b(?:in total|total|altogether|combined|overall|across (?:all|the))\b", re.I)
+_ALL_TOGETHER = re.compile(r"\b(?:in total|total|altogether|together|combined|overall|across (?:all|the)|"
+                           r"between (?:them|us)|collectively|as a (?:team|group)|the whole (?:team|group))\b", re.I)
 _SHARE = re.compile(r"(?:(\d+(?:\.\d+)?)\s*%|\b(half|a third|a quarter|a fifth|a tenth))\s+"
                     r"(?:of\s+(?:them|those|us)\b)?", re.IGNORECASE)  # fmt: skip
 _SHARE_BEFORE = re.compile(r"(?:(\d+(?:\.\d+)?)\s*%|\b(half|a third|a quarter|a fifth|a tenth))\s+(?:of\s+)?"
