@@ -21,6 +21,18 @@ def money(value: float) -> str:
     return f"{sign}${text}"
 
 
+def count(value: float) -> str:
+    """A quantity people read at a glance: whole from 100 up ("1,143", never "1.14e+03" or "3000.0"),
+    three significant digits from 1 ("2.5", "12.3"), two below ("0.031", "0.00042")."""
+    if not math.isfinite(value):
+        return "?"
+    if float(value).is_integer() or abs(value) >= 100:
+        return f"{value:,.0f}"
+    if abs(value) >= 1:
+        return f"{value:.3g}"
+    return format(Decimal(f"{value:.2g}"), "f")
+
+
 def money_or_unknown(value: float | None) -> str:
     return "?" if value is None else money(value)
 

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from agent.advisor.interview import build_requirements
 from agent.advisor.state import AdvisorState, RankingRows
-from catalog.display import context_size, milliseconds, money, short_model_name
+from catalog.display import context_size, count, milliseconds, money, short_model_name
 from catalog.requirements import default_output_tokens
 
 Origin = Literal["stated", "inferred", "edited", "assumed"]
@@ -41,12 +41,8 @@ def format_value(value: Any) -> str:
         return "—"
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, float) and value.is_integer():
-        return f"{int(value):,}"
-    if isinstance(value, float):  # in full from 100 up: "8k a week" is 1,143 a day, never "1.14e+03"
-        return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}" if abs(value) >= 0.001 else f"{value:.2e}"
-    if isinstance(value, int):
-        return f"{value:,}"
+    if isinstance(value, (int, float)):  # "8k a week" is 1,143 a day, never "1.14e+03"
+        return count(value)
     if isinstance(value, list):
         return ", ".join(str(v) for v in value) or "—"
     return str(value)

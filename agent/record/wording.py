@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from catalog.display import context_size, milliseconds, money
+from catalog.display import context_size, count, milliseconds, money
 
 LABELS: dict[str, str] = {
     "task": "task",
@@ -50,13 +50,6 @@ def label(field: str) -> str:
     return LABELS.get(field, field.replace("_", " "))
 
 
-def _count(value: float) -> str:
-    """Whole above 100, three significant digits below ("2.5", "0.031"), never "3000.0"."""
-    if float(value).is_integer() or abs(value) >= 100:
-        return f"{value:,.0f}"
-    return f"{value:.3g}" if abs(value) >= 1 else f"{value:.2g}"
-
-
 def _percent(value: float) -> str:
     share = value * 100
     if round(share, 6).is_integer():
@@ -72,9 +65,9 @@ def priorities(weights: Mapping[str, float]) -> str:
 
 def _number(field: str, shown: float) -> str:
     if field == "requests_per_day":
-        return f"{_count(shown)} requests a day"
+        return f"{count(shown)} requests a day"
     if field in ("input_tokens", "output_tokens", "reasoning_tokens"):
-        return f"{_count(shown)} tokens"
+        return f"{count(shown)} tokens"
     if field in ("max_ttft_ms", "max_response_ms"):
         return milliseconds(shown)
     if field in ("budget_usd_month", "operations_usd_month"):
@@ -85,7 +78,7 @@ def _number(field: str, shown: float) -> str:
         return f"{_percent(shown)} of input tokens" if shown else "none"
     if field == "batch_share":
         return f"{_percent(shown)} of requests" if shown else "none"
-    return _count(shown)
+    return count(shown)
 
 
 def _mapping(field: str, shown: Mapping[str, Any]) -> str:

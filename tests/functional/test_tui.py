@@ -137,6 +137,26 @@ async def test_a_bad_edit_value_is_explained_and_not_applied():
         assert app.focused is main(app).query_one("#prompt")
 
 
+async def test_an_edit_submitted_unchanged_changes_nothing():
+    """The box shows 1,143 for 8k a week; enter on it must not round the volume or mark it edited."""
+    app = TradeoffApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await say(pilot, "coding assistant, 8k requests a week, under 2 seconds, $500/month, not sensitive")
+        table = main(app).query_one(RequirementsTable)
+        assert table.get_row("requests_per_day")[1:3] == ["1,143", "stated"]
+        table.focus()
+        table.move_cursor(row=table.get_row_index("requests_per_day"))
+        changes = sum("Requirement changed" in str(n.render()) for n in main(app).query(".note"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pilot.app.screen.query_one("#value", Input).value == "1143"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert table.get_row("requests_per_day")[2] == "stated"
+        assert sum("Requirement changed" in str(n.render()) for n in main(app).query(".note")) == changes
+
+
 async def test_catalog_browser_filters_sorts_and_shows_sources():
     app = TradeoffApp()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -547,9 +547,13 @@ def test_a_second_recount_scales_from_the_latest_count(advisor):
 
 @pytest.mark.parametrize(
     ("value", "shown"),
-    [(1142.857, "1,143"), (41_666.67, "41,667"), (21.43, "21.4"), (0.25, "0.25"), (3000.0, "3,000"), (True, "yes")],
+    [(1142.857, "1,143"), (41_666.67, "41,667"), (21.43, "21.4"), (0.25, "0.25"), (3000.0, "3,000"), (True, "yes"),
+     (0.0312, "0.031"), (0.00042, "0.00042")],
 )
 def test_a_requirement_reads_as_a_number_a_person_writes(value, shown):
     from agent.advisor.view import format_value
+    from agent.record.wording import count  # the record's own import of catalog.display.count
 
     assert format_value(value) == shown  # "8k a week" once showed as 1.14e+03 requests/day in the panel
+    if not isinstance(value, bool):
+        assert count(value) == shown  # the record writes a figure as the panel shows it

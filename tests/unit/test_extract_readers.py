@@ -60,6 +60,9 @@ def test_money_in_words_is_a_budget_and_never_a_volume(text, budget):
         ("maybe 100 problems/day", 100),
         ("A 1,200-seat call centre where each rep asks maybe 15 times a shift", 18_000),
         ("400 agents in total and each agent takes around 50 calls per day", 20_000),
+        ("40 devs together, each does 50 a day", 2000),  # the leading total counts the people, as above
+        ("40 devs across the company, each sends 50 a day", 2000),
+        ("15 analysts, together they run about 600 queries a day", 600),
         ("budget $500 a month for 3,000 chats a day", 3000),
     ],
 )

@@ -56,6 +56,7 @@ class EditRequirement(ModalScreen[tuple[str, Any] | None]):
         super().__init__()
         self.field = field
         self.value = value
+        self._prefilled = ""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -63,12 +64,16 @@ class EditRequirement(ModalScreen[tuple[str, Any] | None]):
             current = "" if self.value is None else format_value(self.value).replace(",", "")
             if self.field in LIST_FIELDS and isinstance(self.value, list):
                 current = ", ".join(self.value)
+            self._prefilled = current
             yield PromptInput(value=current, id="value")
             yield Label(HINTS.get(self.field, "a number: 5000, 50k, 2M, $1,500; empty clears it"), classes="hint")
             yield Label("", id="error")
 
     @on(Input.Submitted)
     def _submit(self, event: Input.Submitted) -> None:
+        if event.value == self._prefilled and self.value is not None:  # unchanged: keep 1142.857, not its shown 1143
+            self.dismiss(None)
+            return
         try:
             value = parse_value(self.field, event.value)
         except ValueError as exc:

@@ -98,8 +98,10 @@ _POPULATION = re.compile(
 _EACH_MEMBER = re.compile(r"\beach\b|\bevery\s*one\b|\bapiece\b|\bper\s+(?:" + PEOPLE + r"|head|person)\b|"
                           r"(?:^|\s)(?:x|×|\*)\s|\bwho\b|\bof them\b|\bthey\b|^\W*(?!during)\w+ing\b",
                           re.IGNORECASE)  # fmt: skip
-_ALL_TOGETHER = re.compile(r"\b(?:in total|total|altogether|together|combined|overall|across (?:all|the)|"
-                           r"between (?:them|us)|collectively|as a (?:team|group)|the whole (?:team|group))\b", re.I)
+_TOTAL_WORDS = (r"in total|total|altogether|together|combined|overall|across (?:all|the)|between (?:them|us)|"
+                r"collectively|as a (?:team|group)|the whole (?:team|group)")
+_ALL_TOGETHER = re.compile(rf"\b(?:{_TOTAL_WORDS})\b", re.I)
+_LEADING_TOTAL = re.compile(rf"^\s*(?:{_TOTAL_WORDS})\b", re.I)
 _SHARE = re.compile(r"(?:(\d+(?:\.\d+)?)\s*%|\b(half|a third|a quarter|a fifth|a tenth))\s+"
                     r"(?:of\s+(?:them|those|us)\b)?", re.IGNORECASE)  # fmt: skip
 _SHARE_BEFORE = re.compile(r"(?:(\d+(?:\.\d+)?)\s*%|\b(half|a third|a quarter|a fifth|a tenth))\s+(?:of\s+)?"
@@ -210,7 +212,7 @@ def _population_rate(text: str, rates: list[tuple[int, int, float]]) -> tuple[fl
             lead = text[max(start, people.start() - 20) : people.start()]
             marked = people.re is _MEMBERS_EACH or _EACH_MEMBER.search(gap) or re.search(r"each of", lead, re.I)
             # "400 agents in total and each agent takes 50 calls": the total counts the people, not the rate
-            rate_gap = re.sub(r"^\s*(?:in total|total|altogether|combined|overall)\b", "", gap, flags=re.I)
+            rate_gap = _LEADING_TOTAL.sub("", gap)
             if _ALL_TOGETHER.search(rate_gap) or not marked:
                 continue
             share = _SHARE.search(gap) or _SHARE_BEFORE.search(lead)  # "Half our 10,000 users"

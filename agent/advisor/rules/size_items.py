@@ -14,10 +14,12 @@ _ITEM = r"(?:item|one|piece|line|turn|message|chunk|page|file|doc\w*|article|exa
 _EACH_AFTER = re.compile(
     r"\s*(?:each|apiece|a piece|per\s+" + _ITEM + r"|an?\s+" + _ITEM + r"|(?:from|of|for|in)\s+each(?:\s+one)?)\b", re.I
 )
+# Words between "each" and one item's size that name no item: "each is about", "each runs roughly".
+_FILLER = r"is|are|has|of|at|runs?|averag\w*|about|around|roughly|approx\w*|maybe|between|up"
 # "each between 8 and 12 pages", "each turn ~50 words", "(each about 60 words)", "each of them is ~"
 _EACH_BEFORE = re.compile(
     r"\b(?:each|every one)(?:\s+of\s+(?:them|these|those)|\s+[a-z]+)?[\s,]*"
-    r"(?:(?:is|are|has|of|at|runs?|averag\w*|about|around|roughly|approx\w*|maybe|between|up to|~)\s*)*$",
+    rf"(?:(?:{_FILLER}(?: to)?|~)\s*)*$",
     re.I,
 )
 # "3 KB articles of roughly 350 tokens": a count of items, then "of" and one item's size.
@@ -36,8 +38,7 @@ _NOT_ITEMS = re.compile(
     re.I,
 )
 # "each ticket", "every one of the reports": the item a size belongs to, named (fillers are not items)
-_EACH_NAMES = re.compile(r"\b(?:each|every)\s+(?!(?:is|are|has|of|at|runs?|about|around|roughly|approx\w*|"
-                         r"maybe|between|up|one|averag\w*|typically|usually|with|in|time)\b)(?P<item>[a-z]+)",
+_EACH_NAMES = re.compile(rf"\b(?:each|every)\s+(?!(?:{_FILLER}|one|typically|usually|with|in|time)\b)(?P<item>[a-z]+)",
                          re.I)  # fmt: skip
 _RATE_AFTER = re.compile(r"\s*(?:(?:a|an|per|each|every|/)\s*(?:day|week|month|hour|minute|year)|daily|weekly|"
                          r"monthly|hourly)\b", re.I)  # fmt: skip
