@@ -7,6 +7,7 @@ Each subcommand is one module here with `register(subparsers)` and `run(args)`; 
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from collections.abc import Sequence
 
@@ -22,7 +23,9 @@ from tui.cli.common import (
 )
 
 
+@functools.cache
 def build_parser() -> Parser:
+    """One parser per process: parsing never changes it, and the suite calls main() hundreds of times."""
     # Each module imports its heavy libraries inside run(), so building the parser stays cheap.
     from tui.cli import (
         ask,
