@@ -52,7 +52,8 @@ _CAN_WAIT = [
     r"read))\s+(?:\w+\s+)?(?:by\s+|until\s+|till\s+)?(?:the\s+)?(?:(?:next|following)\s+(?:business\s+|working\s+)?"
     r"(?:day|morning|week)|tomorrow)\b",
     r"\bcan\s+(?:be\s+)?(?:run|processed|done|handled|sent)\s+(?:later\s+)?in\s+batch(?:es)?\b",
-    r"\b(?:process|run|do|handle|generate)\w*\s+(?:\w+\s+){0,5}overnight\b",
+    r"\b(?:process|run|do|handle|generate)\w*\s+(?:\w+\s+){0,5}overnight\b(?!\s+(?:orders|tickets|traffic|requests|"
+    r"messages|emails|calls|arrivals|shifts?|staff|deliver(?:y|ies)))",  # "overnight orders come in": when work arrives
     # a job run on its own schedule: "we'd run it once a week across the whole repo, overnight"
     r"\b(?:run|process|do|sweep|scan)\w*\s+(?:it|them|this|these|everything|the\s+(?:\w+\s+)?(?:job|scan|review|sweep|"
     r"pass|pipeline|analysis|audit))\s+(?:once|twice|every|each|weekly|nightly|monthly)\b"
