@@ -52,7 +52,13 @@ _CAN_WAIT = [
     r"read))\s+(?:\w+\s+)?(?:by\s+|until\s+|till\s+)?(?:the\s+)?(?:(?:next|following)\s+(?:business\s+|working\s+)?"
     r"(?:day|morning|week)|tomorrow)\b",
     r"\bcan\s+(?:be\s+)?(?:run|processed|done|handled|sent)\s+(?:later\s+)?in\s+batch(?:es)?\b",
-    r"\b(?:process|run|do|handle|generate)\w*\s+(?:\w+\s+){0,5}overnight\b",
+    r"\b(?:process|run|do|handle|generate)\w*\s+(?:\w+\s+){0,5}overnight\b(?!\s+(?:orders|tickets|traffic|requests|"
+    r"messages|emails|calls|arrivals|shifts?|staff|deliver(?:y|ies)))",  # "overnight orders come in": when work arrives
+    # a job run on its own schedule: "we'd run it once a week across the whole repo, overnight"
+    r"\b(?:run|process|do|sweep|scan)\w*\s+(?:it|them|this|these|everything|the\s+(?:\w+\s+)?(?:job|scan|review|sweep|"
+    r"pass|pipeline|analysis|audit))\s+(?:once|twice|every|each|weekly|nightly|monthly)\b"
+    r"(?!\s+(?:time|request|call|message|pr|commit|push|change)s?\b)[^.;!?]{0,60}?(?<!nothing )(?<!not )(?<!no )"
+    r"\b(?:overnight|at\s+night|over\s+the\s+weekend)\b",
     r"\bqueue\s+(?:\w+\s+){0,2}?up\b[^.;!?]{0,30}?\b(?:later|tomorrow|overnight)\b",
     r"\b(?:grind|churn|chew|work)\s+through\s+(?:\w+\s+){0,2}?(?:overnight|over\s+the\s+weekend)\b",
     r"\b(?:queued|sent|delivered|reviewed|read|review|used)\s+(?:\w+\s+){0,2}?(?:the\s+)?next\s+(?:morning|day)\b",
@@ -65,9 +71,10 @@ _NO_HURRY = [
     r"\bno rush\b|\bnot\s+in\s+a\s+hurry\b|\bno\s+hurry\b|\bnot\s+(?:time[- ]sensitive|urgent)\b",
     r"\bno\s*(?:one|body)(?:[’']s)?\s+(?:is\s+)?(?:\w+\s+){0,3}?wait\w*\s+(?:on|for)\b",
     r"\bno\s*(?:one|body)\s+needs?\s+(?:\w+\s+){0,2}?(?:instantly|immediately|right\s+away|in\s+" + _REALTIME + r")\b",
-    r"\bnothing\s+(?:here\s+|of\s+this\s+|in\s+this\s+)?(?:(?:is|needs\s+to\s+be|has\s+to\s+be|must\s+be)\s+)?"
-    r"(?:" + _REALTIME + r"|urgent|instant|live|time[- ](?:critical|sensitive))\b",
-    r"\bnone\s+of\s+(?:this|it|these)\s+is\s+(?:" + _REALTIME + r"|urgent|time[- ]sensitive)",
+    r"\bnothing(?:[’']s\s+|\s+(?:here\s+|of\s+this\s+|in\s+this\s+)?(?:(?:is|needs\s+to\s+be|has\s+to\s+be|must\s+be)\s+)?)"
+    r"(?:really\s+)?(?:" + _REALTIME + r"|urgent|instant|live|time[- ](?:critical|sensitive))\b",
+    r"\bnone\s+of\s+(?:this|it|these|them)\s+(?:is|are)\s+(?:really\s+)?(?:" + _REALTIME
+    + r"|urgent|time[- ](?:critical|sensitive))",
     r"\bno\s+need\s+(?:for\s+)?(?:\w+\s+)?" + _REALTIME + r"\b|\bno\s+" + _REALTIME
     + r"\s+(?:\w+\s+)?(?:needed|required|necessary|requirements?|needs?|constraints?)\b",
     r"\b" + _REALTIME + r"\s+(?:is\s+)?(?:not|n[’']t|isn[’']t)\s+(?:\w+\s+)?"

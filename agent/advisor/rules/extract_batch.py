@@ -26,12 +26,19 @@ def _partial(text: str, at: int) -> bool:
     return bool(_PARTIAL.search(text, start, end))
 
 
+# A subject that denies what follows: "nothing can be batched", "none of it can wait" (every request is live).
+_NONE_CAN = re.compile(r"\b(?:nothing|none(?:\s+of\s+(?:it|this|them|these|those|the\s+\w+))?|not\s+(?:one|a\s+single)"
+                       r"(?:\s+\w+)?)\s+(?:here\s+|of\s+this\s+)?(?:can|could|may|should|will|would|is|are)?\s*$",
+                       re.IGNORECASE)  # fmt: skip
+
+
 def batch_tolerance(text: str) -> str | None:
     """The words saying no one waits on the answer, so every request can go through a batch API."""
     for match in BATCH.finditer(text):
         said = match.group(0)
         denial = said.lower().startswith(("not", "n't", "n’t", "don", "doesn", "do not", "does not", "no ", "nothing"))
-        stated = (denial or not negated(text, match.start())) and not set_aside(text, match.start())
+        denied = not denial and _NONE_CAN.search(text, max(0, match.start() - 40), match.start())
+        stated = (denial or not (negated(text, match.start()) or denied)) and not set_aside(text, match.start())
         if stated and not _partial(text, match.start()):
             return said
     return None

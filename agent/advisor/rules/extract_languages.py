@@ -51,7 +51,14 @@ _LATER = re.compile(r"\b(?:later|next year|eventually|roadmap|someday|in the fut
 # "translation is done upstream so the model only ever sees English": the model reads none of them
 _ENGLISH_ONLY_INPUT = re.compile(
     r"\b(?:only|just)\s+(?:ever\s+)?(?:sees?|reads?|gets?|receives?|handles?)\s+english\b|"
-    r"\btranslat\w*\s+(?:is|are|gets?)\s+(?:already\s+)?(?:done|handled)\s+(?:upstream|beforehand|before)",
+    r"\btranslat\w*\s+(?:is|are|gets?)\s+(?:already\s+)?(?:done|handled)\s+(?:upstream|beforehand|before)|"
+    # the model's own language said to be English alone: "we have a Spanish site, but the bot only needs to
+    # speak English"; "answers only in English" is the output alone (the inputs may be in other languages)
+    r"\b(?:only|just)\s+(?:needs?\s+to\s+|has\s+to\s+|have\s+to\s+|must\s+|will\s+|should\s+)?(?:speak|understand|"
+    r"handle|support|talk\s+in|work\s+in|deal\s+with)\s+english\b(?!\s+(?:output|answers|replies))(?!\s*(?:,|and|or|plus|&|/)\s*(?:and\s+)?"
+    r"(?:" + "|".join(LANGUAGES) + r")\b)|"
+    r"\b(?:needs?\s+to|has\s+to|must|will)\s+(?:speak|understand|handle|support)\s+(?:only\s+)?english\s+only\b|"
+    r"\b(?:bot|model|assistant|it|agent)\s+(?:is|will\s+be|can\s+be|stays?)\s+english[- ]only\b",
     re.IGNORECASE,
 )
 

@@ -37,6 +37,18 @@ _LATENCY = re.compile(
     re.IGNORECASE,
 )
 
+# A wait said to be felt: "anything past 200 ms before the line starts is noticeable", "over 1 s and callers
+# hang up". "over 2 minutes of audio" is a size, so the felt words are required in the same clause.
+_FELT_PAST = re.compile(
+    r"\b(?:anything|everything|whatever|(?:any|a)\s+(?:delay|wait|pause|gap|silence|lag)|(?:delays?|waits?|pauses?|gaps?|"
+    r"silences?|lag)(?:\s+of)?)\s+(?:(?:much|well|even|a\s+bit|slightly)\s+)?"
+    r"(?:past|beyond|over|above|more\s+than|longer\s+than|after)\s+(?:about\s*|around\s*|roughly\s*|~\s*)?"
+    r"(\d+(?:[.,]\d+)*)\s*(ms|milliseconds?|s|secs?|seconds?)\b(?!\s*(?:long|of)\b)(?=[^.;!?]{0,60}?\b(?:(?:is|are|gets?|feels?|becomes?|"
+    r"seems?|would\s+be|will\s+be|sounds?)\s+(?:\w+\s+)?(?:noticeable|noticed|annoying|awkward|laggy|sluggish|slow|"
+    r"too\s+(?:slow|long)|unacceptable|painful|jarring|broken|unnatural)|(?:users?|callers?|people|players|customers|"
+    r"drivers|listeners|you)\s+(?:\w+\s+)?(?:notice|hang\s+up|drop\s+off|complain|get\s+annoyed|talk\s+over)))",
+    re.IGNORECASE,
+)
 # "2 seconds for the full answer", "10 s or less per summary": a time with no "under" or "within".
 _LATENCY_FOR = re.compile(
     r"(?<![\w.,])(\d+(?:[.,]\d+)*)\s*(ms|milliseconds?|s|secs?|seconds?|minutes?|mins?)\b"
@@ -101,7 +113,8 @@ def latency(text: str) -> list[tuple[str, float, str]]:
     read whole from the task alone: "classify ... under 1 second" estimated at the default 300 output tokens
     eliminated every model.)"""
     found: dict[str, tuple[float, str]] = {}
-    times = [*_LATENCY.finditer(text), *_LATENCY_FOR.finditer(text), *_TIME_THEN_CAP.finditer(text)]
+    times = [*_LATENCY.finditer(text), *_LATENCY_FOR.finditer(text), *_TIME_THEN_CAP.finditer(text),
+             *_FELT_PAST.finditer(text)]
     for match in sorted(times, key=lambda m: m.start()):
         if not match.group(1)[0].isdigit() and match.group(2).lower() in ("s", "ms"):
             continue  # "come in as 1-2 pages": "in a s" is no time

@@ -14,7 +14,8 @@ _CRITERIA = {
     "cost": r"costs?|price|prices|pricing|money|spend|spending|budget|cheap(?:ness)?|savings?|the bill",
     "quality": r"quality|accuracy|accurate|precision|correctness|reliability|getting (?:it|"
                r"(?:the\s+)?answers?)\s+right|"
-               r"being right|correct answers",
+               r"being right|correct answers|thoroughness|rigou?r|"
+               r"depth(?:\s+of\s+(?:the\s+)?(?:analysis|reasoning|thought|insight|review|research|answers?))?",
     "latency": r"speed|latency|responsiveness|response times?|being fast|fast (?:responses|answers|replies)",
 }
 _CRITERION = "|".join(f"(?P<{name}>{words})" for name, words in _CRITERIA.items())
@@ -97,6 +98,15 @@ _PLAIN = [
                            r"\b(?:we|i)(?:'d|’d|\s+would)\s+rather\s+(?:it|they|the\s+\w+)\s+(?:be|is|are|gets?\s+it|got\s+it)\s+"
                            r"(?:\w+\s+)?(?:right|correct|accurate)\b|"
                            r"(?:strongest|best|smartest) (?:possible|available) (?:model|reasoning|answers?)|"
+                           # being slow or dear is named as the lesser evil: "we'd rather be slow than wrong"
+                           r"\b(?:rather|better)\s+(?:be\s+|have\s+it\s+|it\s+be\s+|(?:it|they|we)\s+(?:are|is)\s+)?"
+                           r"(?:\w+\s+)?(?:slow(?:er)?|late|expensive|pricier|costlier|dear)\s+(?:and\s+right\s+)?"
+                           r"than\s+(?:\w+\s+)?(?:wrong|inaccurate|incorrect|sloppy|mistaken|make\s+mistakes)\b|"
+                           # a correct answer required, its cost played down: "answers must be right; cost is secondary"
+                           r"\b(?:answers?|outputs?|results?|labels?|codes?|it|they)\s+(?:must|have\s+to|has\s+to|need\s+to|"
+                           r"needs\s+to)\s+be\s+(?:\w+\s+)?(?:right|correct|accurate)\b(?=[^.!?]{0,40}?\b(?:costs?|"
+                           r"price|speed|latency|spend|money|budget)\s+(?:is|are|comes?)\s+(?:\w+\s+)?(?:secondary|"
+                           r"second|less\s+important|a\s+secondary\s+\w+))|"
                            r"\b(?:quality|accuracy|correctness)\b[^.;!?]{0,40}\bis\s+(?:the\s+)?whole\s+(?:product|point)|"
                            r"(?:money|cost|price|budget|spend(?:ing)?)\s+(?:is|isn'?t|is not)\s+(?:really\s+)?"
                            r"(?:not\s+)?(?:a|an|the)?\s*(?:concern|issue|problem|constraint|factor|big deal)", re.I)),

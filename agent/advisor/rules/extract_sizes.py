@@ -18,6 +18,7 @@ from agent.advisor.rules.size_mentions import daily_throughput, mentions
 from agent.advisor.rules.size_parts import clause, retrieved
 from agent.advisor.rules.size_roles import nearest_role
 from agent.advisor.rules.size_units import TOKENS_PER, Mention, Sizes, sentence_bounds, sentence_start, tokens_of
+from agent.advisor.rules.size_whole import part_sent_later, searched_not_sent
 from agent.advisor.rules.size_words import EACH, RETRIEVAL_HINT, WHOLE
 
 __all__ = ["daily_throughput", "read_sizes"]
@@ -42,6 +43,8 @@ def read_sizes(text: str) -> Sizes:
             role = "corpus"  # with retrieval, a document's size describes the collection, not one request
         if role == "documents" and mention.unit != "token" and _corpus_near(text, mention):
             role = "corpus"
+        if role == "documents" and (part_sent_later(text, mention, found) or searched_not_sent(text, mention)):
+            role = "corpus"  # "often 80 pages, but we only send the relevant section", "a 350-page manual we ask"
         if role == "corpus" and _INTO_THE_PROMPT.search(_sentence(text, mention)):
             role = "documents"  # "stuff the whole 40-page handbook into the prompt": read whole, every request
         if role == "corpus" or (

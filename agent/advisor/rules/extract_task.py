@@ -128,11 +128,21 @@ def read_task(text: str) -> Reading | None:
         best = job  # "summarise about 50 PDF reports a day": the documents are the input, the summary the job
     if best.task == "classification" and "vision" in named and _labels_images(text):
         best = named["vision"]  # "UGC image moderation", "auto-tag family photos": seeing is the job
+    classifies = next((w for w in weighed if w.task == "classification"), None)
+    if classifies and best.task in ("coding", "extraction", "document-analysis") and _LABEL_ONLY.search(text):
+        best = classifies  # "reads the stack trace, returns which team owns the code; just the team name"
     if "agent" in named and _acts_as_agent(best, named["agent"], text):
         best = named["agent"]
     return Reading(best.task, best.said[0] if best.said else best.hints[0], inferred=not best.said)
 
 
+# The answer is said to be a bare label: "a plain label is fine", "just the team name".
+_LABEL_ONLY = re.compile(
+    r"\b(?:a|the|one|just\s+(?:a|the|one)|only\s+(?:a|the|one))\s+(?:plain\s+|single\s+|simple\s+|bare\s+)?"
+    r"(?:label|category|class|tag|team(?:\s+name)?|queue(?:\s+name)?)\s+(?:is\s+)?(?:fine|enough|ok|okay|will\s+do|is\s+all)\b|"
+    r"\bjust\s+the\s+(?:label|category|class|tag|team(?:\s+name)?|queue(?:\s+name)?)\b",
+    re.IGNORECASE,
+)
 _STILLS = next(pattern for need, pattern, _ in NEEDS if need == "vision")
 _LABELLING = next(named for task, named, _ in TASKS if task == "classification")
 _ALONGSIDE = re.compile(r"\b(?:with|plus|and|including|attached|some|or|also)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)

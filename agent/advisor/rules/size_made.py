@@ -8,7 +8,10 @@ import re
 # What the model is asked to write: "writing product descriptions", "draft LinkedIn posts", "chapters drafted".
 _MADE = re.compile(
     r"\b(?:write|writes|writing|generat\w*|draft(?:s|ing)?|produc(?:e|es|ing)|creat(?:e|es|ing)|compos(?:e|es|ing)|"
-    r"suggest(?:s|ing)?|propos(?:e|es|ing)|comes?\s+up\s+with)\s+"
+    r"suggest(?:s|ing)?|propos(?:e|es|ing)|comes?\s+up\s+with|"
+    # "AI-drafted emails", "model-written replies": made by the model, not by people
+    r"(?<=ai[- ])(?:drafted|written|generated|composed)|"
+    r"(?:(?<=model[- ])|(?<=bot[- ])|(?<=llm[- ]))(?:drafted|written|composed))\s+"
     r"(?:[\w-]+\s+){0,3}?(?P<noun>descriptions?|stor(?:y|ies)|posts?|listings?|chapters?|articles?|emails?|"
     r"letters?|drafts?|impressions|captions?|scripts?|replies|bios?|blurbs?|lines|taglines?|slogans?|titles?|dialogues?|"
     r"headlines?|messages?|notifications?|reminders?|sms|alerts?|nudges?|comments?|notes?|summar(?:y|ies)|"
@@ -29,8 +32,8 @@ def stem(noun: str) -> str:
 # "turn the dictated visit notes into a short chart note", "turns that list into a recipe suggestion",
 # "every PR gets a review from the model": what it is turned into, or given, is written by the model.
 _INTO = re.compile(
-    r"\b(?:turn|turns|turning|convert|converts|converting|transform|transforms|rewrite|rewrites)\s+"
-    r"(?P<source>(?:[\w'’-]+\s+){0,6}?)into\s+(?:an?\s+|the\s+)?(?:(?:short|brief|concise|structured|clean|"
+    r"\b(?:turn|turns|turning|turned|convert|converts|converting|converted|transform|transforms|transformed|rewrite|"
+    r"rewrites|rewritten)\s+(?P<source>(?:[\w'’-]+\s+){0,6}?)(?:into|to)\s+(?:an?\s+|the\s+)?(?:(?:short|brief|concise|structured|clean|"
     r"one-page|simple|plain)\s+)?(?P<product>[a-z]+(?:\s+[a-z]+)?)\b|"
     r"\bgets?\s+an?\s+(?P<given>[a-z]+)\s+from\s+the\s+(?:model|llm|ai|bot)\b",
     re.IGNORECASE,

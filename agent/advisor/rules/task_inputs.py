@@ -13,7 +13,7 @@ NOT_A_CAPABILITY = re.compile(
     r"\bimages?\s+of\s+(?:our|the|their|your|a|my)\s+(?:brand|company|business|firm)|\bimage\s+consult\w*|"
     r"\b(?:brand|public|corporate)[- ]image\b|\b(?:power|hand|garden|gardening|kitchen|machine|woodworking)\s+tools\b|"
     r"\baudio\s+(?:gear|equipment|products?|hardware|brands?|shop|store|retailer)\b|"
-    r"\b(?:medical|clinical|billing|icd-?10|cpt)\s+cod(?:ing|ers?|es)\b|\bicd-?10\b|\bthe\s+reasoning\s+(?:behind|for)\b|"
+    r"\b(?:medical|clinical|billing|icd-?10|cpt)[\s-]+cod(?:ing|ers?|es)\b|\bicd-?10\b|\bthe\s+reasoning\s+(?:behind|for)\b|"
     r"\b(?:espresso|coffee|oil|tooth|dental|mineral|juice|dna)\s+extractions?\b|\bsummary\s+judgments?\b|"
     r"\b(?:backend|stack|systems?|platform|services?)\s+(?:is|are|uses?|runs?\s+on)\s+(?:\w+\s+){0,4}?json\s+apis?\b|"
     # tags given to the model as input: "from a template and a few tags", "based on the user's tags"

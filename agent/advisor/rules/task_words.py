@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from agent.advisor.rules import task_phrases as phrases
+
 
 def words(*alternatives: str) -> re.Pattern[str]:
     # \b first: most positions fail it at once, so a long message costs little per pattern
@@ -111,7 +113,8 @@ _WRITTEN = not_after("to", "from", "on", "of", "using", "given", "for", "in", "e
 # fields pulled from photos are extraction (the images still make vision a need).
 TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     ("coding", words(_NOT_CODE + r"code", "coding", r"programm(?:ing|ers?)", "autocomplete", "code review",
-                      "refactor\\w*", "unit tests?", "pull requests?", "sql", "text-to-sql", "codebases?"),
+                      "refactor\\w*", "unit tests?", "pull requests?", "sql", "text-to-sql", "codebases?",
+                      phrases.CODE_BY_LANGUAGE),
      words("ide", "developer tools?", "repos?", "monorepos?", "editor", "scripts")),
     ("extraction", words("extract(?:s|ed|ing|ion|ors?)?", "pars(?:e|es|ed|ing|ers?)", _NORMALISES,
                           r"pull(?:s|ing|ed)?\s+[^.;!?]{0,120}?\bout of",
@@ -155,12 +158,13 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                               r"sort(?:s|ed|ing)?\s+"
                               r"(?:\w+\s+){0,4}(?:by|into)", r"into\s+the\s+(?:right|correct|appropriate)\s+"
                               r"(?:categor(?:y|ies)|buckets?|queues?|folders?|class(?:es)?)",
+                              phrases.FRAUD, phrases.OWNER,
                               r"flag(?:s|ging|ged)?\s+(?:\w+\s+){0,2}?(?:suspicious|fraudulent|risky|urgent|abusive)"
                               r"(?!\s+(?:clauses?|terms|provisions|language|wording))"),
      words("triage", "categories", r"yes\s*/\s*no", "checker")),
     ("summarization", words("summar(?:y|ies)", "summari[sz](?:e|es|ed|ing|ation|er|ers)", "digests?",
                              "tl;dr", "condense", "recaps?", "show notes", "action items", r"soap\s+notes?",
-                             r"(?:clinical|medical|ambient)\s+scribes?",
+                             r"(?:clinical|medical|ambient)\s+scribes?", phrases.LETTERS_FROM_NOTES,
                              # "turn the dictated notes into a short chart note", "into a one-page brief"
                              r"into\s+(?:a\s+)?(?:short|brief|concise|one-paragraph|one-page|quick|shorter)\s+"
                              r"(?:[\w-]+\s+){0,2}?(?:notes?|overviews?|versions?|briefs?|paragraphs?|bullets?)"),
@@ -194,16 +198,17 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                         "jokes", r"cover letters?", _WRITTEN + r"item descriptions?", r"flavou?r text",
                         r"job descriptions?",
                         r"narrat(?:e|es|ing|ion)\s+(?:\w+\s+)?scenes",
-                        r"npc dialogue",
+                        r"npc dialogue", phrases.WRITING_AID, phrases.IMPROVISED,
                         r"(?:npc|character|quest|side-quest|in-game)\s+(?:barks|dialogue|lines)", "barks",
                         r"(?:item|world|game)\s+lore", r"quest text", _STORIES, _GAME_TEXT,
                         r"(?:instagram|social|tiktok)\s+captions?", r"listing\s+generators?",
-                        r"(?:writ\w+|generat\w+|draft\w*|output\w*|produc\w+)\s+(?:an?\s+)?(?:~?[\d,]+-word\s+)?listings?",
+                        r"(?:writ\w+|generat\w+|draft\w*|output\w*|produc\w+)\s+(?:an?\s+)?(?:~?[\d,]+-word\s+)?(?:[\w-]+\s+)?listings?",
                         r"novelists?", r"chapter\s+drafts?", "poetry", r"greeting\s+cards?", r"openers?",
                         r"icebreakers?", r"personali[sz](?:ation|ed)\s+(?:tool|emails?|messages?|outreach)",
                         r"(?:writ\w+|generat\w+|draft\w*)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?chapters?"),
-     words("marketing", "story", "stories")),
-    ("rag", words("rag", "retrieval", "knowledge base", "internal docs", "search over", "enterprise search",
+     words("marketing", "story", "stories", r"npcs?", r"(?:real[- ]estate|property|rental|airbnb)\s+listings?")),
+    ("rag", words("rag", "retrieval", "knowledge base", r"knowledge\s+(?:assistant|bot|copilot)s?", phrases.RETRIEVES,
+                   "internal docs", "search over", "enterprise search",
                    "question answering over", r"q&a (?:\w+ )?over", "our docs", "wiki",
                    "semantic search", "vector search", r"help[- ]?cent(?:re|er)s?",
                    r"(?:questions?|answers?|answering|q&a)\s+(?:\w+\s+){0,4}(?:from|using|based on|about|over|on)\s+"
@@ -238,12 +243,13 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     ("general", words(r"general[- ]purpose", r"personal[- ]assistants?", "all[- ]purpose", "do[- ]anything",
                        r"general\s+(?:internal\s+)?assistants?"),
      None),
-    ("chat", words(_IN_CHARACTER, "chatbots?", "chat bots?", "support bots?", "assistants?", "conversational",
+    ("chat", words(_IN_CHARACTER, phrases.COMPANION, r"(?:ai\s+|homework\s+|online\s+|study\s+)?tutors?", "chatbots?",
+                   "chat bots?", "support bots?", "assistants?", "conversational",
                    "help ?desk", "chat", "bots?", "faq",
                    r"answer(?:s|ing)?\s+(?:our\s+)?(?:customer|client|user|member|guest)s?[’']?\s+questions"),
      words("customer support", r"interrogat\w+", r"typ(?:e|es|ing)\s+freely", r"repl(?:y|ies) to", "copilot",
            "support chats", "kiosks?", "ivr", r"phone\s+bots?",
-            r"voice\s+bots?", r"callers\s+(?:speak|ask|call)", r"(?:ai\s+)?tutors?",
+            r"voice\s+bots?", r"callers\s+(?:speak|ask|call)", r"journal(?:ing)?\s+apps?",
             # "travelers ask about flights", "guests can ask questions"
             r"(?:travell?ers|guests|visitors|customers|users|shoppers|passengers|patients|students|members|employees|"
             r"staff|players|fans|tenants|residents|parents)\s+(?:can\s+)?ask\s+(?:\w+\s+){0,2}?(?:about|questions)",

@@ -1,0 +1,33 @@
+"""Task phrasings that name a job in other words than its usual name: code by its language ("2,000 lines of
+Go"), a fraud check or an owner picked as a label, clinical letters written from notes, writing help, lines
+improvised by game characters, passages retrieved per question, a companion to talk to. Patterns only;
+task_words.py places them among the tasks' words."""
+
+from __future__ import annotations
+
+# Code named by its language: "reviews ~2,000 lines of Go", "Python diffs".
+_LANGS = r"(?:go|golang|python|java|javascript|typescript|rust|kotlin|swift|ruby|php|scala|elixir|c\+\+|c#)"
+CODE_BY_LANGUAGE = (rf"lines\s+of\s+{_LANGS}(?![\w+#])|{_LANGS}\s+(?:diffs?|files|functions|modules|snippets|"
+                    r"services|microservices|repos?)\b")
+# A fraud check is a yes/no label: "fraud flagging on card authorizations", "flag likely fraud".
+FRAUD = (r"fraud(?:ulent)?[- ](?:flagg?ing|detection|screening|scoring|checks?|classifiers?)|"
+         r"(?:flag|detect|spot|catch|screen)\w*\s+(?:[\w-]+\s+){0,3}?(?:for\s+)?(?:fraud|fraudulent)\b")
+# The owner picked is a label: "picks the owning team", "decide which squad should get the page".
+OWNER = (r"(?:pick|choos|nam|return|predict|decid|identif|assign|guess)\w*\s+(?:\w+\s+){0,2}?(?:owning|responsible|"
+         r"right|correct)\s+(?:team|squad|queue|department|owner|group)s?|(?:which|what)\s+(?:team|squad|department|"
+         r"queue|group)\s+(?:owns|should|handles|gets|is\s+responsible)")
+# Clinical letters written from notes condense them: "treatment notes turned into referral letters".
+_LETTER = r"(?:referral|discharge|clinic|handover|hand-off|gp|consult(?:ation)?)\s+letters?"
+LETTERS_FROM_NOTES = (rf"(?:into|to|as)\s+(?:an?\s+)?(?:[\w-]+\s+)?{_LETTER}|(?:writ|draft|generat|produc|creat|"
+                      rf"compos)\w*\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?{_LETTER}")
+# Writing help is the written text: "AI writing assistant for real estate listings".
+WRITING_AID = r"(?:copy)?writing\s+(?:assistants?|tools?|helpers?|aids?|copilots?)"
+# Lines made up in the moment: "NPCs that improvise dialogue", "villagers improvise lines".
+IMPROVISED = (r"improvi[sz](?:e|es|ed|ing|ation)\s+(?:[\w-]+\s+){0,2}?(?:dialogue|lines|scenes|stories|banter|"
+              r"conversations|responses|replies)|npcs?\s+(?:that|who|which)\s+(?:\w+\s+)?(?:talk|speak|chat|"
+              r"improvi\w+|banter|react)")
+# Passages fetched per question: "each query retrieves 8 chunks".
+RETRIEVES = (r"retriev(?:e|es|ing)\s+(?:the\s+)?(?:top[- ]?)?(?:\d+|a\s+few|several|some)?\s*(?:[\w-]+\s+)?"
+             r"(?:chunks|passages|snippets|excerpts|sections)")
+# Someone to talk to: "messages to the companion", "an AI companion"; a companion guide is a book.
+COMPANION = r"companions?(?!\s+(?:guides?|volumes?|books?|pieces?|documents?|sites?|websites?|courses?))"
