@@ -11,9 +11,11 @@ from agent.advisor.rules.negation import negated
 from agent.advisor.rules.number_words import Spelled
 from agent.advisor.rules.people import PEOPLE
 from agent.advisor.rules.size_units import sentence_bounds
+from agent.advisor.rules.volume_abroad import Abroad
 from agent.advisor.rules.volume_chain import chained_volume
 from agent.advisor.rules.volume_members import members_times_rate
 from agent.advisor.rules.volume_occasions import Occasion, occasion_rates
+from agent.advisor.rules.volume_restated import corrected, sized_for_later
 from catalog.requirements import DAYS_PER_MONTH
 
 NUM = r"(?<![\d.,])(\d+(?:[.,]\d+)*)(?:\s?(k|thousand|m|mm|mil|million|b|bn|billion|lakhs?|crores?))?\b"
@@ -278,11 +280,13 @@ def _batch_run(text: str) -> tuple[float, str] | None:
 def volume(text: str) -> tuple[float, str] | None:
     """Requests a day and the words that say so; a stated population times each member's rate first."""
     spelled = Spelled(text)
-    found = _volume_in_digits(spelled.text)
+    abroad = Abroad(spelled.text)  # "900 consultas al mes" as "900 consultas per month"
+    found = _volume_in_digits(abroad.text)
     if found is None:
         return None
-    per_day, evidence = found
-    return round(per_day, 3), spelled.original(evidence)  # the evidence keeps the user's own words
+    found = corrected(abroad.text, found, _volume_in_digits) or found  # "10k a day - scratch that, 14k"
+    per_day, evidence = sized_for_later(abroad.text, found) or found  # "expect to triple; size for Q3"
+    return round(per_day, 3), spelled.original(abroad.original(evidence))  # the evidence keeps the user's words
 
 
 def _clause_after(text: str, at: int) -> str:

@@ -47,6 +47,15 @@ _TIMES = re.compile(r"\s*(?:x|×|\*|times)\s*$", re.I)  # "300 stores x 4 photos
 _EACH = re.compile(r"\b(?:each|every)\s+(?:(?:with|having|has|of them|working|doing|of(?:\s+(?:our|the|"
                    r"their|these|those))?)\b|"
                    r"(?P<noun>(?!(?:of|our|the|their|these|those|one)\b)[a-z][a-z-]*))", re.I)
+# A member's rate with no noun: "roughly 25 per ward per shift" (either order of member and period).
+_BARE_RATE = re.compile(_NUM + r"\s+(?:per|a|an|each|every)\s+(?P<a>[a-z][a-z-]*[a-z])\s+(?:per|a|an|each|every)\s+"
+                        r"(?P<b>[a-z][a-z-]*[a-z])\b", re.I)  # fmt: skip
+# How often one member does it: "each student uses it about twice a week", "a clip every 10 minutes".
+_HOW_OFTEN = re.compile(r"\b(?P<word>once|twice|thrice)\s+(?:a|an|per|each|every)\s+(?P<unit>day|week|month)\b|"
+                        r"\b(?:a|an|one)\s+(?P<noun>[a-z][a-z-]*[a-z])\s+every\s+(?P<n>\d+)\s*"
+                        r"(?P<every>minutes?|mins?|seconds?|secs?|hours?|hrs?)\b(?P<each>\s+each)?", re.I)  # fmt: skip
+_OFTEN = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
+_EVERY_PER_HOUR = {"m": 60.0, "s": 3600.0, "h": 1.0}
 _PERSON = re.compile(PEOPLE, re.I)
 _FUNCTION_WORDS = {"of", "in", "on", "at", "or", "and", "to", "the", "by", "for", "with", "from", "per", "than"}
 _CHOICE = re.compile(r"\b(?:one|1|any|out)\s+of\s+(?:the\s+)?$", re.I)
@@ -76,6 +85,11 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith(("ie", "che", "she", "sse", "xe")) else word  # "boxes" -> "box"
 
 
+def _key(noun: str) -> str:
+    """One spelling for a noun counted ("librari", from "libraries") and named as an owner ("per library")."""
+    return noun[:-1] + "y" if noun.endswith("i") else noun[:-2] + "y" if noun.endswith("ie") else noun
+
+
 def _value(match: re.Match[str]) -> float:
     return written_number(match.group(1), scaled=bool(match.group(2))) * _MULT.get((match.group(2) or "").lower(), 1.0)
 
@@ -91,26 +105,56 @@ def _facts(text: str) -> list[_Fact]:
         if named:
             value = _value(match)
             facts.append(_Fact(value, _singular(named.group(1)), None, None, match.start(), match.end()))
+    every = {i for m in _HOW_OFTEN.finditer(text) if m.group("n") for i in range(*m.span())}  # "every 15 minutes"
     for match in sorted([*_QUANTITY.finditer(text), *_ONE_OF.finditer(text)], key=lambda m: m.start()):
         value = _value(match)
         choice = _CHOICE.search(text, max(0, match.start() - 20), match.start())
-        if any(f.start <= match.start() < f.end for f in facts) or choice:
+        if any(f.start <= match.start() < f.end for f in facts) or choice or match.start() in every:
             continue  # "tag each ticket w/ one of 12 categories": a set to choose from, not a count
         noun, after = _singular(match.group("noun")), match.group("member")
         if noun in _FUNCTION_WORDS or negated(text, match.start()):
             continue  # "one of", "1 in 10": no count of anything; "we don't have 300 adjusters"
         after = after or match.group("owner")  # "18 deliveries per driver per day"
         member = _singular(after[:-1] if after.endswith("s") else after) if after else _member(text, match, facts)
-        facts.append(_Fact(value, noun, member, (match.group("unit") or "").lower() or None,
-                           match.start(), match.end()))  # fmt: skip
+        period = (match.group("unit") or "").lower() or None
+        if noun == "shift" and member is None and period in (None, "shift"):  # "we run two shifts": a day's
+            period = "day"
+        facts.append(_Fact(value, noun, member, period, match.start(), match.end()))
+    facts += _rate_facts(text, facts)
     for match in _SPAN.finditer(text):
         facts.append(_Fact(float(match.group(1)), "hour", None, match.group(2).lower(), match.start(), match.end()))
     for match in _HOURS.finditer(text):
         if hours := _opening_hours(match, text):
             facts.append(_Fact(hours, "hour", None, "day", match.start(), match.end()))
+    # "each shift handles about 1,200 queries" is a shift's work; "each shift about 40 operators file ..." staff it
+    owners = {f.per for f in facts}
+    facts = [_Fact(f.value, f.noun, None, "shift", f.start, f.end) if f.per == "shift" and f.period is None
+             and f.noun not in owners else f for f in facts]  # fmt: skip
     at_a_time = [m.span() for m in HOURS_AT_A_TIME.finditer(text)]  # "2 hours, twice a week": no day's hours
     facts = [f for f in facts if f.noun != "hour" or not any(a <= f.start < b for a, b in at_a_time)]
     return sorted(facts, key=lambda fact: fact.start)
+
+
+def _rate_facts(text: str, facts: list[_Fact]) -> list[_Fact]:
+    """Rates with no counted noun: "25 per ward per shift", "twice a week", "a clip every 10 minutes"."""
+    found = []
+    for match in _BARE_RATE.finditer(text):
+        a, b = match.group("a").lower(), match.group("b").lower()
+        member, period = (b, a) if a in _TIME_PER_DAY or a == "shift" else (a, b)
+        if period in ("hour", "shift", *_TIME_PER_DAY) and member not in _TIME_PER_DAY and member != "shift":
+            found.append(_Fact(_value(match), "request", _singular(member.rstrip("s")), period, *match.span()))
+    hours_said = any(f.noun == "hour" and f.period for f in facts) or _HOURS.search(text)
+    for match in _HOW_OFTEN.finditer(text):
+        if negated(text, match.start()):
+            continue
+        if match.group("word"):
+            value, noun, unit = _OFTEN[match.group("word").lower()], "time", match.group("unit").lower()
+        else:  # "every 10 minutes" is 6 an hour; round the clock unless the hours are said
+            value = _EVERY_PER_HOUR[match.group("every")[0].lower()] / max(float(match.group("n")), 1.0)
+            noun, unit = _singular(match.group("noun")), "hour"
+            value, unit = (value, unit) if hours_said else (value * 24, "day")
+        found.append(_Fact(value, noun, _member(text, match, [*facts, *found]), unit, *match.span()))
+    return found
 
 
 def clock_hours(text: str) -> tuple[float, str] | None:
@@ -168,7 +212,7 @@ def _resolve(unit: str, facts: list[_Fact], used: list[_Fact], depth: int) -> tu
     if unit in _TIME_PER_DAY:
         return _TIME_PER_DAY[unit], False
     for fact in facts:
-        if fact.noun != unit or fact in used or fact.per == unit:
+        if _key(fact.noun) != _key(unit) or fact in used or fact.per == unit:
             continue
         inner = _multiply(fact, facts, used, depth + 1)
         if inner is not None:

@@ -1,0 +1,93 @@
+"""A volume the message itself goes on to restate: a correction ("about 10k a day - actually scratch that,
+more like 14k") replaces the figure, and a future the user asks to size for ("2k a day now, we expect to
+triple by Q3, so size everything for Q3"; "230 stores ... rolling out to all 410 stores, price it at full
+rollout") scales it. Growth said without asking to size for it ("might double next year"), or with "size
+for today", leaves today's figure. Pure; numbers as digits; `read` is the volume reader for a span."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from agent.advisor.rules.digit_groups import written_number
+from agent.advisor.rules.volume_rescale import rescaled
+
+Reading = tuple[float, str]
+_NUM = r"(?<![\d.,$€£])(?P<n>\d+(?:[.,]\d+)*)(?:\s?(?P<s>k|thousand|m|million)\b)?"
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}
+
+# "actually scratch that", "wait, no", "correction:", "sorry, I meant", "make that", "that's last year's"
+_CORRECTION = re.compile(
+    r"\b(?:scratch\s+that|strike\s+that|wait,?\s+no\b|no,?\s+wait\b|correction\s*[:,-]|sorry,?\s+(?:i\s+meant|no)\b|"
+    r"i\s+meant\b|make\s+that\b|or\s+rather\b|actually\s+no\b|let\s+me\s+correct\s+(?:that|myself)|"
+    r"that(?:'s|\s+is|\s+was)\s+(?:last\s+year|old|outdated|wrong|out\s+of\s+date))",
+    re.IGNORECASE,
+)
+# The corrected figure alone, taking the old one's period: "since launch it's more like 14k".
+_BARE = re.compile(r"[^\d.;!?]{0,40}?" + _NUM
+                   + r"(?P<noun>\s+[a-z]+)?(?=\s*(?:[.,;!?)]|$|(?:now|today|instead|or\s+so|tops)\b))",
+                   re.IGNORECASE)  # fmt: skip
+
+
+def _value(match: re.Match[str]) -> float:
+    scale = match.group("s")
+    return written_number(match.group("n"), scaled=bool(scale)) * _SCALE.get((scale or "").lower(), 1.0)
+
+
+def corrected(text: str, found: Reading, read: Callable[[str], Reading | None]) -> Reading | None:
+    """The figure a later correction gives, in place of the one it corrects."""
+    per_day, words = found
+    at = text.find(words)
+    for mark in _CORRECTION.finditer(text, max(at, 0) + len(words) if at >= 0 else 0):
+        rest = text[mark.end() :]
+        if again := read(rest):
+            return again[0], f"{again[1]} (correcting {words})"
+        old = list(re.finditer(_NUM, words))
+        bare = _BARE.match(rest)
+        simple = len(old) == 1 and " x " not in words and "(" not in words
+        if bare and simple and (not bare.group("noun") or bare.group("noun").strip().lower() in words.lower()):
+            before = _value(old[0])
+            if before > 0:
+                return per_day * _value(bare) / before, f"{bare.group(0).strip(' ,;:-')} (correcting {words})"
+    return None
+
+
+# "so size everything for Q3", "want pricing at full rollout", "plan for next year's volume"
+_SIZE_FOR = re.compile(
+    r"\b(?:size|sized|sizing|plan|planning|price|pricing|priced|provision|spec|design)\b"
+    r"(?:\s+(?:it|this|everything|things|all|the\s+\w+|us))?\s+(?:for|at|on|around|against)\s+(?:the\s+)?"
+    r"(?P<when>[^.;!?,]{1,30})",
+    re.IGNORECASE,
+)
+_NOW = re.compile(r"^(?:today|now|current|present|the\s+present|what\s+we\s+have|launch\s+day|day\s+one|mvp)\b", re.I)
+_LATER = re.compile(r"\b(?:q[1-4]|h[12]|rollout|roll-out|launch|next|year|end|future|growth|grown|target|then|that|"
+                    r"scale|expected|projected|forecast|full|later|peak\s+season|20\d\d|jan|feb|mar|apr|may|jun|jul|"
+                    r"aug|sep|oct|nov|dec)", re.IGNORECASE)  # fmt: skip
+_GROWTH = re.compile(r"\b(?P<word>double|triple|quadruple)[sd]?\b|(?<![\d.])(?P<x>\d+(?:\.\d+)?)\s?x\b|"
+                     r"\bx\s?(?P<x2>\d+(?:\.\d+)?)\b|\bgrow\w*\s+(?:by\s+)?(?P<pct>\d+)\s?%",
+                     re.IGNORECASE)  # fmt: skip
+_FACTORS = {"double": 2.0, "triple": 3.0, "quadruple": 4.0}
+
+
+def sized_for_later(text: str, found: Reading) -> Reading | None:
+    """Today's volume scaled to the future the user asks to size for: a growth factor ("triple", "3x") or
+    a new count of what the volume multiplied ("all 410 stores")."""
+    per_day, words = found
+    asked = [m for m in _SIZE_FOR.finditer(text) if _LATER.search(m.group("when"))]
+    if not asked or any(_NOW.match(m.group("when").strip()) for m in _SIZE_FOR.finditer(text)):
+        return None  # "we'll double seats by year end, but let's size for today"
+    said = re.sub(r"\s*\([^()]*\)$", "", words)  # without the arithmetic note
+    at = text.find(said)
+    after = text[at + len(said) :] if at >= 0 else text
+    if growth := _GROWTH.search(after):
+        if growth.group("word"):
+            factor = _FACTORS[growth.group("word").lower()]
+        elif growth.group("pct"):
+            factor = 1 + float(growth.group("pct")) / 100
+        else:
+            factor = float(growth.group("x") or growth.group("x2"))
+        if factor > 1:
+            return per_day * factor, f"{words}; {growth.group(0)} (x{factor:g}, sized for {asked[0].group('when')})"
+    if (recount := rescaled(after, per_day, words)) and recount[0] > per_day:
+        return recount[0], f"{recount[1]}, sized for {asked[0].group('when').strip()}"
+    return None
