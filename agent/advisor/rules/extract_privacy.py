@@ -7,6 +7,7 @@ import re
 
 from agent.advisor.rules.compliance import HOME_EU, compliance
 from agent.advisor.rules.extraction import Extraction
+from agent.advisor.rules.lock_foreign import foreign_locks
 from agent.advisor.rules.negation import negated
 from agent.advisor.rules.places import (
     DEMONYM_WORDS,
@@ -46,11 +47,12 @@ _NOT_SENSITIVE = re.compile(
 )
 _EU = re.compile(r"\b(?:eu|europe|european|gdpr)\b", re.IGNORECASE)
 _PLACE = PLACE  # any country or bloc, as places.py maps them
+_REQUIRED = r"(?:mandatory|required|a\s+must|needed|essential|compulsory|obligatory|non-negotiable)\b"
 _REGION_LOCK = re.compile(
     r"(?:stay|stays|remain|keep|keeps|keeping|kept|hosted|processed|processing|happen|happens|run|runs|done|"
-    r"located|lives?|store[sd]?|resid\w*|served|serve|hosting)\s+(?:\w+\s+){0,3}"
-    r"(?:in|inside|within|from)\s+(?:the\s+)?(?:(?-i:[A-Z])\w+\s+(?:or|and)\s+(?:the\s+)?)?"
-    + _PLACE  # "Canada or EU"
+    r"located|lives?|store[sd]?|resid\w*|served|serve|hosting|deploy|(?<=be\s)deployed)\s+(?:\w+\s+){0,3}"
+    r"(?:in|inside|within|from)\s+(?:the\s+)?(?:(?-i:[A-Z])\w+\s+(?:or|and)\s+(?:the\s+)?)?(?:mainland\s+)?"
+    + _PLACE  # "Canada or EU", "deploy inside mainland China"
     + r"|(eu|us|european)(?:[- ](?:only|hosted|resident)|\s+(?:data|hosting|servers?|regions?|data\s*cent(?:er|re)s?|"
     r"clouds?|providers?|vendors?|endpoints?)\s+only)|"
     r"data residency|"
@@ -62,10 +64,16 @@ _REGION_LOCK = re.compile(
     + r"[\s-]+(?:cloud\s+)?(?:region|data ?cent(?:er|re))\b|"
     # "Data in EU or UK only", "EU residency mandatory"
     r"\b(?:in|inside|within)\s+(?:the\s+)?" + _PLACE + r"(?:\s*(?:,|or|and|/)\s*(?:the\s+)?[A-Za-z]{2,})?\s+only\b|"
-    r"\b" + _PLACE + r"[\s-]+(?:data\s+)?residency\s+(?:is\s+)?(?:mandatory|required|a\s+must|needed|essential)\b|"
-    # "Canadian servers only", "Swiss hosting only"
+    r"\b" + _PLACE + r"[\s-]+(?:data\s+)?(?:residency|hosting|storage)\s+(?:is\s+)?" + _REQUIRED + r"|"
+    # "Data in EU is mandatory for us", "hosting within Canada is a must"
+    r"\b(?:data|hosting|servers?|processing|storage|inference)\s+(?:\w+\s+)?(?:in|inside|within)\s+(?:the\s+)?"
+    + _PLACE
+    + r"\s+(?:is|are)\s+(?:\w+\s+)?"
+    + _REQUIRED
+    + r"|"
+    # "Canadian servers only", "Swiss hosting mandatory"
     r"\b(?:" + DEMONYM_WORDS + r")\s+(?:data\s*cent(?:er|re)s?|servers?|hosting|clouds?|regions?|infrastructure)"
-    r"\s+only\b|"
+    r"\s+(?:only\b|(?:is\s+|are\s+)?" + _REQUIRED + r")|"
     # "the servers must be in Spain", "everything has to be within the EU"
     r"\b(?:servers?|hosting|data|it|everything|models?|inference|processing)\s+(?:must|has\s+to|have\s+to|needs?\s+to|"
     r"should|shall)\s+be\s+(?:\w+\s+)?(?:in|inside|within)\s+(?:the\s+)?" + _PLACE,
@@ -123,7 +131,7 @@ def _region_lock(text: str) -> re.Match[str] | None:
             continue
         if match.group(3) or match.group(4) or not _negated_lock(text, match):
             return match
-    return None
+    return next((m for m in foreign_locks(text) if _lock_places(text, m) and not _wished_place(text, m)), None)
 
 
 def _negated_lock(text: str, match: re.Match[str]) -> bool:

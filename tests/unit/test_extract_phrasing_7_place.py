@@ -1,0 +1,104 @@
+"""Round ten, places and privacy: a place ruled out beside the one allowed, a place that does not satisfy
+the lock, a lock said in another tongue or in plain English, a hedged wish, open weights ruled in or out in
+words, and no connectivity where it runs. Variants of our own, never the users'."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.advisor.rules.extract import extract
+
+
+def _fields(text: str) -> dict:
+    return extract(text).fields
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        ("By contract nothing may touch a US-based cloud; the data stays in Canada.", ["ca"]),
+        ("Data can't be stored on US servers - it must remain in Australia.", ["au"]),
+        ("Never hosted on American providers, keep everything in Switzerland please", ["ch"]),
+        ("Nothing goes to EU data centres. Records have to be kept in the UK.", ["uk"]),
+        ("Our customers are in Japan; nothing should reach US endpoints. Must stay in Japan.", ["jp"]),
+    ],
+)
+def test_a_place_ruled_out_beside_the_place_allowed_is_not_a_region(text, regions):
+    found = _fields(text)
+    assert found["privacy"] == "region-locked"
+    assert found["regions"] == regions
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        ("Legal needs UK data residency; EU hosting doesn't satisfy it.", ["uk"]),
+        ("GDPR applies. Data must stay in the UK, not just \"anywhere in the EU\".", ["uk"]),
+        ("We need Swiss hosting only; the EU won't cut it.", ["ch"]),
+        ("Records have to remain in Germany, any EU region isn't enough.", ["de"]),
+        ("Keep it in France - an EU region would not qualify.", ["fr"]),
+    ],
+)
+def test_a_place_that_does_not_satisfy_the_lock_is_not_a_region(text, regions):
+    found = _fields(text)
+    assert found["privacy"] == "region-locked"
+    assert found["regions"] == regions
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        ("We serve customers not just in the EU but also in the US; data must stay in the EU.", ["eu"]),
+        ("Data must not leave EU servers.", ["eu"]),
+        ("Hosting in Canada is required; US hosting would also be fine.", ["ca", "us"]),
+    ],
+)
+def test_a_place_named_without_ruling_it_out_still_counts(text, regions):
+    assert _fields(text)["regions"] == regions
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        ("Small agency near Lyon, ~2k requests a day. Hébergement en France obligatoire.", ["fr"]),
+        ("Daten müssen in Deutschland bleiben, about 40k tokens per request.", ["de"]),
+        ("Hosting in Deutschland ist Pflicht for our clients.", ["de"]),
+        ("Los datos deben quedarse en México.", ["mx"]),
+        ("I dati devono restare nell'UE, about 300 requests per day.", ["eu"]),
+        ("Les données doivent rester dans l'UE.", ["eu"]),
+        ("Die Daten dürfen nicht außerhalb der EU verarbeitet werden.", ["eu"]),
+        ("Unsere Daten dürfen Deutschland nicht verlassen.", ["de"]),
+        ("Les données ne doivent pas quitter la France.", ["fr"]),
+        ("We're a Polish company, ca. 1.500 Anfragen a day. Data in EU is mandatory for us.", ["eu"]),
+        ("Hosting within Canada is a must.", ["ca"]),
+        ("Must deploy inside mainland China.", ["cn"]),
+        ("It has to be deployed in Japan.", ["jp"]),
+        ("Swiss hosting mandatory.", ["ch"]),
+        ("nothing may leave Mexico", ["mx"]),
+    ],
+)
+def test_a_lock_in_another_tongue_or_plain_words(text, regions):
+    found = _fields(text)
+    assert found["privacy"] == "region-locked"
+    assert found["regions"] == regions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir sind in Deutschland und brauchen schnelle Antworten.",  # where we are, no obligation
+        "Our servers in Germany must be fast.",  # English obligation of speed, not of place
+        "Our office is in France; we need a chatbot for the machine learning team.",  # "machine" is no China
+        "Server in Frankreich, das ist alles.",
+        "We deployed in the US last year, latency is fine.",  # where it ran, not a requirement
+        "Our users are in the EU and it is mandatory that answers are fast.",
+    ],
+)
+def test_places_without_a_lock_in_any_tongue_lock_nothing(text):
+    found = _fields(text)
+    assert found.get("privacy") != "region-locked"
+    assert "regions" not in found
+
+
+def test_a_place_denied_in_another_tongue_is_not_the_lock():
+    assert _fields("Daten nicht in den USA speichern, bitte nur in der EU.")["regions"] == ["eu"]
