@@ -102,3 +102,84 @@ def test_places_without_a_lock_in_any_tongue_lock_nothing(text):
 
 def test_a_place_denied_in_another_tongue_is_not_the_lock():
     assert _fields("Daten nicht in den USA speichern, bitte nur in der EU.")["regions"] == ["eu"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "self-hosting would be cool someday but not now",
+        "We might go on-prem eventually; for now a hosted API is fine.",
+        "On-prem would be neat down the road.",
+        "Self-hosting? Not for now, maybe in a year.",
+        "Our own servers at some point, but not yet.",
+    ],
+)
+def test_self_hosting_wished_for_later_is_no_self_hosting(text):
+    found = _fields(text)
+    assert found.get("privacy") != "self-hosted"
+    assert "open_weights" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Everything must run on-prem, not yet decided which GPUs.",  # "not yet" of another thing
+        "We need on-prem. Not negotiable.",
+    ],
+)
+def test_self_hosting_required_now_stays(text):
+    assert _fields(text)["privacy"] == "self-hosted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Would prefer they don't train on our data but it's not a hard requirement",
+        "It would be nice if the vendor doesn't train on our prompts.",
+        "Ideally no training on our data.",
+        "We'd prefer our inputs are not used for training; that's optional though.",
+    ],
+)
+def test_no_training_wished_for_is_no_requirement(text):
+    assert _fields(text).get("privacy") != "no-training"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We're fine with a cloud API as long as they don't train on our data.",  # cloud fine, training not
+        "No training on our data, full stop.",
+        "They must not use our data for training.",
+    ],
+)
+def test_no_training_required_stays(text):
+    assert _fields(text)["privacy"] == "no-training"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GDPR applies (we're in Spain), but legal is fine with non-EU hosting under a DPA, so location doesn't matter",
+        "We're a Dutch company under GDPR. Where the data is hosted doesn't matter to us.",
+        "GDPR compliance needed; non-EU servers are acceptable with SCCs.",
+        "GDPR, no data residency requirement.",
+    ],
+)
+def test_gdpr_with_the_place_waived_locks_no_region(text):
+    found = _fields(text)
+    assert found["compliance"] == ["gdpr"]
+    assert "regions" not in found
+    assert found.get("privacy") != "region-locked"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GDPR applies and data must stay in the EU.",
+        "GDPR applies. Data must stay in the EU; the region of the UI doesn't matter.",
+    ],
+)
+def test_gdpr_with_a_lock_still_locks(text):
+    found = _fields(text)
+    assert found["privacy"] == "region-locked"
+    assert found["regions"] == ["eu"]

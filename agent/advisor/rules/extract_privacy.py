@@ -102,6 +102,10 @@ _WISHED = re.compile(r"\bif (?:at all )?possible\b|\bideally\b|\bpreferably\b|\b
                      re.I)  # fmt: skip
 
 
+# "Would prefer they don't train on our data but it's not a hard requirement": terms wished for, not required.
+_WISHED_TERMS = re.compile(_WISHED.pattern + r"|\b(?:would|'d)\s+prefer\b|\bprefer(?:ably|ence)\b", re.I)
+
+
 # "Preferably Canada, but US hosting is acceptable too": the wish names the better of two allowed places.
 _ALTERNATIVE = re.compile(r"\b(?:acceptable|also (?:fine|ok|okay)|(?:fine|ok|okay) too|would also (?:work|do))\b", re.I)
 
@@ -121,13 +125,31 @@ def _lock_places(text: str, match: re.Match[str]) -> list[str]:
     return [place for place in named if place not in ruled_out]
 
 
+# "so location doesn't matter", "fine with non-EU hosting as long as there's a DPA": any place will do, so a
+# lock in the same sentence is waived and GDPR implies no EU region.
+_PLACE_WAIVED = re.compile(
+    r"\b(?:(?:data\s+|hosting\s+|server\s+)?(?:location|region|geography|jurisdiction|country)|where\s+(?:it|the\s+"
+    r"data|data|the\s+model)\s+(?:is\s+hosted|lives|runs|is\s+processed|sits))\s+(?:does\s*n[’']t|does\s+not|won[’']t|"
+    r"do(?:es)?\s+not|do\s*n[’']t)\s+(?:really\s+|much\s+)?matter\b|"
+    r"\b(?:fine|ok|okay|happy|comfortable)\s+with\s+(?:\w+\s+)?non-(?:eu|european|us|uk)\b|"
+    r"\bnon-(?:eu|european|us|uk)\s+(?:hosting|servers?|providers?|regions?|clouds?)\s+(?:is|are|would\s+be)\s+"
+    r"(?:\w+\s+)?(?:fine|ok|okay|acceptable|allowed)\b|\b(?:any|whatever)\s+region\s+(?:is|would\s+be)\s+"
+    r"(?:fine|ok|okay)\b|\bno\s+(?:data\s+)?residency\s+requirements?\b",
+    re.IGNORECASE,
+)
+
+
+def _place_waived(text: str, start: int = 0, end: int | None = None) -> bool:
+    return _PLACE_WAIVED.search(text, start, len(text) if end is None else end) is not None
+
+
 def _region_lock(text: str) -> re.Match[str] | None:
     """The first region lock that is not itself negated ("must not be hosted in the US" rules it out;
     "must never leave Europe" is the usual way to say a lock)."""
     for match in _REGION_LOCK.finditer(text):
         if match.group(0).lower() != "data residency" and not _lock_places(text, match):
             continue  # "Anything but US-hosted": the only place it names is ruled out
-        if _wished_place(text, match):
+        if _wished_place(text, match) or _place_waived(text, *sentence_bounds(text, match.start())):
             continue
         if match.group(3) or match.group(4) or not _negated_lock(text, match):
             return match
@@ -207,7 +229,7 @@ def privacy(text: str, found: Extraction) -> None:
                 found.add_to_list("regions", place, f"{anywhere_but.group(0)}: every region but that", inferred=True)
     _cloud_regions(text, found, region)
     if found.fields.get("privacy") is None:
-        if no_training := _NO_TRAINING.search(text):
+        if no_training := next((m for m in _NO_TRAINING.finditer(text) if not hedged(text, m, _WISHED_TERMS)), None):
             found.put("privacy", "no-training", no_training.group(0))
         elif not_sensitive := _NOT_SENSITIVE.search(text):
             found.put("privacy", "none", not_sensitive.group(0))
@@ -223,7 +245,8 @@ def privacy(text: str, found: Extraction) -> None:
     if (
         eu
         and "eu" not in excluded(text)
-        and ("gdpr" in found.fields.get("compliance", []) or (region and "eu" in (places or ["eu"])))
+        and (("gdpr" in found.fields.get("compliance", []) and not _place_waived(text))
+             or (region and "eu" in (places or ["eu"])))
         and not set(places) & EU_STATE_CODES  # "GDPR, and hosted in Germany": the country, not any EU region
     ):
         found.add_to_list("regions", "eu", eu.group(0))

@@ -39,7 +39,12 @@ _SELF_HOSTED = re.compile(
     re.IGNORECASE,
 )
 # "Self-hosted would be ideal but not required", "our CIO is fine with a cloud vendor": a wish, not a constraint.
-_HEDGED = re.compile(r"\b(?:would be|is|'d be)\s+(?:\w+\s+)?(?:ideal|nice|preferred|a plus|a bonus|great)\b|"
+_HEDGED = re.compile(r"\b(?:would be|is|'d be)\s+(?:\w+\s+)?(?:ideal|nice|preferred|a plus|a bonus|great|cool|neat|"
+                     r"lovely|awesome)\b|"
+                     # "self-hosting would be cool someday but not now": a later wish, no constraint today
+                     r"\b(?:someday|some\s+day|one\s+day|eventually|down\s+the\s+(?:road|line)|in\s+the\s+future|"
+                     r"at\s+some\s+point|later\s+on)\b|"
+                     r"\bnot\s+(?:now|yet|for\s+now|right\s+now|at\s+the\s+moment)(?=\s*(?:[,.;:!)—–-]|$|though\b|but\b))|"
                      r"\bnot (?:required|a must|mandatory|essential|a requirement)\b|"
                      r"\bisn[’']t (?:required|a must|mandatory|a requirement)\b|"
                      r"\b(?:not|n[’']t)\s+(?:an?\s+)?(?:hard|strict|firm|absolute|real)\s+(?:requirement|must|constraint)\b|"
@@ -51,7 +56,8 @@ _PREFERRED = re.compile(r"\b(?:prefer(?:s|red)?|preference\s+(?:is|would\s+be)(?
                         r"towards?)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)  # fmt: skip
 # "... on-prem. That's not a hard requirement though.": the next sentence waives it.
 _WAIVED_NEXT = re.compile(r"\s*(?:but\s+|though\s+)?(?:that|it|this)(?:[’']s|\s+is)\s+"
-                          r"(?:not\s+(?:an?\s+)?(?:hard\s+|strict\s+)?(?:requirement|must)|optional)\b",
+                          r"(?:not\s+(?:an?\s+)?(?:hard\s+|strict\s+)?(?:requirement|must)|optional)\b|"
+                          r"\s*(?:but\s+)?not\s+(?:now|yet|for\s+now|right\s+now)\b",  # "Self-hosting? Not for now."
                           re.IGNORECASE)  # fmt: skip
 
 
