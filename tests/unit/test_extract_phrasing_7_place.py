@@ -183,3 +183,52 @@ def test_gdpr_with_a_lock_still_locks(text):
     found = _fields(text)
     assert found["privacy"] == "region-locked"
     assert found["regions"] == ["eu"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our legal team has vetoed open-weight models entirely, so it has to be a commercial API",
+        "We do not want open-source models - security ruled them out",
+        "Security banned open weights for this project.",
+        "No open-source models, please; a vendor API with an SLA.",
+        "Open-weight models are off the table for compliance reasons.",
+        "We can't use open source LLMs here.",
+        "Open-source models were rejected by procurement.",
+    ],
+)
+def test_open_weights_ruled_out_are_false(text):
+    found = extract(text)
+    assert found.fields["open_weights"] is False
+    assert "open_weights" not in found.inferred
+
+
+def test_open_weights_ruled_out_beat_those_inferred_from_self_hosting():
+    assert _fields("We run on-prem, but open-weight models are banned by legal.")["open_weights"] is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "open-source weights only, it's a legal requirement",
+        "The model must be open source, we audit everything.",
+        "Open weights required so we can fine-tune.",
+        "We want open-source checkpoints we can inspect.",
+    ],
+)
+def test_open_weights_asked_for_are_true(text):
+    assert _fields(text)["open_weights"] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "open weights not required",
+        "We don't need open weights.",
+        "It doesn't need to be open-source.",
+        "We don't use open-weight models today, but we're open to it.",
+        "Our product is an open-source project with 40k users.",
+    ],
+)
+def test_open_weights_not_needed_or_about_the_user_stay_unset(text):
+    assert "open_weights" not in _fields(text)
