@@ -232,3 +232,38 @@ def test_open_weights_asked_for_are_true(text):
 )
 def test_open_weights_not_needed_or_about_the_user_stay_unset(text):
     assert "open_weights" not in _fields(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inspectors use it at the mine and there's no connectivity on site.",
+        "The tool runs on the factory floor and there is no internet connection",
+        "The rig has no internet, so it must work there.",
+        "Field techs on the farm: no cell coverage in the field.",
+        "Our ships have zero connectivity offshore.",
+        "The kiosk must work without an internet connection.",
+        "The lab machines are not connected to the internet.",
+    ],
+)
+def test_no_connectivity_where_it_runs_is_self_hosting(text):
+    found = extract(text)
+    assert found.fields["privacy"] == "self-hosted"
+    assert found.fields["open_weights"] is True
+    assert "open_weights" in found.inferred
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "our users have poor internet",
+        "Our users have spotty connectivity, so keep answers short.",
+        "The agent has no internet access for the model, it only reads our docs.",  # no web tool, not no link
+        "No internet connection required for the user to read the cached answers.",
+        "There's no connection between the two teams.",
+        "There is no network effect here.",
+        "There's no signal that users churn.",
+    ],
+)
+def test_a_poor_link_or_another_meaning_is_no_self_hosting(text):
+    assert _fields(text).get("privacy") != "self-hosted"

@@ -8,6 +8,21 @@ import re
 from agent.advisor.rules.negation import denied_after, negated, set_aside
 from agent.advisor.rules.size_units import sentence_bounds
 
+# No connection where it runs means the model runs there: "there's no connectivity on site", "the rig has no
+# internet". Not a connection that is only poor ("our users have poor internet") or a model kept off the web
+# ("no internet access for the agent").
+_SITE = (r"(?:site|plant|factory|floor|mine|rig|farm|field|ship|vessel|boat|station|facility|location|warehouse|"
+         r"depot|premises|base|clinic|lab|truck|aircraft|plane|vehicle|machine|device|server|network|box)(?:e?s)?")
+_LINK = (r"(?>(?:internet|wi-?fi|network|cell(?:ular)?|mobile|outside|external|wan)\s+(?:connectivity|connection|"
+         r"access|coverage|signal|uplink)|connectivity|internet|uplink|cell\s+service)")  # atomic: no shorter retry
+_CUT_OFF = (r"(?:\b(?:there\s+is|there['’]s|there\s+will\s+be|we\s+have|we['’]ve\s+got|" + _SITE
+            + r"\s+(?:has|have|gets?))\s+(?:no|zero)\s+" + _LINK + r"\b|"
+            r"\bno\s+" + _LINK + r"\s+(?:on|at|in|aboard|out\s+(?:on|at|in))\s+(?:the\s+|our\s+|a\s+|each\s+)?" + _SITE
+            + r"\b|\bno\s+" + _LINK + r"\s+(?:on[- ]?site|offshore|underground|on\s+board)\b|"
+            r"\bnot\s+connected\s+to\s+the\s+(?:internet|outside\s+world)\b|"
+            r"\b(?:work|works|run|runs|function|operate)\s+without\s+(?:an?\s+|any\s+)?" + _LINK + r"\b)"
+            r"(?!\s+(?:for|to)\s+(?:the\s+)?(?:model|agent|llm|bot|assistant|tools?)\b)"
+            r"(?!\s+(?:is\s+|are\s+)?(?:needed|required|necessary)\b)")  # fmt: skip
 _SELF_HOSTED = re.compile(
     r"on[- ]?prem|self[- ]?host|air[- ]?gapped|our own (?:servers|hardware|gpus|data ?cent(?:er|re))|"
     r"run\s+on\s+our\s+(?:own\s+|local\s+)?(?:server|servers|machines?|box|boxes|cluster)\b|"
@@ -35,7 +50,7 @@ _SELF_HOSTED = re.compile(
     r"(?:third[- ]party|external|outside|cloud)\s+(?:providers?|apis?|vendors?|services?|servers?)|"
     r"\b(?:host|run|serve)\s+(?:it\s+|them\s+)?(?:ourselves|in[- ]house|on our own)\b|\bon[- ]device\b|"
     r"\b(?:run|runs|work|works)\s+(?:fully\s+|entirely\s+|completely\s+)?(?:offline(?!\s+(?:batch|processing|jobs?))|"
-    r"locally|on[- ]device|on (?:a|our|the) (?:laptop|device|phone|machine)s?)\b",
+    r"locally|on[- ]device|on (?:a|our|the) (?:laptop|device|phone|machine)s?)\b|" + _CUT_OFF,
     re.IGNORECASE,
 )
 # "Self-hosted would be ideal but not required", "our CIO is fine with a cloud vendor": a wish, not a constraint.
