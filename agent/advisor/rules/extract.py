@@ -21,8 +21,9 @@ from agent.advisor.rules.extract_sizes import daily_throughput, read_sizes
 from agent.advisor.rules.extract_task import read_needs, read_task
 from agent.advisor.rules.extract_volume import NUM, number, volume
 from agent.advisor.rules.extraction import Extraction
-from agent.advisor.rules.negation import denied_after, negated, set_aside
+from agent.advisor.rules.negation import negated, set_aside
 from agent.advisor.rules.number_words import Spelled
+from agent.advisor.rules.open_weights import open_weights
 from agent.advisor.rules.size_merge import parts_note
 from agent.advisor.rules.size_parts import add_history
 from agent.advisor.rules.size_units import Sizes
@@ -59,11 +60,6 @@ _CONTEXT = re.compile(
     re.IGNORECASE,
 )
 
-# "something open source we can run ourselves"; "an open-source project" is about the user, not the model
-_OPEN_WEIGHTS = re.compile(r"open[- ]weights?|open[- ]source (?:models?|only|llms?|ones?)|open models? only|"
-                           r"\b(?:something|anything|one|ones)\s+open[- ]source\b", re.IGNORECASE)  # fmt: skip
-
-
 
 def extract(text: str) -> Extraction:
     """Every requirement field this message states."""
@@ -92,10 +88,8 @@ def extract(text: str) -> Extraction:
     for need in read_needs(text):
         found.add_to_list("needs", need.value, need.words, inferred=need.inferred)
     privacy(text, found)
-    open_weights = next((m for m in _OPEN_WEIGHTS.finditer(text) if not negated(text, m.start())
-                         and not denied_after(text, m.end()) and not set_aside(text, m.start())), None)  # fmt: skip
-    if open_weights:
-        found.put("open_weights", True, open_weights.group(0))
+    if (open_need := open_weights(text)) is not None:
+        found.put("open_weights", *open_need)  # False when ruled out: "legal vetoed open-weight models"
     if valued := priority(text):
         found.put("priority", valued[0], valued[1])
     if (share := batch_share(text)) and (stated_share(text) or not _awaited_within_the_hour(found)):

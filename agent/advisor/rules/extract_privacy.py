@@ -7,7 +7,8 @@ import re
 
 from agent.advisor.rules.compliance import HOME_EU, compliance
 from agent.advisor.rules.extraction import Extraction
-from agent.advisor.rules.negation import denied_after, negated, set_aside
+from agent.advisor.rules.lock_foreign import foreign_locks
+from agent.advisor.rules.negation import negated
 from agent.advisor.rules.places import (
     DEMONYM_WORDS,
     EU_STATE_CODES,
@@ -18,39 +19,10 @@ from agent.advisor.rules.places import (
     joined_end,
 )
 from agent.advisor.rules.places_allowed import cloud_regions, either_places, granted_places, premises_places
+from agent.advisor.rules.self_hosting import hedged, self_hosting, word_end
 from agent.advisor.rules.size_units import sentence_bounds
 
 BLOCS = ("eu", "us", "asia")
-_SELF_HOSTED = re.compile(
-    r"on[- ]?prem|self[- ]?host|air[- ]?gapped|our own (?:servers|hardware|gpus|data ?cent(?:er|re))|"
-    r"run\s+on\s+our\s+(?:own\s+|local\s+)?(?:server|servers|machines?|box|boxes|cluster)\b|"
-    r"(?:never|not|nothing|can'?t|cannot|must not|mustn'?t|may not|\bno)\s+"
-    r"(?:\w+\s+){0,3}(?:leave|leaves|leaving|go outside|goes outside|be sent outside|exit)"
-    r"(?!\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:country|region|continent|jurisdiction|bloc)\b|[a-z]+-[a-z]+-?\d))"  # a place
-    # "we can't leave customers waiting", "don't leave anything out": someone or something left, not data kept in
-    r"(?!\s+(?:customers?|users?|people|clients?|them|us|you|me|anyone|anybody|room|out|behind|comments?|"
-    r"reviews?|feedback|\w+\s+(?:waiting|hanging|behind|out)\b))|"
-    # "I don't want my house data leaving the house": the data named, and the premises it must not leave
-    r"\b\w*n[’']t\s+(?:\w+\s+){0,4}?(?:data|it|anything|information|records|files|documents|recordings|footage|"
-    r"conversations|stuff)\s+(?:\w+\s+)?(?:leave|leaves|leaving|to\s+leave|going\s+outside)\s+(?:the|our|my)\s+"
-    r"(?:house|home|building|premises|network|office|machines?|devices?|laptops?|infrastructure|servers?|site|"
-    r"firewall|walls)\b|"
-    # "everything local, zero cloud", "fully local", "local-only"
-    r"\b(?:zero|no)\s+cloud(?:\s+(?:at\s+all|whatsoever|calls?|services?|inference|processing|uploads?))?(?=\s*(?:[,.;:!)—–]|$|and\b))|"
-    r"\b(?:everything|fully|entirely|completely|100\s?%|purely|strictly)\s+local\b(?![- ]+(?:time|news|currency|"
-    r"languages?|markets?|business\w*|laws?|regulations?|stores?|shops?|teams?|staff))|\blocal[- ]only\b|"
-    # "hosted in our own AWS VPC", "on our own Kubernetes cluster"
-    r"\bour\s+own\s+(?:[\w-]+\s+){0,2}?(?:vpcs?|clusters?|infrastructure|infra|kubernetes|k8s|machines)\b"
-    r"(?!\s+(?:teams?|people|engineers|staff))|"
-    r"(?:stay|stays|kept|keep it) (?:in|inside|within) our (?:network|data ?cent(?:er|re)|infrastructure|premises)|"
-    r"offline only|no (?:cloud|third[- ]party) (?:apis?|providers?)|"
-    r"(?:never|not|n[’']t|cannot)\s+(?:\w+\s+){0,4}(?:to|with|through|via)\s+(?:a\s+|any\s+)?"
-    r"(?:third[- ]party|external|outside|cloud)\s+(?:providers?|apis?|vendors?|services?|servers?)|"
-    r"\b(?:host|run|serve)\s+(?:it\s+|them\s+)?(?:ourselves|in[- ]house|on our own)\b|\bon[- ]device\b|"
-    r"\b(?:run|runs|work|works)\s+(?:fully\s+|entirely\s+|completely\s+)?(?:offline(?!\s+(?:batch|processing|jobs?))|"
-    r"locally|on[- ]device|on (?:a|our|the) (?:laptop|device|phone|machine)s?)\b",
-    re.IGNORECASE,
-)
 _NO_TRAINING = re.compile(r"(?:\bno|\bnot|\bnever|n[’']t|\bwithout)\s+(?:\w+\s+){0,7}train(?:ing|ed|s)?\b|"
                           r"(?:\bno|\bnot|\bnever|n[’']t)\b[^.;!?]{0,60}?\bused\s+(?:to|for)\s+(?:\w+\s+)?"
                           r"(?:train|improv|fine[- ]?tun)|"
@@ -75,11 +47,12 @@ _NOT_SENSITIVE = re.compile(
 )
 _EU = re.compile(r"\b(?:eu|europe|european|gdpr)\b", re.IGNORECASE)
 _PLACE = PLACE  # any country or bloc, as places.py maps them
+_REQUIRED = r"(?:mandatory|required|a\s+must|needed|essential|compulsory|obligatory|non-negotiable)\b"
 _REGION_LOCK = re.compile(
     r"(?:stay|stays|remain|keep|keeps|keeping|kept|hosted|processed|processing|happen|happens|run|runs|done|"
-    r"located|lives?|store[sd]?|resid\w*|served|serve|hosting)\s+(?:\w+\s+){0,3}"
-    r"(?:in|inside|within|from)\s+(?:the\s+)?(?:(?-i:[A-Z])\w+\s+(?:or|and)\s+(?:the\s+)?)?"
-    + _PLACE  # "Canada or EU"
+    r"located|lives?|store[sd]?|resid\w*|served|serve|hosting|deploy|(?<=be\s)deployed)\s+(?:\w+\s+){0,3}"
+    r"(?:in|inside|within|from)\s+(?:the\s+)?(?:(?-i:[A-Z])\w+\s+(?:or|and)\s+(?:the\s+)?)?(?:mainland\s+)?"
+    + _PLACE  # "Canada or EU", "deploy inside mainland China"
     + r"|(eu|us|european)(?:[- ](?:only|hosted|resident)|\s+(?:data|hosting|servers?|regions?|data\s*cent(?:er|re)s?|"
     r"clouds?|providers?|vendors?|endpoints?)\s+only)|"
     r"data residency|"
@@ -91,10 +64,16 @@ _REGION_LOCK = re.compile(
     + r"[\s-]+(?:cloud\s+)?(?:region|data ?cent(?:er|re))\b|"
     # "Data in EU or UK only", "EU residency mandatory"
     r"\b(?:in|inside|within)\s+(?:the\s+)?" + _PLACE + r"(?:\s*(?:,|or|and|/)\s*(?:the\s+)?[A-Za-z]{2,})?\s+only\b|"
-    r"\b" + _PLACE + r"[\s-]+(?:data\s+)?residency\s+(?:is\s+)?(?:mandatory|required|a\s+must|needed|essential)\b|"
-    # "Canadian servers only", "Swiss hosting only"
+    r"\b" + _PLACE + r"[\s-]+(?:data\s+)?(?:residency|hosting|storage)\s+(?:is\s+)?" + _REQUIRED + r"|"
+    # "Data in EU is mandatory for us", "hosting within Canada is a must"
+    r"\b(?:data|hosting|servers?|processing|storage|inference)\s+(?:\w+\s+)?(?:in|inside|within)\s+(?:the\s+)?"
+    + _PLACE
+    + r"\s+(?:is|are)\s+(?:\w+\s+)?"
+    + _REQUIRED
+    + r"|"
+    # "Canadian servers only", "Swiss hosting mandatory"
     r"\b(?:" + DEMONYM_WORDS + r")\s+(?:data\s*cent(?:er|re)s?|servers?|hosting|clouds?|regions?|infrastructure)"
-    r"\s+only\b|"
+    r"\s+(?:only\b|(?:is\s+|are\s+)?" + _REQUIRED + r")|"
     # "the servers must be in Spain", "everything has to be within the EU"
     r"\b(?:servers?|hosting|data|it|everything|models?|inference|processing)\s+(?:must|has\s+to|have\s+to|needs?\s+to|"
     r"should|shall)\s+be\s+(?:\w+\s+)?(?:in|inside|within)\s+(?:the\s+)?" + _PLACE,
@@ -114,30 +93,6 @@ _HOSTING_VERB = re.compile(r"\b(?:send|sent|go|goes|leave|host|hosted|store|stor
                            r"transfer|transferred|reach|upload|route|routed)\b", re.IGNORECASE)  # fmt: skip
 _HOSTING_NOUN = re.compile(r"[\s-]*(?:based\s+)?(?:clouds?|servers?|providers?|vendors?|hyperscalers?|"
                            r"data ?cent(?:er|re)s?|regions?|hosting|endpoints?|apis?)\b", re.IGNORECASE)  # fmt: skip
-# "Self-hosted would be ideal but not required", "our CIO is fine with a cloud vendor": a wish, not a constraint.
-_HEDGED = re.compile(r"\b(?:would be|is|'d be)\s+(?:\w+\s+)?(?:ideal|nice|preferred|a plus|a bonus|great)\b|"
-                     r"\bnot (?:required|a must|mandatory|essential|a requirement)\b|"
-                     r"\bisn[’']t (?:required|a must|mandatory|a requirement)\b|"
-                     r"\b(?:not|n[’']t)\s+(?:an?\s+)?(?:hard|strict|firm|absolute|real)\s+(?:requirement|must|constraint)\b|"
-                     r"\b(?:fine|ok|okay|happy|comfortable)\s+with\s+(?:a\s+|an\s+|the\s+|using\s+)?(?:cloud|hosted|managed|"
-                     r"saas|third[- ]party|external)\b|"
-                     r"\boptional\b|\bif possible\b|\bnice[- ]to[- ]have\b|\bpreferably\b", re.IGNORECASE)  # fmt: skip
-# "I'd prefer on-prem", "our preference would be self-hosting": a preference said of the hosting itself.
-_PREFERRED = re.compile(r"\b(?:prefer(?:s|red)?|preference\s+(?:is|would\s+be)(?:\s+for)?|ideally|lean(?:ing)?\s+"
-                        r"towards?)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)  # fmt: skip
-# "... on-prem. That's not a hard requirement though.": the next sentence waives it.
-_WAIVED_NEXT = re.compile(r"\s*(?:but\s+|though\s+)?(?:that|it|this)(?:[’']s|\s+is)\s+"
-                          r"(?:not\s+(?:an?\s+)?(?:hard\s+|strict\s+)?(?:requirement|must)|optional)\b",
-                          re.IGNORECASE)  # fmt: skip
-
-
-def _hedged(text: str, match: re.Match[str], hedge: re.Pattern[str] = _HEDGED) -> bool:
-    """The hosting (or the place) is wished for or waived, not required."""
-    start, end = sentence_bounds(text, match.start())
-    return bool(hedge.search(text, start, end) or _PREFERRED.search(text[max(0, match.start() - 50) : match.start()])
-                or _WAIVED_NEXT.match(text, end + 1))  # fmt: skip
-
-
 # "Data should stay in Brazil if possible, but it's not a hard requirement": a place wished for, no lock. (Not
 # _HEDGED whole: "fine with a cloud vendor, but data must stay in the EU" is a lock.)
 _WISHED = re.compile(r"\bif (?:at all )?possible\b|\bideally\b|\bpreferably\b|\bnice[- ]to[- ]have\b|\boptional\b|"
@@ -147,12 +102,16 @@ _WISHED = re.compile(r"\bif (?:at all )?possible\b|\bideally\b|\bpreferably\b|\b
                      re.I)  # fmt: skip
 
 
+# "Would prefer they don't train on our data but it's not a hard requirement": terms wished for, not required.
+_WISHED_TERMS = re.compile(_WISHED.pattern + r"|\b(?:would|'d)\s+prefer\b|\bprefer(?:ably|ence)\b", re.I)
+
+
 # "Preferably Canada, but US hosting is acceptable too": the wish names the better of two allowed places.
 _ALTERNATIVE = re.compile(r"\b(?:acceptable|also (?:fine|ok|okay)|(?:fine|ok|okay) too|would also (?:work|do))\b", re.I)
 
 
 def _wished_place(text: str, match: re.Match[str]) -> bool:
-    return not _ALTERNATIVE.search(text, *sentence_bounds(text, match.start())) and _hedged(text, match, _WISHED)
+    return not _ALTERNATIVE.search(text, *sentence_bounds(text, match.start())) and hedged(text, match, _WISHED)
 
 
 def _lock_places(text: str, match: re.Match[str]) -> list[str]:
@@ -166,17 +125,35 @@ def _lock_places(text: str, match: re.Match[str]) -> list[str]:
     return [place for place in named if place not in ruled_out]
 
 
+# "so location doesn't matter", "fine with non-EU hosting as long as there's a DPA": any place will do, so a
+# lock in the same sentence is waived and GDPR implies no EU region.
+_PLACE_WAIVED = re.compile(
+    r"\b(?:(?:data\s+|hosting\s+|server\s+)?(?:location|region|geography|jurisdiction|country)|where\s+(?:it|the\s+"
+    r"data|data|the\s+model)\s+(?:is\s+hosted|lives|runs|is\s+processed|sits))\s+(?:does\s*n[’']t|does\s+not|won[’']t|"
+    r"do(?:es)?\s+not|do\s*n[’']t)\s+(?:really\s+|much\s+)?matter\b|"
+    r"\b(?:fine|ok|okay|happy|comfortable)\s+with\s+(?:\w+\s+)?non-(?:eu|european|us|uk)\b|"
+    r"\bnon-(?:eu|european|us|uk)\s+(?:hosting|servers?|providers?|regions?|clouds?)\s+(?:is|are|would\s+be)\s+"
+    r"(?:\w+\s+)?(?:fine|ok|okay|acceptable|allowed)\b|\b(?:any|whatever)\s+region\s+(?:is|would\s+be)\s+"
+    r"(?:fine|ok|okay)\b|\bno\s+(?:data\s+)?residency\s+requirements?\b",
+    re.IGNORECASE,
+)
+
+
+def _place_waived(text: str, start: int = 0, end: int | None = None) -> bool:
+    return _PLACE_WAIVED.search(text, start, len(text) if end is None else end) is not None
+
+
 def _region_lock(text: str) -> re.Match[str] | None:
     """The first region lock that is not itself negated ("must not be hosted in the US" rules it out;
     "must never leave Europe" is the usual way to say a lock)."""
     for match in _REGION_LOCK.finditer(text):
         if match.group(0).lower() != "data residency" and not _lock_places(text, match):
             continue  # "Anything but US-hosted": the only place it names is ruled out
-        if _wished_place(text, match):
+        if _wished_place(text, match) or _place_waived(text, *sentence_bounds(text, match.start())):
             continue
         if match.group(3) or match.group(4) or not _negated_lock(text, match):
             return match
-    return None
+    return next((m for m in foreign_locks(text) if _lock_places(text, m) and not _wished_place(text, m)), None)
 
 
 def _negated_lock(text: str, match: re.Match[str]) -> bool:
@@ -218,30 +195,16 @@ _ANYWHERE_BUT = re.compile(r"\b(?:anything|anywhere|any\s+(?:region|cloud|countr
 _ONLY_IN = re.compile(PLACE + r"\s*(?:or|and|/|,)\s*(?:the\s+)?" + PLACE + r"(?:[\s-]+(?:hosting|hosted|"
                                                                            r"servers?|regions?|"
                       r"data ?cent\w*|providers?|clouds?))?\s+only\b", re.IGNORECASE)  # fmt: skip
-_SAYS_ITS_OWN_NO = re.compile(r"(?:never|not|nothing|can|cannot|must|may|no)\b", re.IGNORECASE)
-
-
-def _refused(text: str, match: re.Match[str]) -> bool:
-    """ "no on-prem, cloud is fine", "we cannot self-host", "self-hosting isn't an option": a way ruled out.
-    The phrases that carry their own negation ("nothing may leave our network") are locks."""
-    if _SAYS_ITS_OWN_NO.match(match.group(0)):
-        return False
-    refused_after = re.match(r"\w*\s*(?:(?:is|are|would be)?\s*(?:n[’']t|not)\s+(?:an?\s+)?(?:option|possible|feasible|"
-                             r"viable|something we can do)|(?:is|are)\s+(?:out|off the table|ruled out|"
-                             r"not happening))\b",
-                             text[match.end() :], re.IGNORECASE)  # fmt: skip
-    return negated(text, match.start()) or denied_after(text, match.end()) or refused_after is not None
 
 
 def privacy(text: str, found: Extraction) -> None:
-    self_hosted = next((m for m in _SELF_HOSTED.finditer(text) if not _hedged(text, m)
-                        and not set_aside(text, m.start()) and not _refused(text, m)), None)  # fmt: skip
+    self_hosted = self_hosting(text)
     region = _region_lock(text)
     if self_hosted and region and self_hosted.start() < region.end() and region.start() < self_hosted.end():
         self_hosted = None  # "no data may leave the EU": the place named is a region, not our premises
     either = either_places(text)
     if self_hosted:
-        said = text[self_hosted.start() : _word_end(text, self_hosted.end())]  # "on-premises", not "on-prem"
+        said = text[self_hosted.start() : word_end(text, self_hosted.end())]  # "on-premises", not "on-prem"
         found.put("privacy", "self-hosted", said)
         # Weights run on one's own hardware are open ones: inferred, so a drop of the hosting drops it too.
         found.put("open_weights", True, said, inferred=True)
@@ -266,7 +229,7 @@ def privacy(text: str, found: Extraction) -> None:
                 found.add_to_list("regions", place, f"{anywhere_but.group(0)}: every region but that", inferred=True)
     _cloud_regions(text, found, region)
     if found.fields.get("privacy") is None:
-        if no_training := _NO_TRAINING.search(text):
+        if no_training := next((m for m in _NO_TRAINING.finditer(text) if not hedged(text, m, _WISHED_TERMS)), None):
             found.put("privacy", "no-training", no_training.group(0))
         elif not_sensitive := _NOT_SENSITIVE.search(text):
             found.put("privacy", "none", not_sensitive.group(0))
@@ -282,18 +245,13 @@ def privacy(text: str, found: Extraction) -> None:
     if (
         eu
         and "eu" not in excluded(text)
-        and ("gdpr" in found.fields.get("compliance", []) or (region and "eu" in (places or ["eu"])))
+        and (("gdpr" in found.fields.get("compliance", []) and not _place_waived(text))
+             or (region and "eu" in (places or ["eu"])))
         and not set(places) & EU_STATE_CODES  # "GDPR, and hosted in Germany": the country, not any EU region
     ):
         found.add_to_list("regions", "eu", eu.group(0))
         if re.search(r"resid|stay|remain|keep|kept|leave|outside|hosted in|processed in", text, re.IGNORECASE):
             found.add_to_list("compliance", "eu-residency", "EU residency", inferred=True)
-
-
-def _word_end(text: str, at: int) -> int:
-    while at < len(text) and text[at].isalnum():
-        at += 1
-    return at
 
 
 def _cloud_regions(text: str, found: Extraction, region: re.Match[str] | None) -> None:

@@ -17,6 +17,17 @@ _EU_STATES = {"austria": "at", "belgium": "be", "bulgaria": "bg", "croatia": "hr
               "poland": "pl", "portugal": "pt", "romania": "ro", "slovakia": "sk", "slovenia": "si", "spain": "es",
               "sweden": "se", "norway": "no", "iceland": "is", "liechtenstein": "li"}  # fmt: skip
 EU_STATE_CODES = frozenset(_EU_STATES.values())
+# Names in German, French, Spanish and Italian, for a requirement said in them ("Hébergement en France
+# obligatoire", "Daten müssen in Deutschland bleiben"); "UE" is the EU in French, Spanish and Italian.
+_OTHER_TONGUES = {"ue": "eu", "europa": "eu", "allemagne": "de", "alemania": "de", "germania": "de",
+                  "frankreich": "fr", "francia": "fr", "españa": "es", "espagne": "es", "spanien": "es",
+                  "italia": "it", "italie": "it", "italien": "it", "schweiz": "ch", "suisse": "ch",
+                  "suiza": "ch", "svizzera": "ch", "österreich": "at", "autriche": "at", "polen": "pl",
+                  "pologne": "pl", "polska": "pl", "niederlande": "nl", "pays-bas": "nl", "méxico": "mx",
+                  "mexique": "mx", "brasil": "br", "brésil": "br", "kanada": "ca", "japon": "jp",
+                  "japón": "jp", "chine": "cn", "royaume-uni": "uk", "reino unido": "uk",
+                  "großbritannien": "uk", "vereinigtes königreich": "uk", "états-unis": "us",
+                  "estados unidos": "us", "stati uniti": "us", "vereinigte staaten": "us"}  # fmt: skip
 _NAMES = {"eu": "eu", "european union": "eu", "europe": "eu", "european": "eu", "us": "us", "usa": "us",
           "u.s.": "us", "united states": "us", "america": "us", "asia": "asia",
           "united kingdom": "uk", "uk": "uk", "britain": "uk", "great britain": "uk", "england": "uk",
@@ -25,12 +36,12 @@ _NAMES = {"eu": "eu", "european union": "eu", "europe": "eu", "european": "eu", 
           "united arab emirates": "ae", "uae": "ae", "saudi arabia": "sa", "south africa": "za", "israel": "il",
           "aotearoa new zealand": "nz", "aotearoa": "nz", "türkiye": "tr", "turkiye": "tr", "deutschland": "de",
           "hong kong": "hk", "taiwan": "tw", "china": "cn", "indonesia": "id", "mexico": "mx", "turkey": "tr",
-          } | _EU_STATES  # fmt: skip
-_CODES = ("AU", "NZ", "SG", "JP", "KR", "BR", "CH", "HK", "UAE", "US", "EU", "UK")  # capitals only
-_BY_LENGTH = sorted((n for n in _NAMES if n not in ("us", "eu", "uk", "uae")), key=len, reverse=True)
+          } | _EU_STATES | _OTHER_TONGUES  # fmt: skip
+_CODES = ("AU", "NZ", "SG", "JP", "KR", "BR", "CH", "HK", "UAE", "US", "EU", "UK", "UE")  # capitals only
+_BY_LENGTH = sorted((n for n in _NAMES if n not in ("us", "eu", "uk", "uae", "ue")), key=len, reverse=True)
 
 # A regex fragment (one group) for any place; "us" only in capitals so "send it to us" names no place.
-PLACE = (r"((?-i:" + "|".join(_CODES) + r"|U\.S\.)(?!\w|\.\w)|(?:eu|uk)\b|(?:"
+PLACE = (r"((?-i:" + "|".join(_CODES) + r"|U\.S\.)(?!\w|\.\w)|(?:eu|uk)\b|(?<!\w)(?:"
          + "|".join(n.replace(" ", r"\s+").replace(".", r"\.") for n in _BY_LENGTH) + r")\b)")  # fmt: skip
 _ANY_PLACE = re.compile(PLACE, re.IGNORECASE)
 
@@ -74,7 +85,22 @@ _EXCLUDED = re.compile(
     + r"|"
     + PLACE
     + r"[\s-]*(?:\w+\s+){0,2}?(?:is|are|would\s+be)\s*(?:n[’']t|not|never)\s+"
-    r"(?:\w+\s+)?(?:acceptable|allowed|permitted|an\s+option|ok|okay|fine)\b",
+    r"(?:\w+\s+)?(?:acceptable|allowed|permitted|an\s+option|ok|okay|fine|enough|sufficient|good\s+enough)\b|"
+    # "EU hosting does NOT satisfy that", "the EU won't cut it": a place that does not meet the lock
+    + PLACE
+    + r"[\s-]*(?:\w+\s+){0,2}?(?:does|do|will|would|wo)\s*(?:n[’']t|not)\s+(?:\w+\s+)?(?:satisfy|suffice|"
+    r"cut\s+it|count|qualify|meet|comply|do\b|work\b)|"
+    # "not just 'somewhere in the EU'", "not merely any EU region": a bloc too wide for the country it names
+    r"\bnot\s+(?:just|merely|simply)\s+['‘’\"“]?(?:somewhere|anywhere|any\w*)\s+(?:in\s+)?(?:the\s+)?"
+    + PLACE
+    + r"|"
+    # "nothing can touch a US-hosted service", "data must never be stored on EU servers": a place data may not reach
+    r"(?:\b(?:nothing|no\s+data|never|not|cannot)\b|n[’']t\b)\s+(?:[\w-]+\s+){0,4}?(?:touch(?:es)?|reach(?:es)?|"
+    r"use|be\s+(?:sent|stored|hosted|processed|uploaded)|(?:sent|stored|hosted|processed|uploaded)|go(?:es)?|run)"
+    r"\s+(?:to|on|in|into|through|via|with)?\s*(?:a\s+|an\s+|any\s+|the\s+)?"
+    + PLACE
+    + r"(?=[\s-]*(?:hosted|based|clouds?|servers?|providers?|vendors?|services?|data\s?cent\w*|regions?|hosting|"
+    r"apis?|endpoints?)\b)",
     re.IGNORECASE,
 )
 
