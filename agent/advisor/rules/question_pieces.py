@@ -32,12 +32,15 @@ _NAME = re.compile(r"^\W*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}\W*$")  # "Dana", a
 class Piece:
     """Where one piece is, and `said`: its words as judged, without a list marker, with the question
     mark of the sentence it was cut from ("(1) can EU-hosted models do it, and" -> "can EU-hosted
-    models do it?"). `listed`: it follows "questions:" in its sentence, so it asks."""
+    models do it?"). `listed`: it follows "questions:" in its sentence, so it asks. `sentence`: the whole
+    sentence a statement was cut from when it ends in a question ("We summarise 40 filings a day - is
+    a 200k window enough?"): whether the message is a question is judged on that."""
 
     start: int
     end: int
     said: str
     listed: bool = False
+    sentence: str = ""
 
 
 def pieces(text: str) -> list[Piece]:
@@ -90,7 +93,7 @@ def _items(text: str, span_start: int, start: int, end: int) -> list[Piece]:
     sentence = text[start:end]
     cuts = [m for m in _INLINE_ITEM.finditer(sentence)]
     if len(cuts) < 2:
-        return [Piece(span_start, end, sentence.strip())]
+        return _clauses(sentence, span_start, start, end)
     mark = "?" if sentence.rstrip().endswith("?") else ""
     listed = bool(_QUESTIONS_LABEL.search(sentence[: cuts[0].start()]))
     bounds = [0, *(m.start() for m in cuts), len(sentence)]
@@ -107,3 +110,21 @@ def _items(text: str, span_start: int, start: int, end: int) -> list[Piece]:
         out.append(Piece(span_start if not out else start + a, start + b, said + (mark if item else ""),
                          listed=item and listed))  # fmt: skip
     return out
+
+
+# A question said after the job in the same sentence: "We summarise 40 filings a day - is a 200k window
+# enough?", "... 500 notes a day; does HIPAA apply?", "None of our clients asked, so would SOC 2 matter?".
+_ASKING_CLAUSE = re.compile(
+    r"(?:\s[-–—]+\s+|;\s*|,\s*(?=(?:so|but|and|then)\s))(?=(?:(?:so|but|and|then)\s+)?"
+    r"(?:is|are|does|do|would|will|can|could|should|what|how|which|when|why)\b)",
+    re.IGNORECASE,
+)
+
+
+def _clauses(sentence: str, span_start: int, start: int, end: int) -> list[Piece]:
+    cut = _ASKING_CLAUSE.search(sentence) if sentence.rstrip().endswith("?") else None
+    if cut is None or len(sentence[: cut.start()].split()) < 3:
+        return [Piece(span_start, end, sentence.strip())]
+    whole = sentence.strip()
+    return [Piece(span_start, start + cut.start(), sentence[: cut.start()].strip(), sentence=whole),
+            Piece(start + cut.end(), end, sentence[cut.end() :].strip(), sentence=whole)]  # fmt: skip

@@ -75,7 +75,7 @@ def is_question(text: str) -> bool:
     """True when every sentence asks something and none asks for a recommendation: the message is to be
     answered and changes no requirement."""
     found = pieces(text)
-    return bool(found) and all(_piece_asks(piece) for piece in found)
+    return bool(found) and all(piece.listed or _asks(piece.sentence or piece.said) for piece in found)
 
 
 # A sentence is blanked only when it is plainly a question: a question mark, or a wh-word first ("how much
@@ -84,10 +84,17 @@ _ASKED = re.compile(r"\?\s*$|^\W*" + FILLER + _LEADING_PREPOSITION + r"(?:what|w
                     re.I)  # fmt: skip
 
 
+# A line typed without its question mark still asks when its verb comes before its subject ("Would SOC 2
+# even matter for us", "does it have to stay in the EU"); "Is important that..." and "can spend $40" state.
+_INVERTED = re.compile(r"^\W*" + FILLER + r"(?:is|are|does|did|would|should|could|can|will)\s+"
+                       r"(?:(?:we|i|you|it|this|that|they|there|our|my|your|the|a|an|any)\b|(?-i:[A-Z]))", re.I)  # fmt: skip
+
+
 def _plainly_asked(piece: Piece) -> bool:
     # "maybe 10k a day?" answers with a question mark; "Do I need tool calling?" asks.
     said = piece.said
-    return piece.listed or (_asks(said) and bool(_ASKS.search(said)) and bool(_ASKED.search(said)))
+    marked = _ASKED.search(said) or (not said.endswith((".", "!")) and _INVERTED.search(said))
+    return piece.listed or (_asks(said) and bool(_ASKS.search(said)) and bool(marked))
 
 
 def _blanked(text: str, blank: list[Piece]) -> str:
