@@ -31,7 +31,13 @@ from agent.advisor.rules.extract import Extraction, extract
 from agent.advisor.rules.extract_languages import languages
 from agent.advisor.rules.extract_priority import priority
 from agent.advisor.rules.extract_task import read_task
-from agent.advisor.rules.questions import asked_part, asked_sentences, stated_part, statements
+from agent.advisor.rules.questions import (
+    asked_part,
+    asked_sentences,
+    asks_about_own_workload,
+    stated_part,
+    statements,
+)
 from agent.advisor.rules.volume_rescale import rescaled
 from agent.advisor.state import AdvisorState, ChatMessage, Question, RequirementEvent
 from agent.advisor.view import FIELD_LABELS, format_value
@@ -238,6 +244,24 @@ def _job_from_question(text: str, found: Extraction) -> None:
             found.add_to_list("languages", language, said, inferred=True)
         if "priority" not in found.fields and (valued := priority(question)):  # "What's the cheapest way to..."
             found.put("priority", valued[0], valued[1], inferred=True)
+        if asks_about_own_workload(question):
+            _workload_from(extract(question), found)
+
+
+# The figures that describe the job itself; what a question wonders about (self-hosting, a context
+# window, SOC 2, a budget it may fit) is no requirement. An input size comes with its parts and notes.
+_WORKLOAD = {"requests_per_day": (), "input_tokens": ("input_parts", "size_notes"), "output_tokens": ()}
+
+
+def _workload_from(asked: Extraction, found: Extraction) -> None:
+    """ "Does self-hosting pay off at ~50k requests/day with 2k-token prompts? The data stays in the EU":
+    the volume and the prompt size are this job's, unless a statement already says them."""
+    for name, companions in _WORKLOAD.items():
+        if name in asked.fields and name not in found.fields:
+            found.put(name, asked.fields[name], asked.evidence.get(name, ""))
+            for companion in companions:
+                if companion in asked.fields and companion not in found.fields:
+                    found.fields[companion] = asked.fields[companion]
 
 
 def _restated_elsewhere(text: str, found: Extraction, subject: list[str]) -> set[str]:

@@ -129,3 +129,20 @@ def asked_part(text: str) -> str:
     routing save us money?" -> "Would routing save us money?"); "" when there are none."""
     return " ".join(asked_sentences(text))
 
+
+# A question wonders about another workload than its own when it supposes one ("what if we grew to 1M?",
+# "would it still pay off above 100k?") or weighs figures against each other ("at 10k or 100k a day?").
+_ANOTHER_WORKLOAD = re.compile(
+    r"\b(?:if|suppose|supposing|imagine|say we|were to|grows?|grew|growing|scales?|scaled|scaling|doubles?|"
+    r"doubled|triples?|tripled|reach(?:es|ed)?|hit|later|eventually|someday|one day|next year|in the future|"
+    r"still|instead|rather than|how about|what about|above|beyond|past|over|more than|less than|fewer than|"
+    r"under|below|at least|at most|up to|threshold|cut-?off)\b|"
+    r"\d\s*[kKmM]?\b[^\w$€£,]*(?:,\s|\s*\b(?:or|and|to|vs\.?|versus)\b|\s*[-–/])\s*(?:~|about\s+)?[$€£]?\d",
+    re.IGNORECASE,
+)
+
+
+def asks_about_own_workload(question: str) -> bool:
+    """Whether a question's figures are the job's own ("Does self-hosting pay off at ~50k requests/day
+    with 2k-token prompts?"), to be read beside what the message states."""
+    return not _ANOTHER_WORKLOAD.search(question)
