@@ -39,7 +39,8 @@ def stated(text):
         ("* classify inbound support emails into 12 categories\n* roughly 4,000 emails a day\n* must stay in the US\n"
          "* is a small model good enough for this?",
          {"requests_per_day": 4000, "task": "classification", "regions": ["us"]}),
-        ("• Summarise sales call transcripts\n• ~300 calls per day\n• budget $400/month\n• Do we need a reasoning model?",
+        ("• Summarise sales call transcripts\n• ~300 calls per day\n• budget $400/month\n"
+         "• Do we need a reasoning model?",
          {"requests_per_day": 300, "budget_usd_month": 400, "task": "summarization"}),
         ("1. chatbot for our webshop\n2. 5k chats/day\n3. answers within 2 seconds\n4. what's a sensible budget?",
          {"requests_per_day": 5000, "max_ttft_ms": 2000, "task": "chat"}),
@@ -117,7 +118,8 @@ def test_the_figures_a_question_carries_are_the_jobs_own(advisor, text, expected
         ("Our data must stay in the EU. Would self-hosting pay off at 10k or 100k requests a day?", None),
         ("Our data must stay in the EU. What would it cost if we hit 1M requests a day?", None),
         ("Our data must stay in the EU. Would self-hosting still pay off above 100k requests a day?", None),
-        ("We do 10k requests a day; the data must stay in the EU. Would self-hosting beat the API at 200k a day?", 10_000),
+        ("We do 10k requests a day; the data must stay in the EU. Would self-hosting beat the API at 200k a day?",
+         10_000),
     ],
 )  # fmt: skip
 def test_a_volume_a_question_only_wonders_about_is_not_the_jobs(advisor, text, volume):
@@ -239,8 +241,8 @@ def test_a_numbered_question_is_asked_without_its_number():
 
 
 def test_an_email_that_states_a_requirement_keeps_it_beside_its_questions():
-    found = stated("Hi team,\n\nWe need HIPAA compliance. Our question: (1) is Claude available in Canada, and (2) what "
-                   "would it cost?\n\nThanks,\nLee")  # fmt: skip
+    found = stated("Hi team,\n\nWe need HIPAA compliance. Our question: (1) is Claude available in Canada, and "
+                   "(2) what would it cost?\n\nThanks,\nLee")  # fmt: skip
     assert found["compliance"] == ["hipaa"]
     assert "regions" not in found
 

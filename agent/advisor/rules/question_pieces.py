@@ -5,6 +5,7 @@ list ("- 9k POs/mo\\n- EU data residency\\n- can we batch it?"), the numbered qu
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -91,14 +92,14 @@ def _in_block(text: str, start: int, end: int) -> list[Piece]:
 def _items(text: str, span_start: int, start: int, end: int) -> list[Piece]:
     """One sentence, or its numbered questions each on its own."""
     sentence = text[start:end]
-    cuts = [m for m in _INLINE_ITEM.finditer(sentence)]
+    cuts = list(_INLINE_ITEM.finditer(sentence))
     if len(cuts) < 2:
         return _clauses(sentence, span_start, start, end)
     mark = "?" if sentence.rstrip().endswith("?") else ""
     listed = bool(_QUESTIONS_LABEL.search(sentence[: cuts[0].start()]))
     bounds = [0, *(m.start() for m in cuts), len(sentence)]
-    out = []
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    out: list[Piece] = []
+    for a, b in itertools.pairwise(bounds):
         part = sentence[a:b]
         if not a and _LABEL_ONLY.match(part):
             continue  # "Two questions:" states and asks nothing

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from agent.advisor.rules.question_pieces import Piece, pieces
+
 # Words a question may open with before it asks ("hmm what is a reasoning model", "wait, what's a token?").
 FILLER = (r"(?:(?:ok(?:ay)?|so|and|but|sorry|hey|hi|hm+|um+|uh+|er+m?|oh|ah|wait|right|actually|also|btw|"
           r"quick (?:question|one)|one more thing|random question|"
@@ -87,7 +88,8 @@ _ASKED = re.compile(r"\?\s*$|^\W*" + FILLER + _LEADING_PREPOSITION + r"(?:what|w
 # A line typed without its question mark still asks when its verb comes before its subject ("Would SOC 2
 # even matter for us", "does it have to stay in the EU"); "Is important that..." and "can spend $40" state.
 _INVERTED = re.compile(r"^\W*" + FILLER + r"(?:is|are|does|did|would|should|could|can|will)\s+"
-                       r"(?:(?:we|i|you|it|this|that|they|there|our|my|your|the|a|an|any)\b|(?-i:[A-Z]))", re.I)  # fmt: skip
+                       r"(?:(?:we|i|you|it|this|that|they|there|our|my|your|the|a|an|any)\b|(?-i:[A-Z]))",
+                       re.IGNORECASE)  # fmt: skip
 
 
 def _plainly_asked(piece: Piece) -> bool:
