@@ -12,8 +12,8 @@ from langgraph.runtime import Runtime
 
 from agent.advisor import answers, intents, nodes
 from agent.advisor.answer_reading import read_as_answer
+from agent.advisor.asked_job import job_from_question
 from agent.advisor.context import AdvisorTools
-from agent.advisor.definitions import asks_definition
 from agent.advisor.history import changes, words
 from agent.advisor.intents import classify, drop_requirements
 from agent.advisor.interview import (
@@ -28,10 +28,7 @@ from agent.advisor.interview import (
 from agent.advisor.llm import LLMUnavailable
 from agent.advisor.nodes import merge, say, take_llm_fields
 from agent.advisor.rules.extract import Extraction, extract
-from agent.advisor.rules.extract_languages import languages
-from agent.advisor.rules.extract_priority import priority
-from agent.advisor.rules.extract_task import read_task
-from agent.advisor.rules.questions import asked_part, asked_sentences, stated_part, statements
+from agent.advisor.rules.questions import asked_part, stated_part, statements
 from agent.advisor.rules.volume_rescale import rescaled
 from agent.advisor.state import AdvisorState, ChatMessage, Question, RequirementEvent
 from agent.advisor.view import FIELD_LABELS, format_value
@@ -154,7 +151,7 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
         requirements, events = _answer_choice(pending, value, before, text, turn, messages, default)
     else:
         found = extract(stated_part(text))  # "We run 50k chats a day. Do we need tools?" states only the first
-        _job_from_question(text, found)
+        job_from_question(text, found)
         if tools.llm_extract is not None:
             try:
                 # The model reads the message; the rules fill in whatever it left out.
@@ -214,30 +211,6 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
     if messages:
         out["messages"] = messages
     return out
-
-
-# "Which is better for summarizing legal depositions?": the job a question names, after "for" or "at".
-_JOB_ASKED_ABOUT = re.compile(r"\b(?:for|at)\s+(?P<job>\w+ing\b[^?]*)", re.IGNORECASE)
-
-
-def _job_from_question(text: str, found: Extraction) -> None:
-    """A message that states its figures and names its job, its languages or what it values only inside its question
-    ("What's the difference between Claude and GPT for summarizing legal depositions? Ours run 200
-    pages"; "Can a model summarise discharge letters in Welsh as well as English? 700 letters a week")
-    has that job and those languages, inferred from the question's words. A question about a term
-    ("What is RAG?") names no job."""
-    if not found.fields:
-        return
-    for question in asked_sentences(text):
-        if asks_definition(question):
-            continue  # "what's TTFT? and would 2 s be ok for a chatbot?": the second still names the job
-        named = _JOB_ASKED_ABOUT.search(question)
-        if "task" not in found.fields and (reading := read_task(named.group("job") if named else question)):
-            found.put("task", reading.value, reading.words, inferred=True)
-        for language, said in languages(question):
-            found.add_to_list("languages", language, said, inferred=True)
-        if "priority" not in found.fields and (valued := priority(question)):  # "What's the cheapest way to..."
-            found.put("priority", valued[0], valued[1], inferred=True)
 
 
 def _restated_elsewhere(text: str, found: Extraction, subject: list[str]) -> set[str]:
