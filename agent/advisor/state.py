@@ -153,6 +153,7 @@ class AdvisorState(BaseModel):
     evidence_seq: int = 0
     decision: dict[str, Any] | None = None
     llm_failed_notice: bool = False
+    language_notice: bool = Field(False, description="said once: a message in another language was read as English")
     history: Annotated[list[RequirementEvent], operator.add] = Field(default_factory=list)
     # Inputs other than a chat message; the node that takes one clears it.
     edit: Edit | None = None

@@ -28,6 +28,7 @@ from agent.advisor.interview import (
 from agent.advisor.llm import LLMUnavailable
 from agent.advisor.nodes import merge, say, take_llm_fields
 from agent.advisor.rules.extract import Extraction, extract
+from agent.advisor.rules.message_language import written_in
 from agent.advisor.rules.questions import asked_part, stated_part, statements
 from agent.advisor.rules.volume_rescale import rescaled
 from agent.advisor.state import AdvisorState, ChatMessage, Question, RequirementEvent
@@ -160,6 +161,11 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
                 if not state.llm_failed_notice:
                     out["llm_failed_notice"] = True
                     messages += say(f"_Note: {exc}; answering with the offline advisor._")
+        if tools.llm_extract is None and not state.language_notice and (language := written_in(text)):
+            out["language_notice"] = True  # the rules read English: say so once rather than miss a lock silently
+            messages += say(f"_This reads as {language}. I read requirements in English, so I may have missed "
+                            "some: check the requirements panel, and say in English anything it lacks (where data "
+                            "must stay, languages, latency, sizes)._")  # fmt: skip
         if "requests_per_day" not in found.fields and (recount := _recounted_volume(state, text)):
             found.put("requests_per_day", *recount)
         answer = read_as_answer(pending.field if pending else None, text)

@@ -8,7 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from agent.advisor.context import AdvisorTools
+from agent.advisor.rules.extract import extract
 from agent.advisor.rules.message_language import written_in
+from agent.advisor.sessions import Advisor
+from tests.conftest import TODAY
 
 DATA = Path(__file__).parents[1] / "data"
 
@@ -60,3 +64,37 @@ def test_no_english_message_in_the_strangers_sets_is_taken_for_another_language(
                     foreign.append(text[:60])
     # The two written wholly in Portuguese and Spanish (a bank in São Paulo, a congress in México).
     assert len(foreign) == 2 and {t.split()[0] for t in foreign} == {"Olá!", "Somos"}, foreign
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Necesitamos un chatbot en español para 5.000 clientes", "spanish"),
+        ("Wir brauchen einen Bot auf Deutsch und Englisch", "german"),
+        ("um assistente em português para o atendimento", "portuguese"),
+        ("risposte in italiano per i clienti", "italian"),
+    ],
+)
+def test_a_language_named_in_its_own_tongue_is_needed(text, language):
+    assert language in (extract(text).fields.get("languages") or [])
+
+
+@pytest.mark.parametrize("text", ["Deutsche Bank wants a bot", "tenants in Italiano Towers", "we use Castellano data"])
+def test_a_name_that_is_not_a_language_use_needs_none(text):
+    assert not extract(text).fields.get("languages")
+
+
+def test_the_advisor_says_once_that_it_reads_requirements_in_english(catalog, tmp_path):
+    advisor = Advisor(AdvisorTools(catalog=catalog, today=TODAY), tmp_path / "sessions.sqlite")
+    try:
+        first = advisor.turn("Necesitamos un chatbot de atención al cliente, unas 5.000 conversaciones al día, y los "
+                             "datos deben quedarse en la UE.", None)
+        assert "This reads as Spanish. I read requirements in English" in first.answer
+        assert first.as_json()["requirements"]["regions"] == ["eu"]  # what it could read, it read
+        second = advisor.turn("El presupuesto es de 2.000 € al mes y la latencia no es crítica para nosotros.",
+                              first.session)
+        assert "This reads as" not in second.answer  # once a session, not every turn
+        english = advisor.turn("customer support chatbot, 5k chats a day", None)
+        assert "This reads as" not in english.answer
+    finally:
+        advisor.close()

@@ -36,6 +36,13 @@ _MANY_LANGUAGES = re.compile(
 )
 _NOT_NEEDED = re.compile(r"(?:\bno|\bnot|n't|\bnever|\bwithout|\bexcept|\bonly|\bjust|\bbesides)\s+(?:\w+\s+){0,3}$",
                          re.IGNORECASE)  # fmt: skip
+# A language named in its own tongue after the word for "in": "en español", "auf Deutsch", "em português".
+_NATIVE_NAMES = {"español": "spanish", "espanol": "spanish", "castellano": "spanish", "français": "french",
+                 "francais": "french", "deutsch": "german", "português": "portuguese", "portugues": "portuguese",
+                 "italiano": "italian", "nederlands": "dutch", "polsku": "polish", "catalán": "catalan",
+                 "català": "catalan", "euskera": "basque", "galego": "galician"}  # fmt: skip
+_NATIVE = re.compile(r"\b(?:en|em|auf|in(?: het)?|op|po)\s+(" + "|".join(_NATIVE_NAMES) + r")\b(?!\s+(?-i:[A-Z]))",
+                     re.IGNORECASE)  # "in Italiano Towers" names a place
 # "Our German bank", "a French insurer": where the user is, not a language the model must handle.
 _NATIONALITY = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?:bank|banks|company|companies|hospital|hospitals|insurer|insurers|startup|firm|retailer|"
@@ -81,6 +88,8 @@ def languages(text: str) -> list[tuple[str, str]]:
                 continue
             language = match.group(1).lower() if named else "multilingual"
             found.setdefault(_SAME_LANGUAGE.get(language, language), clause.strip())
+    for match in _NATIVE.finditer(text):
+        found.setdefault(_NATIVE_NAMES[match.group(1).lower()], clause_around(text, match.start(), match.end()).strip())
     if _ENGLISH_ONLY_INPUT.search(text):
         return []
     if len(found) > 1:
