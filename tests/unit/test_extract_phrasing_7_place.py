@@ -267,3 +267,25 @@ def test_no_connectivity_where_it_runs_is_self_hosting(text):
 )
 def test_a_poor_link_or_another_meaning_is_no_self_hosting(text):
     assert _fields(text).get("privacy") != "self-hosted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PHI never leaves our hands without a BAA",
+        "Our PHI never leaves HIPAA-eligible services",
+        "we use Bedrock so PHI never leaves AWS",
+        "Patient records may not leave the vendor unless there's a signed BAA in place.",
+    ],
+)
+def test_data_kept_with_a_covered_provider_is_no_self_hosting(text):
+    assert _fields(text).get("privacy") != "self-hosted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["nothing leaves our building", "records must not leave our premises, no exceptions",
+     "patient data must never leave our network"],
+)
+def test_data_kept_on_the_premises_is_self_hosting(text):
+    assert _fields(text).get("privacy") == "self-hosted"
