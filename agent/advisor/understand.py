@@ -31,6 +31,7 @@ from agent.advisor.rules.extract import Extraction, extract
 from agent.advisor.rules.message_language import written_in
 from agent.advisor.rules.questions import asked_part, stated_part, statements
 from agent.advisor.rules.volume_rescale import rescaled
+from agent.advisor.rules.volume_restated import scaled_by_growth
 from agent.advisor.state import AdvisorState, ChatMessage, Question, RequirementEvent
 from agent.advisor.view import FIELD_LABELS, format_value
 
@@ -120,8 +121,24 @@ def only_the_asked(found: Extraction, field: str, text: str) -> Extraction:
 def _recounted_volume(state: AdvisorState, text: str) -> tuple[float, str] | None:
     """The volume scaled by a new count of the members it was multiplied by ("make it 20 devs")."""
     per_day = state.requirements.get("requests_per_day")
-    said = next((e.evidence for e in reversed(state.history) if e.field == "requests_per_day"), "")
+    said = _last_evidence(state, "requests_per_day")
     return rescaled(text, float(per_day), said) if per_day and said else None
+
+
+def _last_evidence(state: AdvisorState, field: str) -> str:
+    return next((e.evidence for e in reversed(state.history) if e.field == field), "")
+
+
+def _scaled(state: AdvisorState, text: str, found: Extraction) -> None:
+    """A stated volume or budget times the factor a later message gives it ("our volume just doubled",
+    "make it 3x", "the budget doubled"), when the message gives no figure of its own."""
+    if "requests_per_day" in found.fields or "budget_usd_month" in found.fields:
+        return
+    scaled = scaled_by_growth(text)
+    if scaled and (value := state.requirements.get(scaled[0])):
+        field, factor = scaled
+        said = _last_evidence(state, field) or format_value(value)
+        found.put(field, float(value) * factor, f"{said}; now x{factor:g} ('{text.strip()[:80]}')")
 
 
 def _inferred(found: Extraction) -> dict[str, str]:
@@ -168,6 +185,7 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
                             "must stay, languages, latency, sizes)._")  # fmt: skip
         if "requests_per_day" not in found.fields and (recount := _recounted_volume(state, text)):
             found.put("requests_per_day", *recount)
+        _scaled(state, text, found)
         answer = read_as_answer(pending.field if pending else None, text)
         for name in answer.fields.keys() - found.fields.keys():
             found.put(name, answer.fields[name], answer.evidence[name])

@@ -64,7 +64,7 @@ _LATER = re.compile(r"\b(?:q[1-4]|h[12]|rollout|roll-out|launch|next|year|end|fu
                     r"scale|expected|projected|forecast|full|later|peak\s+season|20\d\d|jan|feb|mar|apr|may|jun|jul|"
                     r"aug|sep|oct|nov|dec)", re.IGNORECASE)  # fmt: skip
 _GROWTH = re.compile(r"\b(?P<word>double|triple|quadruple)[sd]?\b|(?<![\d.])(?P<x>\d+(?:\.\d+)?)\s?x\b|"
-                     r"\bx\s?(?P<x2>\d+(?:\.\d+)?)\b|\bgrow\w*\s+(?:by\s+)?(?P<pct>\d+)\s?%",
+                     r"\bx\s?(?P<x2>\d+(?:\.\d+)?)\b|\b(?:gr[eo]w\w*|(?:went|go(?:es)?|is|are)\s+up)\s+(?:by\s+)?(?P<pct>\d+)\s?%",
                      re.IGNORECASE)  # fmt: skip
 _FACTORS = {"double": 2.0, "triple": 3.0, "quadruple": 4.0}
 
@@ -91,3 +91,35 @@ def sized_for_later(text: str, found: Reading) -> Reading | None:
     if (recount := rescaled(after, per_day, words)) and recount[0] > per_day:
         return recount[0], f"{recount[1]}, sized for {asked[0].group('when').strip()}"
     return None
+
+
+# A later message that scales a figure already stated: "our volume just doubled", "size it for triple the
+# traffic", "make it 3x", "we expect to triple by Q3, size for Q3", "the budget doubled". Growth only
+# foreseen ("will double next year") changes nothing until the user asks to size for it; a factor on
+# something else ("prompts are twice as long") is neither the volume's nor the budget's.
+_HAPPENED = re.compile(r"\b(?:doubled|tripled|quadrupled)\b|\b(?:is|are|it'?s|we'?re|now)\s+(?:now\s+)?(?:at\s+)?"
+                       r"(?:double|triple|quadruple|\d+(?:\.\d+)?\s?x)\b|\bgrew\b|\bwent\s+up\b", re.I)  # fmt: skip
+_ASKED = re.compile(r"\b(?:size|sized|sizing|plan|planning|price|pricing|provision|assume|make\s+it|"
+                    r"(?:double|triple|quadruple)\s+(?:it|that|the|our))\b", re.I)  # fmt: skip
+_FORESEEN = re.compile(r"\b(?:will|might|may|could|expect\w*|forecast\w*|project\w*|plan\s+to|going\s+to|"
+                       r"next\s+(?:year|quarter|month)|by\s+(?:q[1-4]|20\d\d|year[- ]end|the\s+end))\b", re.I)
+_BUDGET = re.compile(r"\b(?:budget|spend|spending|ceiling|cap)\b", re.I)
+_NEITHER = re.compile(r"\b(?:cost|costs|price|prices|latency|ttft|tokens?|prompts?|context|outputs?|answers?|"
+                      r"replies|words|pages|longer|shorter|faster|slower|team|headcount|staff)\b", re.I)  # fmt: skip
+
+
+def scaled_by_growth(text: str) -> tuple[str, float] | None:
+    """("requests_per_day" or "budget_usd_month", factor) when a message with no figure of its own scales one."""
+    growth = _GROWTH.search(text)
+    if growth is None or _NEITHER.search(text):
+        return None
+    if growth.group("word"):
+        factor = _FACTORS[growth.group("word").lower()]
+    elif growth.group("pct"):
+        factor = 1 + float(growth.group("pct")) / 100
+    else:
+        factor = float(growth.group("x") or growth.group("x2"))
+    asked, happened = _ASKED.search(text) or _SIZE_FOR.search(text), _HAPPENED.search(text)
+    if factor <= 1 or not (asked or happened) or (_FORESEEN.search(text) and not asked):
+        return None
+    return ("budget_usd_month" if _BUDGET.search(text) else "requests_per_day"), factor

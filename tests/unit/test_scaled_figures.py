@@ -1,0 +1,58 @@
+"""A later message that scales a stated figure with no figure of its own: "our volume just doubled", "make
+it 3x", "the budget doubled". Growth only foreseen changes nothing; a factor on something else is not
+the volume's (issue #14: "triple the volume" was read as nothing)."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.advisor.context import AdvisorTools
+from agent.advisor.sessions import Advisor
+from tests.conftest import TODAY
+
+FIRST = "customer support chatbot, 2k chats a day, $500 a month budget, nothing sensitive"
+
+
+@pytest.fixture
+def advisor(catalog, tmp_path):
+    advisor = Advisor(AdvisorTools(catalog=catalog, today=TODAY), tmp_path / "sessions.sqlite")
+    yield advisor
+    advisor.close()
+
+
+@pytest.mark.parametrize(
+    ("said", "per_day", "budget"),
+    [
+        ("our volume just doubled", 4000, 500),
+        ("please size it for triple the volume", 6000, 500),
+        ("we expect to triple by Q3, size for Q3", 6000, 500),
+        ("make it 3x", 6000, 500),
+        ("usage grew 50% last month", 3000, 500),
+        ("we're at 3x now since launch", 6000, 500),
+        ("the budget doubled", 2000, 1000),
+        ("double our budget", 2000, 1000),
+        # foreseen only, or a factor on something else: nothing changes
+        ("traffic will double next year", 2000, 500),
+        ("prompts are about 2x longer now", 2000, 500),
+        ("costs doubled with the old vendor", 2000, 500),
+    ],
+)
+def test_a_factor_said_later_scales_the_figure_it_names(advisor, said, per_day, budget):
+    first = advisor.turn(FIRST, None)
+    requirements = advisor.turn(said, first.session).as_json()["requirements"]
+    assert requirements["requests_per_day"] == pytest.approx(per_day)
+    assert requirements["budget_usd_month"] == pytest.approx(budget)
+
+
+def test_the_scaled_volume_says_where_it_came_from(advisor):
+    first = advisor.turn(FIRST, None)
+    second = advisor.turn("our volume just doubled", first.session)
+    event = [e for e in second.state.history if e.field == "requests_per_day"][-1]
+    assert "2k chats a day" in event.evidence and "x2" in event.evidence and "just doubled" in event.evidence
+
+
+def test_a_what_if_still_changes_nothing(advisor):
+    first = advisor.turn(FIRST, None)
+    second = advisor.turn("what if volume triples?", first.session)
+    assert second.as_json()["requirements"]["requests_per_day"] == 2000
+    assert "6,000 requests/day" in second.answer
