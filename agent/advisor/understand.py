@@ -129,16 +129,23 @@ def _last_evidence(state: AdvisorState, field: str) -> str:
     return next((e.evidence for e in reversed(state.history) if e.field == field), "")
 
 
-def _scaled(state: AdvisorState, text: str, found: Extraction) -> None:
+def _scaled(state: AdvisorState, text: str, found: Extraction) -> list[ChatMessage]:
     """A stated volume or budget times the factor a later message gives it ("our volume just doubled",
-    "make it 3x", "the budget doubled"), when the message gives no figure of its own."""
+    "make it 3x", "the budget doubled"), when the message gives no figure of its own. Growth only foreseen
+    is offered, not applied: "traffic will double next year" sizes nothing until the user says so."""
     if "requests_per_day" in found.fields or "budget_usd_month" in found.fields:
-        return
+        return []
     scaled = scaled_by_growth(text)
-    if scaled and (value := state.requirements.get(scaled[0])):
-        field, factor = scaled
-        said = _last_evidence(state, field) or format_value(value)
-        found.put(field, float(value) * factor, f"{said}; now x{factor:g} ('{text.strip()[:80]}')")
+    if not scaled or not (value := state.requirements.get(scaled[0])):
+        return []
+    field, factor, applies = scaled
+    if not applies:
+        label, words = FIELD_LABELS.get(field, field), {2.0: "double", 3.0: "triple", 4.0: "quadruple"}
+        return say(f"_I kept {label} at {format_value(value)}; say \"size for {words.get(factor, f'{factor:g}x')}\" "
+                   f"to plan for {format_value(float(value) * factor)}._")
+    said = _last_evidence(state, field) or format_value(value)
+    found.put(field, float(value) * factor, f"{said}; now x{factor:g} ('{text.strip()[:80]}')")
+    return []
 
 
 def _inferred(found: Extraction) -> dict[str, str]:
@@ -185,7 +192,7 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
                             "must stay, languages, latency, sizes)._")  # fmt: skip
         if "requests_per_day" not in found.fields and (recount := _recounted_volume(state, text)):
             found.put("requests_per_day", *recount)
-        _scaled(state, text, found)
+        messages += _scaled(state, text, found)
         answer = read_as_answer(pending.field if pending else None, text)
         for name in answer.fields.keys() - found.fields.keys():
             found.put(name, answer.fields[name], answer.evidence[name])

@@ -51,6 +51,18 @@ def test_the_scaled_volume_says_where_it_came_from(advisor):
     assert "2k chats a day" in event.evidence and "x2" in event.evidence and "just doubled" in event.evidence
 
 
+@pytest.mark.parametrize(
+    ("said", "per_day"), [("traffic will double next year", 4000), ("we might grow 50% by Q3", 3000)]
+)
+def test_growth_only_foreseen_is_offered_and_the_offer_works(advisor, said, per_day):
+    first = advisor.turn(FIRST, None)
+    second = advisor.turn(said, first.session)
+    assert second.as_json()["requirements"]["requests_per_day"] == 2000
+    assert f"to plan for {per_day:,}" in second.answer
+    offered = second.answer.split('say "')[1].split('"')[0]  # the words the offer asks for, as a user types them
+    assert advisor.turn(offered, second.session).as_json()["requirements"]["requests_per_day"] == per_day
+
+
 def test_a_what_if_still_changes_nothing(advisor):
     first = advisor.turn(FIRST, None)
     second = advisor.turn("what if volume triples?", first.session)

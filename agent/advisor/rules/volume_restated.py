@@ -108,8 +108,9 @@ _NEITHER = re.compile(r"\b(?:cost|costs|price|prices|latency|ttft|tokens?|prompt
                       r"replies|words|pages|longer|shorter|faster|slower|team|headcount|staff)\b", re.I)  # fmt: skip
 
 
-def scaled_by_growth(text: str) -> tuple[str, float] | None:
-    """("requests_per_day" or "budget_usd_month", factor) when a message with no figure of its own scales one."""
+def scaled_by_growth(text: str) -> tuple[str, float, bool] | None:
+    """("requests_per_day" or "budget_usd_month", factor, applies) when a message with no figure of its own
+    scales one; `applies` is False for growth only foreseen ("will double next year"), to be offered."""
     growth = _GROWTH.search(text)
     if growth is None or _NEITHER.search(text):
         return None
@@ -120,6 +121,7 @@ def scaled_by_growth(text: str) -> tuple[str, float] | None:
     else:
         factor = float(growth.group("x") or growth.group("x2"))
     asked, happened = _ASKED.search(text) or _SIZE_FOR.search(text), _HAPPENED.search(text)
-    if factor <= 1 or not (asked or happened) or (_FORESEEN.search(text) and not asked):
+    foreseen = bool(_FORESEEN.search(text)) and not asked
+    if factor <= 1 or not (asked or happened or foreseen):
         return None
-    return ("budget_usd_month" if _BUDGET.search(text) else "requests_per_day"), factor
+    return ("budget_usd_month" if _BUDGET.search(text) else "requests_per_day"), factor, not foreseen
