@@ -19,7 +19,7 @@ from catalog.requirements import DAYS_PER_MONTH
 _AMOUNT = re.compile(
     r"(?:(?P<sign>[$€£]|(?<![\w.])(?:chf|sfr\.?)(?=\s?\d))\s*)?(?<![\d.,])(?P<n>\d+(?:[.,]\d+)*)"
     r"(?:\s?(?P<s>k|thousand|m|mm|mil|million|grand)\b)?"
-    r"(?:\s*(?P<word>usd|dollars?|bucks|eur|euros?|gbp|pounds?|quid|chf|swiss\s+francs?|franken)\b"
+    r"(?:\s*(?P<word>usd|dollars?|bucks|eur|euros?|gbp|pounds?|quid|dólares|dolares|dollari|chf|swiss\s+francs?|franken)\b"
     r"|\s?(?P<after>[$€£]))?(?![.,]?\d)",
     re.IGNORECASE,
 )
@@ -37,7 +37,6 @@ _PERIOD_ABROAD = re.compile(
     r"(?P<ya>jährlich|annuel(?:le)?(?:ment)?|anual(?:es)?|annuale|jaarlijks)\b)",
     re.IGNORECASE,
 )
-_MIL_THOUSAND = re.compile(r"\s*(?:€|euros?\b|dólares\b|dolares\b|de\s)", re.IGNORECASE)
 _PERIOD_BEFORE = re.compile(r"\b(?P<p>monthly|annual|yearly|per-month|a-month|weekly|daily|quarterly)\b", re.IGNORECASE)
 # A budget per period, as a month: weeks x 30/7, quarters as 90 days (the month is DAYS_PER_MONTH days).
 _PER_MONTH = {"year": 1 / 12, "yr": 1 / 12, "annum": 1 / 12, "yearly": 1 / 12, "annually": 1 / 12, "annual": 1 / 12,
@@ -106,11 +105,8 @@ def _scale(text: str, match: re.Match[str], before: str) -> tuple[int, float]:
     return match.end(), _PER_MONTH.get(said_before.group("p").lower(), 1.0) if said_before else 1.0
 
 
-def _amount(text: str, match: re.Match[str]) -> float:
-    suffix = match.group("s")
-    if suffix and suffix.lower() == "mil" and _MIL_THOUSAND.match(text, match.end("s")):
-        suffix = "k"  # "20 mil euros al mes": in Spanish and Portuguese, "mil" is a thousand
-    return number(match.group("n"), suffix) * (-1 if _negative(text, match.start("n")) else 1)
+def _signed(text: str, match: re.Match[str]) -> float:
+    return number(match.group("n"), match.group("s")) * (-1 if _negative(text, match.start("n")) else 1)
 
 
 def _marked(match: re.Match[str]) -> bool:
@@ -168,7 +164,7 @@ def read_money(text: str) -> Money:
             evidence += " (read as US dollars at par: there is no exchange rate offline)"
         if scale != 1.0:
             evidence += f" (x {scale:.4g} for a month of {DAYS_PER_MONTH} days)"
-        budgets.append(((round(_amount(text, match) * scale, 2), evidence), bool(FIRM_LIMIT.search(before))))
+        budgets.append(((round(_signed(text, match) * scale, 2), evidence), bool(FIRM_LIMIT.search(before))))
     if budgets:
         found.budget = budgets[0][0] if budgets[0][1] else next((b for b, firm in budgets if firm), budgets[0][0])
     if found.budget is not None and (cut := CUT.search(text, found.spans[-1][1] if found.spans else 0)):
