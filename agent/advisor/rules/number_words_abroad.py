@@ -48,12 +48,12 @@ _TOKENS = sorted([*_ADDS, *_HUNDREDS, *_SCALES, *_JOINS], key=len, reverse=True)
 _TOKEN = re.compile("|".join(_TOKENS))
 
 # A currency just after the words, maybe after "de"/"d'": "un millón de euros", "deux millions d'euros".
-_CURRENCY = re.compile(r"(?:\s+(?:de\s+|d['’]))?\s*(?:euros?|eur|€|dollars?|dólares|dolares|dollari|\$|chf|franken|"
-                       r"francs?|francos|franchi|pfund|livres?|libras?|sterline?|pounds?|£|usd|gbp|reais|real)"
-                       r"(?![\w$€£])", re.IGNORECASE)  # fmt: skip
+_CURRENCY = re.compile(r"(?<![^\W\d_])(?:euros?|eur|dollars?|dólares|dolares|dollari|chf|franken|francs?|francos|"
+                       r"franchi|pfund|livres?|libras?|sterline?|pounds?|usd|gbp|reais|real)(?![^\W\d_])|[$€£]",
+                       re.IGNORECASE)  # fmt: skip
+_GAP = re.compile(r"\s*|(?P<of>\s+(?:de\s+|d['’]\s*))")
 _ENGLISH = re.compile(r"dollars?|\$|usd|pounds?|£|gbp", re.IGNORECASE)
 _FIGURE_BEFORE = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*$")
-_OF = re.compile(r"\s+(?:de\s+|d['’])")
 # "ein paar tausend Euro", "quelques mille euros": a guessed figure is worse than none.
 _VAGUE = re.compile(r"\b(?:paar|einige|mehrere|quelques|plusieurs|algunos|algunas|varios|varias|alguns|algumas|"
                     r"vários|várias|alcuni|alcune|parecchi|enkele|meerdere|paio)\s+$", re.IGNORECASE)  # fmt: skip
@@ -94,23 +94,28 @@ def spelled_sums(text: str) -> tuple[str, dict[str, str]]:
     pieces, last = [], 0
     for currency in _CURRENCY.finditer(text):
         words = [*_WORD.finditer(text, max(last, currency.start() - 80), currency.start())][-_MOST_WORDS:]
-        if not words or text[words[-1].end() : currency.start()].strip():
+        if words and words[-1].group(0).lower() in ("de", "d"):
+            words.pop()
+        gap = _GAP.fullmatch(text, words[-1].end(), currency.start()) if words else None
+        if not gap:
             continue
         end = words[-1].end()
         for word in words:  # the longest run of number words that ends at the currency
             run = text[word.start() : end]
-            said_before = _VAGUE.search(text, 0, word.start()) or _ENGLISH_BEFORE.search(text, 0, word.start())
+            near = max(0, word.start() - 40)
+            said_before = _VAGUE.search(text, near, word.start()) or _ENGLISH_BEFORE.search(text, near, word.start())
             value = None if re.search(r"[^\w\s-]", run) or said_before else _value(run)
             if value is None:
                 continue
             start = word.start()
-            if figure := _FIGURE_BEFORE.search(text, last, start):  # "20 mil euros", "3 Millionen Euro"
-                if run.lower() not in _SCALES or (run.lower() == "mil" and _ENGLISH.search(currency.group(0))):
+            figure = _FIGURE_BEFORE.search(text, max(last, start - 40), start)  # "20 mil euros", "3 Millionen Euro"
+            if figure:
+                if run.lower() not in _SCALES or (run.lower() == "mil" and _ENGLISH.match(currency.group(0))):
                     break  # "$5 mil", "5 mil dollars": the English "mil" is a million (rules/extract_money.py)
                 start, value = figure.start(), written_number(figure.group(1)) * _SCALES[run.lower()]
             digits = f"{value:.0f}" if value == int(value) else f"{value:g}"
-            of = _OF.match(text, end)  # "un millón de euros" is read as "1000000 euros"
+            of = gap.group("of") is not None  # "un millón de euros" is read as "1000000 euros"
             pieces += [text[last:start], digits + (" " if of else "")]
-            said[digits], last = text[start : of.end() if of else end].rstrip(), of.end() if of else end
+            said[digits], last = text[start : currency.start() if of else end].rstrip(), currency.start() if of else end
             break
     return "".join([*pieces, text[last:]]), said
