@@ -39,6 +39,8 @@ def _reads(text: str, budget: float | None) -> None:
         ("The list price is $900/month but we'd cap it at $600 a month.", 600),
         ("We're currently paying about €3,000 per month for Azure and need a ceiling of €2,000.", 2_000),
         ("Their quote came in at $25k a year, our budget is $1k a month", 1_000),
+        ("Currently ~£2,400/month with our vendor; we need to come in below £1,500 per month.", 1_500),
+        ("It was costing us $6k a month on GPT-4; our max now is $2k.", 2_000),
     ],
 )
 def test_a_stated_limit_is_the_budget_over_a_bill_or_a_quote(text, budget):

@@ -27,9 +27,11 @@ _MINIMUM_AFTER = re.compile(r"\s*(?:(?:a|per|/)\s*(?:month|mo|year|yr)\s+)?(?:mi
 LIMIT = re.compile(r"\b(?:budgets?|afford|cap|capped|ceiling|max(?:imum)?|limit|allocated?|set aside|at most|no more|"
                    r"down to|target|get (?:that|it) to|bring (?:that|it) to|up to|can spend|could spend|"
                    r"(?:willing|happy|able) to (?:spend|pay)|under|below|within|keep|tops)\b", re.I)  # fmt: skip
-# The firmer limit words, which outrank a figure with none: "Our hard ceiling now is $10k a month".
+# The firmer limit words, which outrank a figure with none: "Our hard ceiling now is $10k a month", "we need
+# to come in below £1,500" (not "each request under $0.01").
 FIRM_LIMIT = re.compile(r"\b(?:budgets?|afford|cap|capped|ceiling|max(?:imum)?|limit|at most|no more than|"
-                        r"can spend|hard)\b", re.I)  # fmt: skip
+                        r"can spend|hard|(?:get|come|stay|keep|bring)\b(?:\s+\w+){0,2}?\s+(?:under|below))\b",
+                        re.I)  # fmt: skip
 _FIGURE = re.compile(r"[$€£]|\d")
 _CLAUSE_OPEN = re.compile(r",\s|;|\band\b|\bbut\b|\bwhile\b", re.I)
 
