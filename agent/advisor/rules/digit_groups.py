@@ -1,7 +1,8 @@
-"""How a figure is written: thousands grouped by commas ("40,000"), or by dots or spaces as much of the
-world writes them ("40.000", "15 000"), and a decimal point or comma ("1.5k", "$2.50", "1,5 s").
-`written_number` reads one figure; `join_groups` writes the dot- and space-grouped figures of a message
-as plain digits, so every reader's pattern sees one figure where the user wrote one. Pure."""
+"""How a figure is written: thousands grouped by commas ("40,000"), or by dots, apostrophes or spaces as
+much of the world writes them ("40.000", the Swiss "3'000", "15 000"), and a decimal point or comma ("1.5k",
+"$2.50", "1,5 s"). `written_number` reads one figure; `join_groups` writes the dot-, apostrophe- and
+space-grouped figures of a message as plain digits, so every reader's pattern sees one figure where the user
+wrote one. Pure."""
 
 from __future__ import annotations
 
@@ -28,11 +29,13 @@ def written_number(digits: str, scaled: bool = False) -> float:
 
 
 _SPACE = "[ \u00a0\u202f]"  # a space, a no-break space, a narrow no-break space ("15 000" in French)
-# A figure grouped by dots or spaces, not a version ("v1.200"), an address ("10.200.1.4"), a date or a
-# list of figures ("3 100-page reports", "sizes 2 500 and 800"), and not before a scale ("1.5k").
+# A figure grouped by dots, apostrophes ("CHF 1'250.50") or spaces, not a version ("v1.200"), an address
+# ("10.200.1.4"), a date or a list of figures ("3 100-page reports", "sizes 2 500 and 800"), and not before
+# a scale ("1.5k").
 _GROUPED = re.compile(
     r"(?<![\d.,])(?<![vV])(?P<dots>[1-9]\d{0,2}(?:\.\d{3})+)(?:,(?P<decimal>\d+))?(?![\d]|[.,]\d)"
     r"(?!\s?" + _SCALES + r")|"
+    r"(?<![\d.,'’])(?P<ticks>[1-9]\d{0,2}(?:['’]\d{3})+)(?:\.(?P<tick_decimal>\d+))?(?![\d'’]|[.,]\d)|"
     r"(?<![\d.,])(?<!\d" + _SPACE + r")(?P<spaces>[1-9]\d{0,2}(?:" + _SPACE + r"\d{3})+)"
     r"(?![\d\-–]|[.,]\d|" + _SPACE + r"\d|\s?" + _SCALES + r")",
     re.IGNORECASE,
@@ -44,8 +47,9 @@ def join_groups(text: str) -> tuple[str, dict[str, str]]:
     said: dict[str, str] = {}
 
     def joined(match: re.Match[str]) -> str:
-        grouped = match.group("dots") or match.group("spaces")
-        digits = re.sub(r"\D", "", grouped) + (f".{match.group('decimal')}" if match.group("decimal") else "")
+        grouped = match.group("dots") or match.group("ticks") or match.group("spaces")
+        decimal = match.group("decimal") or match.group("tick_decimal")
+        digits = re.sub(r"\D", "", grouped) + (f".{decimal}" if decimal else "")
         said[digits] = match.group(0)
         return digits
 

@@ -13,18 +13,28 @@ from dataclasses import dataclass, field
 
 from agent.advisor.rules.extract_volume import number
 from agent.advisor.rules.money_kinds import SPEND, company_money, foreign_after, foreign_before
-from agent.advisor.rules.size_units import sentence_bounds
+from agent.advisor.rules.money_roles import CUT, FIRM_LIMIT, TOO_MUCH, hedged, paid_not_limit
 from catalog.requirements import DAYS_PER_MONTH
 
 _AMOUNT = re.compile(
-    r"(?:(?P<sign>[$€£])\s*)?(?<![\d.,])(?P<n>\d+(?:[.,]\d+)*)(?:\s?(?P<s>k|thousand|m|mm|mil|million|grand)\b)?"
-    r"(?:\s*(?P<word>usd|dollars?|bucks|eur|euros?|gbp|pounds?|quid)\b|\s?(?P<after>[$€£]))?(?![.,]?\d)",
+    r"(?:(?P<sign>[$€£]|(?<![\w.])(?:chf|sfr\.?)(?=\s?\d))\s*)?(?<![\d.,])(?P<n>\d+(?:[.,]\d+)*)"
+    r"(?:\s?(?P<s>k|thousand|m|mm|mil|million|grand)\b)?"
+    r"(?:\s*(?P<word>usd|dollars?|bucks|eur|euros?|gbp|pounds?|quid|dólares|dolares|dollari|chf|swiss\s+francs?|franken)\b"
+    r"|\s?(?P<after>[$€£]))?(?![.,]?\d)",
     re.IGNORECASE,
 )
 _PERIOD_AFTER = re.compile(
     r"\s*(?:(?:a|per|/|each|every|an?)\s*(?P<p>month|mo|year|yr|annum|week|wk|day|quarter)\b|"
     r"(?P<q>(?:monthly|yearly|annually|annual|weekly|daily|quarterly)\b|p\.a\.?(?!\w))|"  # "p.a.": per annum
     r"(?:for|over)\s+(?:the|a|one)\s+(?P<r>year|month)\b)",
+    re.IGNORECASE,
+)
+# Other languages' months and years after the figure: "im Monat", "par mois", "al mes", "por mês", "pro Jahr".
+_PERIOD_ABROAD = re.compile(
+    r"\s*(?:(?:im|pro|je|par|al|por|ao|per|/)\s*(?P<m>monat|mois|mes|mês|mese|maand)\b|"
+    r"(?P<ma>monatlich|mensuel(?:le)?(?:ment)?|mensual(?:es)?|mensal|mensile|maandelijks)\b|"
+    r"(?:im|pro|je|par|al|por|ao|all'|per|/)\s*(?P<y>jahr|an|année|año|ano|anno|jaar)\b|"
+    r"(?P<ya>jährlich|annuel(?:le)?(?:ment)?|anual(?:es)?|annuale|jaarlijks)\b)",
     re.IGNORECASE,
 )
 _PERIOD_BEFORE = re.compile(r"\b(?P<p>monthly|annual|yearly|per-month|a-month|weekly|daily|quarterly)\b", re.IGNORECASE)
@@ -82,8 +92,32 @@ def _sentence_before(text: str, match: re.Match[str]) -> str:
     return re.split(r"[.;!?]", window)[-1]
 
 
+def _scale(text: str, match: re.Match[str], before: str) -> tuple[int, float]:
+    """Where the amount's words end, with its period said after it ("$24k a year", "1.500 € al mes") or
+    before it ("a monthly budget of $2k"), and what that period is as a month."""
+    period = _PERIOD_AFTER.match(text, match.end())
+    if period:
+        said = period.group("p") or period.group("q") or period.group("r")
+        return period.end(), _PER_MONTH.get(said.lower(), 1.0)
+    if abroad := _PERIOD_ABROAD.match(text, match.end()):
+        return abroad.end(), 1 / 12 if abroad.group("y") or abroad.group("ya") else 1.0
+    said_before = _PERIOD_BEFORE.search(before)
+    return match.end(), _PER_MONTH.get(said_before.group("p").lower(), 1.0) if said_before else 1.0
+
+
+def _signed(text: str, match: re.Match[str]) -> float:
+    return number(match.group("n"), match.group("s")) * (-1 if _negative(text, match.start("n")) else 1)
+
+
+def _marked(match: re.Match[str]) -> bool:
+    return bool(match.group("sign") or match.group("word") or match.group("after") or
+                (match.group("s") or "").lower() == "grand")  # fmt: skip
+
+
 def read_money(text: str) -> Money:
-    """The first budget and the operations cost, with the spans of text that are money."""
+    """The budget and the operations cost, with the spans of text that are money. The budget is the first
+    amount that is one, unless a later one is said to be a limit and it is not ("$6k/month today; our hard
+    cap is $4k")."""
     found = Money()
     operations = _OPERATIONS.search(text)
     if operations:
@@ -91,8 +125,9 @@ def read_money(text: str) -> Money:
         amount /= 12 if operations.group("period").lower() in ("year", "yr") else 1
         found.operations = (amount, operations.group(0))
         found.spans.append(operations.span())
+    no_cap = hedged(text, [m.span() for m in _AMOUNT.finditer(text) if _marked(m) or m.group("s")])
+    budgets: list[tuple[tuple[float, str], bool]] = []  # each budget read, and whether a firm limit word says so
     for match in _AMOUNT.finditer(text):
-        suffix = (match.group("s") or "").lower()
         named_after = not match.group("word") and foreign_after(text, match.end())
         if named_after and re.match(r"\s*(?:lakhs?|crores?)\b", text[match.end() :], re.I) and not SPEND.search(
             _sentence_before(text, match)
@@ -101,14 +136,14 @@ def read_money(text: str) -> Money:
         if foreign_before(text, match.start(), match.start("n")) or named_after:
             found.spans.append(match.span())
             continue
-        marked = match.group("sign") or match.group("word") or match.group("after") or suffix == "grand"
+        marked = _marked(match)
         before, ends_bare = _clause_before(text, match.start()), bool(_BARE_END.match(text, match.end()))
-        if company_money(text, match.end(), before, bool(marked), ends_bare):
+        if company_money(text, match.end(), before, marked, ends_bare):
             found.spans.append(match.span())
             continue  # "~$4M revenue", "we raised a $2M seed": the company's money, not a budget
         if not marked and not ends_bare:
             continue  # "budget ... for 3 engineers": a bare number is money only when nothing follows it
-        spent = SPEND.search(before) or (found.budget is None and SPEND.search(_sentence_before(text, match)))
+        spent = SPEND.search(before) or (not budgets and SPEND.search(_sentence_before(text, match)))
         if not marked and not spent:
             continue  # "Our budget is flexible, but around 8k a month": the spending word opens the sentence
         if re.search(r"\d$", before.rstrip()) or text[match.end() : match.end() + 1] == "%":
@@ -117,69 +152,27 @@ def read_money(text: str) -> Money:
             continue  # "$0.002 per request" is a price, not a budget
         if operations and match.start() < operations.end() and operations.start() < match.end():
             continue  # the cost of running it ourselves is not what the user can spend
-        if _current_spend(text, match) and not _CUT.search(text, match.end()):
+        if (paid_not_limit(text, match.start(), match.end(), before) and not CUT.search(text, match.end())) or (
+            match.start() in no_cap or TOO_MUCH.match(text, match.end(), match.end() + 50)
+        ):
             found.spans.append(match.span())
-            continue  # "We're on GPT-4o right now, spending ~$4,000/month": what it costs today, not a limit
-        if _TOO_MUCH.match(text, match.end(), match.end() + 50):
-            found.spans.append(match.span())
-            continue  # "we were quoted $10k/month, way too much": a price turned down, not a budget
-        end = match.end()
-        period = _PERIOD_AFTER.match(text, end)
-        if period:
-            end = period.end()
-            said = period.group("p") or period.group("q") or period.group("r")
-            scale = _PER_MONTH.get(said.lower(), 1.0)
-        else:
-            said_before = _PERIOD_BEFORE.search(before)
-            scale = _PER_MONTH.get(said_before.group("p").lower(), 1.0) if said_before else 1.0
-        amount = number(match.group("n"), match.group("s")) * (-1 if _negative(text, match.start("n")) else 1)
+            continue  # today's bill, a vendor's quote, a figure said to be no cap, or a price turned down
+        end, scale = _scale(text, match, before)
         found.spans.append((match.start(), end))
-        if found.budget is None:
-            evidence = text[match.start() : end].strip()
-            if re.search(r"[€£]|eur|gbp|pound|quid", evidence, re.IGNORECASE):
-                evidence += " (read as US dollars at par: there is no exchange rate offline)"
-            if scale != 1.0:
-                evidence += f" (x {scale:.4g} for a month of {DAYS_PER_MONTH} days)"
-            found.budget = (round(amount * scale, 2), evidence)
-    if found.budget is not None and (cut := _CUT.search(text, found.spans[-1][1] if found.spans else 0)):
+        evidence = text[match.start() : end].strip()
+        if re.search(r"[€£]|eur|gbp|pound|quid|chf|franc|franken|sfr", evidence, re.IGNORECASE):
+            evidence += " (read as US dollars at par: there is no exchange rate offline)"
+        if scale != 1.0:
+            evidence += f" (x {scale:.4g} for a month of {DAYS_PER_MONTH} days)"
+        budgets.append(((round(_signed(text, match) * scale, 2), evidence), bool(FIRM_LIMIT.search(before))))
+    if budgets:
+        found.budget = budgets[0][0] if budgets[0][1] else next((b for b, firm in budgets if firm), budgets[0][0])
+    if found.budget is not None and (cut := CUT.search(text, found.spans[-1][1] if found.spans else 0)):
         share = 0.5 if cut.group("half") or cut.group("half2") is not None else 1 - float(cut.group("pct")) / 100
         if 0 < share < 1:
             amount, evidence = found.budget
             found.budget = (round(amount * share, 2), f"{evidence}, {cut.group(0).strip()} (x {share:g})")
     return found
-
-
-# What is paid today: "we're spending ~$4k/month right now", "our current bill is $900"; a limit says so.
-_NOW = re.compile(r"\b(?:right now|currently|today|at the moment|these days|now|current|existing|"
-                  r"(?:we|i)\s+(?:spend|pay)|(?:we|i)(?:'re|’re|\s+are|\s+am|'m)\s+(?:currently\s+)?(?:spending|paying))\b",
-                  re.I)  # "We spend about $12k/yr on Azure", "We're paying $4k a month": today's bill
-_PAID = re.compile(r"\b(?:spending|paying|(?:we|i)\s+(?:currently\s+|now\s+)?(?:spend|pay)|costs? us|bill is|bill of|"
-                   r"invoice)\b", re.I)  # fmt: skip
-_LIMIT = re.compile(r"\b(?:budgets?|afford|cap|capped|ceiling|max(?:imum)?|limit|allocated?|set aside|at most|no more|"
-                    r"down to|target|get (?:that|it) to|bring (?:that|it) to|"
-                    r"under|below|within|keep|tops)\b", re.I)  # fmt: skip
-
-
-def _current_spend(text: str, match: re.Match[str]) -> bool:
-    """Today's bill, said in a sentence about now and paying, with no limit word beside this amount
-    ("paying $12k/month right now and want to get that under $5k": $12k is today's, $5k the budget)."""
-    start, end = sentence_bounds(text, match.start())
-    sentence = text[start:end]
-    beside = text[max(start, match.start() - 40) : min(end, match.end() + 40)]
-    return bool(_NOW.search(sentence) and _PAID.search(sentence) and not _LIMIT.search(beside))
-
-
-_TOO_MUCH = re.compile(r"[^.;!?]*?\b(?:(?:way|far|much|a bit|slightly)\s+)?(?<!not )(?<!n.t )"
-                       r"(?:too\s+(?:much|expensive|high|pricey|steep)|"
-                       r"can'?t afford|cannot afford|out of (?:our|my) (?:budget|reach)|over (?:our|my) budget)\b",
-                       re.IGNORECASE)
-# "We spend $3k/month today ... I want to cut that bill in half": the budget is what is left.
-_CUT = re.compile(
-    r"\b(?:cut|halve|reduce|lower|bring down|slash|drop)(?:\s+(?:that|the|our|this|my|it|them))?"
-    r"(?:\s+(?:bill|cost|costs|spend|spending|invoice|number))?\s+(?:(?P<half>in half|by half|by 50\s?%)|"
-    r"by\s+(?:about\s+|around\s+|~\s*)?(?P<pct>\d{1,2})\s?%)|\bhalve\s+(?:that|the|our|this|it)\b(?P<half2>)",
-    re.IGNORECASE,
-)
 
 
 def masked(text: str, spans: list[tuple[int, int]]) -> str:
