@@ -28,12 +28,15 @@ def bm25_only(monkeypatch):
 async def settle(pilot) -> None:
     """Until the advisor has loaded and no worker runs: each worker's messages may start another."""
     app = pilot.app
-    for _ in range(100):
-        await pilot.pause()
+    for _ in range(1000):
+        # pause(0) lets the screen take its pending messages without Textual's idle heuristic, which
+        # sleeps 20 ms slices until the process looks idle: ~18 s of a functional run's wall time
+        await pilot.pause(0)
         await app.workers.wait_for_complete()
-        await pilot.pause()
+        await pilot.pause(0)
         if app.advisor is not None and not any(worker.is_running for worker in app.workers):
             break
+    await pilot.pause()  # once quiet, one idle wait for what the last worker's messages set going
 
 
 async def say(pilot, text: str) -> None:

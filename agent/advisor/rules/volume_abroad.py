@@ -6,6 +6,7 @@ readers' letters match ("solicitações"). `original` puts the user's words back
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -35,6 +36,7 @@ _CJK = re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s?(?P<u>千|万|萬)")
 _CJK_SCALE = {"千": 1e3, "万": 1e4, "萬": 1e4}
 
 
+@functools.lru_cache(maxsize=4096)
 def _fold(char: str) -> str:
     """The letter without its accent ("ç" -> "c"); a letter of one character stays one."""
     base = unicodedata.normalize("NFKD", char)
@@ -45,7 +47,7 @@ class Abroad:
     """A message with volume words of other languages written in English; `original` maps evidence back."""
 
     def __init__(self, text: str) -> None:
-        folded = "".join(_fold(c) for c in text)
+        folded = text if text.isascii() else "".join(_fold(c) for c in text)
         pairs = zip(re.findall(r"\S+", folded), re.findall(r"\S+", text), strict=True)  # folding keeps each word
         self._words = {w: o for w, o in pairs if w != o}
         self._said: list[tuple[str, str]] = []
