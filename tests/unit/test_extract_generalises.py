@@ -118,6 +118,14 @@ of their own (test_extract_phrasing_6_*.py); 17 and 18 were never read.
   14     280/326 = 86%         288/326 = 88%  (never read)
 So again the read sets rose 11-14 points and the unread ones 2: unseen phrasing reads 83-90% of fields
 (set 17 the hardest), short of 90% on two of three unread sets.
+
+Round ten (2026-12-02, fourth session). Three sets of 60 (21-23) by helpers that read no code, to a brief
+rewritten from the field conventions (it named regions by country; the keys were mapped to the codes the
+rules use, eu/us/uk/ca/ch/..., before any scoring). Scored untouched at c9bcd0a by the `tradeoff ask` path:
+fields 202/239 = 84.5%, 200/224 = 89.3% and 261/279 = 93.5%. 21 and 22 were read and their misses given
+as classes to five helpers (one per area, test_extract_phrasing_7_*.py); 23 was never read. After:
+21 97%, 22 99%, 23 97% of fields (23 rose with the read sets: same brief, same hour, so it overstates
+unseen phrasing). The older unread sets moved 0-2 points: 14 89%, 17 84%, 18 90%, 19 90%, 20 94%.
 """
 
 from __future__ import annotations
@@ -224,6 +232,9 @@ FLOORS = {f"first_messages_dev_{n}.jsonl": 0.95 for n in range(2, 10)} | {
     "first_messages_heldout_stranger_18.jsonl": 0.88,  # unread: 310/346 after round nine
     "first_messages_heldout_stranger_19.jsonl": 0.9,  # unread, written after round nine: 219/243 untouched
     "first_messages_heldout_stranger_20.jsonl": 0.93,  # unread, written after round nine: 240/257 untouched
+    "first_messages_dev_stranger_21.jsonl": 0.96,  # read in round ten: 315/325 after (untouched 278/325)
+    "first_messages_dev_stranger_22.jsonl": 0.97,  # read in round ten: 307/313 after (untouched 276/313)
+    "first_messages_heldout_stranger_23.jsonl": 0.95,  # unread, same brief and hour as 21-22: 343/359 after
 }
 
 

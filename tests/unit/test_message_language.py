@@ -54,7 +54,7 @@ def test_english_with_foreign_words_is_english(text):
 
 
 def test_no_english_message_in_the_strangers_sets_is_taken_for_another_language():
-    """Every message the helpers wrote in English (2,700+ across the sets) reads as English."""
+    """Every message the helpers wrote in English (2,900+ across the sets) reads as English."""
     foreign = []
     for path in sorted(DATA.glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -62,8 +62,9 @@ def test_no_english_message_in_the_strangers_sets_is_taken_for_another_language(
             for text in case.get("turns") or [case.get("text") or case.get("message") or ""]:
                 if isinstance(text, str) and written_in(text):
                     foreign.append(text[:60])
-    # The two written wholly in Portuguese and Spanish (a bank in São Paulo, a congress in México).
-    assert len(foreign) == 2 and {t.split()[0] for t in foreign} == {"Olá!", "Somos"}, foreign
+    # The three written wholly in Portuguese or Spanish: a bank in São Paulo, a congress in México, a shop in
+    # Guadalajara. Every other message, in English with foreign words or place names, reads as English.
+    assert sorted(t[:20] for t in foreign) == ["Hola, somos una tien", "Olá! Somos um banco ", "Somos la unidad de t"]
 
 
 @pytest.mark.parametrize(
