@@ -33,6 +33,15 @@ def count(value: float) -> str:
     return format(Decimal(f"{value:.2g}"), "f")
 
 
+# Requirement values as people write them: "EU", "SOC 2", "EU residency", not "eu-residency" or "EU-RESIDENCY".
+REQUIREMENT_WORDS = {"eu": "EU", "us": "US", "uk": "UK", "hipaa": "HIPAA", "gdpr": "GDPR", "soc2": "SOC 2",
+                     "eu-residency": "EU residency", "json": "JSON output", "tools": "tool calls"}  # fmt: skip
+
+
+def requirement_word(value: str) -> str:
+    return REQUIREMENT_WORDS.get(value, value)
+
+
 def money_or_unknown(value: float | None) -> str:
     return "?" if value is None else money(value)
 

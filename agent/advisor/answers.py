@@ -11,7 +11,7 @@ from typing import Any
 from agent.advisor.interview import SIZE_CHOICES as SIZED_TASKS
 from agent.advisor.interview import build_requirements
 from agent.advisor.state import Question
-from catalog.display import context_size, milliseconds, money
+from catalog.display import context_size, milliseconds, money, requirement_word
 from catalog.requirements import Requirements
 from catalog.scoring import RankedModel, Ranking
 
@@ -41,7 +41,7 @@ def describe(req: Requirements) -> str:
     if req.privacy != "none":
         parts.append(f"privacy: {req.privacy}")
     if req.compliance:
-        parts.append("/".join(c.upper() for c in req.compliance))
+        parts.append("/".join(requirement_word(c) for c in req.compliance))
     if req.needs:
         parts.append("needs " + ", ".join(req.needs))
     return ", ".join(parts)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from catalog.display import context_size, count, milliseconds, money
+from catalog.display import context_size, count, milliseconds, money, requirement_word
 
 LABELS: dict[str, str] = {
     "task": "task",
@@ -40,8 +40,6 @@ _NONE = {"max_ttft_ms": "no limit", "budget_usd_month": "no fixed budget", "min_
          "max_response_ms": "no limit", "operations_usd_month": "not stated", "reasoning_tokens": "the model's default",
          "needs": "none beyond text", "regions": "any", "compliance": "none", "languages": "none",
          "input_parts": "not broken down"}  # fmt: skip
-_UPPER = {"eu": "EU", "us": "US", "uk": "UK", "hipaa": "HIPAA", "gdpr": "GDPR", "soc2": "SOC 2",
-          "eu-residency": "EU residency", "json": "JSON output", "tools": "tool calls"}  # fmt: skip
 _PARTS = {"system_prompt": "system prompt", "user_text": "user text", "documents": "documents",
           "retrieved": "retrieved passages", "history": "conversation history"}  # fmt: skip
 
@@ -110,5 +108,5 @@ def value(field: str, shown: Any) -> str:
     if field == "languages" and isinstance(shown, list):
         return ", ".join(str(item).capitalize() for item in shown)
     if isinstance(shown, list):
-        return ", ".join(_UPPER.get(str(item), str(item)) for item in shown)
+        return ", ".join(requirement_word(str(item)) for item in shown)
     return str(shown)

@@ -62,3 +62,10 @@ def test_figures_read_as_people_write_them():
     assert wording.value("priorities", {"quality": 0.7, "cost": 0.1, "latency": 0.1, "fit": 0.1}) == (
         "quality 70%, cost 10%, latency 10%, fit 10%"
     )
+
+
+def test_the_shortlist_header_names_compliance_as_people_write_it():
+    from agent.advisor.answers import describe
+
+    shown = describe(Requirements(compliance=["eu-residency", "soc2", "hipaa"]))
+    assert "EU residency/SOC 2/HIPAA" in shown  # it once read "EU-RESIDENCY/SOC2"
