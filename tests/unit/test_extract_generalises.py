@@ -126,6 +126,8 @@ fields 202/239 = 84.5%, 200/224 = 89.3% and 261/279 = 93.5%. 21 and 22 were read
 as classes to five helpers (one per area, test_extract_phrasing_7_*.py); 23 was never read. After:
 21 97%, 22 99%, 23 97% of fields (23 rose with the read sets: same brief, same hour, so it overstates
 unseen phrasing). The older unread sets moved 0-2 points: 14 89%, 17 84%, 18 90%, 19 90%, 20 94%.
+Sets 24 and 25, written by two more helpers after round ten's rules were in, never read, scored once
+through `tradeoff ask` at a95a7a0: 274/291 = 94.2% of fields (78/79 forbids) and 271/300 = 90.3% (63/70).
 """
 
 from __future__ import annotations
@@ -235,6 +237,8 @@ FLOORS = {f"first_messages_dev_{n}.jsonl": 0.95 for n in range(2, 10)} | {
     "first_messages_dev_stranger_21.jsonl": 0.96,  # read in round ten: 315/325 after (untouched 278/325)
     "first_messages_dev_stranger_22.jsonl": 0.97,  # read in round ten: 307/313 after (untouched 276/313)
     "first_messages_heldout_stranger_23.jsonl": 0.95,  # unread, same brief and hour as 21-22: 343/359 after
+    "first_messages_heldout_stranger_24.jsonl": 0.95,  # unread, written after round ten: 352/370 untouched
+    "first_messages_heldout_stranger_25.jsonl": 0.9,  # unread, written after round ten: 334/370 untouched
 }
 
 
