@@ -23,13 +23,6 @@ DATA = Path(__file__).parents[1] / "data"
 SUPPORT = "customer support chatbot, 50k chats a day, budget $1,000/month, not sensitive, answers within 2 seconds"
 
 
-@pytest.fixture
-def advisor(catalog, tmp_path):
-    advisor = Advisor(AdvisorTools(catalog=catalog, today=TODAY), tmp_path / "sessions.sqlite")
-    yield advisor
-    advisor.close()
-
-
 def until_asked(advisor, result, field, answers=("skip",)):
     """Skip questions until the interview asks about `field` (it picks the most informative one)."""
     for _ in range(4):

@@ -11,9 +11,7 @@ from agent.advisor import savings
 from agent.advisor.economics import answer, topic
 from agent.advisor.intents import classify
 from agent.advisor.interview import build_requirements
-from agent.advisor.nodes import AdvisorTools
 from agent.advisor.rules.extract import extract
-from agent.advisor.sessions import Advisor
 from agent.record.decision import build_record
 from catalog.cost import monthly_cost, routing_savings
 from catalog.display import money
@@ -22,13 +20,6 @@ from catalog.scoring import rank
 from tests.conftest import TODAY
 
 CODING = "Coding assistant for 200 developers, 20k requests a day, 3,000 tokens of code in, 500 out, budget $20,000"
-
-
-@pytest.fixture
-def advisor(catalog, tmp_path):
-    advisor = Advisor(AdvisorTools(catalog=catalog, today=TODAY), tmp_path / "sessions.sqlite")
-    yield advisor
-    advisor.close()
 
 
 @pytest.mark.parametrize(

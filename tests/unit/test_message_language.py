@@ -8,11 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from agent.advisor.context import AdvisorTools
 from agent.advisor.rules.extract import extract
 from agent.advisor.rules.message_language import written_in
-from agent.advisor.sessions import Advisor
-from tests.conftest import TODAY
 
 DATA = Path(__file__).parents[1] / "data"
 
@@ -86,17 +83,13 @@ def test_a_name_that_is_not_a_language_use_needs_none(text):
     assert not extract(text).fields.get("languages")
 
 
-def test_the_advisor_says_once_that_it_reads_requirements_in_english(catalog, tmp_path):
-    advisor = Advisor(AdvisorTools(catalog=catalog, today=TODAY), tmp_path / "sessions.sqlite")
-    try:
-        first = advisor.turn("Necesitamos un chatbot de atención al cliente, unas 5.000 conversaciones al día, y los "
-                             "datos deben quedarse en la UE.", None)
-        assert "This reads as Spanish. I read requirements in English" in first.answer
-        assert first.as_json()["requirements"]["regions"] == ["eu"]  # what it could read, it read
-        second = advisor.turn("El presupuesto es de 2.000 € al mes y la latencia no es crítica para nosotros.",
-                              first.session)
-        assert "This reads as" not in second.answer  # once a session, not every turn
-        english = advisor.turn("customer support chatbot, 5k chats a day", None)
-        assert "This reads as" not in english.answer
-    finally:
-        advisor.close()
+def test_the_advisor_says_once_that_it_reads_requirements_in_english(advisor):
+    first = advisor.turn("Necesitamos un chatbot de atención al cliente, unas 5.000 conversaciones al día, y los "
+                         "datos deben quedarse en la UE.", None)
+    assert "This reads as Spanish. I read requirements in English" in first.answer
+    assert first.as_json()["requirements"]["regions"] == ["eu"]  # what it could read, it read
+    second = advisor.turn("El presupuesto es de 2.000 € al mes y la latencia no es crítica para nosotros.",
+                          first.session)
+    assert "This reads as" not in second.answer  # once a session, not every turn
+    english = advisor.turn("customer support chatbot, 5k chats a day", None)
+    assert "This reads as" not in english.answer

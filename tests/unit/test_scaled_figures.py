@@ -6,18 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from agent.advisor.context import AdvisorTools
-from agent.advisor.sessions import Advisor
-from tests.conftest import TODAY
-
 FIRST = "customer support chatbot, 2k chats a day, $500 a month budget, nothing sensitive"
-
-
-@pytest.fixture
-def advisor(catalog, tmp_path):
-    advisor = Advisor(AdvisorTools(catalog=catalog, today=TODAY), tmp_path / "sessions.sqlite")
-    yield advisor
-    advisor.close()
 
 
 @pytest.mark.parametrize(
