@@ -212,7 +212,10 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
         for name, why in invalid_fields(requirements).items():
             # "999999999999999999 requests per second" is said back, not ranked silently at the default
             label, value = FIELD_LABELS.get(name, name.replace("_", " ")), format_value(requirements.pop(name))
-            messages += say(f"_I can't use {label} = {value}: {why.lower()}. Tell me that figure again._")
+            kept = f" I kept {format_value(before[name])}." if name in before else ""
+            if name in before:
+                requirements[name] = before[name]  # a bad new figure never costs the good one stated before
+            messages += say(f"_I can't use {label} = {value}: {why.lower()}.{kept} Tell me that figure again._")
             found.fields.pop(name, None)
         inferred_words = _inferred(found)
         inferred = set(inferred_words)

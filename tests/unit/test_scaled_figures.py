@@ -19,6 +19,8 @@ FIRST = "customer support chatbot, 2k chats a day, $500 a month budget, nothing 
         ("usage grew 50% last month", 3000, 500),
         ("we're at 3x now since launch", 6000, 500),
         ("the budget doubled", 2000, 1000),
+        ("traffic halved after the holidays", 1000, 500),
+        ("make it 0.5x", 1000, 500),
         ("double our budget", 2000, 1000),
         # foreseen only, or a factor on something else: nothing changes
         ("traffic will double next year", 2000, 500),
@@ -50,6 +52,13 @@ def test_growth_only_foreseen_is_offered_and_the_offer_works(advisor, said, per_
     assert f"to plan for {per_day:,}" in second.answer
     offered = second.answer.split('say "')[1].split('"')[0]  # the words the offer asks for, as a user types them
     assert advisor.turn(offered, second.session).as_json()["requirements"]["requests_per_day"] == per_day
+
+
+def test_a_figure_out_of_range_is_refused_and_the_stated_one_kept(advisor):
+    first = advisor.turn(FIRST, None)
+    second = advisor.turn("make it 99999999999999999999x", first.session)
+    assert "I can't use requests/day" in second.answer and "I kept 2,000" in second.answer
+    assert second.as_json()["requirements"]["requests_per_day"] == 2000
 
 
 def test_a_what_if_still_changes_nothing(advisor):

@@ -63,10 +63,10 @@ _NOW = re.compile(r"^(?:today|now|current|present|the\s+present|what\s+we\s+have
 _LATER = re.compile(r"\b(?:q[1-4]|h[12]|rollout|roll-out|launch|next|year|end|future|growth|grown|target|then|that|"
                     r"scale|expected|projected|forecast|full|later|peak\s+season|20\d\d|jan|feb|mar|apr|may|jun|jul|"
                     r"aug|sep|oct|nov|dec)", re.IGNORECASE)  # fmt: skip
-_GROWTH = re.compile(r"\b(?P<word>double|triple|quadruple)[sd]?\b|(?<![\d.])(?P<x>\d+(?:\.\d+)?)\s?x\b|"
+_GROWTH = re.compile(r"\b(?P<word>double|triple|quadruple|halve)[sd]?\b|(?<![\d.])(?P<x>\d+(?:\.\d+)?)\s?x\b|"
                      r"\bx\s?(?P<x2>\d+(?:\.\d+)?)\b|\b(?:gr[eo]w\w*|(?:went|go(?:es)?|is|are)\s+up)\s+(?:by\s+)?(?P<pct>\d+)\s?%",
                      re.IGNORECASE)  # fmt: skip
-_FACTORS = {"double": 2.0, "triple": 3.0, "quadruple": 4.0}
+_FACTORS = {"double": 2.0, "triple": 3.0, "quadruple": 4.0, "halve": 0.5}
 
 
 def sized_for_later(text: str, found: Reading) -> Reading | None:
@@ -97,10 +97,10 @@ def sized_for_later(text: str, found: Reading) -> Reading | None:
 # traffic", "make it 3x", "we expect to triple by Q3, size for Q3", "the budget doubled". Growth only
 # foreseen ("will double next year") changes nothing until the user asks to size for it; a factor on
 # something else ("prompts are twice as long") is neither the volume's nor the budget's.
-_HAPPENED = re.compile(r"\b(?:doubled|tripled|quadrupled)\b|\b(?:is|are|it'?s|we'?re|now)\s+(?:now\s+)?(?:at\s+)?"
+_HAPPENED = re.compile(r"\b(?:doubled|tripled|quadrupled|halved)\b|\b(?:is|are|it'?s|we'?re|now)\s+(?:now\s+)?(?:at\s+)?"
                        r"(?:double|triple|quadruple|\d+(?:\.\d+)?\s?x)\b|\bgrew\b|\bwent\s+up\b", re.I)  # fmt: skip
 _ASKED = re.compile(r"\b(?:size|sized|sizing|plan|planning|price|pricing|provision|assume|make\s+it|"
-                    r"(?:double|triple|quadruple)\s+(?:it|that|the|our))\b", re.I)  # fmt: skip
+                    r"(?:double|triple|quadruple|halve)\s+(?:it|that|the|our))\b", re.I)  # fmt: skip
 _FORESEEN = re.compile(r"\b(?:will|might|may|could|expect\w*|forecast\w*|project\w*|plan\s+to|going\s+to|"
                        r"next\s+(?:year|quarter|month)|by\s+(?:q[1-4]|20\d\d|year[- ]end|the\s+end))\b", re.I)
 _BUDGET = re.compile(r"\b(?:budget|spend|spending|ceiling|cap)\b", re.I)
@@ -122,6 +122,6 @@ def scaled_by_growth(text: str) -> tuple[str, float, bool] | None:
         factor = float(growth.group("x") or growth.group("x2"))
     asked, happened = _ASKED.search(text) or _SIZE_FOR.search(text), _HAPPENED.search(text)
     foreseen = bool(_FORESEEN.search(text)) and not asked
-    if factor <= 1 or not (asked or happened or foreseen):
+    if factor <= 0 or factor == 1 or not (asked or happened or foreseen):
         return None
     return ("budget_usd_month" if _BUDGET.search(text) else "requests_per_day"), factor, not foreseen
