@@ -97,8 +97,9 @@ def sized_for_later(text: str, found: Reading) -> Reading | None:
 # traffic", "make it 3x", "we expect to triple by Q3, size for Q3", "the budget doubled". Growth only
 # foreseen ("will double next year") changes nothing until the user asks to size for it; a factor on
 # something else ("prompts are twice as long") is neither the volume's nor the budget's.
-_HAPPENED = re.compile(r"\b(?:doubled|tripled|quadrupled|halved)\b|\b(?:is|are|it'?s|we'?re|now)\s+(?:now\s+)?(?:at\s+)?"
-                       r"(?:double|triple|quadruple|\d+(?:\.\d+)?\s?x)\b|\bgrew\b|\bwent\s+up\b", re.I)  # fmt: skip
+_HAPPENED = re.compile(r"\b(?:doubled|tripled|quadrupled|halved)\b|\b(?:is|are|it'?s|we'?re|now)\s+"
+                       r"(?:now\s+)?(?:at\s+)?(?:double|triple|quadruple|\d+(?:\.\d+)?\s?x)\b|\bgrew\b|\bwent\s+up\b",
+                       re.I)  # fmt: skip
 _ASKED = re.compile(r"\b(?:size|sized|sizing|plan|planning|price|pricing|provision|assume|make\s+it|"
                     r"(?:double|triple|quadruple|halve)\s+(?:it|that|the|our))\b", re.I)  # fmt: skip
 _FORESEEN = re.compile(r"\b(?:will|might|may|could|expect\w*|forecast\w*|project\w*|plan\s+to|going\s+to|"
