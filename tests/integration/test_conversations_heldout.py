@@ -53,11 +53,12 @@ CONVERSATIONS = Path(__file__).parents[1] / "data" / "conversations_heldout_2.js
 FLOOR = 0.93  # measured 146/153 once the misses were read: a regression floor, not a claim
 # Sets scored untouched (their misses unread when the figure was taken): floors, not claims.
 # Set 9: 141/164 = 0.8598 when first scored, never read. Set 10 (round ten): 132/157 = 84.1% untouched at
-# c9bcd0a, 134/157 = 85.4% after round ten; never read.
+# c9bcd0a, 134/157 = 85.4% after round ten; never read. Set 11, written after round ten (its brief named
+# "our traffic doubled" and "make it 3x" as changes of mind to include): 142/163 = 87.1% at f7ac779, never read.
 UNTOUCHED_FLOORS = {"conversations_heldout_3.jsonl": 0.85, "conversations_heldout_4.jsonl": 0.85,
                     "conversations_heldout_6.jsonl": 0.83, "conversations_heldout_8.jsonl": 0.82,
                     "conversations_heldout_9.jsonl": 0.85,
-                    "conversations_heldout_10.jsonl": 0.84}  # fmt: skip
+                    "conversations_heldout_10.jsonl": 0.84, "conversations_heldout_11.jsonl": 0.86}  # fmt: skip
 # Read once scored (their misses became rules): regression floors.
 READ_FLOORS = {"conversations_dev_5.jsonl": 0.87, "conversations_dev_7.jsonl": 0.88}
 # What each kind of answer must show, beyond the words the check names.
