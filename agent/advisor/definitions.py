@@ -28,6 +28,7 @@ _ASKS = [
         re.I,
     ),
     re.compile(r"^(?:what(?:'s|’s|s| is| are| exactly is)|whats)\s+(?P<t>.+)$", re.I),
+    re.compile(r"^(?P<t>[\w .+/-]{2,30}?)\s*=\s*\?*$", re.I),  # "TTFT = ?"
     re.compile(r"^(?P<t>.+?)\s*(?:[-—:,]\s*|\s)what(?:'s| is| are) (?:that|it|this|those|they)$", re.I),
     re.compile(
         r"^(?:i (?:don'?t|do not) (?:know|understand)|never heard of|not sure) what (?P<t>.+?) "
@@ -40,7 +41,10 @@ _TRAIL = re.compile(r"\s+(?:exactly|again|anyway|actually|here|to me|for me|plea
                     r"plain english|a nutshell))$|\s*(?:,|\s(?:and|but|or))\s*(?:,\s*)?(?:and\s+|but\s+|"
                     r"or\s+)?(?:how|why|when|what|"
                     r"does|do|did|is|are|should|can|could|would|will|which|where|do we|would we)\b.*$|"
-                    r"\s+(?:mean|means|stand for)$", re.I)  # fmt: skip
+                    r"\s+(?:mean|means|stand for)$|"
+                    r"\s+(?:like\s+i'?m\s+(?:new|five|5|a\s+beginner|a\s+newbie|twelve|12)|"
+                    r"for\s+(?:a\s+)?(?:beginners?|newbies?|dummies|non-engineers|a\s+non-technical\s+person)|"
+                    r"in\s+simple\s+words)$", re.I)  # fmt: skip
 _ARTICLE = re.compile(r"^(?:(?:i'?ve |i have )?never heard of|i (?:don'?t|do not) know|not sure about|"
                       r"(?:i|we) keep (?:hearing|reading) (?:about|of)|(?:i'?ve|we'?ve) (?:heard|read) (?:about|of)|"
                       r"(?:people|everyone) (?:keep )?(?:talks?|talking) about|an?|the|"
@@ -96,6 +100,12 @@ _QUOTED_TERM = re.compile(r"[\"'“‘`]([^\"'”’`]{2,40})[\"'”’`]")
 _ACRONYM = re.compile(r"\b([A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*?)s?\b")  # BAA, MoE, LoRA, TTFTs
 # Capitals that name people, places or the obvious, not a term asked about.
 _NOT_ASKED = {"US", "EU", "UK", "OK", "AI", "CTO", "CEO", "CIO", "CFO", "COO", "CISO", "DPO", "VP", "PM", "IT", "HR"}
+
+
+def points_back_alone(question: str) -> bool:
+    """ "What does that mean?" with nothing before it: the term is in the message before."""
+    back = _POINTS_BACK.search(question.strip())
+    return back is not None and back.start() == 0
 
 
 def _term_named_before(question: str) -> str | None:
@@ -342,6 +352,8 @@ def define(
     _, variant, definition = found
     following = _follow_on(definition)
     opening = _capitalised(definition.text) + (f" {following}" if following else "")
+    if term.lower() not in opening.lower() and _american(term) in _american(opening):
+        opening = f"**{term}**: {opening}"  # "quantization" asked, "Quantisation is ..." found: say it as asked
     lines = [f"{opening} [{definition.passage.id}]"]
     figures = _figures(variant, definition, passages)
     if figures:
@@ -350,6 +362,10 @@ def define(
         lines.append(tie)
     used = list(dict.fromkeys([definition.passage, *[s.passage for s in figures]]))
     return Reply("\n\n".join(lines) + "\n\n" + _sources(used), used)
+
+
+def _american(text: str) -> str:
+    return re.sub(r"is(?=e|ation|ing)", "iz", text.lower())
 
 
 def _without_sources(text: str) -> str:

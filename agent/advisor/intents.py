@@ -61,6 +61,28 @@ _COMPARE = [
     re.compile(r"^(?:\W*(?:so|ok|okay|hmm|and)\W+)?" + _NAME_A + r"\s+(?:vs\.?|versus|or)\s+" + _NAME_B
                + _COMPARE_TAIL + _END, re.I),
 ]
+# An opinion asked of one model: "is GPT-4o overkill for this?", "would claude haiku be enough?", "is gemini
+# flash good at tamil?", "thoughts on llama 70B?". Answered as a comparison with this user's top pick.
+_JUDGE = [
+    re.compile(r"\b(?:is|isn'?t|are|would|will|could|can|does|do)\s+" + _NAME + r"\s+(?:be\s+|really\s+|even\s+)?"
+               r"(?:overkill|enough|good enough|sufficient|"
+               r"too (?:much|big|expensive|slow|pricey|weak|small)|"
+               r"(?:a\s+)?(?:good|decent|great|solid|sensible|safe|reasonable|bad|poor)(?:\s+(?:fit|choice|pick|option|"
+               r"idea|call))?|fine|ok|okay|worth it|suitable|up to (?:it|the job)|any good|cut it|"
+               r"handle (?:it|this|that))"
+               r"\b.*" + _END, re.I),
+    re.compile(r"^(?:\W*(?:so|and|ok|okay|hmm)\W+)?(?:thoughts on|what do you think (?:of|about)|how about|"
+               r"opinion on|your take on)\s+" + _NAME + r"(?:\s+for\s+(?:this|us|that)|\s+instead)?" + _END, re.I),
+]
+
+
+def _judge(text: str) -> list[str] | None:
+    match = next((m for pattern in _JUDGE if (m := pattern.search(text))), None)
+    if match and _MODEL_WORD.search(match.group("name")):
+        return [_model_name(match.group("name"))]
+    return None
+
+
 # A loose comparison ("A or B?") is one only when both sides name models, not tasks ("chat or coding?").
 _MODEL_WORD = re.compile(
     r"\b(?:gpt|o\d|claude|sonnet|opus|haiku|gemini|gemma|llama|mistral|mixtral|codestral|magistral|qwen|qwq|"
@@ -216,6 +238,7 @@ INTENTS: tuple[IntentRule, ...] = (
     IntentRule("compare", "compare", _compare, changes_requirements=False),
     IntentRule("what_if", "what_if", _matches(_WHAT_IF), changes_requirements=False),
     IntentRule("economics", "economics", _economics, changes_requirements=False),
+    IntentRule("judge", "judge", _judge, changes_requirements=False),  # after economics: "is hosting qwen worth it?"
     IntentRule("drop", "update", _drop, changes_requirements=True),
     IntentRule("recommend", "update", _matches(_RECOMMEND_NOW), changes_requirements=True),
     IntentRule("greeting", "update", _matches(_GREETING), changes_requirements=True),

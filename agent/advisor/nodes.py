@@ -105,11 +105,19 @@ def recommend(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, 
     }
 
 
+def _asked(state: AdvisorState) -> str:
+    """The question, with the message before it when it only points back ("we should do LoRA. thoughts?"
+    then "what does that mean?": LoRA)."""
+    text = state.last_user_message()
+    before = state.user_message_before_last()
+    return f"{before.rstrip(' ?.!')}. {text}" if before and definitions.points_back_alone(text) else text
+
+
 def retrieve(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any]:
     tools = runtime.context
     if tools.search is None:
         return {"citations": []}
-    results = tools.search(state.last_user_message(), 4)
+    results = tools.search(_asked(state), 4)
     passages: list[Passage] = [r.as_json() | {"chunk_id": r.chunk_id} for r in results]
     return {"citations": [Citation(id=r.id, title=r.title, section=r.section) for r in results],
             "passages": passages}  # fmt: skip
@@ -121,7 +129,7 @@ def answer(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
         return {"messages": say("The knowledge base is not available; run `tradeoff index` and ask again.")}
     # definitions reads plain dicts; the state's rows are TypedDicts (dicts at run time)
     passages, ranking = [dict(p) for p in state.passages], dict(state.ranking) if state.ranking else None
-    reply = definitions.answer(state.last_user_message(), definitions.passages_of(passages), tools.terms,
+    reply = definitions.answer(_asked(state), definitions.passages_of(passages), tools.terms,
                                definitions.searcher(tools.search), (ranking, state.requirements))  # fmt: skip
     return {"messages": say(reply.text), "citations": [Citation(id=p.id, title=p.title, section=p.section)
                                                        for p in reply.passages]}  # fmt: skip
@@ -138,6 +146,17 @@ def explain(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, An
 def compare(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any]:
     tools = runtime.context
     return {"messages": say(verdict.compare(state.subject, _full_ranking(state, tools), tools.catalog))}
+
+
+def judge(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any]:
+    """"Is GPT-4o overkill for this?": the model beside this user's top pick (or the runner-up, when it is
+    the pick), ending with a verdict."""
+    tools = runtime.context
+    ranking = _full_ranking(state, tools)
+    named = why_not.canonical_named(state.subject[0], ranking, tools.catalog) if state.subject else None
+    other = next((item.model for item in ranking.ranked if item.canonical != named), None)
+    names = [*state.subject[:1], other] if other else list(state.subject)
+    return {"messages": say(verdict.compare(names, ranking, tools.catalog))}
 
 
 def economics(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any]:

@@ -166,6 +166,10 @@ class AdvisorState(BaseModel):
                 return message.content
         return ""
 
+    def user_message_before_last(self) -> str:
+        said = [message.content for message in self.messages if message.role == "user"]
+        return said[-2] if len(said) > 1 else ""
+
     def turn_number(self) -> int:
         return sum(1 for message in self.messages if message.role == "user")
 

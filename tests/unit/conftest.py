@@ -15,3 +15,16 @@ def advisor(catalog, tmp_path):
     advisor = Advisor(AdvisorTools(catalog=catalog, today=TODAY), tmp_path / "sessions.sqlite")
     yield advisor
     advisor.close()
+
+
+@pytest.fixture
+def knowing_advisor(catalog, tmp_path):
+    """The advisor as `tradeoff ask` builds it: the course searched with BM25 (no embedding model)."""
+    from knowledge.base import KnowledgeBase
+    from knowledge.lexical import terms
+
+    knowledge = KnowledgeBase(tmp_path / "index")
+    tools = AdvisorTools(catalog=catalog, today=TODAY, terms=terms, search=lambda q, k: knowledge.search(q, k=k))
+    advisor = Advisor(tools, tmp_path / "sessions.sqlite")
+    yield advisor
+    advisor.close()

@@ -1,0 +1,59 @@
+"""Side questions as people type them mid-conversation: an opinion asked of one model ends with a verdict
+against this user's pick; "what does that mean?" defines the term of the message before; "X = ?",
+"explain X like I'm new" and a spelling the course does not use still get X defined. None changes a
+requirement."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.advisor.intents import classify
+
+JOB = "customer support chatbot, 20k chats a day, $2,000 a month budget, nothing sensitive"
+
+
+@pytest.mark.parametrize(
+    ("question", "model"),
+    [
+        ("is GPT-4o overkill for this?", "GPT-4o"),
+        ("would claude haiku be enough?", "claude haiku"),
+        ("is gemini flash good at tamil?", "gemini flash"),
+        ("thoughts on llama 70B?", "llama 70B"),
+        ("Is mistral large a good fit here?", "mistral large"),
+    ],
+)
+def test_an_opinion_of_one_model_is_judged_against_the_pick(knowing_advisor, question, model):
+    assert classify(question).kind == "judge" and classify(question).subject == [model]
+    first = knowing_advisor.turn(JOB, None)
+    result = knowing_advisor.turn(question, first.session)
+    assert "**Verdict:" in result.answer and "| $/month |" in result.answer
+    assert result.as_json()["requirements"] == first.as_json()["requirements"]
+
+
+@pytest.mark.parametrize("question", ["is it good enough?", "is our budget enough?", "is 200 ms realistic?",
+                                      "is this a good idea?"])
+def test_an_opinion_of_no_model_is_no_judgement(question):
+    assert classify(question).kind != "judge"
+
+
+def test_what_does_that_mean_defines_the_term_of_the_message_before(knowing_advisor):
+    first = knowing_advisor.turn(JOB, None)
+    aside = knowing_advisor.turn("someone keeps saying we should do LoRA on an open model. thoughts?", first.session)
+    result = knowing_advisor.turn("what does that mean?", aside.session)
+    assert result.answer.startswith("LoRA (low-rank adaptation) is")
+    assert result.as_json()["requirements"] == first.as_json()["requirements"]
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("TTFT = ?", "TTFT (time to first token) is"),
+        ("explain RAG like I'm new", "Retrieval-augmented generation (RAG) is"),
+        ("and what does quantization mean", "**quantization**: Quantisation is"),  # said as the user spells it
+    ],
+)
+def test_a_definition_asked_tersely_or_spelled_otherwise_is_given(knowing_advisor, question, opening):
+    first = knowing_advisor.turn(JOB, None)
+    result = knowing_advisor.turn(question, first.session)
+    assert result.answer.startswith(opening), result.answer[:120]
+    assert result.as_json()["requirements"] == first.as_json()["requirements"]
