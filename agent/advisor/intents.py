@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agent.advisor.economics import topic
+from agent.advisor.rules.places import codes_in
 from agent.advisor.rules.questions import is_question, stated_part
 from catalog.entries import ModelEntry
 from catalog.names import normalise
@@ -96,6 +97,7 @@ _WHAT_IF = re.compile(r"\bwhat if\b|\bwhat happens if\b|\bsuppose\b|\bif (?:we|o
 _DROP = re.compile(
     r"\b(?:drop|remove|ignore|forget(?: about)?|relax|scratch|disregard|never ?mind|no longer need|"
     r"(?:don'?t|do not|doesn'?t|does not) (?:really |strictly |actually |necessarily )?need(?: to be| to have)?|"
+    r"(?:don'?t|do not|doesn'?t|does not|no longer) (?:really |strictly |actually |necessarily )?have to be|"
     r"without)\s+"
     r"(?:the\s+|that\s+|our\s+|my\s+|any\s+)?(?P<what>[\w-]+(?:\s+[\w-]+){0,3}?)"
     r"(?:\s+(?:requirements?|constraints?|limits?|targets?|part|thing|bit|stuff|rule|angle))?"
@@ -172,6 +174,10 @@ _DROP_ITEMS: dict[str, dict[str, re.Pattern[str]]] = {
 }  # fmt: skip
 
 
+_PEOPLE_THERE = re.compile(r"\b(?:team|office|staff|people|folks|guys|customers|users|clients|branch|colleagues|"
+                           r"group|division|launch|market)s?\b", re.I)  # fmt: skip
+
+
 def _drop(text: str) -> list[str] | None:
     """The requirements a change of mind drops: a field ("budget_usd_month") or one item of a list
     ("compliance:hipaa")."""
@@ -185,6 +191,8 @@ def _drop(text: str) -> list[str] | None:
             continue
         items = [f"{name}:{item}" for item, said in _DROP_ITEMS.get(name, {}).items() if said.search(what)]
         dropped += items or [name]
+    if not dropped and codes_in(what) and not _PEOPLE_THERE.search(what):
+        dropped = ["regions"]  # "forget the Australia thing": the place named is the lock (not "the US team")
     return dropped or None
 
 

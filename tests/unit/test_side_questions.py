@@ -57,3 +57,39 @@ def test_a_definition_asked_tersely_or_spelled_otherwise_is_given(knowing_adviso
     result = knowing_advisor.turn(question, first.session)
     assert result.answer.startswith(opening), result.answer[:120]
     assert result.as_json()["requirements"] == first.as_json()["requirements"]
+
+
+@pytest.mark.parametrize(
+    ("said", "dropped"),
+    [
+        ("forget the Australia thing, legal says any region is fine", ["regions"]),
+        ("drop the Germany requirement", ["regions"]),
+        ("scratch the Canada part", ["regions"]),
+        ("forget the US team, they left", None),
+        ("never mind the budget", ["budget_usd_month"]),
+    ],
+)
+def test_a_place_named_in_a_change_of_mind_is_the_lock_dropped(said, dropped):
+    intent = classify(said)
+    assert (intent.subject if intent.kind == "drop" else None) == dropped
+
+
+def test_forgetting_the_place_unlocks_the_session(knowing_advisor):
+    first = knowing_advisor.turn("support chatbot for our Sydney stores, 3k chats a day, data must stay in Australia",
+                                 None)
+    assert first.as_json()["requirements"]["regions"] == ["au"]
+    after = knowing_advisor.turn("forget the Australia thing, legal says any region is fine", first.session)
+    requirements = after.as_json()["requirements"]
+    assert "regions" not in requirements and requirements.get("privacy", "none") == "none"
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["it doesn't have to be on-prem anymore",
+     "update from IT: a cloud region is acceptable after all, it doesn't have to be on-prem"],
+)
+def test_doesnt_have_to_be_drops_the_requirement(knowing_advisor, said):
+    first = knowing_advisor.turn("internal RAG over bank policies, 2k questions a day, must run on-prem", None)
+    assert first.as_json()["requirements"]["privacy"] == "self-hosted"
+    after = knowing_advisor.turn(said, first.session).as_json()["requirements"]
+    assert after.get("privacy", "none") != "self-hosted" and not after.get("open_weights")
