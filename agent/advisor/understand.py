@@ -28,6 +28,7 @@ from agent.advisor.interview import (
 from agent.advisor.llm import LLMUnavailable
 from agent.advisor.nodes import merge, say, take_llm_fields
 from agent.advisor.rules.extract import Extraction, extract
+from agent.advisor.rules.extract_latency import names_first_words
 from agent.advisor.rules.message_language import written_in
 from agent.advisor.rules.questions import asked_part, stated_part, statements
 from agent.advisor.rules.volume_rescale import rescaled
@@ -125,6 +126,14 @@ def _recounted_volume(state: AdvisorState, text: str) -> tuple[float, str] | Non
     return rescaled(text, float(per_day), said) if per_day and said else None
 
 
+def _restate_the_stated_latency(before: dict[str, Any], found: Extraction, text: str) -> None:
+    """A bare time in a later message restates the time already stated: "correction: the SLA is 500 ms,
+    not a second" after "full answer within a second" is the whole answer's limit, not a first-token one."""
+    if ("max_ttft_ms" in found.fields and "max_response_ms" not in found.fields and "max_response_ms" in before
+            and "max_ttft_ms" not in before and not names_first_words(text)):  # fmt: skip
+        found.put("max_response_ms", found.fields.pop("max_ttft_ms"), found.evidence.pop("max_ttft_ms", text))
+
+
 def _last_evidence(state: AdvisorState, field: str) -> str:
     return next((e.evidence for e in reversed(state.history) if e.field == field), "")
 
@@ -193,6 +202,7 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
         if "requests_per_day" not in found.fields and (recount := _recounted_volume(state, text)):
             found.put("requests_per_day", *recount)
         messages += _scaled(state, text, found)
+        _restate_the_stated_latency(before, found, text)
         answer = read_as_answer(pending.field if pending else None, text)
         for name in answer.fields.keys() - found.fields.keys():
             found.put(name, answer.fields[name], answer.evidence[name])

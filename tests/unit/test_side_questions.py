@@ -93,3 +93,18 @@ def test_doesnt_have_to_be_drops_the_requirement(knowing_advisor, said):
     assert first.as_json()["requirements"]["privacy"] == "self-hosted"
     after = knowing_advisor.turn(said, first.session).as_json()["requirements"]
     assert after.get("privacy", "none") != "self-hosted" and not after.get("open_weights")
+
+
+@pytest.mark.parametrize(
+    ("said", "ttft", "response"),
+    [
+        ("correction: the SLA is 500 ms, not a second", None, 500),
+        ("actually it has to be under 700 ms", None, 700),
+        ("and the first token within 300 ms", 300, 1000),  # a first-token time is its own limit
+    ],
+)
+def test_a_bare_time_later_restates_the_time_already_stated(knowing_advisor, said, ttft, response):
+    first = knowing_advisor.turn("dispute classifier, 5k a day, the full answer within a second", None)
+    assert first.as_json()["requirements"]["max_response_ms"] == 1000
+    after = knowing_advisor.turn(said, first.session).as_json()["requirements"]
+    assert after.get("max_ttft_ms") == ttft and after.get("max_response_ms") == response

@@ -106,6 +106,11 @@ def _sentence_around(text: str, at: int) -> str:
     return text[start:end]
 
 
+def names_first_words(text: str) -> bool:
+    """The message says the time is to the first words ("starts within", "TTFT", "first token")."""
+    return bool(_FIRST_WORDS.search(text))
+
+
 def latency(text: str) -> list[tuple[str, float, str]]:
     """(field, milliseconds, words) for each time target. A time for the first words is a TTFT
     target; a time for the whole answer ("the whole reply", "end to end", "for the full answer", "per
