@@ -69,6 +69,15 @@ _GROWTH = re.compile(r"\b(?P<word>double|triple|quadruple|halve)[sd]?\b|(?<![\d.
 _FACTORS = {"double": 2.0, "triple": 3.0, "quadruple": 4.0, "halve": 0.5}
 
 
+def _factor(growth: re.Match[str]) -> float:
+    """What a growth word multiplies by: "triple" 3, "50%" 1.5, "3x" 3, "halve" 0.5."""
+    if growth.group("word"):
+        return _FACTORS[growth.group("word").lower()]
+    if growth.group("pct"):
+        return 1 + float(growth.group("pct")) / 100
+    return float(growth.group("x") or growth.group("x2"))
+
+
 def sized_for_later(text: str, found: Reading) -> Reading | None:
     """Today's volume scaled to the future the user asks to size for: a growth factor ("triple", "3x") or
     a new count of what the volume multiplied ("all 410 stores")."""
@@ -80,12 +89,7 @@ def sized_for_later(text: str, found: Reading) -> Reading | None:
     at = text.find(said)
     after = text[at + len(said) :] if at >= 0 else text
     if growth := _GROWTH.search(after):
-        if growth.group("word"):
-            factor = _FACTORS[growth.group("word").lower()]
-        elif growth.group("pct"):
-            factor = 1 + float(growth.group("pct")) / 100
-        else:
-            factor = float(growth.group("x") or growth.group("x2"))
+        factor = _factor(growth)
         if factor > 1:
             return per_day * factor, f"{words}; {growth.group(0)} (x{factor:g}, sized for {asked[0].group('when')})"
     if (recount := rescaled(after, per_day, words)) and recount[0] > per_day:
@@ -115,12 +119,7 @@ def scaled_by_growth(text: str) -> tuple[str, float, bool] | None:
     growth = _GROWTH.search(text)
     if growth is None or _NEITHER.search(text):
         return None
-    if growth.group("word"):
-        factor = _FACTORS[growth.group("word").lower()]
-    elif growth.group("pct"):
-        factor = 1 + float(growth.group("pct")) / 100
-    else:
-        factor = float(growth.group("x") or growth.group("x2"))
+    factor = _factor(growth)
     asked, happened = _ASKED.search(text) or _SIZE_FOR.search(text), _HAPPENED.search(text)
     foreseen = bool(_FORESEEN.search(text)) and not asked
     if factor <= 0 or factor == 1 or not (asked or happened or foreseen):
