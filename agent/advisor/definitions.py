@@ -342,7 +342,7 @@ def define(
         # "quantization" is spelled "quantisation" in the course; "mid-tier model" is defined as "Mid-tier".
         spoken = _SPOKEN.sub(" per second", term)  # "tokens/s" is written out in the course
         variants = [term, spoken, *_term_variants(term)]
-        spellings = dict.fromkeys([term, spoken, *(re.sub(r"i[sz](?=e|ation|ing)", "is", v) for v in variants)])
+        spellings = dict.fromkeys([term, spoken, *(_british(v) for v in variants)])
         extra = list(dict.fromkeys(p for query in spellings for p in search(query) if p not in passages))
         further = _defined(term, extra)
         if further is not None and (found is None or further[0] > found[0]):
@@ -352,7 +352,7 @@ def define(
     _, variant, definition = found
     following = _follow_on(definition)
     opening = _capitalised(definition.text) + (f" {following}" if following else "")
-    if term.lower() not in opening.lower() and _american(term) in _american(opening):
+    if term.lower() not in opening.lower() and _british(term.lower()) in _british(opening.lower()):
         opening = f"**{term}**: {opening}"  # "quantization" asked, "Quantisation is ..." found: say it as asked
     lines = [f"{opening} [{definition.passage.id}]"]
     figures = _figures(variant, definition, passages)
@@ -364,8 +364,9 @@ def define(
     return Reply("\n\n".join(lines) + "\n\n" + _sources(used), used)
 
 
-def _american(text: str) -> str:
-    return re.sub(r"is(?=e|ation|ing)", "iz", text.lower())
+def _british(text: str) -> str:
+    """The course's spelling: "quantization" is searched, and compared, as "quantisation"."""
+    return re.sub(r"i[sz](?=e|ation|ing)", "is", text)
 
 
 def _without_sources(text: str) -> str:
