@@ -108,3 +108,27 @@ async def test_marked_shortlist_rows_show_a_mark_and_space_unmarks_them():
         await pilot.press("up", "up", "space")  # unmark the first
         assert [table.get_row_at(i)[0] for i in range(3)] == ["", "", "●1"]
         assert table.marked_models() == ["openai/m2"]
+
+
+async def test_a_pane_ends_on_its_result_even_when_the_flush_timer_falls_behind():
+    """On a loaded machine the flusher's ticks can lag past its one-round wait: what is still
+    buffered (the tail and the final metrics) must show anyway, not a pane stuck on "streaming…"."""
+    from agent.trials.results import TrialRun
+    from tui.widgets.pane_flusher import PaneFlusher
+
+    app = TradeoffApp()
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = TrialScreen(["openai/a", "openai/b"], {}, lambda model: None)
+        await app.push_screen(screen)
+        await pilot.pause()
+        panes = list(screen.query(TrialPane))
+        for pane in panes:
+            pane.begin(pane.model, pane.model)
+        flusher = PaneFlusher(screen, panes)
+        flusher.stop()  # no tick comes in time
+        panes[0].write("alpha beta", ttft_ms=120.0)
+        panes[0].done(TrialRun(model="openai/a", text="alpha beta", ttft_ms=120.0, tokens_per_s=50.0, output_tokens=2))
+        await flusher.drain()
+        assert panes[0].answer == "alpha beta" and not panes[0].pending
+        assert "TTFT 120 ms" in panes[0].metrics and "streaming" not in panes[0].metrics
+        assert panes[1].metrics == "waiting for the first token…"  # nothing arrived, nothing invented

@@ -31,11 +31,14 @@ class PaneFlusher:
         self._turn += 1
 
     async def drain(self) -> None:
-        """Wait for every pane's last turn (at most one round)."""
+        """Wait for every pane's last turn (at most one round), then show what is still waiting:
+        on a loaded machine the timer can fall behind, and a pane must not end on "streaming…"."""
         for _ in range(len(self._panes) + 1):
             if not any(pane.pending for pane in self._panes):
-                break
+                return
             await asyncio.sleep(self.PER_PANE_SECONDS / len(self._panes))
+        for pane in self._panes:
+            pane.flush()
 
     def stop(self) -> None:
         self._timer.stop()
