@@ -12,6 +12,7 @@ from agent.advisor.rules.digit_groups import written_number
 from agent.advisor.rules.negation import negated
 from agent.advisor.rules.people import OWN_PEOPLE, PEOPLE
 from agent.advisor.rules.volume_occasions import HOURS_AT_A_TIME
+from agent.advisor.rules.volume_same import restates
 from catalog.requirements import DAYS_PER_MONTH
 
 _NUM = r"(?<![$€£\d.,])(\d+(?:[.,]\d+)*)(?:\s?(k|thousand|m|million)\b)?"
@@ -132,7 +133,16 @@ def _facts(text: str) -> list[_Fact]:
              and f.noun not in owners else f for f in facts]  # fmt: skip
     at_a_time = [m.span() for m in HOURS_AT_A_TIME.finditer(text)]  # "2 hours, twice a week": no day's hours
     facts = [f for f in facts if f.noun != "hour" or not any(a <= f.start < b for a, b in at_a_time)]
-    return sorted(facts, key=lambda fact: fact.start)
+    return _without_restatements(text, sorted(facts, key=lambda fact: fact.start))
+
+
+def _without_restatements(text: str, facts: list[_Fact]) -> list[_Fact]:
+    """ "4 exchanges (so 4 model calls)": the second names the first again, so it counts once."""
+    kept: list[_Fact] = []
+    for fact in facts:
+        if not (kept and restates(text, kept[-1].end, fact.start)):
+            kept.append(fact)
+    return kept
 
 
 def _rate_facts(text: str, facts: list[_Fact]) -> list[_Fact]:

@@ -1,0 +1,51 @@
+"""Requests a day from phrasings read wrong before (round eleven): a restatement of the calls per item,
+the messages per chat said in the next sentence, a share of a population on a given day, a rate for each
+of the members, devices on several units, grade ranges that are no count, totals split into chunks per
+call, and more. Each class is shown on variants of our own, with phrasings that must not trigger it."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.advisor.rules.extract import extract
+
+
+def _per_day(text: str) -> float | None:
+    return extract(text).fields.get("requests_per_day")
+
+
+def _approx(per_day: float | None) -> object:
+    return None if per_day is None else pytest.approx(per_day, rel=0.01)
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("We get about 2,000 chats a day; every chat runs around 6 turns, i.e. 6 LLM calls.", 12_000),
+        ("roughly 800 sessions daily, each session has 5 messages (that's 5 requests to the model)", 4_000),
+        ("Support handles 3k tickets a day and each ticket takes 3 model calls (so 3 calls per ticket).", 9_000),
+        ("700 dialogs per day, every dialog is about 3 exchanges with the assistant (i.e. 3 API calls)", 2_100),
+        # the restatement counts the calls: they replace the turns, not multiply them
+        ("1,200 conversations a day, each about 5 turns (so 10 model calls with the tool step)", 12_000),
+        # a product that multiplied the turns in already is not multiplied by them again
+        ("1,000 conversations per day and each conversation is roughly 3 exchanges, and each exchange makes "
+         "2 model calls", 6_000),
+    ],
+)
+def test_a_restatement_of_the_calls_per_item_counts_once(text, per_day):
+    assert _per_day(text) == _approx(per_day)
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("Around 200 conversations an hour during business hours (9am to 5pm). A typical conversation has "
+         "4 user messages and the bot answers each.", 6_400),
+        ("We see ~3,000 chats a day. Each chat has about 5 customer messages.", 15_000),
+        # the hours worked still count when the turns are multiplied in
+        ("roughly 50 sessions per hour, open 10 hours a day. Each session averages 8 visitor messages.", 4_000),
+        ("About 400 calls an hour from 8am to 6pm.", 4_000),  # no messages per call: the calls alone
+    ],
+)
+def test_the_messages_per_chat_said_in_the_next_sentence_multiply(text, per_day):
+    assert _per_day(text) == _approx(per_day)
