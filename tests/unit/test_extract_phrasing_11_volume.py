@@ -49,3 +49,20 @@ def test_a_restatement_of_the_calls_per_item_counts_once(text, per_day):
 )
 def test_the_messages_per_chat_said_in_the_next_sentence_multiply(text, per_day):
     assert _per_day(text) == _approx(per_day)
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("We sell 400k smart speakers and roughly 10% of them use the voice skill daily, 3 requests each", 120_000),
+        ("80,000 installed thermostats; about 2% of owners open the app on any given day and ask ~2 questions "
+         "each", 3_200),
+        ("1.5 million policyholders, maybe 1% contact us on a typical day", 15_000),
+        ("12,000 DAU, a quarter of them chat with the bot, 4 messages each", 12_000),
+        # daily active users written with a thousands separator
+        ("6,000 daily active users; maybe 1 in 3 opens the helper, ~2 messages each", 4_000),
+        ("2 million connected cars, 3% of them are electric.", None),  # a share that asks nothing
+    ],
+)
+def test_a_share_of_a_population_on_a_given_day_counts_that_share(text, per_day):
+    assert _per_day(text) == _approx(per_day)
