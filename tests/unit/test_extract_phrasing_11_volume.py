@@ -66,3 +66,17 @@ def test_the_messages_per_chat_said_in_the_next_sentence_multiply(text, per_day)
 )
 def test_a_share_of_a_population_on_a_given_day_counts_that_share(text, per_day):
     assert _per_day(text) == _approx(per_day)
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("We draft two summaries a day for each of the 45 branch offices.", 90),
+        ("one status email a month to each of our roughly 1,200 tenants", 40),
+        ("We run 4 checks an hour on each of the 30 pumps", 2_880),
+        ("One invoice a day, for each of those 12 shops.", 12),
+        ("For each of our ~60 vineyards we write one forecast a week.", 60 / 7),
+    ],
+)
+def test_a_rate_for_each_of_the_members_multiplies_by_them(text, per_day):
+    assert _per_day(text) == _approx(per_day)
