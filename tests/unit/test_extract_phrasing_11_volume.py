@@ -80,3 +80,21 @@ def test_a_share_of_a_population_on_a_given_day_counts_that_share(text, per_day)
 )
 def test_a_rate_for_each_of_the_members_multiplies_by_them(text, per_day):
     assert _per_day(text) == _approx(per_day)
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("We have 4 checkout lanes and each scanner sends a frame every 30 seconds; the store is open 12 hours "
+         "a day.", 5_760),
+        ("12 loading bays, each camera grabs one image every 5 minutes, around the clock", 3_456),
+        ("Two assembly lines; each sensor posts a reading every 20 seconds, and the plant runs 10 hours a day.",
+         3_600),
+        # the devices counted: their count, not one a unit
+        ("5 stations, 2 cameras per station, each camera takes a photo every 20 seconds, 10 hours a day", 18_000),
+        # people are not one a unit
+        ("3 production lines, each operator asks about 20 questions a day", 20),
+    ],
+)
+def test_a_device_on_each_of_several_units_counts_every_unit(text, per_day):
+    assert _per_day(text) == _approx(per_day)
