@@ -98,3 +98,26 @@ def test_a_rate_for_each_of_the_members_multiplies_by_them(text, per_day):
 )
 def test_a_device_on_each_of_several_units_counts_every_unit(text, per_day):
     assert _per_day(text) == _approx(per_day)
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("An app for year 7-8 pupils: about 1,200 pupils, each sends roughly 4 questions a day.", 4_800),
+        ("We tutor grades 3 to 5; some 800 kids use it, each asks 2 questions a day.", 1_600),
+        ("level 2-3 learners, ~500 of them, each writes 3 prompts a day", 1_500),
+        ("Grade 10 students, 2,000 of them, 3 questions per student per day.", 6_000),
+        ("Standard 9 and 10 learners: roughly 600 learners, each asks 5 doubts a day.", 3_000),
+        # counts that follow the same words are counts
+        ("A class of 30 students, each asks 4 questions a day.", 120),
+        ("Level 2 support gets 300 tickets a day.", 300),
+    ],
+)
+def test_a_grade_or_level_is_no_count_of_people(text, per_day):
+    assert _per_day(text) == _approx(per_day)
+
+
+def test_a_grade_label_keeps_the_users_words_in_evidence():
+    found = extract("for grade 9-10 students, around 1,000 students, each asks 3 questions a day")
+    assert found.fields["requests_per_day"] == pytest.approx(3_000)
+    assert "IX" not in found.evidence["requests_per_day"]
