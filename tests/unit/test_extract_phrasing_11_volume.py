@@ -121,3 +121,19 @@ def test_a_grade_label_keeps_the_users_words_in_evidence():
     found = extract("for grade 9-10 students, around 1,000 students, each asks 3 questions a day")
     assert found.fields["requests_per_day"] == pytest.approx(3_000)
     assert "IX" not in found.evidence["requests_per_day"]
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("We ingest about 40,000 reviews a day and send 50 reviews per prompt.", 800),
+        ("Roughly 1.2M events a day; we batch them into chunks of 500 per LLM call.", 2_400),
+        ("200k records a week, 20 records at a time in one API call", 200_000 / 7 / 20),
+        ("About 90k transcripts lines each night, grouped 300 lines per request", 300),
+        # the calls an item takes multiply; what else goes into a prompt divides nothing
+        ("3,000 tickets a day, each ticket needs 3 model calls", 9_000),
+        ("20,000 emails a day, we include 5 examples per prompt", 20_000),
+    ],
+)
+def test_a_total_sent_several_to_a_call_counts_the_calls(text, per_day):
+    assert _per_day(text) == _approx(per_day)

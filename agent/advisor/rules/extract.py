@@ -27,6 +27,7 @@ from agent.advisor.rules.open_weights import open_weights
 from agent.advisor.rules.size_merge import parts_note
 from agent.advisor.rules.size_parts import add_history
 from agent.advisor.rules.size_units import Sizes
+from agent.advisor.rules.volume_batches import items_per_call
 from agent.advisor.rules.volume_context import (
     active_users_who_ask,
     calls_per_item,
@@ -269,7 +270,10 @@ def _calls_to_requests(spelled: Spelled, money_free: str, said: str, found: Extr
         words = f"{words}, {days[1]} (x {days[0]:g}/7 days a week)"
     if multiplied:
         return
-    if calls := calls_per_item(text, said):
+    if batch := items_per_call(text, said):  # "3M lines a night, 2,000 lines per call"
+        found.put("requests_per_day", round(found.fields["requests_per_day"] / batch[0], 3),
+                  _volume_words(spelled, f"{words} / {batch[1]} (each call takes {batch[0]:g})"))  # fmt: skip
+    elif calls := calls_per_item(text, said):
         found.put("requests_per_day", round(found.fields["requests_per_day"] * calls[0], 3),
                   _volume_words(spelled, f"{words} x {calls[1]} (each call is a request)"))  # fmt: skip
     elif share := share_that_acts(text, said):
