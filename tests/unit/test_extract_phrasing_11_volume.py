@@ -137,3 +137,15 @@ def test_a_grade_label_keeps_the_users_words_in_evidence():
 )
 def test_a_total_sent_several_to_a_call_counts_the_calls(text, per_day):
     assert _per_day(text) == _approx(per_day)
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("About 150 agents, each sends 12 prompts an hour over a 7-hr shift", 12_600),
+        ("500 coders, each about 20 suggestions an hour, 6h day", 60_000),
+        ("Our 300 reps each fire off 5 queries per hour during a 10 hour day.", 15_000),
+    ],
+)
+def test_a_per_hour_rate_per_person_counts_only_the_stated_day(text, per_day):
+    assert _per_day(text) == _approx(per_day)

@@ -223,7 +223,7 @@ _SUB_DAY_RATE = re.compile(r"\b(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|rps|
                            r"/h)\b", re.IGNORECASE)  # fmt: skip
 _HOURS_A_DAY = re.compile(
     r"(?<![\d.,])(?P<h>\d{1,2}(?:\.\d)?)[- ]?(?:hours?|hrs?|h)\s+(?:a|per|each|every)\s+(?:day|night|shift)\b|"
-    r"(?<![\d.,])(?P<h2>\d{1,2})[- ]hours?\s+(?:[a-z]+\s+)?(?:day|night|shift)\b|"
+    r"(?<![\d.,])(?P<h2>\d{1,2})(?:[- ]hours?|[- ]?hrs?|h)\s+(?:[a-z]+\s+)?(?:day|night|shift)\b|"
     r"\b(?:runs?|open|operates?|operating|staffed|online|active|works?)\s+(?:for\s+)?(?:about\s+|around\s+|~\s*)?"
     r"(?P<h3>\d{1,2})\s+(?:hours?|hrs?|h)\b|"
     r"\b(?:so|i\.e\.|=)\s*(?P<h4>\d{1,2})\s*(?:hours?|hrs?|h)\b|"  # "9-5 so 8 hrs"
