@@ -149,3 +149,16 @@ def test_a_total_sent_several_to_a_call_counts_the_calls(text, per_day):
 )
 def test_a_per_hour_rate_per_person_counts_only_the_stated_day(text, per_day):
     assert _per_day(text) == _approx(per_day)
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("About 6 of us use it; each of those 6 types roughly 15 prompts into the tool per session, and we meet "
+         "once a week.", 6 * 15 / 7),
+        ("8 players use the helper. Each of those 8 sends about 25 lines to the bot per game, and we play "
+         "twice a week.", 8 * 25 * 2 / 7),
+    ],
+)
+def test_members_times_messages_per_session_times_sessions_a_week(text, per_day):
+    assert _per_day(text) == _approx(per_day)
