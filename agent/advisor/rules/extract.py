@@ -27,6 +27,7 @@ from agent.advisor.rules.open_weights import open_weights
 from agent.advisor.rules.size_merge import parts_note
 from agent.advisor.rules.size_parts import add_history
 from agent.advisor.rules.size_units import Sizes
+from agent.advisor.rules.volume_batches import items_per_call
 from agent.advisor.rules.volume_context import (
     active_users_who_ask,
     calls_per_item,
@@ -35,6 +36,7 @@ from agent.advisor.rules.volume_context import (
     spread_over_days,
 )
 from agent.advisor.rules.volume_occasions import days_a_week
+from agent.advisor.rules.volume_same import restated_calls
 
 # "a context of 1 million tokens", "Context of at least 500k tokens"
 _CONTEXT_OF = re.compile(
@@ -124,7 +126,7 @@ def _tokens(text: str, found: Extraction) -> None:
         found.put("output_tokens", sizes.output, sizes.evidence["output_tokens"])
     if sizes.turns is not None:
         add_history(sizes, sizes.output)
-        _conversations_to_requests(sizes.turns, sizes.evidence["turns"], found)
+        _conversations_to_requests(text, sizes.turns, sizes.evidence["turns"], found)
     throughput = None if "requests_per_day" in found.fields or not sizes.input_tokens else daily_throughput(text)
     if throughput and sizes.input_tokens:
         per_day = round(throughput[0] / sizes.input_tokens, 3)  # "2M tokens a day in chunks of 4k": 500 requests
@@ -238,7 +240,7 @@ def _calls_to_requests(spelled: Spelled, money_free: str, said: str, found: Extr
     people who ask. The readers see numbers as digits (`said` is the volume's words so) and ranges as
     their midpoints; evidence is put back into the user's words. `money_free` is that text with its money
     blanked, for the span readers ("a $6,000 budget over 3 months" counts nothing)."""
-    text, evidence = spelled.text, found.evidence.get("requests_per_day", "")
+    text, evidence, rate_words = spelled.text, found.evidence.get("requests_per_day", ""), said
     if _volume_words(spelled, said).strip() != evidence:
         said = evidence  # multiplied since it was read, or read by another reader
     active = active_users_who_ask(text)
@@ -250,9 +252,14 @@ def _calls_to_requests(spelled: Spelled, money_free: str, said: str, found: Extr
     if "requests_per_day" not in found.fields and (defined := spread_over_days(money_free)):
         found.put("requests_per_day", round(defined[0], 3), _volume_words(spelled, defined[1]))
         return
-    if "requests_per_day" not in found.fields or "is a request)" in evidence:
+    # turns or steps multiplied in already: only the hours and days of the rate they multiplied are left to read
+    multiplied = "is a request)" in evidence
+    if "requests_per_day" not in found.fields or (
+        multiplied and not (rate_words and evidence.startswith(_volume_words(spelled, rate_words).strip()))
+    ):
         return
-    words, said = said, _findable(text, said)  # the words grow with each factor below; the readers find `said`
+    # the words grow with each factor below; the readers find `said`
+    words, said = said, _findable(text, rate_words if multiplied else said)
     if hours := hours_of_work(text, said):  # "runs sixteen hours a day" in digits
         found.put("requests_per_day", round(found.fields["requests_per_day"] * hours[0] / 24, 3),
                   _volume_words(spelled, f"{words}, {hours[1]} (only those hours)"))  # fmt: skip
@@ -261,7 +268,12 @@ def _calls_to_requests(spelled: Spelled, money_free: str, said: str, found: Extr
         found.put("requests_per_day", round(found.fields["requests_per_day"] * days[0] / 7, 3),
                   _volume_words(spelled, f"{words}, {days[1]} (x {days[0]:g}/7 days a week)"))  # fmt: skip
         words = f"{words}, {days[1]} (x {days[0]:g}/7 days a week)"
-    if calls := calls_per_item(text, said):
+    if multiplied:
+        return
+    if batch := items_per_call(text, said):  # "3M lines a night, 2,000 lines per call"
+        found.put("requests_per_day", round(found.fields["requests_per_day"] / batch[0], 3),
+                  _volume_words(spelled, f"{words} / {batch[1]} (each call takes {batch[0]:g})"))  # fmt: skip
+    elif calls := calls_per_item(text, said):
         found.put("requests_per_day", round(found.fields["requests_per_day"] * calls[0], 3),
                   _volume_words(spelled, f"{words} x {calls[1]} (each call is a request)"))  # fmt: skip
     elif share := share_that_acts(text, said):
@@ -269,9 +281,15 @@ def _calls_to_requests(spelled: Spelled, money_free: str, said: str, found: Extr
                   _volume_words(spelled, f"{words} x {share[1]} (the share that asks)"))  # fmt: skip
 
 
-def _conversations_to_requests(turns: float, words: str, found: Extraction) -> None:
-    """Every turn of a conversation is a request: N conversations a day x T turns."""
+def _conversations_to_requests(text: str, turns: float, words: str, found: Extraction) -> None:
+    """Every turn of a conversation is a request: N conversations a day x T turns, or the calls the turns
+    are said to be ("4 exchanges (so 8 model calls)"); a product that multiplied the turns in already stays."""
     evidence = found.evidence.get("requests_per_day", "")
+    if words in re.sub(r"\s*\([^()]*\)$", "", evidence):
+        return  # "1,500 chats a day, each 4 exchanges, each exchange 2 calls" counted the turns
+    at = text.find(words)
+    if restated := restated_calls(text, at + len(words)) if at >= 0 else None:
+        turns, words = restated[0], f"{words}{restated[1]}"
     if "requests_per_day" in found.fields and re.search(
         r"conversations?|chats?|sessions?|dialog|calls?\b", evidence, re.I
     ):

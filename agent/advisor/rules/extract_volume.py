@@ -177,8 +177,9 @@ def _every(text: str) -> list[tuple[int, int, float]]:
 
 
 # "Each of our 12 regional teams", "200 stores, and each store manager": members named again with "each"
+_APPROX = r"(?:(?:about|around|roughly|approx\.?|approximately|some|~)\s*)*"
 _MEMBERS_EACH = re.compile(
-    r"\beach of (?:our|the|its|their)\s+" + NUM + r"\s+(?:[a-z]+\s+)?[a-z]+s\b|"
+    r"\beach of (?:our|the|its|their|these|those)\s+" + _APPROX + NUM + r"\s+(?:[a-z]+\s+)?[a-z]+s\b|"
     r"(?<![$€£\d.,])" + NUM + r"\s+(?P<noun>[a-z]+)s\b(?=[^.?!]{0,60}\b(?:each|every)\s+(?P=noun)\b)|"
     r"(?<![$€£\d.,])(\d+(?:,\d{3})*)\s+(?:[a-z]+\s+)?[a-z]+s\b(?=[^.?!]{0,80}\beach (?:one )?of (?:them|us)\b)",
     re.I,
@@ -336,9 +337,18 @@ def _labelled(text: str) -> list[tuple[int, int, float]]:
 _ONE_MEMBER = re.compile(r"\b(?:per|each|every|a)\s+(?:" + PEOPLE + r"|head|person)\b", re.I)
 
 
+# "one report per week for each of our ~90 client farms": the rate is each member's, the members counted after it
+_FOR_EACH_OF = re.compile(r"\s*,?\s*(?:for|to|from|across|on|at)\s+(?:each|every\s*one|every\s+single\s+one)\s+of\s+"
+                          r"(?:our|the|its|their|these|those|my)?\s*" + _APPROX + NUM
+                          + r"\s+(?:[a-z-]+\s+)?[a-z-]+s\b", re.I)  # fmt: skip
+
+
 def _population_after(text: str, rates: list[tuple[int, int, float]]) -> tuple[float, str] | None:
-    """A member's rate, then the members: "50 NPC lines per player per day for 2,000 players"."""
+    """A member's rate, then the members: "50 NPC lines per player per day for 2,000 players", "a report a
+    week for each of our 90 farms"."""
     for start, end, per_day in rates:
+        if each_of := _FOR_EACH_OF.match(text, end):
+            return number(each_of.group(1), each_of.group(2)) * per_day, text[start : each_of.end()]
         if not _ONE_MEMBER.search(text, start, end):
             continue
         after = re.match(r"\s*,?\s*(?:for|across|among|with|over)\s+(?:our\s+|the\s+|about\s+|around\s+|~\s*)*",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from agent.advisor.rules.digit_groups import join_groups
+from agent.advisor.rules.grade_labels import labels
 from agent.advisor.rules.number_words_abroad import spelled_sums
 
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -93,6 +94,8 @@ class Spelled:
         text, self.words = join_groups(text)  # "40.000", "15 000": one figure each, before ranges read them
         text, abroad = spelled_sums(text)  # "zweitausend Euro": a sum spelled in another language
         self.words.update(abroad)
+        text, grades = labels(text)  # "class 9-10 students": which students, not how many
+        self.words.update(grades)
         self.midpoints: set[str] = set()  # the digits that stand for a range
         text = _A_GRAND.sub(self._a_grand, _AND_A_HALF.sub(self._and_a_half, text))
         pieces, last = [], 0

@@ -101,15 +101,18 @@ _PER_REQUEST = re.compile(r"\b(?:each|every|per)\s+(?:query|request|call|questio
 
 # "20 messages per conversation", "sessions run about 20 messages": turns, each one a request.
 # "~10,000 conversations per day, averaging 6 messages each", "8 model turns per call".
+# Whose messages they are: "6 customer messages", "4 user turns".
+_WHOSE = r"(?:(?:user|customer|client|patient|visitor|caller|guest|human|inbound|back-and-forth|model|llm)\s+)?"
 _TURN_MESSAGES = re.compile(
-    r"\b(?P<n>\d+)\s+(?:user\s+|model\s+|llm\s+|back-and-forth\s+)?(?:messages|rounds|turns|exchanges)\s+"
+    r"\b(?P<n>\d+)\s+" + _WHOSE + r"(?:messages|rounds|turns|exchanges)\s+"
     r"(?:per|a|each|every|in\s+an?|in\s+each)\s+(?:conversation|session|chat|dialog|call)|"
     r"\b(?:conversations?|sessions?|chats?|dialog(?:ue)?s?)\s+(?:[\w,]+\s+){0,3}?"
     r"(?:runs?|lasts?|averages?|averaging|have|has|of|with|takes?)\s+(?:about\s+|around\s+|roughly\s+|~\s*|up to\s+)?"
-    r"(?P<m>\d+)\s+(?:messages|rounds|turns|exchanges)\b|"
+    r"(?P<m>\d+)\s+" + _WHOSE + r"(?:messages|rounds|turns|exchanges)\b|"
     # "each conversation about 6 messages", "every chat ~8 turns": the verb left out
     r"\b(?:each|every|a|per)\s+(?:conversation|session|chat|dialog(?:ue)?)\s*(?:is\s+|[:=,]\s*)?"
-    r"(?:about\s+|around\s+|roughly\s+|maybe\s+|typically\s+|~\s*)?(?P<k>\d+)\s+(?:messages|rounds|turns|exchanges)\b",
+    r"(?:about\s+|around\s+|roughly\s+|maybe\s+|typically\s+|~\s*)?(?P<k>\d+)\s+"
+    + _WHOSE + r"(?:messages|rounds|turns|exchanges)\b",
     re.I,
 )
 

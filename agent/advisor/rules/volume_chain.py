@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from agent.advisor.rules.digit_groups import written_number
 from agent.advisor.rules.negation import negated
 from agent.advisor.rules.people import OWN_PEOPLE, PEOPLE
+from agent.advisor.rules.volume_devices import one_device_each
 from agent.advisor.rules.volume_occasions import HOURS_AT_A_TIME
+from agent.advisor.rules.volume_same import restates
 from catalog.requirements import DAYS_PER_MONTH
 
 _NUM = r"(?<![$€£\d.,])(\d+(?:[.,]\d+)*)(?:\s?(k|thousand|m|million)\b)?"
@@ -52,7 +54,7 @@ _BARE_RATE = re.compile(_NUM + r"\s+(?:per|a|an|each|every)\s+(?P<a>[a-z][a-z-]*
                         r"(?P<b>[a-z][a-z-]*[a-z])\b", re.I)  # fmt: skip
 # How often one member does it: "each student uses it about twice a week", "a clip every 10 minutes".
 _HOW_OFTEN = re.compile(r"\b(?P<word>once|twice|thrice)\s+(?:a|an|per|each|every)\s+(?P<unit>day|week|month)\b|"
-                        r"\b(?:a|an|one)\s+(?P<noun>[a-z][a-z-]*[a-z])\s+every\s+(?P<n>\d+)\s*"
+                        r"\b(?:a|an|one|1)\s+(?P<noun>[a-z][a-z-]*[a-z])\s+every\s+(?P<n>\d+)\s*"
                         r"(?P<every>minutes?|mins?|seconds?|secs?|hours?|hrs?)\b(?P<each>\s+each)?", re.I)  # fmt: skip
 _OFTEN = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
 _EVERY_PER_HOUR = {"m": 60.0, "s": 3600.0, "h": 1.0}
@@ -105,6 +107,8 @@ def _facts(text: str) -> list[_Fact]:
         if named:
             value = _value(match)
             facts.append(_Fact(value, _singular(named.group(1)), None, None, match.start(), match.end()))
+    for one in one_device_each(text):  # "3 production lines, each camera ...": a camera a line
+        facts.append(_Fact(1.0, one.device, _singular(one.unit), None, one.start, one.end))
     every = {i for m in _HOW_OFTEN.finditer(text) if m.group("n") for i in range(*m.span())}  # "every 15 minutes"
     for match in sorted([*_QUANTITY.finditer(text), *_ONE_OF.finditer(text)], key=lambda m: m.start()):
         value = _value(match)
@@ -132,7 +136,16 @@ def _facts(text: str) -> list[_Fact]:
              and f.noun not in owners else f for f in facts]  # fmt: skip
     at_a_time = [m.span() for m in HOURS_AT_A_TIME.finditer(text)]  # "2 hours, twice a week": no day's hours
     facts = [f for f in facts if f.noun != "hour" or not any(a <= f.start < b for a, b in at_a_time)]
-    return sorted(facts, key=lambda fact: fact.start)
+    return _without_restatements(text, sorted(facts, key=lambda fact: fact.start))
+
+
+def _without_restatements(text: str, facts: list[_Fact]) -> list[_Fact]:
+    """ "4 exchanges (so 4 model calls)": the second names the first again, so it counts once."""
+    kept: list[_Fact] = []
+    for fact in facts:
+        if not (kept and restates(text, kept[-1].end, fact.start)):
+            kept.append(fact)
+    return kept
 
 
 def _rate_facts(text: str, facts: list[_Fact]) -> list[_Fact]:

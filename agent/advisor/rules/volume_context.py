@@ -109,11 +109,12 @@ _POPULATION = re.compile(r"\b(?:users?|visitors?|visits|views|pageviews|sessions
                          re.IGNORECASE)  # fmt: skip
 
 
-def share_that_acts(text: str, volume_words: str) -> tuple[float, str] | None:
-    """(the share, its words) when a volume of people or visits is followed by the share of them who
-    make a request; "20% of them are in Spanish" says nothing of how many ask."""
+def share_that_acts(text: str, volume_words: str, of_anything: bool = False) -> tuple[float, str] | None:
+    """(the share, its words) when a volume of people or visits (or, `of_anything`, of any things that
+    people use: "2 million connected cars") is followed by the share of them who make a request; "20% of
+    them are in Spanish" says nothing of how many ask."""
     at = text.lower().find(volume_words.lower()) if volume_words else -1
-    if at < 0 or not _POPULATION.search(volume_words):
+    if at < 0 or not (of_anything or _POPULATION.search(volume_words)):
         return None
     end = at + len(volume_words)
     for match in _SHARE_OF.finditer(text, end, end + 150):
@@ -129,7 +130,7 @@ def share_that_acts(text: str, volume_words: str) -> tuple[float, str] | None:
 
 
 # "~1.2M DAU", "40k monthly active users": people counted per day or per month.
-_ACTIVE = re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s?(?P<s>k|m|million|thousand)?\s+"
+_ACTIVE = re.compile(r"(?<![\d.,])(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<s>k|m|million|thousand)?\s+"
                      r"(?:(?P<dau>dau|daily\s+(?:active\s+)?(?:users|players|people)|"
                      r"(?:users|players|people|visitors)\s+(?:daily|a\s+day|per\s+day|each\s+day|every\s+day))|"
                      r"(?P<mau>mau|monthly\s+(?:active\s+)?(?:users|players|people)))\b", re.IGNORECASE)  # fmt: skip
@@ -149,9 +150,11 @@ _EACH_RATE = re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s+(?:[\w-]+\s+)?(?:mes
 
 
 # "our 4,000 employees ... 5% of employees use it daily": a headcount with a share that acts each day.
-_HEADCOUNT = re.compile(r"(?<![\d.,$€£])(?P<n>\d+(?:,\d{3})*)\s?(?P<s>k|thousand)?\s+(?:[\w-]+\s+)?"
-                        r"(?:" + PEOPLE + r")\b", re.IGNORECASE)  # fmt: skip
-_DAILY = re.compile(r"\b(?:daily|each\s+day|every\s+day|a\s+day|per\s+day)\b", re.IGNORECASE)
+_HEADCOUNT = re.compile(r"(?<![\d.,$€£])(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<s>k|thousand|m|million)?\s+"
+                        r"(?:[\w-]+\s+)?(?:(?P<people>" + PEOPLE + r")|(?P<things>[a-z][a-z-]*[a-rt-z]s))\b",
+                        re.IGNORECASE)  # fmt: skip
+_DAILY = re.compile(r"\b(?:daily|each\s+day|every\s+day|a\s+day|per\s+day|in\s+a\s+day|"
+                    r"on\s+(?:a|any|an\s+average|a\s+typical|a\s+normal)\s+(?:given\s+)?day)\b", re.IGNORECASE)
 # "800 patients message us daily": every one of a headcount acts each day.
 _ALL_ACT_DAILY = re.compile(r"\s+(?:(?:all|each|who)\s+)?(?:" + _ACTS + r")\b[^.;!?\d]{0,25}?" + _DAILY.pattern,
                             re.IGNORECASE)  # fmt: skip
@@ -162,16 +165,18 @@ def _populations(text: str) -> list[tuple[re.Match[str], float, _Share | None]]:
     """Active users a day or a month, then headcounts whose share (None: all of them) acts each day:
     (the words, people a day, the share)."""
     found: list[tuple[re.Match[str], float, _Share | None]] = [
-        (m, float(m.group("n")) * _SCALE.get((m.group("s") or "").lower(), 1.0) / (1 if m.group("dau") else 30),
+        (m, _figure(m, "n") / (1 if m.group("dau") else 30),
          share_that_acts(text, m.group(0)))
         for m in _ACTIVE.finditer(text)]  # fmt: skip
     for match in _HEADCOUNT.finditer(text):
-        people = _figure(match, "n")
-        share = share_that_acts(text, match.group(0))
+        people, things = _figure(match, "n"), match.group("things")
+        if things and _NOT_A_JOB.match(things):
+            continue  # "3 weeks", "40 pages": no population
+        share = share_that_acts(text, match.group(0), of_anything=bool(things))
         after = text.find(share[1], match.end()) if share else -1
-        if share and _DAILY.search(text, after, after + len(share[1]) + 25):
+        if share and _DAILY.search(text, after, after + len(share[1]) + 40):  # "use the assistant on a given day"
             found.append((match, people, share))
-        elif not share and _ALL_ACT_DAILY.match(text, match.end()):
+        elif not share and not things and _ALL_ACT_DAILY.match(text, match.end()):
             found.append((match, people, None))
     return found
 
@@ -204,7 +209,7 @@ def active_users_who_ask(text: str) -> tuple[float, str] | None:
         if rate := _EACH_RATE.search(text, after, after + 80):
             asks *= float(rate.group("n")) / _UNIT_DAYS[rate.group("period").lower()]
             return asks, f"{words} x {rate.group(0)}"
-        if each := _EACH_COUNT.search(text, after, after + 40):  # "use it daily, 3 questions each"
+        if each := _EACH_COUNT.search(text, after, after + 80):  # "use it daily, 3 questions each"
             each_words = re.sub(r"^with\s+", "", each.group(0), flags=re.I)  # "x 2 queries", "x each sending 20"
             return asks * float(each.group("n") or each.group("w")), f"{words} x {each_words}"
         if share:
@@ -218,7 +223,7 @@ _SUB_DAY_RATE = re.compile(r"\b(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|rps|
                            r"/h)\b", re.IGNORECASE)  # fmt: skip
 _HOURS_A_DAY = re.compile(
     r"(?<![\d.,])(?P<h>\d{1,2}(?:\.\d)?)[- ]?(?:hours?|hrs?|h)\s+(?:a|per|each|every)\s+(?:day|night|shift)\b|"
-    r"(?<![\d.,])(?P<h2>\d{1,2})[- ]hours?\s+(?:[a-z]+\s+)?(?:day|night|shift)\b|"
+    r"(?<![\d.,])(?P<h2>\d{1,2})(?:[- ]hours?|[- ]?hrs?|h)\s+(?:[a-z]+\s+)?(?:day|night|shift)\b|"
     r"\b(?:runs?|open|operates?|operating|staffed|online|active|works?)\s+(?:for\s+)?(?:about\s+|around\s+|~\s*)?"
     r"(?P<h3>\d{1,2})\s+(?:hours?|hrs?|h)\b|"
     r"\b(?:so|i\.e\.|=)\s*(?P<h4>\d{1,2})\s*(?:hours?|hrs?|h)\b|"  # "9-5 so 8 hrs"

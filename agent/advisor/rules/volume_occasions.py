@@ -41,7 +41,7 @@ _DEFINED = re.compile(r"\b(?:a|one|1|each|our|the)\s+(?P<name>semester|trimester
                       r"\s+(?:here\s+)?(?:is|lasts|runs|takes)\s+"
                       + _ABOUT + r"(?P<n>\d+(?:\.\d+)?)\s+(?P<unit>days?|weeks?|months?)\b", re.IGNORECASE)  # fmt: skip
 # A count per the named occasion: "12,000 essays per semester", "30 times a session", "100 messages on game night"
-_PER_NAMED = (r"(?<![\d.,])(?P<v>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<s>k|thousand)?\s+(?:[\w-]+\s+){0,2}?"
+_PER_NAMED = (r"(?<![\d.,])(?P<v>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<s>k|thousand)?\s+(?:[\w-]+\s+){0,4}?"
               r"(?:per|a|an|each|every|on|in\s+(?:a|an|each|every|one)|during\s+(?:a|an|each|every|the|one))\s+"
               r"(?:[\w-]+\s+)?NAME\b")  # fmt: skip
 _SESSIONS = r"session|game|meeting|class|lesson|stream|match|episode|event|night|evening|raid|party|show|round"
