@@ -17,6 +17,9 @@ def not_after(*words: str) -> str:
     return "".join(rf"(?<!{word} )" for word in words)
 
 
+# "tag" as a verb or a label, not the German day in "pro Tag", "am Tag", "jeden Tag".
+_TAG = r"(?<!pro )(?<!am )(?<!jeden )tag(?:s|ging|ged)?"
+
 # Human agents: "50 support agents", "for our agents to check", "a travel agent".
 HUMAN = ("support", "human", "sales", "service", "live", "customer", "centre", "center", "desk", "insurance", "travel",
           "estate", "field", "booking", "call")  # fmt: skip
@@ -138,7 +141,7 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                       "pictures?", r"videos?(?!\s+scripts?)(?![- ]games?)", "ocr", "scanned", "cameras?", "x-rays?",
                       "mri", "radiology", "handwrit\\w+", "visual", "footage", _BY_HAND), None),
     ("classification", words("classif(?:y|ies|ied|ying|ications?|iers?)", "categori[sz](?:e|es|ed|ing|ation)", _CODES,
-                              "tag(?:s|ging|ged)?", "label(?:s|ling|ing|led|ed)?", "sentiment", "route tickets",
+                              _TAG, "label(?:s|ling|ing|led|ed)?", "sentiment", "route tickets",
                               "intent detection", "spam", "moderat(?:e|ion|ing)", "toxic(?:ity)?",
                               r"(?:in)?to\s+(?:one\s+of\s+)?(?:our\s+)?(?:\d+|\w+)\s+(?:[\w-]+\s+)?(?:categories|classes|"
                               r"buckets|labels|topics|queues|tiers|themes)",

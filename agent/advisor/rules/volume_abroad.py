@@ -1,8 +1,10 @@
 """Volumes written in other languages inside mostly-English text, turned into the English the volume
 readers know: "1,5 milhão de mensagens por mês" reads as "1,5 million de mensagens per month", "900
 consultas al mes", "Ca. 1.500 Anfragen pro Tag", "about 8千 messages every day" ("8k"). Only words after a
-figure change ("par jour" in "2.000 demandes par jour"); accents are folded letter for letter so the
-readers' letters match ("solicitações"). `original` puts the user's words back into evidence. Pure."""
+figure change ("par jour" in "2.000 demandes par jour"), or a period that opens its sentence and is
+followed by the figure ("Pro Tag etwa 150 Berichte" reads as "etwa 150 Berichte per day"); accents are
+folded letter for letter so the readers' letters match ("solicitações"). `original` puts the user's words
+back into evidence. Pure."""
 
 from __future__ import annotations
 
@@ -28,6 +30,13 @@ _PERIOD = re.compile(r"(?<=\d)(?P<pre>[^\d.;!?\n]{0,40}?)(?<![\w'])(?P<p>"
                      + "|".join(f"(?P<{name}>{words})" for name, words in _PERIODS.items())
                      + r")(?![\w'])|(?<=\d)(?P<slash>\s?/\s?(?P<unit>" + "|".join(_SLASHED) + r"))(?![\w'])",
                      re.IGNORECASE)  # fmt: skip
+# A period that opens its clause, then a figure and what it counts: "Pro Tag etwa 150 Berichte", "Al mes
+# unas 900 consultas". Only where no figure came before it in the clause (those are read after the figure).
+_APPROX = r"(?:etwa|ca\.?|circa|rund|ungefahr|gut|unas?|unos|aproximadamente|cerca\s+de|environ|quasi|about|around|~)"
+_LEADING = re.compile(r"(?P<open>(?:^|(?<=[.;:!?\n]))\s*)(?P<p>"
+                      + "|".join(f"(?P<{name}>{words})" for name, words in _PERIODS.items())
+                      + r")\s*[,:]?\s+(?P<count>(?:" + _APPROX + r"\s*)?\d[\d.,']*\s*(?:k\b)?\s*[^\W\d_]+)",
+                      re.IGNORECASE)  # fmt: skip
 _MILLION = re.compile(r"(?<=\d)\s?(?:milh(?:ao|oes)|millon(?:es)?|millionen|mio\.?)(?![\w.])", re.IGNORECASE)
 # "mil" is a thousand in Spanish and Portuguese, a million in English slang: a thousand only beside their words.
 _THOUSAND = re.compile(r"(?<=\d)\s?(?:tausend|tsd\.?|mille)(?![\w.])", re.IGNORECASE)
@@ -63,6 +72,7 @@ class Abroad:
 
         text = _MILLION.sub(lambda m: self._put(" million", m.group(0)), folded)  # "5 Mio. Anfragen"
         text = _PERIOD.sub(period, _THOUSAND.sub(lambda m: self._put(" thousand", m.group(0)), text))
+        text = _LEADING.sub(self._leading, text)
         if romance:
             text = _MIL.sub(lambda m: self._put(" thousand", m.group(0)), text)
         self.text = _CJK.sub(self._cjk, text)
@@ -71,6 +81,10 @@ class Abroad:
         if english != said:
             self._said.append((english, said))
         return english
+
+    def _leading(self, match: re.Match[str]) -> str:
+        name = next(n for n in _PERIODS if match.group(n))
+        return match.group("open") + match.group("count") + self._put(f" per {name}", " " + match.group("p"))
 
     def _cjk(self, match: re.Match[str]) -> str:
         value = float(match.group("n")) * _CJK_SCALE[match.group("u")]
