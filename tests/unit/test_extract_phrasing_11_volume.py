@@ -162,3 +162,28 @@ def test_a_per_hour_rate_per_person_counts_only_the_stated_day(text, per_day):
 )
 def test_members_times_messages_per_session_times_sessions_a_week(text, per_day):
     assert _per_day(text) == _approx(per_day)
+
+
+# Class 8 (the lead): a one-off job and the deadline it must meet spreads over the days left.
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("We need to sort 84,000 scanned letters and the deadline is 2 weeks away.", 6000),
+        ("Backlog of 45k insurance claims to triage, due in 15 days, nobody waits on single answers.", 3000),
+        ("There are 9,000 contracts left to review and we have 3 weeks left before the audit.", 9000 / 21),
+        ("the regulator wants all 120k call transcripts summarised; deadline in 1 month", 4000),
+    ],
+)
+def test_a_one_off_job_with_a_deadline_spreads_over_the_days_left(text, per_day):
+    assert extract(text).fields.get("requests_per_day") == pytest.approx(per_day, rel=0.01)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 70,000 product photos in total, one-off, no rush at all.",  # no span, no deadline: no daily rate
+        "The deadline is 3 weeks away and we have not sized anything yet.",  # a deadline with no job
+    ],
+)
+def test_a_one_off_job_without_a_span_has_no_daily_rate(text):
+    assert "requests_per_day" not in extract(text).fields

@@ -277,8 +277,24 @@ _JOB = re.compile(r"(?<![\d.,$€£])(?P<v>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<s>k|t
 _SPAN_OF_WORK = re.compile(r"\b(?:over|within|across|in|during)\s+(?:the\s+(?:next|coming)\s+|the\s+course\s+of\s+"
                            r"(?:a|an|one|1)\s+|a\s+|an\s+|one\s+|1\s+)?(?:(?P<n>\d+)[- ]?)?\s*"
                            r"(?P<unit>days?|weeks?|months?|fortnight)\b", re.IGNORECASE)  # fmt: skip
+# A deadline the whole job must meet: "the deadline is 3 weeks away", "due in 10 days", "we have 2 weeks left".
+_DEADLINE = re.compile(r"\b(?:deadline|due)\b[^.;!?\d]{0,25}?(?P<n>\d+)[- ]?(?P<unit>days?|weeks?|months?)\b|"
+                       r"\b(?P<n2>\d+)[- ]?(?P<unit2>days?|weeks?|months?)\s+(?:away|from\s+now|left|to\s+go)\b",
+                       re.IGNORECASE)  # fmt: skip
 _NOT_A_JOB = re.compile(r"(?:" + PEOPLE + r"|words|tokens|pages|lines|characters|chars|hours|minutes|seconds|days|"
                         r"weeks|months|years|dollars|euros|pounds|percent|times)$", re.IGNORECASE)  # fmt: skip
+
+
+def _span_days(text: str, start: int, stop: int) -> tuple[re.Match[str], float] | None:
+    """The span the job may take, or the deadline it must meet, after its figure and in its sentence."""
+    if span := _SPAN_OF_WORK.search(text, start, stop):
+        n, unit = span.group("n"), span.group("unit")
+    elif span := _DEADLINE.search(text, start, stop):
+        n, unit = span.group("n") or span.group("n2"), span.group("unit") or span.group("unit2")
+    else:
+        return None
+    unit = unit.lower().rstrip("s")
+    return span, float(n or 1) * (14.0 if unit == "fortnight" else _UNIT_DAYS[unit])
 
 
 def _job_over_a_span(text: str) -> tuple[float, str] | None:
@@ -286,12 +302,9 @@ def _job_over_a_span(text: str) -> tuple[float, str] | None:
         if _NOT_A_JOB.match(job.group("noun")):
             continue
         end = sentence_bounds(text, job.start())[1]
-        span = _SPAN_OF_WORK.search(text, job.end(), min(end, job.end() + 150))
-        if span is None:
-            continue
-        unit = span.group("unit").lower().rstrip("s")
-        days = float(span.group("n") or 1) * (14.0 if unit == "fortnight" else _UNIT_DAYS[unit])
-        if days > 0:
+        found = _span_days(text, job.end(), min(end, job.end() + 150))
+        if found and found[1] > 0:
+            span, days = found
             between = "" if span.start() == job.end() + 1 else " ..."
             return _figure(job) / days, f"{job.group(0)}{between} {span.group(0)} (/ {days:g} days)"
     return None
