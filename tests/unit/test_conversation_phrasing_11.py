@@ -232,3 +232,23 @@ def test_a_new_headcount_in_general_words_rescales_members_times_rate(advisor):
 def test_a_headcount_beside_a_volume_that_counted_no_members_changes_nothing(advisor):
     requirements, _ = talk(advisor, CHATBOT, "our user base is about 5,000 people")
     assert requirements[1]["requests_per_day"] == requirements[0]["requests_per_day"]
+
+
+# --- 3. a term contrasted with the plain kind --------------------------------------------------------
+
+
+@pytest.mark.parametrize("question", [
+    "so what is the difference between a reasoning model and a regular one?",
+    "what is the difference between reasoning models and standard models",
+    "Quick question: difference between a reasoning model and an ordinary LLM?",
+])  # fmt: skip
+def test_a_term_against_the_plain_kind_is_defined(advisor, question):
+    requirements, answers = talk(advisor, CHATBOT, question)
+    assert requirements[1] == requirements[0]
+    assert ANSWER_SHAPE["definition"].search(answers[1][:400]) and "reasoning model" in answers[1].lower()
+    assert answers[1].startswith("**reasoning model")
+
+
+def test_two_real_terms_are_both_still_defined(advisor):
+    _, answers = talk(advisor, CHATBOT, "what's the difference between TTFT and throughput?")
+    assert answers[1].startswith("**TTFT**") and "**throughput**" in answers[1]
