@@ -123,6 +123,11 @@ _CONTRAST = re.compile(r"\bdifference\s+between\s+(?:an?\s+|the\s+)?(?P<a>[\w\-/
                        r"(?P<b>[\w\-/ ]{2,30}?)\s*(?:[?.!]|$)", re.IGNORECASE)  # fmt: skip
 
 
+# The plain side of a contrast, which no course defines: "a normal one", "regular models", "a standard LLM".
+_NO_TERM_SIDE = re.compile(r"(?:an?\s+|the\s+)?(?:normal|regular|standard|ordinary|plain|classic|traditional|usual|"
+                           r"typical|non[- ]?\w+)\s+(?:ones?|models?|llms?|versions?|kinds?|types?)", re.I)  # fmt: skip
+
+
 def contrasted_terms(question: str) -> tuple[str, str] | None:
     """The two terms of "what's the difference between X and Y?", when each is a term of a few words."""
     match = _CONTRAST.search(question)
@@ -387,7 +392,8 @@ def answer(
     if both := contrasted_terms(question):
         # "What's the difference between no-training and self-hosted?": each term defined, in its order
         replies = [define(f"What is {term}?", passages, search, session) for term in both]
-        if all(replies):
+        # "a reasoning model and a normal one": the side the course defines, when the other is no term
+        if all(replies) or (any(replies) and any(_NO_TERM_SIDE.fullmatch(term) for term in both)):
             lines = [f"**{term}**: {_without_sources(reply.text)}" for term, reply in zip(both, replies, strict=True)
                      if reply is not None]  # fmt: skip
             used = list(dict.fromkeys(p for reply in replies if reply is not None for p in reply.passages))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from agent.advisor import savings
+from agent.advisor import downsize, savings
 from catalog import plans
 from catalog.cost import request_cost
 from catalog.display import money
@@ -19,6 +19,7 @@ TOPICS: list[tuple[str, re.Pattern[str]]] = [
     ("distill", re.compile(r"\bdistil", re.I)),
     ("caching", re.compile(r"\bcach(?:e|es|ed|ing)\b|\bcache hits?\b", re.I)),
     ("batching", re.compile(r"\bbatch(?:es|ed|ing)?\b|\basync(?:hronous)? (?:api|jobs?|processing)\b", re.I)),
+    ("downsize", downsize.ASKS_DOWNSIZE),  # before routing: "a small model instead of a frontier one" replaces
     ("routing", re.compile(r"\brout(?:e|es|ing|er)\b|\bcascad|\bcheap(?:er)? (?:tier|model) for (?:the )?easy|"
                            r"\b(?:smaller|cheaper|mid[- ]tier|lighter|budget)\s+(?:tier|models?)\b", re.I)),
     (
@@ -42,6 +43,7 @@ CITATIONS = {
     "finetune": [("module/2.2.3", "Fine-Tuning Economics")],
     "distill": [("module/2.2.3", "Fine-Tuning Economics")],
     "routing": [("module/2.2.2", "Model Routing Architecture"), ("module/2.2.1", "The Model Tier Spectrum")],
+    "downsize": [("module/2.2.1", "The Model Tier Spectrum")],
     "caching": [("course/5.4", "Caching identical requests")],
     "batching": [("course/5.5", "Batch API discounts")],
     "selfhost": [
@@ -52,6 +54,7 @@ CITATIONS = {
 COMMANDS = {
     "finetune": "tradeoff plan finetune", "distill": "tradeoff plan distill", "selfhost": "tradeoff plan selfhost",
     "routing": "tradeoff eval --save, then tradeoff route",
+    "downsize": "tradeoff cost --model M --requests-per-day N --input-tokens N --output-tokens N",
     "caching": "tradeoff cost --model M --requests-per-day N --input-tokens N --output-tokens N --cache-hit-rate F",
     "batching": "tradeoff cost --model M --requests-per-day N --input-tokens N --output-tokens N --batch-share F",
 }  # fmt: skip
@@ -106,6 +109,8 @@ def answer(kind: str, catalog: Catalog, ranking: Ranking, stated: set[str], ques
         )
         lines = [saving] if isinstance(saving, str) else saving.lines
         assumed = [] if isinstance(saving, str) else saving.assumed
+    elif kind == "downsize":
+        lines = downsize.answer(question, catalog, ranking)
     elif kind == "selfhost":
         lines = _selfhost(ranking, chosen)
         assumed = ["GPUs sized for a peak twice the average at 70% utilisation",

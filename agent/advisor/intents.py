@@ -24,7 +24,8 @@ _END = r"\s*[?.!]*\s*$"
 _AFTER_NAME = (r"(?:\s+(?:not|n't|on|in|at|make|made|making|get|got|rank|ranked|ranking|score|scored|included|"
                r"listed|recommended|picked|chosen|there|higher|lower|so|below|above|missing|out|excluded|"
                r"eliminated|dropped|removed|filtered|showing|shown|appear|appearing|anywhere|among|an option|"
-               r"considered|better|worse|good enough|for)\b.*)?")  # fmt: skip
+               r"considered|better|worse|good enough|for|and|since|because|as|given|instead|rather|then|already|"
+               r"over)\b.*|\s*[,;]\s.*|\s+[-–—]\s.*)?")  # fmt: skip
 _EXPLAIN = [
     re.compile(r"\bwhy (?:did ?n'?t you (?:pick|choose|recommend|suggest|include|go with)|did you (?:drop|exclude|"
                r"eliminate|skip|leave out|rule out)|not|no|isn'?t|wasn'?t|aren'?t|doesn'?t|didn'?t)\s+"
@@ -155,8 +156,8 @@ def _compare(text: str) -> list[str] | None:
 
 def _model_name(said: str) -> str:
     """A name as typed, without the article or filler around it ("the gpt-4o one" -> "gpt-4o")."""
-    said = re.sub(r"^(?:just\s+)?(?:(?:use|pick|choose|go with|take|try)\s+)?(?:the|a|an|good old|plain)?\s*", "",
-                  said.strip(" ,:;\"'`*"), flags=re.I)  # fmt: skip
+    said = re.sub(r"^(?:(?:just|simply|only)\s+)?(?:(?:use|pick|choose|go with|take|try)\s+)?"
+                  r"(?:(?:the|an|a|good old|plain)\b)?\s*", "", said.strip(" ,:;\"'`*"), flags=re.I)  # fmt: skip
     return re.sub(r"\s+(?:one|model|option|route)$", "", said, flags=re.I).strip()
 
 

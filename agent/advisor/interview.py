@@ -254,7 +254,7 @@ def read_choice(question: Question, answer: str) -> tuple[bool, Any]:
     number = _CHOICE_NUMBER.match(answer)
     if number and 1 <= int(number.group(1)) <= len(question.choices):
         return True, question.choices[int(number.group(1)) - 1].value
-    if _ACCEPT_DEFAULT.match(answer):
+    if _declines(answer):
         return True, question.default
     lowered = answer.strip().lower()
     for choice in question.choices:
@@ -265,7 +265,17 @@ def read_choice(question: Question, answer: str) -> tuple[bool, Any]:
 
 def skipped(question: Question, answer: str) -> bool:
     """The answer declines the question ("skip", "not sure"), so its default is taken."""
-    return bool(_ACCEPT_DEFAULT.match(answer))
+    return _declines(answer)
+
+
+# "any" and "whatever" decline only as a short reply ("any is fine"): "any savings from a smaller model?" asks.
+_LOOSE_DECLINE = re.compile(r"^\s*(?:any|whatever|pass)\b", re.IGNORECASE)
+
+
+def _declines(answer: str) -> bool:
+    if not _ACCEPT_DEFAULT.match(answer):
+        return False
+    return not (_LOOSE_DECLINE.match(answer) and (len(answer.split()) > 4 or answer.rstrip().endswith("?")))
 
 
 def default_label(question: Question) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 from langgraph.config import get_config, get_stream_writer
 from langgraph.runtime import Runtime, get_runtime
 
-from agent.advisor import answers, definitions, verdict, why_not
+from agent.advisor import answers, definitions, verdict, why_not, why_not_asked
 from agent.advisor import economics as economics_answers
 from agent.advisor.context import AdvisorTools
 from agent.advisor.interview import build_requirements
@@ -139,7 +139,8 @@ def explain(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, An
     tools = runtime.context
     if state.subject and (kind := economics_answers.named_topic(state.subject[0])):  # "what about batching?"
         return economics(state.model_copy(update={"subject": [kind]}), runtime)
-    text = why_not.explain(state.subject[0], _full_ranking(state, tools), tools.catalog) if state.subject else None
+    ranking, question = _full_ranking(state, tools), state.last_user_message()
+    text = why_not_asked.why_not(state.subject[0], ranking, tools.catalog, question) if state.subject else None
     return {"messages": say(text or "Which model should I explain?")}
 
 

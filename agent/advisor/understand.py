@@ -30,11 +30,13 @@ from agent.advisor.nodes import merge, say, take_llm_fields
 from agent.advisor.rules.extract import Extraction, extract
 from agent.advisor.rules.extract_latency import names_first_words
 from agent.advisor.rules.message_language import written_in
+from agent.advisor.rules.places_granted import granted_later
 from agent.advisor.rules.questions import asked_part, stated_part, statements
 from agent.advisor.rules.volume_rescale import rescaled
 from agent.advisor.rules.volume_restated import scaled_by_growth
 from agent.advisor.state import AdvisorState, ChatMessage, Question, RequirementEvent
 from agent.advisor.view import FIELD_LABELS, format_value
+from agent.advisor.volume_later import rechained, recounted_members, with_earlier_members
 
 _SKIP_ALONE = re.compile(r"^\s*skip\s*[.!]?\s*$", re.IGNORECASE)
 
@@ -120,10 +122,23 @@ def only_the_asked(found: Extraction, field: str, text: str) -> Extraction:
 
 
 def _recounted_volume(state: AdvisorState, text: str) -> tuple[float, str] | None:
-    """The volume scaled by a new count of the members it was multiplied by ("make it 20 devs")."""
+    """The volume scaled by a new count of the members it was multiplied by ("make it 20 devs", "staff
+    numbers are closer to 1,500")."""
     per_day = state.requirements.get("requests_per_day")
     said = _last_evidence(state, "requests_per_day")
-    return rescaled(text, float(per_day), said) if per_day and said else None
+    if not per_day or not said:
+        return None
+    return rescaled(text, float(per_day), said) or recounted_members(stated_part(text), float(per_day), said)
+
+
+def _volume_in_earlier_terms(state: AdvisorState, text: str, found: Extraction) -> tuple[float, str] | None:
+    """A volume stated in terms an earlier turn set: the count a chain started from, or a member's rate."""
+    new_per_day, new_said = float(found.fields["requests_per_day"]), found.evidence.get("requests_per_day", "")
+    old_per_day, old_said = state.requirements.get("requests_per_day"), _last_evidence(state, "requests_per_day")
+    if old_per_day and old_said and (again := rechained(new_said, new_per_day, float(old_per_day), old_said)):
+        return again
+    earlier = [message.content for message in state.messages if message.role == "user"][:-1]
+    return with_earlier_members(stated_part(text), new_per_day, earlier)
 
 
 def _restate_the_stated_latency(before: dict[str, Any], found: Extraction, text: str) -> None:
@@ -132,6 +147,21 @@ def _restate_the_stated_latency(before: dict[str, Any], found: Extraction, text:
     if ("max_ttft_ms" in found.fields and "max_response_ms" not in found.fields and "max_response_ms" in before
             and "max_ttft_ms" not in before and not names_first_words(text)):  # fmt: skip
         found.put("max_response_ms", found.fields.pop("max_ttft_ms"), found.evidence.pop("max_ttft_ms", text))
+
+
+def _grant_to_the_lock(before: dict[str, Any], text: str, found: Extraction) -> None:
+    """Places a later message grants ("we now have approval for Singapore or Sydney") join a region lock
+    already stated; without a lock, approval words name no requirement."""
+    if before.get("privacy") != "region-locked" or found.fields.get("privacy") not in (None, "region-locked"):
+        return
+    granted = granted_later(stated_part(text))
+    if granted is None:
+        return
+    places, said = granted
+    found.put("privacy", "region-locked", found.evidence.get("privacy", said))
+    for place in places:
+        if place not in found.fields.get("regions", []):
+            found.add_to_list("regions", place, said)
 
 
 def _last_evidence(state: AdvisorState, field: str) -> str:
@@ -201,7 +231,10 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
                             "must stay, languages, latency, sizes)._")  # fmt: skip
         if "requests_per_day" not in found.fields and (recount := _recounted_volume(state, text)):
             found.put("requests_per_day", *recount)
+        elif "requests_per_day" in found.fields and (again := _volume_in_earlier_terms(state, text, found)):
+            found.put("requests_per_day", *again)
         messages += _scaled(state, text, found)
+        _grant_to_the_lock(before, text, found)
         _restate_the_stated_latency(before, found, text)
         answer = read_as_answer(pending.field if pending else None, text)
         for name in answer.fields.keys() - found.fields.keys():

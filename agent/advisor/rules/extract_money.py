@@ -48,8 +48,8 @@ _BARE_END = re.compile(r"\s*(?:$|[.,;!?)]|(?:a|per|/|each|every|an?)\s*(?:month|
                        r"(?:for|over)\s+(?:the|a|one)\s+(?:year|month)\b)",
                        re.IGNORECASE)  # fmt: skip
 # "budget $-5", "-$200 a month": a minus sign on the amount itself, kept so the figure fails validation
-# and is said back instead of read as $5 ("3-5k" and "$3k -$5k" are ranges).
-_MINUS = re.compile(r"(?:-\s?[$€£]?|[$€£]\s?-)$")
+# and is said back instead of read as $5 ("3-5k" and "$3k -$5k" are ranges; "typo - $1,500" is a dash).
+_MINUS = re.compile(r"(?:-[$€£]?|[$€£]\s?-)$")
 
 
 def _negative(text: str, start: int) -> bool:

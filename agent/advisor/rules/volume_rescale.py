@@ -9,12 +9,13 @@ from agent.advisor.rules.digit_groups import written_number
 from agent.advisor.rules.volume_members import NOT_A_RATE
 
 # "make it 20 devs", "we're 30 agents now", "actually 8 stores": a count with no rate after it.
-_COUNT = re.compile(r"(?<![$€£\d.,])(?P<n>\d+(?:,\d{3})*)\s+(?P<noun>[a-z][a-z-]*?s)\b" + NOT_A_RATE, re.IGNORECASE)
+MEMBER_COUNT = re.compile(r"(?<![$€£\d.,])(?P<n>\d+(?:,\d{3})*)\s+(?P<noun>[a-z][a-z-]*?s)\b" + NOT_A_RATE,
+                          re.IGNORECASE)
 
 
 def rescaled(text: str, per_day: float, evidence: str) -> tuple[float, str] | None:
     """(requests a day, the words) when the message recounts a factor the volume's evidence multiplied."""
-    for match in _COUNT.finditer(text):
+    for match in MEMBER_COUNT.finditer(text):
         noun = match.group("noun").lower()
         stem = re.escape(noun[:-1])
         counts = list(re.finditer(rf"(?<![\d.,])(\d+(?:,\d{{3}})*)\s+(?:[\w-]+\s+)?{stem}s?\b", evidence, re.I))

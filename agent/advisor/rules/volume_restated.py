@@ -63,18 +63,34 @@ _NOW = re.compile(r"^(?:today|now|current|present|the\s+present|what\s+we\s+have
 _LATER = re.compile(r"\b(?:q[1-4]|h[12]|rollout|roll-out|launch|next|year|end|future|growth|grown|target|then|that|"
                     r"scale|expected|projected|forecast|full|later|peak\s+season|20\d\d|jan|feb|mar|apr|may|jun|jul|"
                     r"aug|sep|oct|nov|dec)", re.IGNORECASE)  # fmt: skip
+_SHARE = r"half|a\s+third|one\s+third|a\s+quarter|one\s+quarter|\d{1,2}\s?%"
+# "cut the budget in half", "slashed our spend by 30%", "traffic dropped to a quarter"
+_CUT = (r"\b(?:cut|cuts|slashed|reduced|trimmed|lowered|dropped|shrunk|shrank|(?:went|came|is|are)\s+down)\s+"
+        r"(?:[\w']+\s+){0,3}?(?:(?P<in_half>in\s+half)|by\s+(?P<by>" + _SHARE + r")|to\s+(?P<to>" + _SHARE + r"))")
 _GROWTH = re.compile(r"\b(?P<word>double|triple|quadruple|halve)[sd]?\b|(?<![\d.])(?P<x>\d+(?:\.\d+)?)\s?x\b|"
-                     r"\bx\s?(?P<x2>\d+(?:\.\d+)?)\b|\b(?:gr[eo]w\w*|(?:went|go(?:es)?|is|are)\s+up)\s+(?:by\s+)?(?P<pct>\d+)\s?%",
-                     re.IGNORECASE)  # fmt: skip
+                     r"\bx\s?(?P<x2>\d+(?:\.\d+)?)\b|\b(?:gr[eo]w\w*|(?:went|go(?:es)?|is|are)\s+up)\s+(?:by\s+)?(?P<pct>\d+)\s?%|"
+                     + _CUT, re.IGNORECASE)  # fmt: skip
 _FACTORS = {"double": 2.0, "triple": 3.0, "quadruple": 4.0, "halve": 0.5}
+_SHARES = {"half": 1 / 2, "a third": 1 / 3, "one third": 1 / 3, "a quarter": 1 / 4, "one quarter": 1 / 4}
+
+
+def _share(said: str) -> float:
+    said = " ".join(said.lower().split())
+    return float(said.rstrip("% ")) / 100 if said.endswith("%") else _SHARES[said]
 
 
 def _factor(growth: re.Match[str]) -> float:
-    """What a growth word multiplies by: "triple" 3, "50%" 1.5, "3x" 3, "halve" 0.5."""
+    """What a growth word multiplies by: "triple" 3, "50%" 1.5, "3x" 3, "halve" 0.5, "cut by a third" 2/3."""
     if growth.group("word"):
         return _FACTORS[growth.group("word").lower()]
     if growth.group("pct"):
         return 1 + float(growth.group("pct")) / 100
+    if growth.group("in_half"):
+        return 0.5
+    if growth.group("by"):
+        return 1 - _share(growth.group("by"))
+    if growth.group("to"):
+        return _share(growth.group("to"))
     return float(growth.group("x") or growth.group("x2"))
 
 
@@ -101,7 +117,8 @@ def sized_for_later(text: str, found: Reading) -> Reading | None:
 # traffic", "make it 3x", "we expect to triple by Q3, size for Q3", "the budget doubled". Growth only
 # foreseen ("will double next year") changes nothing until the user asks to size for it; a factor on
 # something else ("prompts are twice as long") is neither the volume's nor the budget's.
-_HAPPENED = re.compile(r"\b(?:doubled|tripled|quadrupled|halved)\b|\b(?:is|are|it'?s|we'?re|now)\s+"
+_HAPPENED = re.compile(r"\b(?:doubled|tripled|quadrupled|halved|cut|slashed|reduced|trimmed|lowered|dropped|shrunk|"
+                       r"shrank)\b|\b(?:went|came)\s+down\b|\b(?:is|are|it'?s|we'?re|now)\s+"
                        r"(?:now\s+)?(?:at\s+)?(?:double|triple|quadruple|\d+(?:\.\d+)?\s?x)\b|\bgrew\b|\bwent\s+up\b",
                        re.I)  # fmt: skip
 _ASKED = re.compile(r"\b(?:size|sized|sizing|plan|planning|price|pricing|provision|assume|make\s+it|"
