@@ -187,3 +187,22 @@ def test_a_one_off_job_with_a_deadline_spreads_over_the_days_left(text, per_day)
 )
 def test_a_one_off_job_without_a_span_has_no_daily_rate(text):
     assert "requests_per_day" not in extract(text).fields
+
+
+# The lead: how often an occasion happens said before what each one brings ("2 sessions a week, ~35 prompts
+# each session"); the occasions are no members to multiply, and their frequency is no volume of its own.
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("3 meetups a week, roughly 50 questions each meetup", 50 * 3 / 7),
+        ("We run 2 workshops per week and each workshop asks about 70 questions.", 20),
+        ("one stream a day, each stream has ~300 chat messages for the bot", 300),
+        ("we play twice a week and every session sends ~40 prompts to the bot", 40 * 2 / 7),
+    ],
+)
+def test_how_often_an_occasion_happens_times_what_each_brings(text, per_day):
+    assert extract(text).fields.get("requests_per_day") == pytest.approx(per_day, rel=0.01)
+
+
+def test_members_still_multiply_when_no_frequency_follows_their_count():
+    assert extract("9 clinics, each clinic handles 120 chats a day").fields["requests_per_day"] == 1080

@@ -195,11 +195,12 @@ def _others_named(sentence: str, people: str) -> bool:
     return named is not None and named.group(1).lower().rstrip("s") not in people.lower()
 
 
-def _population_rate(text: str, rates: list[tuple[int, int, float]]) -> tuple[float, str] | None:
+def _population_rate(text: str, rates: list[tuple[int, int, float]], how_often: frozenset[str] = frozenset()
+                     ) -> tuple[float, str] | None:
     """Members x what each does, with a share of them when one is said ("a third of them")."""
     for people in [*_POPULATION.finditer(text), *_MEMBERS_EACH.finditer(text)]:
-        if negated(text, people.start()):
-            continue  # "we don't have 300 adjusters"
+        if negated(text, people.start()) or any(text.startswith(note, people.start()) for note in how_often):
+            continue  # "we don't have 300 adjusters"; "2 sessions a week", read with its occasion, is no one
         start, end = sentence_bounds(text, people.start())
         each_next = _EACH_NEXT.match(text, end)  # "100 employees. Each will chat with it 5 times daily."
         if each_next and not _others_named(text[each_next.end() :], people.group(0)):
@@ -359,10 +360,14 @@ def _population_after(text: str, rates: list[tuple[int, int, float]]) -> tuple[f
     return None
 
 
-def _at_occasions(rates: list[tuple[int, int, float]], occasions: list[Occasion]) -> list[tuple[int, int, float]]:
+def _at_occasions(rates: list[tuple[int, int, float]], occasions: list[Occasion], text: str
+                  ) -> list[tuple[int, int, float]]:
     """The rates with those per an occasion read at its length or frequency ("200 a night, 3 nights a week")."""
     taken = {o.start for o in occasions}
-    return sorted([r for r in rates if r[0] not in taken] + [(o.start, o.end, o.per_day) for o in occasions])
+    # "2 sessions a week" that an occasion's count is read at is how often it happens, not work of its own
+    how_often = {o.note for o in occasions}
+    kept = [r for r in rates if r[0] not in taken and text[r[0] : r[1]] not in how_often]
+    return sorted(kept + [(o.start, o.end, o.per_day) for o in occasions])
 
 
 def _noted(found: tuple[float, str], occasions: list[Occasion], text: str) -> tuple[float, str]:
@@ -376,14 +381,16 @@ def _noted(found: tuple[float, str], occasions: list[Occasion], text: str) -> tu
 
 def _volume_in_digits(text: str) -> tuple[float, str] | None:
     occasions = occasion_rates(text)
-    rates = _at_occasions(_rates(text), occasions)
+    rates = _at_occasions(_rates(text), occasions, text)
     if chained := chained_volume(text):  # nested products first: they hold the simple ones inside
         return chained
     # the members counted in another sentence: "20 consultants. ... Each consultant sends ~40 a day"
-    if product := _population_rate(text, rates) or _population_after(text, rates) or members_times_rate(text, rates):
+    how_often = frozenset(o.note for o in occasions)
+    product = _population_rate(text, rates, how_often) or _population_after(text, rates)
+    if product := product or members_times_rate(text, rates):
         return _noted(product, occasions, text)
     matches = [(m.start(), m.end(), _per_day(m)) for m in _VOLUME.finditer(text)] + _every(text) + _per_second(text)
-    matches = _at_occasions(matches + _labelled(text), occasions)
+    matches = _at_occasions(matches + _labelled(text), occasions, text)
     # "10 per user per day" with no count of users is one member's rate, not the volume
     matches = [m for m in matches if not _ONE_MEMBER.search(text, m[0], m[1])]
     # "We might eventually do 1M a day, but for the MVP it's maybe 500": today's rate over a hoped-for one

@@ -52,7 +52,8 @@ _PER_ANY = re.compile(_PER_NAMED.replace("|on|in", "|in").replace(r"(?:[\w-]+\s+
                       .replace("NAME", _ANY_NAME), re.IGNORECASE)  # fmt: skip
 # "Each webinar gets ~400 questions": what people send at it ("each release has 300 commits" is its parts)
 _EACH_GETS = re.compile(r"\b(?:each|every)\s+(?:[a-z-]+\s+)??" + _ANY_NAME
-                        + r"\s+(?:gets|brings|sees|draws|generates)\s+" + _ABOUT
+                        + r"\s+(?:gets|brings|sees|draws|generates|sends|asks|makes|fires\s+off)\s+"
+                        + _ABOUT
                         + r"(?P<v>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<s>k|thousand)?\s+(?:[\w-]+\s+)?(?:questions|messages|"
                         r"requests|queries|prompts|calls|chats|submissions|comments|entries|applications)\b",
                         re.IGNORECASE)  # fmt: skip
@@ -118,7 +119,8 @@ def occasion_rates(text: str) -> list[Occasion]:
     for count in [*_SESSION_COUNT.finditer(text), *_PER_ANY.finditer(text), *_EACH_GETS.finditer(text)]:
         if any(o.start <= count.start() < o.end for o in found):
             continue
-        name, session = count.group("name").lower(), count.re is _SESSION_COUNT
+        name = count.group("name").lower()
+        session = count.re is _SESSION_COUNT or re.fullmatch(_SESSIONS, name, re.IGNORECASE) is not None
         if (session, name) not in known:
             known[session, name] = _how_often(text, name) if session else _named_often(text, name)
         often = known[session, name]
