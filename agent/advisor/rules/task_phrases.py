@@ -31,3 +31,11 @@ RETRIEVES = (r"retriev(?:e|es|ing)\s+(?:the\s+)?(?:top[- ]?)?(?:\d+|a\s+few|seve
              r"(?:chunks|passages|snippets|excerpts|sections)")
 # Someone to talk to: "messages to the companion", "an AI companion"; a companion guide is a book.
 COMPANION = r"companions?(?!\s+(?:guides?|volumes?|books?|pieces?|documents?|sites?|websites?|courses?))"
+# Something made up by the model: "the model invents a recipe", "comes up with names for the shop", "dreams up
+# cocktails", "generates recipes from what's in the fridge".
+_MADE_UP = (r"(?:recipes?|dishes|meals?|menus?|cocktails?|names?|slogans?|taglines?|characters?|plots?|storylines?|"
+            r"ideas?|worlds?|quests?|riddles?|jokes?|songs?|backstor(?:y|ies))")
+INVENTED = (rf"(?:invent(?:s|ed|ing)?|dream(?:s|ed|ing)?\s+up|mak(?:e|es|ing)\s+up|c[oa]m(?:e|es|ing)\s+up\s+with)\s+"
+            rf"(?:an?\s+|new\s+|original\s+|fresh\s+|the\s+|some\s+)?(?:[\w-]+\s+){{0,2}}?{_MADE_UP}\b|"
+            r"(?:writ|generat|creat|compos)\w*\s+(?:an?\s+|new\s+|original\s+)?(?:[\w-]+\s+){0,2}?recipes?\b|"
+            r"recipe\s+(?:generat\w+|creators?|writers?|makers?)")

@@ -24,7 +24,7 @@ _PEOPLES = not_after(*HUMAN, "our", "the", "their", "of", "to", r"[0-9]")
 HUMAN_AGENT = rf"(?:{not_after(*HUMAN, 'each', 'every', 'per')}agent|{_PEOPLES}agents)"
 # An agent that is plainly the model: "an AI agent", "a coding agent", "an agent that files refunds".
 AI_AGENT = (r"(?:ai|llm|autonomous|coding|research|browsing|software|web|shopping|voice|ops|sre|devops|"
-             r"on-call)\s+agents?|"
+             r"on-call)\s+agents?|(?:ai|llm|gpt|ai-powered|llm-powered)\s+[\w-]+\s+agents?|"
              r"agents?\s+(?:that|which)\s+(?:\w+\s+)?(?:calls?|uses?|takes?|runs?|files?|books?|opens?|executes?|"
              r"creates?|updates?|queries|searches|browses)")
 _NOT_CODE = not_after("reason", "zip", "postal", "promo", "discount", "country", "error", "status", "tax", "area",
@@ -198,7 +198,7 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                         "jokes", r"cover letters?", _WRITTEN + r"item descriptions?", r"flavou?r text",
                         r"job descriptions?",
                         r"narrat(?:e|es|ing|ion)\s+(?:\w+\s+)?scenes",
-                        r"npc dialogue", phrases.WRITING_AID, phrases.IMPROVISED,
+                        r"npc dialogue", phrases.WRITING_AID, phrases.IMPROVISED, phrases.INVENTED,
                         r"(?:npc|character|quest|side-quest|in-game)\s+(?:barks|dialogue|lines)", "barks",
                         r"(?:item|world|game)\s+lore", r"quest text", _STORIES, _GAME_TEXT,
                         r"(?:instagram|social|tiktok)\s+captions?", r"listing\s+generators?",

@@ -1,0 +1,173 @@
+"""Round 11, meaning: what a message gives up (a setup of the past, a dropped feature, a regime waived),
+nationalities that are no languages, agents told by what they do, the job behind OCR, chat told by its
+traffic, languages by their own names, more countries and cities, reasoning told by the job and cost said
+in words. Each class on variants of our own, with near-misses that must not change."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.advisor.rules.extract import extract
+
+
+def _fields(text: str) -> dict:
+    return extract(text).fields
+
+
+# --- 1. self-hosting given up: neither self-hosted nor open weights --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Back in 2023 we used to run Mistral on-prem on our own servers, which cost us two engineers. "
+        "We'd like a hosted endpoint this time, and open weights aren't needed anymore.",
+        "Previously we self-hosted a Llama model. It ate our weekends; we're moving away from it.",
+        "We self-hosted Mixtral on our own hardware for eighteen months. Never again: someone else runs it now.",
+        "Until last year we ran open-source models on a rented GPU box; now any vendor is fine.",
+        "We ran open-source models on our own servers until last spring, now any vendor is fine.",
+        "We self-host nothing these days. We used to keep a model on-prem but we gave it up.",
+        "please skip the on-prem question, any hosted API works for us",
+    ],
+)
+def test_a_setup_given_up_is_no_self_hosting(text):
+    fields = _fields(text)
+    assert fields.get("privacy") != "self-hosted"
+    assert fields.get("open_weights") is not True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We used to call the OpenAI API, but now everything has to run on-prem.",
+        "Previously we used a cloud API; now the model must be self-hosted for the regulator.",
+        "We've been self-hosting Llama for a year and want to keep it on our own servers.",
+        "We self-host on our own hardware and open weights are a must.",
+    ],
+)
+def test_a_setup_kept_or_turned_to_is_still_self_hosting(text):
+    assert _fields(text)["privacy"] == "self-hosted"
+
+
+# --- 2. a dropped feature names no task and no need ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        ("We removed the image upload feature, so it's typed input only; the model invents a dinner recipe from "
+         "what people list.", "creative"),
+        ("We scrapped the screenshot upload flow. Now the assistant just answers billing questions.", "chat"),
+        ("We've killed photo support for v2. People describe their room and it comes up with a decor idea.",
+         "creative"),
+        ("We cut the voice input mode, it's a plain chatbot for our gym members now.", "chat"),
+    ],
+)
+def test_a_dropped_feature_is_no_need(text, task):
+    fields = _fields(text)
+    assert fields.get("task") == task
+    assert not {"vision", "audio"} & set(fields.get("needs", []))
+
+
+@pytest.mark.parametrize(
+    ("text", "task", "need"),
+    [
+        ("Users upload photos of their fridge and the model invents a recipe.", "creative", "vision"),
+        ("The app takes a photo of a receipt and pulls out the total.", "extraction", "vision"),
+        ("Drop the images into the bucket and the model tags each photo.", "vision", "vision"),
+    ],
+)
+def test_a_feature_kept_is_still_a_need(text, task, need):
+    fields = _fields(text)
+    assert fields["task"] == task
+    assert need in fields["needs"]
+
+
+# --- 3. a regime waived is none --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody on our side is in the EU and we have no European users, so skip the GDPR and residency talk.",
+        "Ignore HIPAA for this one, the notes are about dog grooming appointments.",
+        "We're a Brazilian shop with local customers only, no need to worry about GDPR.",
+        "You can leave out the SOC 2 part, we're two people with no enterprise clients.",
+        "Please don't bother about GDPR, it's an internal hackathon tool.",
+    ],
+)
+def test_a_waived_regime_is_no_compliance(text):
+    fields = _fields(text)
+    assert not fields.get("compliance")
+    assert "eu" not in fields.get("regions", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "regime"),
+    [
+        ("We're in Berlin, so GDPR applies and the data has to stay in the EU.", "gdpr"),
+        ("Skipping the boring intro: we need HIPAA compliance for a clinic chatbot.", "hipaa"),
+    ],
+)
+def test_a_regime_kept_stays(text, regime):
+    assert regime in _fields(text)["compliance"]
+
+
+# --- 4. where clients are from is no language ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We're a dev shop working for Korean and Canadian clients; the bot writes code review notes in English.",
+        "Our agency builds dashboards for German, Swiss and Austrian customers.",
+        "We ship software for American and Japanese partners, with every summary in English.",
+        "Our Italian clients get weekly status reports from us, written in English.",
+    ],
+)
+def test_a_nationality_of_clients_is_no_language(text):
+    assert not _fields(text).get("languages")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Support bot for our Japanese customers, who write in Japanese.", "japanese"),
+        ("We serve Spanish and Portuguese customers; the bot must answer in their language.", "spanish"),
+        ("Our Japanese clients want summaries of their sales calls.", "japanese"),
+        ("A chatbot for tourists that answers in Korean and Japanese.", "korean"),
+    ],
+)
+def test_a_language_of_customers_stays(text, language):
+    assert language in _fields(text)["languages"]
+
+
+# --- 7. an agent told by what it does in the user's systems ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We want a support agent for our couriers that can really act: check delivery status, re-open cases and "
+        "change addresses through our internal API.",
+        "An AI helpdesk agent that resets passwords and unlocks accounts via our admin API.",
+        "a customer service agent for our tenants that can book repairs in our property management system",
+        "An AI support agent that can look up bookings and issue vouchers through our own API.",
+        "A bot for our drivers that checks payout status in our payments database and answers questions.",
+    ],
+)
+def test_an_agent_that_acts_in_our_systems_is_an_agent(text):
+    fields = _fields(text)
+    assert fields["task"] == "agent"
+    assert "tools" in fields["needs"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our support agents look up orders in Shopify; we want the model to summarise each ticket for them.",
+        "When a support agent opens a ticket in Zendesk, summarise the customer's history for them.",
+    ],
+)
+def test_people_who_act_make_no_agent(text):
+    assert _fields(text).get("task") != "agent"
