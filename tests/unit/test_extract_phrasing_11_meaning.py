@@ -171,3 +171,176 @@ def test_an_agent_that_acts_in_our_systems_is_an_agent(text):
 )
 def test_people_who_act_make_no_agent(text):
     assert _fields(text).get("task") != "agent"
+
+
+# --- 8. OCR to named fields is extraction; the images stay a need ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Looking for a model that can OCR parking tickets and give me the plate + date + amount.",
+        "We snap photos of delivery notes; it should return the supplier, date and quantity.",
+        "Scanned utility bills come in and the model outputs account number and due date.",
+        "OCR on passport photos, giving us the name, date of birth and expiry.",
+        "ocr handwritten claim forms and read off the policy number & address",
+    ],
+)
+def test_ocr_to_fields_is_extraction(text):
+    fields = _fields(text)
+    assert fields["task"] == "extraction"
+    assert "vision" in fields["needs"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Give me the total cost of running this per month.",
+        "Users upload photos of their outfits and the bot gives fashion advice.",
+    ],
+)
+def test_no_fields_named_is_no_extraction(text):
+    assert _fields(text).get("task") != "extraction"
+
+
+# --- 10. chat told by its traffic or by characters that talk back ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our members message us on WhatsApp all day, maybe 3k a day, mostly in Portuguese.",
+        "We get about 400 support enquiries a day through the website widget.",
+        "Guests reach out to us in Spanish and German, around 90 support questions an hour.",
+        "villagers who chat with the player about the weather and their quests",
+        "characters that talk back to players in real time, a little chatbot per character",
+    ],
+)
+def test_support_traffic_and_talking_characters_are_chat(text):
+    assert _fields(text)["task"] == "chat"
+
+
+@pytest.mark.parametrize(
+    ("text", "task"),
+    [
+        ("We get 400 support requests a day and want each one classified into billing / tech / other.",
+         "classification"),
+        ("Customers contact us by email and we need each email summarised for the account manager.", "summarization"),
+        ("NPCs that improvise dialogue with players in our RPG.", "creative"),
+    ],
+)
+def test_a_job_named_beside_the_traffic_wins(text, task):
+    assert _fields(text)["task"] == task
+
+
+# --- 5. languages by prefixed, native or less common names -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "languages"),
+    [
+        ("The helpline answers in isiXhosa and isiZulu, sometimes Sesotho.", ["xhosa", "zulu", "sotho"]),
+        ("Kiswahili and Twi speakers use the app, plus a few in Igbo.", ["swahili", "twi", "igbo"]),
+        ("A tutor for kids in Filipino and Bahasa Indonesia.", ["tagalog", "indonesian"]),
+        ("Replies in Bahasa Melayu, also Setswana for the Botswana office.", ["malay", "tswana"]),
+        ("Somali, Amharic and Tigrinya speakers call our clinic line.", ["somali", "amharic", "tigrinya"]),
+    ],
+)
+def test_languages_by_their_own_names(text, languages):
+    assert _fields(text)["languages"] == languages
+
+
+def test_bahasa_melayu_is_not_indonesian():
+    assert "indonesian" not in _fields("Customers write to us in Bahasa Melayu.")["languages"]
+
+
+# --- 6. more countries and the cities clouds are named after ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        ("Must be served from Thailand or Malaysia only.", ["th", "my"]),
+        ("Data must stay in Nigeria or Kenya.", ["ng", "ke"]),
+        ("Servers have to be in Argentina, Chile or Colombia.", ["ar", "cl", "co"]),
+        ("GCP in Jakarta or Tokyo, nowhere else.", ["id", "jp"]),
+        ("Azure in the UAE please, our data cannot leave the Gulf.", ["ae"]),
+        ("Vietnamese servers only.", ["vn"]),
+    ],
+)
+def test_more_places_lock_the_region(text, regions):
+    fields = _fields(text)
+    assert fields["privacy"] == "region-locked"
+    assert fields["regions"] == regions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We're a 35-person game studio in Montreal making an RPG.",
+        "Our founder Jordan wants a chatbot for the shop.",
+        "We're on AWS; the team sits in Lagos and Nairobi.",
+    ],
+)
+def test_a_place_that_is_not_a_lock_locks_nothing(text):
+    assert "privacy" not in _fields(text)
+
+
+# --- 9. reasoning the job needs ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The model has to work through multi-step actuarial reasoning to price each policy.",
+        "It must do multistep tax calculations for each client and explain them.",
+        "An assistant that works through chained logical reasoning on supply contracts.",
+    ],
+)
+def test_reasoning_said_of_the_job_is_a_need(text):
+    assert "reasoning" in _fields(text)["needs"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A multi-step onboarding flow for new users, the bot asks five questions.",
+        "Multi-step forms get filled by our users; we just want the fields extracted.",
+    ],
+)
+def test_a_multi_step_thing_that_is_no_reasoning(text):
+    assert "reasoning" not in _fields(text).get("needs", [])
+
+
+# --- 11. cost said in words -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "which of these won't bankrupt us at launch?",
+        "We need to run it without breaking the bank, we're a tiny nonprofit.",
+        "I need something that won't cost us an arm and a leg.",
+        "Looking for a budget-friendly model for a weekend bot.",
+        "price is key though, no revenue yet",
+    ],
+)
+def test_cost_said_in_words(text):
+    assert _fields(text)["priority"] == "cost"
+
+
+def test_cost_in_words_sets_no_budget_or_volume():
+    fields = _fields("cheap matters most for now, we haven't made a cent yet")
+    assert fields["priority"] == "cost"
+    assert "budget_usd_month" not in fields and "requests_per_day" not in fields
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We don't care if it costs a fortune, it has to be right.",
+        "The last vendor's pricing nearly bankrupted the company, so accuracy and price both matter.",
+    ],
+)
+def test_cost_words_that_say_no_cost_priority(text):
+    assert _fields(text).get("priority") != "cost"

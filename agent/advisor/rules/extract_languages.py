@@ -24,10 +24,18 @@ LANGUAGES = ("spanish", "portuguese", "german", "french", "italian", "dutch", "p
              "yoruba", "hausa", "zulu", "punjabi", "marathi", "telugu", "gujarati", "kannada", "malayalam",
              "nepali", "sinhala", "burmese", "khmer", "mongolian", "kazakh", "uzbek", "armenian",
              "azerbaijani", "albanian", "macedonian", "bosnian", "maltese", "luxembourgish", "irish",
+             "xhosa", "sotho", "tswana", "twi", "akan", "igbo", "somali", "shona", "kinyarwanda", "oromo", "tigrinya",
+             "wolof", "lingala", "malagasy", "fula", "pashto", "dari", "kurdish", "belarusian", "javanese", "sundanese",
+             "cebuano", "hmong", "lao", "odia", "assamese", "sindhi", "quechua", "guarani", "maori", "samoan",
+             "tajik", "kyrgyz", "turkmen", "yiddish", "haitian creole", "filipino",
+             # prefixed or native names: "isiZulu", "Kiswahili", "Sesotho", "Bahasa Melayu"
+             "isizulu", "isixhosa", "sesotho", "setswana", "kiswahili", "bahasa melayu", "bahasa malaysia",
              "bahasa indonesia", "bahasa")  # fmt: skip
 _LANGUAGE = re.compile(r"\b(" + "|".join(LANGUAGES) + r")\b", re.IGNORECASE)
 _SAME_LANGUAGE = {"mandarin": "chinese", "cantonese": "chinese", "farsi": "persian", "bahasa indonesia": "indonesian",
-                  "bahasa": "indonesian"}  # fmt: skip
+                  "bahasa": "indonesian", "isizulu": "zulu", "isixhosa": "xhosa", "sesotho": "sotho",
+                  "setswana": "tswana", "kiswahili": "swahili", "filipino": "tagalog", "bahasa melayu": "malay",
+                  "bahasa malaysia": "malay"}  # fmt: skip
 _MANY_LANGUAGES = re.compile(
     r"multi-?lingual|non-english|foreign languages?|translat\w* (?:\w+ ){0,4}into (?:other|many|several) languages|"
     r"\b(?:many|several|multiple|various|different|other|all|any|\d+\+?|two|three|four|five|six|seven|eight|nine|"

@@ -76,7 +76,10 @@ _REGION_LOCK = re.compile(
     r"\s+(?:only\b|(?:is\s+|are\s+)?" + _REQUIRED + r")|"
     # "the servers must be in Spain", "everything has to be within the EU"
     r"\b(?:servers?|hosting|data|it|everything|models?|inference|processing)\s+(?:must|has\s+to|have\s+to|needs?\s+to|"
-    r"should|shall)\s+be\s+(?:\w+\s+)?(?:in|inside|within)\s+(?:the\s+)?" + _PLACE,
+    r"should|shall)\s+be\s+(?:\w+\s+)?(?:in|inside|within)\s+(?:the\s+)?" + _PLACE + r"|"
+    # "AWS in Singapore or Sydney", "Azure in the UAE": a cloud named with where it must run
+    r"\b(?:aws|azure|gcp|google\s+cloud|bedrock|vertex(?:\s+ai)?|oracle\s+cloud|oci)\s+(?:in|inside|within)\s+"
+    r"(?:the\s+)?" + _PLACE,
     re.IGNORECASE,
 )
 # "can't send anything to US clouds", "must not be hosted in the US", "no American providers": a region
