@@ -43,10 +43,22 @@ def test_a_setup_given_up_is_no_self_hosting(text):
         "Previously we used a cloud API; now the model must be self-hosted for the regulator.",
         "We've been self-hosting Llama for a year and want to keep it on our own servers.",
         "We self-host on our own hardware and open weights are a must.",
+        "Last year we moved to self-hosting on our own GPUs and that stays.",
     ],
 )
 def test_a_setup_kept_or_turned_to_is_still_self_hosting(text):
     assert _fields(text)["privacy"] == "self-hosted"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last year we switched to open-weight models and we want to stay there.",
+        "Since last year we only use open-source models.",
+    ],
+)
+def test_open_weights_turned_to_are_still_wanted(text):
+    assert _fields(text)["open_weights"] is True
 
 
 # --- 2. a dropped feature names no task and no need ------------------------------------------------------
@@ -280,10 +292,23 @@ def test_more_places_lock_the_region(text, regions):
         "We're a 35-person game studio in Montreal making an RPG.",
         "Our founder Jordan wants a chatbot for the shop.",
         "We're on AWS; the team sits in Lagos and Nairobi.",
+        "We run a small credit union in Accra and Kumasi, no hosting location is mandated.",
+        "Our desk works out of Zurich and London on bond research.",
     ],
 )
 def test_a_place_that_is_not_a_lock_locks_nothing(text):
     assert "privacy" not in _fields(text)
+
+
+def test_a_city_beside_a_lock_leaves_the_lock_to_its_words():
+    fields = _fields("Our firm does audits out of Milan. Client files cannot leave the EU, GDPR of course.")
+    assert fields["regions"] == ["eu"]
+    assert "eu-residency" in fields["compliance"]
+
+
+def test_eu_cities_named_inside_an_eu_lock_keep_eu_residency():
+    fields = _fields("Data has to reside in the EU (Paris or Amsterdam both fine). GDPR is required.")
+    assert "eu" in fields["regions"] and "eu-residency" in fields["compliance"]
 
 
 # --- 9. reasoning the job needs ---------------------------------------------------------------------------

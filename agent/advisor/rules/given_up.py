@@ -23,11 +23,13 @@ def _sentence(text: str, at: int) -> tuple[int, int]:
 # our own GPUs". "We've been self-hosting for a year" is today's setup, so it is not here.
 _PAST_BEFORE = re.compile(
     r"\b(?:used\s+to|previously|formerly|originally|in\s+the\s+past|at\s+one\s+point|back\s+(?:then|when|in)|"
-    r"(?:we|i)\s+once|(?:we|i)\s+had\s+been|last\s+(?:year|time))\b",
+    r"(?:we|i)\s+once|(?:we|i)\s+had\s+been|(?<!since\s)last\s+(?:year|time))\b",
     re.IGNORECASE,
 )
 # A turn to the present between the past and the words: "we used to call OpenAI, but now it must be on-prem".
-_NOW = re.compile(r"\b(?:now|today|currently|these\s+days|nowadays|but|however|instead|again|going\s+forward)\b",
+# A move to the words is today's setup too: "last year we moved to open-weight models".
+_NOW = re.compile(r"\b(?:now|today|currently|these\s+days|nowadays|but|however|instead|again|going\s+forward|"
+                  r"(?:moved|switched|migrated|went|changed|converted|upgraded)\s+(?:over\s+)?to)\b",
                   re.IGNORECASE)  # fmt: skip
 # It was given up, said after the words in their sentence or the next: "so we're done with that", "never
 # again", "we moved off it", "until last year".
