@@ -369,3 +369,19 @@ def test_cost_in_words_sets_no_budget_or_volume():
 )
 def test_cost_words_that_say_no_cost_priority(text):
     assert _fields(text).get("priority") != "cost"
+
+
+# --- a waiver denied asks for what it names ---------------------------------------------------------------
+
+
+def test_a_denied_waiver_keeps_the_regime():
+    assert "hipaa" in _fields("You cannot skip the HIPAA part, we handle PHI.")["compliance"]
+
+
+def test_a_denied_waiver_keeps_the_images():
+    fields = _fields("The assistant must never ignore the screenshots people attach to their questions.")
+    assert "vision" in fields["needs"]
+
+
+def test_a_waiver_that_is_allowed_still_waives():
+    assert not _fields("You can skip the HIPAA bit, these are pet grooming notes.").get("compliance")

@@ -83,6 +83,29 @@ _WAIVED_BEFORE = re.compile(
 )
 
 
+_NOT_BEFORE = re.compile(r"(?:\b(?:never|not|cannot)\b|n[’']t)\s*(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _waiver(text: str, start: int) -> tuple[bool, bool]:
+    """(a waiver stands before `start`, that waiver is itself denied: "you can't skip the HIPAA part")."""
+    window_start = max(0, start - 60)
+    said = _WAIVED_BEFORE.search(text[window_start:start])
+    if said is None:
+        return False, False
+    if said.group(0).lower().startswith(("don", "do ", "doesn", "does ", "not ", "no ")):
+        return True, False  # the waiver carries its own "not": "don't worry about GDPR"
+    at = window_start + said.start()
+    return True, _NOT_BEFORE.search(text[max(0, at - 20) : at]) is not None
+
+
 def waived(text: str, start: int) -> bool:
     """True when the user waives the words at `start` ("please skip the GDPR / EU residency stuff")."""
-    return _WAIVED_BEFORE.search(text[max(0, start - 60) : start]) is not None
+    said, denied = _waiver(text, start)
+    return said and not denied
+
+
+def insisted(text: str, start: int) -> bool:
+    """True when a waiver of the words is denied ("it must never ignore the screenshots"): the double "not"
+    asks for them, so the negation before them rules nothing out."""
+    said, denied = _waiver(text, start)
+    return said and denied
