@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from agent.advisor.rules.extraction import Extraction
+from agent.advisor.rules.given_up import insisted, waived
 from agent.advisor.rules.negation import denied_after, negated
 from agent.advisor.rules.places import codes_in
 
@@ -53,7 +54,10 @@ def _names(regime: str, match: re.Match[str]) -> bool:
 
 
 def _denied(text: str, match: re.Match[str]) -> bool:
-    return negated(text, match.start()) or denied_after(text, match.end())
+    """ "no HIPAA", "GDPR doesn't apply", "please skip all the GDPR stuff": the regime ruled out."""
+    if insisted(text, match.start()):
+        return False  # "you can't skip the HIPAA part"
+    return negated(text, match.start()) or denied_after(text, match.end()) or waived(text, match.start())
 
 
 def _a_way_to_deidentify(text: str, match: re.Match[str]) -> bool:

@@ -24,10 +24,18 @@ LANGUAGES = ("spanish", "portuguese", "german", "french", "italian", "dutch", "p
              "yoruba", "hausa", "zulu", "punjabi", "marathi", "telugu", "gujarati", "kannada", "malayalam",
              "nepali", "sinhala", "burmese", "khmer", "mongolian", "kazakh", "uzbek", "armenian",
              "azerbaijani", "albanian", "macedonian", "bosnian", "maltese", "luxembourgish", "irish",
+             "xhosa", "sotho", "tswana", "twi", "akan", "igbo", "somali", "shona", "kinyarwanda", "oromo", "tigrinya",
+             "wolof", "lingala", "malagasy", "fula", "pashto", "dari", "kurdish", "belarusian", "javanese", "sundanese",
+             "cebuano", "hmong", "lao", "odia", "assamese", "sindhi", "quechua", "guarani", "maori", "samoan",
+             "tajik", "kyrgyz", "turkmen", "yiddish", "haitian creole", "filipino",
+             # prefixed or native names: "isiZulu", "Kiswahili", "Sesotho", "Bahasa Melayu"
+             "isizulu", "isixhosa", "sesotho", "setswana", "kiswahili", "bahasa melayu", "bahasa malaysia",
              "bahasa indonesia", "bahasa")  # fmt: skip
 _LANGUAGE = re.compile(r"\b(" + "|".join(LANGUAGES) + r")\b", re.IGNORECASE)
 _SAME_LANGUAGE = {"mandarin": "chinese", "cantonese": "chinese", "farsi": "persian", "bahasa indonesia": "indonesian",
-                  "bahasa": "indonesian"}  # fmt: skip
+                  "bahasa": "indonesian", "isizulu": "zulu", "isixhosa": "xhosa", "sesotho": "sotho",
+                  "setswana": "tswana", "kiswahili": "swahili", "filipino": "tagalog", "bahasa melayu": "malay",
+                  "bahasa malaysia": "malay"}  # fmt: skip
 _MANY_LANGUAGES = re.compile(
     r"multi-?lingual|non-english|foreign languages?|translat\w* (?:\w+ ){0,4}into (?:other|many|several) languages|"
     r"\b(?:many|several|multiple|various|different|other|all|any|\d+\+?|two|three|four|five|six|seven|eight|nine|"
@@ -52,6 +60,36 @@ _NATIONALITY = re.compile(
 # "Japanese language not needed", "French isn't required"
 _DENIED_AFTER = re.compile(r"\s+(?:language\s+)?(?:is\s+|are\s+)?(?:not|n[’']t|no\s+longer)\s+(?:\w+\s+)?"
                            r"(?:needed|required|necessary|a\s+must)\b", re.IGNORECASE)  # fmt: skip
+# Nationalities that name no language: "Japanese and Australian clients" lists where clients are from.
+_NO_LANGUAGE_NATIONALITY = (r"(?:australian|american|canadian|british|swiss|indian|brazilian|mexican|argentin(?:e|ian)|"
+                            r"belgian|austrian|irish|scottish|kiwi|new\s+zealand|singaporean|nigerian|kenyan|ghanaian|"
+                            r"south\s+african|emirati|saudi|israeli|egyptian|moroccan|colombian|chilean|peruvian|"
+                            r"european|asian|african|latin\s+american|nordic|scandinavian|us|uk|eu)")
+_PARTIES = (r"(?:clients?|customers?|users?|partners?|investors?|accounts?|companies|businesses|brands?|enterprises|"
+            r"markets?|firms?|agencies|teams?|offices?)")
+_LISTED = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&|/)\s+|\s*[/&]\s*)"
+# "we do outsourcing for Japanese and Australian clients": a list of where the parties are from, one of whom
+# is of a nationality that names no language.
+_NATIONALITIES = re.compile(rf"\b(?:(?:{'|'.join(LANGUAGES)}|{_NO_LANGUAGE_NATIONALITY}){_LISTED})+"
+                            rf"(?:{'|'.join(LANGUAGES)}|{_NO_LANGUAGE_NATIONALITY})\s+(?:[\w-]+\s+)?{_PARTIES}\b",
+                            re.IGNORECASE)  # fmt: skip
+_NO_LANGUAGE = re.compile(rf"\b{_NO_LANGUAGE_NATIONALITY}\b", re.IGNORECASE)
+# Clients named by nationality while the work is said to be in English: "for Japanese clients ... the review
+# comments should be in English".
+_CLIENTS = re.compile(r"\s+(?:[a-z-]+\s+)?(?:clients?|partners?|investors?|accounts?|enterprises)\b", re.IGNORECASE)
+_IN_ENGLISH = re.compile(r"\b(?:in|into)\s+english\b", re.IGNORECASE)
+
+
+def _nationality_of_parties(text: str, match: re.Match[str]) -> bool:
+    """The word says where clients or customers are from, not a language the model must use."""
+    for listed in _NATIONALITIES.finditer(text, max(0, match.start() - 80)):
+        if listed.start() > match.start():
+            break
+        if listed.end() > match.start() and _NO_LANGUAGE.search(listed.group(0)):
+            return True
+    return bool(_CLIENTS.match(text, match.end()) and _IN_ENGLISH.search(text))
+
+
 _LATER = re.compile(r"\b(?:later|next year|eventually|roadmap|someday|in the future|maybe one day)\b", re.I)
 
 
@@ -82,7 +120,7 @@ def languages(text: str) -> list[tuple[str, str]]:
             clause = clause_around(text, match.start(), match.end())
             if _NOT_NEEDED.search(before) or _LATER.search(clause) or (named and _NATIONALITY.match(text, match.end())):
                 continue
-            if named and _DENIED_AFTER.match(text, match.end()):
+            if named and (_DENIED_AFTER.match(text, match.end()) or _nationality_of_parties(text, match)):
                 continue
             if not named and re.search(r"programming|coding|query|markup|scripting", match.group(0), re.I):
                 continue

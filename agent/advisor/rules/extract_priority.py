@@ -80,7 +80,13 @@ _PLAIN = [
                         r"\bcut\s+(?:that|it|this|(?:the\s+|our\s+)?(?:bill|costs?|spend(?:ing)?))\s+(?:\w+\s+){0,3}?"
                         r"(?:in\s+half|by\s+(?:\d+\s?%|half|a\s+third))|"
                         r"\bbring\s+(?:the|our|that)\s+(?:bill|costs?|spend(?:ing)?)\s+down\b|"
-                        r"(?:n[’']t|\bnot)\s+(?:want\s+to\s+)?(?:pay|spend)\s+(?:very\s+)?(?:much|a\s+lot|too\s+much|a\s+fortune)\b",
+                        r"(?:n[’']t|\bnot)\s+(?:want\s+to\s+)?(?:pay|spend)\s+(?:very\s+)?(?:much|a\s+lot|too\s+much|a\s+fortune)\b|"
+                        # "what model won't bankrupt me", "without breaking the bank", "won't cost us an arm and a leg"
+                        # (the "not" is part of it: "we don't care if it costs a fortune" says the opposite)
+                        r"(?:\b(?:won[’']?t|will\s+not|doesn[’']?t|does\s+not|shouldn[’']?t|should\s+not|without)|"
+                        r"\bnot)\s+(?:\w+\s+)?(?:bankrupt(?:s|ing)?\s+(?:me|us|the\s+company|my\s+\w+|our\s+\w+)|"
+                        r"go(?:ing)?\s+broke|break(?:s|ing)?\s+the\s+bank|cost(?:s|ing)?\s+(?:me\s+|us\s+)?"
+                        r"(?:a\s+fortune|an\s+arm\s+and\s+a\s+leg))\b|\b(?:budget|wallet)[- ]friendly\b",
                         re.I)),
     ("quality", re.compile(r"\b(?:really|very|highly|extremely|super)\s+accurate\b|best quality|"
                            r"best possible (?:\w+\s+)?(?:answers|results|outputs?|quality)|"

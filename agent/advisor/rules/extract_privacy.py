@@ -49,14 +49,18 @@ _EU = re.compile(r"\b(?:eu|europe|european|gdpr)\b", re.IGNORECASE)
 _PLACE = PLACE  # any country or bloc, as places.py maps them
 _REQUIRED = r"(?:mandatory|required|a\s+must|needed|essential|compulsory|obligatory|non-negotiable)\b"
 _REGION_LOCK = re.compile(
-    r"(?:stay|stays|remain|keep|keeps|keeping|kept|hosted|processed|processing|happen|happens|run|runs|done|"
+    # "we run a SACCO in Nairobi" is where a business is, "it runs in Canada" where the model does
+    r"(?:stay|stays|remain|keep|keeps|keeping|kept|hosted|processed|processing|happen|happens|run(?!\s+an?\s)|"
+    r"runs(?!\s+an?\s)|done|"
     r"located|lives?|store[sd]?|resid\w*|served|serve|hosting|deploy|(?<=be\s)deployed)\s+(?:\w+\s+){0,3}"
     r"(?:in|inside|within|from)\s+(?:the\s+)?(?:(?-i:[A-Z])\w+\s+(?:or|and)\s+(?:the\s+)?)?(?:mainland\s+)?"
     + _PLACE  # "Canada or EU", "deploy inside mainland China"
     + r"|(eu|us|european)(?:[- ](?:only|hosted|resident)|\s+(?:data|hosting|servers?|regions?|data\s*cent(?:er|re)s?|"
     r"clouds?|providers?|vendors?|endpoints?)\s+only)|"
     r"data residency|"
-    r"(?:leave|leaves|leaving|outside(?:\s+of)?|out of)\s+(?:the\s+)?" + _PLACE + r"|"
+    # "out of" moves data ("no data goes out of the EU"); "a firm out of Frankfurt" is where the firm works
+    r"(?:leave|leaves|leaving|outside(?:\s+of)?|(?:\b(?:go|goes|going|get|gets|move[sd]?|moving|sent|send|sending|"
+    r"taken|take|transfer\w*|data|nothing|anything)\s+)out of)\s+(?:the\s+)?" + _PLACE + r"|"
     r"\bnon-(eu|european|us)\s+(?:servers?|clouds?|providers?|vendors?|regions?|countries|hosting|data ?cent\w*)|"
     # "A hosted API with an EU region is what we want"
     r"\b(?:with|in|from|via|using|use)\s+(?:an?\s+|the\s+)?"
@@ -76,7 +80,10 @@ _REGION_LOCK = re.compile(
     r"\s+(?:only\b|(?:is\s+|are\s+)?" + _REQUIRED + r")|"
     # "the servers must be in Spain", "everything has to be within the EU"
     r"\b(?:servers?|hosting|data|it|everything|models?|inference|processing)\s+(?:must|has\s+to|have\s+to|needs?\s+to|"
-    r"should|shall)\s+be\s+(?:\w+\s+)?(?:in|inside|within)\s+(?:the\s+)?" + _PLACE,
+    r"should|shall)\s+be\s+(?:\w+\s+)?(?:in|inside|within)\s+(?:the\s+)?" + _PLACE + r"|"
+    # "AWS in Singapore or Sydney", "Azure in the UAE": a cloud named with where it must run
+    r"\b(?:aws|azure|gcp|google\s+cloud|bedrock|vertex(?:\s+ai)?|oracle\s+cloud|oci)\s+(?:in|inside|within)\s+"
+    r"(?:the\s+)?" + _PLACE,
     re.IGNORECASE,
 )
 # "can't send anything to US clouds", "must not be hosted in the US", "no American providers": a region
@@ -247,7 +254,8 @@ def privacy(text: str, found: Extraction) -> None:
         and "eu" not in excluded(text)
         and (("gdpr" in found.fields.get("compliance", []) and not _place_waived(text))
              or (region and "eu" in (places or ["eu"])))
-        and not set(places) & EU_STATE_CODES  # "GDPR, and hosted in Germany": the country, not any EU region
+        # "GDPR, and hosted in Germany": the country, not any EU region; "EU only (Frankfurt or Dublin)" is the EU
+        and ("eu" in places or not set(places) & EU_STATE_CODES)
     ):
         found.add_to_list("regions", "eu", eu.group(0))
         if re.search(r"resid|stay|remain|keep|kept|leave|outside|hosted in|processed in", text, re.IGNORECASE):

@@ -13,6 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from agent.advisor.rules.given_up import dropped, insisted, waived
 from agent.advisor.rules.later import for_later
 from agent.advisor.rules.negation import denied_after, negated
 from agent.advisor.rules.task_actions import model_acts
@@ -34,13 +35,16 @@ def _not_capabilities(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _matches(pattern: re.Pattern[str] | None, text: str) -> list[re.Match[str]]:
-    """Where the pattern's words stand, neither negated nor naming something else."""
+    """Where the pattern's words stand, neither negated, dropped ("we dropped the photo feature"), waived
+    ("ignore the screenshots") nor naming something else."""
     if pattern is None:
         return []
     other = _not_capabilities(text)
     return [match for match in pattern.finditer(text)
             if not any(start <= match.start() < end for start, end in other)
-            and not negated(text, match.start()) and not denied_after(text, match.end())]  # fmt: skip
+            and (not negated(text, match.start()) or insisted(text, match.start()))
+            and not denied_after(text, match.end())
+            and not dropped(text, match.start(), match.end()) and not waived(text, match.start())]  # fmt: skip
 
 
 def _hits(pattern: re.Pattern[str] | None, text: str, now_only: bool = False) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from agent.advisor.rules.given_up import in_the_past, waived
 from agent.advisor.rules.negation import denied_after, negated, set_aside
 from agent.advisor.rules.size_units import sentence_bounds
 
@@ -41,6 +42,7 @@ def open_weights(text: str) -> tuple[bool, str] | None:
             return False, text[match.start() - len(before) + refused.start() : match.end()]
         if refused_after := _REFUSED_AFTER.match(text, match.end()):
             return False, text[match.start() : refused_after.end()]
-        if not (negated(text, match.start()) or denied_after(text, match.end()) or set_aside(text, match.start())):
+        if not (negated(text, match.start()) or denied_after(text, match.end()) or set_aside(text, match.start())
+                or in_the_past(text, match.start()) or waived(text, match.start())):
             return True, match.group(0)
     return None

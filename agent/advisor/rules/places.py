@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from agent.advisor.rules import places_world
+
 _EU_STATES = {"austria": "at", "belgium": "be", "bulgaria": "bg", "croatia": "hr", "cyprus": "cy", "czechia": "cz",
               "czech republic": "cz", "denmark": "dk", "estonia": "ee", "finland": "fi", "france": "fr",
               "germany": "de", "greece": "gr", "hungary": "hu", "ireland": "ie", "italy": "it", "latvia": "lv",
@@ -36,7 +38,7 @@ _NAMES = {"eu": "eu", "european union": "eu", "europe": "eu", "european": "eu", 
           "united arab emirates": "ae", "uae": "ae", "saudi arabia": "sa", "south africa": "za", "israel": "il",
           "aotearoa new zealand": "nz", "aotearoa": "nz", "türkiye": "tr", "turkiye": "tr", "deutschland": "de",
           "hong kong": "hk", "taiwan": "tw", "china": "cn", "indonesia": "id", "mexico": "mx", "turkey": "tr",
-          } | _EU_STATES | _OTHER_TONGUES  # fmt: skip
+          } | _EU_STATES | _OTHER_TONGUES | places_world.COUNTRIES | places_world.CITIES  # fmt: skip
 _CODES = ("AU", "NZ", "SG", "JP", "KR", "BR", "CH", "HK", "UAE", "US", "EU", "UK", "UE")  # capitals only
 _BY_LENGTH = sorted((n for n in _NAMES if n not in ("us", "eu", "uk", "uae", "ue")), key=len, reverse=True)
 
@@ -116,7 +118,7 @@ _DEMONYMS = {"swiss": "ch", "british": "uk", "canadian": "ca", "australian": "au
              "french": "fr", "dutch": "nl", "spanish": "es", "italian": "it", "irish": "ie", "polish": "pl",
              "swedish": "se", "austrian": "at", "danish": "dk", "finnish": "fi", "norwegian": "no", "belgian": "be",
              "portuguese": "pt", "mexican": "mx", "emirati": "ae", "saudi": "sa", "israeli": "il",
-             "south african": "za", "new zealand": "nz", "european": "eu"}  # fmt: skip
+             "south african": "za", "new zealand": "nz", "european": "eu"} | places_world.DEMONYMS  # fmt: skip
 DEMONYM_WORDS = "|".join(sorted(_DEMONYMS, key=len, reverse=True))
 _DEMONYM = re.compile(r"\b(" + DEMONYM_WORDS + r")\s+(?:data\s+residency|residency|data\s+cent(?:er|re)s?|hosting|"
                       r"servers?|clouds?|regions?|soil|infrastructure|jurisdiction)\b", re.IGNORECASE)  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from agent.advisor.rules.given_up import in_the_past, waived
 from agent.advisor.rules.negation import denied_after, negated, set_aside
 from agent.advisor.rules.size_units import sentence_bounds
 
@@ -102,9 +103,11 @@ def _refused(text: str, match: re.Match[str]) -> bool:
 
 
 def self_hosting(text: str) -> re.Match[str] | None:
-    """The first words that say we host the model ourselves and mean it."""
+    """The first words that say we host the model ourselves and mean it: not a setup given up ("we used to
+    self-host ... so we're done with that") or waived ("skip the on-prem question")."""
     return next((m for m in _SELF_HOSTED.finditer(text) if not hedged(text, m)
-                 and not set_aside(text, m.start()) and not _refused(text, m)), None)  # fmt: skip
+                 and not set_aside(text, m.start()) and not _refused(text, m)
+                 and not in_the_past(text, m.start()) and not waived(text, m.start())), None)  # fmt: skip
 
 
 def word_end(text: str, at: int) -> int:

@@ -60,7 +60,8 @@ _ACTOR = re.compile(rf"(?<![\w-])(?:(?P<human>human|support|live|real|sales|serv
 # A subject right before the verb: "the PM writes", "our tool updates".
 _SUBJECT = re.compile(
     r"\b(?:the|a|an|our|their|my|his|her|each|every|this|that)\s+"
-    r"(?P<noun>(?:(?!(?:and|or|then|also|which|that|who)\b)[\w'’-]+\s+){1,2})$",
+    r"(?P<noun>(?:(?!(?:and|or|then|also|which|that|who|can|could|will|would|should|must|may|might)\b)[\w'’-]+\s+)"
+    r"{1,2})$",
     re.IGNORECASE,
 )
 
@@ -72,11 +73,34 @@ def _the_model_acts(text: str, start: int) -> bool:
     subject = _SUBJECT.search(text, sentence_start, start)
     if subject and not _ACTOR.search(subject.group("noun")):
         return False  # "the PM writes user stories in Jira": someone the sentence names
-    actors = list(_ACTOR.finditer(text, sentence_start, start))
+    actors = [actor for actor in _ACTOR.finditer(text, sentence_start, start) if not _served(text, actor)]
     if not actors:
         return True
-    last = actors[-1]
-    return last.group("model") is not None and not (last.group("human") and last.group("model").lower() == "agent")
+    return _is_the_model(text, actors[-1])
+
+
+# Those the model works for are no actors: "a support agent for drivers", "a bot that helps our nurses".
+_SERVED = re.compile(r"\b(?:for|to|helps?|helping|serv(?:e|es|ing)|assists?|assisting)\s+(?:our\s+|the\s+|all\s+|"
+                     r"its\s+|their\s+)?$", re.IGNORECASE)  # fmt: skip
+# A "support agent" that is software: "an AI support agent", "a support agent ... that can reopen tickets".
+_SOFTWARE_BEFORE = re.compile(r"\b(?:ai|llm|gpt|virtual|automated|digital|autonomous|llm-powered|ai-powered)\s+$",
+                              re.IGNORECASE)  # fmt: skip
+_CAN_DO_AFTER = re.compile(r"[^.;!?\n]{0,40}?\b(?:that|which|who)\s+(?:can|could|should|will|would|must|is\s+able\s+to)"
+                           r"\b", re.IGNORECASE)  # fmt: skip
+
+
+def _served(text: str, actor: re.Match[str]) -> bool:
+    return _SERVED.search(text[max(0, actor.start() - 20) : actor.start()]) is not None
+
+
+def _is_the_model(text: str, actor: re.Match[str]) -> bool:
+    """The actor is the model; a "support agent" is a person unless the words make it software."""
+    if actor.group("model") is None:
+        return False
+    if not (actor.group("human") and actor.group("model").lower() == "agent"):
+        return True
+    return bool(_SOFTWARE_BEFORE.search(text[max(0, actor.start() - 20) : actor.start()])
+                or _CAN_DO_AFTER.match(text, actor.end()))  # fmt: skip
 
 
 @functools.lru_cache(maxsize=8)

@@ -24,10 +24,37 @@ LETTERS_FROM_NOTES = (rf"(?:into|to|as)\s+(?:an?\s+)?(?:[\w-]+\s+)?{_LETTER}|(?:
 WRITING_AID = r"(?:copy)?writing\s+(?:assistants?|tools?|helpers?|aids?|copilots?)"
 # Lines made up in the moment: "NPCs that improvise dialogue", "villagers improvise lines".
 IMPROVISED = (r"improvi[sz](?:e|es|ed|ing|ation)\s+(?:[\w-]+\s+){0,2}?(?:dialogue|lines|scenes|stories|banter|"
-              r"conversations|responses|replies)|npcs?\s+(?:that|who|which)\s+(?:\w+\s+)?(?:talk|speak|chat|"
-              r"improvi\w+|banter|react)")
+              r"conversations|responses|replies)|npcs?\s+(?:that|who|which)\s+(?:\w+\s+)?(?:improvi\w+|banter|react)")
+# Characters that hold a conversation with the player: "NPCs that talk back to the player", "villagers who chat
+# with players". Improvised lines are written text (IMPROVISED); a talk back and forth is a chat.
+TALKS_BACK = (r"(?:npcs?|characters?|villagers?|companions?)\s+(?:that|who|which)\s+(?:\w+\s+)?(?:talk|speak|chat|"
+              r"convers\w*|respond|reply)\w*\s+(?:back\s+)?(?:to|with)\s+(?:the\s+|our\s+)?(?:players?|users?|you|kids|"
+              r"customers?|visitors?)")
 # Passages fetched per question: "each query retrieves 8 chunks".
 RETRIEVES = (r"retriev(?:e|es|ing)\s+(?:the\s+)?(?:top[- ]?)?(?:\d+|a\s+few|several|some)?\s*(?:[\w-]+\s+)?"
              r"(?:chunks|passages|snippets|excerpts|sections)")
 # Someone to talk to: "messages to the companion", "an AI companion"; a companion guide is a book.
 COMPANION = r"companions?(?!\s+(?:guides?|volumes?|books?|pieces?|documents?|sites?|websites?|courses?))"
+# Something made up by the model: "the model invents a recipe", "comes up with names for the shop", "dreams up
+# cocktails", "generates recipes from what's in the fridge".
+_MADE_UP = (r"(?:recipes?|dishes|meals?|menus?|cocktails?|names?|slogans?|taglines?|characters?|plots?|storylines?|"
+            r"ideas?|worlds?|quests?|riddles?|jokes?|songs?|backstor(?:y|ies))")
+INVENTED = (rf"(?:invent(?:s|ed|ing)?|dream(?:s|ed|ing)?\s+up|mak(?:e|es|ing)\s+up|c[oa]m(?:e|es|ing)\s+up\s+with)\s+"
+            rf"(?:an?\s+|new\s+|original\s+|fresh\s+|the\s+|some\s+)?(?:[\w-]+\s+){{0,2}}?{_MADE_UP}\b|"
+            r"(?:writ|generat|creat|compos)\w*\s+(?:an?\s+|new\s+|original\s+)?(?:[\w-]+\s+){0,2}?recipes?\b|"
+            r"recipe\s+(?:generat\w+|creators?|writers?|makers?)")
+# Named fields handed back: "give me total + date", "return the vendor, amount and VAT", "read off the
+# invoice number and due date". Two fields at least, so "give me the total cost" is no extraction.
+_FIELD = (r"(?:(?:grand\s+|sub)?totals?|dates?|amounts?|vendors?|merchants?|suppliers?|tax|vat|prices?|names?|"
+          r"addresses|address|phone(?:\s+numbers?)?|emails?|ibans?|skus?|quantit(?:y|ies)|currency|due\s+dates?|"
+          r"(?:invoice|order|policy|account|reference|tracking|serial|registration)\s+numbers?|dob|date\s+of\s+birth|"
+          r"expiry(?:\s+date)?|(?:licen[cs]e\s+)?plates?|(?:meter\s+)?readings?)")
+FIELDS_OUT = (rf"(?:give|gives|giving|return|returns|returning|output|outputs|spit(?:s)?\s+out|read(?:s)?\s+off|"
+              rf"tell(?:s)?)\s+(?:me\s+|us\s+|back\s+)?(?:the\s+)?{_FIELD}(?:\s*(?:\+|&|,|/|and|plus)\s*(?:the\s+)?"
+              rf"{_FIELD})+\b")
+# Support traffic told as people reaching the user: "customers contact us in French", "250 support requests per
+# hour", "members message us on WhatsApp". Only a hint: a job named beside it ("classify them") wins.
+CONTACTS_US = (r"(?:customers|clients|users|guests|members|patients|players|shoppers|buyers|tenants|passengers|"
+               r"people)\s+"
+               r"(?:\w+\s+)?(?:contact|message|write\s+to|reach(?:\s+out\s+to)?|text|dm|chat\s+with|ping)\s+us\b|"
+               r"support\s+(?:requests|queries|questions|messages|conversations|enquiries|inquiries)")

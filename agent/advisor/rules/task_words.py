@@ -27,7 +27,7 @@ _PEOPLES = not_after(*HUMAN, "our", "the", "their", "of", "to", r"[0-9]")
 HUMAN_AGENT = rf"(?:{not_after(*HUMAN, 'each', 'every', 'per')}agent|{_PEOPLES}agents)"
 # An agent that is plainly the model: "an AI agent", "a coding agent", "an agent that files refunds".
 AI_AGENT = (r"(?:ai|llm|autonomous|coding|research|browsing|software|web|shopping|voice|ops|sre|devops|"
-             r"on-call)\s+agents?|"
+             r"on-call)\s+agents?|(?:ai|llm|gpt|ai-powered|llm-powered)\s+[\w-]+\s+agents?|"
              r"agents?\s+(?:that|which)\s+(?:\w+\s+)?(?:calls?|uses?|takes?|runs?|files?|books?|opens?|executes?|"
              r"creates?|updates?|queries|searches|browses)")
 _NOT_CODE = not_after("reason", "zip", "postal", "promo", "discount", "country", "error", "status", "tax", "area",
@@ -53,7 +53,8 @@ _THROUGH_APIS = (r"(?:through|via|using|with)\s+our\s+(?:own\s+)?(?:[\w-]+\s+){0
 # "multi-step calculations".
 _STEPWISE = (
     r"(?:has|have|needs?|must)\s+to\s+reason|step[- ]by[- ]step\s+(?:\w+\s+)?(?:proofs?|solutions?|derivations?|"
-    r"reasoning|working)|multi[- ]step\s+(?:reasoning|calculations?|problems?|maths?|logic)|rigorous\s+proofs?"
+    r"reasoning|working)|multi[- ]?step\s+(?:[\w-]+\s+)?(?:reasoning|calculations?|problems?|maths?|logic)|"
+    r"rigorous\s+proofs?|work(?:s|ing)?\s+through\s+(?:\w+\s+){0,2}?(?:reasoning|calculations|derivations|proofs)"
 )
 # The whole document in one prompt: "see the whole contract at once", "stuff the whole filing into the prompt".
 _WHOLE_DOCUMENT = (
@@ -119,7 +120,7 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                       "refactor\\w*", "unit tests?", "pull requests?", "sql", "text-to-sql", "codebases?",
                       phrases.CODE_BY_LANGUAGE),
      words("ide", "developer tools?", "repos?", "monorepos?", "editor", "scripts")),
-    ("extraction", words("extract(?:s|ed|ing|ion|ors?)?", "pars(?:e|es|ed|ing|ers?)", _NORMALISES,
+    ("extraction", words("extract(?:s|ed|ing|ion|ors?)?", "pars(?:e|es|ed|ing|ers?)", _NORMALISES, phrases.FIELDS_OUT,
                           r"pull(?:s|ing|ed)?\s+[^.;!?]{0,120}?\bout of",
                           r"pull(?:s|ing|ed)?\s+out\b", r"digiti[sz](?:e|es|ed|ing|ation)",
                           "fields from", "structured data", "line items",
@@ -201,7 +202,7 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                         "jokes", r"cover letters?", _WRITTEN + r"item descriptions?", r"flavou?r text",
                         r"job descriptions?",
                         r"narrat(?:e|es|ing|ion)\s+(?:\w+\s+)?scenes",
-                        r"npc dialogue", phrases.WRITING_AID, phrases.IMPROVISED,
+                        r"npc dialogue", phrases.WRITING_AID, phrases.IMPROVISED, phrases.INVENTED,
                         r"(?:npc|character|quest|side-quest|in-game)\s+(?:barks|dialogue|lines)", "barks",
                         r"(?:item|world|game)\s+lore", r"quest text", _STORIES, _GAME_TEXT,
                         r"(?:instagram|social|tiktok)\s+captions?", r"listing\s+generators?",
@@ -246,12 +247,13 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
     ("general", words(r"general[- ]purpose", r"personal[- ]assistants?", "all[- ]purpose", "do[- ]anything",
                        r"general\s+(?:internal\s+)?assistants?"),
      None),
-    ("chat", words(_IN_CHARACTER, phrases.COMPANION, r"(?:ai\s+|homework\s+|online\s+|study\s+)?tutors?", "chatbots?",
-                   "chat bots?", "support bots?", "assistants?", "conversational",
+    ("chat", words(_IN_CHARACTER, phrases.COMPANION, phrases.TALKS_BACK,
+                   r"(?:ai\s+|homework\s+|online\s+|study\s+)?tutors?", "chatbots?", "chat bots?",
+                   "support bots?", "assistants?", "conversational",
                    "help ?desk", "chat", "bots?", "faq",
                    r"answer(?:s|ing)?\s+(?:our\s+)?(?:customer|client|user|member|guest)s?[’']?\s+questions"),
      words("customer support", r"interrogat\w+", r"typ(?:e|es|ing)\s+freely", r"repl(?:y|ies) to", "copilot",
-           "support chats", "kiosks?", "ivr", r"phone\s+bots?",
+           "support chats", "kiosks?", "ivr", r"phone\s+bots?", phrases.CONTACTS_US,
             r"voice\s+bots?", r"callers\s+(?:speak|ask|call)", r"journal(?:ing)?\s+apps?",
             # "travelers ask about flights", "guests can ask questions"
             r"(?:travell?ers|guests|visitors|customers|users|shoppers|passengers|patients|students|members|employees|"
