@@ -158,9 +158,33 @@ def _region_lock(text: str) -> re.Match[str] | None:
             continue  # "Anything but US-hosted": the only place it names is ruled out
         if _wished_place(text, match) or _place_waived(text, *sentence_bounds(text, match.start())):
             continue
+        if _where_the_business_is(text, match):
+            continue
         if match.group(3) or match.group(4) or not _negated_lock(text, match):
             return match
     return next((m for m in foreign_locks(text) if _lock_places(text, m) and not _wished_place(text, m)), None)
+
+
+# "We're located in Nairobi", "a startup located in the Netherlands", "we run our business in Singapore":
+# where the user or the business is, not where data must stay ("Data must be located in Germany" is).
+_BUSINESS_AT = re.compile(r"(?:located|based|run|runs)\s+(?:our\s+(?:business|company|shop|store|office|team)s?\s+)?"
+                          r"(?:in|inside|within|from)\b", re.IGNORECASE)  # fmt: skip
+_WHO_BEFORE = re.compile(r"(?:\b(?:we|we[’']re|we\s+are|i|i[’']m|i\s+am|they[’']re|our\s+(?:\w+\s+)?(?:company|startup|"
+                         r"business|firm|team|office|agency|shop|store|clinic|hospital|school|bank|studio|hq|headquarters)"
+                         r"(?:\s+is)?|(?:an?|the)\s+(?:\w+\s+){0,2}?(?:company|startup|business|firm|team|agency|shop|"
+                         r"store|clinic|hospital|school|bank|studio|ngo|charity|cooperative|co-op|fintech|saas))"
+                         r"\s*,?\s*(?:\w+\s+)?)$", re.IGNORECASE)  # fmt: skip
+
+
+def _where_the_business_is(text: str, match: re.Match[str]) -> bool:
+    verb = _BUSINESS_AT.match(text, match.start())
+    if verb is None:
+        return False
+    if _WHO_BEFORE.search(text[max(0, match.start() - 60) : match.start()]):
+        return True
+    # "Located in Sydney, we run a legal research tool": the phrase opens the sentence its subject follows
+    opens = not text[sentence_bounds(text, match.start())[0] : match.start()].strip()
+    return opens and re.match(r"\s*,\s*(?:we|our|i|i[’']m)\b", text[match.end() :], re.IGNORECASE) is not None
 
 
 def _negated_lock(text: str, match: re.Match[str]) -> bool:
