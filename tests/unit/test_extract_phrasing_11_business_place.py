@@ -37,3 +37,14 @@ def test_where_the_business_is_locks_no_region(text):
 def test_where_the_data_must_be_still_locks_it(text, region):
     fields = extract(text).fields
     assert fields.get("privacy") == "region-locked" and region in fields.get("regions", []), fields
+
+
+@pytest.mark.parametrize("text", ["We're on GCP in Belgium right now, but data can go anywhere.",
+                                  "We are on Azure in Sweden today; we want a summariser."])  # fmt: skip
+def test_the_cloud_region_the_user_is_on_is_no_lock(text):
+    assert extract(text).fields.get("privacy") != "region-locked"
+
+
+def test_a_cloud_region_that_is_required_still_locks():
+    fields = extract("Legal only allows AWS in Tokyo for this.").fields
+    assert fields.get("privacy") == "region-locked" and "jp" in fields.get("regions", [])

@@ -158,7 +158,7 @@ def _region_lock(text: str) -> re.Match[str] | None:
             continue  # "Anything but US-hosted": the only place it names is ruled out
         if _wished_place(text, match) or _place_waived(text, *sentence_bounds(text, match.start())):
             continue
-        if _where_the_business_is(text, match):
+        if _where_the_business_is(text, match) or _cloud_we_are_on(text, match):
             continue
         if match.group(3) or match.group(4) or not _negated_lock(text, match):
             return match
@@ -185,6 +185,22 @@ def _where_the_business_is(text: str, match: re.Match[str]) -> bool:
     # "Located in Sydney, we run a legal research tool": the phrase opens the sentence its subject follows
     opens = not text[sentence_bounds(text, match.start())[0] : match.start()].strip()
     return opens and re.match(r"\s*,\s*(?:we|our|i|i[’']m)\b", text[match.end() :], re.IGNORECASE) is not None
+
+
+_CLOUD_AT = re.compile(r"(?:aws|azure|gcp|google\s+cloud|bedrock|vertex|oracle\s+cloud|oci)\b", re.IGNORECASE)
+# What makes "AWS in Singapore" a place data must stay, not the cloud the user is on today
+_MUST = re.compile(r"\b(?:must|only|has\s+to|have\s+to|needs?\s+to|required|requires?|approv\w+|allowed|permitted|"
+                   r"mandatory|residency|stay\w*|remain\w*|leave|leaving|nowhere\s+else|exclusively|please|sign\w*\s+off|cleared|"
+                   r"ok(?:ay)?|fine)\b",
+                   re.IGNORECASE)  # fmt: skip
+
+
+def _cloud_we_are_on(text: str, match: re.Match[str]) -> bool:
+    """ "We're on AWS in Ireland but data can go anywhere": a cloud's region with nothing requiring it."""
+    if not _CLOUD_AT.match(text, match.start()):
+        return False
+    start, end = sentence_bounds(text, match.start())
+    return not _MUST.search(text, start, end) or re.search(r"\banywhere\b", text[start:end], re.I) is not None
 
 
 def _negated_lock(text: str, match: re.Match[str]) -> bool:
