@@ -241,6 +241,7 @@ FLOORS = {f"first_messages_dev_{n}.jsonl": 0.95 for n in range(2, 10)} | {
     "first_messages_heldout_stranger_25.jsonl": 0.9,  # unread, written after round ten: 334/370 untouched
     "first_messages_heldout_stranger_26.jsonl": 0.88,  # unread, round eleven: 199/224 (fields 108/129 untouched)
     "first_messages_dev_stranger_27.jsonl": 0.97,  # read in round eleven: 343/347 after (fields 210/235 untouched)
+    "first_messages_heldout_stranger_28.jsonl": 0.88,  # unread, written after round eleven: 224/254 untouched
 }
 
 
