@@ -128,6 +128,15 @@ as classes to five helpers (one per area, test_extract_phrasing_7_*.py); 23 was 
 unseen phrasing). The older unread sets moved 0-2 points: 14 89%, 17 84%, 18 90%, 19 90%, 20 94%.
 Sets 24 and 25, written by two more helpers after round ten's rules were in, never read, scored once
 through `tradeoff ask` at a95a7a0: 274/291 = 94.2% of fields (78/79 forbids) and 271/300 = 90.3% (63/70).
+
+Round eleven (2026-12-03), a new brief (/work/tools/stranger_brief.md, field conventions only). Sets 26 and
+27 (60 each) and conversations 13 by helpers that read no code, scored untouched through `tradeoff ask` at
+aeccbdb: 26 108/129 = 83.7% of fields (94/95 forbids), 27 210/235 = 89.4% (106/112). 27 and conversations
+13 were read; their misses went as classes to three helpers (volume, meaning, conversation) who wrote rules
+on variants of their own (test_extract_phrasing_11_*.py, test_conversation_phrasing_11.py). After: 27
+228/235 = 97.0%; 26 (never read) 108/129 = 83.7%, unchanged. Set 28, written after the round and never
+read: 143/164 = 87.2% (86/90). Older unread sets after the round: 14 90.2%, 17 83.8%, 18 90.3%, 19 90.6%,
+20 94.0%, 24 95.5%, 25 90.7%.
 """
 
 from __future__ import annotations
