@@ -82,7 +82,8 @@ _IN_ENGLISH = re.compile(r"\b(?:in|into)\s+english\b", re.IGNORECASE)
 
 def _nationality_of_parties(text: str, match: re.Match[str]) -> bool:
     """The word says where clients or customers are from, not a language the model must use."""
-    for listed in _NATIONALITIES.finditer(text, max(0, match.start() - 80)):
+    # a window around the word: scanning on to the end for each language named made long messages quadratic
+    for listed in _NATIONALITIES.finditer(text, max(0, match.start() - 80), match.end() + 200):
         if listed.start() > match.start():
             break
         if listed.end() > match.start() and _NO_LANGUAGE.search(listed.group(0)):

@@ -264,7 +264,18 @@ def _average_of_peak(text: str, peaks: list[tuple[int, int, float]]) -> tuple[fl
             if peak > 0:
                 rate = per_day * number(digits, suffix) / peak
                 return rate, f"{text[start:end]} ... {average.group(0).strip()} (the average, in the peak's unit)"
+        if share := _AVERAGE_SHARE.search(text, end, end + 80):  # "the daily average is maybe a tenth of that"
+            fraction = float(share.group("pct")) / 100 if share.group("pct") else _SHARES[share.group("word").lower()]
+            return per_day * fraction, f"{text[start:end]} ... {share.group(0).strip()} (x {fraction:g})"
     return None
+
+
+# An average told as a share of the peak before it: "the average is maybe a tenth of that", "about 20% of it".
+_AVERAGE_SHARE = re.compile(
+    r"\b(?:average|avg|typical(?:ly)?|normal(?:ly)?|usual(?:ly)?)\b[^.;!?\d]{0,30}?\b(?:(?P<pct>\d{1,2}(?:\.\d+)?)\s?%|"
+    r"(?P<word>half|a\s+third|a\s+quarter|a\s+fifth|a\s+tenth))\s+of\s+(?:that|it|this|the\s+peak|peak)\b",
+    re.IGNORECASE,
+)
 
 
 def _batch_run(text: str) -> tuple[float, str] | None:

@@ -84,7 +84,13 @@ _A_GRAND = re.compile(r"\b(?P<lead>half a|a couple(?: of)?|couple(?: of)?|a)\s+g
                       r"but|so|that|which|if|we|i)\b)[a-z])", re.IGNORECASE)  # fmt: skip
 _GRANDS = {"half a": "0.5", "a couple": "2", "a couple of": "2", "couple": "2", "couple of": "2", "a": "1"}
 # "one and a half thousand dollars", "two and a half grand", "3 and a half million"
-_AND_A_HALF = re.compile(r"\b(" + _UNIT + r"|\d+)\s+and\s+a\s+half\s+(hundred|thousand|million|billion|grand)\b", re.I)
+_AND_A_HALF = re.compile(r"\b(" + _UNIT + r"|\d+)\s+and\s+a\s+half\s+(hundred|thousand|million|billion|grand|k|m)\b",
+                         re.I)  # fmt: skip
+
+
+# "a dozen times a day", "half a dozen", "two dozen", "3 dozen"; "dozens of" is no count.
+_DOZEN = re.compile(r"\b(?P<lead>half\s+a|a|one|two|three|four|five|six|\d{1,2})\s+dozen\b(?!s)", re.IGNORECASE)
+_DOZENS = {"half a": 6, "a": 12, "one": 12, "two": 24, "three": 36, "four": 48, "five": 60, "six": 72}
 
 
 class Spelled:
@@ -98,6 +104,7 @@ class Spelled:
         self.words.update(grades)
         self.midpoints: set[str] = set()  # the digits that stand for a range
         text = _A_GRAND.sub(self._a_grand, _AND_A_HALF.sub(self._and_a_half, text))
+        text = _DOZEN.sub(self._dozen, text)
         pieces, last = [], 0
         for match in _SPELLED.finditer(text):
             said = match.group(0).rstrip()
@@ -112,6 +119,12 @@ class Spelled:
             self.words[digits] = said
         self.text = self._ranges("".join([*pieces, text[last:]]))
 
+    def _dozen(self, match: re.Match[str]) -> str:
+        lead = " ".join(match.group("lead").lower().split())
+        digits = str(_DOZENS[lead] if lead in _DOZENS else int(lead) * 12)
+        self.words[digits] = match.group(0)
+        return digits
+
     def _a_grand(self, match: re.Match[str]) -> str:
         digits = _GRANDS[" ".join(match.group("lead").lower().split())] + " grand"
         self.words[digits] = match.group(0)
@@ -120,7 +133,7 @@ class Spelled:
     def _and_a_half(self, match: re.Match[str]) -> str:
         whole = match.group(1)
         value = (float(whole) if whole.isdigit() else _UNITS[whole.lower()]) + 0.5
-        scale = match.group(2).lower()
+        scale = {"k": "thousand", "m": "million"}.get(match.group(2).lower(), match.group(2).lower())
         if scale == "grand":  # stays a word: it says money
             digits, tail = _digits(value), " grand"
         else:

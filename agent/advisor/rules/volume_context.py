@@ -145,7 +145,7 @@ def _figure(match: re.Match[str], digits: str = "v") -> float:
 
 # "... ~5% talk to the companion, ~4 messages each per day": what each of that share sends.
 _EACH_RATE = re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)\s+(?:[\w-]+\s+)?(?:messages|questions|requests|calls|queries|"
-                        r"chats|prompts|turns)\s+(?:each\s+)?(?:a|per|each|every)\s+(?P<period>day|week)\b",
+                        r"chats|prompts|turns|times)\s+(?:each\s+)?(?:a|per|each|every)\s+(?P<period>day|week)\b",
                         re.IGNORECASE)  # fmt: skip
 
 
@@ -185,7 +185,10 @@ def _populations(text: str) -> list[tuple[re.Match[str], float, _Share | None]]:
 _ASKED = r"\s+(?:[\w-]+\s+)?(?:messages|questions|requests|calls|queries|chats|prompts|turns|lines)\b"
 _EACH_COUNT = re.compile(r"(?<![\d.,])(?P<n>\d+(?:\.\d+)?)" + _ASKED + r"\s+(?:each|apiece)\b|"
                          r"\b(?:with|each\s+(?:[a-z]+ing|sends?|asks?|makes?|writes?|types?|triggers?))\s+" + _ABOUT
-                         + r"(?P<w>\d+(?:\.\d+)?)" + _ASKED + r"(?!\s*(?:an?|per|every|/)\s*[a-z])",
+                         + r"(?P<w>\d+(?:\.\d+)?)" + _ASKED + r"(?!\s*(?:an?|per|every|/)\s*[a-z])|"
+                         # "10% chat with support monthly, 4 messages per chat": what each one who acts sends
+                         r"(?<![\d.,])(?P<c>\d+(?:\.\d+)?)" + _ASKED
+                         + r"\s+(?:per|a|each|in\s+a|in\s+each)\s+(?:chat|conversation|session|visit|thread)\b",
                          re.IGNORECASE)  # fmt: skip
 
 
@@ -211,7 +214,7 @@ def active_users_who_ask(text: str) -> tuple[float, str] | None:
             return asks, f"{words} x {rate.group(0)}"
         if each := _EACH_COUNT.search(text, after, after + 80):  # "use it daily, 3 questions each"
             each_words = re.sub(r"^with\s+", "", each.group(0), flags=re.I)  # "x 2 queries", "x each sending 20"
-            return asks * float(each.group("n") or each.group("w")), f"{words} x {each_words}"
+            return asks * float(each.group("n") or each.group("w") or each.group("c")), f"{words} x {each_words}"
         if share:
             return asks, f"{words} (the share that asks)"
     return None
