@@ -45,6 +45,10 @@ def origin(field: str, history: Sequence[RequirementEvent], stated: Sequence[str
     if last.action == "dropped":
         return f"dropped{where}, so the default applies"
     if last.action == "inferred":
+        # the extractor's evidence may already say so ("inferred from 'Patient data'"): said once
+        said = " ".join(last.evidence.split())
+        if said.startswith("inferred"):
+            return said
         return f"inferred from {evidence}" if evidence else f"inferred{where}"
     if last.action == "default":
         return f"default taken{where}" + (f": {size_note}" if size_note else "")

@@ -60,9 +60,11 @@ def test_no_english_message_in_the_strangers_sets_is_taken_for_another_language(
                 if isinstance(text, str) and written_in(text):
                     foreign.append(text[:60])
     # The four written wholly in Portuguese or Spanish: a bank in São Paulo, a congress in México, shops in
-    # Guadalajara and Mexico City. Every other message, with foreign words or place names, reads as English.
-    assert sorted(t[:20] for t in foreign) == ["Hola, somos una star", "Hola, somos una tien", "Olá! Somos um banco ",
-                                               "Somos la unidad de t"]  # fmt: skip
+    # Guadalajara and Mexico City; and one of set 27 half in German (three of its four sentences: "Moin, wir
+    # sind ein Maschinenbauer ... Pro Tag etwa 150 Berichte"), read where the rules can and said to be German.
+    # Every other message, with foreign words or place names, reads as English.
+    assert sorted(t[:20] for t in foreign) == ["Hola, somos una star", "Hola, somos una tien", "Moin, wir sind ein M",
+                                               "Olá! Somos um banco ", "Somos la unidad de t"]  # fmt: skip
 
 
 @pytest.mark.parametrize(

@@ -267,3 +267,12 @@ def test_the_self_hosting_what_if_reads_as_one_sentence_with_the_break_even_figu
         f"- Self-hosting {options[1]['model']}: one replica and its operations cost {money(fixed)} a month"
     )
     assert even.conclusion.rstrip(".") in line and ".." not in line
+
+
+def test_an_inference_whose_words_already_say_so_is_said_once():
+    from agent.record.history import origin
+
+    inferred = RequirementEvent(field="compliance", action="inferred", evidence="inferred from 'Patient data'", turn=1)
+    assert origin("compliance", [inferred], [], None) == "inferred from 'Patient data'"
+    plain = RequirementEvent(field="task", action="inferred", evidence="support emails", turn=1)
+    assert origin("task", [plain], [], None) == "inferred from “support emails”"

@@ -71,8 +71,9 @@ def compliance(text: str, found: Extraction) -> None:
         said = list(pattern.finditer(text))
         if any(_names(regime, m) and _denied(text, m) for m in said):
             continue  # "HIPAA doesn't apply": ruled out, whatever else in the message names it
-        kept = (m for m in said if not _denied(text, m) and not _a_way_to_deidentify(text, m))
-        if match := next(kept, None):
+        kept = [m for m in said if not _denied(text, m) and not _a_way_to_deidentify(text, m)]
+        # the regime's own name, wherever it stands, states it: "Patient data so HIPAA applies" is stated
+        if match := next((m for m in kept if _names(regime, m)), None) or next(iter(kept), None):
             named = match.group(0).lower() == regime
             if regime == "hipaa" and not named and (_outside_the_us(text) or _DATA_DEIDENTIFIED.search(text)):
                 continue  # "French public hospital ... patient data": HIPAA is US law; de-identified data is no PHI

@@ -281,6 +281,10 @@ def _calls_to_requests(spelled: Spelled, money_free: str, said: str, found: Extr
                   _volume_words(spelled, f"{words} x {share[1]} (the share that asks)"))  # fmt: skip
 
 
+_PEOPLE_A_DAY = (r"\b(?:customers?|users?|visitors?|people|patients?|students?|employees?|callers?|players?|"
+                 r"guests?|shoppers?|clients?|members?)\s+(?:a|per|each|every)\s+day\b")
+
+
 def _conversations_to_requests(text: str, turns: float, words: str, found: Extraction) -> None:
     """Every turn of a conversation is a request: N conversations a day x T turns, or the calls the turns
     are said to be ("4 exchanges (so 8 model calls)"); a product that multiplied the turns in already stays."""
@@ -290,8 +294,10 @@ def _conversations_to_requests(text: str, turns: float, words: str, found: Extra
     at = text.find(words)
     if restated := restated_calls(text, at + len(words)) if at >= 0 else None:
         turns, words = restated[0], f"{words}{restated[1]}"
-    if "requests_per_day" in found.fields and re.search(
-        r"conversations?|chats?|sessions?|dialog|calls?\b", evidence, re.I
+    # "2,500 customers a day, each chats roughly 6 turns": people a day, each one a conversation of those turns
+    each_person = words.lower().startswith("each") and re.search(_PEOPLE_A_DAY, evidence, re.I)
+    if "requests_per_day" in found.fields and (
+        re.search(r"conversations?|chats?|sessions?|dialog|calls?\b", evidence, re.I) or each_person
     ):
         found.put("requests_per_day", round(found.fields["requests_per_day"] * turns, 3),
                   f"{evidence} x {words} (each turn is a request)")  # fmt: skip

@@ -23,7 +23,8 @@ from agent.advisor.rules.self_hosting import hedged, self_hosting, word_end
 from agent.advisor.rules.size_units import sentence_bounds
 
 BLOCS = ("eu", "us", "asia")
-_NO_TRAINING = re.compile(r"(?:\bno|\bnot|\bnever|n[’']t|\bwithout)\s+(?:\w+\s+){0,7}train(?:ing|ed|s)?\b|"
+_NO_TRAINING = re.compile(r"(?:\bno|\bnot|\bnever|n[’']t|\bwithout)(?!\s+(?:really\s+)?(?:mind|care|bothered|fussed|"
+                          r"worried|an?\s+(?:issue|problem|concern)|problem)\b)\s+(?:\w+\s+){0,7}train(?:ing|ed|s)?\b|"
                           r"(?:\bno|\bnot|\bnever|n[’']t)\b[^.;!?]{0,60}?\bused\s+(?:to|for)\s+(?:\w+\s+)?"
                           r"(?:train|improv|fine[- ]?tun)|"
                           r"(?:\bnot|\bnever|n[’']t|\bno)\s+(?:\w+\s+){0,2}(?:store|retain|keep|log)s?\s+(?:any\s+)?(?:of\s+)?"
@@ -89,9 +90,10 @@ _REGION_LOCK = re.compile(
 # "can't send anything to US clouds", "must not be hosted in the US", "no American providers": a region
 # ruled out. "US" is matched in capitals only, so "send it to us" is no region.
 _AWAY = re.compile(
-    r"(?:\b(?:no|not|never|nothing|without)\b|n[’']t\b|\bcannot\b)\s+(?P<gap>(?:[\w-]+\s+){0,5}?)"
+    r"(?:\b(?:no|not|never|nothing|without)\b|n[’']t\b|\bcannot\b|\b(?:stay|stays|kept|keep)\s+out\s+of\b)"
+    r"\s+(?P<gap>(?:[\w-]+\s+){0,5}?)"
     r"(?:(?:to|in|on|into|through|via|by|with|from)\s+)?(?:the\s+|any\s+|an?\s+)?"
-    r"(?P<away>(?-i:US|U\.S\.)|usa|united states|americans?|america)(?![\w.])",
+    r"(?P<away>(?-i:US|U\.S\.)|usa|united states|americans?|america)(?!\w|\.\w)",  # "the US." ends a sentence
     re.IGNORECASE,
 )
 # The region is ruled out for hosting only when the words say hosting: a verb that moves or keeps data
@@ -215,7 +217,8 @@ def _negated_lock(text: str, match: re.Match[str]) -> bool:
 def _ruled_out(text: str, found: Extraction) -> bool:
     for away in _AWAY.finditer(text):
         noun = _HOSTING_NOUN.match(text, away.end())
-        if noun or _HOSTING_VERB.search(away.group("gap")):
+        kept_out = re.match(r"(?:stay|stays|kept|keep)\s", away.group(0), re.IGNORECASE)  # "stay out of America"
+        if noun or kept_out or _HOSTING_VERB.search(away.group("gap")):
             break
     else:
         return False

@@ -99,7 +99,14 @@ def _refused(text: str, match: re.Match[str]) -> bool:
                              r"viable|something we can do)|(?:is|are)\s+(?:out|off the table|ruled out|"
                              r"not happening))\b",
                              text[match.end() :], re.IGNORECASE)  # fmt: skip
-    return negated(text, match.start()) or denied_after(text, match.end()) or refused_after is not None
+    averse = _AVERSE.search(text[max(0, match.start() - 40) : match.start()])
+    return negated(text, match.start()) or denied_after(text, match.end()) or refused_after is not None or bool(averse)
+
+
+# "we'd rather avoid self-hosting", "steer clear of on-prem": a way the user wants to stay away from
+_AVERSE = re.compile(r"\b(?:avoid(?:ing|ed)?|rather\s+not|steer(?:ing)?\s+clear\s+of|stay(?:ing)?\s+away\s+from|"
+                     r"not\s+keen\s+on|no\s+appetite\s+for|allergic\s+to|against)\s+(?:\w+\s+){0,2}$",
+                     re.IGNORECASE)  # fmt: skip
 
 
 def self_hosting(text: str) -> re.Match[str] | None:

@@ -268,7 +268,9 @@ NEEDS: list[tuple[str, re.Pattern[str], bool]] = [
     ("video", words(r"videos?(?!\s+scripts?)(?![- ]games?)", "footage", "clips"), False),
     ("audio", words("audio", _VOICE, r"(?<!hate )speech", "spoken", "phone calls", "podcasts?", "recordings?",
                      r"listen(?:s|ing)?\s+(?:in\s+)?(?:to|on)", r"dictat(?:ion|ed|es)", "voicemails?",
-                     "transcri(?:be|bes|bed|bing|ption)s?"), False),
+                     # "transcription summaries", "transcription notes": text made from speech, not speech
+                     r"transcri(?:be|bes|bed|bing|ption)s?(?!\s+(?:summar\w+|notes?|texts?|documents?|files?|"
+                     r"records?|reports?))"), False),
     ("json", words("json", "structured output", "schema", "structured data"), False),
     ("tools", words("tool use", "tool calling", "function calling", "tools", _CALLS_APIS, _TOOL_CALLS, _THROUGH_APIS),
      False),
