@@ -27,6 +27,8 @@ _FRACTION = re.compile(r"^\s*(?P<number>\d+(?:\.\d+)?|\.\d+)\s*(?P<percent>%)?\s
 def parse_quantity(text: str) -> float:
     """`'100k'` -> 100000.0; raises ValueError with what was expected."""
     match = _QUANTITY.match(text)
+    if not match and _QUANTITY.match(text.strip().lstrip("-−").lstrip()):
+        raise ValueError(f"{text!r} is below zero: give 0 or more (try 5000, 50k, 2M or $1,500)")
     if not match:
         raise ValueError(f"{text!r} is not a number (try 5000, 50k, 2M or $1,500)")
     number = float(match["number"].replace(",", "").replace("_", ""))

@@ -38,6 +38,7 @@ HOSTILE: list[tuple[list[str], str]] = [
     (["recommend", "--cache-hit-rate", HUGE], "--cache-hit-rate"),
     (["recommend", "--max-response-ms", HUGE + "s"], "--max-response-ms"),
     (["recommend", "--region", "\x1b[31mmars"], "--region"),
+    (["recommend", "--region", "mars", "--privacy", "region-locked"], "two-letter code"),
     (["recommend", "--task", "hacking"], "--task"),
     ([*COST, "--requests-per-day", "9" * 40 + "b"], "--requests-per-day"),
     (["cost", "--model", "gpt-4.1", "--requests-per-day", "1", "--input-tokens", "-5", "--output-tokens", "1"],

@@ -42,3 +42,9 @@ def test_money_never_reads_zero_or_scientific_for_a_real_cost():
     assert money(1234.4) == "$1,234"
     assert money(0) == "$0.00"
     assert money(-250) == "-$250"
+
+
+@pytest.mark.parametrize("text", ["-100", "-5k", " -2M"])
+def test_a_negative_figure_is_said_to_be_below_zero_not_to_be_no_number(text):
+    with pytest.raises(ValueError, match="below zero"):
+        parse_quantity(text)

@@ -170,10 +170,17 @@ def duration_ms(text: str) -> float:
     return float(value)
 
 
+# The blocs providers' promises are written in (catalog data), and a country by its two-letter code (uk, de):
+# a lock to a country no provider promises leaves the routes a user hosts themselves.
+REGION_BLOCS = ("eu", "us", "asia", "cn", "uae")
+
+
 def region(text: str) -> str:
-    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]{0,29}", text.strip()):
-        raise argparse.ArgumentTypeError(f"{_shown(text)}: name a region such as us, eu or asia")
-    return text.strip()
+    code = text.strip().lower()
+    if code not in REGION_BLOCS and not re.fullmatch(r"[a-z]{2}", code):
+        raise argparse.ArgumentTypeError(f"{_shown(text)}: name a region as eu, us, asia or cn, or a country by its "
+                                         "two-letter code (uk, de, jp)")  # fmt: skip
+    return code
 
 
 def language_list(text: str) -> list[str]:
