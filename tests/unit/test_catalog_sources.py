@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from catalog.sources import (
     REFRESHED_MAP_FILENAME,
     REFRESHED_STAMP_FILENAME,
@@ -41,3 +43,16 @@ def test_overrides_apply_to_one_load_and_leave_the_next_untouched(tmp_path):
     assert overridden.get("gpt-4.1").prices.input == 0.5
     assert plain_after.get("gpt-4.1").prices.input == plain_before.get("gpt-4.1").prices.input != 0.5
     assert "user" in overridden.sources and "user" not in plain_after.sources
+
+
+PINNED_OLDER = ["deepinfra/deepseek-ai/DeepSeek-V3-0324", "together_ai/deepseek-ai/DeepSeek-R1-0528"]
+
+
+@pytest.mark.parametrize("route", PINNED_OLDER)
+def test_a_route_pinned_to_older_deepseek_weights_borrows_no_v3_2_figures(catalog, route):
+    """deepseek-chat and deepseek-reasoner serve V3.2 and rank on its benchmarks; a route pinned to
+    V3-0324 or R1-0528 serves the older model, so it is no route of theirs (and, uncurated, is not ranked)."""
+    entry = catalog.get(route)
+    assert entry is not None
+    assert entry.canonical not in ("deepseek/deepseek-chat", "deepseek/deepseek-reasoner")
+    assert not entry.rated
