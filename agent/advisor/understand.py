@@ -154,7 +154,9 @@ def _grant_to_the_lock(before: dict[str, Any], text: str, found: Extraction) -> 
     already stated; without a lock, approval words name no requirement."""
     if before.get("privacy") != "region-locked" or found.fields.get("privacy") not in (None, "region-locked"):
         return
-    granted = granted_later(stated_part(text))
+    # "forget the UK thing, EU is fine too": the grant is the words after the drop, not the drop's own
+    cue = intents.drop_cue(text)
+    granted = granted_later(stated_part(text[cue[1] :] if cue else text))
     if granted is None:
         return
     places, said = granted

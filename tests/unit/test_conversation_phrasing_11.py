@@ -252,3 +252,14 @@ def test_a_term_against_the_plain_kind_is_defined(advisor, question):
 def test_two_real_terms_are_both_still_defined(advisor):
     _, answers = talk(advisor, CHATBOT, "what's the difference between TTFT and throughput?")
     assert answers[1].startswith("**TTFT**") and "**throughput**" in answers[1]
+
+
+def test_a_drop_with_a_grant_after_it_widens_the_lock_instead_of_lifting_it(advisor):
+    """ "forget the Switzerland thing, EU is fine too": a place allowed beside the one given up, not any."""
+    states, _ = talk(advisor, "HR helpdesk bot, employee data must stay in Switzerland.",
+                     "forget the Switzerland thing, EU is fine too")  # fmt: skip
+    assert states[-1]["privacy"] == "region-locked"
+    assert "eu" in states[-1]["regions"]
+    states, _ = talk(advisor, "HR helpdesk bot, employee data must stay in Switzerland.",
+                     "forget the Switzerland thing")  # fmt: skip
+    assert states[-1].get("privacy") in (None, "none") and not states[-1].get("regions")
