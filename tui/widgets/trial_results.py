@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import DataTable
@@ -20,23 +21,36 @@ CHARTS: tuple[tuple[str, str, Callable[[float], str]], ...] = (  # title, summar
 )
 
 
+COLUMNS = ("pane", "model", "run", "result", "TTFT ms", "tok/s", "tokens", "cost $")
+
+
 class RunsTable(DataTable[str]):
-    """Every run of the session, oldest first: each row keeps the pane letter it had."""
+    """Every run of the session, oldest first: each row keeps the pane letter it had. Columns are sized
+    from the rows as they are shown: a DataTable measures added rows only once its queue is idle, and a
+    busy loop painted the first frame of results with every cell cut to its header's width."""
 
     def on_mount(self) -> None:
-        self.add_columns("pane", "model", "run", "result", "TTFT ms", "tok/s", "tokens", "cost $")
+        for label in COLUMNS:
+            self.add_column(label, width=cell_len(label))
 
     def show(self, runs: list[TrialRun], shown_name: Callable[[TrialRun], str]) -> None:
-        self.clear()
-        for run in runs:
-            self.add_row(
-                run.label if len(run.label) == 1 else "", shown_name(run), str(run.run),
-                run.error or run.finish_reason or "", f"{run.ttft_ms:,.0f}" if run.ttft_ms else "—",
-                f"{run.tokens_per_s:.1f}" if run.tokens_per_s else "—", str(run.output_tokens or 0),
-                f"{run.cost_usd:.6f}" if run.cost_usd is not None else "?",
-            )  # fmt: skip
+        rows = [_cells(run, shown_name) for run in runs]
+        self.clear(columns=True)
+        for index, label in enumerate(COLUMNS):
+            self.add_column(label, width=max([cell_len(label), *(cell_len(row[index]) for row in rows)]))
+        for row in rows:
+            self.add_row(*row)
         if self.row_count:
             self.move_cursor(row=self.row_count - 1)  # the newest run in view
+
+
+def _cells(run: TrialRun, shown_name: Callable[[TrialRun], str]) -> tuple[str, ...]:
+    return (
+        run.label if len(run.label) == 1 else "", shown_name(run), str(run.run),
+        run.error or run.finish_reason or "", f"{run.ttft_ms:,.0f}" if run.ttft_ms else "—",
+        f"{run.tokens_per_s:.1f}" if run.tokens_per_s else "—", str(run.output_tokens or 0),
+        f"{run.cost_usd:.6f}" if run.cost_usd is not None else "?",
+    )  # fmt: skip
 
 
 class MedianCharts(Horizontal):
