@@ -9,15 +9,7 @@ from __future__ import annotations
 
 import re
 
-_SENTENCE_MARKS = (". ", "! ", "? ", "; ", "\n")
-
-
-def _sentence(text: str, at: int) -> tuple[int, int]:
-    """The sentence around `at`; a semicolon ends it here ("we self-hosted before; now ...")."""
-    start = max(text.rfind(mark, 0, at) for mark in _SENTENCE_MARKS) + 1
-    ends = [i for i in (text.find(mark, at) for mark in _SENTENCE_MARKS) if i >= 0]
-    return start, min(ends) if ends else len(text)
-
+from agent.advisor.rules.size_units import sentence_bounds
 
 # A time gone by before the words: "we used to self-host", "previously we ran it on-prem", "back when we had
 # our own GPUs". "We've been self-hosting for a year" is today's setup, so it is not here.
@@ -45,11 +37,13 @@ _ABANDONED_AFTER = re.compile(
 
 def in_the_past(text: str, start: int) -> bool:
     """True when the words at `start` tell what was done once and is done no more."""
-    sentence_start, sentence_end = _sentence(text, start)
+    sentence_start, sentence_end = sentence_bounds(text, start, semicolons=True)
     past = list(_PAST_BEFORE.finditer(text, sentence_start, start))
     if past and not _NOW.search(text, past[-1].end(), start):
         return True
-    next_end = _sentence(text, min(len(text), sentence_end + 2))[1] if sentence_end < len(text) else sentence_end
+    next_end = sentence_end
+    if sentence_end < len(text):
+        next_end = sentence_bounds(text, min(len(text), sentence_end + 2), semicolons=True)[1]
     return _ABANDONED_AFTER.search(text, start, next_end) is not None
 
 

@@ -68,9 +68,10 @@ def sentence_start(text: str, at: int) -> int:
     return cut + 1 if cut >= 0 else floor
 
 
-def sentence_bounds(text: str, at: int) -> tuple[int, int]:
-    """Where the sentence around `at` starts and ends (a semicolon does not end it)."""
+def sentence_bounds(text: str, at: int, semicolons: bool = False) -> tuple[int, int]:
+    """Where the sentence around `at` starts and ends (a semicolon ends it only with `semicolons`)."""
     floor, ceiling = max(0, at - SENTENCE_REACH), min(len(text), at + SENTENCE_REACH)
-    start = max(text.rfind(mark, floor, at) for mark in (". ", "! ", "? ", "\n"))
-    ends = [i for i in (text.find(mark, at, ceiling) for mark in (". ", "! ", "? ", "\n")) if i >= 0]
+    marks = (". ", "! ", "? ", "\n", "; ") if semicolons else (". ", "! ", "? ", "\n")
+    start = max(text.rfind(mark, floor, at) for mark in marks)
+    ends = [i for i in (text.find(mark, at, ceiling) for mark in marks) if i >= 0]
     return (start + 1 if start >= 0 else floor), min(ends) if ends else ceiling
