@@ -51,10 +51,13 @@ _NATIVE_NAMES = {"español": "spanish", "espanol": "spanish", "castellano": "spa
                  "català": "catalan", "euskera": "basque", "galego": "galician"}  # fmt: skip
 _NATIVE = re.compile(r"\b(?:en|em|auf|in(?: het)?|op|po)\s+(" + "|".join(_NATIVE_NAMES) + r")\b(?!\s+(?-i:[A-Z]))",
                      re.IGNORECASE)  # "in Italiano Towers" names a place
-# "Our German bank", "a French insurer": where the user is, not a language the model must handle.
+# "Our German bank", "a French insurer", "Chinese-hosted APIs": where the user or a server is, not a
+# language the model must handle.
 _NATIONALITY = re.compile(
-    r"\s+(?:[a-z-]+\s+)?(?:bank|banks|company|companies|hospital|hospitals|insurer|insurers|startup|firm|retailer|"
-    r"government|ministry|regulator|subsidiary|office|branch|clouds?|servers?|providers?|law|gdpr|data protection)\b",
+    r"-(?:hosted|hosting|based)\b|"  # "in Japanese based on what the player did" is a language
+    r"[\s-]+(?:[a-z-]+\s+)?(?:bank|banks|company|companies|hospital|hospitals|insurer|insurers|startup|firm|retailer|"
+    r"government|ministry|regulator|subsidiary|office|branch|clouds?|servers?|providers?|vendors?|hosting|"
+    r"apis?|endpoints?|data\s*cent(?:er|re)s?|regions?|law|gdpr|data protection)\b",
     re.IGNORECASE,
 )
 # "Japanese language not needed", "French isn't required"

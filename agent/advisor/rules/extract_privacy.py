@@ -14,12 +14,13 @@ from agent.advisor.rules.places import (
     EU_STATE_CODES,
     PLACE,
     codes_in,
+    demonym_away,
     demonym_codes,
     excluded,
     joined_end,
 )
 from agent.advisor.rules.places_allowed import cloud_regions, either_places, granted_places, premises_places
-from agent.advisor.rules.self_hosting import hedged, self_hosting, word_end
+from agent.advisor.rules.self_hosting import hedged, self_hosting, word_end, word_start
 from agent.advisor.rules.size_units import sentence_bounds
 
 BLOCS = ("eu", "us", "asia")
@@ -90,12 +91,16 @@ _REGION_LOCK = re.compile(
 # "can't send anything to US clouds", "must not be hosted in the US", "no American providers": a region
 # ruled out. "US" is matched in capitals only, so "send it to us" is no region.
 _AWAY = re.compile(
-    r"(?:\b(?:no|not|never|nothing|without)\b|n[’']t\b|\bcannot\b|\b(?:stay|stays|kept|keep)\s+out\s+of\b)"
+    r"(?:\b(?:no|not|never|nothing|without)\b|n[’']t\b|\bcannot\b|"
+    # "stay out of America", "keep it out of the US", "keeping our data out of the US"
+    r"\b(?:stay|stays|staying|kept|keep|keeps|keeping)\s+(?:(?:it|them|this|that|everything|all\s+of\s+it|"
+    r"(?:the|our|any|all)\s+(?:\w+\s+)?data|data)\s+)?out\s+of\b)"
     r"\s+(?P<gap>(?:[\w-]+\s+){0,5}?)"
     r"(?:(?:to|in|on|into|through|via|by|with|from)\s+)?(?:the\s+|any\s+|an?\s+)?"
     r"(?P<away>(?-i:US|U\.S\.)|usa|united states|americans?|america)(?!\w|\.\w)",  # "the US." ends a sentence
     re.IGNORECASE,
 )
+_KEPT_OUT = re.compile(r"(?:stay|kept|keep)", re.IGNORECASE)
 # The region is ruled out for hosting only when the words say hosting: a verb that moves or keeps data
 # before it, or a place that serves models after it ("not a US company" rules out nothing).
 _HOSTING_VERB = re.compile(r"\b(?:send|sent|go|goes|leave|host|hosted|store|stored|process|processed|use|touch|run|"
@@ -155,7 +160,10 @@ def _place_waived(text: str, start: int = 0, end: int | None = None) -> bool:
 def _region_lock(text: str) -> re.Match[str] | None:
     """The first region lock that is not itself negated ("must not be hosted in the US" rules it out;
     "must never leave Europe" is the usual way to say a lock)."""
+    kept_out = [away.span() for away in _AWAY.finditer(text) if _KEPT_OUT.match(away.group(0))]
     for match in _REGION_LOCK.finditer(text):
+        if any(start <= match.start() < end for start, end in kept_out):
+            continue  # "keep our data out of the US" rules the place out; it is no lock to it
         if match.group(0).lower() != "data residency" and not _lock_places(text, match):
             continue  # "Anything but US-hosted": the only place it names is ruled out
         if _wished_place(text, match) or _place_waived(text, *sentence_bounds(text, match.start())):
@@ -217,17 +225,15 @@ def _negated_lock(text: str, match: re.Match[str]) -> bool:
 def _ruled_out(text: str, found: Extraction) -> bool:
     for away in _AWAY.finditer(text):
         noun = _HOSTING_NOUN.match(text, away.end())
-        kept_out = re.match(r"(?:stay|stays|kept|keep)\s", away.group(0), re.IGNORECASE)  # "stay out of America"
+        kept_out = _KEPT_OUT.match(away.group(0))  # "keep it out of America"
         if noun or kept_out or _HOSTING_VERB.search(away.group("gap")):
             break
     else:
         return False
-    start = away.start()
-    while start and text[start - 1].isalpha():
-        start -= 1  # "can't", not "n't"
-    said = text[start : noun.end() if noun else away.end()]
+    said = text[word_start(text, away.start()) : noun.end() if noun else away.end()]  # "can't", not "n't"
     found.put("privacy", "region-locked", said)
-    if home := HOME_EU.search(text):
+    home = HOME_EU.search(text)
+    if home and "eu" not in excluded(text):
         stated = home.group(0).lower() in ("eu", "europe", "european")
         found.add_to_list("regions", "eu", home.group(0) if stated else f"{home.group(0)} ... {said}", not stated)
     else:
@@ -238,9 +244,14 @@ def _ruled_out(text: str, found: Extraction) -> bool:
 
 
 # "anywhere but the US is fine", "any cloud except the US": every bloc but the one ruled out.
+# "keep the data out of the EU": the same, said as where data must not go.
 _ANYWHERE_BUT = re.compile(r"\b(?:anything|anywhere|any\s+(?:region|cloud|country|provider))\s+(?:but|"
-                           r"except|other\s+than)\s+"
-                           r"(?:for\s+)?(?:the\s+)?" + PLACE, re.IGNORECASE)  # fmt: skip
+                           r"except|other\s+than)\s+(?:for\s+)?(?:the\s+)?" + PLACE + r"|"
+                           r"\b(?:stay|stays|staying|kept|keep|keeps|keeping)\s+(?:[\w-]+\s+){0,4}?out\s+of\s+"
+                           r"(?:the\s+)?" + PLACE, re.IGNORECASE)  # fmt: skip
+# Regions a route can be served from besides the blocs, with the bloc each lies in: "anywhere except China"
+# allows the EU and the US, not Asia, whose routes a Chinese provider may serve.
+_OWN_REGIONS = {"cn": "asia"}
 # "EU or UK hosting only", "US/Canada servers only": a lock to the places named.
 _ONLY_IN = re.compile(PLACE + r"\s*(?:or|and|/|,)\s*(?:the\s+)?" + PLACE + r"(?:[\s-]+(?:hosting|hosted|"
                                                                            r"servers?|regions?|"
@@ -272,11 +283,15 @@ def privacy(text: str, found: Extraction) -> None:
         found.put("privacy", "region-locked", only.group(0))
         for place in codes_in(text, only.start(), only.end()):
             found.add_to_list("regions", place, only.group(0))
-    elif (anywhere_but := _ANYWHERE_BUT.search(text)) and excluded(text) & set(BLOCS):
-        found.put("privacy", "region-locked", anywhere_but.group(0))
+    elif (anywhere_but := _ANYWHERE_BUT.search(text) or demonym_away(text)) and excluded(text) & (
+        set(BLOCS) | set(_OWN_REGIONS)
+    ):
+        said = text[word_start(text, anywhere_but.start()) : anywhere_but.end()]  # "can't", not "n't"
+        found.put("privacy", "region-locked", said)
+        ruled_out = excluded(text) | {_OWN_REGIONS[place] for place in excluded(text) if place in _OWN_REGIONS}
         for place in BLOCS:
-            if place not in excluded(text):
-                found.add_to_list("regions", place, f"{anywhere_but.group(0)}: every region but that", inferred=True)
+            if place not in ruled_out:
+                found.add_to_list("regions", place, f"{said}: every region but that", inferred=True)
     _cloud_regions(text, found, region)
     if found.fields.get("privacy") is None:
         if no_training := next((m for m in _NO_TRAINING.finditer(text) if not hedged(text, m, _WISHED_TERMS)), None):

@@ -84,6 +84,10 @@ _EXCLUDED = re.compile(
     + PLACE
     + r"|\b(?:except(?:\s+for)?|other\s+than|excluding|but\s+not|not\s+in|no)\s+(?:the\s+)?"
     + PLACE
+    # "keep the data out of the EU", "stay out of China": out of a place is away from it
+    + r"|\b(?:stay|stays|staying|kept|keep|keeps|keeping)\s+(?:(?:it|them|this|that|everything|all\s+of\s+it|"
+    r"(?:the|our|any|all)\s+(?:\w+\s+)?data|data)\s+)?out\s+of\s+(?:the\s+)?"
+    + PLACE
     + r"|"
     + PLACE
     + r"[\s-]*(?:\w+\s+){0,2}?(?:is|are|would\s+be)\s*(?:n[’']t|not|never)\s+"
@@ -107,9 +111,21 @@ _EXCLUDED = re.compile(
 )
 
 
+# "anywhere except the US or China": more places joined by a conjunction are ruled out too; a comma is not
+# enough ("except the US, Canada is fine" allows Canada).
+_AND_MORE = re.compile(r"\s+(?:and|or|nor|and/or)\s+(?:the\s+)?" + PLACE, re.IGNORECASE)
+
+
 def excluded(text: str) -> set[str]:
     """The places the text rules out."""
-    return {code(next(g for g in m.groups() if g)) for m in _EXCLUDED.finditer(text)}
+    out = {_DEMONYMS[" ".join(m.group(1).lower().split())] for m in _DEMONYM_AWAY.finditer(text)}
+    for match in _EXCLUDED.finditer(text):
+        out.add(code(next(g for g in match.groups() if g)))
+        end = match.end()
+        while more := _AND_MORE.match(text, end):
+            out.add(code(more.group(1)))
+            end = more.end()
+    return out
 
 
 # A country said as an adjective of where data lives: "Swiss data residency", "Canadian servers".
@@ -118,7 +134,8 @@ _DEMONYMS = {"swiss": "ch", "british": "uk", "canadian": "ca", "australian": "au
              "french": "fr", "dutch": "nl", "spanish": "es", "italian": "it", "irish": "ie", "polish": "pl",
              "swedish": "se", "austrian": "at", "danish": "dk", "finnish": "fi", "norwegian": "no", "belgian": "be",
              "portuguese": "pt", "mexican": "mx", "emirati": "ae", "saudi": "sa", "israeli": "il",
-             "south african": "za", "new zealand": "nz", "european": "eu"} | places_world.DEMONYMS  # fmt: skip
+             "south african": "za", "new zealand": "nz", "european": "eu", "chinese": "cn",
+             "russian": "ru"} | places_world.DEMONYMS  # fmt: skip
 DEMONYM_WORDS = "|".join(sorted(_DEMONYMS, key=len, reverse=True))
 _DEMONYM = re.compile(r"\b(" + DEMONYM_WORDS + r")\s+(?:data\s+residency|residency|data\s+cent(?:er|re)s?|hosting|"
                       r"servers?|clouds?|regions?|soil|infrastructure|jurisdiction)\b", re.IGNORECASE)  # fmt: skip
@@ -131,6 +148,19 @@ def demonym_codes(text: str, start: int = 0, end: int | None = None) -> list[str
         if (found := _DEMONYMS[" ".join(match.group(1).lower().split())]) not in out:
             out.append(found)
     return out
+
+
+# "no Chinese providers", "we can't use Russian-hosted APIs": a country ruled out by its adjective. Models
+# are not named here: "no Chinese models" is about where weights come from, not where data goes.
+_DEMONYM_AWAY = re.compile(r"(?:\b(?:no|not|never|cannot|without|avoid\w*|ban\w*)\b|n[’']t\b)\s+(?:[\w-]+\s+){0,3}?"
+                           r"\b(" + DEMONYM_WORDS + r")[\s-]+(?:hosted\s+|based\s+)?(?:clouds?|servers?|providers?|"
+                           r"vendors?|hosting|apis?|data\s*cent(?:er|re)s?|companies|endpoints?|regions?|hosted|"
+                           r"based)\b", re.IGNORECASE)  # fmt: skip
+
+
+def demonym_away(text: str) -> re.Match[str] | None:
+    """The first country ruled out by its adjective, if any."""
+    return _DEMONYM_AWAY.search(text)
 
 
 def known_code(name: str) -> str | None:

@@ -117,6 +117,13 @@ def self_hosting(text: str) -> re.Match[str] | None:
                  and not in_the_past(text, m.start()) and not waived(text, m.start())), None)  # fmt: skip
 
 
+def word_start(text: str, at: int) -> int:
+    """Where the word that holds `at` begins ("can't", not "n't")."""
+    while at and text[at - 1].isalpha():
+        at -= 1
+    return at
+
+
 def word_end(text: str, at: int) -> int:
     while at < len(text) and text[at].isalnum():
         at += 1
