@@ -26,6 +26,9 @@ def count(value: float) -> str:
     three significant digits from 1 ("2.5", "12.3"), two below ("0.031", "0.00042")."""
     if not math.isfinite(value):
         return "?"
+    if abs(value) >= 1e15:  # past a float's whole digits: "1×10^30", not "1,000,000,000,000,000,019,884,…"
+        mantissa, exponent = f"{value:.2e}".split("e")
+        return f"{float(mantissa):g}×10^{int(exponent)}"
     if float(value).is_integer() or abs(value) >= 100:
         return f"{value:,.0f}"
     if abs(value) >= 1:

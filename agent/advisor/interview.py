@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from agent.advisor.rules.size_merge import merge_sizes
 from agent.advisor.state import Choice, Question
+from catalog.display import count
 from catalog.entries import Catalog
 from catalog.requirements import Requirements
 from catalog.scoring import rank
@@ -178,8 +179,8 @@ def build_requirements(fields: dict[str, Any]) -> Requirements:
 
 
 def invalid_fields(fields: dict[str, Any]) -> dict[str, str]:
-    """Each field that would not validate, with pydantic's reason ("requests_per_day": "Input should be
-    less than or equal to 10000000000")."""
+    """Each field that would not validate, with why in words ("requests_per_day": "it can be at most
+    10,000,000,000")."""
     data, bad = dict(fields), dict[str, str]()
     while True:
         try:
@@ -190,8 +191,19 @@ def invalid_fields(fields: dict[str, Any]) -> dict[str, str]:
             name = str(error["loc"][0]) if error["loc"] else ""
             if name not in data:
                 return bad
-            bad[name] = str(error["msg"])
+            bad[name] = _reason(error)
             data.pop(name)
+
+
+def _reason(error: Any) -> str:
+    """Pydantic's reason with its bound as people write figures ("at most 10,000,000,000", not
+    "less than or equal to 10000000000")."""
+    bound = error.get("ctx") or {}
+    if error["type"] == "less_than_equal" and isinstance(bound.get("le"), (int, float)):
+        return f"it can be at most {count(bound['le'])}"
+    if error["type"] == "greater_than_equal" and isinstance(bound.get("ge"), (int, float)):
+        return f"it can't be less than {count(bound['ge'])}"
+    return str(error["msg"])
 
 
 def missing_fields(requirements: dict[str, Any]) -> list[str]:

@@ -475,7 +475,7 @@ def test_open_weights_inferred_from_self_hosting_go_when_the_hosting_changes_wit
 def test_a_figure_out_of_every_bound_is_said_back_not_ranked_at_the_default(advisor):
     result = advisor.turn("Support chatbot, 999999999999999999 requests per second.")
     assert "requests_per_day" not in result.state.requirements
-    assert "can't use requests/day = 86,400" in result.answer
+    assert "can't use requests/day = 8.64×10^22: it can be at most 10,000,000,000" in result.answer
     assert result.state.next_question is not None and result.state.next_question.field == "requests_per_day"
 
 

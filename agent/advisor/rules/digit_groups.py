@@ -42,9 +42,28 @@ _GROUPED = re.compile(
 )
 
 
+# "1e6 requests", "2.5E4", "10^6", "3×10^5": a figure in scientific notation, read whole rather than as its
+# exponent ("1e30 requests" is not 30 requests).
+_SCIENTIFIC = re.compile(r"(?<![\w.,^])(?:(?P<mantissa>\d+(?:\.\d+)?)(?:[eE](?P<e>[+-]?\d{1,3})|\s?[x×*]\s?10\s?\^\s?"
+                         r"(?P<times>[+-]?\d{1,3}))|10\s?\^\s?(?P<power>[+-]?\d{1,3}))(?![\w.]|,\d)")  # fmt: skip
+
+
+def _plain_digits(match: re.Match[str]) -> str:
+    mantissa = float(match.group("mantissa") or 1)
+    value = mantissa * 10.0 ** int(match.group("e") or match.group("times") or match.group("power"))
+    return str(int(value)) if value >= 1 and value.is_integer() else repr(value)
+
+
 def join_groups(text: str) -> tuple[str, dict[str, str]]:
     """The text with "40.000" as "40000" and "1 200" as "1200", and each written figure by its digits."""
     said: dict[str, str] = {}
+
+    def plain(match: re.Match[str]) -> str:
+        digits = _plain_digits(match)
+        said[digits] = match.group(0)
+        return digits
+
+    text = _SCIENTIFIC.sub(plain, text)
 
     def joined(match: re.Match[str]) -> str:
         grouped = match.group("dots") or match.group("ticks") or match.group("spaces")
