@@ -71,15 +71,21 @@ def describe_stated(fields: dict[str, Any]) -> str:
     return ", ".join(parts)
 
 
-def shortlist_table(ranked: Sequence[RankedModel]) -> list[str]:
+def shortlist_table(ranked: Sequence[RankedModel], budget: float | None) -> list[str]:
     """One line per model: a table's seven columns would be cut to "6…" in the TUI's chat column,
-    and the Shortlist tab already has the full table."""
+    and the Shortlist tab already has the full table. With no budget stated, no cost is "within" one."""
     return [
         f"{index}. **{item.model}**: score {item.score:.1f} · {money(item.monthly_cost_usd)}/month "
-        f"({'within budget' if item.within_budget else 'over budget'}) · TTFT {milliseconds(item.ttft_ms)} · "
+        f"{_against(budget, item.within_budget)}· TTFT {milliseconds(item.ttft_ms)} · "
         f"{context_size(item.max_input_tokens)} context"
         for index, item in enumerate(ranked, 1)
     ]
+
+
+def _against(budget: float | None, within: bool) -> str:
+    if budget is None:
+        return ""
+    return "(within budget) " if within else "(over budget) "
 
 
 def movement(previous: Sequence[str], current: Sequence[str]) -> str | None:
@@ -114,7 +120,7 @@ def recommendation(
         options = [f"- {option.detail}{'' if option.fits else ' (still over)'}" for option in ranking.budget.options]
         out = [f"**{ranking.budget.summary}**", "", "What would fit:", *options, "",
                f"**Shortlist** for {describe(req)}, closest to the budget first:", ""]  # fmt: skip
-    out += shortlist_table(ranked)
+    out += shortlist_table(ranked, req.budget_usd_month)
     best = ranked[0]
     out += ["", f"**My pick: {best.model}**" if ranking.budget is None else f"**Closest to the budget: {best.model}**"]
     out += [f"- {reason}" for reason in (*best.reasons, best.tier_advice)]

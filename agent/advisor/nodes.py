@@ -190,7 +190,7 @@ def what_if(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, An
     now = rank(tools.catalog, build_requirements(state.requirements), tools.today, top=3)
     then = rank(tools.catalog, build_requirements(changed), tools.today, top=3)
     lines = [f"**What if**: {answers.describe(then.requirements)}", ""]
-    lines += answers.shortlist_table(then.ranked)
+    lines += answers.shortlist_table(then.ranked, then.requirements.budget_usd_month)
     moved = answers.movement([r.canonical for r in now.ranked], [r.canonical for r in then.ranked])
     if moved:
         lines += ["", moved.replace("Since last time", "Compared with now")]

@@ -91,6 +91,7 @@ class RankingRows(TypedDict):
     eliminated: list[EliminatedRow]
     fallback: str | None
     warnings: list[str]
+    requirements: NotRequired[dict[str, Any]]  # what was ranked: a cost is within a budget only if one was set
 
 
 @with_config(ConfigDict(extra="allow"))

@@ -70,7 +70,7 @@ class ShortlistRow(_Row):
     quality: float | None
     monthly_cost_usd: float
     cost: str
-    within_budget: bool
+    within_budget: bool | None  # None: no budget was stated, so no cost is within or over one
     ttft_ms: float | None
     ttft: str
     max_input_tokens: int | None
@@ -143,6 +143,8 @@ def requirement_rows(state: AdvisorState) -> tuple[RequirementRow, ...]:
 
 def shortlist_rows(ranking: RankingRows | None) -> tuple[ShortlistRow, ...]:
     rows = []
+    ranked_for = ranking.get("requirements", {}) if ranking else {}
+    budget_set = ranked_for.get("budget_usd_month") is not None
     for index, item in enumerate(ranking["ranked"] if ranking else [], 1):
         reasons = tuple(item.get("reasons") or ())
         rows.append(
@@ -155,7 +157,7 @@ def shortlist_rows(ranking: RankingRows | None) -> tuple[ShortlistRow, ...]:
                 quality=item.get("quality"),
                 monthly_cost_usd=item["monthly_cost_usd"],
                 cost=money(item["monthly_cost_usd"]),
-                within_budget=item["within_budget"],
+                within_budget=item["within_budget"] if budget_set else None,
                 ttft_ms=item.get("ttft_ms"),
                 ttft=milliseconds(item.get("ttft_ms")),
                 max_input_tokens=item.get("max_input_tokens"),

@@ -74,12 +74,18 @@ def _drivers(record: DecisionRecord) -> list[str]:
     return [*out, ""]
 
 
+def _within(record: DecisionRecord, option: dict[str, Any]) -> str:
+    if record.requirements.get("budget_usd_month") is None:
+        return "no budget set"
+    return "yes" if option["within_budget"] else "no"
+
+
 def _options(record: DecisionRecord) -> list[str]:
     out = ["## Considered options", "| # | model | provider | score | per month | within budget | first token |",
            "|---|---|---|---|---|---|---|"]  # fmt: skip
     for index, option in enumerate(record.options, 1):
         out.append(f"| {index} | {option['model']} | {option['provider']} | {option['score']:.1f} | "
-                   f"{money_or_unknown(option['monthly_cost_usd'])} | {'yes' if option['within_budget'] else 'no'} | "
+                   f"{money_or_unknown(option['monthly_cost_usd'])} | {_within(record, option)} | "
                    f"{milliseconds(option.get('ttft_ms'))} |")  # fmt: skip
     for option in record.options:
         lines = [*_reasons(record, option["model"], option["reasons"]),

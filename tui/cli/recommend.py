@@ -175,7 +175,7 @@ def run(args: argparse.Namespace) -> int:
         header = f" {'#':>2}  {'model':<48} {'score':>6} {'$/month':>12} {'budget':>7} {'TTFT':>9} {'context':>8}"
         print(header)
         for index, item in enumerate(ranking.ranked, 1):
-            budget = "ok" if item.within_budget else "OVER"
+            budget = "—" if ranking.requirements.budget_usd_month is None else "ok" if item.within_budget else "OVER"
             ttft = f"{item.ttft_ms:,.0f} ms" if item.ttft_ms is not None else "?"
             print(
                 f" {index:>2}  {item.model[:48]:<48} {item.score:>6.1f} {money(item.monthly_cost_usd):>12} "

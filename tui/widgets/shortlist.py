@@ -103,7 +103,7 @@ class ShortlistTable(DataTable[str]):
         for row in rows:
             name = row.name if len(row.name) <= name_width else short_model_name(row.model, name_width)
             cells = [self._mark_of(row.model), str(row.rank), name, f"{row.score:.1f}", row.cost,
-                     "ok" if row.within_budget else "OVER"]  # fmt: skip
+                     {None: "—", True: "ok", False: "OVER"}[row.within_budget]]  # fmt: skip
             self.add_row(*cells, *((row.ttft,) if ttft else ()), *((row.context,) if context else ()), key=row.model)
 
     def selected_row(self) -> ShortlistRow | None:
