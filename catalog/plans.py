@@ -14,6 +14,7 @@ from catalog.cost import (
     fine_tuning_roi,
     total_cost_of_ownership,
 )
+from catalog.display import money
 from catalog.requirements import DAYS_PER_MONTH
 
 # Module 2.2, lesson 3: data preparation $5K-$20K, compute $1K-$10K a run, 3-5 runs, $10K-$50K in all.
@@ -59,10 +60,6 @@ class Plan:
         return asdict(self) | {"assumptions": [asdict(a) | {"line": a.line()} for a in self.assumptions]}
 
 
-def _money(value: float) -> str:
-    return f"${value:,.0f}" if abs(value) >= 100 else f"${value:,.2f}"
-
-
 def _per_day(monthly_requests: float) -> str:
     return f"{monthly_requests / DAYS_PER_MONTH:,.0f} requests/day"
 
@@ -73,13 +70,13 @@ def project_cost(
 ) -> tuple[float, list[Assumption]]:  # fmt: skip
     """A fine-tuning project's cost: stated as a whole, or built from the course's three parts."""
     if investment_usd is not None:
-        return investment_usd, [Assumption("project cost", _money(investment_usd), "course: $10K-$50K in all", True)]
+        return investment_usd, [Assumption("project cost", money(investment_usd), "course: $10K-$50K in all", True)]
     prep = _mid(DATA_PREP_USD) if data_prep_usd is None else data_prep_usd
     per_run = _mid(COMPUTE_PER_RUN_USD) if compute_per_run_usd is None else compute_per_run_usd
     count = 4 if runs is None else runs
     return prep + count * per_run, [
-        Assumption("training data preparation", _money(prep), "course: $5K-$20K", data_prep_usd is not None),
-        Assumption("compute per training run", _money(per_run), "course: $1K-$10K a run",
+        Assumption("training data preparation", money(prep), "course: $5K-$20K", data_prep_usd is not None),
+        Assumption("compute per training run", money(per_run), "course: $1K-$10K a run",
                    compute_per_run_usd is not None),
         Assumption("training runs", str(count), "course: 3-5 runs of iteration", runs is not None),
     ]
@@ -113,9 +110,9 @@ def finetune(
                                "payback_months_at_10k": PROJECT_USD[0] / savings if savings > 0 else None,
                                "payback_months_at_50k": PROJECT_USD[1] / savings if savings > 0 else None,
                                "min_monthly_savings_usd": investment / horizon}  # fmt: skip
-    arithmetic = [f"monthly savings = {_money(current)} - {_money(tuned)} = {_money(savings)}"]
+    arithmetic = [f"monthly savings = {money(current)} - {money(tuned)} = {money(savings)}"]
     if roi.payback_months is not None:
-        arithmetic.append(f"payback = {_money(investment)} / {_money(savings)} = {roi.payback_months:.1f} months")
+        arithmetic.append(f"payback = {money(investment)} / {money(savings)} = {roi.payback_months:.1f} months")
     floor = None
     if requests_per_day and savings > 0:
         per_request = savings / (requests_per_day * DAYS_PER_MONTH)
@@ -130,10 +127,11 @@ def _payback_sentence(
     savings: float,
 ) -> str:  # fmt: skip
     if months is None:
-        return (f"{what} never pays back on cost: it saves nothing a month ({_money(savings)}); do it only for "
-                "quality.")  # fmt: skip
+        saved = (f"it costs {money(-savings)} a month more than today" if savings < 0
+                 else "it saves nothing a month")  # fmt: skip
+        return f"{what} never pays back on cost: {saved}; do it only for quality."
     limit = (f"below {_per_day(floor_requests_month)}" if floor_requests_month is not None
-             else f"if it saves less than {_money(floor_savings)} a month")  # fmt: skip
+             else f"if it saves less than {money(floor_savings)} a month")  # fmt: skip
     if months <= horizon:
         return f"{what} pays back in {months:.1f} months at your volume; not worth it {limit} (payback past {horizon:g} months)."  # noqa: E501
     return (f"{what} is not worth it at your volume: it pays back in {months:.1f} months, past the {horizon:g}-month "
@@ -170,7 +168,7 @@ def distill(
                "student_per_request_usd": student, "break_even_requests": even.break_even_requests_per_month,
                "monthly_savings_usd": saving_month, "payback_months": months,
                "min_requests_per_day": floor / DAYS_PER_MONTH if floor else None}  # fmt: skip
-    arithmetic = [f"break-even = {_money(training)} / (${teacher_per_request_usd:.6f} - ${student:.6f}) = "
+    arithmetic = [f"break-even = {money(training)} / (${teacher_per_request_usd:.6f} - ${student:.6f}) = "
                   + (f"{even.break_even_requests_per_month:,.0f} requests" if even.break_even_requests_per_month
                      else "never")]  # fmt: skip
     if months is None and even.break_even_requests_per_month and not monthly:
@@ -188,8 +186,8 @@ def selfhost(even: SelfHostBreakEven, operations_stated: bool, gpu: str, usd_per
                    "the catalog's self-hosting profile; cloud list prices vary 2-3x", False),
         Assumption("utilisation", f"{TARGET_UTILISATION:.0%} of capacity at a peak twice the average",
                    "typical: 50-80%", False),
-        Assumption("operations", _money(even.operations_usd_month) + "/month",
-                   f"default {_money(DEFAULT_OPERATIONS_USD_MONTH)}: a quarter of an infrastructure engineer",
+        Assumption("operations", money(even.operations_usd_month) + "/month",
+                   f"default {money(DEFAULT_OPERATIONS_USD_MONTH)}: a quarter of an infrastructure engineer",
                    operations_stated),
     )  # fmt: skip
     figures = {"break_even_requests_month": even.break_even_requests_per_month,
@@ -219,10 +217,10 @@ def tco(
     total = result.monthly_usd
     biggest = max(result.parts, key=lambda k: result.parts[k])
     share = result.parts["inference"] / total if total else 0.0
-    conclusion = (f"Owning this costs {_money(total)}/month, {_money(total * 12)} a year; "
+    conclusion = (f"Owning this costs {money(total)}/month, {money(total * 12)} a year; "
                   f"inference is {share:.0%} of it"
                   + (f", and {biggest} is the largest part: cut that first." if biggest != "inference" else
                      ": a cheaper model or routing moves the total most."))  # fmt: skip
     figures = {"monthly_usd": total, "yearly_usd": total * 12, "parts": result.parts, "inference_share": share}
-    arithmetic = (*(f"{k} = {_money(v)}" for k, v in result.parts.items()), f"total = {_money(total)}/month")
+    arithmetic = (*(f"{k} = {money(v)}" for k, v in result.parts.items()), f"total = {money(total)}/month")
     return Plan("tco", figures, assumptions, conclusion, SOURCES["tco"], arithmetic)
