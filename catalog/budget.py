@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from pydantic import BaseModel, ConfigDict
 
 from catalog.cost import PriceUnknownError, monthly_cost_usd
+from catalog.display import money
 from catalog.entries import ModelEntry
 from catalog.requirements import DAYS_PER_MONTH, Requirements
 
@@ -17,7 +18,7 @@ ROUTED_SHARE = 0.7  # the course: routing ~70% of traffic to a cheap tier saves 
 class BudgetOption(BaseModel):
     model_config = ConfigDict(frozen=True)
 
-    kind: str  # volume, batch, caching, routing, smaller-tier
+    kind: str  # volume, batch, caching, routing, smaller-tier, budget
     model: str
     monthly_cost_usd: float
     fits: bool
@@ -52,7 +53,7 @@ def budget_advice(req: Requirements, eligible: Sequence[tuple[ModelEntry, float]
         per_day = req.requests_per_day * budget / cost
         options.append(BudgetOption(
             kind="volume", model=cheapest.id, monthly_cost_usd=budget, fits=True,
-            detail=f"{per_day:,.0f} requests/day ({per_day * DAYS_PER_MONTH:,.0f}/month) fit ${budget:,.0f} on "
+            detail=f"{per_day:,.0f} requests/day ({per_day * DAYS_PER_MONTH:,.0f}/month) fit {money(budget)} on "
                    f"{cheapest.id}, against the {req.requests_per_day:,.0f}/day stated",
         ))  # fmt: skip
     api = [(entry, c) for entry, c in eligible if not entry.is_self_hosted_route]
@@ -77,18 +78,26 @@ def budget_advice(req: Requirements, eligible: Sequence[tuple[ModelEntry, float]
         options.append(BudgetOption(
             kind="routing", model=cheapest.id, monthly_cost_usd=routed, fits=routed <= budget,
             detail=f"route {ROUTED_SHARE:.0%} of requests to {cheapest.id} and the hard {1 - ROUTED_SHARE:.0%} to "
-                   f"{best.id}: ${routed:,.2f}/month (keeps frontier quality where it matters)",
+                   f"{best.id}: {money(routed)}/month (keeps frontier quality where it matters)",
+        ))  # fmt: skip
+    if not options or not any(option.fits for option in options):
+        options.append(BudgetOption(
+            kind="budget", model=cheapest.id, monthly_cost_usd=cost, fits=True,
+            detail=f"a budget of {money(cost)}/month, what {cheapest.id} costs"
+                   + (" (a self-hosted route costs its GPUs whatever the volume: fewer requests would not cut it; "
+                      "relaxing a constraint that ruled out the hosted APIs, under Eliminated, would)"
+                      if cheapest.is_self_hosted_route else ""),
         ))  # fmt: skip
     times = f" ({cost / budget:,.1f}x the budget)" if budget > 0 else ""
-    summary = (f"No model that meets your other constraints fits ${budget:,.0f}/month: the cheapest, {cheapest.id}, "
-               f"costs ${cost:,.2f}/month{times}.")  # fmt: skip
+    summary = (f"No model that meets your other constraints fits {money(budget)}/month: the cheapest, {cheapest.id}, "
+               f"costs {money(cost)}/month{times}.")  # fmt: skip
     return BudgetAdvice(budget_usd_month=budget, cheapest_model=cheapest.id, cheapest_monthly_usd=cost,
                         summary=summary, options=tuple(options))  # fmt: skip
 
 
 def _option(kind: str, entry: ModelEntry, value: float, budget: float, what: str) -> BudgetOption:
     return BudgetOption(kind=kind, model=entry.id, monthly_cost_usd=value, fits=value <= budget,
-                        detail=f"{what}: {entry.id} at ${value:,.2f}/month")  # fmt: skip
+                        detail=f"{what}: {entry.id} at {money(value)}/month")  # fmt: skip
 
 
 def _best_with(

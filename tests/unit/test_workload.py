@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from catalog.cost import monthly_cost
+from catalog.display import money
 from catalog.entries import Prices, PriceTier
 from catalog.latency import latency
 from catalog.requirements import Requirements
@@ -158,6 +159,18 @@ def test_when_nothing_fits_the_budget_the_closest_comes_first_with_what_would_fi
     assert rank(catalog, Requirements(task="chat", budget_usd_month=100_000), TODAY).budget is None
 
 
+def test_when_only_self_hosted_routes_remain_what_would_fit_is_never_empty(catalog):
+    req = Requirements(task="chat", requests_per_day=2_000, budget_usd_month=500, privacy="region-locked",
+                       regions=["ch"])  # fmt: skip
+    result = rank(catalog, req, TODAY)
+    assert result.budget is not None and catalog.get(result.budget.cheapest_model).is_self_hosted_route
+    assert [option.kind for option in result.budget.options] == ["budget"]  # volume and batching cut nothing here
+    option = result.budget.options[0]
+    assert option.fits and option.monthly_cost_usd == pytest.approx(result.budget.cheapest_monthly_usd)
+    assert money(option.monthly_cost_usd) in option.detail and "Eliminated" in option.detail
+    assert ".00/month" not in result.budget.summary  # "$4,001/month", as money reads above $100
+
+
 def test_the_fallback_comes_from_another_model_maker(catalog):
     result = rank(catalog, Requirements(task="classification", requests_per_day=10_000), TODAY)
     leader, fallback = result.ranked[0], catalog.get(result.fallback)
@@ -241,7 +254,7 @@ def test_the_advisor_says_first_that_nothing_fits_the_budget(catalog, tmp_path):
         answer = advisor.turn("just recommend", first.session).answer
     finally:
         advisor.close()
-    assert answer.startswith("**No model that meets your other constraints fits $20/month")
+    assert answer.startswith("**No model that meets your other constraints fits $20.00/month")
     assert "requests/day" in answer.split("Shortlist")[0]  # what would fit comes before the list
     assert "fallback** (another model maker)" in answer
 
