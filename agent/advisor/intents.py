@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agent.advisor.economics import topic
-from agent.advisor.rules.places import codes_in
+from agent.advisor.rules.extract_languages import named_languages
+from agent.advisor.rules.places import adjective_codes, codes_in
 from agent.advisor.rules.questions import is_question, stated_part
 from catalog.entries import ModelEntry
 from catalog.names import normalise
@@ -131,6 +132,7 @@ DROP_FIELDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"open[- ]?weights?|open[- ]source", re.I), "open_weights"),
     (re.compile(r"hipaa|gdpr|soc ?2|compliance", re.I), "compliance"),
     (re.compile(r"vision|image|video|audio|tools?|json|function|reasoning|capabilit", re.I), "needs"),
+    (re.compile(r"languages?\b|multi-?lingual|translation", re.I), "languages"),
 ]
 
 
@@ -192,8 +194,11 @@ def _drop(text: str) -> list[str] | None:
             continue
         items = [f"{name}:{item}" for item, said in _DROP_ITEMS.get(name, {}).items() if said.search(what)]
         dropped += items or [name]
-    if not dropped and codes_in(what) and not _PEOPLE_THERE.search(what):
-        dropped = ["regions"]  # "forget the Australia thing": the place named is the lock (not "the US team")
+    if not dropped:
+        # "forget the French part": a language named is that language; "the Swiss thing" a place in the lock
+        dropped = [f"languages:{language}" for language in named_languages(what)]
+        if not _PEOPLE_THERE.search(what):  # "the US team" is people there, not the lock
+            dropped += [f"regions:{place}" for place in codes_in(what) or adjective_codes(what)]
     return dropped or None
 
 
@@ -213,7 +218,7 @@ def drop_requirements(requirements: dict[str, Any], dropped: list[str]) -> dict[
             remaining = [value for value in kept.get(field_name, []) if value != item]
             kept[field_name] = remaining
             if not remaining:
-                kept.pop(field_name)
+                kept = drop_requirements(kept, [field_name])  # the last region gone is the lock gone
             continue
         kept.pop(field_name, None)
         if field_name == "privacy":

@@ -62,9 +62,13 @@ def test_a_definition_asked_tersely_or_spelled_otherwise_is_given(knowing_adviso
 @pytest.mark.parametrize(
     ("said", "dropped"),
     [
-        ("forget the Australia thing, legal says any region is fine", ["regions"]),
-        ("drop the Germany requirement", ["regions"]),
-        ("scratch the Canada part", ["regions"]),
+        ("forget the Australia thing, legal says any region is fine", ["regions:au"]),
+        ("drop the Germany requirement", ["regions:de"]),
+        ("scratch the Canada part", ["regions:ca"]),
+        ("forget the Swiss thing", ["regions:ch"]),
+        # a language and a country's adjective: each goes if the session holds it (drop_requirements)
+        ("forget the French part", ["languages:french", "regions:fr"]),
+        ("drop the language requirement", ["languages"]),
         ("forget the US team, they left", None),
         ("never mind the budget", ["budget_usd_month"]),
     ],
@@ -81,6 +85,27 @@ def test_forgetting_the_place_unlocks_the_session(knowing_advisor):
     after = knowing_advisor.turn("forget the Australia thing, legal says any region is fine", first.session)
     requirements = after.as_json()["requirements"]
     assert "regions" not in requirements and requirements.get("privacy", "none") == "none"
+
+
+def test_forgetting_one_of_two_places_keeps_the_lock_to_the_other(knowing_advisor):
+    first = knowing_advisor.turn("support bot, 3k chats a day, data must stay in Australia or New Zealand", None)
+    assert first.as_json()["requirements"]["regions"] == ["au", "nz"]
+    after = knowing_advisor.turn("scratch the Australia part", first.session).as_json()["requirements"]
+    assert after["regions"] == ["nz"] and after["privacy"] == "region-locked"
+
+
+def test_forgetting_the_swiss_thing_unlocks_the_session(knowing_advisor):
+    first = knowing_advisor.turn("Support bot for a Swiss bank, data must stay in Switzerland, 2k chats a day", None)
+    assert first.as_json()["requirements"]["regions"] == ["ch"]
+    after = knowing_advisor.turn("forget the Swiss thing", first.session).as_json()["requirements"]
+    assert "regions" not in after and after.get("privacy", "none") != "region-locked"
+
+
+def test_forgetting_a_language_keeps_the_others(knowing_advisor):
+    first = knowing_advisor.turn("Support bot answering in German and French, 2k chats a day", None)
+    after = knowing_advisor.turn("forget the French part", first.session)
+    assert after.as_json()["requirements"]["languages"] == ["german"]
+    assert "languages" not in knowing_advisor.turn("drop German", after.session).as_json()["requirements"]
 
 
 @pytest.mark.parametrize(

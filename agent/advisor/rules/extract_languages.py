@@ -83,6 +83,16 @@ _CLIENTS = re.compile(r"\s+(?:[a-z-]+\s+)?(?:clients?|partners?|investors?|accou
 _IN_ENGLISH = re.compile(r"\b(?:in|into)\s+english\b", re.IGNORECASE)
 
 
+def named_languages(text: str) -> list[str]:
+    """Every language the text names, as requirements name it ("Mandarin" is chinese), in order."""
+    out: list[str] = []
+    for match in _LANGUAGE.finditer(text):
+        language = _SAME_LANGUAGE.get(match.group(1).lower(), match.group(1).lower())
+        if language not in out:
+            out.append(language)
+    return out
+
+
 def _nationality_of_parties(text: str, match: re.Match[str]) -> bool:
     """The word says where clients or customers are from, not a language the model must use."""
     # a window around the word: scanning on to the end for each language named made long messages quadratic

@@ -141,6 +141,18 @@ _DEMONYM = re.compile(r"\b(" + DEMONYM_WORDS + r")\s+(?:data\s+residency|residen
                       r"servers?|clouds?|regions?|soil|infrastructure|jurisdiction)\b", re.IGNORECASE)  # fmt: skip
 
 
+_ADJECTIVE = re.compile(r"\b(" + DEMONYM_WORDS + r")\b", re.IGNORECASE)
+
+
+def adjective_codes(text: str) -> list[str]:
+    """Countries named by their adjective alone ("the Swiss thing"), as codes, in order and once each."""
+    out: list[str] = []
+    for match in _ADJECTIVE.finditer(text):
+        if (found := _DEMONYMS[" ".join(match.group(1).lower().split())]) not in out:
+            out.append(found)
+    return out
+
+
 def demonym_codes(text: str, start: int = 0, end: int | None = None) -> list[str]:
     """Countries named as adjectives of where the data lives, as codes, in order and once each."""
     out: list[str] = []
