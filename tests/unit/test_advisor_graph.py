@@ -527,6 +527,16 @@ def test_a_new_count_of_the_members_a_volume_multiplied_scales_it(advisor):
     assert "now 20 devs (x 20/12)" in after.history[-1].evidence
 
 
+def test_a_recount_in_another_word_for_the_members_scales_it_while_an_interview_question_waits(advisor):
+    first = advisor.turn("Coding assistant for our 10 developers, each maybe 50 completions a day")
+    second = advisor.turn("2", first.session)  # the code-size question: the budget one is asked next
+    assert second.state.next_question is not None and second.state.next_question.field == "budget_usd_month"
+    after = advisor.turn("make it 20 devs", second.session).state
+    assert after.requirements["requests_per_day"] == pytest.approx(1000)
+    assert "budget_usd_month" not in after.requirements  # no default was taken for the waiting question
+    assert after.next_question is not None and after.next_question.field == "budget_usd_month"
+
+
 def test_a_count_of_something_else_leaves_the_volume(advisor):
     first = advisor.turn("Coding assistant for our team; 12 devs, about 50 calls each a day.")
     assert advisor.turn("we have 3 offices", first.session).state.requirements["requests_per_day"] == 600

@@ -13,12 +13,24 @@ MEMBER_COUNT = re.compile(r"(?<![$€£\d.,])(?P<n>\d+(?:,\d{3})*)\s+(?P<noun>[a
                           re.IGNORECASE)
 
 
+# Words people use for the same members: "10 developers" then "make it 20 devs".
+_SAME_MEMBERS = [("dev", "developer", "engineer", "programmer", "coder", "software engineer"),
+                 ("rep", "representative", "agent", "support agent"), ("doc", "document"), ("employee", "staff member"),
+                 ("msg", "message"), ("convo", "conversation", "chat"), ("store", "shop", "branch"),
+                 ("user", "customer", "client")]  # fmt: skip
+
+
+def _names_for(stem: str) -> str:
+    """A pattern for the member in the singular, with the other words for it."""
+    same = next((group for group in _SAME_MEMBERS if stem in group), (stem,))
+    return "|".join(re.escape(word) for word in sorted(same, key=len, reverse=True))
+
+
 def rescaled(text: str, per_day: float, evidence: str) -> tuple[float, str] | None:
     """(requests a day, the words) when the message recounts a factor the volume's evidence multiplied."""
     for match in MEMBER_COUNT.finditer(text):
-        noun = match.group("noun").lower()
-        stem = re.escape(noun[:-1])
-        counts = list(re.finditer(rf"(?<![\d.,])(\d+(?:,\d{{3}})*)\s+(?:[\w-]+\s+)?{stem}s?\b", evidence, re.I))
+        names = _names_for(match.group("noun").lower()[:-1])
+        counts = list(re.finditer(rf"(?<![\d.,])(\d+(?:,\d{{3}})*)\s+(?:[\w-]+\s+)?(?:{names})s?\b", evidence, re.I))
         if not counts:
             continue
         old = counts[-1]  # the latest count: "12 devs ...; now 20 devs (x 20/12)" is 20 devs
