@@ -429,6 +429,17 @@ async def test_a_new_session_empties_the_panels_and_the_next_message_starts_anot
         assert main(app).session_id not in (None, first)
 
 
+async def test_a_session_asked_for_that_does_not_exist_is_said_and_the_next_message_starts_a_new_one():
+    app = TradeoffApp(session_id="0123456789ab")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        notes = [str(note.render()) for note in app.screen.query(".note")]
+        assert any("No session '0123456789ab'" in note for note in notes), notes
+        assert main(app).session_id is None and app.screen.query_one(StatusBar).session == "new session"
+        await say(pilot, "what is time to first token?")
+        assert main(app).session_id not in (None, "0123456789ab")
+
+
 async def test_typing_while_the_requirements_table_has_focus_goes_to_the_chat():
     """/requirements focuses the table; a sentence typed then is the chat's, and Enter sends it
     instead of opening an edit dialog; escape goes back to the chat too."""

@@ -63,6 +63,10 @@ class MainScreen(Screen[None]):
         messages: list[tuple[str, str]]  # (role, text)
 
     @dataclass
+    class SessionMissing(Message, bubble=False):
+        session_id: str  # asked for (`tradeoff --session ID`, the sessions dialog) and not in the store
+
+    @dataclass
     class Note(Message, bubble=False):
         text: str
 
@@ -371,12 +375,21 @@ class MainScreen(Screen[None]):
         from agent.advisor.view import turn_view
 
         if not self.advisor.exists(session_id):
-            self.post_message(self.Note(f"No session {session_id!r}; `tradeoff sessions` lists them."))
+            self.post_message(self.SessionMissing(session_id))
             return
         self.advisor.finish_interrupted_turn(session_id)
         state = self.advisor.state(session_id)
         messages = [(message.role, message.content) for message in state.messages]
         self.post_message(self.SessionOpened(turn_view(state, session_id), messages))
+
+    @on(SessionMissing)
+    def _session_missing(self, event: SessionMissing) -> None:
+        # the next message starts a session of its own rather than one under the id that was not found
+        if self.session_id == event.session_id:
+            self.session_id = None
+            self.status.session = "new session"
+        self.chat.add_note(f"No session {event.session_id!r}; `tradeoff sessions` lists them. Your next message "
+                           "starts a new one.")
 
     @on(SessionOpened)
     def _session_opened(self, event: SessionOpened) -> None:
