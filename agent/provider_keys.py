@@ -11,6 +11,7 @@ API_KEY_VARIABLES = {
 
 
 def key_variable(model: str) -> str | None:
-    """The key variable for a litellm model string's provider prefix (gpt-* and o* are OpenAI's)."""
-    prefix = model.split("/", 1)[0] if "/" in model else "openai"
+    """The key variable for a litellm model string's provider prefix (bare claude-* names are Anthropic's,
+    other bare names, gpt-* and o*, OpenAI's)."""
+    prefix = model.split("/", 1)[0] if "/" in model else "anthropic" if model.startswith("claude") else "openai"
     return API_KEY_VARIABLES.get(prefix)

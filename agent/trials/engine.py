@@ -242,6 +242,8 @@ class TrialEngine:
         pieces: list[str] = []
         received, cap = 0, request.max_tokens * CHARS_PER_TOKEN_CAP + STREAM_MARGIN_CHARS
         try:
+            if not api_base and (missing := _missing_credentials(litellm, model)):
+                raise StreamProblem(missing)  # said before any request: offline, a call fails some other way
             async with asyncio.timeout(request.timeout_s):
                 for attempt in range(MAX_RETRIES + 1):
                     try:
@@ -317,6 +319,24 @@ class TrialEngine:
                 run.error = "the stream was cut before it finished (no finish reason); partial text kept"
             run.tokens_per_s = tokens_per_second(run.output_tokens, first_at, finished)
             run.cost_usd = self._cost(request, run)
+
+
+# Either of these holds a Gemini key; LiteLLM lists both as missing when neither is set.
+_EITHER = {"GEMINI_API_KEY", "GOOGLE_API_KEY"}
+
+
+def _missing_credentials(litellm: Any, model: str) -> str | None:
+    """What the provider needs that the environment lacks, in one line, or None (LiteLLM's own table)."""
+    try:
+        missing = list(litellm.validate_environment(model=model).get("missing_keys") or [])
+    except Exception:
+        return None  # a model LiteLLM cannot place: the call itself says what is wrong
+    if not missing:
+        return None
+    if set(missing) == _EITHER:
+        return "no API key: set GEMINI_API_KEY (or GOOGLE_API_KEY)"
+    what = "no API key" if all(name.endswith("_KEY") for name in missing) else "no credentials"
+    return f"{what}: set {' and '.join(missing)}"
 
 
 def estimate_cost(request: TrialRequest, price_of: Callable[[str], tuple[float, float] | None]) -> float | None:

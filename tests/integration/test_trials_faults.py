@@ -90,6 +90,24 @@ def test_a_missing_key_names_the_variable_to_set(monkeypatch):
 
 
 @pytest.mark.parametrize(
+    ("model", "unset", "said"),
+    [
+        ("claude-sonnet-4-6", ["ANTHROPIC_API_KEY"], "no API key: set ANTHROPIC_API_KEY"),  # was a 401 offline
+        ("gemini/gemini-3.5-flash", ["GEMINI_API_KEY", "GOOGLE_API_KEY"],
+         "no API key: set GEMINI_API_KEY (or GOOGLE_API_KEY)"),  # was "could not connect"
+        ("mistral/mistral-large-latest", ["MISTRAL_API_KEY"], "no API key: set MISTRAL_API_KEY"),  # was a 500
+        ("bedrock/anthropic.claude-opus-4-7", ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"],
+         "no credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY"),
+    ],
+)  # fmt: skip
+def test_every_provider_without_its_key_says_the_same_kind_of_line_before_any_call(monkeypatch, model, unset, said):
+    for name in unset:
+        monkeypatch.delenv(name, raising=False)
+    runs = asyncio.run(TrialEngine().run(TrialRequest(models=[model, "gpt-4.1-mini"], prompt="hi", timeout_s=10)))
+    assert runs[0].error == said and runs[0].latency_ms < 1_000  # no network attempt to time out
+
+
+@pytest.mark.parametrize(
     ("model", "cause"),
     [
         ("malformed", "malformed stream: a chunk was not valid JSON"),

@@ -85,8 +85,8 @@ def run(args: argparse.Namespace) -> int:
         )
     if not args.json:
         # Six decimals: a trial often costs a few millionths of a dollar.
-        shown = f"${estimate:.6f}" if estimate is not None else "unknown"
-        print(f"Estimated cost at most {shown} ({request.runs} run(s), max_tokens {request.max_tokens}).", flush=True)
+        shown = f"at most ${estimate:.6f}" if estimate is not None else "unknown (a model has no known price)"
+        print(f"Estimated cost {shown} ({request.runs} run(s), max_tokens {request.max_tokens}).", flush=True)
     started = time.perf_counter()
     runs = _run_with_local_servers(request, TrialEngine(price_of), settings)
     if args.json:
