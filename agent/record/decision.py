@@ -11,9 +11,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from agent.advisor.interview import build_requirements
 from agent.advisor.state import AdvisorState, RequirementEvent
-from agent.provider_keys import API_KEY_VARIABLES
 from agent.record.conversation import InterviewAnswer, summarise
 from agent.record.costs import CostTable, cost_projection, cost_table
+from agent.record.provider_params import provider_params
 from agent.record.quality import QualityBasis, estimated_share, quality_basis
 from catalog.entries import Catalog
 from catalog.scoring import rank
@@ -249,16 +249,17 @@ def litellm_config(record: DecisionRecord, catalog: Catalog) -> dict[str, Any]:
     """A LiteLLM Router / proxy config: the chosen model, its fallbacks, retries and timeouts.
     Keys are references to environment variables (os.environ/NAME), never values."""
     model_list = []
+    allowed = build_requirements(record.requirements).effective_regions  # EU residency implies the EU
     for index, model in enumerate(record.fallback_chain):
         entry = catalog.get(model)
-        provider = entry.provider if entry else model.split("/", 1)[0]
-        params: dict[str, Any] = {"model": model, "timeout": 30, "max_retries": 0}
-        variable = API_KEY_VARIABLES.get(provider)
-        if variable:
-            params["api_key"] = f"os.environ/{variable}"
-        if provider in ("azure", "azure_ai"):
-            params["api_base"] = f"os.environ/{provider.upper()}_API_BASE"
-        model_list.append({"model_name": "primary" if index == 0 else f"fallback-{index}", "litellm_params": params})
+        provider = entry.provider if entry else model.split("/", 1)[0] if "/" in model else "openai"
+        extra, note = provider_params(provider, allowed)
+        params = {"model": model, "timeout": 30, "max_retries": 0, **extra}
+        name = "primary" if index == 0 else f"fallback-{index}"
+        item: dict[str, Any] = {"model_name": name, "litellm_params": params}
+        if note:
+            item["model_info"] = {"tradeoff_region": note}  # LiteLLM keeps model_info as given
+        model_list.append(item)
     names = [item["model_name"] for item in model_list]
     return {
         "model_list": model_list,
