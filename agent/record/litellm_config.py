@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from agent.provider_keys import key_variable
+from agent.record.provider_params import provider_params
 from agent.trials.routing import KEYWORDS, HeuristicRule, Test, request_time_check
 
 LOCAL_KEY = "local-no-key"  # llama.cpp's server ignores it; the OpenAI client wants one
@@ -55,9 +56,10 @@ def routing_config(
             params["api_key"] = LOCAL_KEY
         else:
             provider = provider_of(model)
-            variable = key_variable(f"{provider}/x" if provider else litellm_model)
-            if variable:
-                params["api_key"] = f"os.environ/{variable}"  # a reference, never the value
+            if provider:
+                params |= provider_params(provider, [])[0]  # references to the environment, never values
+            elif variable := key_variable(litellm_model):
+                params["api_key"] = f"os.environ/{variable}"
         model_list.append({"model_name": name, "litellm_params": params, "model_info": {"tradeoff_model": model}})
     step = _step(router, chosen, names, tiers)
     return {

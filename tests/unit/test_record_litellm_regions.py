@@ -63,3 +63,16 @@ def test_an_eu_locked_config_loads_in_litellm_with_the_region_it_pins(catalog, m
     deployment = router.get_deployment(model_id=router.model_list[0]["model_info"]["id"])
     assert deployment.litellm_params.aws_region_name == "eu-central-1"
     assert "eu" in router.model_list[0]["model_info"]["tradeoff_region"]
+
+
+def test_a_routing_configs_tiers_get_their_providers_credentials():
+    from agent.record.litellm_config import routing_config
+
+    route = {"tiers": ["cheap", "strong"], "routers": [{"name": "cascade", "rule": {"checks": []}}]}
+    providers = {"cheap": "bedrock", "strong": "anthropic"}
+    config = routing_config(route, "cascade", lambda model: ({"cheap": "bedrock/amazon.nova-micro-v1:0",
+                                                               "strong": "claude-sonnet-4-6"}[model], None),
+                            providers.get)  # fmt: skip
+    cheap, strong = params(config)
+    assert cheap["aws_secret_access_key"] == "os.environ/AWS_SECRET_ACCESS_KEY" and "api_key" not in cheap
+    assert strong["api_key"] == "os.environ/ANTHROPIC_API_KEY"
