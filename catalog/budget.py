@@ -12,13 +12,15 @@ from catalog.entries import ModelEntry
 from catalog.requirements import DAYS_PER_MONTH, Requirements
 
 ASSUMED_CACHE_HIT_RATE = 0.5
-ROUTED_SHARE = 0.7  # the course: routing ~70% of traffic to a cheap tier saves 60-80%
+# Neither a routing mix nor another small model is offered: each costs at least what the cheapest route does,
+# which already misses the budget, so neither could fit. What routing saves against the frontier is its own
+# answer (agent/advisor/savings.py).
 
 
 class BudgetOption(BaseModel):
     model_config = ConfigDict(frozen=True)
 
-    kind: str  # volume, batch, caching, routing, smaller-tier, budget
+    kind: str  # volume, batch, caching, budget
     model: str
     monthly_cost_usd: float
     fits: bool
@@ -67,19 +69,6 @@ def budget_advice(req: Requirements, eligible: Sequence[tuple[ModelEntry, float]
         entry, value = cached
         options.append(_option("caching", entry, value, budget, f"{ASSUMED_CACHE_HIT_RATE:.0%} of input read from "
                                                                  "the prompt cache (assumption: a shared prefix)"))
-    small = [(e, c) for e, c in eligible if e.tier in ("small", "local") and e.id != cheapest.id]
-    if small:
-        entry, value = min(small, key=lambda pair: (pair[1], pair[0].id))
-        options.append(_option("smaller-tier", entry, value, budget, "a small-tier model"))
-    strong = [(e, c) for e, c in eligible if e.tier == "frontier"]
-    if strong and not cheapest.is_self_hosted_route:
-        best, best_cost = min(strong, key=lambda pair: (pair[1], pair[0].id))
-        routed = ROUTED_SHARE * cost + (1 - ROUTED_SHARE) * best_cost
-        options.append(BudgetOption(
-            kind="routing", model=cheapest.id, monthly_cost_usd=routed, fits=routed <= budget,
-            detail=f"route {ROUTED_SHARE:.0%} of requests to {cheapest.id} and the hard {1 - ROUTED_SHARE:.0%} to "
-                   f"{best.id}: {money(routed)}/month (keeps frontier quality where it matters)",
-        ))  # fmt: skip
     if not options or not any(option.fits for option in options):
         options.append(BudgetOption(
             kind="budget", model=cheapest.id, monthly_cost_usd=cost, fits=True,

@@ -156,6 +156,8 @@ def test_when_nothing_fits_the_budget_the_closest_comes_first_with_what_would_fi
     volume = next(option for option in result.budget.options if option.kind == "volume")
     assert volume.fits and f"{100_000 * 20 / costs[0]:,.0f} requests/day" in volume.detail
     assert {option.kind for option in result.budget.options} >= {"volume", "batch", "caching"}
+    # no option that costs what the cheapest route, already over, costs or more (a routing mix, another model)
+    assert all(option.monthly_cost_usd < costs[0] or option.kind == "volume" for option in result.budget.options)
     assert rank(catalog, Requirements(task="chat", budget_usd_month=100_000), TODAY).budget is None
 
 
