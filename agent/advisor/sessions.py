@@ -234,20 +234,16 @@ class Advisor:
             return self._edit_requirement(session, field, value)
 
     def _edit_requirement(self, session: str, field: str, value: Any) -> TurnResult:
-        from pydantic import ValidationError
-
-        from catalog.requirements import Requirements
+        from agent.advisor.interview import invalid_fields
+        from agent.advisor.view import FIELD_LABELS
 
         requirements = dict(self.state(session).requirements)
         if value is None or value == "" or value == []:
             requirements.pop(field, None)
         else:
             requirements[field] = value
-        try:
-            Requirements.model_validate(requirements)
-        except ValidationError as exc:
-            error = exc.errors()[0]
-            raise ValueError(f"{field}: {error['msg']}") from None
+        for name, why in invalid_fields(requirements).items():  # in the words the panel shows, not field names
+            raise ValueError(f"{FIELD_LABELS.get(name, name.replace('_', ' '))}: {why}")
         self.finish_interrupted_turn(session)
         answer = self._run({"edit": Edit(field=field, value=value)}, session, None)
         return TurnResult(session=session, answer=answer, state=self.state(session))

@@ -36,3 +36,4 @@ def test_the_record_says_no_budget_was_set(catalog):
     options = render_markdown(build_record(state, catalog, TODAY)).split("## Considered options")[1].split("\n\n")[0]
     rows = [line for line in options.splitlines() if line.startswith("| 1 ")]
     assert rows and "| no budget set |" in rows[0]
+
