@@ -96,10 +96,12 @@ def write_or_print(text: str, output: str | None, force: bool) -> None:
     if output is None:
         print(text, end="")
         return
+    folder = Path(output).parent
+    created = not folder.exists()
     try:
         path = write_atomic(Path(output), text, force=force)
     except FileExistsRefusal as exc:
         raise UsageError(f"-o: {exc}") from None
     except OSError as exc:
         raise UsageError(f"-o: cannot write {output} ({exc.strerror or exc.__class__.__name__})") from None
-    print(f"wrote {path}")
+    print(f"wrote {path}" + (f" (created the folder {folder})" if created else ""))

@@ -450,6 +450,7 @@ class MainScreen(Screen[None]):
         # Read the session afresh: trial runs and votes were kept there as they happened.
         state = self.advisor.state(session)
         routing = self.advisor.measured_route(session) or self.trials.measured_route
+        created = not path.parent.exists()
         try:
             written = write_atomic(path, record_text(state, self.advisor.tools.catalog, session, fmt, routing),
                                    force=overwrite)  # fmt: skip
@@ -459,4 +460,5 @@ class MainScreen(Screen[None]):
         except OSError as exc:  # a read-only or full disk: say so, keep the session
             self.post_message(self.Note(f"Could not write {path}: {exc.strerror or exc}"))
             return
-        self.post_message(self.Note(f"Decision record written to {written}"))
+        self.post_message(self.Note(f"Decision record written to {written}"
+                                    + (f" (created the folder {path.parent})" if created else "")))
