@@ -440,6 +440,19 @@ async def test_a_session_asked_for_that_does_not_exist_is_said_and_the_next_mess
         assert main(app).session_id not in (None, "0123456789ab")
 
 
+async def test_the_requirements_evidence_wraps_inside_the_panel_at_140_columns():
+    app = TradeoffApp()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        await say(pilot, "German insurer, claims chatbot, 5k chats a day, keep our customer data out of the US, "
+                         "budget 3000 a month, answers within 2 seconds")  # fmt: skip
+        await say(pilot, "/requirements")  # the tab shown: the table gets its width and wraps to it
+        table = main(app).query_one(RequirementsTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width  # nothing cut at the edge
+        evidence = {key.value: table.get_row(key)[3] for key in table.rows}
+        assert "\n" in evidence["regions"] and "out of the US" in evidence["regions"].replace("\n", " ")
+
+
 async def test_typing_while_the_requirements_table_has_focus_goes_to_the_chat():
     """/requirements focuses the table; a sentence typed then is the chat's, and Enter sends it
     instead of opening an edit dialog; escape goes back to the chat too."""

@@ -3,6 +3,7 @@ edited or assumed) and the evidence for it."""
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -16,6 +17,10 @@ from agent.terminal_text import visible
 
 if TYPE_CHECKING:  # the rows' module loads with the advisor, off the first paint
     from agent.advisor.view import RequirementRow
+
+
+COLUMNS = ("field", "value", "from", "evidence")
+MIN_EVIDENCE_WIDTH = 16  # narrower than this, the table scrolls sideways rather than wrap a word a line
 
 
 class RequirementsTable(DataTable[str]):
@@ -52,14 +57,30 @@ class RequirementsTable(DataTable[str]):
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
-        self.add_columns("field", "value", "from", "evidence")
+        self.add_columns(*COLUMNS)
 
     def show(self, rows: Sequence[RequirementRow]) -> None:
         self.rows_shown = {row.field: row for row in rows}
-        self.clear()
-        for row in rows:
-            self.add_row(row.label, visible(row.shown, keep=""), row.origin, visible(row.evidence, keep=""),
-                         key=row.field)  # fmt: skip
+        self.clear(columns=True)  # a column keeps its widest cell ever otherwise: the wrap would not narrow it
+        self.add_columns(*COLUMNS)
+        cells = [(row.label, visible(row.shown, keep=""), row.origin, visible(row.evidence, keep="")) for row in rows]
+        room = self._evidence_room(cells)
+        for row, (label, shown, origin, evidence) in zip(rows, cells, strict=True):
+            # the evidence wraps in the room the other columns leave: a quote cut at the panel's edge hid
+            # the words a requirement was read from
+            lines = textwrap.wrap(evidence, room) or [""]
+            self.add_row(label, shown, origin, "\n".join(lines), key=row.field, height=len(lines))
+
+    def _evidence_room(self, cells: Sequence[tuple[str, str, str, str]]) -> int:
+        width = self.scrollable_content_region.width or self.size.width
+        if not width or not cells:
+            return 60
+        others = sum(max(len(cell[index]) for cell in cells) for index in range(3))
+        return max(MIN_EVIDENCE_WIDTH, width - others - 8 * self.cell_padding - 1)
+
+    def on_resize(self) -> None:
+        if self.rows_shown:
+            self.show(list(self.rows_shown.values()))
 
     def action_edit(self) -> None:
         if self.row_count == 0:
