@@ -19,6 +19,7 @@ from agent.advisor.interview import build_requirements
 from agent.advisor.recommendation import citations_for, ranking_json
 from agent.advisor.rules.extract import Extraction, extract
 from agent.advisor.rules.size_merge import SIZE_FIELDS, merge_sizes
+from agent.advisor.rules.volume_restated import growth_factor
 from agent.advisor.state import AdvisorState, ChatMessage, Citation, Passage, RankingRows
 from catalog.freshness import staleness_warnings
 from catalog.requirements import Priorities
@@ -170,18 +171,13 @@ def economics(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, 
     return {"messages": say(text), "citations": citations}
 
 
-_FACTOR = re.compile(r"(\d+(?:\.\d+)?)\s*x|(double|triple|quadruple|halve|half)", re.IGNORECASE)
-_FACTOR_WORDS = {"double": 2, "triple": 3, "quadruple": 4, "halve": 0.5, "half": 0.5}
-
-
 def what_if(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any]:
     """Change one constraint hypothetically and show how the ranking moves; nothing is committed."""
     tools = runtime.context
     text = state.last_user_message()
     changed = merge(state.requirements, extract(text))
-    factor = _FACTOR.search(text)
-    if factor:
-        scale = float(factor.group(1)) if factor.group(1) else _FACTOR_WORDS[factor.group(2).lower()]
+    scale = growth_factor(text)  # the same reading of "triples", "3x" or "cut in half" as a stated change
+    if scale is not None:
         target = "budget_usd_month" if re.search(r"budget", text, re.I) else "requests_per_day"
         base = build_requirements(state.requirements)
         current_value = getattr(base, target)

@@ -66,3 +66,12 @@ def test_a_what_if_still_changes_nothing(advisor):
     second = advisor.turn("what if volume triples?", first.session)
     assert second.as_json()["requirements"]["requests_per_day"] == 2000
     assert "6,000 requests/day" in second.answer
+
+
+@pytest.mark.parametrize(("said", "shown"), [("what if we cut the budget in half?", "budget $250/month"),
+                                             ("what if traffic grows 50%?", "3,000 requests/day")])  # fmt: skip
+def test_a_what_if_reads_growth_and_cuts_as_a_stated_change_does(advisor, said, shown):
+    first = advisor.turn(FIRST, None)
+    second = advisor.turn(said, first.session)
+    assert shown in second.answer.split("\n")[0]
+    assert second.as_json()["requirements"]["budget_usd_month"] == 500  # nothing committed

@@ -94,6 +94,12 @@ def _factor(growth: re.Match[str]) -> float:
     return float(growth.group("x") or growth.group("x2"))
 
 
+def growth_factor(text: str) -> float | None:
+    """What the first growth or cut the text names multiplies by ("what if volume triples?" 3), or None."""
+    growth = _GROWTH.search(text)
+    return _factor(growth) if growth else None
+
+
 def sized_for_later(text: str, found: Reading) -> Reading | None:
     """Today's volume scaled to the future the user asks to size for: a growth factor ("triple", "3x") or
     a new count of what the volume multiplied ("all 410 stores")."""
