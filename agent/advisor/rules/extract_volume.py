@@ -8,7 +8,7 @@ import re
 
 from agent.advisor.rules.digit_groups import written_number
 from agent.advisor.rules.negation import negated
-from agent.advisor.rules.number_words import Spelled
+from agent.advisor.rules.number_words import SHARE_BEFORE, Spelled, share_of
 from agent.advisor.rules.people import PEOPLE
 from agent.advisor.rules.size_units import sentence_bounds
 from agent.advisor.rules.volume_abroad import Abroad
@@ -106,9 +106,6 @@ _ALL_TOGETHER = re.compile(rf"\b(?:{_TOTAL_WORDS})\b", re.I)
 _LEADING_TOTAL = re.compile(rf"^\s*(?:{_TOTAL_WORDS})\b", re.I)
 _SHARE = re.compile(r"(?:(\d+(?:\.\d+)?)\s*%|\b(half|a third|a quarter|a fifth|a tenth))\s+"
                     r"(?:of\s+(?:them|those|us)\b)?", re.IGNORECASE)  # fmt: skip
-_SHARE_BEFORE = re.compile(r"(?:(\d+(?:\.\d+)?)\s*%|\b(half|a third|a quarter|a fifth|a tenth))\s+(?:of\s+)?"
-                           r"(?:our|the|its|their|all)?\s*$", re.IGNORECASE)  # fmt: skip
-_SHARES = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "a fifth": 0.2, "a tenth": 0.1}
 
 
 def _rates(text: str) -> list[tuple[int, int, float]]:
@@ -219,10 +216,10 @@ def _population_rate(text: str, rates: list[tuple[int, int, float]], how_often: 
             rate_gap = _LEADING_TOTAL.sub("", gap)
             if _ALL_TOGETHER.search(rate_gap) or not marked:
                 continue
-            share = _SHARE.search(gap) or _SHARE_BEFORE.search(lead)  # "Half our 10,000 users"
+            share = _SHARE.search(gap) or SHARE_BEFORE.search(lead)  # "Half our 10,000 users"
             fraction = 1.0
             if share:
-                fraction = float(share.group(1)) / 100 if share.group(1) else _SHARES[share.group(2).lower()]
+                fraction = float(share.group(1)) / 100 if share.group(1) else share_of(share.group(2))
             at = lead.lower().find("each of")
             first = people.start() - len(lead) + at if at >= 0 else people.start()
             return size * fraction * per_day, text[first:rate_end]
@@ -265,7 +262,7 @@ def _average_of_peak(text: str, peaks: list[tuple[int, int, float]]) -> tuple[fl
                 rate = per_day * number(digits, suffix) / peak
                 return rate, f"{text[start:end]} ... {average.group(0).strip()} (the average, in the peak's unit)"
         if share := _AVERAGE_SHARE.search(text, end, end + 80):  # "the daily average is maybe a tenth of that"
-            fraction = float(share.group("pct")) / 100 if share.group("pct") else _SHARES[share.group("word").lower()]
+            fraction = float(share.group("pct")) / 100 if share.group("pct") else share_of(share.group("word"))
             return per_day * fraction, f"{text[start:end]} ... {share.group(0).strip()} (x {fraction:g})"
     return None
 

@@ -162,3 +162,28 @@ class Spelled:
                 said = f"{said} (midpoint {digits})"
             evidence = re.sub(rf"(?<![\d.,]){re.escape(digits)}(?![\d.,])", said.replace("\\", r"\\"), evidence)
         return evidence
+
+
+# "half", "a third", "one quarter", "30%": a share of something, as a fraction.
+SHARE_WORDS = {"half": 1 / 2, "a third": 1 / 3, "one third": 1 / 3, "a quarter": 1 / 4, "one quarter": 1 / 4,
+               "a fifth": 1 / 5, "one fifth": 1 / 5, "a tenth": 1 / 10, "one tenth": 1 / 10}  # fmt: skip
+
+
+def share_of(said: str) -> float:
+    """The fraction a share's words or percentage stand for ("A  third" 1/3, "30 %" 0.3)."""
+    said = " ".join(said.lower().split())
+    return float(said.rstrip("% ")) / 100 if said.endswith("%") else SHARE_WORDS[said]
+
+
+_SHARE_WORD = "|".join(word.replace(" ", r"\s+") for word in sorted(SHARE_WORDS, key=len, reverse=True))
+# "Half our 10,000 users", "30% of the 2,000 staff", "a third of them": a share said just before a count.
+SHARE_BEFORE = re.compile(r"(?:(\d+(?:\.\d+)?)\s*%|\b(" + _SHARE_WORD + r"))\s+(?:of\s+)?"
+                          r"(?:our|the|its|their|all)?\s*$", re.IGNORECASE)  # fmt: skip
+
+
+def share_before(text: str, start: int) -> tuple[float, str] | None:
+    """(fraction, its words) for a share said just before `start`, or None."""
+    said = SHARE_BEFORE.search(text[max(0, start - 24) : start])
+    if said is None:
+        return None
+    return (float(said.group(1)) / 100 if said.group(1) else share_of(said.group(2))), said.group(0).strip()

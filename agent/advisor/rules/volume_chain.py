@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from agent.advisor.rules.digit_groups import written_number
 from agent.advisor.rules.negation import negated
+from agent.advisor.rules.number_words import share_before
 from agent.advisor.rules.people import OWN_PEOPLE, PEOPLE
 from agent.advisor.rules.volume_devices import one_device_each
 from agent.advisor.rules.volume_occasions import HOURS_AT_A_TIME
@@ -270,7 +271,10 @@ def chained_volume(text: str) -> tuple[float, str] | None:
     if best is None:
         return None
     first, last = min(f.start for f in best[1]), max(f.end for f in best[1])
-    return round(best[0], 3), f"{text[first:last]} ({_arithmetic(best[0], best[1])})"
+    said = f"{text[first:last]} ({_arithmetic(best[0], best[1])})"
+    if share := share_before(text, first):  # "Half our 10,000 users ask 2 each a day": half of them ask
+        return round(best[0] * share[0], 3), f"{share[1]} {said} (x {share[0]:g})"
+    return round(best[0], 3), said
 
 
 def _figure(value: float) -> str:

@@ -12,6 +12,7 @@ import re
 
 from agent.advisor.rules.digit_groups import written_number
 from agent.advisor.rules.negation import negated
+from agent.advisor.rules.number_words import share_before
 from agent.advisor.rules.people import OWN_PEOPLE
 from agent.advisor.rules.size_units import sentence_bounds
 
@@ -91,8 +92,12 @@ def _members(text: str, member: str, rate_start: int) -> tuple[float, str] | Non
             counts.append((own.start(), _value(number, own.group("s") or own.group("s2")), own.group(0)))
     if not counts:
         return None
-    _, size, words = max(counts)  # the nearest
-    return (size, words) if size >= 2 else None
+    at, size, words = max(counts)  # the nearest
+    if size < 2:
+        return None
+    if share := share_before(text, at):  # "Half our 10,000 users ask 2 questions each": 5,000 users ask
+        return size * share[0], f"{share[1]} {words}"
+    return size, words
 
 
 def members_times_rate(text: str, rates: list[tuple[int, int, float]]) -> tuple[float, str] | None:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 from agent.advisor.rules.digit_groups import written_number
+from agent.advisor.rules.number_words import share_of
 from agent.advisor.rules.volume_rescale import rescaled
 
 Reading = tuple[float, str]
@@ -71,12 +72,6 @@ _GROWTH = re.compile(r"\b(?P<word>double|triple|quadruple|halve)[sd]?\b|(?<![\d.
                      r"\bx\s?(?P<x2>\d+(?:\.\d+)?)\b|\b(?:gr[eo]w\w*|(?:went|go(?:es)?|is|are)\s+up)\s+(?:by\s+)?(?P<pct>\d+)\s?%|"
                      + _CUT, re.IGNORECASE)  # fmt: skip
 _FACTORS = {"double": 2.0, "triple": 3.0, "quadruple": 4.0, "halve": 0.5}
-_SHARES = {"half": 1 / 2, "a third": 1 / 3, "one third": 1 / 3, "a quarter": 1 / 4, "one quarter": 1 / 4}
-
-
-def _share(said: str) -> float:
-    said = " ".join(said.lower().split())
-    return float(said.rstrip("% ")) / 100 if said.endswith("%") else _SHARES[said]
 
 
 def _factor(growth: re.Match[str]) -> float:
@@ -88,9 +83,9 @@ def _factor(growth: re.Match[str]) -> float:
     if growth.group("in_half"):
         return 0.5
     if growth.group("by"):
-        return 1 - _share(growth.group("by"))
+        return 1 - share_of(growth.group("by"))
     if growth.group("to"):
-        return _share(growth.group("to"))
+        return share_of(growth.group("to"))
     return float(growth.group("x") or growth.group("x2"))
 
 
