@@ -54,12 +54,14 @@ class RequirementsTable(DataTable[str]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.rows_shown: dict[str, RequirementRow] = {}
+        self._wrapped_for = 0  # the evidence width the rows were wrapped to
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.add_columns(*COLUMNS)
 
     def show(self, rows: Sequence[RequirementRow]) -> None:
+        kept = self._cursor_field()
         self.rows_shown = {row.field: row for row in rows}
         self.clear(columns=True)  # a column keeps its widest cell ever otherwise: the wrap would not narrow it
         self.add_columns(*COLUMNS)
@@ -70,6 +72,15 @@ class RequirementsTable(DataTable[str]):
             # the words a requirement was read from
             lines = textwrap.wrap(evidence, room) or [""]
             self.add_row(label, shown, origin, "\n".join(lines), key=row.field, height=len(lines))
+        self._wrapped_for = room
+        if kept in self.rows_shown:  # a re-wrap on resize keeps the row the user is on
+            self.move_cursor(row=self.get_row_index(kept))
+
+    def _cursor_field(self) -> str | None:
+        if self.row_count == 0:
+            return None
+        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        return str(key) if key is not None else None
 
     def _evidence_room(self, cells: Sequence[tuple[str, str, str, str]]) -> int:
         width = self.scrollable_content_region.width or self.size.width
@@ -79,8 +90,9 @@ class RequirementsTable(DataTable[str]):
         return max(MIN_EVIDENCE_WIDTH, width - others - 8 * self.cell_padding - 1)
 
     def on_resize(self) -> None:
-        if self.rows_shown:
-            self.show(list(self.rows_shown.values()))
+        rows = list(self.rows_shown.values())
+        if rows and self._evidence_room([(r.label, r.shown, r.origin, r.evidence) for r in rows]) != self._wrapped_for:
+            self.show(rows)  # only when the room for the evidence changed: a rebuild on every resize is churn
 
     def action_edit(self) -> None:
         if self.row_count == 0:
