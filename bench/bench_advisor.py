@@ -1,5 +1,5 @@
 """Benchmark: offline advisor turn latency once warm, how soon its first streamed piece arrives,
-and extraction accuracy per field.
+extraction accuracy per field, and how long the longest message takes to read.
 
 Prints figures; asserts nothing. Target (SPEC §8): an offline turn under 150 ms p95 once warm.
 Run: .venv/bin/python bench/bench_advisor.py
@@ -35,6 +35,29 @@ TURNS = [
 ]
 # An interview: a side question mid-interview, a skip, an answer, the end.
 INTERVIEW = ["We need a customer support chatbot", "what is TTFT?", "skip", "budget 3000 a month", "just recommend"]
+
+
+# The longest message the advisor takes (20,000 characters), at its densest.
+LONGEST = {
+    "prose with a size every ~60 characters": " ".join(
+        json.loads(line)["text"] for line in (ROOT / "tests/data/workload_dev.jsonl").read_text().splitlines()
+    ),
+    "10,000 numbers": "1 2 3 4 5 " * 2_000,
+    "10,000 commas": "1," * 10_000,
+}
+
+
+def longest_message_reading() -> None:
+    print("\nreading a 20,000-character message (CPU, best of 3):")
+    for name, text in LONGEST.items():
+        text = (text * (1 + 20_000 // len(text)))[:20_000]
+        extract(text)
+        times = []
+        for _ in range(3):
+            start = time.process_time()
+            extract(text)
+            times.append(time.process_time() - start)
+        print(f"  {name}: {min(times) * 1000:.0f} ms")
 
 
 def extraction_accuracy(filename: str) -> None:
@@ -101,4 +124,5 @@ def turn_latency(rounds: int = 15) -> None:
 if __name__ == "__main__":
     extraction_accuracy("first_messages.jsonl")
     extraction_accuracy("first_messages_heldout.jsonl")
+    longest_message_reading()
     turn_latency()

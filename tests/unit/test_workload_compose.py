@@ -149,31 +149,15 @@ ADVERSARIAL = {
     "digits": "1 2 3 4 5 " * 2_000,
     "each": "each of the two contracts side by side " * 500,
     "of": "3 articles of " * 1_400,
+    # a request with a pasted document: a few sentences of requirements, then 19k characters of prose
+    "pasted document": PROSE[:1_000] + " Here is a typical document: "
+    + " ".join(path.read_text() for path in sorted(CORPUS.rglob("*.md"))[:30]),
+    "a size every ~60 characters": PROSE * 3,  # the densest a message gets
 }
 
 
-# The timing guards read messages of the longest length the advisor takes (20,000 characters) several
-# times each: ~17 s of the fast tiers' CPU. They run with the whole suite, marked slow.
-@pytest.mark.slow
-def test_a_long_message_is_read_fast():
-    """A request with a pasted document: a few sentences of requirements, then 19k characters of prose."""
-    document = " ".join(path.read_text() for path in sorted(CORPUS.rglob("*.md"))[:30])
-    text = (PROSE[:1_000] + " Here is a typical document: " + document)[:20_000]
-    assert len(text) == 20_000
-    extract(text)  # compiles the patterns once
-    seconds = _cpu_seconds(text)
-    # A guard against catastrophic backtracking (it took seconds to minutes), not a speed target: the
-    # ~50 ms this takes belongs to bench/, and a busy CI machine must not turn it red.
-    assert seconds < 2, f"{seconds * 1000:.0f} ms for {len(text):,} characters"
-
-
-@pytest.mark.slow
-def test_twenty_thousand_characters_of_nothing_but_sizes_stay_well_under_a_second():
-    text = (PROSE * 3)[:20_000]  # a size every ~60 characters: the densest a message gets
-    extract(text)
-    assert _cpu_seconds(text) < 2  # ~100 ms here; the bound catches backtracking, not slowness
-
-
+# The guards read messages of the longest length the advisor takes (20,000 characters) several times
+# each: ~17 s of the fast tiers' CPU. They run with the whole suite, marked slow.
 @pytest.mark.slow
 @pytest.mark.parametrize("name", list(ADVERSARIAL))
 def test_reading_time_grows_linearly_with_length(name):
@@ -183,7 +167,9 @@ def test_reading_time_grows_linearly_with_length(name):
     extract(short)  # compiles the patterns once; the long text is timed twice below, best of two
     seconds = _cpu_seconds(long)
     ratio = seconds / max(_cpu_seconds(short), 1e-3)
-    assert ratio < 25 and seconds < 2, f"{ratio:.0f}x for 10x the text, {seconds * 1000:.0f} ms"
+    # Only the ratio: backtracking shows as 100x for 10x the text on any machine, while the absolute time
+    # of 10,000 numbers (1.4 s here, 2.2 s on a CI machine) is a speed figure, printed by bench/bench_advisor.py.
+    assert ratio < 25, f"{ratio:.0f}x for 10x the text, {seconds * 1000:.0f} ms"
 
 
 def _cpu_seconds(text: str) -> float:
