@@ -47,27 +47,38 @@ def describe(req: Requirements) -> str:
     return ", ".join(parts)
 
 
-def describe_stated(fields: dict[str, Any]) -> str:
-    """Only what the user actually said, for the interview's "got it so far"."""
+def describe_stated(fields: dict[str, Any], how: dict[str, str] | None = None) -> str:
+    """What is understood so far, for the interview's "got it so far": each value the advisor inferred
+    or assumed says so, so a default never reads as something the user said. `how` is each field's
+    latest action (stated, inferred, default...)."""
+    how = how or {}
+
+    def marked(text: str, *names: str) -> str:
+        actions = {how.get(name) for name in names if name in fields}
+        if "default" in actions:
+            return f"{text} (assumed)"
+        return f"{text} (inferred)" if "inferred" in actions else text
+
     parts = []
     if "task" in fields:
-        parts.append(TASK_WORDS.get(fields["task"], fields["task"]))
+        parts.append(marked(TASK_WORDS.get(fields["task"], fields["task"]), "task"))
     if "requests_per_day" in fields:
-        parts.append(f"{fields['requests_per_day']:,.0f} requests/day")
+        parts.append(marked(f"{fields['requests_per_day']:,.0f} requests/day", "requests_per_day"))
     if "input_tokens" in fields or "output_tokens" in fields:
         sized = build_requirements(fields)  # the unstated side is its default, which may follow the task
-        parts.append(f"~{sized.input_tokens:,} in / {sized.output_tokens:,} out tokens")
+        tokens = f"~{sized.input_tokens:,} in / {sized.output_tokens:,} out tokens"
+        parts.append(marked(tokens, "input_tokens", "output_tokens"))
     if fields.get("budget_usd_month") is not None:
-        parts.append(f"budget {money(fields['budget_usd_month'])}/month")
+        parts.append(marked(f"budget {money(fields['budget_usd_month'])}/month", "budget_usd_month"))
     if fields.get("max_ttft_ms") is not None:
-        parts.append(f"TTFT under {fields['max_ttft_ms']:,.0f} ms")
+        parts.append(marked(f"TTFT under {fields['max_ttft_ms']:,.0f} ms", "max_ttft_ms"))
     if fields.get("min_context"):
-        parts.append(f"{fields['min_context']:,}-token context")
+        parts.append(marked(f"{fields['min_context']:,}-token context", "min_context"))
     if fields.get("privacy", "none") != "none":
-        parts.append(f"privacy: {fields['privacy']}")
-    for name in ("compliance", "needs", "regions"):
+        parts.append(marked(f"privacy: {fields['privacy']}", "privacy"))
+    for name in ("compliance", "needs", "regions", "languages"):
         if fields.get(name):
-            parts.append(f"{name}: {', '.join(fields[name])}")
+            parts.append(marked(f"{name}: {', '.join(fields[name])}", name))
     return ", ".join(parts)
 
 

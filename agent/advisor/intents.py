@@ -13,7 +13,7 @@ from typing import Any
 
 from agent.advisor.economics import topic
 from agent.advisor.rules.extract_languages import named_languages
-from agent.advisor.rules.places import adjective_codes, codes_in
+from agent.advisor.rules.places import adjective_codes, codes_in, country_name
 from agent.advisor.rules.questions import is_question, stated_part
 from catalog.entries import ModelEntry
 from catalog.names import normalise
@@ -177,6 +177,15 @@ _DROP_ITEMS: dict[str, dict[str, re.Pattern[str]]] = {
 }  # fmt: skip
 
 
+def _items_named(field_name: str, what: str) -> list[str]:
+    """The items of a list requirement the drop's words name ("the German language" is German, not French)."""
+    if field_name == "languages":
+        return named_languages(what)
+    if field_name == "regions":
+        return codes_in(what) or adjective_codes(what)
+    return [item for item, said in _DROP_ITEMS.get(field_name, {}).items() if said.search(what)]
+
+
 _PEOPLE_THERE = re.compile(r"\b(?:team|office|staff|people|folks|guys|customers|users|clients|branch|colleagues|"
                            r"group|division|launch|market)s?\b", re.I)  # fmt: skip
 
@@ -192,14 +201,39 @@ def _drop(text: str) -> list[str] | None:
     for pattern, name in DROP_FIELDS:
         if not pattern.search(what):
             continue
-        items = [f"{name}:{item}" for item, said in _DROP_ITEMS.get(name, {}).items() if said.search(what)]
-        dropped += items or [name]
+        dropped += [f"{name}:{item}" for item in _items_named(name, what)] or [name]
     if not dropped:
         # "forget the French part": a language named is that language; "the Swiss thing" a place in the lock
-        dropped = [f"languages:{language}" for language in named_languages(what)]
+        languages = [f"languages:{language}" for language in named_languages(what)]
+        places: list[str] = []
         if not _PEOPLE_THERE.search(what):  # "the US team" is people there, not the lock
-            dropped += [f"regions:{place}" for place in codes_in(what) or adjective_codes(what)]
+            places = [f"regions:{place}" for place in codes_in(what) or adjective_codes(what)]
+        if languages and places and not codes_in(what):  # "German" alone: the words may say which
+            if _SAYS_LANGUAGE.search(what):
+                places = []
+            elif _SAYS_PLACE.search(what):
+                languages = []
+        dropped = languages + places
     return dropped or None
+
+
+_SAYS_LANGUAGE = re.compile(r"\b(?:languages?|speak\w*|spoken|translat\w*|locali[sz]\w*|replies|answers)\b", re.I)
+_SAYS_PLACE = re.compile(r"\b(?:data|regions?|lock|residency|hosting|hosted|servers?|clouds?|soil|stay\w*)\b", re.I)
+
+
+def ambiguous_drop(text: str, subject: list[str], requirements: dict[str, Any]) -> str | None:
+    """A line asking which was meant when one adjective names a language and a place the session holds
+    ("forget the German thing" with German replies and data kept in Germany), or None."""
+    cue = drop_cue(text)
+    held = {field_name: [item for name in subject if name.startswith(f"{field_name}:")
+                         and (item := name.partition(":")[2]) in requirements.get(field_name, [])]
+            for field_name in ("languages", "regions")}  # fmt: skip
+    languages, places = held["languages"], held["regions"]
+    if cue is None or not languages or not places or codes_in(text[cue[0]:cue[1]]):
+        return None
+    language, place = languages[0].title(), country_name(places[0])
+    return (f"_\"{language}\" could be the {language} language or the data kept in {place}, so I changed neither. "
+            f"Say \"drop the {language} language\" or \"drop the {language} data lock\"._")
 
 
 def drop_cue(text: str) -> tuple[int, int] | None:

@@ -30,6 +30,7 @@ from agent.advisor.nodes import merge, say, take_llm_fields
 from agent.advisor.rules.extract import Extraction, extract
 from agent.advisor.rules.extract_latency import names_first_words
 from agent.advisor.rules.message_language import written_in
+from agent.advisor.rules.places import country_name
 from agent.advisor.rules.places_granted import granted_later
 from agent.advisor.rules.questions import asked_part, stated_part, statements
 from agent.advisor.rules.volume_rescale import rescaled
@@ -210,6 +211,8 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
     chosen, value = read_choice(pending, text) if pending is not None else (False, None)
     events: list[RequirementEvent] = []
     dropped = False
+    if state.intent == "drop" and (which := intents.ambiguous_drop(text, state.subject, before)):
+        return out | {"next_question": pending, "asked": list(state.asked), "messages": say(which)}
     if state.intent == "recommend":
         requirements = dict(before)
     elif pending is not None and chosen:
@@ -243,6 +246,8 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
             found.put(name, answer.fields[name], answer.evidence[name])
         if pending is not None:
             found = only_the_asked(found, pending.field, text)
+        if state.intent == "drop":
+            _without_the_drops_own_words(found, text)
         requirements = merge(before, found)
         if state.intent == "drop":
             dropped = drop_requirements(before, state.subject) != before
@@ -282,7 +287,11 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
             requirements, events = _answer_choice(pending, pending.default, before, text, turn, messages, "unread")
     out |= {"requirements": requirements, "history": events}
     # A change of mind re-ranks at once; "HIPAA isn't required" in a first message drops nothing: the interview goes on.
-    if state.intent != "recommend" and not (state.intent == "drop" and dropped):
+    if state.intent == "drop" and dropped and pending is not None:
+        # mid-interview, a change of mind is done and said, and the question it interrupted is asked again
+        out |= {"next_question": pending, "asked": list(state.asked)}
+        messages += say(f"_Dropped {_dropped_words(state.subject, before)}._")
+    elif state.intent != "recommend" and not (state.intent == "drop" and dropped):
         out["next_question"] = next_question(tools.catalog, requirements, asked, tools.today)
     if state.intent == "greeting":
         messages = say("Hi! Tell me what you are building (task, volume, latency, budget, privacy) and I will rank "
@@ -290,6 +299,32 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
     if messages:
         out["messages"] = messages
     return out
+
+
+def _without_the_drops_own_words(found: Extraction, text: str) -> None:
+    """A field read inside a drop's words is what the drop names, not a new statement ("drop the German
+    data lock" states no German)."""
+    cue = intents.drop_cue(text)
+    for name in list(found.fields):
+        span = _span(text, found.evidence.get(name, "").removeprefix("inferred from '").rstrip("'"))
+        if cue is not None and span is not None and cue[0] <= span[0] < cue[1]:
+            found.fields.pop(name)
+            found.evidence.pop(name, None)
+            found.inferred.discard(name)
+
+
+def _dropped_words(subject: list[str], before: dict[str, Any]) -> str:
+    """What a drop removed, in words ("German from the languages, Germany from the regions")."""
+    words = []
+    for name in subject:
+        field_name, _, item = name.partition(":")
+        label = FIELD_LABELS.get(field_name, field_name.replace("_", " "))
+        if item and item in before.get(field_name, []):
+            shown = {"regions": country_name, "languages": str.title}.get(field_name, str.upper)(item)
+            words.append(f"{shown} from the {label}")
+        elif not item and field_name in before:
+            words.append(f"the {label} requirement")
+    return ", ".join(words) or "it"
 
 
 def _restated_elsewhere(text: str, found: Extraction, subject: list[str]) -> set[str]:
@@ -344,7 +379,7 @@ def _answer_choice(
 def ask(state: AdvisorState) -> dict[str, Any]:
     """Say the pending interview question, with what is understood so far."""
     assert state.next_question is not None
-    understood = answers.describe_stated(state.requirements)
+    understood = answers.describe_stated(state.requirements, {event.field: event.action for event in state.history})
     lead = f"Got it so far: {understood}." if understood else ""
     return {"messages": say(answers.question_prompt(state.next_question, lead))}
 

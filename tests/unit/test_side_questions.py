@@ -69,6 +69,12 @@ def test_a_definition_asked_tersely_or_spelled_otherwise_is_given(knowing_adviso
         # a language and a country's adjective: each goes if the session holds it (drop_requirements)
         ("forget the French part", ["languages:french", "regions:fr"]),
         ("drop the language requirement", ["languages"]),
+        # the words say which: a language, or where the data stays
+        ("drop the German language", ["languages:german"]),
+        ("never mind the German replies", ["languages:german"]),
+        ("drop the German data lock", ["regions:de"]),
+        ("scratch the German data residency", ["regions:de"]),
+        ("drop the EU residency", ["regions:eu"]),
         ("forget the US team, they left", None),
         ("never mind the budget", ["budget_usd_month"]),
     ],
@@ -106,6 +112,40 @@ def test_forgetting_a_language_keeps_the_others(knowing_advisor):
     after = knowing_advisor.turn("forget the French part", first.session)
     assert after.as_json()["requirements"]["languages"] == ["german"]
     assert "languages" not in knowing_advisor.turn("drop German", after.session).as_json()["requirements"]
+
+
+GERMAN_BOT = "Support bot that answers in German and French, data must stay in Germany"
+
+
+def test_a_word_naming_a_language_and_a_held_place_is_asked_about_and_changes_nothing(knowing_advisor):
+    first = knowing_advisor.turn(GERMAN_BOT, None)
+    before = first.as_json()
+    assert before["requirements"]["regions"] == ["de"] and "german" in before["requirements"]["languages"]
+    after = knowing_advisor.turn("forget the German thing", first.session)
+    assert after.as_json()["requirements"] == before["requirements"]
+    assert "German language or the data kept in Germany" in after.answer
+    assert before["question"]["text"] in after.answer  # the interview question is still waiting
+
+
+def test_a_drop_mid_interview_is_said_and_the_question_it_interrupted_is_asked_again(knowing_advisor):
+    first = knowing_advisor.turn(GERMAN_BOT, None)
+    question = first.as_json()["question"]["text"]
+    after = knowing_advisor.turn("drop the German language", first.session)
+    requirements = after.as_json()["requirements"]
+    assert requirements["languages"] == ["french"] and requirements["regions"] == ["de"]
+    assert "Dropped German from the languages." in after.answer and question in after.answer
+    assert "**Shortlist**" not in after.answer and "requests_per_day" not in requirements
+    unlocked = knowing_advisor.turn("drop the German data lock", after.session).as_json()["requirements"]
+    assert "regions" not in unlocked and unlocked.get("privacy", "none") != "region-locked"
+    assert unlocked["languages"] == ["french"]
+
+
+def test_got_it_so_far_marks_an_assumed_value(knowing_advisor):
+    first = knowing_advisor.turn(GERMAN_BOT, None)
+    assert "requests a day" in first.answer
+    after = knowing_advisor.turn("no idea on volume yet", first.session)
+    assert "I assumed **1,000 a day**" in after.answer
+    assert "1,000 requests/day (assumed)" in after.answer  # not listed as if the user had said it
 
 
 @pytest.mark.parametrize(

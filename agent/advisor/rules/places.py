@@ -153,6 +153,13 @@ def adjective_codes(text: str) -> list[str]:
     return out
 
 
+def country_name(place: str) -> str:
+    """A code as a place's name for a sentence ("de" -> "Germany"); the code itself where none is known."""
+    english = (_EU_STATES | places_world.COUNTRIES | _NAMES).items()  # states first: "germany", not "deutschland"
+    names = [name for name, found in english if found == place and len(name) > 3 and name not in _OTHER_TONGUES]
+    return names[0].title() if names else place.upper()
+
+
 def demonym_codes(text: str, start: int = 0, end: int | None = None) -> list[str]:
     """Countries named as adjectives of where the data lives, as codes, in order and once each."""
     out: list[str] = []
