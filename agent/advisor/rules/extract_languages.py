@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from agent.advisor.rules.given_up import dropped
+
 _CLAUSE_END = re.compile(r"[.;,!?](?:\s|$)|\s(?:and|but|while|whereas)\s")
 
 
@@ -60,6 +62,12 @@ _NATIONALITY = re.compile(
     r"apis?|endpoints?|data\s*cent(?:er|re)s?|regions?|law|gdpr|data protection)\b",
     re.IGNORECASE,
 )
+# Done by people rather than the model: "Dutch we'll keep handling with our translation agency, not the
+# model", "French is handled by our human translators".
+_ELSEWHERE = re.compile(r"[^.;!?]{0,40}?\b(?:handl\w*|done|covered|translated|taken\s+care\s+of)\s+(?:\w+\s+){0,2}?"
+                        r"(?:by|with|through|via|to)\s+(?:our\s+|an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:agency|agencies|"
+                        r"translators?|humans?|people|staff|team|vendors?|contractors?|freelancers?|partners?)\b",
+                        re.IGNORECASE)  # fmt: skip
 # "Japanese language not needed", "French isn't required"
 _DENIED_AFTER = re.compile(r"\s+(?:language\s+)?(?:is\s+|are\s+)?(?:not|n[’']t|no\s+longer)\s+(?:\w+\s+)?"
                            r"(?:needed|required|necessary|a\s+must)\b", re.IGNORECASE)  # fmt: skip
@@ -134,8 +142,9 @@ def languages(text: str) -> list[tuple[str, str]]:
             clause = clause_around(text, match.start(), match.end())
             if _NOT_NEEDED.search(before) or _LATER.search(clause) or (named and _NATIONALITY.match(text, match.end())):
                 continue
-            if named and (_DENIED_AFTER.match(text, match.end()) or _nationality_of_parties(text, match)):
-                continue
+            if named and (_DENIED_AFTER.match(text, match.end()) or _nationality_of_parties(text, match)
+                          or dropped(text, match.start(), match.end()) or _ELSEWHERE.match(text, match.end())):
+                continue  # "we dropped Spanish support", "Dutch we'll keep handling with our agency"
             if not named and re.search(r"programming|coding|query|markup|scripting", match.group(0), re.I):
                 continue
             language = match.group(1).lower() if named else "multilingual"

@@ -74,6 +74,12 @@ _OPERATIONS = re.compile(
 )
 
 
+# The spending word after the amount and its period: "about 1.2k/mo to spend on this", "2k a month for the API".
+_SPEND_AFTER = re.compile(r"\s*(?:(?:that\s+)?(?:we\s+)?(?:can\s+)?(?:to\s+)?(?:spend|play with|burn|put into)\b|"
+                          r"(?:for|on)\s+(?:the\s+|this\s+|our\s+)?(?:model|api|llm|ai|inference|tokens)\b)",
+                          re.IGNORECASE)  # fmt: skip
+
+
 @dataclass
 class Money:
     budget: tuple[float, str] | None = None
@@ -143,7 +149,8 @@ def read_money(text: str) -> Money:
             continue  # "~$4M revenue", "we raised a $2M seed": the company's money, not a budget
         if not marked and not ends_bare:
             continue  # "budget ... for 3 engineers": a bare number is money only when nothing follows it
-        spent = SPEND.search(before) or (not budgets and SPEND.search(_sentence_before(text, match)))
+        spent = (SPEND.search(before) or (not budgets and SPEND.search(_sentence_before(text, match)))
+                 or _SPEND_AFTER.match(text, _scale(text, match, before)[0]))  # fmt: skip
         if not marked and not spent:
             continue  # "Our budget is flexible, but around 8k a month": the spending word opens the sentence
         if re.search(r"\d$", before.rstrip()) or text[match.end() : match.end() + 1] == "%":

@@ -100,7 +100,8 @@ def _weighed(text: str) -> list[_Weighed]:
     for task, named, hinted in TASKS:
         if task == "vision" and images_read_elsewhere:
             continue  # "text PDFs we've already OCR'd"
-        said, hints = _hits(named, text), _hits(hinted, text)
+        # neither counts when put off: "video is on the roadmap"
+        said, hints = _hits(named, text, now_only=True), _hits(hinted, text, now_only=True)
         if task == "agent":
             said = list(model_acts(text)) + _people_named(said, text)
         weight = 2 * (min(len(said), 1) if task == "vision" else len(said)) + len(hints)

@@ -8,7 +8,7 @@ import re
 
 from agent.advisor.rules.digit_groups import written_number
 from agent.advisor.rules.negation import negated
-from agent.advisor.rules.number_words import SHARE_BEFORE, Spelled, share_of
+from agent.advisor.rules.number_words import SHARE_BEFORE, SHARE_WORD, Spelled, share_of
 from agent.advisor.rules.people import PEOPLE
 from agent.advisor.rules.size_units import sentence_bounds
 from agent.advisor.rules.volume_abroad import Abroad
@@ -65,7 +65,8 @@ _VOLUME = re.compile(
     r"(?:(?:requests?|queries|calls|messages|conversations|chats|tickets|documents|docs|users?|emails|reqs?|"
     r"prompts|images|items|transactions|photos|videos|files|invoices|contracts|records|times|forms|reviews|orders|"
     r"articles|listings|reports|applications|claims|submissions|responses|"
-    r"(?!(?:" + PEOPLE + r"|" + _MEASURES + r"|" + _NOT_PLURAL + r"))[a-z-]{2,}s\b)\s*)?"  # "350 chest X-ray studies"
+    r"(?!(?:" + PEOPLE + r"|" + _MEASURES + r"|" + _NOT_PLURAL + r"))[a-z-]{2,}s\b)\s*"  # "350 chest X-ray studies"
+    r"(?:of\s+[a-z-]{3,}\s+)?)?"  # "2,500 bills of lading a week"
     r"(?:to\s+[a-z]+\s+|(?:written|generated|created|produced|translated|processed|reviewed)\s+)?"  # "to rewrite"
     + _PER_PERSON
     + r"(?:(?:a|an|per|each|every|/|on\s+an?|for(?=\s+(?:month|week|year)\b)|"
@@ -91,7 +92,7 @@ _POPULATION = re.compile(
     r"\b(?=[a-z]+\s*[:=])(?:" + PEOPLE + r")\s*[:=]\s*(\d+(?:,\d{3})*)\b|"  # "Clinicians: 120"
     r"\b(?:team|staff|group|crew|department|squad|unit)\s+of\s+(\d+(?:,\d{3})*)\b|"  # "our ops team of 8"
     r"\b(?:" + PEOPLE + r")\s*\((?:about|around|roughly|approx\.?|~)?\s*(\d+(?:,\d{3})*)\)|"  # "analysts (about 150)"
-    r"(?<![$€£\d.,])(\d+(?:,\d{3})*)\s+(?!(?:[a-z]+\s+)?" + _MEASURES + r")(?:[a-z]+\s+)?[^\W\d_]+s"
+    r"(?<![$€£\d.,])(\d+(?:,\d{3})*)\s+(?!(?:[a-z]+\s+){0,2}" + _MEASURES + r")(?:[a-z]+\s+){0,2}?[^\W\d_]+s"
     r"(?=\s*,?\s*(?:and\s+|who\s+)?each\b|\s*[x×]\s)",  # "15 copywriters each", "12 cafés and each", "80 surveyors x",
     # not "300 words each"
     re.IGNORECASE,
@@ -104,7 +105,7 @@ _TOTAL_WORDS = (r"in total|total|altogether|together|combined|overall|across (?:
                 r"collectively|as a (?:team|group)|the whole (?:team|group)")
 _ALL_TOGETHER = re.compile(rf"\b(?:{_TOTAL_WORDS})\b", re.I)
 _LEADING_TOTAL = re.compile(rf"^\s*(?:{_TOTAL_WORDS})\b", re.I)
-_SHARE = re.compile(r"(?:(\d+(?:\.\d+)?)\s*%|\b(half|a third|a quarter|a fifth|a tenth))\s+"
+_SHARE = re.compile(r"(?:(\d+(?:\.\d+)?)\s*%|\b(" + SHARE_WORD + r"))\s+"
                     r"(?:of\s+(?:them|those|us)\b)?", re.IGNORECASE)  # fmt: skip
 
 
@@ -270,7 +271,7 @@ def _average_of_peak(text: str, peaks: list[tuple[int, int, float]]) -> tuple[fl
 # An average told as a share of the peak before it: "the average is maybe a tenth of that", "about 20% of it".
 _AVERAGE_SHARE = re.compile(
     r"\b(?:average|avg|typical(?:ly)?|normal(?:ly)?|usual(?:ly)?)\b[^.;!?\d]{0,30}?\b(?:(?P<pct>\d{1,2}(?:\.\d+)?)\s?%|"
-    r"(?P<word>half|a\s+third|a\s+quarter|a\s+fifth|a\s+tenth))\s+of\s+(?:that|it|this|the\s+peak|peak)\b",
+    r"(?P<word>" + SHARE_WORD + r"))\s+of\s+(?:that|it|this|the\s+peak|peak)\b",
     re.IGNORECASE,
 )
 
@@ -368,6 +369,23 @@ def _population_after(text: str, rates: list[tuple[int, int, float]]) -> tuple[f
     return None
 
 
+# A rough figure made exact right after it: "a couple hundred stories a day - call it 250", "~200, let's say 250".
+_CALL_IT = re.compile(r"\s*(?:[-–—,;:(]|\.\s)\s*(?:so\s+)?(?:call\s+it|let'?s\s+say|say|make\s+it|"
+                      r"round\s+(?:it\s+)?up\s+to)\s+(?:~|about\s+|around\s+|roughly\s+)?" + NUM
+                      + r"(?!\s*(?:%|[$€£]|ms|s\b|seconds?|tokens?|words?|pages?|users?|people|employees|staff))",
+                      re.IGNORECASE)  # fmt: skip
+
+
+def _restated(text: str, start: int, end: int, found: tuple[float, str]) -> tuple[float, str]:
+    """The rate at the figure the user rounded it to, when they did so right after it."""
+    restated = _CALL_IT.match(text, end)
+    first = re.search(NUM, text[start:end])
+    if restated is None or first is None or not (was := number(first.group(1), first.group(2))):
+        return found
+    said = number(restated.group(1), restated.group(2))
+    return found[0] * said / was, f"{found[1]}{restated.group(0).rstrip()}"
+
+
 def _at_occasions(rates: list[tuple[int, int, float]], occasions: list[Occasion], text: str
                   ) -> list[tuple[int, int, float]]:
     """The rates with those per an occasion read at its length or frequency ("200 a night, 3 nights a week")."""
@@ -410,7 +428,7 @@ def _volume_in_digits(text: str) -> tuple[float, str] | None:
         return average
     if chosen := (usual or sorted(steady) or sorted(matches))[:1]:  # an average rate over a peak one
         start, end, per_day = chosen[0]
-        return _noted((per_day, text[start:end]), occasions, text)
+        return _restated(text, start, end, _noted((per_day, text[start:end]), occasions, text))
     if bare := _every_bare(text)[:1]:  # "it'd comment every 30 sec": only when no count is said
         return bare[0][2], text[bare[0][0] : bare[0][1]]
     match = _VOLUME_PLAIN.search(text)

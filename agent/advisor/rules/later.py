@@ -13,6 +13,10 @@ _LATER_AFTER = re.compile(
     r"(?:can|could|will|would|might|may)\s+(?:\w+\s+)?(?:come|wait|follow|be\s+added)\s+later|"
     r"(?:is|are)\s+(?:for\s+)?(?:phase|stage|version)\s+(?:2|two|ii)\b|(?:is|are)\s+(?:for\s+)?(?:a\s+)?(?:v2|later)\b|"
     r"(?:maybe|perhaps|possibly)\s+(?:in\s+)?(?:later|someday|one\s+day|the\s+future|v2|next\s+year)|"
+    r"(?:is|are)\s+(?:\w+\s+)?(?:on|in)\s+(?:the|our)\s+(?:roadmap|backlog|wish\s*list)|"  # "are on the roadmap"
+    r"(?:is|are)\s+(?:planned|slated|scheduled)\s+for\s+(?:later|next|a\s+later|the\s+next|v2|phase)|"
+    r"not\s+(?:for|in|at)\s+(?:this|the\s+first|our\s+first|the\s+initial)\s+(?:launch|release|version|phase|"
+    r"mvp|pilot|rollout)|not\s+(?:for|in)\s+(?:the\s+)?(?:mvp|v1|pilot)\b|"
     r"not\s+(?:now|yet(?!\s+(?:sure|decided|known|clear|certain))|for\s+now|in\s+v1|at\s+launch|at\s+first|"
     r"initially))",
     re.IGNORECASE,

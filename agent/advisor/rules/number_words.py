@@ -93,6 +93,9 @@ _DOZEN = re.compile(r"\b(?P<lead>half\s+a|a|one|two|three|four|five|six|\d{1,2})
 _DOZENS = {"half a": 6, "a": 12, "one": 12, "two": 24, "three": 36, "four": 48, "five": 60, "six": 72}
 
 
+_FRACTION_AFTER = re.compile(r"\s+(?:third|quarter|fifth|tenth)\b", re.IGNORECASE)
+
+
 class Spelled:
     """A message with its numbers in words written as digits; `original` maps evidence back."""
 
@@ -110,6 +113,8 @@ class Spelled:
             said = match.group(0).rstrip()
             if said.lower() in _LEADS or said.lower() in ("a", "an"):
                 continue
+            if said.lower() == "one" and _FRACTION_AFTER.match(text, match.start() + len(said)):
+                continue  # "one third of them" is a share (SHARE_WORDS), not one of something
             value = _value(said)
             if value is None:
                 continue
@@ -175,9 +180,9 @@ def share_of(said: str) -> float:
     return float(said.rstrip("% ")) / 100 if said.endswith("%") else SHARE_WORDS[said]
 
 
-_SHARE_WORD = "|".join(word.replace(" ", r"\s+") for word in sorted(SHARE_WORDS, key=len, reverse=True))
+SHARE_WORD = "|".join(word.replace(" ", r"\s+") for word in sorted(SHARE_WORDS, key=len, reverse=True))
 # "Half our 10,000 users", "30% of the 2,000 staff", "a third of them": a share said just before a count.
-SHARE_BEFORE = re.compile(r"(?:(\d+(?:\.\d+)?)\s*%|\b(" + _SHARE_WORD + r"))\s+(?:of\s+)?"
+SHARE_BEFORE = re.compile(r"(?:(\d+(?:\.\d+)?)\s*%|\b(" + SHARE_WORD + r"))\s+(?:of\s+)?"
                           r"(?:our|the|its|their|all)?\s*$", re.IGNORECASE)  # fmt: skip
 
 

@@ -171,7 +171,7 @@ def demonym_codes(text: str, start: int = 0, end: int | None = None) -> list[str
 
 # "no Chinese providers", "we can't use Russian-hosted APIs": a country ruled out by its adjective. Models
 # are not named here: "no Chinese models" is about where weights come from, not where data goes.
-_DEMONYM_AWAY = re.compile(r"(?:\b(?:no|not|never|cannot|without|avoid\w*|ban\w*)\b|n[’']t\b)\s+(?:[\w-]+\s+){0,3}?"
+_DEMONYM_AWAY = re.compile(r"(?:\b(?:no|not|never|cannot|without|avoid\w*|ban\w*)\b|n[’']t\b)\s+(?:\w[\w-]*\s+){0,3}?"
                            r"\b(" + DEMONYM_WORDS + r")[\s-]+(?:hosted\s+|based\s+)?(?:clouds?|servers?|providers?|"
                            r"vendors?|hosting|apis?|data\s*cent(?:er|re)s?|companies|endpoints?|regions?|hosted|"
                            r"based)\b", re.IGNORECASE)  # fmt: skip

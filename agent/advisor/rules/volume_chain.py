@@ -40,7 +40,8 @@ _SPAN = re.compile(r"(?<![\d.,])(\d+)[- ]hours?\s+(?:[a-z]+\s+)?(day|shift)\b", 
 _HOURS = re.compile(r"\b(?:from\s+)?(\d{1,2})(?::00)?[ \t]?(am|a\.m\.)?[ \t]?(?:to|-|–|until|till)[ \t]?("
                     r"\d{1,2})(?::00)?"
                     r"[ \t]?(pm|p\.m\.)?(?=\W|$)", re.I)  # fmt: skip
-_OPEN = re.compile(r"\b(?:hours|open|staffed|opening|business|office|working|work|support|shop|store)\b", re.I)
+_OPEN = re.compile(r"\b(?:hours|open|staffed|opening|business|office|working|work|support|shop|store|runs?|operates?|"
+                   r"operating)\b", re.I)  # fmt: skip
 # "15,000 daily active users", "8k DAU": a population counted per day.
 _DAILY_PEOPLE = re.compile(_NUM + r"\s+(?:daily(?:\s+active)?\s+(?P<noun>[a-z]+?)s\b|(?P<dau>dau)s?\b)", re.I)
 # "Our dispatchers (about 60 of them, each ...)": the count of the plural named just before.

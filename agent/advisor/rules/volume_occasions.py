@@ -65,12 +65,19 @@ _HOW_OFTEN = re.compile(r"\b(?:(?P<word>once|twice|thrice)|(?P<k>\d+)\s+times)\s
                         r"(?P<period>day|week|month)\b|\bevery\s+(?P<weekday>(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
                         re.IGNORECASE)  # fmt: skip
 # How often that very occasion happens: "4 nights a week", "one session a day", "2 classes per week"
-_NAMED_OFTEN = (r"(?<![\d.,])(?:(?P<k>\d+(?:\.\d+)?)|(?P<one>a|an|one))\s+(?:[\w-]+\s+)?NAME(?:e?s)?\s+"
-                r"(?:a|per|each|every)\s+(?P<period>day|week|month)\b")
+# "two semesters a year": a small count in words too
+_FEW = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_NAMED_OFTEN = (r"(?<![\d.,])(?:(?P<k>\d+(?:\.\d+)?|two|three|four|five|six)|(?P<one>a|an|one))\s+(?:[\w-]+\s+)?"
+                r"NAME(?:e?s)?\s+(?:a|per|each|every)\s+(?P<period>day|week|month|year)\b")
 
 
 def _value(match: re.Match[str]) -> float:
     return written_number(match.group("v"), scaled=bool(match.group("s"))) * (1e3 if match.group("s") else 1.0)
+
+
+def _times(named: re.Match[str]) -> float:
+    said = (named.group("k") or "1").lower()
+    return float(_FEW.get(said, 0) or said)
 
 
 def _defined(text: str) -> list[Occasion]:
@@ -88,8 +95,7 @@ def _how_often(text: str, name: str) -> tuple[float, str] | None:
     """(occasions a day, the words): the occasion's own frequency first, else a bare one ("once a week")."""
     named = re.search(_NAMED_OFTEN.replace("NAME", re.escape(name)), text, re.IGNORECASE)
     if named:
-        times = float(named.group("k")) if named.group("k") else 1.0
-        return times / _DAYS[named.group("period").lower()], named.group(0)
+        return _times(named) / _DAYS[named.group("period").lower()], named.group(0)
     often = _HOW_OFTEN.search(text)
     if often is None:
         return None
@@ -107,14 +113,38 @@ def _named_often(text: str, name: str) -> tuple[float, str] | None:
     named = re.search(_NAMED_OFTEN.replace("NAME", re.escape(name)), text, re.IGNORECASE)
     if named is None:
         return None
-    per_day = (float(named.group("k")) if named.group("k") else 1.0) / _DAYS[named.group("period").lower()]
+    per_day = _times(named) / _DAYS[named.group("period").lower()]
     return (per_day, named.group(0)) if per_day <= 3 else None
+
+
+# A weekday's rate and a weekend day's: "1,800 emails on a weekday and maybe 300 on each weekend day".
+_COUNT = r"(?<![\d.,])(?P<VALUE>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<SCALE>k|thousand)?\s+(?:[\w-]+\s+){0,2}?"
+_ON = r"(?:on|per|a|an|each|every)\s+(?:(?:each|every|a|an|the)\s+)?"
+_WEEK_SPLIT = re.compile(
+    _COUNT.replace("VALUE", "v").replace("SCALE", "s") + _ON
+    + r"(?:weekdays?|working\s+days?|work\s*days?|business\s+days?)\b[^.;!?\d]{0,40}?"
+    + _COUNT.replace("VALUE", "w").replace("SCALE", "t") + _ON
+    + r"(?:weekend\s+days?|weekends?|day\s+(?:of|on|at)\s+(?:the\s+)?weekends?|saturdays?\s+(?:and|or|&)\s+sundays?)\b",
+    re.IGNORECASE,
+)
+
+
+def _week_split(text: str) -> list[Occasion]:
+    """A weekday's and a weekend day's rates, as their average over the week's seven days."""
+    found = []
+    for match in _WEEK_SPLIT.finditer(text):
+        weekday = _value(match)
+        weekend = written_number(match.group("w"), scaled=bool(match.group("t"))) * (1e3 if match.group("t") else 1.0)
+        per_day = (5 * weekday + 2 * weekend) / 7
+        note = f"5 weekdays x {weekday:,.0f} + 2 weekend days x {weekend:,.0f}, over 7 = {per_day:,.0f} a day"
+        found.append(Occasion(match.start(), match.end(), per_day, note))
+    return found
 
 
 def occasion_rates(text: str) -> list[Occasion]:
     """Every count per a defined period, per a session whose frequency is said, or per a rare occasion
-    of another name whose own frequency is said."""
-    found = _defined(text)
+    of another name whose own frequency is said; a weekday's rate beside a weekend day's."""
+    found = _defined(text) + _week_split(text)
     known: dict[tuple[bool, str], tuple[float, str] | None] = {}  # each name's frequency, read once
     for count in [*_SESSION_COUNT.finditer(text), *_PER_ANY.finditer(text), *_EACH_GETS.finditer(text)]:
         if any(o.start <= count.start() < o.end for o in found):

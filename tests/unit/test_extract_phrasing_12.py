@@ -1,0 +1,114 @@
+"""Classes of phrasing from set 30's misses (read on 2026-12-04, so a development set from then),
+each shown on variants of our own, with near-misses that must read differently."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.advisor.rules.extract import extract
+
+
+def _fields(text: str) -> dict:
+    return extract(text).fields
+
+
+@pytest.mark.parametrize(
+    ("text", "budget"),
+    [
+        ("we've got roughly 900/month to spend", 900),
+        ("there's 2k a month for the API", 2000),
+        ("about 2k a month on tokens is fine", 2000),
+        ("we have 800 a month to play with, 3k tickets a day", 800),
+    ],
+)
+def test_a_spending_word_after_the_amount_makes_it_the_budget(text, budget):
+    assert _fields(text)["budget_usd_month"] == budget
+
+
+def test_a_bare_monthly_figure_with_no_spending_word_stays_a_volume():
+    fields = _fields("we do 800 a month for now")
+    assert "budget_usd_month" not in fields and fields["requests_per_day"] == pytest.approx(800 / 30, rel=0.01)
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("about 400 letters of complaint per week", 400 / 7),
+        ("we receive 1,000 bills of lading a day", 1000),
+        # a count per a named occasion and how often the occasion comes, in words
+        ("6,000 applications each cycle, two cycles a year", 12_000 / 365),
+        ("about 300 questions per season, there are 4 seasons a year", 1200 / 365),
+        # opening hours said with "run" or "operate"
+        ("the desk operates 8am-8pm, roughly 40 chats an hour", 480),
+        ("the branches run 8 to 4 and see about 30 requests an hour", 240),
+        # a weekday's rate beside a weekend day's: their average over the week
+        ("about 2k chats per weekday, 500 a day on weekends", (5 * 2000 + 2 * 500) / 7),
+        ("1,200 tickets per working day and 200 on weekends", (5 * 1200 + 2 * 200) / 7),
+        # members with two words before them, each with a rate
+        ("We've got 4 regional sales teams, each sending about 350 emails a week", 200),
+        # a share in words with "one"
+        ("We have 12,000 members and one quarter of them log in three times a week", 12_000 / 4 * 3 / 7),
+        # a rough figure rounded right after it
+        ("roughly 3k tickets a week (call it 3,500)", 500),
+        ("about 200 a day, let's say 250", 250),
+    ],
+)
+def test_volumes_read_from_fresh_phrasing(text, per_day):
+    assert _fields(text)["requests_per_day"] == pytest.approx(per_day, rel=0.02)
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        ("we run 5 to 10 requests an hour", 7.5 * 24),  # a range of figures, not opening hours
+        ("1000 requests a day, say 300 ms latency", 1000),  # "say" before a time restates no volume
+        ("we get 500 tickets a day", 500),
+    ],
+)
+def test_near_misses_keep_their_plain_reading(text, per_day):
+    assert _fields(text)["requests_per_day"] == pytest.approx(per_day, rel=0.02)
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Data must not leave Germany - German hosting only.", "de"),
+        ("Patient records must not leave Canada – Canadian servers only", "ca"),
+    ],
+)
+def test_a_place_data_must_not_leave_stays_locked_when_a_dash_follows(text, region):
+    fields = _fields(text)
+    assert fields["privacy"] == "region-locked" and fields["regions"] == [region]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "image input is on our roadmap",
+        "voice is planned for next year",
+        "screenshots, but not for the MVP",
+        "Live video support is on the roadmap; right now it is text chat, 1,000 chats a day",
+        "audio and video analysis are on the roadmap but not for this launch",
+    ],
+)
+def test_a_capability_put_off_to_the_roadmap_is_no_need_and_no_task(text):
+    fields = _fields(text)
+    assert not {"vision", "video", "audio"} & set(fields.get("needs", []))
+    assert fields.get("task") != "vision"
+
+
+def test_a_capability_needed_now_is_still_a_need():
+    assert _fields("we need audio transcription now")["needs"] == ["audio"]
+
+
+@pytest.mark.parametrize(
+    ("text", "languages"),
+    [
+        ("English only - we dropped Spanish support last quarter", []),
+        ("we removed Portuguese support in 2023, the assistant answers in Italian", ["italian"]),
+        ("French is handled by our human translators, the bot does German", ["german"]),
+        ("replies in Spanish, handled by the model", ["spanish"]),
+    ],
+)
+def test_a_language_dropped_or_left_to_people_is_not_the_models(text, languages):
+    assert _fields(text).get("languages", []) == languages
