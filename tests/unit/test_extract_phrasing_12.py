@@ -112,3 +112,53 @@ def test_a_capability_needed_now_is_still_a_need():
 )
 def test_a_language_dropped_or_left_to_people_is_not_the_models(text, languages):
     assert _fields(text).get("languages", []) == languages
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Open-weights would be nice but isn't required.", "open weights preferred, not a must",
+     "ideally open-weight so we can self-host later, but not required"],
+)
+def test_open_weights_wished_for_is_no_constraint(text):
+    assert "open_weights" not in _fields(text)
+
+
+@pytest.mark.parametrize("text", ["it must be open weights", "we need open-weight models, no exceptions"])
+def test_open_weights_required_still_is(text):
+    assert _fields(text)["open_weights"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        # a waiver in a later clause about something else waives nothing before it
+        ("Data must stay in the EU, but HIPAA isn't required.", "regions", ["eu"]),
+        ("Data must stay in the EU, but HIPAA is not required.", "regions", ["eu"]),
+        ("open-source models only, though a GPU cluster isn't required", "open_weights", True),
+        ("we must self-host, but a GPU cluster isn't required", "privacy", "self-hosted"),
+        ("On-prem isn't required, but the vendor must not use our data for training.", "privacy", "no-training"),
+    ],
+)
+def test_a_hedge_about_something_else_leaves_the_requirement(text, field, value):
+    assert _fields(text)[field] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Data should stay in Brazil if possible, but it's not a hard requirement",
+     "Data should stay in Brazil, if possible.", "Ideally, data stays in the EU.",
+     "Self-hosted would be ideal but not required"],
+)
+def test_a_hedge_about_the_same_thing_still_waives_it(text):
+    fields = _fields(text)
+    assert "regions" not in fields and fields.get("privacy", "none") == "none"
+
+
+@pytest.mark.parametrize(("text", "priority"), [("latency is THE thing - first token under 300ms", "latency"),
+                                                ("cost is the thing for us", "cost")])
+def test_the_thing_names_the_priority(text, priority):
+    assert _fields(text)["priority"] == priority
+
+
+def test_the_thing_we_measure_is_no_priority():
+    assert "priority" not in _fields("latency is the thing we'll measure later")

@@ -20,7 +20,7 @@ from agent.advisor.rules.places import (
     joined_end,
 )
 from agent.advisor.rules.places_allowed import cloud_regions, either_places, granted_places, premises_places
-from agent.advisor.rules.self_hosting import hedged, self_hosting, word_end, word_start
+from agent.advisor.rules.self_hosting import WISHED, WISHED_TERMS, hedged, self_hosting, word_end, word_start
 from agent.advisor.rules.size_units import sentence_bounds
 
 BLOCS = ("eu", "us", "asia")
@@ -107,25 +107,12 @@ _HOSTING_VERB = re.compile(r"\b(?:send|sent|go|goes|leave|host|hosted|store|stor
                            r"transfer|transferred|reach|upload|route|routed)\b", re.IGNORECASE)  # fmt: skip
 _HOSTING_NOUN = re.compile(r"[\s-]*(?:based\s+)?(?:clouds?|servers?|providers?|vendors?|hyperscalers?|"
                            r"data ?cent(?:er|re)s?|regions?|hosting|endpoints?|apis?)\b", re.IGNORECASE)  # fmt: skip
-# "Data should stay in Brazil if possible, but it's not a hard requirement": a place wished for, no lock. (Not
-# _HEDGED whole: "fine with a cloud vendor, but data must stay in the EU" is a lock.)
-_WISHED = re.compile(r"\bif (?:at all )?possible\b|\bideally\b|\bpreferably\b|\bnice[- ]to[- ]have\b|\boptional\b|"
-                     r"\b(?:not|n[’']t)\s+(?:an?\s+)?(?:hard|strict|firm|absolute|real)\s+"
-                     r"(?:requirement|must|constraint)\b|\bnot (?:required|a must|mandatory|a requirement)\b|"
-                     r"\b(?:would be|'d be)\s+(?:\w+\s+)?(?:ideal|nice|preferred|a plus|a bonus|great)\b",
-                     re.I)  # fmt: skip
-
-
-# "Would prefer they don't train on our data but it's not a hard requirement": terms wished for, not required.
-_WISHED_TERMS = re.compile(_WISHED.pattern + r"|\b(?:would|'d)\s+prefer\b|\bprefer(?:ably|ence)\b", re.I)
-
-
 # "Preferably Canada, but US hosting is acceptable too": the wish names the better of two allowed places.
 _ALTERNATIVE = re.compile(r"\b(?:acceptable|also (?:fine|ok|okay)|(?:fine|ok|okay) too|would also (?:work|do))\b", re.I)
 
 
 def _wished_place(text: str, match: re.Match[str]) -> bool:
-    return not _ALTERNATIVE.search(text, *sentence_bounds(text, match.start())) and hedged(text, match, _WISHED)
+    return not _ALTERNATIVE.search(text, *sentence_bounds(text, match.start())) and hedged(text, match, WISHED)
 
 
 def _lock_places(text: str, match: re.Match[str]) -> list[str]:
@@ -294,7 +281,7 @@ def privacy(text: str, found: Extraction) -> None:
                 found.add_to_list("regions", place, f"{said}: every region but that", inferred=True)
     _cloud_regions(text, found, region)
     if found.fields.get("privacy") is None:
-        if no_training := next((m for m in _NO_TRAINING.finditer(text) if not hedged(text, m, _WISHED_TERMS)), None):
+        if no_training := next((m for m in _NO_TRAINING.finditer(text) if not hedged(text, m, WISHED_TERMS)), None):
             found.put("privacy", "no-training", no_training.group(0))
         elif not_sensitive := _NOT_SENSITIVE.search(text):
             found.put("privacy", "none", not_sensitive.group(0))

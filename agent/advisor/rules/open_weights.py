@@ -8,6 +8,7 @@ import re
 
 from agent.advisor.rules.given_up import in_the_past, waived
 from agent.advisor.rules.negation import denied_after, negated, set_aside
+from agent.advisor.rules.self_hosting import WISHED_TERMS, hedged
 from agent.advisor.rules.size_units import sentence_bounds
 
 # "an open-source project" is about the user, not the model
@@ -43,6 +44,7 @@ def open_weights(text: str) -> tuple[bool, str] | None:
         if refused_after := _REFUSED_AFTER.match(text, match.end()):
             return False, text[match.start() : refused_after.end()]
         if not (negated(text, match.start()) or denied_after(text, match.end()) or set_aside(text, match.start())
-                or in_the_past(text, match.start()) or waived(text, match.start())):
+                or in_the_past(text, match.start()) or waived(text, match.start())
+                or hedged(text, match, WISHED_TERMS)):  # "open weights would be nice but isn't required"
             return True, match.group(0)
     return None

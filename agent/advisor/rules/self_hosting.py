@@ -80,11 +80,44 @@ _WAIVED_NEXT = re.compile(r"\s*(?:but\s+|though\s+)?(?:that|it|this)(?:[’']s|\
                           re.IGNORECASE)  # fmt: skip
 
 
+# Wished for, not required: "open weights would be nice but isn't required", "data should stay in Brazil if
+# possible, but it's not a hard requirement". (Not _HEDGED whole: "fine with a cloud vendor, but data must stay in
+# the EU" is a lock.)
+WISHED = re.compile(r"\bif (?:at all )?possible\b|\bideally\b|\bpreferably\b|\bnice[- ]to[- ]have\b|\boptional\b|"
+                    r"\b(?:not|n[’']t)\s+(?:an?\s+)?(?:hard|strict|firm|absolute|real)\s+(?:requirement|must|constraint)\b|"
+                    r"(?:\bnot|n[’']t) (?:required|a must|mandatory|a requirement)\b|"
+                    r"\b(?:would be|'d be)\s+(?:\w+\s+)?(?:ideal|nice|preferred|a plus|a bonus|great)\b",
+                    re.I)  # fmt: skip
+
+
+# "Would prefer they don't train on our data but it's not a hard requirement": terms wished for, not required.
+WISHED_TERMS = re.compile(WISHED.pattern + r"|\b(?:would|'d)\s+prefer\b|\bprefer(?:ably|ence)\b", re.I)
+
+
 def hedged(text: str, match: re.Match[str], hedge: re.Pattern[str] = _HEDGED) -> bool:
-    """The hosting (or the place) is wished for or waived, not required."""
+    """The hosting (or the place) is wished for or waived, not required: a hedge in its sentence, unless
+    the hedge sits in a later clause about something else ("data must stay in the EU, but HIPAA isn't
+    required")."""
     start, end = sentence_bounds(text, match.start())
-    return bool(hedge.search(text, start, end) or _PREFERRED.search(text[max(0, match.start() - 50) : match.start()])
-                or _WAIVED_NEXT.match(text, end + 1))  # fmt: skip
+    said = any(_of_the_match(text, match, found) for found in hedge.finditer(text, start, end))
+    return said or bool(_PREFERRED.search(text[max(0, match.start() - 50) : match.start()])
+                        or _WAIVED_NEXT.match(text, end + 1))  # fmt: skip
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:—–]|\s-\s|\s(?:but|though|although|yet|whereas|while)\s", re.IGNORECASE)
+_CONTRAST = re.compile(r"\b(?:but|though|although|however|whereas|yet)\b", re.IGNORECASE)
+# A later clause that goes on about the same thing: "..., but it's not a hard requirement", "..., if possible".
+_SAME_THING = re.compile(r"\s*(?:(?:but|though|although|yet|and)\s+)?(?:(?:it|that|this|which|they|those|these)\b|$)",
+                         re.IGNORECASE)  # fmt: skip
+
+
+def _of_the_match(text: str, match: re.Match[str], hedge: re.Match[str]) -> bool:
+    if hedge.start() < match.end():  # "ideally, in the EU"; not "on-prem isn't required, but no training"
+        return hedge.end() >= match.start() or not _CONTRAST.search(text, hedge.end(), match.start())
+    breaks = list(_CLAUSE_BREAK.finditer(text, match.end(), hedge.start()))
+    if not breaks:
+        return True
+    return _SAME_THING.match(text[breaks[-1].end() : hedge.start()]) is not None
 
 
 _SAYS_ITS_OWN_NO = re.compile(r"(?:never|not|nothing|can|cannot|must|may|no)\b", re.IGNORECASE)
