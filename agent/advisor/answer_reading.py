@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from agent.advisor.rules.extract import extract
 from agent.advisor.rules.extract_money import read_money
 from agent.advisor.rules.extraction import Extraction
 from agent.advisor.rules.places import known_code
@@ -12,6 +13,13 @@ from agent.advisor.rules.places import known_code
 # Words that may stand around a place given as a whole reply: "UK only", "data in the EU please".
 _FILLER = re.compile(r"\b(?:only|just|strictly|please|pls|data|in|the|region|hosting|localisation|localization|"
                      r"residency|must|stay|stays|ok|okay|yes)\b|[^\w\s]", re.IGNORECASE)  # fmt: skip
+
+
+# A reply that is only a figure, perhaps rough or asked back: "2500", "~3k", "maybe 2-3k?", "-500".
+_BARE_FIGURE = re.compile(r"^\s*(?:(?:about|around|roughly|approx\.?|maybe|perhaps|probably|like|say|~)\s*)*"
+                          r"(?P<minus>-\s*)?(?P<figure>\d[\d,.]*\s?(?:k|m|thousand|million)?"
+                          r"(?:\s?(?:-|–|to)\s?\d[\d,.]*\s?(?:k|m|thousand|million)?)?)\s*(?:\?|\.|!|ish)?\s*$",
+                          re.IGNORECASE)  # fmt: skip
 
 
 def read_as_answer(field: str | None, text: str) -> Extraction:
@@ -23,6 +31,12 @@ def read_as_answer(field: str | None, text: str) -> Extraction:
         found.put("privacy", "region-locked", text.strip())
         for place in dict.fromkeys(places):
             found.add_to_list("regions", place, text.strip())
+    if field == "requests_per_day" and (figure := _BARE_FIGURE.match(text)):
+        # The question asks for a day's requests, so a bare figure ("2500", "maybe 2-3k?") is one; a minus
+        # is kept, so the figure fails validation and is said back rather than read as 500.
+        volume = extract(f"{figure.group('figure')} a day").fields.get("requests_per_day")
+        if volume is not None:
+            found.put("requests_per_day", -volume if figure.group("minus") else volume, text.strip())
     if field == "budget_usd_month" and re.search(r"\d", text):
         # The question names the money, so a bare figure is read as if the reply had said "budget".
         money = read_money("budget " + text)

@@ -256,7 +256,10 @@ def next_question(catalog: Catalog, requirements: dict[str, Any], asked: list[st
     return question_for(best[1], requirements) if best else None
 
 
-_CHOICE_NUMBER = re.compile(r"^\s*(\d)\s*[.)]?\s*$")
+# "3", "3.", "option 3", "#2", and a choice with words after it: "3, we're in Germany", "2 - the EU one"
+# ("1,000 a day" and "1.5k" are figures, not choices).
+_CHOICE_NUMBER = re.compile(r"^\s*(?:(?:option|choice|number|no\.?|#)\s*)?(\d)\s*"
+                            r"(?:[.)]?\s*$|[.),:;–—-](?!\d)\s*(?P<rest>.*)$)", re.IGNORECASE | re.DOTALL)  # fmt: skip
 _ACCEPT_DEFAULT = re.compile(r"^\s*(?:skip|default|defaults|don'?t know|not sure|no idea|pass|any|whatever|n/?a)\b",
                              re.IGNORECASE)  # fmt: skip
 
@@ -273,6 +276,12 @@ def read_choice(question: Question, answer: str) -> tuple[bool, Any]:
         if lowered and (lowered == choice.label.lower() or lowered == str(choice.value).lower()):
             return True, choice.value
     return False, None
+
+
+def beside_the_choice(answer: str) -> str:
+    """The words after a choice picked by number ("3, and budget is $500" -> "and budget is $500")."""
+    number = _CHOICE_NUMBER.match(answer)
+    return (number.group("rest") or "").strip() if number else ""
 
 
 def skipped(question: Question, answer: str) -> bool:

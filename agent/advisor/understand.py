@@ -19,6 +19,7 @@ from agent.advisor.intents import classify, drop_requirements
 from agent.advisor.interview import (
     answer_fields,
     apply_choice,
+    beside_the_choice,
     default_label,
     invalid_fields,
     next_question,
@@ -38,6 +39,7 @@ from agent.advisor.rules.volume_restated import scaled_by_growth
 from agent.advisor.state import AdvisorState, ChatMessage, Question, RequirementEvent
 from agent.advisor.view import FIELD_LABELS, format_value
 from agent.advisor.volume_later import rechained, recounted_members, with_earlier_members
+from catalog.display import money
 
 _SKIP_ALONE = re.compile(r"^\s*skip\s*[.!]?\s*$", re.IGNORECASE)
 
@@ -96,7 +98,8 @@ _ASKING_WORD = re.compile(r"^\s*(?:what|how|why|when|where|which|who|is|are|does
 
 def _tentative_answer(question: Question, text: str) -> bool:
     """ "maybe 10k a day?" to the volume question is an answer said with a question mark, not a question."""
-    return not _ASKING_WORD.match(text) and bool(answer_fields(question.field) & set(extract(text).fields))
+    read = set(extract(text).fields) | set(read_as_answer(question.field, text).fields)
+    return not _ASKING_WORD.match(text) and bool(answer_fields(question.field) & read)
 
 
 def _span(text: str, evidence: str) -> tuple[int, int] | None:
@@ -218,6 +221,14 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
     elif pending is not None and chosen:
         default: Literal["skipped"] | None = "skipped" if skipped(pending, text) else None
         requirements, events = _answer_choice(pending, value, before, text, turn, messages, default)
+        if rest := beside_the_choice(text):  # "2, and the budget is $500": the rest states what it says
+            found = extract(rest)
+            for name in answer_fields(pending.field) & set(found.fields):
+                found.fields.pop(name)
+            chosen_only = requirements
+            requirements = merge(chosen_only, found)
+            events += changes(chosen_only, requirements, turn=turn, evidence=dict(found.evidence),
+                              inferred=set(found.inferred), said=text)  # fmt: skip
     else:
         found = extract(stated_part(text))  # "We run 50k chats a day. Do we need tools?" states only the first
         job_from_question(text, found)
@@ -259,7 +270,8 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
         inferred_open = "open_weights" in found.inferred or "open_weights" in _inferred_now(state.history)
         if requirements.get("privacy") != "self-hosted" and inferred_open and not stated_open:
             requirements.pop("open_weights", None)  # it was inferred from self-hosting, which no longer holds
-        for name, why in invalid_fields(requirements).items():
+        refused = invalid_fields(requirements)
+        for name, why in refused.items():
             # "999999999999999999 requests per second" is said back, not ranked silently at the default
             label, value = FIELD_LABELS.get(name, name.replace("_", " ")), format_value(requirements.pop(name))
             kept = f" I kept {format_value(before[name])}." if name in before else ""
@@ -267,6 +279,11 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
                 requirements[name] = before[name]  # a bad new figure never costs the good one stated before
             messages += say(f"_I can't use {label} = {value}: {why.lower()}.{kept} Tell me that figure again._")
             found.fields.pop(name, None)
+        budget_words = found.evidence.get("budget_usd_month", "") if "budget_usd_month" in found.fields else ""
+        if "at par" in budget_words:  # said once, in the chat, not only in the record
+            amount = money(found.fields["budget_usd_month"])
+            messages += say(f"_I read {budget_words.split(' (')[0]} as {amount} a month: there is no exchange rate "
+                            "offline. Say the budget in US dollars if it differs._")  # fmt: skip
         inferred_words = _inferred(found)
         inferred = set(inferred_words)
         evidence = dict(found.evidence) | {name: said for name, said in inferred_words.items() if said}
@@ -279,7 +296,7 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
         events = changes(before, requirements, turn=turn, evidence=evidence, inferred=inferred, said=text)
         if pending is not None and state.intent in ("constraints", "greeting") and not _answers(pending, events):
             # it said something else, or asked beside a remark with nothing to read in it: keep, ask again
-            if events or state.intent == "greeting" or state.then_ask:
+            if events or state.intent == "greeting" or state.then_ask or answer_fields(pending.field) & set(refused):
                 out |= {"requirements": requirements, "history": events, "next_question": pending,
                         "asked": list(state.asked)}  # fmt: skip
                 return out | ({"messages": messages} if messages else {})

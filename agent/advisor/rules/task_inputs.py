@@ -12,6 +12,10 @@ import re
 NOT_A_CAPABILITY = re.compile(
     r"\bimages?\s+of\s+(?:our|the|their|your|a|my)\s+(?:brand|company|business|firm)|\bimage\s+consult\w*|"
     r"\b(?:brand|public|corporate)[- ]image\b|\b(?:power|hand|garden|gardening|kitchen|machine|woodworking)\s+tools\b|"
+    # what the user's company makes or which team asks: "a dev-tools startup", "our internal tools team"
+    r"\b(?:dev|developer|internal|productivity|analytics|bi|design|no-?code|low-?code|admin|marketing|sales|"
+    r"security|devops|hr)[\s-]*tools?(?=[\s-]+(?:startup|company|companies|vendor|team|teams|space|market|firm|"
+    r"business|maker|makers|shop|industry)\b)|\b(?:we\s+(?:build|make|sell)|building)\s+(?:\w+\s+)?tools\b|"
     r"\baudio\s+(?:gear|equipment|products?|hardware|brands?|shop|store|retailer)\b|"
     r"\b(?:medical|clinical|billing|icd-?10|cpt)[\s-]+cod(?:ing|ers?|es)\b|\bicd-?10\b|\bthe\s+reasoning\s+(?:behind|for)\b|"
     r"\b(?:espresso|coffee|oil|tooth|dental|mineral|juice|dna)\s+extractions?\b|\bsummary\s+judgments?\b|"

@@ -1,0 +1,71 @@
+"""Interview answers as people type them, found by a stranger's use on 2026-12-04: a bare figure to the
+volume question, a choice by number with words after it, a figure that cannot be used, money in euros."""
+
+from __future__ import annotations
+
+import pytest
+
+from agent.advisor.rules.extract import extract
+
+SHOP = "support chatbot for our shop"
+
+
+def _asked_volume(advisor):
+    first = advisor.turn(SHOP, None)
+    assert first.as_json()["question"]["field"] == "requests_per_day"
+    return first
+
+
+@pytest.mark.parametrize(("reply", "per_day"), [("2500", 2500), ("maybe 2-3k?", 2500), ("~4k", 4000),
+                                                ("1,200", 1200), ("about 5k", 5000)])
+def test_a_bare_figure_answers_the_volume_question(knowing_advisor, reply, per_day):
+    first = _asked_volume(knowing_advisor)
+    after = knowing_advisor.turn(reply, first.session)
+    assert after.as_json()["requirements"]["requests_per_day"] == per_day
+    assert "assumed" not in after.answer and after.as_json()["question"]["field"] != "requests_per_day"
+
+
+@pytest.mark.parametrize("reply", ["-500", "99999999999999"])
+def test_a_figure_that_cannot_be_used_is_said_back_and_the_question_stays(knowing_advisor, reply):
+    first = _asked_volume(knowing_advisor)
+    after = knowing_advisor.turn(reply, first.session)
+    assert "I can't use requests/day" in after.answer and "I assumed" not in after.answer
+    assert after.as_json()["question"]["field"] == "requests_per_day"
+    assert "requests_per_day" not in after.as_json()["requirements"]
+
+
+def test_a_choice_by_number_with_words_after_it_is_the_choice_and_the_words_are_read(knowing_advisor):
+    result = knowing_advisor.turn("Legal contract analysis tool, 400 contracts a day", None)
+    while result.as_json()["question"]["field"] != "privacy":
+        result = knowing_advisor.turn("skip", result.session)
+    choices = result.state.next_question.choices
+    eu = next(i for i, c in enumerate(choices, 1) if str(c.value).endswith(":eu"))
+    after = knowing_advisor.turn(f"{eu}, we're in Germany. Answers must stream within 2 seconds", result.session)
+    requirements = after.as_json()["requirements"]
+    assert requirements["privacy"] == "region-locked" and requirements["regions"] == ["eu"]
+    assert requirements["max_ttft_ms"] == 2000 or requirements.get("max_response_ms") == 2000
+    assert "could not read" not in after.answer
+
+
+@pytest.mark.parametrize(("reply", "per_day"), [("2,000 a day", 2000), ("1.5k", 1500)])
+def test_a_figure_with_a_comma_or_point_is_no_choice_by_number(knowing_advisor, reply, per_day):
+    first = _asked_volume(knowing_advisor)  # choice 2 is 10,000 a day, choice 1 is 1,000
+    assert knowing_advisor.turn(reply, first.session).as_json()["requirements"]["requests_per_day"] == per_day
+
+
+def test_a_budget_in_euros_is_said_to_be_read_at_par_in_the_chat(knowing_advisor):
+    result = knowing_advisor.turn("support chatbot, 2k chats a day, budget is €300/month", None)
+    assert "I read €300/month as $300 a month" in result.answer
+    assert result.as_json()["requirements"]["budget_usd_month"] == 300
+
+
+@pytest.mark.parametrize("text", ["we're a dev-tools startup building a code review bot",
+                                  "our internal tools team wants a chatbot", "we build developer tools"])
+def test_tools_the_company_makes_or_a_team_named_after_them_are_no_tool_calls(text):
+    assert "tools" not in extract(text).fields.get("needs", [])
+
+
+@pytest.mark.parametrize("text", ["it must call our tools via function calling",
+                                  "an agent that uses internal tools like Jira"])
+def test_tools_the_model_calls_are_still_a_need(text):
+    assert "tools" in extract(text).fields["needs"]
