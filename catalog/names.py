@@ -62,6 +62,9 @@ _MAKERS = (
 )
 
 
+MAKERS: tuple[str, ...] = tuple(dict.fromkeys(maker for _, maker in _MAKERS))
+
+
 def maker_of(model_id: str) -> str | None:
     """Who trained the model behind a route (`bedrock/eu.anthropic.claude-...` -> anthropic); None if unsure."""
     name = normalise(model_id)

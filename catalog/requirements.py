@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from catalog.names import MAKERS
+
 Task = Literal[
     "chat",
     "coding",
@@ -118,6 +120,7 @@ class Requirements(BaseModel):
     languages: list[str] = Field(default_factory=list, description="languages besides English, lower case")
     operations_usd_month: float | None = Field(None, ge=0, description="people and tooling to run self-hosting")
     reasoning_tokens: int | None = Field(None, ge=0, le=1_000_000, description="hidden tokens a reasoning model spends")
+    excluded_makers: list[str] = Field(default_factory=list, description="model makers ruled out, whoever hosts them")
 
     @field_validator("needs", "compliance")
     @classmethod
@@ -128,6 +131,14 @@ class Requirements(BaseModel):
     @classmethod
     def _normalise_languages(cls, value: list[str]) -> list[str]:
         return sorted({language.strip().lower() for language in value if language.strip()})
+
+    @field_validator("excluded_makers")
+    @classmethod
+    def _known_makers(cls, value: list[str]) -> list[str]:
+        makers = sorted({maker.strip().lower() for maker in value if maker.strip()})
+        if unknown := [maker for maker in makers if maker not in MAKERS]:
+            raise ValueError(f"unknown model maker {', '.join(unknown)}: one of {', '.join(MAKERS)}")
+        return makers
 
     @field_validator("input_parts")
     @classmethod

@@ -13,6 +13,7 @@ from catalog.budget import BudgetAdvice, budget_advice
 from catalog.cost import PriceUnknownError, SelfHostBreakEven, monthly_cost, monthly_cost_usd, self_host_break_even
 from catalog.entries import Catalog, ModelEntry, ProviderPolicy
 from catalog.latency import Latency, latency, ttft_and_total_ms
+from catalog.names import maker_of
 from catalog.price_check import price_note
 from catalog.requirements import Requirements
 from catalog.tiers import tier_advice
@@ -143,6 +144,7 @@ class HardLimits:
     region_locked: bool
     regions: frozenset[str]
     compliance: tuple[str, ...]
+    excluded_makers: frozenset[str]
 
     @classmethod
     def of(cls, req: Requirements) -> HardLimits:
@@ -166,6 +168,7 @@ class HardLimits:
             region_locked=req.privacy == "region-locked" or bool(regions),
             regions=regions,
             compliance=tuple(req.compliance),
+            excluded_makers=frozenset(req.excluded_makers),
         )
 
 
@@ -223,6 +226,12 @@ def _failures(
         reasons.append("privacy/deployment requires self-hosting; this is a hosted API")
     if limits.api_only and entry.is_self_hosted_route:
         reasons.append("deployment is API-only; this route is self-hosted")
+    if limits.excluded_makers:
+        maker = entry.maker or maker_of(entry.id)
+        if maker is None:
+            reasons.append(f"cannot verify who made it ({', '.join(sorted(limits.excluded_makers))} ruled out)")
+        elif maker in limits.excluded_makers:
+            reasons.append(f"made by {maker}, which is ruled out")
     policy = catalog.policy_for(entry.provider)
     if limits.no_training and (policy is None or policy.trains_on_api_data):
         reasons.append(f"{entry.provider} may train on API data or publishes no policy")
@@ -368,8 +377,11 @@ def _fallback(leader: RankedModel | None, ordered: list[RankedModel]) -> str | N
     """The best model from a different model maker: the same model on another host fails together."""
     if leader is None:
         return None
-    maker = leader.maker or leader.provider
-    return next((r.model for r in ordered if r is not leader and (r.maker or r.provider) != maker), None)
+
+    def maker(ranked: RankedModel) -> str:
+        return ranked.maker or maker_of(ranked.model) or ranked.provider
+
+    return next((r.model for r in ordered if r is not leader and maker(r) != maker(leader)), None)
 
 
 def _failover_route(leader: RankedModel | None, eligible: Eligible) -> str | None:

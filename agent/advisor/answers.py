@@ -44,6 +44,8 @@ def describe(req: Requirements) -> str:
         parts.append("/".join(requirement_word(c) for c in req.compliance))
     if req.needs:
         parts.append("needs " + ", ".join(req.needs))
+    if req.excluded_makers:
+        parts.append("no models by " + ", ".join(req.excluded_makers))
     return ", ".join(parts)
 
 
@@ -79,6 +81,8 @@ def describe_stated(fields: dict[str, Any], how: dict[str, str] | None = None) -
     for name in ("compliance", "needs", "regions", "languages"):
         if fields.get(name):
             parts.append(marked(f"{name}: {', '.join(fields[name])}", name))
+    if fields.get("excluded_makers"):
+        parts.append(marked(f"no models by {', '.join(fields['excluded_makers'])}", "excluded_makers"))
     return ", ".join(parts)
 
 

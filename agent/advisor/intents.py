@@ -13,6 +13,7 @@ from typing import Any
 
 from agent.advisor.economics import topic
 from agent.advisor.rules.extract_languages import named_languages
+from agent.advisor.rules.makers import MAKER_WORDS
 from agent.advisor.rules.places import adjective_codes, codes_in, country_name
 from agent.advisor.rules.questions import is_question, stated_part
 from catalog.entries import ModelEntry
@@ -133,6 +134,7 @@ DROP_FIELDS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"hipaa|gdpr|soc ?2|compliance", re.I), "compliance"),
     (re.compile(r"vision|image|video|audio|tools?|json|function|reasoning|capabilit", re.I), "needs"),
     (re.compile(r"languages?\b|multi-?lingual|translation", re.I), "languages"),
+    (re.compile(r"\b(?:" + "|".join(MAKER_WORDS.values()) + r")\b|\bmakers?\b", re.I), "excluded_makers"),
 ]
 
 
@@ -183,6 +185,8 @@ def _items_named(field_name: str, what: str) -> list[str]:
         return named_languages(what)
     if field_name == "regions":
         return codes_in(what) or adjective_codes(what)
+    if field_name == "excluded_makers":  # "forget the OpenAI rule": OpenAI's models may rank again
+        return [maker for maker, said in MAKER_WORDS.items() if re.search(rf"\b(?:{said})\b", what, re.I)]
     return [item for item, said in _DROP_ITEMS.get(field_name, {}).items() if said.search(what)]
 
 

@@ -25,7 +25,7 @@ from catalog.freshness import staleness_warnings
 from catalog.requirements import Priorities
 from catalog.scoring import Ranking, rank
 
-LIST_FIELDS = ("needs", "compliance", "regions", "languages")
+LIST_FIELDS = ("needs", "compliance", "regions", "languages", "excluded_makers")
 
 
 def stream(text: str) -> None:

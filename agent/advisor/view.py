@@ -32,6 +32,7 @@ FIELD_LABELS: dict[str, str] = {
     "batch_share": "batch share",
     "languages": "languages",
     "max_response_ms": "max answer time (ms)",
+    "excluded_makers": "makers ruled out",
 }
 
 

@@ -16,7 +16,7 @@ from catalog.requirements import DAYS_PER_MONTH
 
 # Optional drivers listed only when they hold something.
 _SHOWN_WHEN_SET = frozenset({"input_parts", "max_response_ms", "languages", "operations_usd_month",
-                             "reasoning_tokens"})  # fmt: skip
+                             "reasoning_tokens", "excluded_makers"})  # fmt: skip
 # Inputs a monthly cost depends on, in the order the cost table names them.
 _COST_INPUTS = ("requests_per_day", "input_tokens", "output_tokens", "cache_hit_rate", "batch_share",
                 "reasoning_tokens", "operations_usd_month")  # fmt: skip

@@ -31,6 +31,7 @@ LABELS: dict[str, str] = {
     "languages": "languages besides English",
     "operations_usd_month": "people and tooling for self-hosting",
     "reasoning_tokens": "hidden reasoning tokens",
+    "excluded_makers": "model makers ruled out",
 }
 _PRIVACY = {"none": "not sensitive", "no-training": "providers must not train on it",
             "region-locked": "must stay in the allowed regions",
@@ -39,7 +40,7 @@ _DEPLOYMENT = {"either": "an API or self-hosted", "api": "an API", "self-hosted"
 _NONE = {"max_ttft_ms": "no limit", "budget_usd_month": "no fixed budget", "min_context": "no minimum",
          "max_response_ms": "no limit", "operations_usd_month": "not stated", "reasoning_tokens": "the model's default",
          "needs": "none beyond text", "regions": "any", "compliance": "none", "languages": "none",
-         "input_parts": "not broken down"}  # fmt: skip
+         "input_parts": "not broken down", "excluded_makers": "none"}  # fmt: skip
 _PARTS = {"system_prompt": "system prompt", "user_text": "user text", "documents": "documents",
           "retrieved": "retrieved passages", "history": "conversation history"}  # fmt: skip
 

@@ -184,10 +184,24 @@ def region(text: str) -> str:
 
 
 def language_list(text: str) -> list[str]:
+    from agent.advisor.rules.extract_languages import LANGUAGES
+
     words = [word.strip().lower() for word in text.split(",") if word.strip()]
     if not words or any(not word.replace("-", "").isalpha() or len(word) > 30 for word in words):
         raise argparse.ArgumentTypeError(f"{text!r}: list language names separated by commas, e.g. german,french")
+    if unknown := [word for word in words if word not in LANGUAGES and word != "english"]:
+        raise argparse.ArgumentTypeError(f"unknown language {unknown[0]!r}: use English names, e.g. german,french")
     return [word for word in words if word != "english"]
+
+
+def maker_list(text: str) -> list[str]:
+    from catalog.names import MAKERS
+
+    words = [word.strip().lower() for word in text.split(",") if word.strip()]
+    if not words or (unknown := [word for word in words if word not in MAKERS]):
+        said = repr(unknown[0]) if words else "nothing"
+        raise argparse.ArgumentTypeError(f"unknown model maker {said}; choose from {','.join(MAKERS)}")
+    return words
 
 
 MAX_PRICE_PER_MTOK = 10_000.0

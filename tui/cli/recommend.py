@@ -14,6 +14,7 @@ from tui.cli.common import (
     capability_list,
     duration_ms,
     language_list,
+    maker_list,
     number,
     print_json,
     region,
@@ -43,6 +44,7 @@ FLAGS = {
     "batch_share": "batch_share",
     "max_response_ms": "max_response_ms",
     "languages": "languages",
+    "exclude_makers": "excluded_makers",
     "reasoning_tokens": "reasoning_tokens",
     "operations_usd_month": "operations_usd_month",
 }
@@ -66,6 +68,12 @@ def register(commands: Any) -> None:
         type=language_list,
         metavar="LIST",
         help="languages besides English the model must handle (german,french)",
+    )
+    rec.add_argument(
+        "--exclude-makers",
+        type=maker_list,
+        metavar="LIST",
+        help="model makers ruled out, whoever hosts them (openai,google)",
     )
     rec.add_argument("--budget-usd-month", type=number(0, 1e9), metavar="X", help="monthly budget in USD")
     rec.add_argument(

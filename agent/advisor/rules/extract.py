@@ -21,6 +21,7 @@ from agent.advisor.rules.extract_sizes import daily_throughput, read_sizes
 from agent.advisor.rules.extract_task import read_needs, read_task
 from agent.advisor.rules.extract_volume import NUM, number, volume
 from agent.advisor.rules.extraction import Extraction
+from agent.advisor.rules.makers import ruled_out_makers
 from agent.advisor.rules.negation import negated, set_aside
 from agent.advisor.rules.number_words import Spelled
 from agent.advisor.rules.open_weights import open_weights
@@ -92,6 +93,8 @@ def extract(text: str) -> Extraction:
     privacy(text, found)
     if (open_need := open_weights(text)) is not None:
         found.put("open_weights", *open_need)  # False when ruled out: "legal vetoed open-weight models"
+    if ruled_out := ruled_out_makers(text):
+        found.put("excluded_makers", *ruled_out)  # "we can't use OpenAI": GPT on Azure is out too
     if valued := priority(text):
         found.put("priority", valued[0], valued[1])
     if (share := batch_share(text)) and (stated_share(text) or not _awaited_within_the_hour(found)):

@@ -1,0 +1,79 @@
+"""Model makers ruled out, whoever hosts their models: "we can't use OpenAI for policy reasons" rules out
+GPT on Azure too; "no Chinese models" rules out DeepSeek and Qwen. A maker named as today's choice, a
+comparison or a host ("OpenAI directly is out, Azure is fine") rules nothing out. Pure."""
+
+from __future__ import annotations
+
+import re
+
+from agent.advisor.rules.size_units import sentence_bounds
+
+# The words that name each maker, its models included: "no GPT models", "anything but Claude".
+MAKER_WORDS: dict[str, str] = {
+    "openai": r"open\s?ai|chat\s?gpt|gpt(?:-?\d[\w.-]*)?",
+    "anthropic": r"anthropic|claude",
+    "google": r"google|gemini|gemma|deepmind",
+    "meta": r"meta|llama|facebook",
+    "mistral": r"mistral(?:\s+ai)?|mixtral|codestral",
+    "deepseek": r"deep\s?seek",
+    "alibaba": r"alibaba|qwen",
+    "xai": r"x\.?ai|grok",
+}
+_CHINESE = ("deepseek", "alibaba")
+_ANY_MAKER = "|".join(f"(?P<{name}>{words})" for name, words in MAKER_WORDS.items())
+_RULED_OUT_BEFORE = re.compile(
+    r"(?:\b(?:no|not|never|without|avoid(?:ing)?|exclud(?:e|ing)|ban(?:ning)?|ditch(?:ing)?|except|but)\b|"
+    r"\b(?:can[’']?t|cannot|can\s+not|won[’']?t|must\s+not|mustn[’']?t|may\s+not|shouldn[’']?t|not\s+allowed\s+to|"
+    r"(?:do|does)\s*n[’']?o?t\s+want\s+to|(?:are|is)\s+not\s+allowed\s+to)\s+(?:use|touch|send\s+(?:\w+\s+){0,3}to|"
+    r"go\s+with|rely\s+on|work\s+with)|\banything\s+(?:but|except)|\brule[sd]?\s+out)"
+    r"\s+(?:any(?:thing)?\s+(?:from\s+)?|the\s+|models?\s+(?:from|by)\s+|(?:from|by)\s+)?$",
+    re.IGNORECASE,
+)
+_RULED_OUT_AFTER = re.compile(
+    r"[\w\s.-]{0,20}?\b(?:is|are)\s+(?:\w+\s+)?(?:off\s+the\s+table|out\s+of\s+the\s+question|banned|not\s+allowed|"
+    r"not\s+an\s+option|ruled\s+out|a\s+no-?go|forbidden|blocked)\b",
+    re.IGNORECASE,
+)
+# "OpenAI directly is out, Azure OpenAI is fine": the host is out, not the maker's models.
+_HOST_ALLOWED = re.compile(r"\b(?:azure|bedrock|vertex)\b[^.;!?]{0,30}?\b(?:fine|ok|okay|allowed|acceptable|works)\b",
+                           re.IGNORECASE)  # fmt: skip
+_NOT_EXCLUSION = re.compile(r"\s*(?:only|alone|directly|lock-?in|level|-level|-style|'s\s+(?:api|pricing))\b",
+                            re.IGNORECASE)  # fmt: skip
+_MAKER = re.compile(rf"\b(?:{_ANY_MAKER})\b(?:\s+(?:models?|llms?|apis?|products|family|stuff))?", re.IGNORECASE)
+_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+|nor\s+)?|\s+(?:and|or|nor)\s+|\s*[/&]\s*)(?:also\s+)?", re.IGNORECASE)
+_CHINESE_MODELS = re.compile(
+    r"\b(?:no|not|never|without|avoid|exclude|ban)\s+(?:any\s+)?chinese[\s-]+(?:made\s+|built\s+|trained\s+)?"
+    r"(?:models?|llms?|weights|labs?|makers?)\b|\bchinese\s+(?:models?|llms?)\s+(?:are|is)\s+(?:\w+\s+)?"
+    r"(?:off\s+the\s+table|out|banned|not\s+allowed|a\s+no-?go)\b",
+    re.IGNORECASE,
+)
+
+
+def ruled_out_makers(text: str) -> tuple[list[str], str] | None:
+    """(the makers ruled out, the words that say so), or None."""
+    makers: dict[str, str] = {}
+    listed_after = -1  # where the last maker ruled out ends: "avoid DeepSeek and Qwen" rules out both
+    for match in _MAKER.finditer(text):
+        maker = next(name for name, said in match.groupdict().items() if said)
+        if listed_after >= 0 and _JOINED.fullmatch(text, listed_after, match.start()):
+            makers.setdefault(maker, text[match.start() : match.end()])
+            listed_after = match.end()
+            continue
+        start, end = sentence_bounds(text, match.start())
+        before = text[max(start, match.start() - 40) : match.start()]
+        refused_before = _RULED_OUT_BEFORE.search(before)
+        refused_after = None if refused_before else _RULED_OUT_AFTER.match(text, match.end())
+        if not (refused_before or refused_after) or _NOT_EXCLUSION.match(text, match.end()):
+            continue
+        if _HOST_ALLOWED.search(text, start, end) or "?" in text[match.end() : end + 1]:
+            continue  # "... Azure is fine" names a host; "why not GPT-4o?" asks and rules nothing out
+        said_from = match.start() - len(before) + refused_before.start() if refused_before else match.start()
+        said_to = refused_after.end() if refused_after else match.end()
+        makers.setdefault(maker, text[said_from:said_to].strip())
+        listed_after = match.end()
+    if chinese := _CHINESE_MODELS.search(text):
+        for maker in _CHINESE:
+            makers.setdefault(maker, chinese.group(0))
+    if not makers:
+        return None
+    return sorted(makers), "; ".join(dict.fromkeys(makers.values()))
