@@ -162,3 +162,22 @@ def test_the_thing_names_the_priority(text, priority):
 
 def test_the_thing_we_measure_is_no_priority():
     assert "priority" not in _fields("latency is the thing we'll measure later")
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens_in", "tokens_out"),
+    [
+        # what the model writes, named by how it is made, is the answer (a stranger's clinic note was costed
+        # as its input: 800 in instead of 7,800, the bill 4x low)
+        ("visit transcripts are ~7,800 tokens; the structured note is usually around 800 tokens", 7800, 800),
+        ("PR diffs average 3k tokens and the review comment is maybe 500 tokens", 3000, 500),
+        ("the generated summary is ~200 tokens", None, 200),
+    ],
+)
+def test_the_text_the_model_makes_is_sized_as_output(text, tokens_in, tokens_out):
+    fields = _fields(text)
+    assert fields.get("input_tokens") == tokens_in and fields["output_tokens"] == tokens_out
+
+
+def test_a_note_that_is_read_stays_input():
+    assert _fields("each clinical note is about 800 tokens and we summarise it into 3 bullets")["input_tokens"] == 800

@@ -10,7 +10,10 @@ OUT = (
     r"generat(?:es?|ing|ions?)|generated(?!\s+from)|writes?|returns?|reply with|respond\w*|continuations?|"
     r"suggestions?|captions?|headlines?|explanations?|feedback|critiques?|yields?|emits?|ask(?:s|ing)? for|"
     r"expect(?:s|ing)?|back(?!-)|"
-    r"out(?=\s*[:=])|comes?\s+out|coming\s+out"
+    r"out(?=\s*[:=])|comes?\s+out|coming\s+out|"
+    # what the model writes, named by how it is made: "the structured note", "the review comment"
+    r"(?:structured|generated|drafted|draft|final|resulting|written|finished)\s+(?:[a-z]+\s+)?(?:notes?|records?|"
+    r"reports?|entr(?:y|ies)|documents?|json|summar(?:y|ies)|minutes|emails?)|review\s+comments?"
 )
 DOC = (
     r"documents?|docs?|contracts?|reports?|pdfs?|files?|notes?|transcri(?:pts?|ptions?|bed)|papers?|books?|chapters?|"
