@@ -181,3 +181,26 @@ def test_the_text_the_model_makes_is_sized_as_output(text, tokens_in, tokens_out
 
 def test_a_note_that_is_read_stays_input():
     assert _fields("each clinical note is about 800 tokens and we summarise it into 3 bullets")["input_tokens"] == 800
+
+
+@pytest.mark.parametrize(
+    ("text", "per_day"),
+    [
+        # only a peak said: costed at the average the sizing assumes (half of it), and said so
+        ("about 3 requests per second at peak", 3 * 86_400 / 2),
+        ("peaks at 50k a day on Black Friday", 25_000),
+        # a peak that holds, or a season's, is the rate
+        ("around 2,000 photos a day in peak season", 2000),
+        ("peak is 30 per minute and it runs 24/7 at roughly that rate", 30 * 1440),
+        # an average beside the peak is the average
+        ("3 rps at peak, 1 rps on average", 86_400),
+        ("500 a day, peaking at 2k", 500),
+    ],
+)
+def test_a_peak_is_not_taken_for_the_average(text, per_day):
+    assert _fields(text)["requests_per_day"] == pytest.approx(per_day, rel=0.02)
+
+
+def test_a_peak_taken_at_half_says_so_in_its_evidence():
+    assert "a peak: the average taken as 1/2 of it" in extract("about 3 requests per second at peak").evidence[
+        "requests_per_day"]

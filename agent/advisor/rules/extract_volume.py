@@ -16,6 +16,7 @@ from agent.advisor.rules.volume_chain import chained_volume
 from agent.advisor.rules.volume_members import members_times_rate
 from agent.advisor.rules.volume_occasions import Occasion, occasion_rates
 from agent.advisor.rules.volume_restated import corrected, sized_for_later
+from catalog.cost import DEFAULT_PEAK_TO_AVERAGE
 from catalog.requirements import DAYS_PER_MONTH
 
 NUM = r"(?<![\d.,])(\d+(?:[.,]\d+)*)(?:\s?(k|thousand|m|mm|mil|million|b|bn|billion|lakhs?|crores?))?\b"
@@ -244,6 +245,11 @@ _USUAL = re.compile(r"\b(?:on average|averaged?|avg|typically|usually|normally|o
 _PEAK = re.compile(r"\bpeaks?\b|\bat (?:the )?busiest\b", re.I)
 
 
+# A peak that is the rate to cost: a season's ("2,000 photos a day in peak season"), or one said to hold
+# ("peak is 30 per minute and it runs 24/7 at roughly that rate").
+_PEAK_HELD = re.compile(r"\bpeak\s+(?:season|months?|periods?|quarters?|weeks?|days?|times?\s+of\s+(?:the\s+)?year)\b|"
+                        r"\b(?:at|around|near)\s+(?:roughly\s+|about\s+)?(?:that|the\s+same)\s+(?:rate|level|pace)\b|"
+                        r"\b(?:steady|constant|flat|sustained)\b", re.IGNORECASE)  # fmt: skip
 # "~300 req/s at peak, ~50 on average": the average, in the peak's unit.
 _BARE_AVERAGE = re.compile(r"~?\s*" + NUM + r"\s+(?:on average|on avg|average|avg|typically|normally|usually)\b|"
                            r"\b(?:average|avg|typically|normally|usually)\s+(?:of\s+|is\s+|around\s+|about\s+|~\s*)*"
@@ -426,6 +432,12 @@ def _volume_in_digits(text: str) -> tuple[float, str] | None:
     steady = [m for m in matches if not _PEAK.search(text[max(0, m[0] - 12) : m[0]] + _clause_after(text, m[1]))]
     if not usual and (average := _average_of_peak(text, [m for m in matches if m not in steady])):
         return average
+    if matches and not usual and not steady and not _PEAK_HELD.search(text):  # only a peak: it is no average
+        start, end, per_day = sorted(matches)[0]
+        return per_day / DEFAULT_PEAK_TO_AVERAGE, (
+            f"{text[start:end]} (a peak: the average taken as 1/{DEFAULT_PEAK_TO_AVERAGE:g} of it, the "
+            "peak-to-average ratio the sizing assumes; say the average to change it)"
+        )
     if chosen := (usual or sorted(steady) or sorted(matches))[:1]:  # an average rate over a peak one
         start, end, per_day = chosen[0]
         return _restated(text, start, end, _noted((per_day, text[start:end]), occasions, text))
