@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from agent.record.decision import RECORD_SCHEMA_VERSION
@@ -35,6 +36,15 @@ def test_a_closed_pipe_ends_quietly():
                            timeout=120)  # fmt: skip
     assert shell.stdout.startswith("model")
     assert shell.stderr == ""
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_a_full_disk_under_the_output_is_one_line_not_an_internal_error():
+    with open("/dev/full", "w") as full:
+        out = subprocess.run([TRADEOFF, "catalog", "--all"], stdout=full, stderr=subprocess.PIPE, text=True,
+                             timeout=120)  # fmt: skip
+    assert out.returncode == 3 and "cannot write the output: No space left on device" in out.stderr
+    assert "internal error" not in out.stderr and len(out.stderr.strip().splitlines()) == 1
 
 
 def test_an_unexpected_error_is_one_line_and_its_traceback_is_logged(isolated_dirs):

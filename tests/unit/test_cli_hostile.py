@@ -74,6 +74,13 @@ HOSTILE: list[tuple[list[str], str]] = [
     (["import", "/"], "RECORD"),
     (["ingest", "/nonexistent/notes.md"], "PATH"),
     (["--session", "\x1b[2J"], "--session"),
+    # found by a stranger on 2026-12-04: each said something wrong or nothing at all
+    (["recommend", "--requests-per-day", "1e300"], "from 0 to 10,000,000,000"),
+    (["recommend", "--cache-hit-rate", "-0.1"], "below zero"),
+    (["recommend", "--languages", "klingon"], "unknown language 'klingon'"),
+    (["recommend", "--exclude-makers", "klingon"], "unknown model maker 'klingon'"),
+    (["recommend", "--record", ""], "--record: give a file path"),
+    (["export", "--format", "md", "--router", "cascade"], "--router needs --routing"),
 ]
 
 

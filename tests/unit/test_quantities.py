@@ -22,7 +22,7 @@ def test_quantities_people_type_are_understood(text: str, expected: float) -> No
 
 @pytest.mark.parametrize("text", ["abc", "", "5 apples", "-3", "1,50"])
 def test_nonsense_quantities_are_refused_with_a_hint(text: str) -> None:
-    with pytest.raises(ValueError, match="try 5000"):
+    with pytest.raises(ValueError, match="for example 5000"):
         parse_quantity(text)
 
 

@@ -7,6 +7,7 @@ Each subcommand is one module here with `register(subparsers)` and `run(args)`; 
 from __future__ import annotations
 
 import argparse
+import errno
 import functools
 import sys
 from collections.abc import Sequence
@@ -98,6 +99,10 @@ def _run(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         raise  # the reader went away (`| head`): main ends quietly
     except Exception as exc:
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EROFS):
+            sys.stderr.write(f"tradeoff {args.command}: cannot write the output: {exc.strerror} (free some space "
+                             "or write elsewhere)\n")  # fmt: skip
+            return DEPENDENCY_FAILED
         from tui.logging_setup import log_exception
 
         where = log_exception(exc)

@@ -160,7 +160,9 @@ def run(args: argparse.Namespace) -> int:
     catalog = load_user_catalog(Settings())
     ranking, citations, warnings = recommend(catalog, req, dt.date.today(), top=args.top or None)
     payload = ranking_json(ranking, citations, warnings)
-    if args.record:
+    if args.record is not None:
+        if not args.record.strip():
+            raise UsageError("--record: give a file path, e.g. --record decision.md")
         _write_record(req, catalog, Path(args.record), force=args.force)
     if args.json:
         print_json(payload)
