@@ -43,6 +43,8 @@ class CostBreakdown(BaseModel):
     prices: BilledPrices | None = None
     replicas: int | None = None
     assumptions: tuple[str, ...] = ()
+    cache_hit_rate: float = 0.0  # the shares the bill was split by, so its arithmetic can be shown whole
+    batch_share: float = 0.0
 
     def breakdown(self) -> dict[str, float]:
         return {
@@ -172,7 +174,8 @@ def monthly_cost(
         cache_write_usd=bill.get("cache_write_usd", 0.0), output_usd=bill.get("output_usd", 0.0),
         reasoning_usd=bill.get("reasoning_usd", 0.0), infrastructure_usd=bill.get("infrastructure_usd", 0.0),
         operations_usd=bill.get("operations_usd", 0.0), input_tokens=input_tokens, output_tokens=output_tokens,
-        reasoning_tokens=reasoning, prices=billed, replicas=replicas,
+        reasoning_tokens=reasoning, prices=billed, replicas=replicas, cache_hit_rate=cache_hit_rate,
+        batch_share=batch_share,
         assumptions=tuple(_assumptions(entry, billed, replicas, reasoning_override, operations_usd_month,
                                        cache_hit_rate, batch_share, peak_to_average)),
     )  # fmt: skip
@@ -243,7 +246,8 @@ def per_m(price: float) -> str:
 
 
 def cost_arithmetic(bill: CostBreakdown) -> list[str]:
-    """The sums behind a bill, one line per part, so a user can redo them by hand."""
+    """The sums behind a bill, one line per part, each with every factor it multiplies, so a user can
+    redo them by hand (the cached and the batch shares included)."""
     requests = bill.requests_per_month
     lines = [f"requests/month = {requests:,.0f}"]
     if bill.prices is None:
@@ -251,22 +255,48 @@ def cost_arithmetic(bill: CostBreakdown) -> list[str]:
         lines += [f"infrastructure = {replicas} replica(s) -> ${bill.infrastructure_usd:,.2f}",
                   f"operations = ${bill.operations_usd:,.2f}"]  # fmt: skip
     else:
-        prices = bill.prices
-        if bill.input_usd:
-            lines.append(f"input = {requests:,.0f} x {bill.input_tokens:,} tokens (uncached share) x "
-                         f"{per_m(prices.input)} = ${bill.input_usd:,.2f}")  # fmt: skip
-        if bill.cache_write_usd and prices.cache_write is not None:
-            lines.append(f"cache writes = uncached input x {per_m(prices.cache_write)} = ${bill.cache_write_usd:,.2f}")
-        if bill.cached_input_usd and prices.cache_read is not None:
-            lines.append(f"cached input = cached share x {per_m(prices.cache_read)} = ${bill.cached_input_usd:,.2f}")
-        lines.append(f"output = {requests:,.0f} x {bill.output_tokens:,} tokens x {per_m(prices.output)} = "
-                     f"${bill.output_usd:,.2f}")  # fmt: skip
-        if bill.reasoning_tokens:
-            lines.append(f"reasoning = {requests:,.0f} x {bill.reasoning_tokens:,} hidden tokens x "
-                         f"{per_m(prices.reasoning)} = ${bill.reasoning_usd:,.2f}")  # fmt: skip
-        if prices.tier_above_tokens is not None:
-            lines.append(f"(long-prompt tier: prompts over {prices.tier_above_tokens:,} tokens)")
+        lines += _token_lines(bill, bill.prices)
+        if bill.prices.tier_above_tokens is not None:
+            lines.append(f"(long-prompt tier: prompts over {bill.prices.tier_above_tokens:,} tokens)")
     lines.append(f"total = ${bill.monthly_cost_usd:,.2f}/month; per request = ${bill.per_request_usd:.6f}")
+    return lines
+
+
+def _token_lines(bill: CostBreakdown, prices: BilledPrices) -> list[str]:
+    """Input, cache, output and reasoning lines, per segment (real time, batch) when a batch share is set."""
+    hit = bill.cache_hit_rate if prices.cache_read is not None else 0.0
+    batch_in = prices.input_batch if prices.input_batch is not None else prices.input
+    batch_out = prices.output_batch if prices.output_batch is not None else prices.output
+    segments = [("", 1 - bill.batch_share, prices.input, prices.output)]
+    if bill.batch_share:
+        segments = [(" (real time)", 1 - bill.batch_share, prices.input, prices.output),
+                    (" (batch)", bill.batch_share, batch_in, batch_out)]  # fmt: skip
+    lines = []
+    for name, share, input_price, output_price in segments:
+        if share <= 0:
+            continue
+        count = f"{bill.requests_per_month:,.0f}" + (f" x {share:.0%}" if share < 1 else "")
+        fresh = f" x {1 - hit:.0%} uncached" if hit else ""
+        fresh_usd = bill.requests_per_month * share * bill.input_tokens * (1 - hit)
+        if hit and prices.cache_write is not None:
+            lines.append(f"cache writes{name} = {count}{fresh} x {bill.input_tokens:,} tokens x "
+                         f"{per_m(prices.cache_write)} = ${fresh_usd * prices.cache_write:,.2f}")  # fmt: skip
+        else:
+            lines.append(f"input{name} = {count}{fresh} x {bill.input_tokens:,} tokens x {per_m(input_price)} = "
+                         f"${fresh_usd * input_price:,.2f}")  # fmt: skip
+        if hit and prices.cache_read is not None:
+            read = min(prices.cache_read, input_price)
+            cached_usd = bill.requests_per_month * share * bill.input_tokens * hit * read
+            lines.append(f"cached input{name} = {count} x {hit:.0%} cached x {bill.input_tokens:,} tokens x "
+                         f"{per_m(read)} = ${cached_usd:,.2f}")  # fmt: skip
+        output_usd = bill.requests_per_month * share * bill.output_tokens * output_price
+        lines.append(f"output{name} = {count} x {bill.output_tokens:,} tokens x {per_m(output_price)} = "
+                     f"${output_usd:,.2f}")  # fmt: skip
+        if bill.reasoning_tokens:
+            reasoning_price = prices.reasoning * (output_price / prices.output if prices.output else 1.0)
+            reasoning_usd = bill.requests_per_month * share * bill.reasoning_tokens * reasoning_price
+            lines.append(f"reasoning{name} = {count} x {bill.reasoning_tokens:,} hidden tokens x "
+                         f"{per_m(reasoning_price)} = ${reasoning_usd:,.2f}")  # fmt: skip
     return lines
 
 

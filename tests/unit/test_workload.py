@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -240,8 +241,34 @@ def test_cost_explain_prints_the_arithmetic():
         capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert out.returncode == 0, out.stderr
-    assert "input = 1,500 x 600,000 tokens (uncached share) x $2/M = $1,800.00" in out.stdout
+    assert "input = 1,500 x 600,000 tokens x $2/M = $1,800.00" in out.stdout
     assert "total = $1,803.60/month" in out.stdout
+
+
+def _redone(line: str) -> tuple[float, float]:
+    """(the product of a line's factors, the result it states): "300,000 x 60% uncached x 2,000 tokens x $2/M"."""
+    factors, result = line.split(" = ", 1)[1].rsplit(" = ", 1)
+    product = 1.0
+    for factor in factors.split(" x "):
+        figure = re.search(r"\$?([\d,.]+)(%|/M)?", factor)
+        assert figure, factor
+        value = float(figure.group(1).replace(",", ""))
+        product *= value / 100 if figure.group(2) == "%" else value / 1e6 if figure.group(2) == "/M" else value
+    return product, float(result.strip("$").replace(",", ""))
+
+
+@pytest.mark.parametrize("shares", [["--cache-hit-rate", "40%"], ["--batch-share", "50%"],
+                                    ["--cache-hit-rate", "30%", "--batch-share", "25%"]])
+def test_each_line_of_the_arithmetic_multiplies_out_and_the_lines_add_up(shares):
+    from tests.cli_inprocess import run_cli
+
+    ran = run_cli("cost", "--model", "gpt-4.1", "--requests-per-day", "10000", "--input-tokens", "2000",
+                  "--output-tokens", "300", *shares, "--explain")  # fmt: skip
+    lines = [line.strip() for line in ran.stdout.split("Arithmetic:")[1].splitlines() if " x " in line]
+    parts = [_redone(line) for line in lines]
+    assert len(parts) >= 3 and all(product == pytest.approx(stated, abs=0.01) for product, stated in parts)
+    total = float(re.search(r"total = \$([\d,.]+)/month", ran.stdout).group(1).replace(",", ""))
+    assert sum(stated for _, stated in parts) == pytest.approx(total, abs=0.02)
 
 
 def test_the_advisor_says_first_that_nothing_fits_the_budget(catalog, tmp_path):
