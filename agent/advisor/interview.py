@@ -275,6 +275,10 @@ def read_choice(question: Question, answer: str) -> tuple[bool, Any]:
     for choice in question.choices:
         if lowered and (lowered == choice.label.lower() or lowered == str(choice.value).lower()):
             return True, choice.value
+    for choice in question.choices:  # "no fixed budget really, but cheap is nice": the label, then a remark
+        label = choice.label.lower()
+        if len(label) > 6 and lowered.startswith(label) and not lowered[len(label) : len(label) + 1].isalnum():
+            return True, choice.value
     return False, None
 
 

@@ -69,3 +69,21 @@ def test_tools_the_company_makes_or_a_team_named_after_them_are_no_tool_calls(te
                                   "an agent that uses internal tools like Jira"])
 def test_tools_the_model_calls_are_still_a_need(text):
     assert "tools" in extract(text).fields["needs"]
+
+
+def test_a_choice_label_then_a_remark_is_that_choice_and_the_remark_sets_no_priority(knowing_advisor):
+    result = knowing_advisor.turn("support chatbot for our shop, 3k chats a day", None)
+    assert result.as_json()["question"]["field"] == "budget_usd_month"
+    after = knowing_advisor.turn("no fixed budget really, but cheap is nice", result.session)
+    assert after.as_json()["question"]["field"] != "budget_usd_month" and "could not read" not in after.answer
+    assert "priorities" not in after.as_json()["requirements"]
+
+
+@pytest.mark.parametrize("text", ["cheap is nice", "cheap would be a bonus"])
+def test_cheap_wished_for_is_no_cost_first_priority(text):
+    assert "priority" not in extract(text).fields
+
+
+@pytest.mark.parametrize("text", ["as cheap as possible", "cheapest thing that works"])
+def test_cheap_asked_for_is_cost_first(text):
+    assert extract(text).fields["priority"] == "cost"

@@ -187,10 +187,15 @@ def priority(text: str) -> tuple[str, str] | None:
                 continue
             if _DESCRIBES.search(text, max(0, match.start() - 40), match.start()):
                 continue  # "someone said it's cheap", "Gemini is cheaper": a model described, not a criterion
+            if _NICE_AFTER.match(text, match.end()):
+                continue  # "cheap is nice": a wish, not what matters most
             return preset, match.group(0)
     return _said_to_matter(text) or _hobby_on_a_budget(text)
 
 
+_NICE_AFTER = re.compile(r"\s*(?:is|would\s+be|'d\s+be|=)\s+(?:\w+\s+)?(?:nice|a\s+(?:bonus|plus)|welcome|"
+                         r"a\s+nice[- ]to[- ]have)\b|\s+(?:would\s+be\s+)?nice[- ]to[- ]have\b",
+                         re.IGNORECASE)  # fmt: skip
 _DESCRIBES = re.compile(r"\b(?:it|this|they|[A-Za-z][\w.-]*\d[\w.-]*|gemini|claude|gpt\S*|llama\S*|mistral|"
                         r"deepseek\S*|qwen\S*)\s*(?:'s|’s|\s+is|\s+are|\s+was|\s+seems?|\s+looks?)\s+"
                         r"(?:(?:really|pretty|quite|very|super|so|supposedly|apparently)\s+){0,2}$", re.IGNORECASE)
