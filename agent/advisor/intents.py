@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from agent.advisor import recall
 from agent.advisor.economics import topic
 from agent.advisor.rules.extract_languages import named_languages
 from agent.advisor.rules.makers import MAKER_WORDS
@@ -286,6 +287,7 @@ class IntentRule:
 
 # First match wins; "constraints" matches everything left.
 INTENTS: tuple[IntentRule, ...] = (
+    IntentRule("recall", "recall", recall.recognise, changes_requirements=False),  # before "what is X?"
     IntentRule("explain", "explain", _explain, changes_requirements=False),
     IntentRule("compare", "compare", _compare, changes_requirements=False),
     IntentRule("what_if", "what_if", _matches(_WHAT_IF), changes_requirements=False),

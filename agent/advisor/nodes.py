@@ -14,6 +14,7 @@ from langgraph.runtime import Runtime, get_runtime
 
 from agent.advisor import answers, definitions, verdict, why_not, why_not_asked
 from agent.advisor import economics as economics_answers
+from agent.advisor import recall as recall_answers
 from agent.advisor.context import AdvisorTools
 from agent.advisor.interview import build_requirements
 from agent.advisor.recommendation import citations_for, ranking_json
@@ -143,6 +144,13 @@ def explain(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, An
     ranking, question = _full_ranking(state, tools), state.last_user_message()
     text = why_not_asked.why_not(state.subject[0], ranking, tools.catalog, question) if state.subject else None
     return {"messages": say(text or "Which model should I explain?")}
+
+
+def recall(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any]:
+    """"What budget do you have for me?", "why did you add tools?": the value, its source, how to change it."""
+    field = state.subject[0] if state.subject else "task"
+    asked_why = state.last_user_message().lower().lstrip().startswith("why") or " why " in state.last_user_message()
+    return {"messages": say(recall_answers.answer(field, state.requirements, state.origin(field), asked_why))}
 
 
 def compare(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any]:

@@ -337,7 +337,8 @@ def _dropped_words(subject: list[str], before: dict[str, Any]) -> str:
         field_name, _, item = name.partition(":")
         label = FIELD_LABELS.get(field_name, field_name.replace("_", " "))
         if item and item in before.get(field_name, []):
-            shown = {"regions": country_name, "languages": str.title}.get(field_name, str.upper)(item)
+            named = {"regions": country_name, "languages": str.title, "compliance": str.upper}
+            shown = named.get(field_name, str)(item)
             words.append(f"{shown} from the {label}")
         elif not item and field_name in before:
             words.append(f"the {label} requirement")
