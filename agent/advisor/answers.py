@@ -103,17 +103,20 @@ def _against(budget: float | None, within: bool) -> str:
     return "(within budget) " if within else "(over budget) "
 
 
-def movement(previous: Sequence[str], current: Sequence[str]) -> str | None:
-    """How the top of the shortlist moved since the last recommendation, in one line."""
-    if not previous or list(previous) == list(current):
-        return None if not previous else "The top of the shortlist did not change."
+def movement(previous: Sequence[tuple[str, str]], current: Sequence[tuple[str, str]]) -> str | None:
+    """How the top of the shortlist moved since the last recommendation, in one line. Each entry is
+    (canonical model, the route shown): a model is followed across hosts, and named as the list shows it."""
+    before = [canonical for canonical, _ in previous]
+    now = [canonical for canonical, _ in current]
+    if not before or before == now:
+        return None if not before else "The top of the shortlist did not change."
     notes = []
-    for position, model in enumerate(current, 1):
-        if model not in previous:
-            notes.append(f"{model} is new at #{position}")
-        elif previous.index(model) + 1 != position:
-            notes.append(f"{model} moved #{previous.index(model) + 1} → #{position}")
-    dropped = [m for m in previous if m not in current]
+    for position, (canonical, shown) in enumerate(current, 1):
+        if canonical not in before:
+            notes.append(f"{shown} is new at #{position}")
+        elif before.index(canonical) + 1 != position:
+            notes.append(f"{shown} moved #{before.index(canonical) + 1} → #{position}")
+    dropped = [shown for canonical, shown in previous if canonical not in now]
     if dropped:
         notes.append("dropped out: " + ", ".join(dropped))
     return "Since last time: " + "; ".join(notes) + "."

@@ -93,8 +93,9 @@ def recommend(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, 
     requirements = build_requirements(state.requirements)
     ranking = rank(tools.catalog, requirements, tools.today, top=10)
     citations = citations_for(requirements)
-    previous = [r["canonical"] for r in (state.ranking["ranked"] if state.ranking else [])[:5] if "canonical" in r]
-    current = [r.canonical for r in ranking.ranked[:5]]
+    shown_before = (state.ranking["ranked"] if state.ranking else [])[:5]
+    previous = [(r["canonical"], r["model"]) for r in shown_before if "canonical" in r]
+    current = [(r.canonical, r.model) for r in ranking.ranked[:5]]
     text = answers.recommendation(ranking, set(state.requirements), citations, answers.movement(previous, current))
     payload = ranking_json(ranking, citations, staleness_warnings(tools.catalog, tools.today))
     for row, item in zip(payload["ranked"], ranking.ranked, strict=True):
@@ -195,7 +196,8 @@ def what_if(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, An
     then = rank(tools.catalog, build_requirements(changed), tools.today, top=3)
     lines = [f"**What if**: {answers.describe(then.requirements)}", ""]
     lines += answers.shortlist_table(then.ranked, then.requirements.budget_usd_month)
-    moved = answers.movement([r.canonical for r in now.ranked], [r.canonical for r in then.ranked])
+    moved = answers.movement([(r.canonical, r.model) for r in now.ranked],
+                             [(r.canonical, r.model) for r in then.ranked])  # fmt: skip
     if moved:
         lines += ["", moved.replace("Since last time", "Compared with now")]
     lines += ["", "_Your requirements are unchanged; state the change plainly to keep it._"]

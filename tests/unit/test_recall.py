@@ -42,3 +42,13 @@ def test_recall_answers_with_the_value_its_words_and_how_to_change_it(knowing_ad
     assert "**tools**" in why.answer and "calls our order API" in why.answer and 'Say "drop tools"' in why.answer
     unset = knowing_advisor.turn("what latency did you assume?", first.session)
     assert "No time-to-first-token limit is set" in unset.answer
+
+
+def test_the_movement_line_names_models_as_the_list_shows_them():
+    from agent.advisor.answers import movement
+
+    before = [("deepseek-v4-flash", "deepseek/deepseek-v4-flash"), ("claude-sonnet-4-6", "claude-sonnet-4-6")]
+    now = [("claude-sonnet-4-6", "claude-sonnet-4-6"), ("deepseek-v4-flash", "azure_ai/deepseek-v4-flash")]
+    line = movement(before, now)
+    assert "azure_ai/deepseek-v4-flash moved #1 → #2" in line and "deepseek/deepseek" not in line
+    assert movement(before, before) == "The top of the shortlist did not change."
