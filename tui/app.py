@@ -171,6 +171,10 @@ class TradeoffApp(App[None]):
         if self._on_main():
             self.main_screen.show_requirements()
 
+    def action_show_panel(self, name: str) -> None:
+        if self._on_main():
+            self.main_screen.show_panel(name)
+
     def action_catalog(self) -> None:
         from tui.screens.catalog import CatalogScreen
 

@@ -118,7 +118,7 @@ async def test_editing_a_requirement_reranks_at_once_and_gives_the_keyboard_back
         assert after != before
         assert shortlist.get_row_at(0)[5] == "ok"
         notes = [str(note.render()) for note in app.screen.query(".note")]
-        assert any("Requirement changed: budget_usd_month = 300" in note for note in notes)
+        assert any("Requirement changed: budget $/month = 300" in note for note in notes)
         # Typing goes to the chat input; enter sends it rather than reopening an edit dialog.
         assert app.focused is app.screen.query_one("#prompt")
         await pilot.press(*"what is ttft?", "enter")
@@ -401,6 +401,11 @@ async def test_eliminated_models_and_sources_are_on_demand():
         await pilot.press("escape")
         await pilot.pause()
         assert app.focused is app.screen.query_one("#prompt")
+        # the tabs are reached from the keyboard: a slash command brings one up with its table focused
+        from textual.widgets import TabbedContent
+
+        await say(pilot, "/eliminated")
+        assert app.screen.query_one(TabbedContent).active == "tab-eliminated" and app.focused is eliminated
 
 
 async def test_a_multi_line_paste_keeps_every_line():

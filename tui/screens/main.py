@@ -312,8 +312,12 @@ class MainScreen(Screen[None]):
     # --- requirements ------------------------------------------------------------------------------
 
     def show_requirements(self) -> None:
-        self.query_one(TabbedContent).active = "tab-requirements"
-        self.query_one(RequirementsTable).focus()
+        self.show_panel("requirements")
+
+    def show_panel(self, name: str) -> None:
+        """A side tab brought up from the keyboard (the palette or a slash command), its content focused."""
+        self.query_one(TabbedContent).active = f"tab-{name}"
+        self.query_one(f"#{name}").focus()
 
     @on(RequirementsTable.EditRequested)
     def _edit(self, event: RequirementsTable.EditRequested) -> None:
@@ -336,7 +340,10 @@ class MainScreen(Screen[None]):
             self.post_message(self.Note(f"Not applied: {exc}"))
             return
         shown = next((row.shown for row in result.view.requirements if row.field == field), str(value))
-        note = f"Requirement changed: {field} = {shown if value is not None else '(cleared)'}"
+        from agent.advisor.view import FIELD_LABELS  # loaded with the advisor by now; kept off start-up
+
+        label = FIELD_LABELS.get(field, field.replace("_", " "))
+        note = f"Requirement changed: {label} = {shown if value is not None else '(cleared)'}"
         if result.answer:
             self.post_message(self.AnswerChunk(result.answer))
         self.post_message(self.TurnDone(result.view, note=note))
