@@ -74,7 +74,8 @@ def test_self_hosting_answer_has_a_verdict(advisor):
     answer = advisor.turn("when does self-hosting beat the API?", session).as_json()["answer"]
     first = answer.splitlines()[0]
     assert first.startswith("**Self-hosting would ") and "$" in first and "[guide/open-source-models]" in answer
-    assert "Not worth it at your volume" in answer or "it pays from" in answer  # the cost tool's verdict follows
+    verdicts = ("Not worth it at your volume", "it pays from", "never costs less than")  # the cost tool's three
+    assert any(verdict in answer for verdict in verdicts)
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     from agent.record.routing import MeasuredRoutingError
     from agent.settings import Settings
 
-    if args.router and not args.routing:
+    if getattr(args, "router", None) and not args.routing:
         raise UsageError("--router needs --routing ROUTE.json (the output of `tradeoff route --json`)")
     if args.routing and args.format == "litellm":  # the routing itself as a LiteLLM config; no session needed
         return _export_routing(args)
