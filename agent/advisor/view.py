@@ -136,7 +136,8 @@ def requirement_rows(state: AdvisorState) -> tuple[RequirementRow, ...]:
         value = full.get(name)
         source, evidence = origin(state, name)
         if source == "assumed" and not evidence and name == "output_tokens":
-            evidence = default_output_tokens(full["task"])[1]  # the one default that follows the task
+            # the one default that follows the task, said as the default it is (not as words of the user's)
+            evidence = f"default: {default_output_tokens(full['task'])[1]}"
         rows.append(RequirementRow(field=name, label=label, value=value, shown=format_value(value), origin=source,
                                    evidence=evidence))  # fmt: skip
     return tuple(rows)
