@@ -204,3 +204,16 @@ def test_a_peak_is_not_taken_for_the_average(text, per_day):
 def test_a_peak_taken_at_half_says_so_in_its_evidence():
     assert "a peak: the average taken as 1/2 of it" in extract("about 3 requests per second at peak").evidence[
         "requests_per_day"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens_in", "tokens_out"),
+    [
+        ("each request maybe three hundred tokens in and twenty out", 300, 20),
+        ("answers of about fifty words", None, 65),
+    ],
+)
+def test_sizes_said_in_words_are_read(text, tokens_in, tokens_out):
+    fields = _fields(text)
+    assert fields.get("input_tokens") == tokens_in and fields["output_tokens"] == tokens_out
+    assert "twenty" in extract(text).evidence["output_tokens"] or "fifty" in extract(text).evidence["output_tokens"]

@@ -81,7 +81,7 @@ def extract(text: str) -> Extraction:
     task = read_task(text)
     for name, ms, said in latency(text):
         found.put(name, ms, said)
-    _tokens(text, found)
+    _tokens(text, found, spelled)
     _steps_to_requests(text, found)
     _calls_to_requests(spelled, money_free, rate[1] if rate else "", found)
     for language, said in languages(text):
@@ -109,8 +109,28 @@ def _awaited_within_the_hour(found: Extraction) -> bool:
     return limit is not None and limit < 3_600_000
 
 
-def _tokens(text: str, found: Extraction) -> None:
+def _add_sizes_in_words(sizes: Sizes, in_digits: Sizes, spelled: Spelled) -> None:
+    """The side of a request the words gave only in words ("twenty out"), read with its numbers as digits."""
+    if sizes.output is None and in_digits.output is not None:
+        sizes.output = in_digits.output
+        for key in ("output_tokens",):
+            if key in in_digits.notes:
+                sizes.notes[key] = spelled.original(in_digits.notes[key])
+            if key in in_digits.evidence:
+                sizes.evidence[key] = spelled.original(in_digits.evidence[key])
+    if sizes.input_tokens is None and in_digits.input_tokens is not None:
+        sizes.parts, sizes.total = dict(in_digits.parts), in_digits.total
+        for key in [*in_digits.parts, "input_tokens"]:
+            if key in in_digits.notes:
+                sizes.notes[key] = spelled.original(in_digits.notes[key])
+            if key in in_digits.evidence:
+                sizes.evidence[key] = spelled.original(in_digits.evidence[key])
+
+
+def _tokens(text: str, found: Extraction, spelled: Spelled) -> None:
     sizes = read_sizes(text)
+    if spelled.text != text and (sizes.output is None or sizes.input_tokens is None):
+        _add_sizes_in_words(sizes, read_sizes(spelled.text), spelled)  # "... tokens in and twenty out"
     context = _CONTEXT.search(text) or _CONTEXT_OF.search(text) or _CONTEXT_WINDOW_OF.search(text)
     if context is None and (floor := _CONTEXT_FLOOR.search(text)):
         digits, suffix = floor.group("a", "ak") if floor.group("a") else floor.group("b", "bk")
