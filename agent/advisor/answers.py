@@ -5,7 +5,7 @@ Every number here is copied from a ranking or a cost breakdown; nothing is estim
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from agent.advisor.interview import SIZE_CHOICES as SIZED_TASKS
@@ -49,7 +49,7 @@ def describe(req: Requirements) -> str:
     return ", ".join(parts)
 
 
-def describe_stated(fields: dict[str, Any], how: dict[str, str] | None = None) -> str:
+def describe_stated(fields: dict[str, Any], how: Mapping[str, str] | None = None) -> str:
     """What is understood so far, for the interview's "got it so far": each value the advisor inferred
     or assumed says so, so a default never reads as something the user said. `how` is each field's
     latest action (stated, inferred, default...)."""

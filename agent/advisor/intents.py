@@ -14,7 +14,7 @@ from typing import Any
 from agent.advisor import recall
 from agent.advisor.economics import topic
 from agent.advisor.rules.extract_languages import named_languages
-from agent.advisor.rules.makers import MAKER_WORDS
+from agent.advisor.rules.makers import MAKER_WORDS, allowed_again
 from agent.advisor.rules.places import adjective_codes, codes_in, country_name
 from agent.advisor.rules.questions import is_question, stated_part
 from catalog.entries import ModelEntry
@@ -198,6 +198,8 @@ _PEOPLE_THERE = re.compile(r"\b(?:team|office|staff|people|folks|guys|customers|
 def _drop(text: str) -> list[str] | None:
     """The requirements a change of mind drops: a field ("budget_usd_month") or one item of a list
     ("compliance:hipaa")."""
+    if allowed := allowed_again(text):  # "OpenAI is fine now": the rule against it is lifted
+        return [f"excluded_makers:{maker}" for maker in allowed]
     match = _DROP.search(text) or _DROP_AFTER.search(text)
     if not match:
         return None

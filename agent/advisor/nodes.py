@@ -149,7 +149,10 @@ def explain(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, An
 
 def recall(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any]:
     """"What budget do you have for me?", "why did you add tools?": the value, its source, how to change it."""
-    field = state.subject[0] if state.subject else "task"
+    field = state.subject[0] if state.subject else "all"
+    if field == "all":
+        how = {event.field: event.action for event in state.history}
+        return {"messages": say(recall_answers.everything(answers.describe_stated(state.requirements, how)))}
     asked_why = state.last_user_message().lower().lstrip().startswith("why") or " why " in state.last_user_message()
     return {"messages": say(recall_answers.answer(field, state.requirements, state.origin(field), asked_why))}
 

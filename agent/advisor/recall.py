@@ -37,15 +37,36 @@ _WHAT = re.compile(
 )
 _WHAT_DO_YOU = re.compile(r"^\s*(?:so\s+|and\s+)?(?:what|which)\s+(?P<what>[\w\s-]{2,30}?)\s+(?:do|did)\s+you\s+"
                           r"(?:have|assume|use|set|put\s+down|think\s+I\s+(?:need|said))\b", re.IGNORECASE)  # fmt: skip
+# "what's my budget?", "what are my requirements so far?": "my" or "our" makes it this session's
+_MINE = re.compile(r"^\s*(?:so\s+|and\s+|ok(?:ay)?\s*,?\s*)?(?:what(?:'s|’s|\s+is|\s+are|\s+was)|which\s+(?:is|are))\s+"
+                   r"(?:my|our)\s+(?:current\s+)?(?P<what>[\w\s-]{2,40}?)\s*(?:\?|$|\s+(?:so\s+far|now|again|then)\b)",
+                   re.IGNORECASE)  # fmt: skip
+# "what volume are you assuming?", "where did the budget come from?", "why is tools required?"
+_ASSUMING = re.compile(r"^\s*(?:what|which)\s+(?P<what>[\w\s-]{2,30}?)\s+(?:are|were)\s+you\s+(?:assuming|using|"
+                       r"working\s+with|planning\s+(?:for|with))\b", re.IGNORECASE)  # fmt: skip
+_WHERE_FROM = re.compile(r"\bwhere\s+did\s+(?:the|my|our|that|this|your)\s+(?P<what>[\w\s$.,-]{2,30}?)\s+come\s+from\b",
+                         re.IGNORECASE)  # fmt: skip
+_WHY_IS = re.compile(r"\bwhy\s+(?:is|are)\s+(?:the\s+)?(?P<what>[\w\s-]{2,30}?)\s+(?:required|needed|set|on|there|"
+                     r"included|assumed|locked)\b", re.IGNORECASE)  # fmt: skip
 _WHY = re.compile(r"\bwhy\s+(?:did|do|have|would)\s+you\s+(?:add|set|assume|put|pick|choose|use|include|read|think)"
                   r"\s+(?P<what>[^?.!]{1,50})", re.IGNORECASE)  # fmt: skip
 
 
+_EVERYTHING = re.compile(r"\b(?:requirements|constraints|needs\s+so\s+far|everything|setup|set-up)\b", re.IGNORECASE)
+_ALL_OF_IT = re.compile(r"^\s*what\s+do\s+you\s+(?:think|reckon)\s+(?:I|we)\s+need\b|"
+                        r"^\s*what\s+(?:do\s+you\s+know|have\s+I\s+told\s+you)\s+so\s+far\b", re.IGNORECASE)
+
+
 def recognise(text: str) -> list[str] | None:
     """The requirement asked about, as [field], or None when the message asks no such thing."""
-    match = _WHAT.search(text) or _WHAT_DO_YOU.search(text) or _WHY.search(text)
+    if _ALL_OF_IT.search(text):
+        return ["all"]
+    match = next((m for pattern in (_WHAT, _WHAT_DO_YOU, _MINE, _ASSUMING, _WHERE_FROM, _WHY_IS, _WHY)
+                  if (m := pattern.search(text))), None)  # fmt: skip
     if match is None:
         return None
+    if _EVERYTHING.search(match.group("what")):
+        return ["all"]
     for field, words in _FIELD_WORDS.items():
         if re.search(rf"\b(?:{words})\b", match.group("what"), re.IGNORECASE):
             return [field]
@@ -56,6 +77,14 @@ def recognise(text: str) -> list[str] | None:
 _IN_WORDS = {"budget_usd_month": "monthly budget", "max_ttft_ms": "time-to-first-token limit",
              "needs": "capabilities needed", "min_context": "minimum context",
              "requests_per_day": "volume"}  # fmt: skip
+
+
+def everything(held: str) -> str:
+    """What the advisor holds so far (answers.describe_stated: each value marked when inferred or assumed)."""
+    if not held:
+        return "Nothing yet: tell me what you are building, how much traffic, and any limits on cost, speed or data."
+    return (f"So far: {held}. Ask \"where did the budget come from?\" about any of them, or say \"drop ...\" "
+            "or a new value to change one.")
 
 
 def answer(field: str, requirements: dict[str, Any], origin: RequirementEvent | None, asked_why: bool) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from agent.advisor.intents import classify
-from agent.advisor.interview import QUESTIONS, SIZE_CHOICES, read_choice, size_question
+from agent.advisor.interview import QUESTIONS, SIZE_CHOICES, read_choice, size_question, skipped
 from agent.advisor.rules.extract import extract
 from agent.advisor.state import ChatMessage, Question
 from agent.record import wording
@@ -54,14 +54,6 @@ def _asked(previous: ChatMessage | None) -> Question | None:
     return next((q for q in _KNOWN if f"**{q.text}**" in previous.content), None)
 
 
-def _picked(question: Question, answer: str) -> bool:
-    """Whether the answer named a choice (by number or label) rather than accepting the default."""
-    lowered = answer.strip().lower()
-    if lowered.rstrip(".)").isdigit():
-        return True
-    return any(lowered in (c.label.lower(), str(c.value).lower()) for c in question.choices)
-
-
 def _requirement(question: Question, chosen: Any) -> str:
     """What the answer set, in words."""
     match = next((c for c in question.choices if c.value == chosen), None)
@@ -92,7 +84,7 @@ def summarise(messages: Sequence[ChatMessage], changed_at: Collection[int] = ())
             if question is not None and chosen:
                 answers.append(InterviewAnswer(field=question.field, question=question.text, answer=text,
                                                requirement=_requirement(question, value),
-                                               skipped=not _picked(question, text)))  # fmt: skip
+                                               skipped=skipped(question, text)))  # fmt: skip
             elif text:
                 found = extract(text)
                 intent = classify(text, found).kind

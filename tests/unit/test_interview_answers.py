@@ -87,3 +87,15 @@ def test_cheap_wished_for_is_no_cost_first_priority(text):
 @pytest.mark.parametrize("text", ["as cheap as possible", "cheapest thing that works"])
 def test_cheap_asked_for_is_cost_first(text):
     assert extract(text).fields["priority"] == "cost"
+
+
+@pytest.mark.parametrize("reply", ["option 3", "3, and it must be in the EU"])
+def test_a_choice_by_number_with_words_is_recorded_as_answered_not_skipped(knowing_advisor, reply):
+    from agent.record.conversation import summarise
+
+    result = knowing_advisor.turn("Legal contract analysis tool, 400 contracts a day", None)
+    while result.as_json()["question"]["field"] != "privacy":
+        result = knowing_advisor.turn("skip", result.session)
+    after = knowing_advisor.turn(reply, result.session)
+    answered = [a for a in summarise(after.state.messages).answers if a.field == "privacy"]
+    assert answered and not answered[-1].skipped

@@ -90,3 +90,21 @@ def test_recommend_takes_the_makers_to_rule_out_and_refuses_an_unknown_one():
     assert ran.returncode == 2 and "unknown model maker 'klingon'" in ran.stderr
     ran = run_cli("recommend", "--languages", "klingon")
     assert ran.returncode == 2 and "unknown language 'klingon'" in ran.stderr
+
+
+@pytest.mark.parametrize("text", ["no models except Anthropic's", "nothing but Claude", "Anthropic only"])
+def test_the_one_maker_allowed_is_never_ruled_out(text):
+    assert "anthropic" not in extract(text).fields.get("excluded_makers", [])
+
+
+def test_nothing_chinese_rules_out_the_makers_not_a_language():
+    fields = extract("nothing Chinese please").fields
+    assert fields["excluded_makers"] == ["alibaba", "deepseek"] and "languages" not in fields
+
+
+@pytest.mark.parametrize("said", ["ok OpenAI is fine now", "we can use OpenAI after all",
+                                  "OpenAI models are allowed now"])
+def test_a_maker_allowed_again_lifts_the_rule(knowing_advisor, said):
+    first = knowing_advisor.turn("support bot, 3k chats a day, we can't use OpenAI. just recommend", None)
+    assert first.as_json()["requirements"]["excluded_makers"] == ["openai"]
+    assert "excluded_makers" not in knowing_advisor.turn(said, first.session).as_json()["requirements"]

@@ -52,3 +52,22 @@ def test_the_movement_line_names_models_as_the_list_shows_them():
     line = movement(before, now)
     assert "azure_ai/deepseek-v4-flash moved #1 → #2" in line and "deepseek/deepseek" not in line
     assert movement(before, before) == "The top of the shortlist did not change."
+
+
+@pytest.mark.parametrize(
+    ("question", "field"),
+    [("what volume are you assuming?", "requests_per_day"), ("where did the 500 budget come from?", "budget_usd_month"),
+     ("what's my budget?", "budget_usd_month"), ("what budget are you assuming?", "budget_usd_month"),
+     ("why is tools required?", "needs"), ("what do you think I need?", "all"),
+     ("what are my requirements so far?", "all")],
+)
+def test_recall_in_other_words(question, field):
+    intent = classify(question)
+    assert intent.kind == "recall" and intent.subject == [field]
+
+
+def test_everything_so_far_marks_what_was_inferred(knowing_advisor):
+    first = knowing_advisor.turn(JOB, None)
+    held = knowing_advisor.turn("what are my requirements so far?", first.session)
+    assert held.answer.startswith("So far: ") and "2,000 requests/day" in held.answer
+    assert held.as_json()["requirements"] == first.as_json()["requirements"]

@@ -44,7 +44,8 @@ _MANY_LANGUAGES = re.compile(
     r"ten|twelve|twenty|dozens? of)\s+(?:\w+\s+)?languages\b",
     re.IGNORECASE,
 )
-_NOT_NEEDED = re.compile(r"(?:\bno|\bnot|n't|\bnever|\bwithout|\bexcept|\bonly|\bjust|\bbesides)\s+(?:\w+\s+){0,3}$",
+_NOT_NEEDED = re.compile(r"(?:\bno|\bnot|\bnothing|n't|\bnever|\bwithout|\bexcept|\bonly|\bjust|\bbesides)\s+"
+                         r"(?:\w+\s+){0,3}$",
                          re.IGNORECASE)  # fmt: skip
 # A language named in its own tongue after the word for "in": "en español", "auf Deutsch", "em português".
 _NATIVE_NAMES = {"español": "spanish", "espanol": "spanish", "castellano": "spanish", "français": "french",

@@ -22,10 +22,10 @@ MAKER_WORDS: dict[str, str] = {
 _CHINESE = ("deepseek", "alibaba")
 _ANY_MAKER = "|".join(f"(?P<{name}>{words})" for name, words in MAKER_WORDS.items())
 _RULED_OUT_BEFORE = re.compile(
-    r"(?:\b(?:no|not|never|without|avoid(?:ing)?|exclud(?:e|ing)|ban(?:ning)?|ditch(?:ing)?|except|but)\b|"
+    r"(?:\b(?:no|not|never|without|avoid(?:ing)?|exclud(?:e|ing)|ban(?:ning)?|ditch(?:ing)?)\b|"
     r"\b(?:can[’']?t|cannot|can\s+not|won[’']?t|must\s+not|mustn[’']?t|may\s+not|shouldn[’']?t|not\s+allowed\s+to|"
     r"(?:do|does)\s*n[’']?o?t\s+want\s+to|(?:are|is)\s+not\s+allowed\s+to)\s+(?:use|touch|send\s+(?:\w+\s+){0,3}to|"
-    r"go\s+with|rely\s+on|work\s+with)|\banything\s+(?:but|except)|\brule[sd]?\s+out)"
+    r"go\s+with|rely\s+on|work\s+with)|\b(?:anything|everything)\s+(?:but|except)|\brule[sd]?\s+out)"
     r"\s+(?:any(?:thing)?\s+(?:from\s+)?|the\s+|models?\s+(?:from|by)\s+|(?:from|by)\s+)?$",
     re.IGNORECASE,
 )
@@ -40,10 +40,18 @@ _HOST_ALLOWED = re.compile(r"\b(?:azure|bedrock|vertex)\b[^.;!?]{0,30}?\b(?:fine
 _NOT_EXCLUSION = re.compile(r"\s*(?:only|alone|directly|lock-?in|level|-level|-style|'s\s+(?:api|pricing))\b",
                             re.IGNORECASE)  # fmt: skip
 _MAKER = re.compile(rf"\b(?:{_ANY_MAKER})\b(?:\s+(?:models?|llms?|apis?|products|family|stuff))?", re.IGNORECASE)
+_ONLY_BEFORE = re.compile(r"\b(?:no|nothing|none|not)\b[^.;!?]{0,30}\b(?:except|but|other\s+than|besides)\s+"
+                          r"(?:for\s+)?(?:the\s+)?$", re.IGNORECASE)  # fmt: skip
+# "OpenAI is fine now", "we can use OpenAI after all": a maker allowed again.
+_ALLOWED_AGAIN = re.compile(rf"\b(?:{_ANY_MAKER})\b(?:'s)?(?:\s+(?:models?|llms?|apis?))?\s+(?:is|are)\s+"
+                            r"(?:\w+\s+)?(?:fine|ok|okay|allowed|acceptable|approved|back\s+on\s+the\s+table)\b|"
+                            rf"\bwe\s+can\s+(?:use|go\s+with)\s+(?:{_ANY_MAKER.replace('>', '_2>')})\b[^.;!?]{{0,20}}?"
+                            r"\b(?:after\s+all|now|again)\b",
+                            re.IGNORECASE)  # fmt: skip
 _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+|nor\s+)?|\s+(?:and|or|nor)\s+|\s*[/&]\s*)(?:also\s+)?", re.IGNORECASE)
 _CHINESE_MODELS = re.compile(
     r"\b(?:no|not|never|without|avoid|exclude|ban)\s+(?:any\s+)?chinese[\s-]+(?:made\s+|built\s+|trained\s+)?"
-    r"(?:models?|llms?|weights|labs?|makers?)\b|\bchinese\s+(?:models?|llms?)\s+(?:are|is)\s+(?:\w+\s+)?"
+    r"(?:models?|llms?|weights|labs?|makers?|vendors?|providers?)\b|\bnothing\s+chinese\b(?!\s+(?:language|speaking))|\bchinese\s+(?:models?|llms?)\s+(?:are|is)\s+(?:\w+\s+)?"
     r"(?:off\s+the\s+table|out|banned|not\s+allowed|a\s+no-?go)\b",
     re.IGNORECASE,
 )
@@ -65,6 +73,8 @@ def ruled_out_makers(text: str) -> tuple[list[str], str] | None:
         refused_after = None if refused_before else _RULED_OUT_AFTER.match(text, match.end())
         if not (refused_before or refused_after) or _NOT_EXCLUSION.match(text, match.end()):
             continue
+        if _ONLY_BEFORE.search(before):
+            continue  # "no models except Anthropic's", "nothing but Claude": the one maker allowed
         if _HOST_ALLOWED.search(text, start, end) or "?" in text[match.end() : end + 1]:
             continue  # "... Azure is fine" names a host; "why not GPT-4o?" asks and rules nothing out
         said_from = match.start() - len(before) + refused_before.start() if refused_before else match.start()
@@ -77,3 +87,13 @@ def ruled_out_makers(text: str) -> tuple[list[str], str] | None:
     if not makers:
         return None
     return sorted(makers), "; ".join(dict.fromkeys(makers.values()))
+
+
+def allowed_again(text: str) -> list[str]:
+    """The makers the words allow again ("OpenAI is fine now"), for a change of mind to lift."""
+    out = []
+    for match in _ALLOWED_AGAIN.finditer(text):
+        for name, said in match.groupdict().items():
+            if said and name.removesuffix("_2") not in out:
+                out.append(name.removesuffix("_2"))
+    return out
