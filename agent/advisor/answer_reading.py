@@ -8,6 +8,7 @@ import re
 from agent.advisor.rules.extract import extract
 from agent.advisor.rules.extract_money import read_money
 from agent.advisor.rules.extraction import Extraction
+from agent.advisor.rules.number_words import Spelled
 from agent.advisor.rules.places import known_code
 
 # Words that may stand around a place given as a whole reply: "UK only", "data in the EU please".
@@ -37,10 +38,13 @@ def read_as_answer(field: str | None, text: str) -> Extraction:
         volume = extract(f"{figure.group('figure')} a day").fields.get("requests_per_day")
         if volume is not None:
             found.put("requests_per_day", -volume if figure.group("minus") else volume, text.strip())
-    if field == "budget_usd_month" and re.search(r"\d", text):
+    if field != "budget_usd_month":
+        return found
+    spelled = Spelled("budget " + text)  # "two grand" in digits; "2-3k" at its midpoint, as a stated budget
+    if re.search(r"\d", spelled.text):
         # The question names the money, so a bare figure is read as if the reply had said "budget".
-        money = read_money("budget " + text)
+        money = read_money(spelled.text)
         if money.budget is not None:
-            said = money.budget[1].split(" (")[0]  # the user's words, without the arithmetic after them
+            said = spelled.original(money.budget[1].split(" (")[0], midpoints=True)  # the user's words
             found.put("budget_usd_month", money.budget[0], said)
     return found

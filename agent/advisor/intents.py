@@ -72,6 +72,7 @@ _JUDGE = [
     re.compile(r"\b(?:is|isn'?t|are|would|will|could|can|does|do)\s+" + _NAME + r"\s+(?:be\s+|really\s+|even\s+)?"
                r"(?:overkill|enough|good enough|sufficient|"
                r"too (?:much|big|expensive|slow|pricey|weak|small)|"
+               r"better(?:\s+(?:for\s+(?:this|us|that|it)|here))?|(?:a\s+)?better\s+(?:fit|choice|pick|option)|"
                r"(?:a\s+)?(?:good|decent|great|solid|sensible|safe|reasonable|bad|poor)(?:\s+(?:fit|choice|pick|option|"
                r"idea|call))?|fine|ok|okay|worth it|suitable|up to (?:it|the job)|any good|cut it|"
                r"handle (?:it|this|that))"

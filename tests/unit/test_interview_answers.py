@@ -99,3 +99,18 @@ def test_a_choice_by_number_with_words_is_recorded_as_answered_not_skipped(knowi
     after = knowing_advisor.turn(reply, result.session)
     answered = [a for a in summarise(after.state.messages).answers if a.field == "privacy"]
     assert answered and not answered[-1].skipped
+
+
+@pytest.mark.parametrize(("reply", "budget"), [("2-3k", 2500), ("two grand", 2000), ("900 a month", 900)])
+def test_a_budget_answer_reads_as_a_stated_budget_does(reply, budget):
+    from agent.advisor.answer_reading import read_as_answer
+
+    assert read_as_answer("budget_usd_month", reply).fields["budget_usd_month"] == budget  # "2-3k" read $3,000
+
+
+@pytest.mark.parametrize(("question", "model"), [("is Claude better?", "Claude"),
+                                                 ("would gemini flash be better for this?", "gemini flash")])
+def test_is_a_model_better_is_judged_against_the_pick(question, model):
+    from agent.advisor.intents import classify
+
+    assert classify(question).kind == "judge" and classify(question).subject == [model]
