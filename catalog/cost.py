@@ -75,6 +75,21 @@ class _Segment:
     reasoning_price: float
 
 
+def _segments(billed: BilledPrices, requests: float, batch_share: float) -> tuple[_Segment, _Segment]:
+    """The real-time requests and the batch ones, each at its prices (batch at the real-time price where
+    the route has no batch price; its reasoning at the batch discount of its output)."""
+    batch_in = billed.input_batch if billed.input_batch is not None else billed.input
+    batch_out = billed.output_batch if billed.output_batch is not None else billed.output
+    batch_reasoning = billed.reasoning * (batch_out / billed.output if billed.output else 1.0)
+    return (_Segment(requests * (1 - batch_share), billed.input, billed.output, billed.reasoning),
+            _Segment(requests * batch_share, batch_in, batch_out, batch_reasoning))  # fmt: skip
+
+
+def _cache_read_price(billed: BilledPrices, segment: _Segment) -> float:
+    # A cache read is never dearer than a fresh read; guard against odd price-map rows.
+    return min(billed.cache_read, segment.input_price) if billed.cache_read is not None else 0.0
+
+
 def _api_bill(
     billed: BilledPrices, requests: float, input_tokens: int, output_tokens: int, reasoning: int,
     cache_hit_rate: float, batch_share: float,
@@ -83,16 +98,10 @@ def _api_bill(
         return {"input_usd": requests * input_tokens * billed.input,
                 "output_usd": requests * output_tokens * billed.output,
                 "reasoning_usd": requests * reasoning * billed.reasoning}  # fmt: skip
-    realtime = _Segment(requests * (1 - batch_share), billed.input, billed.output, billed.reasoning)
-    batch_in = billed.input_batch if billed.input_batch is not None else billed.input
-    batch_out = billed.output_batch if billed.output_batch is not None else billed.output
-    batch_reasoning = billed.reasoning * (batch_out / billed.output if billed.output else 1.0)
-    batched = _Segment(requests * batch_share, batch_in, batch_out, batch_reasoning)
     hit = cache_hit_rate if billed.cache_read is not None else 0.0
     bill = dict.fromkeys(("input_usd", "cached_input_usd", "cache_write_usd", "output_usd", "reasoning_usd"), 0.0)
-    for segment in (realtime, batched):
-        # A cache read is never dearer than a fresh read; guard against odd price-map rows.
-        read_price = min(billed.cache_read, segment.input_price) if billed.cache_read is not None else 0.0
+    for segment in _segments(billed, requests, batch_share):
+        read_price = _cache_read_price(billed, segment)
         fresh = segment.requests * input_tokens * (1 - hit)
         if hit > 0 and billed.cache_write is not None:
             bill["cache_write_usd"] += fresh * billed.cache_write
@@ -265,38 +274,34 @@ def cost_arithmetic(bill: CostBreakdown) -> list[str]:
 def _token_lines(bill: CostBreakdown, prices: BilledPrices) -> list[str]:
     """Input, cache, output and reasoning lines, per segment (real time, batch) when a batch share is set."""
     hit = bill.cache_hit_rate if prices.cache_read is not None else 0.0
-    batch_in = prices.input_batch if prices.input_batch is not None else prices.input
-    batch_out = prices.output_batch if prices.output_batch is not None else prices.output
-    segments = [("", 1 - bill.batch_share, prices.input, prices.output)]
-    if bill.batch_share:
-        segments = [(" (real time)", 1 - bill.batch_share, prices.input, prices.output),
-                    (" (batch)", bill.batch_share, batch_in, batch_out)]  # fmt: skip
+    realtime, batched = _segments(prices, bill.requests_per_month, bill.batch_share)
+    named = [(" (real time)", realtime), (" (batch)", batched)] if bill.batch_share else [("", realtime)]
     lines = []
-    for name, share, input_price, output_price in segments:
-        if share <= 0:
+    for name, segment in named:
+        if segment.requests <= 0:
             continue
+        share = segment.requests / bill.requests_per_month
         count = f"{bill.requests_per_month:,.0f}" + (f" x {share:.0%}" if share < 1 else "")
         fresh = f" x {1 - hit:.0%} uncached" if hit else ""
-        fresh_usd = bill.requests_per_month * share * bill.input_tokens * (1 - hit)
+        fresh_usd = segment.requests * bill.input_tokens * (1 - hit)
         if hit and prices.cache_write is not None:
             lines.append(f"cache writes{name} = {count}{fresh} x {bill.input_tokens:,} tokens x "
                          f"{per_m(prices.cache_write)} = ${fresh_usd * prices.cache_write:,.2f}")  # fmt: skip
         else:
-            lines.append(f"input{name} = {count}{fresh} x {bill.input_tokens:,} tokens x {per_m(input_price)} = "
-                         f"${fresh_usd * input_price:,.2f}")  # fmt: skip
-        if hit and prices.cache_read is not None:
-            read = min(prices.cache_read, input_price)
-            cached_usd = bill.requests_per_month * share * bill.input_tokens * hit * read
+            lines.append(f"input{name} = {count}{fresh} x {bill.input_tokens:,} tokens x "
+                         f"{per_m(segment.input_price)} = ${fresh_usd * segment.input_price:,.2f}")  # fmt: skip
+        if hit:
+            read = _cache_read_price(prices, segment)
+            cached_usd = segment.requests * bill.input_tokens * hit * read
             lines.append(f"cached input{name} = {count} x {hit:.0%} cached x {bill.input_tokens:,} tokens x "
                          f"{per_m(read)} = ${cached_usd:,.2f}")  # fmt: skip
-        output_usd = bill.requests_per_month * share * bill.output_tokens * output_price
-        lines.append(f"output{name} = {count} x {bill.output_tokens:,} tokens x {per_m(output_price)} = "
+        output_usd = segment.requests * bill.output_tokens * segment.output_price
+        lines.append(f"output{name} = {count} x {bill.output_tokens:,} tokens x {per_m(segment.output_price)} = "
                      f"${output_usd:,.2f}")  # fmt: skip
         if bill.reasoning_tokens:
-            reasoning_price = prices.reasoning * (output_price / prices.output if prices.output else 1.0)
-            reasoning_usd = bill.requests_per_month * share * bill.reasoning_tokens * reasoning_price
+            reasoning_usd = segment.requests * bill.reasoning_tokens * segment.reasoning_price
             lines.append(f"reasoning{name} = {count} x {bill.reasoning_tokens:,} hidden tokens x "
-                         f"{per_m(reasoning_price)} = ${reasoning_usd:,.2f}")  # fmt: skip
+                         f"{per_m(segment.reasoning_price)} = ${reasoning_usd:,.2f}")  # fmt: skip
     return lines
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from agent.advisor import recall
 from agent.advisor.economics import topic
 from agent.advisor.rules.extract_languages import named_languages
-from agent.advisor.rules.makers import MAKER_WORDS, allowed_again
+from agent.advisor.rules.makers import MAKER_WORDS, allowed_again, makers_named
 from agent.advisor.rules.places import adjective_codes, codes_in, country_name
 from agent.advisor.rules.questions import is_question, stated_part
 from catalog.entries import ModelEntry
@@ -188,7 +188,7 @@ def _items_named(field_name: str, what: str) -> list[str]:
     if field_name == "regions":
         return codes_in(what) or adjective_codes(what)
     if field_name == "excluded_makers":  # "forget the OpenAI rule": OpenAI's models may rank again
-        return [maker for maker, said in MAKER_WORDS.items() if re.search(rf"\b(?:{said})\b", what, re.I)]
+        return makers_named(what)
     return [item for item, said in _DROP_ITEMS.get(field_name, {}).items() if said.search(what)]
 
 

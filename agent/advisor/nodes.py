@@ -151,8 +151,8 @@ def recall(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
     """"What budget do you have for me?", "why did you add tools?": the value, its source, how to change it."""
     field = state.subject[0] if state.subject else "all"
     if field == "all":
-        how = {event.field: event.action for event in state.history}
-        return {"messages": say(recall_answers.everything(answers.describe_stated(state.requirements, how)))}
+        held = answers.describe_stated(state.requirements, state.latest_actions())
+        return {"messages": say(recall_answers.everything(held))}
     asked_why = state.last_user_message().lower().lstrip().startswith("why") or " why " in state.last_user_message()
     return {"messages": say(recall_answers.answer(field, state.requirements, state.origin(field), asked_why))}
 

@@ -174,6 +174,10 @@ class AdvisorState(BaseModel):
     def turn_number(self) -> int:
         return sum(1 for message in self.messages if message.role == "user")
 
+    def latest_actions(self) -> dict[str, Action]:
+        """Each field's latest action (stated, inferred, default...), for saying how a value came about."""
+        return {event.field: event.action for event in self.history}
+
     def origin(self, field: str) -> RequirementEvent | None:
         """The latest event that set this field, if it is still set."""
         for event in reversed(self.history):

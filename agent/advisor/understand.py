@@ -107,6 +107,11 @@ def _span(text: str, evidence: str) -> tuple[int, int] | None:
     return (start, start + len(evidence)) if start >= 0 else None
 
 
+def _evidence_span(text: str, found: Extraction, name: str) -> tuple[int, int] | None:
+    """Where in the message the words a field was read from stand, an inference's quoted words included."""
+    return _span(text, found.evidence.get(name, "").removeprefix("inferred from '").rstrip("'"))
+
+
 def only_the_asked(found: Extraction, field: str, text: str) -> Extraction:
     """An answer to the question about `field` sets that field; another field only when its own words
     say it ("budget 3000 a month" answers the budget and is not also a volume of 3,000 a month)."""
@@ -323,7 +328,7 @@ def _without_the_drops_own_words(found: Extraction, text: str) -> None:
     data lock" states no German)."""
     cue = intents.drop_cue(text)
     for name in list(found.fields):
-        span = _span(text, found.evidence.get(name, "").removeprefix("inferred from '").rstrip("'"))
+        span = _evidence_span(text, found, name)
         if cue is not None and span is not None and cue[0] <= span[0] < cue[1]:
             found.fields.pop(name)
             found.evidence.pop(name, None)
@@ -355,7 +360,7 @@ def _restated_elsewhere(text: str, found: Extraction, subject: list[str]) -> set
     out = set()
     for name in subject:
         field_name = name.partition(":")[0]
-        span = _span(text, found.evidence.get(field_name, "").removeprefix("inferred from '").rstrip("'"))
+        span = _evidence_span(text, found, field_name)
         if field_name in found.fields and span is not None and not start <= span[0] < end:
             out.add(name)
     return out
@@ -397,7 +402,7 @@ def _answer_choice(
 def ask(state: AdvisorState) -> dict[str, Any]:
     """Say the pending interview question, with what is understood so far."""
     assert state.next_question is not None
-    understood = answers.describe_stated(state.requirements, {event.field: event.action for event in state.history})
+    understood = answers.describe_stated(state.requirements, state.latest_actions())
     lead = f"Got it so far: {understood}." if understood else ""
     return {"messages": say(answers.question_prompt(state.next_question, lead))}
 

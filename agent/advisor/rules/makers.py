@@ -51,7 +51,8 @@ _ALLOWED_AGAIN = re.compile(rf"\b(?:{_ANY_MAKER})\b(?:'s)?(?:\s+(?:models?|llms?
 _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+|nor\s+)?|\s+(?:and|or|nor)\s+|\s*[/&]\s*)(?:also\s+)?", re.IGNORECASE)
 _CHINESE_MODELS = re.compile(
     r"\b(?:no|not|never|without|avoid|exclude|ban)\s+(?:any\s+)?chinese[\s-]+(?:made\s+|built\s+|trained\s+)?"
-    r"(?:models?|llms?|weights|labs?|makers?|vendors?|providers?)\b|\bnothing\s+chinese\b(?!\s+(?:language|speaking))|\bchinese\s+(?:models?|llms?)\s+(?:are|is)\s+(?:\w+\s+)?"
+    r"(?:models?|llms?|weights|labs?|makers?|vendors?|providers?)\b|\bnothing\s+chinese\b(?!\s+(?:language|speaking))|"
+    r"\bchinese\s+(?:models?|llms?)\s+(?:are|is)\s+(?:\w+\s+)?"
     r"(?:off\s+the\s+table|out|banned|not\s+allowed|a\s+no-?go)\b",
     re.IGNORECASE,
 )
@@ -62,7 +63,7 @@ def ruled_out_makers(text: str) -> tuple[list[str], str] | None:
     makers: dict[str, str] = {}
     listed_after = -1  # where the last maker ruled out ends: "avoid DeepSeek and Qwen" rules out both
     for match in _MAKER.finditer(text):
-        maker = next(name for name, said in match.groupdict().items() if said)
+        maker = _maker(match)
         if listed_after >= 0 and _JOINED.fullmatch(text, listed_after, match.start()):
             makers.setdefault(maker, text[match.start() : match.end()])
             listed_after = match.end()
@@ -87,6 +88,15 @@ def ruled_out_makers(text: str) -> tuple[list[str], str] | None:
     if not makers:
         return None
     return sorted(makers), "; ".join(dict.fromkeys(makers.values()))
+
+
+def makers_named(text: str) -> list[str]:
+    """Every maker the words name, by the maker's or its models' names, in order and once each."""
+    return list(dict.fromkeys(_maker(match) for match in _MAKER.finditer(text)))
+
+
+def _maker(match: re.Match[str]) -> str:
+    return next(name for name, said in match.groupdict().items() if said)
 
 
 def allowed_again(text: str) -> list[str]:
