@@ -41,7 +41,7 @@ _DEFINED = re.compile(r"\b(?:a|one|1|each|our|the)\s+(?P<name>semester|trimester
                       r"\s+(?:here\s+)?(?:is|lasts|runs|takes)\s+"
                       + _ABOUT + r"(?P<n>\d+(?:\.\d+)?)\s+(?P<unit>days?|weeks?|months?)\b", re.IGNORECASE)  # fmt: skip
 # A count per the named occasion: "12,000 essays per semester", "30 times a session", "100 messages on game night"
-_PER_NAMED = (r"(?<![\d.,])(?P<v>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<s>k|thousand)?\s+(?:[\w-]+\s+){0,4}?"
+_PER_NAMED = (r"(?<![$€£\d.,])(?P<v>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<s>k|thousand)?\s+(?:[\w-]+\s+){0,4}?"
               r"(?:per|a|an|each|every|on|in\s+(?:a|an|each|every|one)|during\s+(?:a|an|each|every|the|one))\s+"
               r"(?:[\w-]+\s+)?NAME\b")  # fmt: skip
 _SESSIONS = r"session|game|meeting|class|lesson|stream|match|episode|event|night|evening|raid|party|show|round"
@@ -67,7 +67,8 @@ _HOW_OFTEN = re.compile(r"\b(?:(?P<word>once|twice|thrice)|(?P<k>\d+)\s+times)\s
 # How often that very occasion happens: "4 nights a week", "one session a day", "2 classes per week"
 # "two semesters a year": a small count in words too
 _FEW = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_NAMED_OFTEN = (r"(?<![\d.,])(?:(?P<k>\d+(?:\.\d+)?|two|three|four|five|six)|(?P<one>a|an|one))\s+(?:[\w-]+\s+)?"
+_NAMED_OFTEN = (r"(?<![\d.,])(?:(?P<k>\d+(?:\.\d+)?|two|three|four|five|six)|(?P<one>a|an|one))\s+"
+                r"(?:(?!(?:hundred|thousand|million|billion|k|m)\b)[\w-]+\s+)?"
                 r"NAME(?:e?s)?\s+(?:a|per|each|every)\s+(?P<period>day|week|month|year)\b")
 
 
