@@ -71,6 +71,15 @@ def context_size(tokens: int | None) -> str:
     return f"{tokens / 1e6:.1f}M" if tokens >= 1_000_000 else f"{tokens // 1000:,}k"
 
 
+def route_label(model: str, provider: str, width: int = 30) -> str:
+    """The model's name and where it is hosted, within `width`: "claude-sonnet-4-6 · vertex_ai". The host
+    stays whole and the name gives way, so two routes of one model never read the same."""
+    if not provider:
+        return short_model_name(model, width)
+    host = f" · {provider}"
+    return short_model_name(model, max(8, width - len(host))) + host
+
+
 def short_model_name(model: str, width: int = 30) -> str:
     """The route's last segment, which is the model's own name; the full id is in the record."""
     name = model.rsplit("/", 1)[-1]

@@ -387,6 +387,10 @@ async def test_eliminated_models_and_sources_are_on_demand():
         await say(pilot, "coding assistant, 5k requests a day, under 1 second, $500/month, not sensitive")
         eliminated = app.screen.query_one(EliminatedTable)
         assert eliminated.row_count > 0
+        from tui.widgets.shortlist import ShortlistTable
+
+        selected = app.screen.query_one(ShortlistTable).selected_row()
+        assert selected and f"{selected.model} on {selected.provider}" in str(app.screen.query_one("#why").render())
         reasons = [str(eliminated.get_row_at(i)[1]) for i in range(eliminated.row_count)]
         assert any("TTFT ~" in reason and "-token prompt > 1,000 ms target" in reason for reason in reasons), reasons
         await say(pilot, "when should I use a batch API?")
@@ -406,6 +410,15 @@ async def test_eliminated_models_and_sources_are_on_demand():
 
         await say(pilot, "/eliminated")
         assert app.screen.query_one(TabbedContent).active == "tab-eliminated" and app.focused is eliminated
+        await pilot.pause()
+        # the columns fit the pane, and a reason longer than its column wraps onto the lines it needs
+        assert sum(column.get_render_width(eliminated) for column in eliminated.ordered_columns) <= (
+            eliminated.size.width
+        )
+        width = eliminated.columns[eliminated.ordered_columns[1].key].get_render_width(eliminated) - 2
+        for index, reason in enumerate(reasons):
+            assert eliminated.ordered_rows[index].height >= -(-len(reason) // width), reason
+        assert any(len(reason) > width for reason in reasons)
 
 
 async def test_a_multi_line_paste_keeps_every_line():

@@ -9,6 +9,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -307,7 +308,10 @@ class MainScreen(Screen[None]):
     @on(DataTable.RowHighlighted, "#shortlist")
     def _row_highlighted(self) -> None:
         row = self.query_one(ShortlistTable).selected_row()
-        self.query_one("#why", Static).update(f"{row.name} · context {row.context} · {row.why}" if row else "")
+        where = f" on {row.provider}" if row and row.provider else ""
+        # the full route id (what `tradeoff cost --model` takes), as plain text: catalog ids are outside data
+        self.query_one("#why", Static).update(Text(f"{row.model}{where} · context {row.context} · {row.why}")
+                                              if row else "")  # fmt: skip
 
     # --- requirements ------------------------------------------------------------------------------
 

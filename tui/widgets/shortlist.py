@@ -5,26 +5,56 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from catalog.display import short_model_name
+from catalog.display import route_label, short_model_name
 
 if TYPE_CHECKING:  # the rows' module loads with the advisor, off the first paint
     from agent.advisor.view import EliminatedRow, ShortlistRow
 
 
 class EliminatedTable(DataTable[str]):
-    """Every model a hard constraint ruled out, with the reasons."""
+    """Every model a hard constraint ruled out, with the reasons wrapped in full: a reason cut at the
+    table's edge ("made by alibaba, which is rul") hides the very constraint that decided."""
+
+    NAME_WIDTH = 40
+    SPARE = 6  # each cell's padding and the scrollbar
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.rows_shown: tuple[EliminatedRow, ...] = ()
+        self.widths = (0, 0)
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
-        self.add_columns("model", "why eliminated")
+        self._columns_for(self.size.width)
+
+    def on_resize(self) -> None:
+        if self._columns_for(self.size.width):
+            self.show(self.rows_shown)
+
+    def _columns_for(self, width: int) -> bool:
+        """The name column up to a third of the width, the reasons the rest. True if they changed."""
+        width = width or 120
+        name = max(12, min(self.NAME_WIDTH, width // 3))
+        widths = (name, max(20, width - name - self.SPARE))
+        if self.columns and widths == self.widths:
+            return False
+        self.widths = widths
+        self.clear(columns=True)
+        self.add_column("model", width=widths[0])
+        self.add_column("why eliminated", width=widths[1])
+        return True
 
     def show(self, rows: Sequence[EliminatedRow]) -> None:
         self.clear()
+        self.rows_shown = tuple(rows)
+        name_width = self.widths[0]
         for row in rows:
-            self.add_row(row.name, "; ".join(row.reasons), key=row.model)
+            name = row.name if len(row.name) <= name_width else short_model_name(row.model, name_width)
+            self.add_row(name, Text("; ".join(row.reasons)), height=None, key=row.model)
 
 
 class ShortlistTable(DataTable[str]):
@@ -100,8 +130,11 @@ class ShortlistTable(DataTable[str]):
         self.rows_shown = tuple(rows)
         self.marked = [model for model in self.marked if any(row.model == model for row in rows)]
         ttft, context, name_width = self.fit
+        names = [row.name for row in rows]
         for row in rows:
-            name = row.name if len(row.name) <= name_width else short_model_name(row.model, name_width)
+            # one model on two hosts would read the same twice: those rows name their host too
+            twice = names.count(row.name) > 1
+            name = route_label(row.model, row.provider if twice else "", name_width)
             cells = [self._mark_of(row.model), str(row.rank), name, f"{row.score:.1f}", row.cost,
                      {None: "—", True: "ok", False: "OVER"}[row.within_budget]]  # fmt: skip
             self.add_row(*cells, *((row.ttft,) if ttft else ()), *((row.context,) if context else ()), key=row.model)
