@@ -420,9 +420,13 @@ def self_host_break_even(
     operations_usd_month: float | None = None,
     requests_per_month: float | None = None,
     peak_to_average: float = DEFAULT_PEAK_TO_AVERAGE,
+    cache_hit_rate: float = 0.0,
+    batch_share: float = 0.0,
 ) -> SelfHostBreakEven:
     """The monthly volume above which self-hosting `self_hosted` costs less than `api`, with GPUs
-    added as the peak needs them and operations paid from the first request.
+    added as the peak needs them and operations paid from the first request. The API side is billed
+    as the shortlist bills it, with the user's cache and batch shares: at list price alone a batch
+    workload's API bill read twice what the shortlist showed.
 
     The guide's rule of thumb: self-hosting breaks even around 5-10M requests a month.
     """
@@ -435,6 +439,10 @@ def self_host_break_even(
     per_request = request_cost(api.prices, input_tokens, output_tokens) + reasoning_tokens(api)[0] * (
         billed_prices(api.prices, input_tokens).reasoning
     )
+    if cache_hit_rate or batch_share:
+        per_request = monthly_cost_usd(api, 1.0, input_tokens, output_tokens, cache_hit_rate, batch_share) / (
+            DAYS_PER_MONTH
+        )
     seconds_per_request = input_tokens / profile.prefill_rate + (output_tokens + reasoning) / (
         profile.throughput_tokens_per_s
     )
@@ -455,7 +463,9 @@ def self_host_break_even(
             f"one replica serves ~{capacity:,.0f} requests/month of this size at the {peak_to_average:g}x peak "
             f"and {TARGET_UTILISATION:.0%} utilisation",
             f"operations ${operations:,.0f}/month" + ("" if operations_usd_month is not None else " (assumption)"),
-            f"the API costs ${per_request:.6f} a request ({api.id}, list price)",
+            f"the API costs ${per_request:.6f} a request ({api.id}, list price"
+            + (f", {batch_share:.0%} through the batch API" if batch_share else "")
+            + (f", {cache_hit_rate:.0%} of input from the cache" if cache_hit_rate else "") + ")",
         ),
     )  # fmt: skip
 

@@ -370,7 +370,8 @@ def _self_hosting_verdict(
     if hosted is None or api is None or not api.prices.known:
         return None
     return self_host_break_even(hosted, api, req.input_tokens, req.output_tokens, req.operations_usd_month,
-                                req.requests_per_month)  # fmt: skip
+                                req.requests_per_month, cache_hit_rate=req.cache_hit_rate,
+                                batch_share=req.batch_share)  # fmt: skip
 
 
 def _fallback(leader: RankedModel | None, ordered: list[RankedModel]) -> str | None:
@@ -507,6 +508,10 @@ def _reasons(
     hidden, _ = reasoning_tokens(entry, req.reasoning_tokens)
     if hidden:
         sizes += f" + ~{hidden:,} reasoning billed as output"
+    if req.batch_share and entry.prices.input_batch is not None:  # the discounts the figure already holds
+        sizes += f", {req.batch_share:.0%} at the batch price"
+    if req.cache_hit_rate and entry.prices.cache_read is not None:
+        sizes += f", {req.cache_hit_rate:.0%} of input read from the cache"
     if req.budget_usd_month is not None:
         share = cost / req.budget_usd_month if req.budget_usd_month else math.inf
         budget = (

@@ -125,9 +125,14 @@ def caching(catalog: Catalog, ranking: Ranking, stated: set[str], asked: float |
     lines = [f"{head}: {money(before.monthly_cost_usd)} → {money(after.monthly_cost_usd)}, with {basis}."]  # fmt: skip
     if note:
         lines.append(f"- {note}")
+    # with the batch API the uncached input is billed at the batch price, so the discount is from that
+    batched = req.batch_share > 0 and prices.input_batch is not None
+    instead = price_per_million(prices.input)
+    if batched and prices.input_batch is not None:
+        instead = f"{price_per_million(prices.input_batch)} (the batch price)" + (
+            "" if req.batch_share >= 1 else f" for the {req.batch_share:.0%} sent in batches, {instead} for the rest")
     lines.append(f"- Only input is discounted: cached tokens at {price_per_million(prices.cache_read)} per million "
-                 f"instead of {price_per_million(prices.input)}; output ({money(after.output_usd)}/month) is "
-                 "unchanged.")  # fmt: skip
+                 f"instead of {instead}; output ({money(after.output_usd)}/month) is unchanged.")  # fmt: skip
     if prices.cache_write is not None:
         lines.append(f"- The uncached input is billed at the cache-write price "
                      f"({price_per_million(prices.cache_write)} per million), an upper bound.")  # fmt: skip

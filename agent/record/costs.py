@@ -112,7 +112,8 @@ def cost_projection(catalog: Catalog, options: list[dict[str, Any]], req: Requir
     api_chosen = chosen.prices.known and not chosen.is_self_hosted_route
     if hosted is not None and hosted.self_hosting is not None and api_chosen:
         even = self_host_break_even(hosted, chosen, req.input_tokens, req.output_tokens, req.operations_usd_month,
-                                    req.requests_per_month)  # fmt: skip
+                                    req.requests_per_month, cache_hit_rate=req.cache_hit_rate,
+                                    batch_share=req.batch_share)  # fmt: skip
         projection["self_host_model"] = hosted.id
         projection["self_host_fixed_usd_month"] = even.gpu_usd_per_replica_month + even.operations_usd_month
         projection["self_host_break_even_requests_month"] = even.break_even_requests_per_month

@@ -88,4 +88,5 @@ def _self_hosting_against_api(
     size = (args.input_tokens, args.output_tokens)
     api = min(routes, key=lambda e: (e.prices.input or 0) * size[0] + (e.prices.output or 0) * size[1])
     return self_host_break_even(entry, api, args.input_tokens, args.output_tokens, args.operations_usd_month,
-                                args.requests_per_day * 30)  # fmt: skip
+                                args.requests_per_day * 30, cache_hit_rate=args.cache_hit_rate or 0.0,
+                                batch_share=args.batch_share or 0.0)  # fmt: skip
