@@ -69,3 +69,16 @@ def maker_of(model_id: str) -> str | None:
     """Who trained the model behind a route (`bedrock/eu.anthropic.claude-...` -> anthropic); None if unsure."""
     name = normalise(model_id)
     return next((maker for pattern, maker in _MAKERS if pattern.search(name)), None)
+
+
+def allow_list(excluded: list[str]) -> list[str]:
+    """The makers still allowed when the rule reads as an allow-list (fewer allowed than ruled out), else []."""
+    allowed = [maker for maker in MAKERS if maker not in excluded]
+    return allowed if len(allowed) < len(excluded) else []
+
+
+def makers_rule(excluded: list[str]) -> str:
+    """The makers rule in the fewer words: "only models by anthropic" for an allow-list, else "no models by ..."."""
+    if allowed := allow_list(excluded):
+        return "only models by " + ", ".join(allowed)
+    return "no models by " + ", ".join(excluded)

@@ -12,6 +12,7 @@ from agent.advisor.interview import SIZE_CHOICES as SIZED_TASKS
 from agent.advisor.interview import build_requirements
 from agent.advisor.state import Question
 from catalog.display import context_size, milliseconds, money, requirement_word
+from catalog.names import makers_rule
 from catalog.requirements import Requirements
 from catalog.scoring import RankedModel, Ranking
 
@@ -45,7 +46,7 @@ def describe(req: Requirements) -> str:
     if req.needs:
         parts.append("needs " + ", ".join(req.needs))
     if req.excluded_makers:
-        parts.append("no models by " + ", ".join(req.excluded_makers))
+        parts.append(makers_rule(req.excluded_makers))
     return ", ".join(parts)
 
 
@@ -82,7 +83,7 @@ def describe_stated(fields: dict[str, Any], how: Mapping[str, str] | None = None
         if fields.get(name):
             parts.append(marked(f"{name}: {', '.join(fields[name])}", name))
     if fields.get("excluded_makers"):
-        parts.append(marked(f"no models by {', '.join(fields['excluded_makers'])}", "excluded_makers"))
+        parts.append(marked(makers_rule(fields["excluded_makers"]), "excluded_makers"))
     return ", ".join(parts)
 
 

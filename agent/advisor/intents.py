@@ -18,7 +18,7 @@ from agent.advisor.rules.makers import MAKER_WORDS, allowed_again, makers_named
 from agent.advisor.rules.places import adjective_codes, codes_in, country_name
 from agent.advisor.rules.questions import is_question, stated_part
 from catalog.entries import ModelEntry
-from catalog.names import normalise
+from catalog.names import allow_list, normalise
 
 _NAME = r"(?P<name>[\w .\-/:]+?)"
 _NAME_A, _NAME_B = _NAME.replace("name", "a"), _NAME.replace("name", "b")
@@ -51,7 +51,8 @@ _COMPARE = [
                r"vs\.?|versus|next to)\s+" + _NAME_B + _COMPARE_TAIL + _END, re.I),
     re.compile(r"\bhow (?:do|would)\s+" + _NAME_A + r"\s+and\s+" + _NAME_B + r"\s+compare\b.*" + _END, re.I),
     re.compile(r"\b(?:the )?differences? between\s+" + _NAME_A + r"\s+and\s+" + _NAME_B + _COMPARE_TAIL + _END, re.I),
-    re.compile(r"\b(?:which (?:is|one is|would be|'s) (?:better|best|the better (?:pick|choice|fit))|which one|which|"
+    re.compile(r"\b(?:which (?:is|one is|would be|'s) (?:better|best|cheaper|faster|quicker|smarter|more accurate|"
+               r"the better (?:pick|choice|fit))|which one|which|"
                r"what(?:'s| is) better|should (?:we|i) (?:go with|use|pick|choose|take)|would you (?:pick"
                r"|take|go with))"
                r"[,:]?\s+" + _NAME_A + r"\s+or\s+" + _NAME_B + _COMPARE_TAIL + _END, re.I),
@@ -256,6 +257,8 @@ def drop_requirements(requirements: dict[str, Any], dropped: list[str]) -> dict[
     kept = dict(requirements)
     for name in dropped:
         field_name, _, item = name.partition(":")
+        if field_name == "excluded_makers" and item in allow_list(kept.get(field_name, [])):
+            item = ""  # "forget the Claude-only rule": the allow-list goes, not one more maker
         if item:
             remaining = [value for value in kept.get(field_name, []) if value != item]
             kept[field_name] = remaining

@@ -159,7 +159,8 @@ def recall(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
 
 def compare(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any]:
     tools = runtime.context
-    return {"messages": say(verdict.compare(state.subject, _full_ranking(state, tools), tools.catalog))}
+    ranking, asked = _full_ranking(state, tools), state.last_user_message()
+    return {"messages": say(verdict.compare(state.subject, ranking, tools.catalog, asked))}
 
 
 def judge(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any]:
@@ -170,7 +171,7 @@ def judge(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any]
     named = why_not.canonical_named(state.subject[0], ranking, tools.catalog) if state.subject else None
     other = next((item.model for item in ranking.ranked if item.canonical != named), None)
     names = [*state.subject[:1], other] if other else list(state.subject)
-    return {"messages": say(verdict.compare(names, ranking, tools.catalog))}
+    return {"messages": say(verdict.compare(names, ranking, tools.catalog, state.last_user_message()))}
 
 
 def economics(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any]:

@@ -40,6 +40,7 @@ from agent.advisor.state import AdvisorState, ChatMessage, Question, Requirement
 from agent.advisor.view import FIELD_LABELS, format_value
 from agent.advisor.volume_later import rechained, recounted_members, with_earlier_members
 from catalog.display import money
+from catalog.names import allow_list, makers_rule
 
 _SKIP_ALONE = re.compile(r"^\s*skip\s*[.!]?\s*$", re.IGNORECASE)
 
@@ -341,6 +342,10 @@ def _dropped_words(subject: list[str], before: dict[str, Any]) -> str:
     for name in subject:
         field_name, _, item = name.partition(":")
         label = FIELD_LABELS.get(field_name, field_name.replace("_", " "))
+        if field_name == "excluded_makers" and (allowed := allow_list(before.get(field_name, []))):
+            if not item or item in allowed:
+                words.append(f"the rule of {makers_rule(before[field_name])}")
+                continue
         if item and item in before.get(field_name, []):
             named = {"regions": country_name, "languages": str.title, "compliance": str.upper}
             shown = named.get(field_name, str)(item)

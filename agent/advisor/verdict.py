@@ -3,6 +3,7 @@ requirements naming the one to pick and the criteria that decide it. Pure: ranki
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -77,8 +78,44 @@ def verdict(sides: Sequence[Side], ranking: Ranking) -> str:
             + (f"Your top pick is {ranking.ranked[0].model}." if ranking.ranked else ""))  # fmt: skip
 
 
-def compare(names: Sequence[str], ranking: Ranking, catalog: Catalog) -> str:
+# What the question asks about, when it names one criterion: "is gemini cheaper than claude for us?"
+_ASKED = [
+    ("cost", re.compile(r"\b(?:cheaper|cheapest|costs?|costlier|pricier|price[sd]?|expensive|spend|bill)\b", re.I)),
+    ("latency", re.compile(r"\b(?:faster|fastest|quicker|slower|latency|ttft|speed|snappier)\b", re.I)),
+    ("quality", re.compile(r"\b(?:smarter|better\s+quality|quality|more\s+accurate|accuracy|stronger|dumber)\b", re.I)),
+]
+
+
+def _answer_to_the_criterion(sides: Sequence[Side], asked: str) -> str:
+    """The asked criterion first, in one sentence from the ranking's figures; "" when none is asked."""
+    criterion = next((name for name, words in _ASKED if words.search(asked)), None)
+    a, b = sides[0], sides[1]
+    if criterion is None or a.item is None or b.item is None:
+        return ""
+    if criterion == "cost":
+        low, high = sorted((a, b), key=lambda s: s.item.monthly_cost_usd if s.item else 0)
+        assert low.item is not None and high.item is not None
+        if high.item.monthly_cost_usd <= low.item.monthly_cost_usd * 1.02:
+            return f"On cost they are level for your workload: about {money(low.item.monthly_cost_usd)}/month each."
+        return (f"On cost, **{low.model} is cheaper** for your workload: {money(low.item.monthly_cost_usd)}/month "
+                f"against {money(high.item.monthly_cost_usd)} for {high.model}.")  # fmt: skip
+    if criterion == "latency":
+        known = [s for s in (a, b) if s.item and s.item.ttft_ms is not None]
+        if len(known) < 2:
+            return ""
+        fast, slow = sorted(known, key=lambda s: s.item.ttft_ms if s.item and s.item.ttft_ms else 0)
+        assert fast.item is not None and slow.item is not None
+        return (f"On speed, **{fast.model} is faster** to its first token: {milliseconds(fast.item.ttft_ms)} against "
+                f"{milliseconds(slow.item.ttft_ms)} for {slow.model} (estimates for your prompt size).")  # fmt: skip
+    good, weak = sorted((a, b), key=lambda s: -(s.item.quality or 0) if s.item else 0)
+    assert good.item is not None and weak.item is not None
+    return (f"On quality for your task, **{good.model}** scores {good.item.quality:.0f} against "
+            f"{weak.item.quality:.0f} for {weak.model}.")  # fmt: skip
+
+
+def compare(names: Sequence[str], ranking: Ranking, catalog: Catalog, asked: str = "") -> str:
     if len(names) < 2:
         return "Which two models should I compare? For example: *compare gpt-4.1 and claude sonnet*."
     sides = [side(name, ranking, catalog) for name in names[:2]]
-    return "\n".join([*table(sides), "", verdict(sides, ranking)])
+    first = _answer_to_the_criterion(sides, asked)
+    return "\n".join([*table(sides), "", *([first, ""] if first else []), verdict(sides, ranking)])

@@ -162,8 +162,17 @@ def canonical_named(name: str, ranking: Ranking, catalog: Catalog) -> str | None
     exact = catalog.get(name.strip())
     if exact is not None:
         return exact.canonical
-    matches = find_models(name, catalog.models)
-    return ([e for e in matches if e.rated] or matches)[0].canonical if matches else None
+    matches = [e for e in find_models(name, catalog.models) if e.rated] or find_models(name, catalog.models)
+    if len(matches) > 1 and not any(_words_of(e.id) == _words_of(name) for e in matches):
+        # a family name ("gemini", "claude"): the one of them that ranks best for this user
+        ranked = [e for e in matches if _position(ranking, e.canonical) is not None]
+        if ranked:
+            return min(ranked, key=lambda e: _position(ranking, e.canonical) or 0).canonical
+    return matches[0].canonical if matches else None
+
+
+def _words_of(name: str) -> str:
+    return " ".join(re.split(r"[\s/_.-]+", name.strip().lower()))
 
 
 def explain(name: str, ranking: Ranking, catalog: Catalog) -> str:
