@@ -182,6 +182,9 @@ def invalid_fields(fields: dict[str, Any]) -> dict[str, str]:
     """Each field that would not validate, with why in words ("requests_per_day": "it can be at most
     10,000,000,000")."""
     data, bad = dict(fields), dict[str, str]()
+    if data.get("requests_per_day") == 0:  # a model nobody calls costs $0: every bill would read as free
+        bad["requests_per_day"] = "it must be above 0, or every cost reads $0"
+        data.pop("requests_per_day")
     while True:
         try:
             Requirements.model_validate(data)

@@ -75,7 +75,7 @@ HOSTILE: list[tuple[list[str], str]] = [
     (["ingest", "/nonexistent/notes.md"], "PATH"),
     (["--session", "\x1b[2J"], "--session"),
     # found by a stranger on 2026-12-04: each said something wrong or nothing at all
-    (["recommend", "--requests-per-day", "1e300"], "from 0 to 10,000,000,000"),
+    (["recommend", "--requests-per-day", "1e300"], "above 0 and up to 10,000,000,000"),
     (["recommend", "--cache-hit-rate", "-0.1"], "below zero"),
     (["recommend", "--languages", "klingon"], "unknown language 'klingon'"),
     (["recommend", "--exclude-makers", "klingon"], "unknown model maker 'klingon'"),
@@ -131,7 +131,7 @@ def test_numbers_in_range_still_work(cli):
     out = cli(*COST, "--requests-per-day", "10b", "--json")
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["monthly_cost_usd"] > 0
-    assert_refused(cli(*COST, "--requests-per-day", "10.1b"), "from 0 to 10,000,000,000")
+    assert_refused(cli(*COST, "--requests-per-day", "10.1b"), "above 0 and up to 10,000,000,000")
 
 
 @pytest.mark.parametrize(

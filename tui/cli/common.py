@@ -232,7 +232,7 @@ def add_volume_options(parser: argparse.ArgumentParser, required: bool) -> None:
     add = parser.add_argument
     add(
         "--requests-per-day",
-        type=number(0, 1e10),
+        type=number(0, 1e10, above=True),  # 0 a day bills $0 for every model: no comparison at all
         required=required,
         metavar="N",
         help="requests a day (5000, 50k, 2M)",

@@ -69,11 +69,18 @@ def register(commands: Any) -> None:
         metavar="LIST",
         help="languages besides English the model must handle (german,french)",
     )
-    rec.add_argument(
+    makers = rec.add_mutually_exclusive_group()
+    makers.add_argument(
         "--exclude-makers",
         type=maker_list,
         metavar="LIST",
         help="model makers ruled out, whoever hosts them (openai,google)",
+    )
+    makers.add_argument(
+        "--only-makers",
+        type=maker_list,
+        metavar="LIST",
+        help="the only model makers allowed (anthropic); every other maker is ruled out",
     )
     rec.add_argument("--budget-usd-month", type=number(0, 1e9), metavar="X", help="monthly budget in USD")
     rec.add_argument(
@@ -133,6 +140,7 @@ def _requirements_file(path_text: str) -> dict[str, Any]:
 def requirements_from_args(args: argparse.Namespace) -> Requirements:
     from pydantic import ValidationError
 
+    from catalog.names import MAKERS
     from catalog.requirements import Priorities, Requirements
 
     fields: dict[str, Any] = _requirements_file(args.requirements) if args.requirements else {}
@@ -143,6 +151,8 @@ def requirements_from_args(args: argparse.Namespace) -> Requirements:
             fields[field] = value
     if args.priority:
         fields["priorities"] = Priorities.preset(args.priority)
+    if args.only_makers:
+        fields["excluded_makers"] = [maker for maker in MAKERS if maker not in args.only_makers]
     if fields.get("privacy") == "region-locked" and not fields.get("regions"):
         raise UsageError("--privacy region-locked needs at least one --region (e.g. --region eu)")
     try:

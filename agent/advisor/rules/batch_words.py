@@ -29,9 +29,14 @@ _FINE_DELAY = [
     r"\b(?:overnight|nightly|at\s+night|next[- ]day|the\s+next\s+(?:day|morning)|tomorrow|by\s+morning|later|"
     r"a\s+day[’']?s?\s+delay|(?:within|in)\s+(?:24|48|72)\s*h(?:ours?|rs?)?|(?:within|in)\s+a\s+day|over\s+the\s+weekend|"
     r"(?:over|within|in)\s+(?:a|one|the)\s+(?:week|few\s+days|couple\s+of\s+days)|"
-    r"(?:within|in)\s+(?:a\s+few|several|\d+)\s+(?:hours|days))"
+    r"(?:within|in)\s+(?:a\s+few|several|\d+)\s+(?:hours|days)|(?:the\s+)?(?:next|following)\s+(?:business|working)\s+day|"
+    r"(?<![\d.,])(?:24|36|48|72)\s*-?\s*h(?:ours?|rs?)?|(?:a|one)\s+(?:day|week)|(?:a\s+)?(?:couple|few)\s+(?:of\s+)?days)"
     r"\s+(?:(?:\w+\s+){0,2}?(?:is|are|would\s+be|'s)\s+)?(?:totally\s+|perfectly\s+|completely\s+)?"
     r"(?:fine|ok|okay|acceptable|good|works|work)\b",
+    # a turnaround said as a time allowed: "Turnaround: next business day", "SLA - 48 hours", "TAT of 2 days"
+    r"\b(?:turn-?around|tat|sla|delivery\s+time)(?:\s+time)?\s*(?::|=|-|–|—|of|is)\s*(?:within\s+|by\s+|up\s+to\s+)?"
+    r"(?:the\s+)?(?:(?:next|following)\s+(?:business\s+|working\s+)?(?:day|morning)|overnight|(?<![\d.,])(?:24|36|48|72)\s*-?\s*"
+    r"h(?:ours?|rs?)?\b|(?:a|one|two|three|[1-9])\s+(?:business\s+|working\s+)?days?\b|(?:a|one)\s+week)",
     r"\b(?:fine|ok|okay|acceptable|good enough)\s+(?:by\s+)?(?:the\s+)?(?:next|following)\s+(?:business\s+|working\s+)?"
     r"(?:morning|day)\b",
     r"\b(?:fine|happy|ok|okay|content)\s+(?:with\s+)?(?:waiting|to\s+wait)\s+(?:until|till|for|a|overnight)\b",
@@ -48,9 +53,15 @@ _CAN_WAIT = [
     r"sent|wait)\b[^.;!?,]{0,30}?\b(?:at\s+night|overnight|nightly|later|in\s+the\s+background|off[- ]?peak|"
     r"(?:through|via|in|as)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?batch(?:es)?\b(?!\s+of\b))",
     r"\bcan\s+(?:all\s+)?be\s+batch(?:ed)?\b|\bcan\s+batch\b",
-    r"\bcan\s+(?:come|arrive|land|wait|go\s+out|get\s+back|be\s+(?:back|ready|delivered|done|sent|returned|available|"
-    r"read))\s+(?:\w+\s+)?(?:by\s+|until\s+|till\s+)?(?:the\s+)?(?:(?:next|following)\s+(?:business\s+|working\s+)?"
-    r"(?:day|morning|week)|tomorrow)\b",
+    r"\b(?:can|could|may|might)\s+(?:come|arrive|land|wait|go\s+out|get\s+back|be\s+(?:back|ready|delivered|done|sent|"
+    r"returned|available|read))\s+(?:\w+\s+)?(?:by\s+|until\s+|till\s+)?(?:the\s+)?(?:(?:next|following)\s+"
+    r"(?:business\s+|working\s+)?(?:day|morning|week)|tomorrow)\b",
+    # "the report can land in their inbox next morning", "fine if results come the next morning"
+    r"\b(?:can|could|may|might)\s+(?:arrive|land|be\s+(?:ready|delivered|sent|waiting))\s+(?:in|on|at)\s+(?:\w+\s+){0,3}?"
+    r"(?:the\s+)?(?:next|following)\s+(?:business\s+|working\s+)?(?:day|morning)\b",
+    r"\b(?:fine|ok|okay|acceptable|no\s+problem)\s+if\s+(?:the\s+)?(?:results?|answers?|outputs?|reports?|summar\w+|"
+    r"replies|responses|it|they)\s+(?:come|comes|arrive|arrives|land|lands|(?:is|are)\s+ready|show\s+up)\s+"
+    r"(?:\w+\s+){0,2}?(?:the\s+)?(?:(?:next|following)\s+(?:business\s+|working\s+)?(?:day|morning)|tomorrow)\b",
     r"\bcan\s+(?:be\s+)?(?:run|processed|done|handled|sent)\s+(?:later\s+)?in\s+batch(?:es)?\b",
     r"\b(?:process|run|do|handle|generate)\w*\s+(?:\w+\s+){0,5}overnight\b(?!\s+(?:orders|tickets|traffic|requests|"
     r"messages|emails|calls|arrivals|shifts?|staff|deliver(?:y|ies)))",  # "overnight orders come in": when work arrives
@@ -87,6 +98,10 @@ _NO_HURRY = [
     r"(?:critical|important|urgent|a (?:concern|priority|big deal)|an issue)\b",
     r"(?:n[’']t|\bnot)\s+care\s+(?:much\s+)?about\s+(?:latency|speed|response times?)",
     r"\b(?:latency|speed|response\s+times?)\s+(?:doesn[’']t|does\s+not|don[’']t)\s+(?:really\s+)?matter\b",
+    # no deadline on work spread out: "no deadline really, this runs over the next year", "no deadline on results"
+    r"\bno\s+(?:real\s+|hard\s+|strict\s+|tight\s+|fixed\s+)?deadlines?\b(?:\s+(?:on|for)\s+(?:the\s+)?(?:results|answers|"
+    r"outputs|responses|processing|replies)\b|(?=[^.!?\n]{0,80}?\b(?:over\s+(?:the\s+)?(?:next|coming|following)\s+"
+    r"(?:\w+\s+)?(?:years?|months|weeks|quarters?)|whenever|backlog|backfill|in\s+the\s+background)))",
 ]
 
 BATCH = re.compile("|".join([*_NAMED, *_FINE_DELAY, *_CAN_WAIT, *_NO_HURRY]), re.IGNORECASE)

@@ -14,7 +14,7 @@ _COMMA_GROUPS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 # digits and not 0 ("0.002" and "2.50" stay decimals).
 _DOT_GROUPS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?")
 _PLAIN = re.compile(r"\d+(?:[.,]\d+)?")
-_SCALES = r"(?:k|thousand|m|mm|mil|million|b|bn|billion)\b"
+_SCALES = r"(?:k|thousand|m|mm|mil|million|b|bn|billion|trillion)\b"
 
 
 def written_number(digits: str, scaled: bool = False) -> float:

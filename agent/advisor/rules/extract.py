@@ -17,14 +17,15 @@ from agent.advisor.rules.extract_latency import latency
 from agent.advisor.rules.extract_money import masked, read_money
 from agent.advisor.rules.extract_priority import priority
 from agent.advisor.rules.extract_privacy import privacy
-from agent.advisor.rules.extract_sizes import daily_throughput, read_sizes
+from agent.advisor.rules.extract_sizes import read_sizes
 from agent.advisor.rules.extract_task import read_needs, read_task
-from agent.advisor.rules.extract_volume import NUM, number, volume
+from agent.advisor.rules.extract_volume import volume
 from agent.advisor.rules.extraction import Extraction
-from agent.advisor.rules.makers import ruled_out_makers
+from agent.advisor.rules.makers import only_makers, ruled_out_makers
 from agent.advisor.rules.negation import negated, set_aside
 from agent.advisor.rules.number_words import Spelled
 from agent.advisor.rules.open_weights import open_weights
+from agent.advisor.rules.size_context import stated_window
 from agent.advisor.rules.size_merge import parts_note
 from agent.advisor.rules.size_parts import add_history
 from agent.advisor.rules.size_units import Sizes
@@ -33,35 +34,15 @@ from agent.advisor.rules.volume_context import (
     active_users_who_ask,
     calls_per_item,
     hours_of_work,
+    names_the_counted,
     share_that_acts,
     spread_over_days,
 )
+from agent.advisor.rules.volume_model_share import share_for_the_model
 from agent.advisor.rules.volume_occasions import days_a_week
 from agent.advisor.rules.volume_same import restated_calls
-
-# "a context of 1 million tokens", "Context of at least 500k tokens"
-_CONTEXT_OF = re.compile(
-    r"\bcontext(?:\s+window)?\s+of\s+(?:at least\s+|up to\s+|about\s+|around\s+|~\s*)?" + NUM + r"\s*tokens?",
-    re.IGNORECASE,
-)
-# "a big context window — at least 200k tokens", "context window: 128k tokens minimum"
-_CONTEXT_WINDOW_OF = re.compile(
-    r"\bcontext(?:\s+window)?\s*(?:[-–—:,(]|of|is|needs to be|has to be|must be|should be|"
-    r"(?:needs?\s+to|must|has\s+to|should)\s+(?:hold|fit|take|handle))\s*"
-    r"(?:at least|minimum|min\.?|>=|≥|of|about|around|~|up to|\s)*" + NUM
-    + r"(?:\s*(?:tokens?|tok)\b|(?<=[km])(?!\s*(?!(?:min|minimum|or more)\b)[a-z]))",  # "has to be at least 128k"
-    re.IGNORECASE,
-)
-# "need big context, we paste whole scripts, 32k min": a floor said later in the context's sentence.
-_CONTEXT_FLOOR = re.compile(
-    r"\bcontext\b[^.;!?\n]{0,60}?(?:\b(?:min(?:imum)?(?:\s+of)?|at\s+least)\s+(?P<a>\d+)\s?(?P<ak>[km])\b|"
-    r"(?<![\d.,])(?P<b>\d+)\s?(?P<bk>[km])\s*(?:tokens?\s*)?(?:min(?:imum)?\b|at\s+least\b|or\s+more\b|\+))",
-    re.IGNORECASE,
-)
-_CONTEXT = re.compile(
-    NUM + r"\s*(?:tokens?\s*(?:of\s*)?)?(?:context|context window|token context|tokens? of context)",
-    re.IGNORECASE,
-)
+from agent.advisor.rules.volume_tokens import calls_from_tokens
+from catalog.names import MAKERS
 
 
 def extract(text: str) -> Extraction:
@@ -93,7 +74,7 @@ def extract(text: str) -> Extraction:
     privacy(text, found)
     if (open_need := open_weights(text)) is not None:
         found.put("open_weights", *open_need)  # False when ruled out: "legal vetoed open-weight models"
-    if ruled_out := ruled_out_makers(text):
+    if ruled_out := ruled_out_makers(text) or _every_maker_but(only_makers(text)):
         found.put("excluded_makers", *ruled_out)  # "we can't use OpenAI": GPT on Azure is out too
     if valued := priority(text):
         found.put("priority", valued[0], valued[1])
@@ -131,17 +112,14 @@ def _tokens(text: str, found: Extraction, spelled: Spelled) -> None:
     sizes = read_sizes(text)
     if spelled.text != text and (sizes.output is None or sizes.input_tokens is None):
         _add_sizes_in_words(sizes, read_sizes(spelled.text), spelled)  # "... tokens in and twenty out"
-    context = _CONTEXT.search(text) or _CONTEXT_OF.search(text) or _CONTEXT_WINDOW_OF.search(text)
-    if context is None and (floor := _CONTEXT_FLOOR.search(text)):
-        digits, suffix = floor.group("a", "ak") if floor.group("a") else floor.group("b", "bk")
-        found.put("min_context", int(number(digits, suffix)), floor.group(0))  # a floor stated beats one derived
-    elif context and not any(context.group(0) in sizes.evidence.get(part, "") for part in sizes.parts):
-        found.put("min_context", int(number(context.group(1), context.group(2))), context.group(0))
-        each = _EACH_REQUEST.match(text, context.end())
+    carried = [sizes.evidence.get(part, "") for part in (*sizes.parts, "input_tokens")]
+    if context := stated_window(text, carried):  # a window stated beats one derived
+        found.put("min_context", context.tokens, context.words)
+        each = None if context.floor else _EACH_REQUEST.match(text, context.end)
         if sizes.total is None and not sizes.parts and each:
-            sizes.total = int(number(context.group(1), context.group(2)))  # "context of ~12k tokens per call"
-            sizes.notes["input_tokens"] = f"stated: {context.group(0)} for each request"
-            sizes.evidence["input_tokens"] = text[context.start() : each.end()]
+            sizes.total = context.tokens  # "context of ~12k tokens per call"
+            sizes.notes["input_tokens"] = f"stated: {context.words} for each request"
+            sizes.evidence["input_tokens"] = text[context.end - len(context.words) : each.end()]
     elif sizes.context is not None:
         context_words = [sizes.evidence[k] for k in ("min_context", "documents") if k in sizes.evidence][:1]
         found.put("min_context", sizes.context, "; ".join(context_words) or "the documents' size")
@@ -150,10 +128,8 @@ def _tokens(text: str, found: Extraction, spelled: Spelled) -> None:
     if sizes.turns is not None:
         add_history(sizes, sizes.output)
         _conversations_to_requests(text, sizes.turns, sizes.evidence["turns"], found)
-    throughput = None if "requests_per_day" in found.fields or not sizes.input_tokens else daily_throughput(text)
-    if throughput and sizes.input_tokens:
-        per_day = round(throughput[0] / sizes.input_tokens, 3)  # "2M tokens a day in chunks of 4k": 500 requests
-        found.put("requests_per_day", per_day, f"{throughput[1]} / {sizes.input_tokens:,} tokens a request (derived)")
+    if "requests_per_day" not in found.fields and (calls := calls_from_tokens(text, sizes)):
+        found.put("requests_per_day", round(calls[0], 3), calls[1])  # "90M input tokens/month, ~3k in a call"
     material = sizes.total or sum(sizes.parts.get(part, 0) for part in ("documents", "user_text"))
     if sizes.output is None and material:
         _as_long_as_the_input(text, material, sizes, found)
@@ -256,6 +232,13 @@ def _findable(text: str, said: str) -> str:
     return said
 
 
+def _every_maker_but(only: tuple[list[str], str] | None) -> tuple[list[str], str] | None:
+    """An allow-list as the makers it rules out: "Anthropic models only" rules out every other maker."""
+    if only is None:
+        return None
+    return [maker for maker in MAKERS if maker not in only[0]], f"{only[1]} (every other maker ruled out)"
+
+
 def _calls_to_requests(spelled: Spelled, money_free: str, said: str, found: Extraction) -> None:
     """The volume as what surrounds its count says (rules/volume_context.py): active users or a headcount
     times the share who ask, a period the user defines, only the hours worked for a sub-day rate, then
@@ -291,6 +274,10 @@ def _calls_to_requests(spelled: Spelled, money_free: str, said: str, found: Extr
         found.put("requests_per_day", round(found.fields["requests_per_day"] * days[0] / 7, 3),
                   _volume_words(spelled, f"{words}, {days[1]} (x {days[0]:g}/7 days a week)"))  # fmt: skip
         words = f"{words}, {days[1]} (x {days[0]:g}/7 days a week)"
+    if (sent := share_for_the_model(text, said)) and not share_that_acts(text, said):  # "only the 15% in French"
+        words = f"{words} x {sent[1]} (only that share reaches the model)"
+        found.put("requests_per_day", round(found.fields["requests_per_day"] * sent[0], 3),
+                  _volume_words(spelled, words))  # fmt: skip
     if multiplied:
         return
     if batch := items_per_call(text, said):  # "3M lines a night, 2,000 lines per call"
@@ -321,6 +308,7 @@ def _conversations_to_requests(text: str, turns: float, words: str, found: Extra
     each_person = words.lower().startswith("each") and re.search(_PEOPLE_A_DAY, evidence, re.I)
     if "requests_per_day" in found.fields and (
         re.search(r"conversations?|chats?|sessions?|dialog|calls?\b", evidence, re.I) or each_person
+        or names_the_counted(words, evidence)  # "3,500 orders a day, each order conversation ~10 turns"
     ):
         found.put("requests_per_day", round(found.fields["requests_per_day"] * turns, 3),
                   f"{evidence} x {words} (each turn is a request)")  # fmt: skip

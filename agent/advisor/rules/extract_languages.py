@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from agent.advisor.rules.given_up import dropped
+from agent.advisor.rules.later import in_later_section
 
 _CLAUSE_END = re.compile(r"[.;,!?](?:\s|$)|\s(?:and|but|while|whereas)\s")
 
@@ -143,6 +144,8 @@ def languages(text: str) -> list[tuple[str, str]]:
             clause = clause_around(text, match.start(), match.end())
             if _NOT_NEEDED.search(before) or _LATER.search(clause) or (named and _NATIONALITY.match(text, match.end())):
                 continue
+            if in_later_section(text, match.start()):
+                continue  # "Phase 2 (next year): Welsh too", "Out of scope: other languages"
             if named and (_DENIED_AFTER.match(text, match.end()) or _nationality_of_parties(text, match)
                           or dropped(text, match.start(), match.end()) or _ELSEWHERE.match(text, match.end())):
                 continue  # "we dropped Spanish support", "Dutch we'll keep handling with our agency"

@@ -20,10 +20,17 @@ _WORDS = {
     "eight": 8,
     "ten": 10,
     "half a": 0.5,
+    "half of a": 0.5,
+    "a quarter of a": 0.25,
+    "three quarters of a": 0.75,
+    "a fifth of a": 0.2,
+    "a tenth of a": 0.1,
     "a couple of": 2,
     "a couple": 2,
 }
-_AMOUNT = r"(\d+(?:[.,]\d+)*|a\s+couple(?:\s+of)?|a|an|one|two|three|four|five|six|eight|ten|half a)\s*"
+# A part of a second in words: "a quarter of a second", "a tenth of a second", "half a second".
+_PART_OF_ONE = r"(?:a|one)\s+(?:quarter|fifth|tenth)\s+of\s+a|three\s+quarters\s+of\s+a|half\s+(?:of\s+)?a"
+_AMOUNT = r"(\d+(?:[.,]\d+)*|" + _PART_OF_ONE + r"|a\s+couple(?:\s+of)?|a|an|one|two|three|four|five|six|eight|ten)\s*"
 
 _LATENCY = re.compile(
     r"(?:under|below|less than|within|<|max(?:imum)?|at most|no more than|faster than|slower than|longer than|sub[- ]?|"
@@ -43,10 +50,21 @@ _FELT_PAST = re.compile(
     r"\b(?:anything|everything|whatever|(?:any|a)\s+(?:delay|wait|pause|gap|silence|lag)|(?:delays?|waits?|pauses?|gaps?|"
     r"silences?|lag)(?:\s+of)?)\s+(?:(?:much|well|even|a\s+bit|slightly)\s+)?"
     r"(?:past|beyond|over|above|more\s+than|longer\s+than|after)\s+(?:about\s*|around\s*|roughly\s*|~\s*)?"
-    r"(\d+(?:[.,]\d+)*)\s*(ms|milliseconds?|s|secs?|seconds?)\b(?!\s*(?:long|of)\b)(?=[^.;!?]{0,60}?\b(?:(?:is|are|gets?|feels?|becomes?|"
+    r"(\d+(?:[.,]\d+)*|" + _PART_OF_ONE + r")\s*(ms|milliseconds?|s|secs?|seconds?)\b(?!\s*(?:long|of)\b)"
+    r"(?=[^.;!?]{0,60}?\b(?:(?:is|are|gets?|feels?|becomes?|"
     r"seems?|would\s+be|will\s+be|sounds?)\s+(?:\w+\s+)?(?:noticeable|noticed|annoying|awkward|laggy|sluggish|slow|"
     r"too\s+(?:slow|long)|unacceptable|painful|jarring|broken|unnatural)|(?:users?|callers?|people|players|customers|"
     r"drivers|listeners|you)\s+(?:\w+\s+)?(?:notice|hang\s+up|drop\s+off|complain|get\s+annoyed|talk\s+over)))",
+    re.IGNORECASE,
+)
+# The same, with who feels it said first: "players notice if an NPC pauses more than a quarter of a second",
+# "callers hang up when the bot is silent for over 2 seconds".
+_FELT_IF = re.compile(
+    r"\b(?:users?|callers?|people|players|customers|drivers|listeners|viewers|guests|kids|you)\s+(?:\w+\s+)?"
+    r"(?:notice|hang\s+up|drop\s+off|complain|get\s+annoyed|talk\s+over|lose\s+interest|give\s+up)\s+(?:it\s+)?"
+    r"(?:if|when|whenever|once|as\s+soon\s+as)\s+[^.;!?]{0,50}?\b(?:pauses?|waits?|lags?|hesitat\w+|stalls?|silen\w+|quiet|"
+    r"delays?|gaps?|takes?)\s+(?:\w+\s+)?(?:(?:much\s+|any\s+)?(?:more|longer)\s+than|over|past|beyond|above)\s+"
+    r"(?:about\s*|around\s*|roughly\s*|~\s*)?" + _AMOUNT + r"(ms|milliseconds?|s|secs?|seconds?)\b",
     re.IGNORECASE,
 )
 # "2 seconds for the full answer", "10 s or less per summary": a time with no "under" or "within".
@@ -119,7 +137,7 @@ def latency(text: str) -> list[tuple[str, float, str]]:
     eliminated every model.)"""
     found: dict[str, tuple[float, str]] = {}
     times = [*_LATENCY.finditer(text), *_LATENCY_FOR.finditer(text), *_TIME_THEN_CAP.finditer(text),
-             *_FELT_PAST.finditer(text)]
+             *_FELT_PAST.finditer(text), *_FELT_IF.finditer(text)]
     for match in sorted(times, key=lambda m: m.start()):
         if not match.group(1)[0].isdigit() and match.group(2).lower() in ("s", "ms"):
             continue  # "come in as 1-2 pages": "in a s" is no time

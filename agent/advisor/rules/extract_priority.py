@@ -76,6 +76,12 @@ _PLAIN = [
                         # "student budget", "our tech budget for this is tiny", "cut that at least in half"
                         r"\b(?:student|hobby(?:ist)?|indie|tiny|small|limited|minimal|modest|micro|zero|non-?profit|"
                         r"very\s+low|low|meagre|meager)[- ]budget\b|"
+                        # "we have basically no money for this", "a free tier would be amazing"
+                        r"\b(?:have|got|there[’']?s|there\s+is|with)\s+(?:basically\s+|almost\s+|practically\s+|"
+                        r"virtually\s+|next\s+to\s+|close\s+to\s+)?(?:no|zero)\s+(?:real\s+)?(?:money|cash|funding|"
+                        r"budget(?!\s+(?:limit|cap|ceiling|constraint|concern|set|yet|approved|figure)))\b|"
+                        r"\bfree\s+(?:tier|plan|option|version)s?\s+(?:would\s+be|is|'d\s+be)\s+(?:\w+\s+)?(?:amazing|"
+                        r"great|ideal|perfect|awesome|a\s+must|essential|fantastic|wonderful|a\s+lifesaver)\b|"
                         r"\bbudget\b(?:\s+[\w$]+){0,4}?\s+(?:is|'s|are)\s+(?:very\s+|really\s+|pretty\s+|quite\s+|super\s+|"
                         r"extremely\s+|rather\s+)?(?:tiny|small|limited|minimal|low|modest|thin|minuscule|meagre|meager)\b|"
                         r"\bcut\s+(?:that|it|this|(?:the\s+|our\s+)?(?:bill|costs?|spend(?:ing)?))\s+(?:\w+\s+){0,3}?"
@@ -145,6 +151,14 @@ _TRADE = [(name, re.compile(p, re.I)) for name, p in [
               r"(?:constraint|concern|issue|priority|problem|factor)\s*[;,.—–-]+\s*(?:but\s+)?(?:" + _CRITERIA[name]
               + r")\s+is\b")
       for name in _CRITERIA),
+    # what the user can't afford is the failing of one criterion: "what I can't afford is slow answers"
+    *((name, r"\b(?:can(?:no|[’'])?t|cannot|won[’']t)\s+(?:afford|accept|tolerate|live\s+with|stand|risk)(?:\s+is)?\s+"
+              r"(?:\w+\s+){0,2}?(?:" + failing + r")\b(?:\s+(?:answers|replies|responses|results|outputs))?")
+      for name, failing in (
+        ("latency", r"slow(?:ness)?|lag|laggy|lagging|sluggish\w*|delays?|long\s+waits?|waiting|latency|"
+                    r"pauses?|hangs?|spinners?"),
+        ("quality", r"wrong|mistakes|errors|hallucinat\w+|inaccura\w+|bad\s+(?:answers|outputs?|results)|"
+                    r"made-up\s+\w+"))),
 ]]  # fmt: skip
 
 

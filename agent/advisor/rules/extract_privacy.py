@@ -4,11 +4,12 @@ ruled out: "can't send anything to US clouds"), no training on our data, or noth
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from agent.advisor.rules.compliance import HOME_EU, compliance
 from agent.advisor.rules.extraction import Extraction
 from agent.advisor.rules.lock_foreign import foreign_locks
-from agent.advisor.rules.negation import negated
+from agent.advisor.rules.negation import negated, set_aside
 from agent.advisor.rules.places import (
     DEMONYM_WORDS,
     EU_STATE_CODES,
@@ -26,7 +27,7 @@ from agent.advisor.rules.size_units import sentence_bounds
 BLOCS = ("eu", "us", "asia")
 _NO_TRAINING = re.compile(r"(?:\bno|\bnot|\bnever|n[’']t|\bwithout)(?!\s+(?:really\s+)?(?:mind|care|bothered|fussed|"
                           r"worried|an?\s+(?:issue|problem|concern)|problem)\b)\s+(?:\w+\s+){0,7}train(?:ing|ed|s)?\b|"
-                          r"(?:\bno|\bnot|\bnever|n[’']t)\b[^.;!?]{0,60}?\bused\s+(?:to|for)\s+(?:\w+\s+)?"
+                          r"(?:\bno|\bnot|\bnever|\bnothing|n[’']t)\b[^.;!?]{0,60}?\bused\s+(?:to|for)\s+(?:\w+\s+)?"
                           r"(?:train|improv|fine[- ]?tun)|"
                           r"(?:\bnot|\bnever|n[’']t|\bno)\s+(?:\w+\s+){0,2}(?:store|retain|keep|log)s?\s+(?:any\s+)?(?:of\s+)?"
                           r"(?:our\s+)?(?:prompts?|data|inputs?|outputs?|requests?|conversations?)\b|"
@@ -47,7 +48,8 @@ _NOT_SENSITIVE = re.compile(
     r"\s+anyway\b",
     re.IGNORECASE,
 )
-_EU = re.compile(r"\b(?:eu|europe|european|gdpr)\b", re.IGNORECASE)
+# "UK GDPR" is the UK's own law: it names no EU region.
+_EU = re.compile(r"\b(?:eu|europe|european|(?<!uk\s)(?<!uk-)(?<!u\.k\.\s)gdpr)\b", re.IGNORECASE)
 _PLACE = PLACE  # any country or bloc, as places.py maps them
 _REQUIRED = r"(?:mandatory|required|a\s+must|needed|essential|compulsory|obligatory|non-negotiable)\b"
 _REGION_LOCK = re.compile(
@@ -85,9 +87,33 @@ _REGION_LOCK = re.compile(
     r"should|shall)\s+be\s+(?:\w+\s+)?(?:in|inside|within)\s+(?:the\s+)?" + _PLACE + r"|"
     # "AWS in Singapore or Sydney", "Azure in the UAE": a cloud named with where it must run
     r"\b(?:aws|azure|gcp|google\s+cloud|bedrock|vertex(?:\s+ai)?|oracle\s+cloud|oci)\s+(?:in|inside|within)\s+"
-    r"(?:the\s+)?" + _PLACE,
-    re.IGNORECASE,
+    r"(?:the\s+)?" + _PLACE + r"|"
+    # "must stay on UK soil", "kept on Canadian soil", "hosted on British servers only"
+    r"(?:stay|stays|remain|remains|keep|keeps|kept|hosted|stored|processed|live|lives|resid\w*)\s+(?:\w+\s+){0,2}?"
+    r"on\s+(?:the\s+)?(?:" + _PLACE + r"|(?:" + DEMONYM_WORDS + r"))\s+(?:soil|territory|ground)\b|"
+    # "Hosting: EU or UK", "Data residency: Canada", "Data location - Germany": a form's field filled with a place;
+    # not "Hosting: EU preferred"
+    r"(?:^|(?<=[\n.;(]))[ \t]*(?:[-*•][ \t]*)?(?:\*\*)?(?:hosting|hosting\s+region|data\s+(?:residency|location|region|"
+    r"hosting|storage)|residency|server\s+location|deployment\s+region)(?:\*\*)?[ \t]*[:=–—-][ \t]*(?:\*\*)?"
+    r"(?:the\s+)?" + _PLACE + r"(?![\w-]*\s+(?:customers|users|clients|offices?|team))"
+    r"(?![^.;\n]{0,40}\b(?:preferred|preferably|ideally|if\s+possible|nice[- ]to[- ]have|optional|"
+    r"no\s+(?:hard\s+)?requirement|not\s+(?:a\s+)?(?:hard\s+)?(?:required|requirement|must)))",
+    re.IGNORECASE | re.MULTILINE,
 )
+# Not yet known: "not sure whether it must stay in the UAE", "UAE hosting may be required, TBD".
+_UNSURE = re.compile(r"\b(?:not\s+(?:yet\s+)?(?:sure|certain|decided|known|clear)|unsure|uncertain|unclear|undecided|"
+                     r"(?:don[’']t|do\s+not|doesn[’']t|no\s+one)\s+(?:\w+\s+)?know|no\s+idea|tbd|tbc|"
+                     r"to\s+be\s+(?:confirmed|decided|determined)|(?:still\s+)?(?:checking|figuring\s+(?:it\s+)?out)|"
+                     r"haven[’']t\s+decided|open\s+question)\b", re.IGNORECASE)  # fmt: skip
+# Unsure of another thing: "not sure about the volume", "unclear on pricing"; "not sure about that" is the lock.
+_OF_SOMETHING_ELSE = re.compile(r"\s+(?:yet\s+)?(?:about|of|on|regarding|how|what|when|which|who)\b"
+                                r"(?!\s+(?:it|that|this|the\s+(?:hosting|region|residency|location|data\s+location))\b)",
+                                re.IGNORECASE)  # fmt: skip
+# The sentence after the lock says only that: "Honestly don't know yet.", "Not sure."
+_UNSURE_NEXT = re.compile(r"\s*(?:(?:honestly|frankly|tbh|really|but|and)[,\s]+)*(?:we\s+|i\s+)?(?:" + _UNSURE.pattern
+                          + r")(?:\s+(?:yet|either|really|honestly|at\s+all|tbh|(?:about|on)\s+(?:it|that|this)|"
+                          r"(?:if|whether)\s+(?:it|that|this|we\s+do)(?:\s+(?:is|does|applies))?))*\s*[.!?]?\s*"
+                          r"(?:$|\n|(?-i:[A-Z]))", re.IGNORECASE)  # fmt: skip
 # "can't send anything to US clouds", "must not be hosted in the US", "no American providers": a region
 # ruled out. "US" is matched in capitals only, so "send it to us" is no region.
 _AWAY = re.compile(
@@ -155,11 +181,26 @@ def _region_lock(text: str) -> re.Match[str] | None:
             continue  # "Anything but US-hosted": the only place it names is ruled out
         if _wished_place(text, match) or _place_waived(text, *sentence_bounds(text, match.start())):
             continue
-        if _where_the_business_is(text, match) or _cloud_we_are_on(text, match):
+        if _where_the_business_is(text, match) or _cloud_we_are_on(text, match) or _not_yet_known(text, match):
             continue
         if match.group(3) or match.group(4) or not _negated_lock(text, match):
             return match
     return next((m for m in foreign_locks(text) if _lock_places(text, m) and not _wished_place(text, m)), None)
+
+
+def _not_yet_known(text: str, match: re.Match[str]) -> bool:
+    """ "Does it need to be hosted in the UAE? Honestly don't know yet.": a lock asked about or unsure is none."""
+    if set_aside(text, match.start()):
+        return True
+    start, end = sentence_bounds(text, match.start())
+    for unsure in _UNSURE.finditer(text, start, end):
+        before = unsure.start() < match.start()
+        between = text[unsure.end() : match.start()] if before else text[match.end() : unsure.start()]
+        if _OF_SOMETHING_ELSE.match(text, unsure.end()):
+            continue  # "data must stay in the EU, not sure about the volume"
+        if not re.search(r"\b(?:but|however|though|although|whereas)\b|[;—]", between, re.IGNORECASE):
+            return True  # "not sure yet whether data has to stay in the UAE"; not "unsure of volume, but ..."
+    return _UNSURE_NEXT.match(text, end + 1) is not None and text[end : end + 1] in ".!?"
 
 
 # "We're located in Nairobi", "a startup located in the Netherlands", "we run our business in Singapore":
@@ -281,7 +322,7 @@ def privacy(text: str, found: Extraction) -> None:
                 found.add_to_list("regions", place, f"{said}: every region but that", inferred=True)
     _cloud_regions(text, found, region)
     if found.fields.get("privacy") is None:
-        if no_training := next((m for m in _NO_TRAINING.finditer(text) if not hedged(text, m, WISHED_TERMS)), None):
+        if no_training := next((m for m in _no_training_said(text) if not _terms_wished(text, m)), None):
             found.put("privacy", "no-training", no_training.group(0))
         elif not_sensitive := _NOT_SENSITIVE.search(text):
             found.put("privacy", "none", not_sensitive.group(0))
@@ -297,7 +338,7 @@ def privacy(text: str, found: Extraction) -> None:
     if (
         eu
         and "eu" not in excluded(text)
-        and (("gdpr" in found.fields.get("compliance", []) and not _place_waived(text))
+        and (("gdpr" in found.fields.get("compliance", []) and not _place_waived(text) and not _locked_elsewhere(found))
              or (region and "eu" in (places or ["eu"])))
         # "GDPR, and hosted in Germany": the country, not any EU region; "EU only (Frankfurt or Dublin)" is the EU
         and ("eu" in places or not set(places) & EU_STATE_CODES)
@@ -305,6 +346,36 @@ def privacy(text: str, found: Extraction) -> None:
         found.add_to_list("regions", "eu", eu.group(0))
         if re.search(r"resid|stay|remain|keep|kept|leave|outside|hosted in|processed in", text, re.IGNORECASE):
             found.add_to_list("compliance", "eu-residency", "EU residency", inferred=True)
+
+
+# Where a new point starts: "residency isn't a requirement; we just need them not to train on it".
+_NEW_POINT = re.compile(r"[;—]|\s-\s|\b(?:we|i)\s+(?:just|only|really|simply)\s+(?:need|want|care|ask)|"
+                        r"\ball\s+(?:we|i)\s+(?:need|want|care|ask)|\bwhat\s+(?:we|i)\s+(?:do\s+|really\s+)?"
+                        r"(?:need|want|care)|\bthe\s+only\s+(?:thing|requirement|ask)", re.IGNORECASE)  # fmt: skip
+
+
+def _no_training_said(text: str) -> Iterator[re.Match[str]]:
+    """Each way no training is said, overlapping ones too: "not mandatory, all we ask is that nothing is used
+    for training" holds "nothing is used for training" inside a longer reading."""
+    at = 0
+    while found := _NO_TRAINING.search(text, at):
+        yield found
+        at = found.start() + 1
+
+
+def _terms_wished(text: str, match: re.Match[str]) -> bool:
+    """No training wished for, not required ("would prefer they don't train on it"); a hedge of another point
+    before it ("residency isn't a requirement; we just need ...") is not its own."""
+    start, _ = sentence_bounds(text, match.start())
+    cut = max((point.start() for point in _NEW_POINT.finditer(text, start, match.start())), default=0)
+    again = _NO_TRAINING.match(text[cut:], match.start() - cut)
+    return hedged(text[cut:], again, WISHED_TERMS) if again else hedged(text, match, WISHED_TERMS)
+
+
+def _locked_elsewhere(found: Extraction) -> bool:
+    """ "GDPR applies and data stays in the UK": the lock names its places, none of them in the EU."""
+    named = found.fields.get("regions", [])
+    return bool(named) and "eu" not in named and not set(named) & EU_STATE_CODES
 
 
 def _cloud_regions(text: str, found: Extraction, region: re.Match[str] | None) -> None:

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 
+from agent.advisor.rules.size_asked import retrieval_done
 from agent.advisor.rules.size_mentions import daily_throughput, mentions
 from agent.advisor.rules.size_parts import clause, retrieved
 from agent.advisor.rules.size_roles import nearest_role
 from agent.advisor.rules.size_units import TOKENS_PER, Mention, Sizes, sentence_bounds, sentence_start, tokens_of
 from agent.advisor.rules.size_whole import part_sent_later, searched_not_sent
-from agent.advisor.rules.size_words import EACH, RETRIEVAL_HINT, WHOLE
+from agent.advisor.rules.size_words import EACH, WHOLE
 
 __all__ = ["daily_throughput", "read_sizes"]
 
@@ -31,7 +32,7 @@ def read_sizes(text: str) -> Sizes:
     """Every per-request size these words state, with notes and evidence."""
     sizes = Sizes()
     found = mentions(text)
-    retrieval = bool(RETRIEVAL_HINT.search(text))
+    retrieval = retrieval_done(text)  # not "do we need to chunk?"
     passages: list[Mention] = []
     passage_size: Mention | None = None
     document_sets_context = False

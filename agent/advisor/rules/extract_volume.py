@@ -16,12 +16,13 @@ from agent.advisor.rules.volume_chain import chained_volume
 from agent.advisor.rules.volume_members import members_times_rate
 from agent.advisor.rules.volume_occasions import Occasion, occasion_rates
 from agent.advisor.rules.volume_restated import corrected, sized_for_later
+from agent.advisor.rules.volume_workloads import workloads
 from catalog.cost import DEFAULT_PEAK_TO_AVERAGE
 from catalog.requirements import DAYS_PER_MONTH
 
-NUM = r"(?<![\d.,])(\d+(?:[.,]\d+)*)(?:\s?(k|thousand|m|mm|mil|million|b|bn|billion|lakhs?|crores?))?\b"
+NUM = r"(?<![\d.,])(\d+(?:[.,]\d+)*)(?:\s?(k|thousand|m|mm|mil|million|b|bn|billion|trillion|lakhs?|crores?))?\b"
 _MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mil": 1e6, "million": 1e6, "b": 1e9,
-         "bn": 1e9, "billion": 1e9, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+         "bn": 1e9, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
          "grand": 1e3}  # fmt: skip
 
 
@@ -31,7 +32,7 @@ def number(digits: str, suffix: str | None) -> float:
 
 
 def named_number(name: str) -> str:
-    suffix = rf"(?:\s?(?P<{name}_suffix>k|thousand|m|mm|mil|million|b|bn|billion))?\b"
+    suffix = rf"(?:\s?(?P<{name}_suffix>k|thousand|m|mm|mil|million|b|bn|billion|trillion))?\b"
     return rf"(?<![\d.,])(?P<{name}>\d+(?:[.,]\d+)*)" + suffix
 
 
@@ -40,13 +41,15 @@ PERIOD_PER_DAY = {"day": 1, "weekday": 1, "shift": 1, "working day": 1, "busines
                   "school day": 1, "trading day": 1, "market day": 1, "busy day": 1, "typical day": 1,
                   "normal day": 1, "clinic day": 1,
                   "nightly": 1, "month": 1 / DAYS_PER_MONTH, "mo": 1 / DAYS_PER_MONTH,
-                  "monthly": 1 / DAYS_PER_MONTH, "week": 1 / 7, "wk": 1 / 7, "weekly": 1 / 7, "hour": 24, "hr": 24,
-                  "h": 24, "hourly": 24, "minute": 1440, "min": 1440, "second": 86400, "sec": 86400, "s": 86400,
+                  "monthly": 1 / DAYS_PER_MONTH, "week": 1 / 7, "wk": 1 / 7, "weekly": 1 / 7, "weekend": 1 / 7,
+                  "hour": 24, "hr": 24, "h": 24, "hourly": 24, "minute": 1440, "min": 1440, "second": 86400,
+                  "sec": 86400, "s": 86400,
                   "year": 1 / 365, "yr": 1 / 365, "yearly": 1 / 365, "annually": 1 / 365, "quarter": 1 / 90,
                   "quarterly": 1 / 90, "annum": 1 / 365, "p.a.": 1 / 365, "p.a": 1 / 365}  # fmt: skip
 _PERIOD = (
     r"(day|night|shift|weekday|working day|business day|school day|trading day|market day|busy day|typical day|"
-    r"normal day|clinic day|month|mo|week|wk|hour|hr|h|minute|min|second|sec|year|yr|annum|quarter)\b"
+    r"normal day|clinic day|month|mo|weekend(?![\s-]+days?\b)|week|wk|hour|hr|h|minute|min|second|sec|year|yr|annum|"
+    r"quarter)\b"  # a weekend's work is the week's: "60 matches every weekend"
 )
 _MEASURES = r"(?:words|tokens|pages|lines|chars|characters|sentences|paragraphs|bullets|turns|messages|minutes|hours)\b"
 # Words ending in s that count nothing: "800 patients message us daily".
@@ -62,7 +65,8 @@ _VOLUME = re.compile(
     r"seconds?|minutes?|mins?|(?:pages?|lines?)(?!\s+(?:views|items))|words?|hours?|hrs?|shifts?|days?|nights?|"
     r"evenings?|weeks?|"
     r"months?)\b|%|[$€£]))"  # "2M words a month", "4 nights a week" are no count
-    r"\s*(?:(?:\d+(?:\.\d+)?-)?[a-z-]+(?:\s+|(?=/))){0,2}?"  # "3 100-page reports": the size is one of the words
+    r"\s*(?:(?:\d+(?:\.\d+)?-)?(?!(?:tokens?|toks?|words|characters|chars)\b)"  # "90M input tokens/month": no count
+    r"[a-z-]+(?:\s+|(?=/))){0,2}?"  # "3 100-page reports": the size is one of the words
     r"(?:(?:requests?|queries|calls|messages|conversations|chats|tickets|documents|docs|users?|emails|reqs?|"
     r"prompts|images|items|transactions|photos|videos|files|invoices|contracts|records|times|forms|reviews|orders|"
     r"articles|listings|reports|applications|claims|submissions|responses|"
@@ -91,6 +95,9 @@ _POPULATION = re.compile(
     r"(?<![$€£\d.,])" + NUM + r"\s*(?:(?:[a-z]+|[a-z]+-[a-z]+)\s+){0,2}?(?:" + PEOPLE + r")\b|"
     r"(?<![$€£\d.,])(\d+(?:,\d{3})*)[- ](?:person|people|seat|user|employee|strong)\b|"
     r"\b(?=[a-z]+\s*[:=])(?:" + PEOPLE + r")\s*[:=]\s*(\d+(?:,\d{3})*)\b|"  # "Clinicians: 120"
+    # "Users ca. 300, maybe 10 questions each": the label opening its clause, then about how many
+    r"(?:^|(?<=[.;:!?\n(]))\s*(?:(?:our|the|active|registered|total)\s+)?(?:" + PEOPLE + r")\s+"
+    r"(?:ca\.?|circa|approx\.?|approximately|about|around|roughly|~)\s*(\d+(?:,\d{3})*)\b(?![.,]?\d|\s*(?:%|[a-z]))|"
     r"\b(?:team|staff|group|crew|department|squad|unit)\s+of\s+(\d+(?:,\d{3})*)\b|"  # "our ops team of 8"
     r"\b(?:" + PEOPLE + r")\s*\((?:about|around|roughly|approx\.?|~)?\s*(\d+(?:,\d{3})*)\)|"  # "analysts (about 150)"
     r"(?<![$€£\d.,])(\d+(?:,\d{3})*)\s+(?!(?:[a-z]+\s+){0,2}" + _MEASURES + r")(?:[a-z]+\s+){0,2}?[^\W\d_]+s"
@@ -200,7 +207,8 @@ def _population_rate(text: str, rates: list[tuple[int, int, float]], how_often: 
     for people in [*_POPULATION.finditer(text), *_MEMBERS_EACH.finditer(text)]:
         if negated(text, people.start()) or any(text.startswith(note, people.start()) for note in how_often):
             continue  # "we don't have 300 adjusters"; "2 sessions a week", read with its occasion, is no one
-        start, end = sentence_bounds(text, people.start())
+        start = sentence_bounds(text, people.start())[0]
+        end = sentence_bounds(text, people.end() - 1)[1]  # "Users ca. 300, ...": the clause goes on past "ca."
         each_next = _EACH_NEXT.match(text, end)  # "100 employees. Each will chat with it 5 times daily."
         if each_next and not _others_named(text[each_next.end() :], people.group(0)):
             end = sentence_bounds(text, each_next.end())[1]
@@ -298,7 +306,7 @@ def volume(text: str) -> tuple[float, str] | None:
     """Requests a day and the words that say so; a stated population times each member's rate first."""
     spelled = Spelled(text)
     abroad = Abroad(spelled.text)  # "900 consultas al mes" as "900 consultas per month"
-    found = _volume_in_digits(abroad.text)
+    found = workloads(abroad.text, _volume_in_digits) or _volume_in_digits(abroad.text)  # "(a) ... (b) ..." add up
     if found is None:
         return None
     found = corrected(abroad.text, found, _volume_in_digits) or found  # "10k a day - scratch that, 14k"
@@ -320,7 +328,8 @@ def _per_day(match: re.Match[str]) -> float:
 # "monthly volume ~ 3M requests", "daily traffic: 40k": the period first, as a label
 _LABELLED = re.compile(
     r"\b(daily|monthly|weekly|hourly)\s+(?:volume|traffic|load|requests|throughput|usage)\s*(?:is|of|:|=|~|≈|around|"
-    r"about|roughly|\s)*" + NUM + r"(?!\s*(?:tokens?|%|ms|[$€£]|usd|dollars|eur))",
+    r"about|roughly|\s)*" + NUM
+    + r"(?!\s*(?:(?:input|output|prompt|completion)\s+)?(?:tokens?|%|ms|[$€£]|usd|dollars|eur))",
     re.IGNORECASE,
 )
 
@@ -331,14 +340,42 @@ _PERIOD_FIRST = re.compile(
     r"(day|night|week|month|quarter|year)\b\s*,?\s*(?:we\s+(?:get|see|receive|handle|process)\s+)?"
     r"(?:about|around|roughly|approx\.?|approximately|some|maybe|~)?\s*~?\s*"
     + NUM
-    + r"(?!\s*(?:tokens?|words?|pages?|%|ms|[$€£]|usd|dollars|eur|hours?|minutes?|days?|(?:[a-z]+\s+)?(?:"
+    + r"(?![.,]\d)"  # all of "~1,500 tokens", not its "1"
+    r"(?!\s*(?:tokens?|words?|pages?|%|ms|[$€£]|usd|dollars|eur|hours?|minutes?|days?|(?:[a-z]+\s+)?(?:"
     + PEOPLE + r"))\b)",  # "In a week, 3 people left"
     re.IGNORECASE,
 )
 
 
+# "Handful of queries a day, maybe 20", "a few dozen tickets a week - say 40": a vague rate, then its figure
+_SOFT_FIGURE = re.compile(
+    r"\b(?:a\s+)?(?:handful|few|couple|bunch|dozens?|several|some|lots?|loads)\s+(?:of\s+)?(?:dozen\s+)?"
+    r"(?:[a-z-]+\s+)?(?P<noun>(?!(?:" + PEOPLE + r"|" + _MEASURES + r"))[a-z-]+s)\s+(?:a|an|per|each|every|/)\s*"
+    + _PERIOD.replace("(day", "(?P<period>day", 1) + r"\s*(?:[,;:(]|[-–—])\s*(?:maybe|perhaps|about|around|roughly|say|"
+    r"like|approx\.?|approximately|call\s+it|~)\s*~?\s*(?P<n>\d+(?:,\d{3})*)(?!\d)(?:\s+(?P=noun))?"
+    r"(?!\s*(?:[%$€£]|[.,]\d|(?!or\s+so\b)[a-z]))",
+    re.IGNORECASE,
+)
+
+
+# "nightly re-categorisation of 18k product listings", "weekly re-indexing of 2M documents": a pass over each item
+_PERIODIC_PASS = re.compile(
+    r"\b(?P<ly>nightly|daily|weekly|monthly|hourly)\s+(?:[a-z-]+\s+)?(?:re-?)?[a-z-]+(?:ation|ing|ment)\s+"
+    r"(?:of|over|for|on)\s+(?:the\s+|our\s+|all\s+|about\s+|around\s+|roughly\s+|~\s*)*"
+    + named_number("n") + r"\s+(?:[a-z-]+\s+)?(?!(?:" + PEOPLE + r"|" + _MEASURES + r"|models\b))[a-z-]+s\b",
+    re.IGNORECASE,
+)
+_LY = {"nightly": "night", "daily": "day", "weekly": "week", "monthly": "month", "hourly": "hour"}
+
+
 def _labelled(text: str) -> list[tuple[int, int, float]]:
     found = []
+    for each in _PERIODIC_PASS.finditer(text):
+        per_day = number(each.group("n"), each.group("n_suffix")) * PERIOD_PER_DAY[_LY[each.group("ly").lower()]]
+        found.append((each.start(), each.end(), per_day))
+    for soft in _SOFT_FIGURE.finditer(text):
+        per_day = number(soft.group("n"), None) * PERIOD_PER_DAY[soft.group("period").lower()]
+        found.append((soft.start(), soft.end(), per_day))
     for match in [*_LABELLED.finditer(text), *_PERIOD_FIRST.finditer(text)]:
         found.append(
             (

@@ -90,6 +90,52 @@ def ruled_out_makers(text: str) -> tuple[list[str], str] | None:
     return sorted(makers), "; ".join(dict.fromkeys(makers.values()))
 
 
+# The one maker (or few) allowed: "we can only use Claude", "Anthropic models only", "an OpenAI-only shop",
+# "nothing but Gemini", "it has to be Claude"; "we only use OpenAI today" is today's choice, not a rule.
+_ONLY_USE_BEFORE = re.compile(
+    r"(?:\b(?:can|may|must|could|are\s+allowed\s+to|are\s+approved\s+to|are\s+permitted\s+to)\s+only\s+"
+    r"(?:use|go\s+with|work\s+with|pick|buy)\s+|\b(?:only|exclusively)\s+(?:models?\s+(?:from|by)\s+)?|"
+    r"\b(?:has|have|needs?)\s+to\s+be\s+(?:an?\s+)?|\bmust\s+be\s+(?:an?\s+)?|\bstrictly\s+)(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_ONLY_AFTER = re.compile(r"(?:'s)?(?:\s+(?:models?|llms?|apis?))?(?:\s*-\s*|\s+)only\b"
+                         r"(?!\s+(?:for|when|if|to|in|on|briefly|once|a\s+bit)\b)", re.IGNORECASE)  # fmt: skip
+_APPROVED_AFTER = re.compile(r"(?:'s)?(?:\s+(?:models?|llms?|apis?))?\s+(?:is|are)\s+(?:the\s+only\s+(?:\w+\s+)?"
+                             r"(?:allowed|approved|permitted|option|choice|vendor|maker|provider)|"
+                             r"(?:all\s+)?(?:we(?:'re|\s+are)\s+allowed|that'?s\s+allowed))\b",
+                             re.IGNORECASE)  # fmt: skip
+_TODAY_AFTER = re.compile(r"[^.;!?]{0,25}?\b(?:today|right\s+now|currently|at\s+the\s+moment|so\s+far|for\s+now)\b",
+                          re.IGNORECASE)  # fmt: skip
+
+_TRIED_BEFORE = re.compile(r"\b(?:tried|tested|used|evaluated|compared|benchmarked|played\s+with)\b", re.IGNORECASE)
+
+
+def only_makers(text: str) -> tuple[list[str], str] | None:
+    """(the makers that alone are allowed, the words that say so), or None: the rest are ruled out."""
+    allowed: dict[str, str] = {}
+    listed_after = -1
+    for match in _MAKER.finditer(text):
+        maker = _maker(match)
+        if listed_after >= 0 and _JOINED.fullmatch(text, listed_after, match.start()):
+            allowed.setdefault(maker, text[match.start() : match.end()])  # "only Claude or Gemini"
+            listed_after = match.end()
+            continue
+        start, end = sentence_bounds(text, match.start())
+        before = text[max(start, match.start() - 40) : match.start()]
+        said = (_ONLY_USE_BEFORE.search(before) or _ONLY_BEFORE.search(before) or _ONLY_AFTER.match(text, match.end())
+                or _APPROVED_AFTER.match(text, match.end()))  # fmt: skip
+        if not said or "?" in text[match.end() : end + 1] or _TODAY_AFTER.match(text, match.end()) or \
+                _TRIED_BEFORE.search(before):
+            continue
+        words = text[match.start() - len(before) + said.start() : match.end()] if said.re is not _ONLY_AFTER and \
+            said.re is not _APPROVED_AFTER else text[match.start() : said.end()]
+        allowed.setdefault(maker, words.strip())
+        listed_after = match.end()
+    if not allowed:
+        return None
+    return sorted(allowed), "; ".join(dict.fromkeys(allowed.values()))
+
+
 def makers_named(text: str) -> list[str]:
     """Every maker the words name, by the maker's or its models' names, in order and once each."""
     return list(dict.fromkeys(_maker(match) for match in _MAKER.finditer(text)))

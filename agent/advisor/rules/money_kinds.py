@@ -75,6 +75,17 @@ SPEND = re.compile(
 )
 
 
+# The organisation's whole budget, told beside its headcount: "(8 staff, $1.2M annual budget)".
+# ("$60k annual budget for the API" is this project's)
+_WHOLE_BUDGET_AFTER = re.compile(r"\s*(?:(?:annual|yearly|total|overall|operating)\s+)+budget\b"
+                                 r"(?!\s+(?:for|on|towards)\b)", re.IGNORECASE)  # fmt: skip
+_HEADCOUNT = re.compile(r"\d[\d,.]*\s*(?:k\s+)?(?:staff|employees|people|ftes?|members|volunteers|headcount)\b|"
+                        r"\b(?:staff|employees|headcount|team)\s+of\s+\d", re.IGNORECASE)  # fmt: skip
+
+
+_BRACKET_OR_SENTENCE = re.compile(r"[()[\]]|[.!?](?:\s|$)")
+
+
 def company_money(text: str, end: int, clause: str, marked: bool, ends_bare: bool) -> bool:
     """The company's own money, not what it can spend: a revenue or funding word right after the figure,
     or, for a sum with a currency, before it in its clause with no spending word nearer ("our revenue of
@@ -83,8 +94,19 @@ def company_money(text: str, end: int, clause: str, marked: bool, ends_bare: boo
     requests a day" counts requests)."""
     if not marked:
         return bool(_BARE_AFTER.match(text, end) or (ends_bare and _BARE_BEFORE.search(clause)))
-    if _OWN_AFTER.match(text, end):
+    if _OWN_AFTER.match(text, end) or _organisation_budget(text, end):
         return True
     tail = re.split(r"[\d$€£]", clause)[-1]  # the words after the clause's last figure
     said = [*_OWN_BEFORE.finditer(tail)]
     return bool(said) and not SPEND.search(tail, said[-1].end())
+
+
+def _organisation_budget(text: str, end: int) -> bool:
+    """An annual or operating budget told in the same bracket or sentence as the organisation's headcount is
+    the whole organisation's, not what this project may spend ("Small nonprofit (8 staff, $1.2M annual
+    budget) ... maybe $50/month for this")."""
+    if not _WHOLE_BUDGET_AFTER.match(text, end):
+        return False
+    opened = [*_BRACKET_OR_SENTENCE.finditer(text, 0, end)]
+    closed = _BRACKET_OR_SENTENCE.search(text, end)
+    return bool(_HEADCOUNT.search(text, opened[-1].end() if opened else 0, closed.start() if closed else len(text)))

@@ -8,24 +8,31 @@ import re
 _CUE = re.compile(r"(?:\b(?:no|not|never|without|nor|neither|excluding|except|zero|cannot)\b|n[’']t)"
                   r"(?:\s+(?:really|strictly|actually|necessarily))?"
                   r"(?:\s+(?:need|want|use|require|have|support|handle)s?\b)?", re.IGNORECASE)  # fmt: skip
-# A negation reaches over a list of nouns, not past a new clause or a contrast.
+# A negation reaches over a list of nouns, not past a new clause, a contrast or a line.
 _BREAK = re.compile(
-    r"[.;:!?()—]|\b(?:but|however|though|although|just|only|instead|yet|so|because|since|while|whereas|which|that|"
+    r"[.;:!?()—\n]|\b(?:but|however|though|although|just|only|instead|yet|so|because|since|while|whereas|which|that|"
     r"we|our|it|it's|they|i|you|is|are|must|should|will|need|needs|want|wants|then|also|plus|more|rather|actually|"
     r"mostly|mainly|really|matter|matters|apply|applies|count|counts)\b",
     re.IGNORECASE,
 )
+# "no idea - the cheapest that works", "not sure, but cheap": a hedge, not a negation of what follows
+_HEDGE = re.compile(r"\s+(?:idea|clue|worries|problem|preference|sure|certain)\b", re.IGNORECASE)
 _REACH = 60  # characters: a cue further back governs another phrase
+_NEW_SUBJECT = re.compile(r"\s*(?:the\s+|our\s+|its\s+)?[\w-]+\s+(?:can|could|may|might|will|would|must|should)\b",
+                          re.IGNORECASE)  # fmt: skip
 
 
 # "HIPAA doesn't apply", "open weights not required": a negation after the word.
 _DENIED_AFTER = re.compile(
-    r"\s*(?:track|part|side|bit|stuff)?\s*(?:is|are|does|do|would be|will be)?\s*(?:n[’']t|not|no longer)\s+(?:\w+\s+)?"
+    r"\s*(?:track|part|side|bit|stuff)?\s*(?:[:=–—]\s*|\s-\s*)?(?:is|are|does|do|would be|will be)?\s*"
+    r"(?:n[’']t|not|no longer)\s+(?:\w+\s+)?"
     r"(?:apply|applies|required|"
     r"needed|necessary|relevant|applicable|an issue|a concern|a must|a requirement|important|matter|matters|"
     r"a factor|in scope|a thing|our problem)\b|"
     r"\s*(?:is|are)\s+(?:out\s+of\s+scope|irrelevant|n/a|moot)(?![\w/])|"
-    r"[,;]?\s*(?:but|though)\s+not\s+(?:now|yet|today|for\s+now|at\s+the\s+moment|initially|for\s+the\s+mvp)\b",
+    r"[,;]?\s*(?:but|though)\s+not\s+(?:now|yet|today|for\s+now|at\s+the\s+moment|initially|for\s+the\s+mvp)\b|"
+    # a field answered no: "Images: no", "Audio: none", "Vision: n/a"
+    r"\s*[:=–—]\s*(?:no|none|n/?a|nope)\b(?=\s*(?:[.,;)\n]|$))",
     re.IGNORECASE,
 )
 
@@ -38,7 +45,7 @@ def denied_after(text: str, end: int) -> bool:
 def negated(text: str, start: int) -> bool:
     """True when the word at `start` sits inside a negation's scope."""
     window = text[max(0, start - _REACH) : start]
-    cues = list(_CUE.finditer(window))
+    cues = [cue for cue in _CUE.finditer(window) if not _HEDGE.match(window, cue.end())]
     if not cues:
         return False
     gap = window[cues[-1].end() :]
@@ -46,6 +53,8 @@ def negated(text: str, start: int) -> bool:
         return False  # "not looking for the cheapest option, quality first": a new phrase, not a list
     if gap.rstrip().endswith(",") and re.match(r"(?:the|our|my|their|this)\b", text[start:], re.IGNORECASE):
         return False  # "as long as it's not garbage, the bill is what we care about": a new clause
+    if "," in gap and _NEW_SUBJECT.match(text, start - len(gap) + gap.rindex(",") + 1):
+        return False  # "latency: not important, results can come next morning": a subject and its verb
     return len(gap.split()) <= 6 and not _BREAK.search(gap)
 
 

@@ -17,10 +17,11 @@ _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
 _LEADS = {"a": 1, "an": 1, "half a": 0.5, "a quarter": 0.25, "a quarter of a": 0.25, "a couple": 2,
           "a couple of": 2}  # fmt: skip
 # "grand" stays a word ("ten grand" -> "10 grand"): it says money as well as a thousand.
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000}  # a trillion is read, so the bounds can refuse it aloud
 _UNIT = r"(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")"
 _LEAD = "|".join(sorted((re.escape(w) for w in _LEADS), key=len, reverse=True))
-_SCALE = r"(?:hundred|thousand|million|billion)"
+_SCALE = r"(?:hundred|thousand|million|billion|trillion)"
 # "two hundred and fifty thousand", "ten grand", "half a million", "twenty-five": a run of number words.
 _SPELLED = re.compile(
     r"\b(?:(?:" + _LEAD + r")\s+(?=" + _SCALE + r")|" + _UNIT + r"(?:[- ]" + _UNIT + r")?\s*)"
@@ -165,7 +166,8 @@ class Spelled:
         for digits, said in sorted(self.words.items(), key=lambda item: -len(item[0])):
             if midpoints and digits in self.midpoints:
                 said = f"{said} (midpoint {digits})"
-            evidence = re.sub(rf"(?<![\d.,]){re.escape(digits)}(?![\d.,])", said.replace("\\", r"\\"), evidence)
+            # whole figures only: "two" said elsewhere must not turn the "2k" of "2k messages" into "twok"
+            evidence = re.sub(rf"(?<![\w.,]){re.escape(digits)}(?![\w.,])", said.replace("\\", r"\\"), evidence)
         return evidence
 
 

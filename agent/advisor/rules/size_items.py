@@ -40,8 +40,9 @@ _NOT_ITEMS = re.compile(
 # "each ticket", "every one of the reports": the item a size belongs to, named (fillers are not items)
 _EACH_NAMES = re.compile(rf"\b(?:each|every)\s+(?!(?:{_FILLER}|one|typically|usually|with|in|time)\b)(?P<item>[a-z]+)",
                          re.I)  # fmt: skip
-_RATE_AFTER = re.compile(r"\s*(?:(?:a|an|per|each|every|/)\s*(?:day|week|month|hour|minute|year)|daily|weekly|"
-                         r"monthly|hourly)\b", re.I)  # fmt: skip
+# "200 tickets a day", "500 bundles of invoices a week": a count per period
+_RATE_AFTER = re.compile(r"\s*(?:of\s+(?:[\w-]+\s+){1,2}?)?(?:(?:a|an|per|each|every|/)\s*"
+                         r"(?:day|week|month|hour|minute|year)|daily|weekly|monthly|hourly)\b", re.I)  # fmt: skip
 
 
 def _number(word: str) -> float:

@@ -15,7 +15,8 @@ _MADE = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?P<noun>descriptions?|stor(?:y|ies)|posts?|listings?|chapters?|articles?|emails?|"
     r"letters?|drafts?|impressions|captions?|scripts?|replies|bios?|blurbs?|lines|taglines?|slogans?|titles?|dialogues?|"
     r"headlines?|messages?|notifications?|reminders?|sms|alerts?|nudges?|comments?|notes?|summar(?:y|ies)|"
-    r"questions?|reviews?)\b|"
+    r"questions?|reviews?|previews?|recaps?|digests?|briefings?|overviews?|write-?ups?|abstracts?|outlines?|"
+    r"pitch(?:es)?|ads?|copy|newsletters?|announcements?|quiz(?:zes)?)\b|"
     r"\b(?P<done>[a-z]+s)\s+(?:drafted|generated|written)\b|\b(?P<verb>draft)(?:s|ing)?\b",
     re.IGNORECASE,
 )
@@ -50,6 +51,11 @@ _MESSAGE_KINDS = {"email", "sms", "reminder", "notification", "alert", "nudge", 
 _LINE_KINDS = {"dialogue", "script", "subtitle", "caption", "tagline", "slogan", "headline", "title"}
 
 
+_WRITING_JOB = re.compile(r"\b([a-z]{3,})writ(?:ing|er|ers)\b", re.I)
+_NOT_WRITTEN = {"under", "ghost", "hand", "type", "over", "speed"}  # underwriting insures, a ghostwriter anything
+_PIECES_OF = re.compile(r"\b(pieces|items|bits|units|variants|versions)\s+of\s+([a-z]+)(?:\s+([a-z]+))?", re.I)
+
+
 def made_nouns(text: str) -> set[str]:
     """The nouns for what the model writes; drafting makes "a draft" one of them. A product named with
     a modifier ("chart note") is kept whole, and each of its words the source does not share."""
@@ -64,6 +70,11 @@ def made_nouns(text: str) -> set[str]:
         if len(words) > 1:
             made.add(re.escape(" ".join(words[:-1]) + " " + stem(words[-1])))
         made |= {re.escape(stem(word)) for word in words if stem(word) not in source}
+    # "a copywriting tool", "our scriptwriting assistant": the job names what it writes
+    made |= {re.escape(stem(m.group(1))) for m in _WRITING_JOB.finditer(text) if m.group(1).lower() not in _NOT_WRITTEN}
+    # "200 pieces of copy": a piece is one of the things written
+    made |= {re.escape(stem(m.group(1))) for m in _PIECES_OF.finditer(text)
+             if {re.escape(stem(word)) for word in m.group(2, 3) if word} & made}  # fmt: skip
     if made & _MESSAGE_KINDS:
         made.add("message")
     if made & _LINE_KINDS:

@@ -50,9 +50,10 @@ _BARE = re.compile(
     r"(?<![\d.,])(?P<d1>\d+(?:[.,]\d+)*)(?:\s?(?P<s1>k))?(?!\s*(?:[\w%$€£]|[.,]\d))",
     re.IGNORECASE,
 )
-# "250 out", "~1k in", "a 1k system prompt": a bare number with a direction or a prompt after it.
+# "250 out", "~1k in", "500 out per call", "a 1k system prompt": a bare number with a direction or a prompt after it.
 _BARE_AFTER = re.compile(
-    r"(?<![\w.,])(?P<d1>\d+(?:[.,]\d+)*)(?:\s?(?P<s1>k))?\s+(?P<noun>out|in)\b(?=\s*(?:[,.;/)]|and\b|$))|"
+    r"(?<![\w.,])(?P<d1>\d+(?:[.,]\d+)*)(?:\s?(?P<s1>k))?\s+(?P<noun>out|in)\b(?=\s*(?:[,.;/)]|and\b|$|"
+    r"(?:per|each|every|a|an|for\s+each)\s+(?:call|request|query|run|prompt|message|turn|item|task|job)\b))|"
     r"(?<![\w.,])(?P<d2>\d+(?:[.,]\d+)*)\s?(?P<s2>k)[\s-]+(?P<noun2>system prompts?|prompts?|instructions)\b",
     re.IGNORECASE,
 )
@@ -93,6 +94,15 @@ def _unit(raw: str) -> str:
     return raw
 
 
+# "prompts routinely hit 60k tokens of context", "our requests often reach ~90k tokens of context"
+_REACHED = re.compile(r"\b(?:prompts?|requests?|inputs?|calls?|queries)\s+(?:\w+\s+){0,2}?(?:hit|hits|hitting|reach|"
+                      r"reaches|reaching|(?:get|gets|go|goes|run|runs)\s+(?:up\s+)?to|grow\s+to|grows\s+to|top\s+out\s+at|"
+                      r"tops\s+out\s+at|climb\s+to|climbs\s+to)\s+(?:about\s+|around\s+|roughly\s+|~\s*|over\s+)?$",
+                      re.I)  # fmt: skip
+# "a fixed ~50k-token prefix", "a cached 12k token prefix that every call shares"
+_PREFIX = re.compile(r"[\s-]*(?:prompt\s+)?prefix(?:es)?\b", re.I)
+_FIXED = re.compile(r"\b(?:fixed|static|shared|cached|constant|common|same|unchanging)\s+(?:~\s*|about\s+|around\s+|"
+                    r"roughly\s+)?$", re.I)  # fmt: skip
 _CONTRAST = re.compile(r"\b(?:but|however|whereas|although|though|while)\b|;", re.I)
 _PER_REQUEST = re.compile(r"\b(?:each|every|per)\s+(?:query|request|call|question|step|message|prompt)\b|"
                           r"\b(?:send|sends|include|includes|pass|passes|stuff|attach|goes out with)\b",
@@ -121,10 +131,14 @@ def _count(word: str) -> float:
     return float(word) if word[0].isdigit() else float(_WORDS[word.lower()])
 
 
-# "each chart maybe 15k tokens", "every ticket is ~300 words": the size of the item each request handles
-_FILLER = r"(?:maybe|about|around|roughly|typically|usually|up|to|is|are|runs|has|of|one|approx\w*)"
-_EACH_ITEM = re.compile(r"\b(?:each|every)\s+(?!" + _FILLER + r"\b)(?P<noun>[a-z][a-z-]+)\s+(?:" + _FILLER
-                        + r"\s+|~\s*)*$", re.I)  # fmt: skip
+# "each chart maybe 15k tokens", "every ticket is ~300 words", "each trade confirmation XML is ~1k tokens": the
+# size of the item each request handles, named in up to three words (none a pronoun or a verb's helper)
+_FILLER_WORDS = r"maybe|about|around|roughly|typically|usually|up|to|is|are|runs|has|of|one|approx\w*"
+_FILLER = r"(?:" + _FILLER_WORDS + r")"
+_NOT_NAMING = (r"(?:" + _FILLER_WORDS + r"|we|they|it|i|you|he|she|the|a|an|our|their|its|this|that|and|or|in|on|at|"
+               r"for|from|with|by|gets?|sends?|has|have|had|was|were|will|can|would|should|takes?|needs?)")
+_EACH_ITEM = re.compile(r"\b(?:each|every)\s+(?!" + _FILLER + r"\b)(?P<noun>[a-z][a-z-]+(?:\s+(?!" + _NOT_NAMING
+                        + r"\b)[a-z][a-z-]+){0,2})\s+(?:" + _FILLER + r"\s+|~\s*)*$", re.I)  # fmt: skip
 
 
 # "Out: a 2-page report", "Output: a structured note of about 400 words": a label, then the thing it labels.
@@ -196,6 +210,10 @@ def mentions(text: str) -> list[Mention]:
             role, noun, attached = ("output" if label.group("out") else "total"), label.group(0), ""
         if re.search(_WANTED, tail, re.I) and not attached_role_says(after):
             role = "output"  # "we need a structured note of about 400 words": what is wanted is the answer
+        prefix = _PREFIX.match(after) if role is None and unit == "token" else None
+        if prefix and (_FIXED.search(tail) or _PER_REQUEST.search(after[:60])):
+            # "a static 20k-token prefix goes out with each call": the start every prompt shares
+            role, noun, attached = "system_prompt", "prefix", prefix.group(0)
         if unit in ("turn", "passage"):
             role = "history" if unit == "turn" else "retrieved"
         in_chunks = r"\b(?:in|into)\s+(?:chunks|pieces|batches|segments|parts)\s+of\s+(?:~\s*|about\s+)?$"
@@ -205,6 +223,8 @@ def mentions(text: str) -> list[Mention]:
             role = "code"
         elif role == "window" and (_PER_REQUEST.search(before) or re.search(r"\bcontext\s+(?:is|are)\s+\S*$", tail)):
             role = "sent"  # "each query goes out with ~2k tokens of context": material, not a window
+        elif role == "window" and _REACHED.search(tail):
+            role = "total"  # "prompts routinely hit 60k tokens of context": what a request carries, not a window
         prose = unit in ("sentence", "paragraph", "bullet")
         arrives_as = re.search(r"\b(?:in|come|comes|arrive\w*|sent|uploaded)\s+as\s+(?:an?\s+)?$", tail, re.I)
         as_kind = r"\b(?:into|as)\s+(?:an?\s+)?(?:[\w-]+\s*\(\s*(?:~|about\s+|around\s+|roughly\s+)?)?$"

@@ -19,6 +19,12 @@ def _governs(before: str, verb_end: int, noun_start: int) -> bool:
     return noun_start - verb_end <= 25 and not re.search(r"[:;,.]|\b(?:from|based\s+on|using|out\s+of)\b", between)
 
 
+# Verbs of sending that are nouns too, and a preposition that makes one a noun: "from stats feeds", "in the uploads"
+_NOUN_TOO = re.compile(r"feeds?|uploads?|pastes?|passes|submits?", re.I)
+_A_NOUN = re.compile(r"\b(?:from|of|via|in|on|through|with)\s+(?:the\s+|our\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}$",
+                     re.I)  # fmt: skip
+
+
 def nearest_role(before: str) -> tuple[str | None, str]:
     """The role of the telling word closest before a size, and that word. An input word that a verb
     of writing governs or follows ("it writes review comments, ~300 words", "transcripts ... and
@@ -26,6 +32,8 @@ def nearest_role(before: str) -> tuple[str | None, str]:
     best: tuple[int, int, str, str] | None = None
     for role, pattern in ROLES:
         for match in pattern.finditer(before):
+            if role == "sent" and _A_NOUN.search(before, 0, match.start()) and _NOUN_TOO.fullmatch(match.group(0)):
+                continue  # "from stats feeds": a thing, not a verb that sends
             if best is None or match.end() > best[1]:
                 best = (match.start(), match.end(), role, match.group(0).lower())
     if best is None:

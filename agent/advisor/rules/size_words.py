@@ -22,7 +22,9 @@ DOC = (
     r"invoices?|resumes?|cvs?|decks?|slides?|spreadsheets?|articles?|essays?|stor(?:y|ies)|posts?|"
     r"descriptions?|code|functions?|modules?|briefs?|studies|study|texts?|content|material"
 )
-USER = r"questions?|quer(?:y|ies)|messages?|tickets?|emails?|reviews?|comments?|tweets?|utterances?|user input"
+# "the user part is ~200 tokens", "the variable bit": what each request adds to a fixed prefix
+USER = (r"questions?|quer(?:y|ies)|messages?|tickets?|emails?|reviews?|comments?|tweets?|utterances?|user input|"
+        r"(?:user(?:'s|’s|s')?|variable|dynamic|per-request|per-call)\s+(?:part|portion|bit|side|share|piece|content)")
 TOTAL = r"prompts?|inputs?|requests?|in(?=\s*[:=])"
 SYSTEM = (
     r"system prompts?|system messages?|instructions?|few[- ]shot(?: examples)?|examples|prompt templates?|"

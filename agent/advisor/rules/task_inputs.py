@@ -16,7 +16,8 @@ NOT_A_CAPABILITY = re.compile(
     r"\b(?:dev|developer|internal|productivity|analytics|bi|design|no-?code|low-?code|admin|marketing|sales|"
     r"security|devops|hr)[\s-]*tools?(?=[\s-]+(?:startup|company|companies|vendor|team|teams|space|market|firm|"
     r"business|maker|makers|shop|industry)\b)|\b(?:we\s+(?:build|make|sell)|building)\s+(?:\w+\s+)?tools\b|"
-    r"\baudio\s+(?:gear|equipment|products?|hardware|brands?|shop|store|retailer)\b|"
+    r"\b(?:audio|camera|photo|video)\s+(?:gear|equipment|products?|hardware|brands?|shop|store|retailer|accessories|"
+    r"lenses)\b|"
     r"\b(?:medical|clinical|billing|icd-?10|cpt)[\s-]+cod(?:ing|ers?|es)\b|\bicd-?10\b|\bthe\s+reasoning\s+(?:behind|for)\b|"
     r"\b(?:espresso|coffee|oil|tooth|dental|mineral|juice|dna)\s+extractions?\b|\bsummary\s+judgments?\b|"
     r"\b(?:backend|stack|systems?|platform|services?)\s+(?:is|are|uses?|runs?\s+on)\s+(?:\w+\s+){0,4}?json\s+apis?\b|"
@@ -54,6 +55,9 @@ TEXT_ONLY = re.compile(
 )
 
 
+# The capability of seeing, by name: "vision", "image understanding", "multimodal input".
+_SEEING = (r"(?:vision(?:\s+(?:capabilit\w+|support|models?))?|image\s+(?:input|inputs|understanding|analysis|"
+           r"recognition|support|capabilit\w+)|multi-?modal(?:ity)?|visual\s+(?:input|understanding))\b")
 # Images read elsewhere: "we OCR it ourselves", "no image input needed", "radiology reports (plain text)"
 NO_IMAGES = re.compile(
     r"\b(?:we|they)\s+(?:already\s+)?ocr\s+(?:it|them|the\s+\w+)\s+(?:ourselves|themselves|upstream)\b|"
@@ -75,6 +79,12 @@ NO_IMAGES = re.compile(
     r"(?:model|llm|ai|bot)\s+|it\s+)?to\s+|have\s+to\s+)?(?:look\s+at|read|see|analy[sz]e|process|understand)\s+(?:them|"
     r"the\s+(?:photos|images|pictures|scans|attachments|screenshots))\b|"
     r"\b(?:can|may|should|will)\s+(?:just\s+|safely\s+)?ignore\s+(?:them|the\s+(?:photos|images|pictures|attachments|"
-    r"screenshots))\b",
+    r"screenshots))\b|"
+    # "it's all already text after OCR", "the post-OCR text", "everything is already text"
+    r"\bafter\s+(?:the\s+|our\s+)?ocr\b|\bpost-?ocr\b|\b(?:is|are)\s+(?:all\s+)?already\s+(?:plain\s+)?text\b|"
+    # seeing said not to be needed: "we don't need vision", "no image understanding required", "vision isn't needed"
+    r"\b(?:do\s+not|don[’']t|doesn[’']t|does\s+not|won[’']t|will\s+not|never)\s+(?:really\s+|actually\s+)?"
+    r"(?:need|require|want)\s+(?:any\s+)?" + _SEEING + r"|\bno\s+(?:need\s+for\s+)?" + _SEEING + r"|"
+    r"\b" + _SEEING + r"\s+(?:is|are)\s*(?:n[’']t|not)\s+(?:\w+\s+)?(?:needed|required|necessary|a\s+requirement)\b",
     re.IGNORECASE,
 )

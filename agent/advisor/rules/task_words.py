@@ -67,6 +67,10 @@ _WHOLE_DOCUMENT = (
 _VOICE = (r"(?<!our )(?<!their )(?<!your )(?<!brand )(?<!tone of )(?<!author's )(?<!authorial )"
           r"voice(?![- ]of[- ](?:the[- ])?customer)(?!\s+(?:and|&)\s+tone)(?![- ]?less)")  # "voice-less" has none
 
+# What a camera sees, handed to the model: "a camera frame + a short instruction", "stills from the CCTV".
+_CAMERA_VIEW = (r"(?:camera|webcam|cctv|dashcam|rgb|rgb-d|depth)\s+(?:frames?|images?|feeds?|stills?|snapshots?|shots?|"
+                r"captures?|views?|pictures?)|(?:frames?|snapshots?|stills?)\s+(?:from|off|of)\s+(?:the\s+|an?\s+|our\s+|"
+                r"its\s+)?(?:[\w-]+\s+)?(?:cameras?|webcams?|cctv|dashcams?)")
 # Forms filled in by hand are read from their scans: "hand-filled", "often filled in by hand".
 _BY_HAND = r"hand[- ]?(?:filled|written)|(?:filled|written)\s+(?:in\s+|out\s+)?(?:\w+\s+)?by\s+hand"
 
@@ -83,8 +87,12 @@ _GAME_TEXT = (r"blurbs?|(?:in-game|game|event|seasonal|holiday|promo(?:tional)?|
 # "(maybe 500 PDFs, it should search them)".
 _DOCS = (r"(?:docs|documents|pdfs?|files|handbooks?|manuals|policies|regulations|knowledge\s+base|wiki|articles|guides|"
          r"guidelines|rulebooks?)")
-_ANSWERS_FROM_DOCS = (rf"answer\w*\s+(?:[\w'’-]+\s+){{0,8}}?(?:using|from|based\s+on|grounded\s+in|out\s+of)"
-                      rf"\s+(?:our|the|its|their)\s+(?:own\s+)?(?:[\w'’-]+\s+){{0,2}}?{_DOCS}")
+# A body of texts the answers come from: "answers from a corpus of case law we've licensed".
+_CORPUS = r"(?:corpus|corpora|case\s+law|precedents|archives?|librar(?:y|ies)|collections?|repositor(?:y|ies))\b"
+_ANSWERS_FROM_DOCS = (rf"answer\w*\s+(?:[\w'’-]+,?\s+){{0,8}}?(?:using|from|based\s+on|grounded\s+in|out\s+of)"
+                      rf"\s+(?:our|the|its|their)\s+(?:own\s+)?(?:[\w'’-]+\s+){{0,2}}?{_DOCS}|"
+                      rf"answer\w*\s+(?:[\w'’-]+\s+){{0,8}}?(?:using|from|based\s+on|grounded\s+in|out\s+of)"
+                      rf"\s+(?:(?:our|the|its|their|an?)\s+)?(?:own\s+|licen[cs]ed\s+|internal\s+)?(?:[\w'’-]+\s+)?{_CORPUS}")
 _SEARCHES_THE_DOCS = (rf"{_DOCS}\b[^.;!?]{{0,60}}?\b(?:search|look\s+through|dig\s+through)\w*\s+"
                       rf"(?:through\s+|across\s+|in\s+)?(?:them|those|these)\b")
 # A character the user talks with: "the suspect has to stay in character", "players chat with the NPCs".
@@ -100,6 +108,12 @@ _COMPARES_DOCUMENTS = (
     r"(?:between|from|against|across)\b|(?:coverage|wording|clause|contractual)\s+(?:differences|deviations|gaps)"
 )
 
+# The note a call or a meeting leaves: "write the wrap-up note from the call recording", "after-call notes",
+# "draft the minutes of each meeting".
+_NOTES_OF_A_CALL = (r"(?:wrap[- ]?up|after[- ]call|post[- ]call|post[- ]meeting)\s+(?:notes?|summar\w+|write[- ]?ups?)|"
+                    r"(?:writ|draft|generat|produc|creat|mak|turn|fill)\w*\s+(?:\w+\s+)?(?:the\s+|an?\s+|our\s+)?"
+                    r"(?:[\w-]+\s+)?(?:call|visit|meeting|session|handover|consult(?:ation)?)\s+(?:notes?|minutes|"
+                    r"write[- ]?ups?)\b|(?:writ|draft|generat|produc|tak)\w*\s+(?:the\s+)?minutes\s+(?:of|from|for)\b")
 # Messy records made uniform: "normalise each product (title, attributes, colour) from messy feeds".
 _NORMALISES = (r"normali[sz](?:e|es|ed|ing|ation)\s+(?:of\s+)?(?:[\w-]+\s+){0,3}?(?:products?|records?|addresses|"
                r"listings?|entries|data|names|titles|attributes|fields|catalog(?:ue)?s?|feeds?|items|skus)\b")
@@ -171,7 +185,8 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                              r"(?:clinical|medical|ambient)\s+scribes?", phrases.LETTERS_FROM_NOTES,
                              # "turn the dictated notes into a short chart note", "into a one-page brief"
                              r"into\s+(?:a\s+)?(?:short|brief|concise|one-paragraph|one-page|quick|shorter)\s+"
-                             r"(?:[\w-]+\s+){0,2}?(?:notes?|overviews?|versions?|briefs?|paragraphs?|bullets?)"),
+                             r"(?:[\w-]+\s+){0,2}?(?:notes?|overviews?|versions?|briefs?|paragraphs?|bullets?)",
+                             _NOTES_OF_A_CALL),
      words("meeting notes")),
     ("document-analysis", words("document analysis", "contract review", _WHOLE_DOCUMENT, _COMPARES_DOCUMENTS,
                                  r"analy[sz](?:e|es|ing|is)\s+(?:[\w-]+\s+){0,3}(?:contracts|documents|filings|manuscripts|"
@@ -180,14 +195,16 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                                  r"(?:risky|unusual|problematic)\s+clauses",
                                  r"analy(?:sis|ses|[sz]e|[sz]ing)\s+of\s+(?:[\w-]+\s+){0,3}?(?:submissions|applications|"
                                  r"proposals|dossiers|filings|reports|papers|studies|documents|contracts|statements)",
-                                 r"(?:find|flag|spot)\w*\s+(?:\w+\s+){0,2}?(?:inconsistenc\w+|contradictions|discrepanc\w+)",
+                                 r"(?:find|flag|spot|detect|catch|identif|surfac|highlight|check|look)\w*\s+(?:\w+\s+){0,3}?"
+                                 r"(?:inconsistenc\w+|contradictions|contradictory|discrepanc\w+)",
                                  # "questions about the methods in the papers they upload"
                                  r"(?:papers|contracts|documents|reports|filings|pdfs|manuscripts)\s+(?:that\s+)?(?:they|"
                                  r"users|customers|clients|people|you|researchers|scientists)\s+upload",
                                  r"review(?:s|ing)?\s+(?:\w+\s+){0,3}"
-                                 r"(?:contracts|ndas|agreements|filings|leases|policies|claims files)"),
+                                 r"(?:contracts|ndas|agreements|filings|leases|policies|claims files|dossiers|"
+                                 r"prospectus(?:es)?|data[- ]rooms?)"),
      words("contracts?", "legal documents?", "long documents?", "medical records?", "filings", "pdfs", "reports",
-            "documents", "ndas?", "agreements", "leases?")),
+            "documents", "ndas?", "agreements", "leases?", r"due\s+diligence", r"data[- ]rooms?")),
     ("reasoning", words("maths?", "reasoning", "logic", "proofs?", "puzzles?", "calculations?", "step by step",
                          "algebra", "geometry", "calculus", "arithmetic", "equations?"), words("homework")),
     ("creative", words("creative", "short stories", "fiction", "marketing copy", "copywriting", "poems?", "novels?",
@@ -216,7 +233,7 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                    "question answering over", r"q&a (?:\w+ )?over", "our docs", "wiki",
                    "semantic search", "vector search", r"help[- ]?cent(?:re|er)s?",
                    r"(?:questions?|answers?|answering|q&a)\s+(?:\w+\s+){0,4}(?:from|using|based on|about|over|on)\s+"
-                   r"(?:our|the|its|their)\s+(?:[~\w,.-]+\s+){0,5}?(?:docs|documents|handbooks?|wiki|policies|manuals?|"
+                   r"(?:our|the|its|their)\s+(?:[~\w,.'’-]+\s+){0,5}?(?:docs|documents|handbooks?|wiki|policies|manuals?|"
                    r"knowledge base|documentation|articles|pdfs|files|intranet|database|runbooks?|playbooks?|"
                    r"procedures|sops|pages|faqs?|guides|guidelines|library|archive|claims|records|catalog(?:ue)?|"
                    r"specs|notes|textbooks?|slides|materials|regulations)", r"search\s*\+\s*answer",
@@ -263,7 +280,8 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
 
 NEEDS: list[tuple[str, re.Pattern[str], bool]] = [
     ("vision", words("images?", "photo(?:graph)?s?", "photograph(?:ed|ing)?", "screenshots?", "pictures?", "scanned",
-                      "ocr", "x-rays?", "mri", "radiology", "handwrit\\w+", "diagrams?", "charts", _BY_HAND),
+                      "ocr", "x-rays?", "mri", "radiology", "handwrit\\w+", "diagrams?", "charts", _BY_HAND,
+                      _CAMERA_VIEW),
      False),
     ("video", words(r"videos?(?!\s+scripts?)(?![- ]games?)", "footage", "clips"), False),
     ("audio", words("audio", _VOICE, r"(?<!hate )speech", "spoken", "phone calls", "podcasts?", "recordings?",

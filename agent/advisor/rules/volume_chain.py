@@ -40,8 +40,9 @@ _SPAN = re.compile(r"(?<![\d.,])(\d+)[- ]hours?\s+(?:[a-z]+\s+)?(day|shift)\b", 
 _HOURS = re.compile(r"\b(?:from\s+)?(\d{1,2})(?::00)?[ \t]?(am|a\.m\.)?[ \t]?(?:to|-|–|until|till)[ \t]?("
                     r"\d{1,2})(?::00)?"
                     r"[ \t]?(pm|p\.m\.)?(?=\W|$)", re.I)  # fmt: skip
-_OPEN = re.compile(r"\b(?:hours|open|staffed|opening|business|office|working|work|support|shop|store|runs?|operates?|"
-                   r"operating)\b", re.I)  # fmt: skip
+_OPEN = re.compile(r"\b(?:hours|open|staffed|manned|opening|business|office|working|works?|worked|support|shop|store|"
+                   r"runs?|operates?|operating)\b", re.I)  # fmt: skip
+_ALL_DAY = re.compile(r"24\s*/\s*7|\b(?:a)?round[- ]the[- ]clock\b|\ball day and night\b", re.I)
 # "15,000 daily active users", "8k DAU": a population counted per day.
 _DAILY_PEOPLE = re.compile(_NUM + r"\s+(?:daily(?:\s+active)?\s+(?P<noun>[a-z]+?)s\b|(?P<dau>dau)s?\b)", re.I)
 # "Our dispatchers (about 60 of them, each ...)": the count of the plural named just before.
@@ -129,7 +130,7 @@ def _facts(text: str) -> list[_Fact]:
     facts += _rate_facts(text, facts)
     for match in _SPAN.finditer(text):
         facts.append(_Fact(float(match.group(1)), "hour", None, match.group(2).lower(), match.start(), match.end()))
-    for match in _HOURS.finditer(text):
+    for match in _HOURS.finditer(text) if not _ALL_DAY.search(text) else ():  # "we work 9 to 5, the bot 24/7"
         if hours := _opening_hours(match, text):
             facts.append(_Fact(hours, "hour", None, "day", match.start(), match.end()))
     # "each shift handles about 1,200 queries" is a shift's work; "each shift about 40 operators file ..." staff it

@@ -4,14 +4,15 @@ volume_chain) have found one. Pure; numbers as digits ("each one" reads "each 1"
 - Model calls per counted item: "1,200 reconciliations a day, each one is roughly 8 model calls", "~300
   companies a day, about 12 LLM calls per company", "10k member chats a week, ~4 bot turns each". The
   item must be the one the volume counts (or "each" must follow it), so "3 messages per ticket" read
-  into one request stays one.
+  into one request stays one. Lines a bot or character says are its calls: "each session ~20 NPC lines".
 - The share of people who ask: "1.2M page views a month and 2% of visitors ask", "~200k DAU, 4% of them",
   and what each of them sends: "10000 employees, 1 in 10 uses it daily with 2 queries", "800 patients
   message us daily, 5 to 6 messages each".
 - The hours worked, for a rate per second, minute or hour: "1 photo every 6 seconds, the line runs 16
   hours a day", "in business hours (10 hours)", "6am to 10pm", "3 hours, 4 nights a week".
 - Spans they state: "180,000 comments over a 60-day period", "the previous week's ~3,500 threads",
-  "~300k tweets ..., fine if it trickles through over a week". (Periods the user defines and sessions
+  "~300k tweets ..., fine if it trickles through over a week", "90 manuals to do this quarter", "2 million
+  scans ... No deadline, this runs over the next year". (Periods the user defines and sessions
   are read with the other rates, in volume_occasions.)
 """
 
@@ -50,12 +51,16 @@ _PER_ITEM = re.compile(
     r"talks?|speaks?|is\s+called|gets\s+called|runs?)\s+" + _ABOUT + _NUM.replace("<n>", "<n4>") + r"\s+times\b"
     r"|\b(?:repl(?:y|ies)|respond\w*|answers?|is\s+called|gets\s+called|runs?)\s+" + _ABOUT
     + _NUM.replace("<n>", "<n5>") + r"\s+times\s+(?:per|a|an|each|every|in\s+(?:an?|each|every))\s+"
-    r"(?P<item5>[a-z][a-z-]*)",
+    r"(?P<item5>[a-z][a-z-]*)"
+    # "each session ~20 NPC lines", "every chat about 6 bot replies": lines a character or bot says are its calls
+    r"|\b(?:each|every)\s+(?P<item7>[a-z][a-z-]*)\s*,?\s+(?:(?:is|has|takes|needs|gets|averages|involves|=)\s+)?"
+    + _ABOUT + _NUM.replace("<n>", "<n7>") + r"\s+(?:(?:npc|character|dialogue|dialog|bot|ai|assistant|generated)\s+"
+    r"(?:lines|replies|responses|messages)|(?:model|llm|api|ai)\s+calls)\b",
     re.IGNORECASE,
 )
 # Names for one conversation: a volume of "chats" counts what "in each convo" names.
 _SESSION = {"conversation", "convo", "chat", "session", "thread", "dialog", "dialogue"}
-_UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.0}
+_UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.0, "quarter": 90.0, "year": 365.0}
 _TIME = {"hour", "day", "night", "week", "month", "year", "minute", "second", "shift", "quarter"}
 # One handling of whatever the volume counts: "~25 claims a day ... each agent run is about 10 model calls".
 _ONE_HANDLING = {"run", "job", "task", "execution", "workflow", "pass"}
@@ -77,8 +82,9 @@ def calls_per_item(text: str, volume_words: str) -> tuple[float, str] | None:
     for match in _PER_ITEM.finditer(text):
         if at >= 0 and match.start() < at + len(volume_words) and at < match.end():
             continue  # the volume was read from these words already ("each agent takes 35 calls per shift")
-        n = float(next(match.group(name) for name in ("n", "n2", "n3", "n4", "n5", "n6") if match.group(name)))
-        item = match.group("item") or match.group("item2") or match.group("item4") or match.group("item5")
+        n = float(next(match.group(name) for name in ("n", "n2", "n3", "n4", "n5", "n6", "n7") if match.group(name)))
+        item = next((match.group(name) for name in ("item", "item2", "item4", "item5", "item7") if match.group(name)),
+                    None)
         if item is not None and item.lower() not in ("one", "1"):
             handling = _stem(item) in _ONE_HANDLING and "conversation" not in counted
             if _stem(item) in _TIME or (_stem(item) not in counted and not handling):
@@ -88,6 +94,14 @@ def calls_per_item(text: str, volume_words: str) -> tuple[float, str] | None:
         if 1 < n <= 1_000:
             return n, match.group(0)
     return None
+
+
+def names_the_counted(words: str, volume_words: str) -> bool:
+    """Whether `words` open on one of the things the volume counts: "each order conversation ~10 turns"
+    after "3,500 orders a day"."""
+    each = re.match(r"\s*(?:each|every)\s+([a-z][a-z-]*)", words, re.IGNORECASE)
+    counted = {_stem(word) for word in re.findall(r"[a-z][a-z-]*s\b", volume_words.lower())}
+    return each is not None and _stem(each.group(1)) not in _TIME and _stem(each.group(1)) in counted
 
 
 # "1.2 million page views a month and roughly 2% of visitors ask a question": the share that acts.
@@ -276,10 +290,15 @@ _EACH_ONCE = re.compile(
 # "classify ~300k tweets by sentiment, fine if it trickles through over a week": a one-off job and the span
 # it may take, later in its sentence; "over the past year" is history, not a span of work.
 _JOB = re.compile(r"(?<![\d.,$€£])(?P<v>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?P<s>k|thousand|m|million)?\s+"
-                  r"(?:[\w-]+\s+){0,2}?(?P<noun>[a-z][a-z-]*[a-rt-z]s)\b", re.IGNORECASE)  # fmt: skip
+                  r"(?:[\w-]+\s+){0,3}?(?P<noun>[a-z][a-z-]*[a-rt-z]s)\b", re.IGNORECASE)  # fmt: skip
 _SPAN_OF_WORK = re.compile(r"\b(?:over|within|across|in|during)\s+(?:the\s+(?:next|coming)\s+|the\s+course\s+of\s+"
                            r"(?:a|an|one|1)\s+|a\s+|an\s+|one\s+|1\s+)?(?:(?P<n>\d+)[- ]?)?\s*"
-                           r"(?P<unit>days?|weeks?|months?|fortnight)\b", re.IGNORECASE)  # fmt: skip
+                           r"(?P<unit>days?|weeks?|months?|quarters?|years?|fortnight)\b", re.IGNORECASE)  # fmt: skip
+# "90 manuals to do this quarter", "we need to clear 600 contracts this month": this period's work, when a job
+# is said of the items; "we processed 12,000 claims this year" is history (and a year part gone).
+_THIS_SPAN = re.compile(r"\bthis\s+(?P<unit>week|month|quarter|year)\b", re.IGNORECASE)
+_TO_DO = re.compile(r"\b(?:to\s+(?!the\b|a\b|an\b|our\b)[a-z]+|need(?:s|ed)?\s+to|have\s+to|has\s+to|must|"
+                    r"want\s+to|plan\s+to|due|backlog)\b", re.IGNORECASE)  # fmt: skip
 # A deadline the whole job must meet: "the deadline is 3 weeks away", "due in 10 days", "we have 2 weeks left".
 _DEADLINE = re.compile(r"\b(?:deadline|due)\b[^.;!?\d]{0,25}?(?P<n>\d+)[- ]?(?P<unit>days?|weeks?|months?)\b|"
                        r"\b(?P<n2>\d+)[- ]?(?P<unit2>days?|weeks?|months?)\s+(?:away|from\s+now|left|to\s+go)\b",
@@ -294,10 +313,27 @@ def _span_days(text: str, start: int, stop: int) -> tuple[re.Match[str], float] 
         n, unit = span.group("n"), span.group("unit")
     elif span := _DEADLINE.search(text, start, stop):
         n, unit = span.group("n") or span.group("n2"), span.group("unit") or span.group("unit2")
+    elif (span := _THIS_SPAN.search(text, start, stop)) and _TO_DO.search(text, sentence_bounds(text, start)[0],
+                                                                           span.start()):
+        n, unit = None, span.group("unit")
     else:
         return None
     unit = unit.lower().rstrip("s")
     return span, float(n or 1) * (14.0 if unit == "fortnight" else _UNIT_DAYS[unit])
+
+
+# "2 million page scans ... No deadline really, this runs over the next year": the job's span in a later sentence
+_RUNS = re.compile(r"\b(?:this|it|the\s+(?:job|project|work|backfill|migration|whole\s+thing))\s+"
+                   r"(?:(?:can|will|would|should|may|could|is\s+going\s+to)\s+)?(?:(?:be\s+)?spread|runs?|takes?|"
+                   r"goes|go)\b", re.IGNORECASE)  # fmt: skip
+
+
+def _runs_over(text: str, after: int, sentence_end: int) -> tuple[re.Match[str], float] | None:
+    """The span a later sentence gives the job ("this runs over the next year"), with no other job between."""
+    runs = _RUNS.search(text, sentence_end, sentence_end + 300)
+    if runs is None or any(not _NOT_A_JOB.match(j.group("noun")) for j in _JOB.finditer(text, after, runs.start())):
+        return None
+    return _span_days(text, runs.end(), min(sentence_bounds(text, runs.start())[1], runs.end() + 60))
 
 
 def _job_over_a_span(text: str) -> tuple[float, str] | None:
@@ -305,7 +341,7 @@ def _job_over_a_span(text: str) -> tuple[float, str] | None:
         if _NOT_A_JOB.match(job.group("noun")):
             continue
         end = sentence_bounds(text, job.start())[1]
-        found = _span_days(text, job.end(), min(end, job.end() + 150))
+        found = _span_days(text, job.end(), min(end, job.end() + 150)) or _runs_over(text, job.end(), end)
         if found and found[1] > 0:
             span, days = found
             between = "" if span.start() == job.end() + 1 else " ..."

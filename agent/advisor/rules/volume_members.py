@@ -30,7 +30,8 @@ _OWN_COUNT = re.compile(
 _MEASURE_OR_TIME = {"word", "token", "page", "line", "hour", "minute", "second", "day", "week", "month", "year",
                     "dollar", "euro", "pound", "percent", "time", "shift", "night", "session", "request", "call",
                     "message", "question", "query", "prompt", "ticket", "email", "working", "business", "school",
-                    "calendar", "trading", "clinic", "normal", "typical", "busy"}  # fmt: skip
+                    "calendar", "trading", "clinic", "normal", "typical", "busy", "quarter", "annum", "term",
+                    "semester", "weekend"}  # fmt: skip
 # A count of members is no rate: "20 consultants", not "200 tickets a day".
 NOT_A_RATE = (r"(?!\s*(?:a|an|per|each|every|/)\s*(?:day|night|week|month|year|hour|minute|shift)\b|"
                r"\s+(?:daily|weekly|monthly))")
@@ -43,6 +44,8 @@ _EACH_AFTER = re.compile(r"\s*(?:each|apiece)\b", re.IGNORECASE)
 _PLURAL = re.compile(r"\b([^\W\d_][\w-]*[^\W\ds_]s)\b", re.IGNORECASE)
 _NOT_PLURAL = {"has", "was", "this", "its", "does", "always", "perhaps", "plus", "thus", "yes", "sometimes", "across",
                "towards", "afterwards", "unless"}  # fmt: skip
+_AFTER_REACH = 200  # a sentence or so
+_WORD = re.compile(r"[^\W\d_][\w-]*")
 _PER_IN = re.compile(r"\b(?:per|each|every|a)\s+(?P<noun>[^\W\d_][\w-]*)\b", re.IGNORECASE)
 
 
@@ -71,6 +74,8 @@ def _whose(text: str, start: int, end: int) -> str | None:
         member = "us" if said in ("us", "them") else _singular(said)
     elif before and before.group("noun"):
         member = _singular(before.group("noun"))
+    elif re.search(r"\b(?:each|every)\s+$", text[clause:start], re.I) and (first := _WORD.match(text, start, end)):
+        member = _singular(first.group(0))  # "Each | robot queries every 10 seconds": the rate opens on the member
     else:
         pers = (_singular(per.group("noun")) for per in _PER_IN.finditer(text, start, end))
         member = next((noun for noun in pers if noun not in _MEASURE_OR_TIME), None)  # "3 questions per student"
@@ -80,8 +85,9 @@ def _whose(text: str, start: int, end: int) -> str | None:
     return member if member not in _MEASURE_OR_TIME else None
 
 
-def _members(text: str, member: str, rate_start: int) -> tuple[float, str] | None:
-    """The nearest count of those members before the rate: "20 consultants", "a 250-person company"."""
+def _members(text: str, member: str, rate_start: int, rate_end: int) -> tuple[float, str] | None:
+    """The nearest count of those members before the rate ("20 consultants", "a 250-person company"), or
+    with none before it, the first after it ("...; we have 25 robots")."""
     named = re.compile(_NUM + r"\s+(?:[\w-]+\s+){0,2}?" + re.escape(member) + r"(?:e?s)?\b" + NOT_A_RATE,
                        re.IGNORECASE)  # fmt: skip
     counts = [(m.start(), _value(m.group("n"), m.group("s")), m.group(0)) for m in named.finditer(text, 0, rate_start)
@@ -90,6 +96,9 @@ def _members(text: str, member: str, rate_start: int) -> tuple[float, str] | Non
         for own in _OWN_COUNT.finditer(text, 0, rate_start):
             number = next(own.group(g) for g in ("n", "n2", "n3", "n4", "n5") if own.group(g))
             counts.append((own.start(), _value(number, own.group("s") or own.group("s2")), own.group(0)))
+    if not counts:  # "Each robot queries every 10 seconds ...; we have 25 robots": the count said after the rate
+        after = (m for m in named.finditer(text, rate_end, rate_end + _AFTER_REACH) if not negated(text, m.start()))
+        counts = [(m.start(), _value(m.group("n"), m.group("s")), m.group(0)) for m in list(after)[:1]]
     if not counts:
         return None
     at, size, words = max(counts)  # the nearest
@@ -107,7 +116,7 @@ def members_times_rate(text: str, rates: list[tuple[int, int, float]]) -> tuple[
         member = _whose(text, start, end)
         if member is None:
             continue
-        if found := _members(text, member, start):
+        if found := _members(text, member, start, end):
             size, words = found
             return size * per_day, f"{words.strip()} x {text[start:end]}"
     return None
