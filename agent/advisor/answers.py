@@ -13,7 +13,7 @@ from agent.advisor.interview import build_requirements
 from agent.advisor.state import Question
 from catalog.display import context_size, milliseconds, money, requirement_word
 from catalog.names import makers_rule
-from catalog.requirements import Requirements
+from catalog.requirements import PRIORITY_PRESETS, Priorities, Requirements
 from catalog.scoring import RankedModel, Ranking
 
 TASK_WORDS = {
@@ -84,7 +84,16 @@ def describe_stated(fields: dict[str, Any], how: Mapping[str, str] | None = None
             parts.append(marked(f"{name}: {', '.join(fields[name])}", name))
     if fields.get("excluded_makers"):
         parts.append(marked(makers_rule(fields["excluded_makers"]), "excluded_makers"))
+    if (preset := _preset_of(fields.get("priorities"))) and preset != "balanced":
+        parts.append(marked(f"{preset} first", "priorities"))
     return ", ".join(parts)
+
+
+def _preset_of(weights: Any) -> str | None:
+    """The preset a stated set of weights is ("cost" for cost first), or None for weights of one's own."""
+    if not isinstance(weights, dict):
+        return None
+    return next((name for name in PRIORITY_PRESETS if Priorities.preset(name).model_dump() == weights), None)
 
 
 def shortlist_table(ranked: Sequence[RankedModel], budget: float | None) -> list[str]:

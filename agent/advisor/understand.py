@@ -218,6 +218,10 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
     messages: list[ChatMessage] = []
     before = state.requirements
     chosen, value = read_choice(pending, text) if pending is not None else (False, None)
+    if chosen and pending is not None and skipped(pending, text) and answer_fields(pending.field) & set(
+        extract(stated_part(text)).fields
+    ):
+        chosen = False  # "not sure, but it all has to stay in the EU" answers after all: read it as said
     events: list[RequirementEvent] = []
     dropped = False
     if state.intent == "drop" and (which := intents.ambiguous_drop(text, state.subject, before)):
@@ -227,7 +231,8 @@ def update(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str, Any
     elif pending is not None and chosen:
         default: Literal["skipped"] | None = "skipped" if skipped(pending, text) else None
         requirements, events = _answer_choice(pending, value, before, text, turn, messages, default)
-        if rest := beside_the_choice(text):  # "2, and the budget is $500": the rest states what it says
+        # "2, and the budget is $500", "whatever is cheapest honestly": the rest states what it says
+        if rest := beside_the_choice(text) or (text if default == "skipped" else ""):
             found = extract(rest)
             for name in answer_fields(pending.field) & set(found.fields):
                 found.fields.pop(name)
@@ -342,10 +347,10 @@ def _dropped_words(subject: list[str], before: dict[str, Any]) -> str:
     for name in subject:
         field_name, _, item = name.partition(":")
         label = FIELD_LABELS.get(field_name, field_name.replace("_", " "))
-        if field_name == "excluded_makers" and (allowed := allow_list(before.get(field_name, []))):
-            if not item or item in allowed:
-                words.append(f"the rule of {makers_rule(before[field_name])}")
-                continue
+        allowed = allow_list(before.get(field_name, [])) if field_name == "excluded_makers" else []
+        if allowed and (not item or item in allowed):
+            words.append(f"the rule of {makers_rule(before[field_name])}")
+            continue
         if item and item in before.get(field_name, []):
             named = {"regions": country_name, "languages": str.title, "compliance": str.upper}
             shown = named.get(field_name, str)(item)

@@ -114,3 +114,27 @@ def test_is_a_model_better_is_judged_against_the_pick(question, model):
     from agent.advisor.intents import classify
 
     assert classify(question).kind == "judge" and classify(question).subject == [model]
+
+
+def _asked(advisor, field, opening="support chatbot for our shop, 2k chats a day, $400 a month"):
+    turn = advisor.turn(opening, None)
+    while turn.as_json()["question"] and turn.as_json()["question"]["field"] != field:
+        turn = advisor.turn("skip", turn.session)
+    assert turn.as_json()["question"]["field"] == field
+    return turn
+
+
+@pytest.mark.parametrize("reply", ["whatever's cheapest honestly", "no idea - the cheapest that works"])
+def test_a_declined_question_keeps_what_else_the_reply_says(knowing_advisor, reply):
+    first = _asked(knowing_advisor, "budget_usd_month", "support chatbot for our shop, 2k chats a day")
+    after = knowing_advisor.turn(reply, first.session)
+    assert "Skipped" in after.answer and "cost first" in after.answer
+    assert after.as_json()["requirements"]["priorities"]["cost"] > 0.5
+
+
+def test_a_declined_question_answered_all_the_same_is_read_as_the_answer(knowing_advisor):
+    first = _asked(knowing_advisor, "privacy")
+    after = knowing_advisor.turn("not sure, but the data has to stay in the EU", first.session)
+    requirements = after.as_json()["requirements"]
+    assert requirements["privacy"] == "region-locked" and requirements["regions"] == ["eu"]
+    assert "Skipped" not in after.answer
