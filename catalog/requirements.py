@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -40,6 +41,7 @@ PriorityPreset = Literal["quality", "cost", "latency", "balanced"]
 PRIORITY_PRESETS: tuple[str, ...] = PriorityPreset.__args__  # type: ignore[attr-defined]
 
 DAYS_PER_MONTH = 30
+REGION_BLOCS = ("eu", "us", "asia", "cn", "uae")  # besides countries by their two-letter codes
 DEFAULT_SIZES: dict[str, int] = {"requests_per_day": 1_000, "input_tokens": 500, "output_tokens": 300}
 # An answer nobody sized is a few paragraphs, except where the task fixes its shape: a classifier
 # answers with a label (as JSON with a confidence, about 20 tokens), so 300 would overstate its
@@ -150,7 +152,12 @@ class Requirements(BaseModel):
     @field_validator("regions")
     @classmethod
     def _normalise_regions(cls, value: list[str]) -> list[str]:
-        return sorted({region.strip().lower() for region in value if region.strip()})
+        regions = sorted({region.strip().lower() for region in value if region.strip()})
+        unknown = [region for region in regions if region not in REGION_BLOCS and not re.fullmatch("[a-z]{2}", region)]
+        if unknown:
+            raise ValueError(f"unknown region {unknown[0]!r}: name a region as {', '.join(REGION_BLOCS)}, or a country "
+                             "by its two-letter code (uk, de, jp)")  # fmt: skip
+        return regions
 
     @model_validator(mode="after")
     def _answer_sized_by_task(self) -> Requirements:

@@ -19,6 +19,7 @@ from agent.advisor.context import AdvisorTools
 from agent.advisor.interview import build_requirements
 from agent.advisor.recommendation import citations_for, ranking_json
 from agent.advisor.rules.extract import Extraction, extract
+from agent.advisor.rules.extract_privacy import EVERY_REGION_BUT
 from agent.advisor.rules.size_merge import SIZE_FIELDS, merge_sizes
 from agent.advisor.rules.volume_restated import growth_factor
 from agent.advisor.state import AdvisorState, ChatMessage, Citation, Passage, RankingRows
@@ -62,6 +63,9 @@ def merge(requirements: dict[str, Any], found: Extraction) -> dict[str, Any]:
             continue
         if name == "priority":
             merged["priorities"] = Priorities.preset(value).model_dump()
+        elif name == "regions" and merged.get(name) and EVERY_REGION_BUT in found.evidence.get(name, ""):
+            # "and no Chinese providers" in an EU-locked session narrows the lock; it never widens it to the US
+            merged[name] = sorted(set(merged[name]) & set(value)) or sorted(value)
         elif name in LIST_FIELDS:
             merged[name] = sorted({*merged.get(name, []), *value})
         else:

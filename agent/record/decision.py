@@ -114,11 +114,14 @@ class DecisionRecord(BaseModel):
         if missing:
             raise RecordError(f"field 'stated' names {missing[0]!r}, which 'requirements' does not give")
         try:
-            Requirements.model_validate({k: v for k, v in self.requirements.items() if k in self.stated})
+            # every value the record gives, stated or not: an edited default (cache_hit_rate 7) is refused
+            # aloud rather than dropped on import
+            Requirements.model_validate({k: v for k, v in self.requirements.items() if k in Requirements.model_fields})
         except ValidationError as exc:
             error = exc.errors()[0]
             field = ".".join(str(part) for part in error["loc"])
-            raise RecordError(f"field 'requirements.{field}': {error['msg']}") from None
+            message = str(error["msg"]).removeprefix("Value error, ")
+            raise RecordError(f"field 'requirements.{field}': {message}") from None
         for model, prices in self.prices.items():
             if any(value is not None and value < 0 for value in prices.values()):
                 raise RecordError(f"field 'prices.{model}': a price below 0")

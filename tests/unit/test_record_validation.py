@@ -36,6 +36,8 @@ def changed(record: dict[str, Any], **changes: Any) -> dict[str, Any]:
         if key.startswith("req_"):
             copy["requirements"][key[4:]] = value
             copy["stated"] = sorted({*copy["stated"], key[4:]})
+        elif key.startswith("unstated_"):  # a default edited in the file: refused too, never dropped unsaid
+            copy["requirements"][key[9:]] = value
         else:
             copy[key] = value
     return copy
@@ -47,6 +49,10 @@ BAD = {
     "infinite budget": ({"req_budget_usd_month": float("inf")}, "requirements.budget_usd_month"),
     "task hacking": ({"req_task": "hacking"}, "requirements.task"),
     "cache rate of 5": ({"req_cache_hit_rate": 5}, "requirements.cache_hit_rate"),
+    "unstated cache rate of 7": ({"unstated_cache_hit_rate": 7}, "requirements.cache_hit_rate"),
+    "unstated negative priority": ({"unstated_priorities": {"quality": -1, "cost": 5, "latency": 0, "fit": 0}},
+                                   "requirements.priorities"),
+    "region on mars": ({"req_regions": ["mars"], "req_privacy": "region-locked"}, "unknown region 'mars'"),
     "zero priorities": ({"req_priorities": {"quality": 0, "cost": 0, "latency": 0, "fit": 0}},
                         "requirements.priorities"),
     "unknown status": ({"status": "yolo"}, "status"),

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from catalog.quantities import parse_fraction, parse_quantity
+from catalog.requirements import REGION_BLOCS
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -51,7 +52,7 @@ def validation_message(exc: ValidationError, source: str) -> str:
     """The first pydantic error as one line: where, what, and the accepted values."""
     error = exc.errors()[0]
     field = ".".join(str(part) for part in error["loc"]) or "(top level)"
-    return f"{source}: field {field!r}: {error['msg']}"
+    return f"{source}: field {field!r}: {str(error['msg']).removeprefix('Value error, ')}"
 
 
 def read_json(path_text: str, flag: str, writer: str, write: str) -> Any:
@@ -172,7 +173,6 @@ def duration_ms(text: str) -> float:
 
 # The blocs providers' promises are written in (catalog data), and a country by its two-letter code (uk, de):
 # a lock to a country no provider promises leaves the routes a user hosts themselves.
-REGION_BLOCS = ("eu", "us", "asia", "cn", "uae")
 
 
 def region(text: str) -> str:

@@ -32,6 +32,9 @@ def run(args: argparse.Namespace) -> int:
     entry = catalog.get(args.model)
     if entry is None:
         raise UsageError(f"--model: {args.model!r} is not in the catalog (see `tradeoff catalog --all`)")
+    if entry.max_input_tokens and args.input_tokens > entry.max_input_tokens:  # no such request can be sent
+        raise UsageError(f"--input-tokens: {args.input_tokens:,} tokens exceed {entry.id}'s "
+                         f"{entry.max_input_tokens:,}-token context; split the input or pick a longer-context model")
     try:
         result = monthly_cost(
             entry, args.requests_per_day, args.input_tokens, args.output_tokens, args.cache_hit_rate or 0.0,

@@ -29,7 +29,7 @@ def _keys_of(bindings: list[BindingType]) -> list[tuple[str, str]]:
     rows = []
     for binding in bindings:
         if isinstance(binding, Binding):
-            rows.append((binding.key, binding.description))
+            rows.append((binding.key, binding.tooltip or binding.description))  # the footer's short word aside
         else:
             rows.append((binding[0], binding[2] if len(binding) > 2 else binding[1]))
     return rows

@@ -48,7 +48,7 @@ class TrialScreen(Screen[None]):
         Binding("ctrl+j,ctrl+enter,f5", "run", "Run", id="trial.run"),
         Binding("f1", "keys", "Keys", id="trial.keys"),
         # The footer shows the vote keys while a vote is awaited (check_action), as one entry for 1-4.
-        Binding("1", "vote('A')", "Vote pane", key_display="1-4", id="trial.vote-a"),
+        Binding("1", "vote('A')", "Vote pane", key_display="1-4", id="trial.vote-a", tooltip="Vote pane A"),
         Binding("2", "vote('B')", "Vote pane B", show=False, id="trial.vote-b"),
         Binding("3", "vote('C')", "Vote pane C", show=False, id="trial.vote-c"),
         Binding("4", "vote('D')", "Vote pane D", show=False, id="trial.vote-d"),

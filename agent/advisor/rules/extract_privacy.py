@@ -25,6 +25,7 @@ from agent.advisor.rules.self_hosting import WISHED, WISHED_TERMS, hedged, self_
 from agent.advisor.rules.size_units import sentence_bounds
 
 BLOCS = ("eu", "us", "asia")
+EVERY_REGION_BUT = ": every region but that"  # the evidence of a lock read from a place ruled out
 _NO_TRAINING = re.compile(r"(?:\bno|\bnot|\bnever|n[’']t|\bwithout)(?!\s+(?:really\s+)?(?:mind|care|bothered|fussed|"
                           r"worried|an?\s+(?:issue|problem|concern)|problem)\b)\s+(?:\w+\s+){0,7}train(?:ing|ed|s)?\b|"
                           r"(?:\bno|\bnot|\bnever|\bnothing|n[’']t)\b[^.;!?]{0,60}?\bused\s+(?:to|for)\s+(?:\w+\s+)?"
@@ -319,7 +320,7 @@ def privacy(text: str, found: Extraction) -> None:
         ruled_out = excluded(text) | {_OWN_REGIONS[place] for place in excluded(text) if place in _OWN_REGIONS}
         for place in BLOCS:
             if place not in ruled_out:
-                found.add_to_list("regions", place, f"{said}: every region but that", inferred=True)
+                found.add_to_list("regions", place, f"{said}{EVERY_REGION_BUT}", inferred=True)
     _cloud_regions(text, found, region)
     if found.fields.get("privacy") is None:
         if no_training := next((m for m in _no_training_said(text) if not _terms_wished(text, m)), None):

@@ -1,0 +1,32 @@
+"""Defects a stranger found on 2026-12-04 (second round), each shown fixed as a user meets it."""
+
+from __future__ import annotations
+
+from tests.cli_inprocess import run_cli
+from tui.screens.help import help_text
+
+
+def test_ruling_out_a_place_in_a_locked_session_narrows_the_lock_and_never_widens_it(knowing_advisor):
+    first = knowing_advisor.turn("Internal RAG assistant, 10k queries a day, 1500 tokens in, 300 out, budget 2000, "
+                                 "data must stay in the EU.", None)  # fmt: skip
+    assert first.as_json()["requirements"]["regions"] == ["eu"]
+    after = knowing_advisor.turn("and no Chinese providers", first.session).as_json()
+    assert after["requirements"]["regions"] == ["eu"]
+    assert after["requirements"]["excluded_makers"] == ["alibaba", "deepseek"]
+
+
+def test_a_requirements_file_with_an_unknown_region_is_refused_like_the_flag(tmp_path):
+    path = tmp_path / "req.yaml"
+    path.write_text("task: chat\nregions: [mars]\n")
+    ran = run_cli("recommend", "--requirements", str(path))
+    assert ran.returncode == 2 and "unknown region 'mars'" in ran.stderr and len(ran.stderr.splitlines()) == 1
+
+
+def test_cost_refuses_a_request_larger_than_the_models_context():
+    ran = run_cli("cost", "--model", "gemini/gemini-2.5-pro", "--requests-per-day", "100", "--input-tokens", "2M",
+                  "--output-tokens", "1000")  # fmt: skip
+    assert ran.returncode == 2 and "2,000,000 tokens exceed gemini/gemini-2.5-pro's 1,048,576-token context" in ran.stderr
+
+
+def test_help_names_each_vote_key_by_its_pane():
+    assert "| `1` | Vote pane A |" in help_text() and "| `4` | Vote pane D |" in help_text()
