@@ -487,3 +487,13 @@ async def test_typing_while_the_requirements_table_has_focus_goes_to_the_chat():
         await say(pilot, "/requirements")
         await pilot.press("escape")
         assert app.focused is app.screen.query_one("#prompt")
+        # the same from the other panels the slash commands focus: nothing typed there is lost
+        for command in ("/eliminated", "/sources"):
+            await say(pilot, command)
+            assert app.focused is not app.screen.query_one("#prompt")
+            await pilot.press("escape")
+            assert app.focused is app.screen.query_one("#prompt"), command
+            await say(pilot, command)
+            await pilot.press(*"budget 5k", "enter")
+            await settle(pilot)
+            assert [m.source for m in app.screen.query(ChatMessage) if m.role == "user"][-1] == "budget 5k", command

@@ -21,6 +21,7 @@ from textual.worker import Worker
 
 from tui.actions import slash_action
 from tui.screens.trial_launcher import TrialLauncher
+from tui.widgets.back_to_chat import TypedElsewhere
 from tui.widgets.chat import ChatView, Suggestions
 from tui.widgets.history_input import HistoryInput
 from tui.widgets.leaderboard import LeaderboardView
@@ -175,9 +176,9 @@ class MainScreen(Screen[None]):
 
     # --- focus: every modal closes back to the chat input ------------------------------------------
 
-    @on(RequirementsTable.TypedElsewhere)
-    def _typed_in_requirements(self, event: RequirementsTable.TypedElsewhere) -> None:
-        """A sentence typed while the requirements table has focus goes to the chat input."""
+    @on(TypedElsewhere)
+    def _typed_in_a_panel(self, event: TypedElsewhere) -> None:
+        """A sentence typed while a panel has focus goes to the chat input; escape goes back to it."""
         self.set_focus(self.prompt)
         if event.text:
             self.prompt.insert_text_at_cursor(event.text)

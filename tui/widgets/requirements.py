@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from agent.terminal_text import visible
+from tui.widgets.back_to_chat import BackToChat
 
 if TYPE_CHECKING:  # the rows' module loads with the advisor, off the first paint
     from agent.advisor.view import RequirementRow
@@ -23,7 +24,7 @@ COLUMNS = ("field", "value", "from", "evidence")
 MIN_EVIDENCE_WIDTH = 16  # narrower than this, the table scrolls sideways rather than wrap a word a line
 
 
-class RequirementsTable(DataTable[str]):
+class RequirementsTable(BackToChat, DataTable[str]):
     """Select a row and press enter to edit it; the ranking updates at once."""
 
     BINDINGS = [
@@ -36,20 +37,6 @@ class RequirementsTable(DataTable[str]):
         field: str
         value: Any
 
-    @dataclass
-    class TypedElsewhere(Message):
-        """Text typed while the table has focus: it belongs to the chat, not lost to the table."""
-
-        text: str
-
-    def action_back_to_chat(self) -> None:
-        self.post_message(self.TypedElsewhere(""))
-
-    def on_key(self, event: Any) -> None:
-        if event.is_printable and event.character and event.key != "space":
-            event.stop()
-            event.prevent_default()
-            self.post_message(self.TypedElsewhere(event.character))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

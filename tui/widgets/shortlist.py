@@ -10,14 +10,17 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 
 from catalog.display import route_label, short_model_name
+from tui.widgets.back_to_chat import BackToChat
 
 if TYPE_CHECKING:  # the rows' module loads with the advisor, off the first paint
     from agent.advisor.view import EliminatedRow, ShortlistRow
 
 
-class EliminatedTable(DataTable[str]):
+class EliminatedTable(BackToChat, DataTable[str]):
     """Every model a hard constraint ruled out, with the reasons wrapped in full: a reason cut at the
     table's edge ("made by alibaba, which is rul") hides the very constraint that decided."""
+
+    BINDINGS = BackToChat.BACK_BINDINGS
 
     NAME_WIDTH = 40
     SPARE = 6  # each cell's padding and the scrollbar

@@ -13,6 +13,7 @@ from textual.widgets import Markdown, OptionList
 from textual.widgets.option_list import Option
 
 from agent.terminal_text import visible
+from tui.widgets.back_to_chat import BackToChat
 
 if TYPE_CHECKING:  # the rows' module loads with the advisor, off the first paint
     from agent.advisor.view import SourceRow
@@ -36,8 +37,10 @@ class PassageScreen(ModalScreen[None]):
             yield Markdown(visible(f"{heading}\n\n{body}\n\n_escape to close_"))
 
 
-class SourcesList(OptionList):
+class SourcesList(BackToChat, OptionList):
     """Passages this answer retrieved open on enter; citations without a passage are listed only."""
+
+    BINDINGS = [*OptionList.BINDINGS, *BackToChat.BACK_BINDINGS]
 
     def show(self, rows: Sequence[SourceRow]) -> None:
         self.clear_options()
