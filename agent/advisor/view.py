@@ -126,7 +126,19 @@ def origin(state: AdvisorState, name: str) -> tuple[Origin, str]:
     if event.action == "inferred":
         said = event.evidence
         return "inferred", said if said.startswith(("inferred", "classified")) else f"inferred from '{said}'"
+    if event.action == "stated" and (conventions := _size_conventions(state, name)):
+        return "inferred", "worked out: " + "; ".join(conventions)  # "60 words" is stated, its 78 tokens are not
     return _ORIGIN.get(event.action, "stated"), event.evidence
+
+
+def _size_conventions(state: AdvisorState, name: str) -> list[str]:
+    """The assumed conventions a stated size was worked out with (tokens a word, earlier turns), if any."""
+    if name not in ("input_tokens", "output_tokens"):
+        return []
+    notes: dict[str, str] = state.requirements.get("size_notes", {})
+    # the output has one note; the input is its own note and its parts' (user text, history, documents)
+    mine = [notes.get(name, "")] if name == "output_tokens" else [n for p, n in notes.items() if p != "output_tokens"]
+    return [note for note in mine if "(assumption)" in note]
 
 
 def requirement_rows(state: AdvisorState) -> tuple[RequirementRow, ...]:

@@ -30,3 +30,15 @@ def test_cost_refuses_a_request_larger_than_the_models_context():
 
 def test_help_names_each_vote_key_by_its_pane():
     assert "| `1` | Vote pane A |" in help_text() and "| `4` | Vote pane D |" in help_text()
+
+
+def test_a_size_worked_out_with_a_convention_reads_inferred_with_the_convention(advisor):
+    from agent.advisor.view import requirement_rows
+
+    worded = advisor.turn("Support bot, 3k chats a day, 6 turns each, messages 60 words, answers 120 words", None)
+    rows = {row.field: row for row in requirement_rows(advisor.state(worded.session))}
+    assert rows["output_tokens"].origin == "inferred" and "1.3 tokens a word" in rows["output_tokens"].evidence
+    assert rows["input_tokens"].origin == "inferred" and "earlier turns" in rows["input_tokens"].evidence
+    said = advisor.turn("chatbot, 2k a day, 1500 tokens in, 200 out", None)
+    rows = {row.field: row for row in requirement_rows(advisor.state(said.session))}
+    assert rows["input_tokens"].origin == "stated" and rows["output_tokens"].origin == "stated"
