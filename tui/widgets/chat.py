@@ -114,7 +114,13 @@ class ChatView(VerticalScroll):
             freeze_written()
         if choices:
             await self.mount(Suggestions(choices))
-        self.anchor()
+        if choices and answer is not None:
+            # A question starts where it can be read: on a short chat (80x24) the end of the view showed
+            # the last choices and the hint, with the question itself scrolled off the top.
+            self.anchor(False)
+            self.call_after_refresh(self.scroll_to_widget, answer, top=True, animate=False)
+        else:
+            self.anchor()
 
     def clear(self) -> None:
         """Every message removed; the collector reclaims them once the screen has painted."""
