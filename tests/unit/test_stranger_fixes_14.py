@@ -42,3 +42,12 @@ def test_a_size_worked_out_with_a_convention_reads_inferred_with_the_convention(
     said = advisor.turn("chatbot, 2k a day, 1500 tokens in, 200 out", None)
     rows = {row.field: row for row in requirement_rows(advisor.state(said.session))}
     assert rows["input_tokens"].origin == "stated" and rows["output_tokens"].origin == "stated"
+
+
+def test_a_budget_that_must_be_free_ranks_the_cheapest_first_and_the_app_being_free_does_not():
+    from agent.advisor.rules.extract import extract
+
+    for said in ("nothing, it has to be free", "it must cost nothing", "free models only", "budget is $0"):
+        assert extract(said).fields.get("priority") == "cost", said
+    for said in ("the app has to be free for users", "it must be free for our students"):
+        assert "priority" not in extract(said).fields, said
