@@ -36,7 +36,8 @@ TOPICS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _ASKS_ECONOMICS = re.compile(
     r"\b(?:should|worth|pay(?:s|back)?|save|saves|saving|savings|beat|beats|cheaper|roi|break[- ]?even|cost|costs|"
-    r"when|discount|cut|cuts|reduce|lower|how much|bill|spend)\b",
+    r"when|discount|cut|cuts|reduce|lower|how much|bill|spend|economical|viable|"
+    r"makes?\s+(?:\w+\s+)?sense|at\s+(?:our|this|my)\s+(?:volume|scale|size))\b",  # "does X make sense at our volume?"
     re.I,
 )
 CITATIONS = {
@@ -64,7 +65,7 @@ COMMANDS = {
 # caching and batching questions about the saving.
 _ASKS_SAVING = re.compile(
     r"\b(?:worth|pay(?:s|back)?|save|saves|saving|savings|cheaper|roi|cost|costs|discount|cut|cuts|reduce|lower|"
-    r"how much|bill|spend)\b",
+    r"how much|bill|spend|makes?\s+(?:\w+\s+)?sense|at\s+(?:our|this|my)\s+(?:volume|scale))\b",
     re.I,
 )
 _SAVING_ONLY = ("caching", "batching")

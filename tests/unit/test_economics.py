@@ -29,7 +29,10 @@ CODING = "Coding assistant for 200 developers, 20k requests a day, 3,000 tokens 
      ("should we fine-tune at 50k requests a day?", "finetune"), ("How much would caching save us?", "caching"),
      ("would prompt caching cut our bill?", "caching"), ("how much cheaper is the batch API?", "batching"),
      ("what's the saving if we batch the overnight jobs?", "batching"), ("How much would routing save us?", "routing"),
-     ("would running it on our own GPUs be cheaper?", "selfhost")],
+     ("would running it on our own GPUs be cheaper?", "selfhost"),
+     # whether it makes sense at this user's volume is a question of its economics too
+     ("does self-hosting make sense at our volume?", "selfhost"), ("is caching worth it at our scale?", "caching"),
+     ("does prompt caching make sense for us?", "caching"), ("would fine-tuning be economical here?", "finetune")],
 )  # fmt: skip
 def test_economics_questions_are_recognised(text, kind):
     assert topic(text) == kind
