@@ -13,7 +13,9 @@ from agent.advisor.rules.questions import FILLER
 
 _FILLER = re.compile(r"^" + FILLER, re.I)
 _ASKS = [
-    re.compile(r"^what does (?P<t>.+?) (?:mean|stand for)(?: exactly| here)?$", re.I),
+    re.compile(r"^what does (?P<t>.+?) (?:actually |really |even )?(?:mean|stand for|measure)(?: exactly| here)?$",
+               re.I),
+    re.compile(r"^what (?:mean|means|is (?:the )?meaning of)\s+(?P<t>.+)$", re.I),  # "what mean "prompt caching"?"
     # "Can you explain what a context window is?", "remind me what distillation is", "tell me what RAG means"
     re.compile(r"^(?:(?:can|could) you\s+|please\s+)?(?:explain|tell me|remind me|describe|"
                r"say)\s+(?:to me\s+|again\s+)?"
@@ -29,7 +31,8 @@ _ASKS = [
     ),
     re.compile(r"^(?:what(?:'s|’s|s| is| are| exactly is)|whats)\s+(?P<t>.+)$", re.I),
     re.compile(r"^(?P<t>[\w .+/-]{2,30}?)\s*=\s*\?*$", re.I),  # "TTFT = ?"
-    re.compile(r"^(?P<t>.+?)\s*(?:[-—:,]\s*|\s)what(?:'s| is| are) (?:that|it|this|those|they)$", re.I),
+    re.compile(r"^(?P<t>.+?)\s*(?:[-—:,]\s*|\s)what(?:'s| is| are) (?:that|it|this|those|they)"
+               r"(?: supposed to (?:be|mean)| exactly| about)?$", re.I),
     re.compile(
         r"^(?:i (?:don'?t|do not) (?:know|understand)|never heard of|not sure) what (?P<t>.+?) "
         r"(?:is|are|means)$",
@@ -44,11 +47,16 @@ _TRAIL = re.compile(r"\s+(?:exactly|again|anyway|actually|here|to me|for me|plea
                     r"\s+(?:mean|means|stand for)$|"
                     r"\s+(?:like\s+i'?m\s+(?:new|five|5|a\s+beginner|a\s+newbie|twelve|12)|"
                     r"for\s+(?:a\s+)?(?:beginners?|newbies?|dummies|non-engineers|a\s+non-technical\s+person)|"
-                    r"in\s+simple\s+words)$", re.I)  # fmt: skip
+                    r"in\s+simple\s+words)$|"
+                    # "in plain words", "in one or two sentences", "in the ML sense, not the chemistry one"
+                    r"\s*,?\s+in\s+(?:plain|simple|layman'?s?|everyday)\s+(?:words|terms|english|language)$|"
+                    r"\s*,?\s+in\s+(?:one|a|1|two|2|one or two|a couple of|a few)\s+(?:sentences?|lines?|words)$|"
+                    r"\s*,?\s+in\s+the\s+[\w/-]+\s+sense\b.*$", re.I)  # fmt: skip
 _ARTICLE = re.compile(r"^(?:(?:i'?ve |i have )?never heard of|i (?:don'?t|do not) know|not sure about|"
                       r"(?:i|we) keep (?:hearing|reading) (?:about|of)|(?:i'?ve|we'?ve) (?:heard|read) (?:about|of)|"
                       r"(?:people|everyone) (?:keep )?(?:talks?|talking) about|an?|the|"
                       r"this|that|your|a so-called)\s+", re.I)  # fmt: skip
+_LEAD_IN = re.compile(r"^[^,:;]{1,40}?[,:;]\s+(?=(?:so\s+)?(?:what|define|explain|describe|eli5)\b)", re.I)
 _COPULA = r"(?:is|are|means|refers to|stands for|measures|describes)\b"
 # Verbs that say what a thing does when the thing is the whole subject ("A model router sends ...").
 _DOES = r"(?:sends|routes|turns|converts|lets|stores|holds|trains|splits|returns|tries|runs|processes|maps)\b"
@@ -143,8 +151,10 @@ def asked_term(question: str) -> str | None:
         return named
     text = _FILLER.sub("", question.strip().strip("?!. ").strip())
     text = text.rstrip("?!. ")
-    for pattern in _ASKS:
-        match = pattern.match(text)
+    # "sorry for basic question, what mean ...", "quick one: what does ...": the ask after a lead-in
+    asks = [text, *(text[lead.end():] for lead in _LEAD_IN.finditer(text))]
+    for pattern, asked in ((pattern, asked) for asked in asks for pattern in _ASKS):
+        match = pattern.match(asked)
         if match:
             term = match.group("t").strip(" \"'`“”‘’*")
             for _ in range(3):

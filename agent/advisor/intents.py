@@ -66,6 +66,17 @@ _COMPARE = [
                + r"\s+(?:be\s+)?than\s+" + _NAME_B + _COMPARE_TAIL + _END, re.I),
     re.compile(r"^(?:\W*(?:so|ok|okay|hmm|and)\W+)?" + _NAME_A + r"\s+(?:vs\.?|versus|or)\s+" + _NAME_B
                + _COMPARE_TAIL + _END, re.I),
+    # "deepseek or mistral large — which fits us better?", "between A and B, what is more good for our case?"
+    re.compile(r"^(?:\W*(?:so|ok|okay|hmm|and|also)\W+)*(?:(?:and\s+)?between\s+)?" + _NAME_A
+               + r"\s+(?:vs\.?|versus|or|and)\s+" + _NAME_B
+               + r"\s*(?:[-–—,:;]\s*|\s+)(?:which|what|who)\b.*" + _END, re.I),
+    # "would o3-mini beat deepseek r1 for what we're doing?"
+    re.compile(r"\b(?:would|will|does|do|could|can|might)\s+" + _NAME_A + r"\s+(?:beat|outperform|outdo|be better "
+               r"than|do better than|win (?:over|against))\s+" + _NAME_B + _COMPARE_TAIL + _END, re.I),
+    # "my boss wants gpt-4o but I think claude sonnet is better for us. who's right?"
+    re.compile(r"\b(?:wants?|prefers?|likes?|suggests?|says?|pushes|pushing)\s+" + _NAME_A + r"\s*,?\s+but\s+"
+               r"(?:i|we|the team|my \w+)\s+(?:think|prefer|like|want|say|believe)s?\s+" + _NAME_B
+               + r"\s+(?:is|would be|'s)\s+(?:better|a better fit|the better (?:pick|choice))\b.*" + _END, re.I),
 ]
 # An opinion asked of one model: "is GPT-4o overkill for this?", "would claude haiku be enough?", "is gemini
 # flash good at tamil?", "thoughts on llama 70B?". Answered as a comparison with this user's top pick.

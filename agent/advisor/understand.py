@@ -59,7 +59,9 @@ def understand(state: AdvisorState, runtime: Runtime[AdvisorTools]) -> dict[str,
     if not intents.BY_NAME[intent.kind].changes_requirements and _states_requirements(text):
         # "Is Claude or GPT better for this? We're building text-to-SQL, 20k queries a day": the job is
         # read first, then the question is answered on it.
-        return {"intent": "constraints", "subject": [], "then_ask": asked_part(text) or None}
+        # with no question mark to split on ("claude haiku or gpt-4o mini, what would u pick for our
+        # support bot"), the whole message is the question, answered once its facts are read
+        return {"intent": "constraints", "subject": [], "then_ask": asked_part(text) or text}
     return {"intent": intent.kind, "subject": intent.subject, "then_ask": _asked_beside(text, intent.kind)}
 
 

@@ -11,6 +11,7 @@ import re
 import sys
 import tempfile
 from collections import Counter
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,10 @@ def defines(answer: str, term: str) -> bool:
     first = re.sub(r"[*_`]", "", answer.split("\n")[0])
     subject = re.split(r"\s(?:is|are|means|stands for)\s|:\s", first, maxsplit=1)[0]
     plain = [re.sub(r"[\s\-]+", " ", t.lower()).replace("isation", "ization").rstrip("s") for t in (term, subject)]
-    return subject != first and (plain[0] in plain[1] or plain[1] in plain[0])
+    plain = [re.sub(r"^(?:an?|the)\s+", "", term) for term in plain]
+    close = SequenceMatcher(None, plain[0], plain[1]).ratio() >= 0.85  # "distilation" asked, "Distillation" defined
+    head = plain[0].split()[-1:] == plain[1].split()[-1:]  # "model cascade" asked, "A cascade is ..." defined
+    return subject != first and (plain[0] in plain[1] or plain[1] in plain[0] or close or head)
 
 
 def passed(case: dict[str, Any], before: dict[str, Any], answer: str, after: dict[str, Any]) -> bool:
@@ -72,7 +76,7 @@ def _advisor() -> Any:
 
 if __name__ == "__main__":
     advisor = _advisor()
-    for name in sys.argv[1:]:
+    for name in [arg for arg in sys.argv[1:] if not arg.startswith("--")]:
         good, asked, misses = score(name, advisor)
         print(name, {kind: f"{good[kind]}/{asked[kind]}" for kind in sorted(asked)},
               f"total {sum(good.values())}/{sum(asked.values())}")

@@ -25,7 +25,8 @@ def test_a_requirements_file_with_an_unknown_region_is_refused_like_the_flag(tmp
 def test_cost_refuses_a_request_larger_than_the_models_context():
     ran = run_cli("cost", "--model", "gemini/gemini-2.5-pro", "--requests-per-day", "100", "--input-tokens", "2M",
                   "--output-tokens", "1000")  # fmt: skip
-    assert ran.returncode == 2 and "2,000,000 tokens exceed gemini/gemini-2.5-pro's 1,048,576-token context" in ran.stderr
+    assert ran.returncode == 2
+    assert "2,000,000 tokens exceed gemini/gemini-2.5-pro's 1,048,576-token context" in ran.stderr
 
 
 def test_help_names_each_vote_key_by_its_pane():

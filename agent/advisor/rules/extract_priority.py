@@ -72,7 +72,8 @@ _PLAIN = [
                         # "it has to be free", "must cost nothing", "$0 budget": the cheapest, not no limit
                         r"\b(?:has|have|needs?|must)\s+(?:to\s+)?(?:be\s+free|cost\s+nothing)\b"
                         r"(?!\s+(?:for|to)\s+(?:our\s+|the\s+|its\s+)?(?:users|customers|students|players|members|"
-                        r"clients|patients|public|everyone|end[- ]users))|\bfree\s+(?:models?|options?|tiers?)\s+only\b|\$0\s+budget\b|\bbudget\s+(?:is|of)\s+\$?0\b|"
+                        r"clients|patients|public|everyone|end[- ]users))|"
+                        r"\bfree\s+(?:models?|options?|tiers?)\s+only\b|\$0\s+budget\b|\bbudget\s+(?:is|of)\s+\$?0\b|"
                         r"\bfree or (?:close to|nearly|almost) free\b|\bshoestring\b|\bbootstrapp\w+|"
                         r"\b(?:i'?m|we'?re|am|are)\s+(?:\w+\s+)?broke\b|\bbroke\s+(?:college|student|indie|solo)|"
                         r"\bkeep(?:ing)?\s+(?:the\s+)?(?:costs?|price|bill|spend(?:ing)?)\s+(?:\w+\s+)?low\b|"
