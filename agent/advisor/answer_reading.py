@@ -22,6 +22,25 @@ _BARE_FIGURE = re.compile(r"^\s*(?:(?:about|around|roughly|approx\.?|maybe|perha
                           r"(?:\s?(?:-|–|to)\s?\d[\d,.]*\s?(?:k|m|thousand|million)?)?)\s*(?:\?|\.|!|ish)?\s*$",
                           re.IGNORECASE)  # fmt: skip
 
+_ROUGHLY = (r"(?:about|around|roughly|approx\.?|approximately|maybe|perhaps|probably|possibly|like|say|circa|ca\.|"
+            r"something\s+like|somewhere\s+around|in\s+the\s+region\s+of|give\s+or\s+take|~)")
+# The same figure said roughly, with its numbers as digits ("two thousand-ish" is "2000-ish"): "2000 or so",
+# "2k-ish", "about 2000 requests", "~2k give or take".
+_ROUGH_FIGURE = re.compile(r"^\s*(?:" + _ROUGHLY + r"[\s,]*)*(?P<figure>\d[\d,.]*\s?(?:k|m|thousand|million)?)"
+                           r"(?:\s*-?\s*ish|\s+or\s+so|\s+or\s+thereabouts|,?\s+give\s+or\s+take|"
+                           r"\s+(?:requests|queries|calls|messages|chats|conversations))*\s*(?:\?|\.|!)?\s*$",
+                           re.IGNORECASE)  # fmt: skip
+_MINUS = re.compile(r"^\s*(?:-|−|minus\s)\s*", re.IGNORECASE)
+
+
+def _volume_figure(text: str) -> tuple[str, bool] | None:
+    """The figure a reply to the volume question is, and whether a minus stands before it."""
+    if bare := _BARE_FIGURE.match(text):
+        return bare.group("figure"), bool(bare.group("minus"))
+    minus = _MINUS.match(text)
+    rough = _ROUGH_FIGURE.match(Spelled(text[minus.end() :] if minus else text).text)
+    return (rough.group("figure"), bool(minus)) if rough else None
+
 
 def read_as_answer(field: str | None, text: str) -> Extraction:
     """What a reply states once it is read as an answer to the question about `field` (None: no question)."""
@@ -32,12 +51,12 @@ def read_as_answer(field: str | None, text: str) -> Extraction:
         found.put("privacy", "region-locked", text.strip())
         for place in dict.fromkeys(places):
             found.add_to_list("regions", place, text.strip())
-    if field == "requests_per_day" and (figure := _BARE_FIGURE.match(text)):
-        # The question asks for a day's requests, so a bare figure ("2500", "maybe 2-3k?") is one; a minus
-        # is kept, so the figure fails validation and is said back rather than read as 500.
-        volume = extract(f"{figure.group('figure')} a day").fields.get("requests_per_day")
+    # The question asks for a day's requests, so a bare figure ("2500", "maybe 2-3k?", "two thousand or so") is
+    # one; a minus is kept, so the figure fails validation and is said back rather than read as 500.
+    if field == "requests_per_day" and (figure := _volume_figure(text)):
+        volume = extract(f"{figure[0]} a day").fields.get("requests_per_day")
         if volume is not None:
-            found.put("requests_per_day", -volume if figure.group("minus") else volume, text.strip())
+            found.put("requests_per_day", -volume if figure[1] else volume, text.strip())
     if field != "budget_usd_month":
         return found
     spelled = Spelled("budget " + text)  # "two grand" in digits; "2-3k" at its midpoint, as a stated budget

@@ -19,7 +19,7 @@ from agent.advisor.rules.questions import stated_part
         ("9 clinics, each sees about 70 patient questions a day.", 630),
         ("Our support team is 25 agents and each uses it about 40 times per workday", 1000),
         ("150 branches x 6 reports a day.", 900),
-        ("We track 300 funds, one report each per quarter.", 300 * 4 / 365),
+        ("We track 300 funds, one report each per quarter.", 300 / 90),
         ("About 4,000 chats per day, averaging 5 messages each.", 20000),
         ("30 clinics, ~20 calls each per day, about 6 model turns per call.", 3600),
         ("The help desk is open 8am to 6pm and gets about 30 tickets an hour.", 300),

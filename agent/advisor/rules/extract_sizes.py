@@ -83,6 +83,13 @@ def read_sizes(text: str) -> Sizes:
             if sizes.total is None:
                 sizes.total, sizes.notes["input_tokens"] = tokens, note
                 sizes.evidence["input_tokens"] = _said(text, mention)
+                last_start["total"] = mention.start
+            elif _ADDED.search(text, last_start["total"], mention.start) and _added(
+                text, last_start["total"], mention.start
+            ):  # "Per request: a 2-page form plus a 1-page letter": one input in two parts
+                sizes.total += tokens
+                sizes.notes["input_tokens"] += f" + {note}"
+                sizes.evidence["input_tokens"] += f"; {_said(text, mention)}"
             continue
         part = {"code": "documents", "sent": "documents", "retrieved_whole": "retrieved", None: None}.get(role, role)
         if part is None:

@@ -26,7 +26,7 @@ _SCALE = r"(?:hundred|thousand|million|billion|trillion)"
 _SPELLED = re.compile(
     r"\b(?:(?:" + _LEAD + r")\s+(?=" + _SCALE + r")|" + _UNIT + r"(?:[- ]" + _UNIT + r")?\s*)"
     r"(?:" + _SCALE + r"\b(?:\s+(?:and\s+)?" + _UNIT + r"(?:[- ]" + _UNIT + r")?(?:\s+" + _SCALE + r")?)?)?"
-    r"(?![\w-])",
+    r"(?!\w|-(?!ish\b))",  # "twenty-ish" is twenty, said roughly
     re.IGNORECASE,
 )
 
@@ -96,12 +96,68 @@ _DOZENS = {"half a": 6, "a": 12, "one": 12, "two": 24, "three": 36, "four": 48, 
 
 _FRACTION_AFTER = re.compile(r"\s+(?:third|quarter|fifth|tenth)\b", re.IGNORECASE)
 
+# "three to five hundred", "between two and three thousand", "3-4 hundred", "two or three thousand": one
+# scale word said once for both ends (300-500), read at the midpoint. A scale said twice is the plain reader's;
+# "two to three hundred-page reports" are a few long reports.
+_END = r"(?:\d{1,3}(?:\.\d+)?|" + _UNIT + r"(?:-" + _UNIT + r")?)"
+_SHARED_SCALE = re.compile(
+    r"(?<![\w.,])(?:between\s+(?P<low_b>" + _END + r")\s+and|(?P<low>" + _END + r")\s*(?:to|or|-|–))\s*"
+    r"(?P<high>" + _END + r")\s+(?P<scale>(?:hundred|thousand|million|billion)(?:\s+(?:thousand|million))?)"
+    r"(?![\w-])(?!\s+(?:and\s+)?(?:" + _UNIT + r"|\d))",  # "three to four hundred and fifty": not one scale
+    re.IGNORECASE,
+)
+# "5 hundred requests", "2 hundred thousand": digits before the word "hundred"
+_DIGITS_HUNDRED = re.compile(r"(?<![\w.,])(\d{1,2}(?:\.\d+)?)\s+hundred(?![\w-])", re.IGNORECASE)
+
+
+_SCALE_WORD = re.compile(_SCALE, re.IGNORECASE)
+
+
+def _one_number(said: str) -> str:
+    """The first number of a run of number words: "two thousand and four thousand" is two numbers (a range's
+    ends), as a scale said again no smaller than the thousands before it shows; "two million and three
+    thousand", "two hundred and fifty thousand" are one."""
+    scales = list(_SCALE_WORD.finditer(said))
+    if len(scales) == 2 and 1_000 <= _SCALES[scales[0].group(0).lower()] <= _SCALES[scales[1].group(0).lower()]:
+        return said[: scales[0].end()]
+    return said
+
+
+def _end_value(said: str) -> float | None:
+    return float(said) if said[0].isdigit() else _value(said)
+
+
+# "chatbot, -300 requests a day": a minus before a figure, which no reader may take as 300. Not a range ("200 -300"),
+# a name ("GPT-4"), or a list's bullet ("-300 requests a day" on a line of a list whose lines start with "-").
+_MINUS = re.compile(r"(?<![\w\-−–.,])[-−](?=\d)")
+_RANGE_BEFORE = re.compile(r"(?:\d|\b(?:k|m|hundred|thousand|million|billion|" + _UNIT[3:-1] + r"))\s*$", re.I)
+NEGATIVE = "negative-figure"  # what stands for a negative figure: no reader counts it
+
+
+def _negatives(text: str) -> tuple[str, str]:
+    """The text with each negative figure as NEGATIVE ("-300" -> "negative-figure"), and the first one's words."""
+    listed = len(re.findall(r"^\s*-", text, re.M)) > 1
+    pieces, last, said = [], 0, ""
+    for minus in _MINUS.finditer(text):
+        line = text[text.rfind("\n", 0, minus.start()) + 1 : minus.start()]
+        if (listed and not line.strip() and minus.group(0) == "-") or _RANGE_BEFORE.search(line):
+            continue
+        figure = re.match(r"\d+(?:[.,]\d+)*", text[minus.end() :])
+        assert figure is not None
+        pieces += [text[last : minus.start()], NEGATIVE]
+        last = minus.end() + figure.end()
+        said = said or text[minus.start() : last]
+    return "".join([*pieces, text[last:]]), said
+
 
 class Spelled:
     """A message with its numbers in words written as digits; `original` maps evidence back."""
 
     def __init__(self, text: str) -> None:
         text, self.words = join_groups(text)  # "40.000", "15 000": one figure each, before ranges read them
+        text, negative = _negatives(text)
+        if negative:
+            self.words[NEGATIVE] = negative
         text, abroad = spelled_sums(text)  # "zweitausend Euro": a sum spelled in another language
         self.words.update(abroad)
         text, grades = labels(text)  # "class 9-10 students": which students, not how many
@@ -109,9 +165,12 @@ class Spelled:
         self.midpoints: set[str] = set()  # the digits that stand for a range
         text = _A_GRAND.sub(self._a_grand, _AND_A_HALF.sub(self._and_a_half, text))
         text = _DOZEN.sub(self._dozen, text)
+        text = _DIGITS_HUNDRED.sub(self._hundreds, _SHARED_SCALE.sub(self._shared_scale, text))
         pieces, last = [], 0
-        for match in _SPELLED.finditer(text):
-            said = match.group(0).rstrip()
+        at = 0
+        while match := _SPELLED.search(text, at):
+            said = _one_number(match.group(0).rstrip())
+            at = match.start() + len(said)
             if said.lower() in _LEADS or said.lower() in ("a", "an"):
                 continue
             if said.lower() == "one" and _FRACTION_AFTER.match(text, match.start() + len(said)):
@@ -124,6 +183,21 @@ class Spelled:
             last = match.start() + len(said)
             self.words[digits] = said
         self.text = self._ranges("".join([*pieces, text[last:]]))
+
+    def _shared_scale(self, match: re.Match[str]) -> str:
+        low, high = _end_value(match.group("low_b") or match.group("low")), _end_value(match.group("high"))
+        scale = _value("one " + match.group("scale"))
+        if not (low and high and scale and low < high):
+            return match.group(0)
+        digits = _digits((low + high) / 2 * scale)
+        self.words[digits] = match.group(0)
+        self.midpoints.add(digits)
+        return digits
+
+    def _hundreds(self, match: re.Match[str]) -> str:
+        digits = _digits(float(match.group(1)) * 100)
+        self.words[digits] = match.group(0)
+        return digits
 
     def _dozen(self, match: re.Match[str]) -> str:
         lead = " ".join(match.group("lead").lower().split())

@@ -17,16 +17,19 @@ from agent.advisor.rules.size_words import AMBIGUOUS, CODE_CONTEXT, GEN_VERB, TO
 _WORDS = {"a few hundred": 300, "few hundred": 300, "several hundred": 500, "a couple hundred": 200,
           "a couple of hundred": 200, "a few thousand": 3000, "several thousand": 5000, "a couple thousand": 2000,
           "a handful of": 5, "a couple of": 2, "a couple": 2, "couple of": 2, "a few": 3, "a dozen": 12, "half a": 0.5,
+          "a half": 0.5, "half": 0.5,  # "a half-page brief"
           "several": 4,
           "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
           "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
           "fifty": 50, "hundred": 100}  # fmt: skip
-_WORD_ALT = "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True))
-_SUFFIX = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}
+# "3 and a half pages" is the three's, not "a half"
+_WORD_ALT = "|".join(re.escape(w) if "half" not in w else r"(?<!\band\s)" + re.escape(w)
+                     for w in sorted(_WORDS, key=len, reverse=True))  # fmt: skip
+_SUFFIX = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "hundred": 100}
 _QTY = (
-    r"(?:(?<![\d.,])(?P<d{i}>\d+(?:[.,]\d+)*)(?:\s?(?P<s{i}>k|thousand|m|million))?|"
+    r"(?:(?:(?<![\d.,])(?P<d{i}>\d+(?:[.,]\d+)*)(?:\s?(?P<s{i}>k|thousand|m|million|hundred(?!-)))?|"
     r"(?<![a-z])(?P<w{i}>" + _WORD_ALT + r")"
-    r"(?:\s+(?P<x{i}>hundred|thousand))?)"
+    r"(?:\s+(?P<x{i}>hundred|thousand))?)(?P<h{i}>\s+and\s+a\s+half)?)"
 )
 _UNITS = (r"tokens?|words?|pages?|lines?(?:\s+of\s+code)?|passages?|chunks?|snippets?|(?:search\s+)?results|"
           r"paragraphs?|sentences?|bullets?(?:\s+points?)?|turns?|exchanges?|characters?|chars|"
@@ -72,12 +75,14 @@ _DAILY_BEFORE = re.compile(r"\b(?P<ly>daily|weekly|monthly|hourly)\s+(?:[a-z]+\s
 
 
 def _value(match: re.Match[str], i: int) -> float | None:
+    half = 0.5 if match.groupdict().get(f"h{i}") else 0.0  # "3 and a half pages"
     if match.group(f"d{i}"):
         suffix = match.group(f"s{i}")
-        return written_number(match.group(f"d{i}"), scaled=bool(suffix)) * _SUFFIX.get((suffix or "").lower(), 1.0)
+        scale = _SUFFIX.get((suffix or "").lower(), 1.0)
+        return written_number(match.group(f"d{i}"), scaled=bool(suffix)) * scale + half
     if match.group(f"w{i}"):
         times = {"hundred": 100, "thousand": 1000}.get((match.group(f"x{i}") or "").lower(), 1)
-        return float(_WORDS[match.group(f"w{i}").lower()]) * times
+        return float(_WORDS[match.group(f"w{i}").lower()]) * times + half
     return None
 
 
@@ -149,6 +154,7 @@ _WANTED = (r"\b(?:need|needs|want|wants|expect|expects|would\s+like|'d\s+like)\s
            r"(?:[\w-]+\s+){1,3}?of\s+(?:(?:about|around|roughly|approx\w*|maybe|up\s+to)\s+|~\s*)?$")
 
 
+_INPUT_PARTS = {"system_prompt", "user_text", "documents", "history", "retrieved", "code"}
 _NEGATED = re.compile(r"\b(?:never|not|no|don'?t|doesn'?t|won'?t|instead of|rather than)\s+(?:[\w'-]+\s+){0,4}$", re.I)
 _BOUND_WORDS = re.compile(
     r"\b(?:more|over|above|longer|exceed\w*|beyond|bigger|larger|than|just|only|even|need)\b", re.I
@@ -165,6 +171,11 @@ def mentions(text: str) -> list[Mention]:
         range_k = match.group("s2") and not match.group("s1") and match.group("d1") and match.group("d2")
         if range_k and low < float(match.group("d2").replace(",", "")):
             low *= _SUFFIX[match.group("s2").lower()]  # "8-10k tokens": the suffix is the range's
+        range_x = match.group("x2") and not match.group("x1") and match.group("w1") and match.group("w2")
+        if range_x and low < _WORDS[match.group("w2").lower()]:
+            low *= _SUFFIX[match.group("x2").lower()]  # "three to four hundred words": the scale is the range's
+        if high is not None and match.group("x2") and text.startswith("-", match.end("x2")):
+            continue  # "two to three hundred-page reports": a few reports of 100 pages, or of 200-300; no guess
         amount = (low + high) / 2 if high is not None else low
         most = high if high is not None and high > low else None
         if match.group("ortwo"):
@@ -206,7 +217,9 @@ def mentions(text: str) -> list[Mention]:
         label = re.search(_LABELLED, tail, re.I) or re.search(
             r"(?:^|[|,;(/]\s*)(?:(?P<out>out|outputs?)|ins?|inputs?)\s+(?:~\s*)?$", tail, re.I
         ) if match.group("d1") else None  # "| in 500 tok, out 50 tok |"
-        if label:  # "Out: a 2-page report": a label says the direction, whatever the noun
+        # "Out: a 2-page report": a label says the direction, whatever the noun; under "Input:" a noun that
+        # names a part of the input ("1k tokens system prompt + 200 tokens user message") says which part
+        if label and (label.group("out") or attached_role(after)[0] not in _INPUT_PARTS):
             role, noun, attached = ("output" if label.group("out") else "total"), label.group(0), ""
         if re.search(_WANTED, tail, re.I) and not attached_role_says(after):
             role = "output"  # "we need a structured note of about 400 words": what is wanted is the answer

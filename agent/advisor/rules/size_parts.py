@@ -10,7 +10,7 @@ from agent.advisor.rules.size_units import QUESTION_TOKENS, TOKENS_PER, Mention,
 DEFAULT_ANSWER_TOKENS = 300  # Requirements' default output
 
 
-_CLAUSE_BREAK = re.compile(r"[.;,:!?(](?:\s|$)|\s(?:and|but|while|whereas|plus)\s")
+_CLAUSE_BREAK = re.compile(r"[.;,:!?(](?:\s|$)|\s(?:and|but|while|whereas|plus)\s|\s?\+\s?")
 
 
 def clause(text: str, mention: Mention) -> str:

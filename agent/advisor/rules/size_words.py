@@ -24,6 +24,7 @@ DOC = (
 )
 # "the user part is ~200 tokens", "the variable bit": what each request adds to a fixed prefix
 USER = (r"questions?|quer(?:y|ies)|messages?|tickets?|emails?|reviews?|comments?|tweets?|utterances?|user input|"
+        r"(?:user|customer|client|caller)\s+(?:messages?|questions?|quer(?:y|ies)|prompts?|text|turns?|emails?)|"
         r"(?:user(?:'s|’s|s')?|variable|dynamic|per-request|per-call)\s+(?:part|portion|bit|side|share|piece|content)")
 TOTAL = r"prompts?|inputs?|requests?|in(?=\s*[:=])"
 SYSTEM = (

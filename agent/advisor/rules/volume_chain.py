@@ -22,7 +22,7 @@ _MULT = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}
 _APPROX = r"(?:(?:about|around|roughly|approx\.?|approximately|maybe|some|up to|~)\s*)*"
 _REACH, _WINDOW = 200, 12  # characters back to a clause's start; facts either side of a chain's work
 _TIME_PER_DAY = {"day": 1.0, "night": 1.0, "weekday": 1.0, "workday": 1.0, "week": 1 / 7, "month": 1 / DAYS_PER_MONTH,
-                 "quarter": 4 / 365, "year": 1 / 365}
+                 "quarter": 1 / 90, "year": 1 / 365}
 # A quantity: "30 pickers", "5 photos of damaged packages per shift", "~40 orders an hour", "2 shifts a day".
 _QUANTITY_WORDS = (
     r"\s+(?:[a-z-]+\s+|\d+[- ]hours?\s+)??(?P<noun>[a-z][a-z-]*[a-z])PLURAL\b"
@@ -72,6 +72,8 @@ _NOT_WORK = {"word", "token", "page", "line", "char", "character", "sentence", "
 # Calls per session are turns, which extract.py multiplies in once already.
 _SESSIONS = {"session", "conversation", "chat", "dialogue", "dialog", "thread"}
 _UNITS_OF_WORK = {"task", "job", "run", "workflow", "line", "item", "document", "ticket", "email", "page", "file"}
+# What one request reads or fills in an item: "15 fields", "30 columns", "8 labels" per invoice are one call's.
+_PARTS = {"field", "column", "attribute", "label", "tag", "property", "entity", "key", "value", "datapoint"}
 _TURNS = {"call", "turn", "step", "message", "round", "exchange", "request", "query", "prompt", "iteration"}
 
 
@@ -316,7 +318,10 @@ def _chain_from(work: _Fact, facts: list[_Fact], text: str) -> tuple[float, list
     if found is None or not _reaches_time(used) or len(used) < 2:
         return None
     one_each = work.value == 1  # "one suggestion per chat": as many as the chats, however they are made
-    if work.period is None and used[1].period is not None and not one_each and not _handled_one_by_one(
+    # "15 fields per page, one page per invoice": a count per page or item, or of fields, however deep, is the
+    # item's parts ("2 model calls per exchange, 3 exchanges per chat" are calls; "50 agents handle ~30 chats")
+    deep = used[1].period is None and (work.noun in _PARTS or work.per in _NOT_WORK | _UNITS_OF_WORK)
+    if work.period is None and (used[1].period is not None or deep) and not one_each and not _handled_one_by_one(
         work.noun, text, work.per
     ):
         return None
