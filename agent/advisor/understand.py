@@ -106,6 +106,8 @@ def _tentative_answer(question: Question, text: str) -> bool:
 
 
 def _span(text: str, evidence: str) -> tuple[int, int] | None:
+    # the words as typed, without the notes a reader adds ("200-300 (midpoint 250) a month")
+    evidence = " ".join(re.sub(r"\s*\((?:midpoint|read as|x |the |a |each )[^()]*\)", "", evidence).split())
     start = text.lower().find(evidence.lower()) if evidence else -1
     return (start, start + len(evidence)) if start >= 0 else None
 

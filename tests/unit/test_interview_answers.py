@@ -138,3 +138,11 @@ def test_a_declined_question_answered_all_the_same_is_read_as_the_answer(knowing
     requirements = after.as_json()["requirements"]
     assert requirements["privacy"] == "region-locked" and requirements["regions"] == ["eu"]
     assert "Skipped" not in after.answer
+
+
+@pytest.mark.parametrize("reply", ["200-300 a month", "three to five hundred a month"])
+def test_a_budget_range_answers_the_budget_and_leaves_the_volume(knowing_advisor, reply):
+    first = knowing_advisor.turn("support chatbot for our shop, 2k chats a day", None)
+    assert first.as_json()["question"]["field"] == "budget_usd_month"
+    requirements = knowing_advisor.turn(reply, first.session).as_json()["requirements"]
+    assert requirements["requests_per_day"] == 2000 and requirements["budget_usd_month"] in (250, 400)
