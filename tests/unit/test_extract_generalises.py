@@ -252,7 +252,9 @@ FLOORS = {f"first_messages_dev_{n}.jsonl": 0.95 for n in range(2, 10)} | {
     "first_messages_dev_stranger_27.jsonl": 0.97,  # read in round eleven: 343/347 after (fields 210/235 untouched)
     "first_messages_heldout_stranger_28.jsonl": 0.88,  # unread, written after round eleven: 224/254 untouched
     "first_messages_dev_stranger_30.jsonl": 0.92,  # held out until read on 2026-12-04: 265/302 untouched, 280/302 after
-    "first_messages_dev_stranger_31.jsonl": 0.8,  # held out until read late on 2026-12-04: 264/326 untouched
+    "first_messages_dev_stranger_31.jsonl": 0.97,  # read late on 2026-12-04: 264/326 untouched, 323/326 after
+    "first_messages_heldout_stranger_32.jsonl": 0.88,  # unread, written 2026-12-04 (late): 238/265 untouched
+    "first_messages_heldout_stranger_34.jsonl": 0.87,  # unread, written after that day's rules: 215/242
 }
 
 
