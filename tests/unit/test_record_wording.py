@@ -26,7 +26,7 @@ requirements = st.fixed_dictionaries(
         "min_context": st.none() | st.integers(0, 10_000_000),
         "needs": st.lists(st.sampled_from(CAPABILITIES), max_size=4),
         "privacy": st.sampled_from(PRIVACY_LEVELS),
-        "regions": st.lists(st.sampled_from(["eu", "us", "uk", "apac"]), max_size=3),
+        "regions": st.lists(st.sampled_from(["eu", "us", "uk", "asia"]), max_size=3),
         "open_weights": st.booleans(),
         "compliance": st.lists(st.sampled_from(COMPLIANCE_REGIMES), max_size=3),
         "deployment": st.sampled_from(["api", "self-hosted", "either"]),

@@ -29,24 +29,65 @@ _RULED_OUT_BEFORE = re.compile(
     r"\s+(?:any(?:thing)?\s+(?:from\s+)?|the\s+|models?\s+(?:from|by)\s+|(?:from|by)\s+)?$",
     re.IGNORECASE,
 )
-_RULED_OUT_AFTER = re.compile(
-    r"[\w\s.-]{0,20}?\b(?:is|are)\s+(?:\w+\s+)?(?:off\s+the\s+table|out\s+of\s+the\s+question|banned|not\s+allowed|"
-    r"not\s+an\s+option|ruled\s+out|a\s+no-?go|forbidden|blocked)\b",
+# A maker banned in plain words: "legal banned Google models", "security vetoed DeepSeek", "we steer clear of
+# Meta". No bare "by" after: "we're blocked by OpenAI's rate limits" bans nothing.
+_BANNED_BEFORE = re.compile(
+    r"\b(?:ban(?:s|ned)?|forb(?:id|ids|ade|idden)|prohibit(?:s|ed)?|veto(?:es|ed)?|blacklist(?:s|ed)?|blocked|"
+    r"disallow(?:s|ed)?|nix(?:es|ed)?|stay(?:s|ing)?\s+away\s+from|steer(?:s|ing)?\s+clear\s+of|"
+    r"keep(?:s|ing)?\s+away\s+from|(?:leave|keep)\s+out|(?:won[’']?t|will\s+not|(?:do|does)\s*n[’']?o?t|never)\s+"
+    r"(?:allow|permit|approve|let\s+us\s+(?:use|touch))|(?:are|is)\s*n[’']?t\s+(?:allowed|permitted)\s+to\s+use|"
+    r"not\s+permitted\s+to\s+use|(?:we|i)\s+(?:do\s*n[’']?o?t|never|refuse\s+to)\s+(?:use|touch|go\s+with|buy))"
+    r"\s+(?:any(?:thing)?\s+(?:from\s+)?|all\s+|the\s+use\s+of\s+|the\s+|models?\s+(?:from|by)\s+|using\s+)?$",
     re.IGNORECASE,
 )
+# "we don't use OpenAI yet", "we never use Claude much, want to compare": today's habit, not a rule.
+_HABIT_ONLY = re.compile(
+    r"\b(?:yet|today|currently|right\s+now|at\s+the\s+moment|so\s+far|for\s+now|at\s+present|any\s?more|"
+    r"any\s+longer|much|often|(?:want|wanna|like|looking|plan(?:ning)?|hoping|going)\s+to|open\s+to|"
+    r"(?:we|we're|we\s+are)\s+(?:\w+\s+)?(?:using|use|on)\b|but\s+(?:we|could|might|may|would|happy|willing|open))\b|"
+    r"\b(?:why|how\s+come|if|unless|whether)\b",
+    re.IGNORECASE,
+)
+# Said after the maker; no "not" may come between ("OpenAI is not banned" bans nothing).
+_BANNED_WORDS = (r"off\s+the\s+table|out\s+of\s+the\s+question|banned|forbidden|blocked|prohibited|vetoed|"
+                 r"off[- ]limits|blacklisted|disallowed|excluded|ruled\s+out|a\s+(?:hard\s+)?no(?:-?go)?|"
+                 r"a\s+non-?starter|"
+                 r"not\s+(?:allowed|permitted|approved|an\s+option|fine|ok|okay|acceptable)|"
+                 r"no\s+longer\s+(?:allowed|permitted|approved|an\s+option|fine|ok|okay|acceptable)|"
+                 r"(?:back\s+)?out\s+(?:again|after\s+all)|back\s+off\s+the\s+table")
+_RULED_OUT_AFTER = re.compile(
+    r"[\w\s.-]{0,20}?(?:\b(?:is|are|stays?|remains?)\s+(?:(?!not\b|never\b|no\b)\w+\s+)?(?:" + _BANNED_WORDS + r")|"
+    r"\b(?:isn[’']?t|aren[’']?t)\s+(?:\w+\s+)?(?:allowed|permitted|approved|an\s+option|fine|ok|okay|acceptable)|"
+    r"\b(?:stays?|remains?)\s+(?:out|off\s+the\s+(?:list|table)))\b(?!-)",  # "GPT-4o is not fine-tuned"
+    re.IGNORECASE,
+)
+# "keep OpenAI out after all", "leave Gemini off the list", "bring back the OpenAI ban": a ban put back.
+_KEEP_BEFORE = re.compile(r"\b(?:keep|leave)(?:s|ing)?\s+(?:the\s+|all\s+|any\s+)?$", re.IGNORECASE)
+_OUT_AFTER = re.compile(r"(?:'s)?(?:\s+(?:models?|llms?|stuff))?\s+(?:out|off\s+(?:the\s+|our\s+)?(?:list|table|"
+                        r"shortlist))\b(?!\s+of\s+(?:date|stock|budget|scope))", re.IGNORECASE)  # fmt: skip
+_BAN_BEFORE = re.compile(r"\b(?:bring(?:ing)?\s+back|reinstat\w+|restor\w+|re-?apply|put(?:ting)?\s+back|keep(?:ing)?|"
+                         r"put)\s+(?:the|our|that)\s+$", re.IGNORECASE)  # fmt: skip
+_BAN_AFTER = re.compile(r"(?:'s)?\s+(?:ban|exclusion|veto|block)\b(?P<back>\s+back\b)?", re.IGNORECASE)
 # "OpenAI directly is out, Azure OpenAI is fine": the host is out, not the maker's models.
 _HOST_ALLOWED = re.compile(r"\b(?:azure|bedrock|vertex)\b[^.;!?]{0,30}?\b(?:fine|ok|okay|allowed|acceptable|works)\b",
                            re.IGNORECASE)  # fmt: skip
-_NOT_EXCLUSION = re.compile(r"\s*(?:only|alone|directly|lock-?in|level|-level|-style|'s\s+(?:api|pricing))\b",
-                            re.IGNORECASE)  # fmt: skip
+# "no OpenAI directly", "we don't use Google Docs": the maker's host or another product, not its models.
+_NOT_EXCLUSION = re.compile(r"\s*(?:only|alone|directly|lock-?in|level|-level|-style|'s\s+(?:api|pricing))\b|"
+                            r"(?:'s)?\s+(?:docs|sheets|drive|workspace|maps|ads|analytics|search|translate|calendar|"
+                            r"meet|sign-?in|login|accounts?|whatsapp|instagram)\b", re.IGNORECASE)  # fmt: skip
 _MAKER = re.compile(rf"\b(?:{_ANY_MAKER})\b(?:\s+(?:models?|llms?|apis?|products|family|stuff))?", re.IGNORECASE)
 _ONLY_BEFORE = re.compile(r"\b(?:no|nothing|none|not)\b[^.;!?]{0,30}\b(?:except|but|other\s+than|besides)\s+"
                           r"(?:for\s+)?(?:the\s+)?$", re.IGNORECASE)  # fmt: skip
-# "OpenAI is fine now", "we can use OpenAI after all": a maker allowed again.
+# "OpenAI is fine now", "we can use OpenAI after all", "lift the OpenAI ban": a maker allowed again; "OpenAI is
+# not fine after all" keeps it out.
 _ALLOWED_AGAIN = re.compile(rf"\b(?:{_ANY_MAKER})\b(?:'s)?(?:\s+(?:models?|llms?|apis?))?\s+(?:is|are)\s+"
-                            r"(?:\w+\s+)?(?:fine|ok|okay|allowed|acceptable|approved|back\s+on\s+the\s+table)\b|"
+                            r"(?:(?!not\b|never\b|no\b|hardly\b)\w+\s+)?(?:fine|ok|okay|allowed|acceptable|approved|"
+                            r"back\s+on\s+the\s+table|no\s+longer\s+(?:banned|excluded|ruled\s+out|off\s+the\s+table))\b|"
                             rf"\bwe\s+can\s+(?:use|go\s+with)\s+(?:{_ANY_MAKER.replace('>', '_2>')})\b[^.;!?]{{0,20}}?"
-                            r"\b(?:after\s+all|now|again)\b",
+                            r"\b(?:after\s+all|now|again)\b|"
+                            r"\b(?:lift(?:ing)?|scrap(?:ping)?|scratch(?:ing)?|end(?:ing)?)\s+(?:the|our|that)\s+"
+                            rf"(?:{_ANY_MAKER.replace('>', '_3>')})\b(?:'s)?\s+(?:ban|exclusion|veto|block)\b|"
+                            rf"\bun-?ban(?:ning)?\s+(?:{_ANY_MAKER.replace('>', '_4>')})\b",
                             re.IGNORECASE)  # fmt: skip
 _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+|nor\s+)?|\s+(?:and|or|nor)\s+|\s*[/&]\s*)(?:also\s+)?", re.IGNORECASE)
 _CHINESE_MODELS = re.compile(
@@ -70,8 +111,10 @@ def ruled_out_makers(text: str) -> tuple[list[str], str] | None:
             continue
         start, end = sentence_bounds(text, match.start())
         before = text[max(start, match.start() - 40) : match.start()]
-        refused_before = _RULED_OUT_BEFORE.search(before)
+        refused_before = _RULED_OUT_BEFORE.search(before) or _banned_before(text, before, match.end(), end)
         refused_after = None if refused_before else _RULED_OUT_AFTER.match(text, match.end())
+        if not (refused_before or refused_after) and (put_back := _put_back(text, before, match.end())):
+            refused_before, refused_after = put_back  # "keep OpenAI out": the words on both sides say it
         if not (refused_before or refused_after) or _NOT_EXCLUSION.match(text, match.end()):
             continue
         if _ONLY_BEFORE.search(before):
@@ -88,6 +131,31 @@ def ruled_out_makers(text: str) -> tuple[list[str], str] | None:
     if not makers:
         return None
     return sorted(makers), "; ".join(dict.fromkeys(makers.values()))
+
+
+# "legal doesn't allow OpenAI to train on our data": a rule about the data, not a ban on the maker.
+_DATA_RULE_AFTER = re.compile(r"(?:'s)?(?:\s+models?)?\s+(?:to|from)\s+(?:\w+\s+)?(?:train\w*|stor\w+|retain\w*|"
+                              r"keep\w*|log\w*|see\w*|access\w*|read\w*|reus\w+|look\w*)\b", re.IGNORECASE)  # fmt: skip
+
+
+def _banned_before(text: str, before: str, after: int, end: int) -> re.Match[str] | None:
+    """The plain words before a maker that ban it; "we don't use X" only when nothing says it is today's habit."""
+    said = _BANNED_BEFORE.search(before)
+    if said and _DATA_RULE_AFTER.match(text, after):
+        return None
+    habit = said and said.group(0)[:2].lower() in ("we", "i ") and \
+        (_HABIT_ONLY.search(before, 0, said.start()) or _HABIT_ONLY.search(text, after, end))
+    return None if habit else said
+
+
+def _put_back(text: str, before: str, after: int) -> tuple[re.Match[str], re.Match[str]] | None:
+    """The words before and after a maker that keep it out: "keep OpenAI out", "restore the GPT ban"."""
+    if (keep := _KEEP_BEFORE.search(before)) and (out := _OUT_AFTER.match(text, after)):
+        return keep, out
+    if (ban_before := _BAN_BEFORE.search(before)) and (ban := _BAN_AFTER.match(text, after)):
+        put_only = ban_before.group(0).lower().startswith("put") and "back" not in ban_before.group(0).lower()
+        return None if put_only and not ban.group("back") else (ban_before, ban)  # "put the ban on hold" lifts it
+    return None
 
 
 # The one maker (or few) allowed: "we can only use Claude", "Anthropic models only", "an OpenAI-only shop",
@@ -150,6 +218,7 @@ def allowed_again(text: str) -> list[str]:
     out = []
     for match in _ALLOWED_AGAIN.finditer(text):
         for name, said in match.groupdict().items():
-            if said and name.removesuffix("_2") not in out:
-                out.append(name.removesuffix("_2"))
+            maker = re.sub(r"_\d$", "", name)
+            if said and maker not in out:
+                out.append(maker)
     return out

@@ -129,7 +129,9 @@ def _end_value(said: str) -> float | None:
 
 # "chatbot, -300 requests a day": a minus before a figure, which no reader may take as 300. Not a range ("200 -300"),
 # a name ("GPT-4"), or a list's bullet ("-300 requests a day" on a line of a list whose lines start with "-").
-_MINUS = re.compile(r"(?<![\w\-−–.,])[-−](?=\d)")
+# "$-5" and "-5 dollars" stay for the money reader, which says them back as below zero
+_MINUS = re.compile(r"(?<![\w\-−–.,$€£])[-−](?=\d)"
+                    r"(?!\d[\d.,]*\s*(?:k\s+)?(?:dollars?|usd|eur|euros?|bucks|pounds?|gbp)\b)", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(r"(?:\d|\b(?:k|m|hundred|thousand|million|billion|" + _UNIT[3:-1] + r"))\s*$", re.I)
 NEGATIVE = "negative-figure"  # what stands for a negative figure: no reader counts it
 

@@ -25,11 +25,20 @@ CLOUD_CITIES = {
 }  # fmt: skip
 _CITY = re.compile(r"\b(" + "|".join(sorted(CLOUD_CITIES, key=len, reverse=True)).replace(" ", r"\s+") + r")\b",
                    re.IGNORECASE)  # fmt: skip
-# Words that grant a place: an approval, a permission, a place said to be fine.
+# Words that grant a place: an approval, a permission, a place said to be fine, or the lock widened to it
+# ("it can be US too", "Canada works as well", "add the UK", "extend the lock to Japan").
 _GRANT = re.compile(
     r"\b(?:approv\w*|sign(?:ed)?[- ]off|signed\s+off|cleared|green[- ]?light\w*|permission|permitted|allowed|"
     r"authori[sz]ed|ok(?:ay)?'?d|acceptable|(?:is|are|would\s+be)\s+(?:also\s+)?(?:fine|ok(?:ay)?)|"
-    r"(?:can|may|could)\s+(?:now\s+|also\s+)?(?:use|host|run|go\s+with|deploy|process|store))\b",
+    r"(?:can|may|could)\s+(?:now\s+|also\s+)?(?:use|host|run|go\s+with|deploy|process|store)|"
+    r"(?:it|that|this|data|hosting|processing|storage|inference|the\s+(?:region|location|lock|model|servers?|"
+    r"deployment|data|hosting))\s+(?:can|may)\s+(?:also\s+be|be\s+[^.;!?]{0,40}?\b(?:too|as\s+well|also|either))|"
+    r"(?:also\s+)?works?\s+(?:too|as\s+well|also)|also\s+works?|would\s+(?:also\s+)?work\s+(?:too|as\s+well)|"
+    r"(?:is|are)\s+(?:also\s+)?(?:good|alright)\s+(?:too|as\s+well)|"
+    r"(?:fine|ok(?:ay)?)\s+to\s+(?:also\s+)?(?:host|run|store|process|keep|be)\b[^.;!?]{0,40}?\b(?:too|as\s+well)|"
+    r"add(?:ing)?\s+(?:in\s+)?(?:the\s+)?(?=" + PLACE + r")|"
+    r"(?:expand|extend|widen|broaden|open(?:\s+up)?)\w*\s+(?:it|that|the\s+(?:lock|regions?|list|residency|"
+    r"restriction|hosting))\s+to)\b",
     re.IGNORECASE,
 )
 

@@ -71,6 +71,15 @@ _VOICE = (r"(?<!our )(?<!their )(?<!your )(?<!brand )(?<!tone of )(?<!author's )
 _CAMERA_VIEW = (r"(?:camera|webcam|cctv|dashcam|rgb|rgb-d|depth)\s+(?:frames?|images?|feeds?|stills?|snapshots?|shots?|"
                 r"captures?|views?|pictures?)|(?:frames?|snapshots?|stills?)\s+(?:from|off|of)\s+(?:the\s+|an?\s+|our\s+|"
                 r"its\s+)?(?:[\w-]+\s+)?(?:cameras?|webcams?|cctv|dashcams?)")
+# Seeing asked for by its name: "it needs vision", "with vision support", "tools and vision are a must". The bare
+# word only beside a need or a capability ("our vision is ..." and "vision statement" ask for nothing).
+_NEED = (r"(?:needs?|needed|requires?|required|want|wants|with|plus|supports?|must\s+(?:have|support|do)|"
+         r"(?:has|have)\s+to\s+(?:have|support|do)|should\s+(?:have|support|do))")
+_VISION_BY_NAME = (rf"{_NEED}\s+(?:(?:also|some|basic|good|strong|solid|decent|full|native)\s+)?"
+                   r"(?:computer[- ])?vision|"
+                   rf"{_NEED}\s+(?:[\w-]+\s+){{0,3}}?(?:and|&|\+|,)\s*(?:computer[- ])?vision|"
+                   r"vision(?=\s+(?:support|capabilit\w*|models?|input|inputs|abilit\w*|enabled|is\s+(?:also\s+)?"
+                   r"(?:a\s+must|required|needed|essential|mandatory|a\s+requirement)))")
 # Forms filled in by hand are read from their scans: "hand-filled", "often filled in by hand".
 _BY_HAND = r"hand[- ]?(?:filled|written)|(?:filled|written)\s+(?:in\s+|out\s+)?(?:\w+\s+)?by\s+hand"
 
@@ -258,7 +267,7 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
                    "sources", _ANSWERS_FROM_DOCS, _SEARCHES_THE_DOCS),
      words("handbook", "documentation", "intranet", "articles", "indexed", r"we\s+index", r"search\s+tool",
            "confluence", "sharepoint", "notion", "sops")),
-    ("agent", words(AI_AGENT, HUMAN_AGENT, "agentic", _TOOL_CALLS, "tool use", "function calling",
+    ("agent", words(AI_AGENT, HUMAN_AGENT, "agentic", _TOOL_CALLS, r"tool[- ]use", r"function[- ]calling",
                      "workflow automation", "autonomous(?:ly)?", _CALLS_APIS, "takes? actions?"),
      words("tools")),
     ("general", words(r"general[- ]purpose", r"personal[- ]assistants?", "all[- ]purpose", "do[- ]anything",
@@ -281,7 +290,7 @@ TASKS: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
 NEEDS: list[tuple[str, re.Pattern[str], bool]] = [
     ("vision", words("images?", "photo(?:graph)?s?", "photograph(?:ed|ing)?", "screenshots?", "pictures?", "scanned",
                       "ocr", "x-rays?", "mri", "radiology", "handwrit\\w+", "diagrams?", "charts", _BY_HAND,
-                      _CAMERA_VIEW),
+                      _CAMERA_VIEW, _VISION_BY_NAME),
      False),
     ("video", words(r"videos?(?!\s+scripts?)(?![- ]games?)", "footage", "clips"), False),
     ("audio", words("audio", _VOICE, r"(?<!hate )speech", "spoken", "phone calls", "podcasts?", "recordings?",
@@ -289,8 +298,9 @@ NEEDS: list[tuple[str, re.Pattern[str], bool]] = [
                      # "transcription summaries", "transcription notes": text made from speech, not speech
                      r"transcri(?:be|bes|bed|bing|ption)s?(?!\s+(?:summar\w+|notes?|texts?|documents?|files?|"
                      r"records?|reports?))"), False),
-    ("json", words("json", "structured output", "schema", "structured data"), False),
-    ("tools", words("tool use", "tool calling", "function calling", "tools", _CALLS_APIS, _TOOL_CALLS, _THROUGH_APIS),
+    ("json", words("json", r"structured[- ]outputs?", "schema", "structured data"), False),
+    ("tools", words(r"tool[- ]use", r"tool[- ]calling", r"function[- ]calling", "tools", _CALLS_APIS, _TOOL_CALLS,
+                     _THROUGH_APIS),
      False),
     ("tools", words(AI_AGENT, HUMAN_AGENT, "agentic"), True),
     ("caching", words(r"prompt[- ]caching", r"(?:context|prefix|kv|prompt)[- ]cach(?:e|ing)\s+(?:is\s+)?(?:a\s+)?"
