@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input
+from textual.widgets import Button, DataTable, Input
 
 from agent.settings import Settings
 from tui.app import TradeoffApp
@@ -59,7 +59,9 @@ async def test_describe_answer_the_interview_and_see_the_shortlist_and_plot():
         assert "100,000 a day" in " ".join(suggestions.labels)
         question = [m for m in app.screen.query(ChatMessage) if m.role == "assistant"][-1]
         assert "100,000 a day" not in question.source  # the choices are shown once, as buttons
-        await pilot.click("#choice-3")
+        # the question scrolls to its top once laid out, so the button is pressed rather than clicked by
+        # screen position, which could land before that scroll and miss
+        suggestions.query_one("#choice-3", Button).press()
         await settle(pilot)
         for _ in range(4):
             if main(app).shortlist():

@@ -14,6 +14,7 @@ DATA = Path(__file__).parents[1] / "data"
 FLOORS = {"answers_dev.jsonl": 30, "answers_heldout_stranger_33.jsonl": 58}
 
 
+@pytest.mark.slow  # an evaluation over whole question sets, a session per question
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_each_answer_does_what_its_question_asks(knowing_advisor, name):
     good, _, misses = score(DATA / name, knowing_advisor)

@@ -258,6 +258,7 @@ FLOORS = {f"first_messages_dev_{n}.jsonl": 0.95 for n in range(2, 10)} | {
 }
 
 
+@pytest.mark.slow  # an evaluation over every committed set (~20 s of CPU): CI's full run holds it
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_fresh_phrasing_is_read_field_by_field(name):
     correct, total, misses = score_file(DATA / name)
