@@ -52,3 +52,10 @@ def test_a_budget_that_must_be_free_ranks_the_cheapest_first_and_the_app_being_f
         assert extract(said).fields.get("priority") == "cost", said
     for said in ("the app has to be free for users", "it must be free for our students"):
         assert "priority" not in extract(said).fields, said
+
+
+def test_a_negative_value_after_an_option_gets_the_options_own_line():
+    ran = run_cli("recommend", "--max-response-ms", "-1s")
+    assert ran.returncode == 2 and "expected one argument" not in ran.stderr and "--max-response-ms" in ran.stderr
+    ran = run_cli("ask", "--json", "-300 requests a day for a chatbot")  # a message is never joined to a flag
+    assert ran.returncode == 0, ran.stderr

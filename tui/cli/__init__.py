@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import errno
 import functools
+import re
 import sys
 from collections.abc import Sequence
 
@@ -57,6 +58,21 @@ def build_parser() -> Parser:
     return parser
 
 
+_NEGATIVE_VALUE = re.compile(r"-\d[\w.,%]*")
+
+
+def _negatives_joined(args: list[str]) -> list[str]:
+    """ "--max-response-ms -1s" as "--max-response-ms=-1s": argparse takes "-1s" for an option and says
+    "expected one argument"; joined, the option's own check says what range it takes."""
+    out: list[str] = []
+    for arg in args:
+        if _NEGATIVE_VALUE.fullmatch(arg) and out and out[-1].startswith("--") and "=" not in out[-1]:
+            out[-1] = f"{out[-1]}={arg}"
+        else:
+            out.append(arg)
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or (len(args_list) == 2 and args_list[0] == "--session" and SESSION_ID.match(args_list[1])):
@@ -65,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_tui(session=args_list[1] if args_list else None)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_negatives_joined(args_list))
     if args.command is None:
         from tui.launch import run_tui
 
