@@ -5,6 +5,7 @@ comparison or a host ("OpenAI directly is out, Azure is fine") rules nothing out
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from agent.advisor.rules.size_units import sentence_bounds
 
@@ -101,36 +102,52 @@ _CHINESE_MODELS = re.compile(
 
 def ruled_out_makers(text: str) -> tuple[list[str], str] | None:
     """(the makers ruled out, the words that say so), or None."""
-    makers: dict[str, str] = {}
-    listed_after = -1  # where the last maker ruled out ends: "avoid DeepSeek and Qwen" rules out both
-    for match in _MAKER.finditer(text):
-        maker = _maker(match)
-        if listed_after >= 0 and _JOINED.fullmatch(text, listed_after, match.start()):
-            makers.setdefault(maker, text[match.start() : match.end()])
-            listed_after = match.end()
-            continue
-        start, end = sentence_bounds(text, match.start())
-        before = text[max(start, match.start() - 40) : match.start()]
-        refused_before = _RULED_OUT_BEFORE.search(before) or _banned_before(text, before, match.end(), end)
-        refused_after = None if refused_before else _RULED_OUT_AFTER.match(text, match.end())
-        if not (refused_before or refused_after) and (put_back := _put_back(text, before, match.end())):
-            refused_before, refused_after = put_back  # "keep OpenAI out": the words on both sides say it
-        if not (refused_before or refused_after) or _NOT_EXCLUSION.match(text, match.end()):
-            continue
-        if _ONLY_BEFORE.search(before):
-            continue  # "no models except Anthropic's", "nothing but Claude": the one maker allowed
-        if _HOST_ALLOWED.search(text, start, end) or "?" in text[match.end() : end + 1]:
-            continue  # "... Azure is fine" names a host; "why not GPT-4o?" asks and rules nothing out
-        said_from = match.start() - len(before) + refused_before.start() if refused_before else match.start()
-        said_to = refused_after.end() if refused_after else match.end()
-        makers.setdefault(maker, text[said_from:said_to].strip())
-        listed_after = match.end()
+    makers = _makers_said(text, _ruled_out_words)
     if chinese := _CHINESE_MODELS.search(text):
         for maker in _CHINESE:
             makers.setdefault(maker, chinese.group(0))
     if not makers:
         return None
     return sorted(makers), "; ".join(dict.fromkeys(makers.values()))
+
+
+# (text, the maker's match, the 40 characters of its sentence before it, the sentence's span) -> the words
+_SaidOf = Callable[[str, re.Match[str], str, tuple[int, int]], str | None]
+
+
+def _makers_said(text: str, said_of: _SaidOf) -> dict[str, str]:
+    """Maker -> the words that say it, for each maker `said_of` finds words for; a maker listed right
+    after one found is found too ("avoid DeepSeek and Qwen", "only Claude or Gemini")."""
+    makers: dict[str, str] = {}
+    listed_after = -1  # where the last maker found ends
+    for match in _MAKER.finditer(text):
+        if listed_after >= 0 and _JOINED.fullmatch(text, listed_after, match.start()):
+            makers.setdefault(_maker(match), text[match.start() : match.end()])
+            listed_after = match.end()
+            continue
+        start, end = sentence_bounds(text, match.start())
+        before = text[max(start, match.start() - 40) : match.start()]
+        if (words := said_of(text, match, before, (start, end))) is not None:
+            makers.setdefault(_maker(match), words)
+            listed_after = match.end()
+    return makers
+
+
+def _ruled_out_words(text: str, match: re.Match[str], before: str, sentence: tuple[int, int]) -> str | None:
+    end = sentence[1]
+    refused_before = _RULED_OUT_BEFORE.search(before) or _banned_before(text, before, match.end(), end)
+    refused_after = None if refused_before else _RULED_OUT_AFTER.match(text, match.end())
+    if not (refused_before or refused_after) and (put_back := _put_back(text, before, match.end())):
+        refused_before, refused_after = put_back  # "keep OpenAI out": the words on both sides say it
+    if not (refused_before or refused_after) or _NOT_EXCLUSION.match(text, match.end()):
+        return None
+    if _ONLY_BEFORE.search(before):
+        return None  # "no models except Anthropic's", "nothing but Claude": the one maker allowed
+    if _HOST_ALLOWED.search(text, *sentence) or "?" in text[match.end() : end + 1]:
+        return None  # "... Azure is fine" names a host; "why not GPT-4o?" asks and rules nothing out
+    said_from = match.start() - len(before) + refused_before.start() if refused_before else match.start()
+    said_to = refused_after.end() if refused_after else match.end()
+    return text[said_from:said_to].strip()
 
 
 # "legal doesn't allow OpenAI to train on our data": a rule about the data, not a ban on the maker.
@@ -180,28 +197,26 @@ _TRIED_BEFORE = re.compile(r"\b(?:tried|tested|used|evaluated|compared|benchmark
 
 def only_makers(text: str) -> tuple[list[str], str] | None:
     """(the makers that alone are allowed, the words that say so), or None: the rest are ruled out."""
-    allowed: dict[str, str] = {}
-    listed_after = -1
-    for match in _MAKER.finditer(text):
-        maker = _maker(match)
-        if listed_after >= 0 and _JOINED.fullmatch(text, listed_after, match.start()):
-            allowed.setdefault(maker, text[match.start() : match.end()])  # "only Claude or Gemini"
-            listed_after = match.end()
-            continue
-        start, end = sentence_bounds(text, match.start())
-        before = text[max(start, match.start() - 40) : match.start()]
-        said = (_ONLY_USE_BEFORE.search(before) or _ONLY_BEFORE.search(before) or _ONLY_AFTER.match(text, match.end())
-                or _APPROVED_AFTER.match(text, match.end()))  # fmt: skip
-        if not said or "?" in text[match.end() : end + 1] or _TODAY_AFTER.match(text, match.end()) or \
-                _TRIED_BEFORE.search(before):
-            continue
-        words = text[match.start() - len(before) + said.start() : match.end()] if said.re is not _ONLY_AFTER and \
-            said.re is not _APPROVED_AFTER else text[match.start() : said.end()]
-        allowed.setdefault(maker, words.strip())
-        listed_after = match.end()
+    allowed = _makers_said(text, _allowed_only_words)
     if not allowed:
         return None
     return sorted(allowed), "; ".join(dict.fromkeys(allowed.values()))
+
+
+def _allowed_only_words(text: str, match: re.Match[str], before: str, sentence: tuple[int, int]) -> str | None:
+    end = sentence[1]
+    said_before = _ONLY_USE_BEFORE.search(before) or _ONLY_BEFORE.search(before)
+    said_after = None if said_before else _ONLY_AFTER.match(text, match.end()) or _APPROVED_AFTER.match(
+        text, match.end()
+    )
+    if not (said_before or said_after) or "?" in text[match.end() : end + 1]:
+        return None
+    if _TODAY_AFTER.match(text, match.end()) or _TRIED_BEFORE.search(before):
+        return None  # "we only use OpenAI today", "we tried Claude only briefly"
+    if said_before:
+        return text[match.start() - len(before) + said_before.start() : match.end()].strip()
+    assert said_after is not None
+    return text[match.start() : said_after.end()].strip()
 
 
 def makers_named(text: str) -> list[str]:
