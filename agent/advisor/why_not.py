@@ -164,11 +164,17 @@ def canonical_named(name: str, ranking: Ranking, catalog: Catalog) -> str | None
         return exact.canonical
     matches = [e for e in find_models(name, catalog.models) if e.rated] or find_models(name, catalog.models)
     if len(matches) > 1 and not any(_words_of(e.id) == _words_of(name) for e in matches):
-        # a family name ("gemini", "claude"): the one of them that ranks best for this user
-        ranked = [e for e in matches if _position(ranking, e.canonical) is not None]
+        # a family name ("gemini", "claude sonnet"): the one of them that ranks best for this user; a line
+        # named keeps to its full size unless a smaller one was named ("gemini flash" is Flash, not Flash-Lite)
+        said = set(_words_of(name).split())
+        full_size = [e for e in matches if len(said) > 1 and not (set(_words_of(e.id).split()) - said) & _SMALLER_LINES]
+        ranked = [e for e in full_size or matches if _position(ranking, e.canonical) is not None]
         if ranked:
             return min(ranked, key=lambda e: _position(ranking, e.canonical) or 0).canonical
     return matches[0].canonical if matches else None
+
+
+_SMALLER_LINES = frozenset({"lite", "mini", "nano", "micro", "tiny", "small"})
 
 
 def _words_of(name: str) -> str:

@@ -56,3 +56,9 @@ def test_a_plain_comparison_has_no_criterion_line(catalog, ranking):
                                   "which one is cheaper: gemini flash or deepseek?"])  # fmt: skip
 def test_which_is_faster_a_or_b_is_a_comparison(text):
     assert classify(text).kind == "compare"
+
+
+def test_a_family_name_keeps_to_its_full_size_line_unless_a_smaller_one_is_named(catalog, ranking):
+    flash = compare(["gemini flash", "claude"], ranking, catalog).splitlines()[2]
+    assert "flash-lite" not in flash and "gemini" in flash
+    assert "flash-lite" in compare(["gemini flash lite", "claude"], ranking, catalog).splitlines()[2]
