@@ -71,9 +71,14 @@ def maker_of(model_id: str) -> str | None:
     return next((maker for pattern, maker in _MAKERS if pattern.search(name)), None)
 
 
+def every_maker_but(kept: list[str]) -> list[str]:
+    """The known makers not in `kept`: an allow-list as the makers it rules out, or the other way round."""
+    return [maker for maker in MAKERS if maker not in kept]
+
+
 def allow_list(excluded: list[str]) -> list[str]:
     """The makers still allowed when the rule reads as an allow-list (fewer allowed than ruled out), else []."""
-    allowed = [maker for maker in MAKERS if maker not in excluded]
+    allowed = every_maker_but(excluded)
     return allowed if len(allowed) < len(excluded) else []
 
 

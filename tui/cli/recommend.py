@@ -140,7 +140,7 @@ def _requirements_file(path_text: str) -> dict[str, Any]:
 def requirements_from_args(args: argparse.Namespace) -> Requirements:
     from pydantic import ValidationError
 
-    from catalog.names import MAKERS
+    from catalog.names import every_maker_but
     from catalog.requirements import Priorities, Requirements
 
     fields: dict[str, Any] = _requirements_file(args.requirements) if args.requirements else {}
@@ -152,7 +152,7 @@ def requirements_from_args(args: argparse.Namespace) -> Requirements:
     if args.priority:
         fields["priorities"] = Priorities.preset(args.priority)
     if args.only_makers:
-        fields["excluded_makers"] = [maker for maker in MAKERS if maker not in args.only_makers]
+        fields["excluded_makers"] = every_maker_but(args.only_makers)
     if fields.get("privacy") == "region-locked" and not fields.get("regions"):
         raise UsageError("--privacy region-locked needs at least one --region (e.g. --region eu)")
     try:

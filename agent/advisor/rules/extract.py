@@ -42,7 +42,7 @@ from agent.advisor.rules.volume_model_share import share_for_the_model
 from agent.advisor.rules.volume_occasions import days_a_week
 from agent.advisor.rules.volume_same import restated_calls
 from agent.advisor.rules.volume_tokens import calls_from_tokens
-from catalog.names import MAKERS
+from catalog.names import every_maker_but
 
 
 def extract(text: str) -> Extraction:
@@ -236,7 +236,7 @@ def _every_maker_but(only: tuple[list[str], str] | None) -> tuple[list[str], str
     """An allow-list as the makers it rules out: "Anthropic models only" rules out every other maker."""
     if only is None:
         return None
-    return [maker for maker in MAKERS if maker not in only[0]], f"{only[1]} (every other maker ruled out)"
+    return every_maker_but(only[0]), f"{only[1]} (every other maker ruled out)"
 
 
 def _calls_to_requests(spelled: Spelled, money_free: str, said: str, found: Extraction) -> None:
